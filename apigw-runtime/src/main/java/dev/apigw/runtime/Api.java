@@ -1,0 +1,375 @@
+package dev.apigw.runtime;
+
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.Deployment;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.Stage;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.runtime.pipeline.CompiledDeployment;
+import dev.apigw.runtime.pipeline.DeployedStage;
+import dev.apigw.runtime.pipeline.DeploymentCompiler;
+import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.HostBindings;
+import dev.apigw.runtime.pipeline.Pipeline;
+import dev.apigw.runtime.pipeline.ServingState;
+import dev.apigw.runtime.spi.HttpBackend;
+import dev.apigw.runtime.spi.LambdaFunction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A REST API compiled for serving, with its deployments and stages: {@link #handle} runs API
+ * Gateway's request pipeline in the calling thread. Immutable and thread-safe; {@link
+ * #toBuilder()} gives a changed copy. As on AWS, a stage serves the deployment it points at:
+ * changing the definition serves nothing new until it is deployed (reference section 9.1).
+ *
+ * <pre>{@code
+ * Api api = Api.builder()
+ *     .restApi(petstore)
+ *     .deploy("dev")
+ *     .lambda("pets", LambdaHandlers.streamHandler(new PetsHandler()))
+ *     .build();
+ * Response response = api.handle(Request.of("GET", "/dev/pets"));
+ * }</pre>
+ */
+public final class Api {
+    private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+
+    private final RestApi restApi;
+    private final Map<String, Deployment> deployments;
+    private final Map<String, Stage> stages;
+    private final Map<Deployment, CompiledDeployment> compiled;
+    private final List<ApiKey> apiKeys;
+    private final List<UsagePlan> usagePlans;
+    private final HostBindings host;
+    private final TemplateEngine templates;
+    private final ServingState state;
+    private final Pipeline pipeline = new Pipeline();
+
+    private Api(Builder b, Map<String, Deployment> deployments,
+            Map<Deployment, CompiledDeployment> compiled) {
+        this.restApi = b.restApi;
+        this.deployments = Collections.unmodifiableMap(deployments);
+        this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(b.stages));
+        this.compiled = compiled;
+        this.apiKeys = List.copyOf(b.apiKeys.values());
+        this.usagePlans = List.copyOf(b.usagePlans.values());
+        this.host = new HostBindings(b.lambdas, b.httpBackend, b.clock, b.random, b.region,
+                b.accountId);
+        this.templates = b.templates;
+        Map<String, DeployedStage> served = new LinkedHashMap<>();
+        stages.forEach((name, stage) -> served.put(name, new DeployedStage(stage,
+                compiled.get(deployments.get(stage.deploymentId().orElseThrow())))));
+        this.state = new ServingState(restApi.id(), served, b.apiKeys, usagePlans, host);
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this API's definition, deployments, stages and bindings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Handles one request and returns what API Gateway would send. Never throws: every failure
+     * is a gateway response, and a bug of the runtime is logged and answered with 500.
+     */
+    public Response handle(Request request) {
+        return run(request, ExecutionTrace.off());
+    }
+
+    /**
+     * Handles one request as the console's TestInvokeMethod does: the response together with
+     * the execution log and the latency.
+     */
+    public TestInvokeResult testInvoke(Request request) {
+        ExecutionTrace trace = ExecutionTrace.recording(host.clock());
+        Instant start = host.clock().instant();
+        Response response = run(request, trace);
+        return new TestInvokeResult(response, trace,
+                Duration.between(start, host.clock().instant()));
+    }
+
+    private Response run(Request request, ExecutionTrace trace) {
+        Objects.requireNonNull(request, "request");
+        RandomGenerator random = host.random();
+        String requestId = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+        Exchange exchange = Exchange.of(request, requestId, extendedRequestId(random),
+                host.clock().instant(), trace, state);
+        try {
+            return pipeline.handle(exchange);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("request {} failed inside the gateway: {}", requestId, request, e);
+            trace.add("api", "Internal error: ", e);
+            return Response.builder().statusCode(500)
+                    .setHeader("Content-Type", "application/json")
+                    .setHeader("x-amzn-ErrorType", "InternalServerErrorException")
+                    .setHeader("x-amzn-RequestId", requestId)
+                    .body("{\"message\": \"Internal server error\"}")
+                    .build();
+        }
+    }
+
+    private static String extendedRequestId(RandomGenerator random) {
+        byte[] bytes = new byte[11];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) random.nextInt(256);
+        }
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Returns the current definition (served only where deployed). */
+    public RestApi restApi() {
+        return restApi;
+    }
+
+    /** Returns the deployments by id, oldest first. */
+    public Map<String, Deployment> deployments() {
+        return deployments;
+    }
+
+    /** Returns the stages by name. */
+    public Map<String, Stage> stages() {
+        return stages;
+    }
+
+    /** Returns the stage of this name, if any. */
+    public Optional<Stage> stage(String stageName) {
+        return Optional.ofNullable(stages.get(stageName));
+    }
+
+    /** Builds an {@link Api}. */
+    public static final class Builder {
+        private RestApi restApi;
+        private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+        private final Map<Deployment, CompiledDeployment> compiled = new IdentityHashMap<>();
+        private final List<PendingDeployment> pending = new ArrayList<>();
+        private final Map<String, Stage> stages = new LinkedHashMap<>();
+        private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
+        private final Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
+        private final Map<String, LambdaFunction> lambdas = new LinkedHashMap<>();
+        private HttpBackend httpBackend;
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+        private String region = "us-east-1";
+        private String accountId = "123456789012";
+        private TemplateEngine templates;
+
+        private Builder() {}
+
+        private Builder(Api api) {
+            restApi = api.restApi;
+            deployments.putAll(api.deployments);
+            compiled.putAll(api.compiled);
+            stages.putAll(api.stages);
+            api.apiKeys.forEach(k -> apiKeys.put(k.value(), k));
+            api.usagePlans.forEach(p -> usagePlans.put(p.id(), p));
+            lambdas.putAll(api.host.lambdas());
+            httpBackend = api.host.httpBackend();
+            clock = api.host.clock();
+            random = api.host.random();
+            region = api.host.region();
+            accountId = api.host.accountId();
+            templates = api.templates;
+        }
+
+        /** Sets the current definition; stages keep serving their deployments. */
+        public Builder restApi(RestApi restApi) {
+            this.restApi = Objects.requireNonNull(restApi);
+            return this;
+        }
+
+        /** Builds and sets the current definition. */
+        public Builder restApi(Consumer<RestApi.Builder> spec) {
+            RestApi.Builder b = restApi == null ? RestApi.builder() : restApi.toBuilder();
+            spec.accept(b);
+            return restApi(b.build());
+        }
+
+        /**
+         * Deploys the current definition to a stage, creating the stage if needed: the stage
+         * then serves a frozen snapshot of the definition as it is now.
+         */
+        public Builder deploy(String stageName) {
+            return deploy(stageName, s -> { });
+        }
+
+        /** Deploys the current definition to a stage and applies stage settings. */
+        public Builder deploy(String stageName, Consumer<Stage.Builder> settings) {
+            if (restApi == null) {
+                throw new IllegalStateException("set restApi before deploying it");
+            }
+            pending.add(new PendingDeployment(restApi, stageName, settings));
+            return this;
+        }
+
+        /** Adds an existing deployment (for example one kept from an earlier build). */
+        public Builder deployment(Deployment deployment) {
+            deployments.put(deployment.id(), deployment);
+            return this;
+        }
+
+        /** Adds or replaces a stage; it must point at a deployment of this API. */
+        public Builder stage(Stage stage) {
+            stages.put(stage.stageName(), stage);
+            return this;
+        }
+
+        /** Changes an existing stage: variables, settings, or the deployment it serves. */
+        public Builder stage(String stageName, Consumer<Stage.Builder> changes) {
+            Stage stage = stages.get(stageName);
+            if (stage == null) {
+                throw new IllegalArgumentException("no stage named " + stageName);
+            }
+            return stage(stage.copy(changes));
+        }
+
+        /** Points a stage back at an earlier deployment (AWS's UpdateStage of deploymentId). */
+        public Builder rollback(String stageName, String deploymentId) {
+            return stage(stageName, s -> s.deploymentId(deploymentId));
+        }
+
+        /** Adds an API key of the account. */
+        public Builder apiKey(ApiKey apiKey) {
+            apiKeys.put(apiKey.value(), apiKey);
+            return this;
+        }
+
+        /** Adds a usage plan of the account. */
+        public Builder usagePlan(UsagePlan usagePlan) {
+            usagePlans.put(usagePlan.id(), usagePlan);
+            return this;
+        }
+
+        /**
+         * Binds a Lambda function to the name used in integration URIs ({@code name} or {@code
+         * name:qualifier}).
+         */
+        public Builder lambda(String name, LambdaFunction function) {
+            lambdas.put(name, Objects.requireNonNull(function));
+            return this;
+        }
+
+        /** Sets the backend of HTTP integrations (default: {@link HttpBackend#jdk()}). */
+        public Builder httpBackend(HttpBackend httpBackend) {
+            this.httpBackend = Objects.requireNonNull(httpBackend);
+            return this;
+        }
+
+        /** Sets the clock (default: the system UTC clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Sets a thread-safe random source for ids (default: thread-local random). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random);
+            return this;
+        }
+
+        /** Sets the region (default {@code us-east-1}). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        /** Sets the owner's account id (default {@code 123456789012}). */
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId);
+            return this;
+        }
+
+        /**
+         * Deploys what was asked, compiles every deployment a stage serves and builds the API;
+         * fails naming the place of an invalid definition.
+         */
+        public Api build() {
+            if (restApi == null) {
+                throw new IllegalStateException("restApi is required");
+            }
+            if (httpBackend == null) {
+                httpBackend = HttpBackend.jdk();
+            }
+            if (templates == null) {
+                templates = TemplateEngine.create();
+            }
+            Map<String, Deployment> all = new LinkedHashMap<>(deployments);
+            Map<String, Stage> allStages = new LinkedHashMap<>(stages);
+            for (PendingDeployment p : pending) {
+                Deployment d = new Deployment(newDeploymentId(all), "", clock.instant(), p.restApi);
+                all.put(d.id(), d);
+                Stage existing = allStages.get(p.stageName);
+                Stage.Builder s = existing != null
+                        ? existing.toBuilder() : Stage.builder().stageName(p.stageName);
+                p.settings.accept(s.deploymentId(d.id()));
+                allStages.put(p.stageName, s.build());
+            }
+            DeploymentCompiler compiler = new DeploymentCompiler(templates);
+            Map<Deployment, CompiledDeployment> served = new IdentityHashMap<>();
+            for (Stage stage : allStages.values()) {
+                String id = stage.deploymentId().orElseThrow(() -> new IllegalArgumentException(
+                        "stage " + stage.stageName() + " has no deployment"));
+                Deployment d = all.get(id);
+                if (d == null) {
+                    throw new IllegalArgumentException("stage " + stage.stageName()
+                            + ": Deployment id does not exist: " + id);
+                }
+                served.computeIfAbsent(d, x -> compiled.containsKey(x)
+                        ? compiled.get(x) : compiler.compile(x));
+            }
+            stages.clear();
+            stages.putAll(allStages);
+            pending.clear();
+            deployments.putAll(all);
+            compiled.putAll(served);
+            return new Api(this, all, served);
+        }
+
+        private String newDeploymentId(Map<String, Deployment> taken) {
+            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+            while (true) {
+                StringBuilder id = new StringBuilder(6);
+                for (int i = 0; i < 6; i++) {
+                    id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                if (!taken.containsKey(id.toString())) {
+                    return id.toString();
+                }
+            }
+        }
+
+        private static final class PendingDeployment {
+            final RestApi restApi;
+            final String stageName;
+            final Consumer<Stage.Builder> settings;
+
+            PendingDeployment(RestApi restApi, String stageName, Consumer<Stage.Builder> s) {
+                this.restApi = restApi;
+                this.stageName = stageName;
+                this.settings = s;
+            }
+        }
+    }
+}

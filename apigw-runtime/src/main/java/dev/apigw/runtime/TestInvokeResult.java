@@ -1,0 +1,21 @@
+package dev.apigw.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The outcome of {@link Api#testInvoke}, as the console's TestInvokeMethod reports it: the
+ * response, the execution log and the latency.
+ *
+ * @param response what the caller gets
+ * @param log what each step did
+ * @param latency how long the request took, by the API's clock
+ */
+public record TestInvokeResult(Response response, ExecutionTrace log, Duration latency) {
+    /** Checks that no field is null. */
+    public TestInvokeResult {
+        Objects.requireNonNull(response);
+        Objects.requireNonNull(log);
+        Objects.requireNonNull(latency);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.model.Integration;
+import dev.apigw.model.Method;
+import dev.apigw.model.Resource;
+import dev.apigw.runtime.mapping.MappingTemplate;
+import java.util.Map;
+
+/**
+ * A resource method compiled for serving: its integration invoker and its mapping templates,
+ * parsed once when the API is built. Internal.
+ *
+ * @param resource the resource
+ * @param method the method
+ * @param invoker calls the integration
+ * @param requestTemplates compiled request templates by content type, in definition order
+ * @param responseTemplates compiled response templates by integration response status, then
+ *     by content type
+ */
+public record CompiledMethod(Resource resource, Method method, IntegrationInvoker invoker,
+        Map<String, MappingTemplate> requestTemplates,
+        Map<String, Map<String, MappingTemplate>> responseTemplates) {
+
+    /** Returns the method's integration; every deployed method has one. */
+    public Integration integration() {
+        return method.integration().orElseThrow();
+    }
+
+    /** Returns {@code /path METHOD} for messages. */
+    public String place() {
+        return resource.path() + " " + method.httpMethod();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.apigw.runtime.pipeline;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The values of {@code $context} variables for one request (reference section 1.2), shared by
+ * mapping templates, parameter mappings, gateway responses and the Lambda proxy event.
+ */
+public final class ContextVariables {
+    /** {@code $context.requestTime}: CLF, e.g. {@code 04/Mar/2020:19:15:17 +0000}. */
+    public static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+                    .withZone(ZoneOffset.UTC);
+    /** {@code $context.protocol}: API Gateway always reports HTTP/1.1. */
+    public static final String PROTOCOL = "HTTP/1.1";
+
+    private static final String[] TOP_LEVEL = {"accountId", "apiId", "deploymentId",
+        "domainName", "domainPrefix", "extendedRequestId", "requestId", "httpMethod", "path",
+        "protocol", "requestTime", "requestTimeEpoch", "resourceId", "resourcePath", "stage"};
+    private static final String[] IDENTITY = {"cognitoIdentityPoolId", "accountId",
+        "cognitoIdentityId", "caller", "sourceIp", "principalOrgId", "accessKey",
+        "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn", "userAgent",
+        "user", "apiKey", "apiKeyId"};
+
+    private ContextVariables() {}
+
+    /**
+     * Returns the value of {@code $context.<name>} (e.g. {@code stage}, {@code
+     * identity.sourceIp}), or null when the variable is unset or unknown.
+     */
+    public static String get(Exchange e, String name) {
+        switch (name) {
+            case "accountId":
+                return e.host().accountId();
+            case "apiId":
+                return e.state().apiId();
+            case "deploymentId":
+                return e.resolvedStage().map(s -> s.deployment().deployment().id()).orElse(null);
+            case "domainName":
+                return domainName(e);
+            case "domainPrefix":
+                return domainPrefix(e);
+            case "extendedRequestId":
+                return e.extendedRequestId();
+            case "requestId":
+                return e.requestId();
+            case "httpMethod":
+                return e.request().httpMethod();
+            case "path":
+                return requestPath(e);
+            case "protocol":
+                return PROTOCOL;
+            case "requestTime":
+                return REQUEST_TIME.format(e.requestTime());
+            case "requestTimeEpoch":
+                return Long.toString(e.requestTime().toEpochMilli());
+            case "resourceId":
+                return e.matchedRoute().map(r -> r.target().resource().id()).orElse(null);
+            case "resourcePath":
+                return e.matchedRoute().map(r -> r.target().resource().path()).orElse(null);
+            case "stage":
+                return e.resolvedStage().map(s -> s.stage().stageName()).orElse(null);
+            case "identity.sourceIp":
+                return e.request().sourceIp();
+            case "identity.userAgent":
+                return e.request().headers().first("User-Agent").orElse(null);
+            case "identity.apiKey":
+                return e.apiKey().map(k -> k.value()).orElse(null);
+            case "identity.apiKeyId":
+                return e.apiKey().map(k -> k.id()).orElse(null);
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Returns {@code $context} as a nested map for mapping templates: every variable with a
+     * value, {@code identity} as its own map with unset fields present as null.
+     */
+    public static Map<String, Object> asMap(Exchange e) {
+        Map<String, Object> context = new HashMap<>();
+        for (String name : TOP_LEVEL) {
+            String value = get(e, name);
+            if (value != null) {
+                context.put(name, value);
+            }
+        }
+        Map<String, Object> identity = new LinkedHashMap<>();
+        for (String name : IDENTITY) {
+            identity.put(name, get(e, "identity." + name));
+        }
+        context.put("identity", identity);
+        return context;
+    }
+
+    /** Returns {@code $context.domainName}: the request's Host, else the execute-api host. */
+    public static String domainName(Exchange e) {
+        return e.request().headers().first("Host").orElseGet(() -> e.state().apiId()
+                + ".execute-api." + e.host().region() + ".amazonaws.com");
+    }
+
+    /** Returns {@code $context.domainPrefix}: the first label of the domain name. */
+    public static String domainPrefix(Exchange e) {
+        String domain = domainName(e);
+        int dot = domain.indexOf('.');
+        return dot < 0 ? domain : domain.substring(0, dot);
+    }
+
+    /**
+     * Returns {@code $context.path}: the raw request path with the stage, leading slashes folded
+     * into one ({@code //stage/x} gives {@code /stage/x}, reference 2.1).
+     */
+    public static String requestPath(Exchange e) {
+        String path = e.request().path();
+        int i = 0;
+        while (i + 1 < path.length() && path.charAt(i + 1) == '/' && path.charAt(i) == '/') {
+            i++;
+        }
+        return path.substring(i);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.model.Deployment;
+import dev.apigw.model.Integration;
+import dev.apigw.model.IntegrationResponse;
+import dev.apigw.model.Method;
+import dev.apigw.model.Resource;
+import dev.apigw.runtime.gatewayresponse.GatewayResponses;
+import dev.apigw.runtime.integration.IntegrationInvokers;
+import dev.apigw.runtime.mapping.MappingTemplate;
+import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.runtime.routing.RouteMatcher;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Compiles a deployment for serving: the route trie, one invoker per method, every mapping
+ * template parsed, the gateway responses resolved. A method without an integration cannot be
+ * deployed, as on AWS ({@code No integration defined for method}). Internal.
+ */
+public final class DeploymentCompiler {
+    private final TemplateEngine templates;
+
+    /** Creates a compiler whose templates run on {@code templates}. */
+    public DeploymentCompiler(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    /** Compiles a deployment; fails naming the resource and method at fault. */
+    public CompiledDeployment compile(Deployment deployment) {
+        RouteMatcher.Builder<CompiledMethod> routes = RouteMatcher.builder();
+        for (Resource resource : deployment.restApi().resources().values()) {
+            for (Method method : resource.methods().values()) {
+                routes.add(resource.path(), method.httpMethod(), compile(resource, method));
+            }
+        }
+        return new CompiledDeployment(deployment, routes.build(),
+                GatewayResponses.compile(deployment.restApi()));
+    }
+
+    private CompiledMethod compile(Resource resource, Method method) {
+        String place = resource.path() + " " + method.httpMethod();
+        Integration integration = method.integration().orElseThrow(() ->
+                new IllegalArgumentException(place + ": No integration defined for method"));
+        Map<String, MappingTemplate> requestTemplates =
+                compileAll(place + " request template ", integration.requestTemplates());
+        Map<String, Map<String, MappingTemplate>> responseTemplates = new LinkedHashMap<>();
+        for (IntegrationResponse response : integration.integrationResponses().values()) {
+            responseTemplates.put(response.statusCode(), compileAll(place + " response "
+                    + response.statusCode() + " template ", response.responseTemplates()));
+        }
+        try {
+            return new CompiledMethod(resource, method, IntegrationInvokers.create(integration),
+                    requestTemplates, Collections.unmodifiableMap(responseTemplates));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(place + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, MappingTemplate> compileAll(String place, Map<String, String> texts) {
+        Map<String, MappingTemplate> compiled = new LinkedHashMap<>();
+        texts.forEach((contentType, text) ->
+                compiled.put(MediaTypes.mimeType(contentType),
+                        templates.compile(place + contentType, text)));
+        return Collections.unmodifiableMap(compiled);
+    }
+}

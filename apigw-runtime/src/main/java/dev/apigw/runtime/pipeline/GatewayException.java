@@ -1,0 +1,58 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.model.GatewayResponseType;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Rejects a request with a gateway response. Cheap: it has no stack trace. Only the gateway
+ * response step catches it and renders the API's customised response or AWS's default.
+ */
+public final class GatewayException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient GatewayResponseType type;
+    private final int statusCode;
+    private final String errorMessage;
+
+    private GatewayException(GatewayResponseType type, int statusCode, String errorMessage) {
+        super(type + (errorMessage == null ? "" : ": " + errorMessage), null, false, false);
+        this.type = Objects.requireNonNull(type);
+        this.statusCode = statusCode;
+        this.errorMessage = errorMessage;
+    }
+
+    /** Returns an exception for a type with its default message. */
+    public static GatewayException of(GatewayResponseType type) {
+        return new GatewayException(type, type.defaultStatus(), type.defaultMessage().orElse(null));
+    }
+
+    /** Returns an exception for a type with this {@code $context.error.message}. */
+    public static GatewayException of(GatewayResponseType type, String errorMessage) {
+        return new GatewayException(type, type.defaultStatus(), errorMessage);
+    }
+
+    /**
+     * Returns an exception for a type answered with another status than the type's default, as
+     * AWS does in places (502 for a malformed Lambda proxy response, reference 3.1).
+     */
+    public static GatewayException of(GatewayResponseType type, int statusCode,
+            String errorMessage) {
+        return new GatewayException(type, statusCode, errorMessage);
+    }
+
+    /** Returns the gateway response type. */
+    public GatewayResponseType type() {
+        return type;
+    }
+
+    /** Returns the status to answer with when the response is not customised. */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** Returns {@code $context.error.message}; absent renders as JSON {@code null}. */
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(errorMessage);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Integration;
+import dev.apigw.model.IntegrationResponse;
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.mapping.MappingTemplate;
+import dev.apigw.runtime.mapping.TemplateException;
+import java.util.Map;
+
+/**
+ * Turns the endpoint response of a non-proxy integration into the method response (reference
+ * 6.1): the first integration response whose selection pattern matches the whole selection
+ * value (the backend status code, or a Lambda function's error message), else the default one;
+ * then its header mappings and the response template chosen by the first {@code Accept} type.
+ * No match and no default, or a status without a method response, is a configuration error
+ * (500). Proxy integrations pass untouched.
+ */
+final class IntegrationResponseStep implements Step {
+    @Override
+    public Response apply(Exchange exchange, Chain next) {
+        CompiledMethod method = exchange.method();
+        Integration integration = method.integration();
+        Response endpoint = next.proceed(exchange);
+        if (integration.type().isProxy()) {
+            return endpoint;
+        }
+        String selector = SelectionValue.of(endpoint);
+        IntegrationResponse selected = select(integration, selector);
+        if (selected == null) {
+            exchange.trace().add("integration-response", "Execution failed due to configuration"
+                    + " error: No match for output mapping and no default output mapping"
+                    + " configured. Endpoint Response Status Code: ", endpoint.statusCode());
+            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        }
+        if (!method.method().methodResponses().containsKey(selected.statusCode())) {
+            exchange.trace().add("integration-response", "Execution failed due to configuration"
+                    + " error: Output mapping refers to an invalid method response: ",
+                    selected.statusCode());
+            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        }
+        Response.Builder response = Response.builder()
+                .statusCode(Integer.parseInt(selected.statusCode()));
+        ResponseParameters.apply(selected, endpoint, exchange, response);
+        body(exchange, method.responseTemplates().getOrDefault(selected.statusCode(), Map.of()),
+                endpoint, response);
+        return response.build();
+    }
+
+    private static IntegrationResponse select(Integration integration, String selector) {
+        IntegrationResponse fallback = null;
+        for (IntegrationResponse candidate : integration.integrationResponses().values()) {
+            if (candidate.isDefault()) {
+                fallback = fallback == null ? candidate : fallback;
+            } else if (candidate.matches(selector)) {
+                return candidate;
+            }
+        }
+        return fallback;
+    }
+
+    private static void body(Exchange exchange, Map<String, MappingTemplate> templates,
+            Response endpoint, Response.Builder response) {
+        String accept = MediaTypes.firstAccepted(
+                exchange.request().headers().first("Accept").orElse(MediaTypes.JSON));
+        Map.Entry<String, MappingTemplate> template = MediaTypes.select(templates, accept);
+        if (template == null) {
+            response.body(endpoint.body());
+            if (!response.hasHeader("Content-Type")) {
+                response.setHeader("Content-Type", MediaTypes.JSON);
+            }
+            return;
+        }
+        try {
+            response.body(template.getValue().render(
+                    TemplateInputs.of(exchange, endpoint.bodyAsString())));
+        } catch (TemplateException e) {
+            exchange.trace().add("integration-response", "Template failed: ", e.getMessage());
+            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        }
+        if (!response.hasHeader("Content-Type")) {
+            response.setHeader("Content-Type", template.getKey());
+        }
+    }
+}

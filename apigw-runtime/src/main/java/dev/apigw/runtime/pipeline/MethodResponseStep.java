@@ -1,0 +1,32 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.model.IntegrationType;
+import dev.apigw.runtime.Response;
+
+/**
+ * Finishes the method response of an integration: API Gateway always sends a Content-Type
+ * ({@code application/json} when none was set, reference 5.2 and 6.3) and adds {@code
+ * X-Amzn-Trace-Id} to AWS_PROXY, AWS and HTTP responses, not to MOCK or HTTP_PROXY ones
+ * (reference 10.6).
+ */
+final class MethodResponseStep implements Step {
+    @Override
+    public Response apply(Exchange exchange, Chain next) {
+        Response response = next.proceed(exchange);
+        IntegrationType type = exchange.method().integration().type();
+        boolean traced = type == IntegrationType.AWS_PROXY || type == IntegrationType.AWS
+                || type == IntegrationType.HTTP;
+        boolean typed = response.headers().contains("Content-Type");
+        if (typed && !traced) {
+            return response;
+        }
+        Response.Builder b = response.toBuilder();
+        if (!typed) {
+            b.setHeader("Content-Type", MediaTypes.JSON);
+        }
+        if (traced) {
+            b.setHeader("X-Amzn-Trace-Id", TraceId.of(exchange).responseHeader());
+        }
+        return b.build();
+    }
+}

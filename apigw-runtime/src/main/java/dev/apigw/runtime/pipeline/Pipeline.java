@@ -1,0 +1,29 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.runtime.Response;
+import java.util.List;
+
+/**
+ * The REST API request pipeline: the steps in the order of API Gateway's request flow
+ * (reference section 8.1), outermost first. Internal.
+ */
+public final class Pipeline {
+    private final List<Step> steps = List.of(
+            new ObserveStep(),
+            new StandardHeadersStep(),
+            new GatewayResponseStep(),
+            new StageStep(),
+            new RouteMatchStep(),
+            new LimitsStep(),
+            new ApiKeyStep(),
+            new MethodResponseStep(),
+            new IntegrationResponseStep(),
+            new IntegrationRequestStep(),
+            new IntegrationStep());
+    private final Chain first = RealChain.of(steps);
+
+    /** Runs every step for one exchange. */
+    public Response handle(Exchange exchange) {
+        return first.proceed(exchange);
+    }
+}

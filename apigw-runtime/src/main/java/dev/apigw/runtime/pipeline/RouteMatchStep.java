@@ -1,0 +1,23 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.routing.RouteMatch;
+
+/**
+ * Finds the resource method for the path after the stage (reference section 7.1). An unknown
+ * path and an unknown method both get MISSING_AUTHENTICATION_TOKEN (403): REST APIs never
+ * answer 404 or 405 for routing.
+ */
+final class RouteMatchStep implements Step {
+    @Override
+    public Response apply(Exchange exchange, Chain next) {
+        RouteMatch<CompiledMethod> route = exchange.stage().deployment().routes()
+                .match(exchange.request().httpMethod(), exchange.resourcePath())
+                .orElseThrow(() -> GatewayException.of(
+                        GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
+        exchange.trace().add("route", "Method request path: ", route.pathParameters());
+        exchange.trace().add("route", "Resource: ", route.target().place());
+        return next.proceed(exchange.withRoute(route));
+    }
+}

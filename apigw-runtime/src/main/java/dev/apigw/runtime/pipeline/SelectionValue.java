@@ -1,0 +1,33 @@
+package dev.apigw.runtime.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigw.runtime.Response;
+import java.io.IOException;
+
+/**
+ * The value a selection pattern is matched against (reference 6.1): for a Lambda function
+ * error (the endpoint response carries {@code X-Amz-Function-Error}) its {@code errorMessage},
+ * otherwise the endpoint's status code.
+ */
+public final class SelectionValue {
+    /** The header Lambda's Invoke API sets on a function error. */
+    public static final String FUNCTION_ERROR = "X-Amz-Function-Error";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SelectionValue() {}
+
+    /** Returns the selection value of an endpoint response. */
+    public static String of(Response endpoint) {
+        if (!endpoint.headers().contains(FUNCTION_ERROR)) {
+            return Integer.toString(endpoint.statusCode());
+        }
+        try {
+            JsonNode error = JSON.readTree(endpoint.body());
+            JsonNode message = error == null ? null : error.get("errorMessage");
+            return message == null || message.isNull() ? "" : message.asText();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

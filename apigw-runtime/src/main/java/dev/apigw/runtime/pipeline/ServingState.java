@@ -1,0 +1,36 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.UsagePlan;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything an {@code Api} serves from, fixed when it is built: the API id, the stages with
+ * their compiled deployments, the account's API keys and usage plans, and the host bindings.
+ * Internal.
+ *
+ * @param apiId the REST API id
+ * @param stages deployed stages by name
+ * @param apiKeys API keys by value
+ * @param usagePlans the usage plans
+ * @param host what the host plugged in
+ */
+public record ServingState(String apiId, Map<String, DeployedStage> stages,
+        Map<String, ApiKey> apiKeys, List<UsagePlan> usagePlans, HostBindings host) {
+    /** Checks and copies. */
+    public ServingState {
+        Objects.requireNonNull(apiId);
+        stages = Map.copyOf(stages);
+        apiKeys = Map.copyOf(apiKeys);
+        usagePlans = List.copyOf(usagePlans);
+        Objects.requireNonNull(host);
+    }
+
+    /** Returns the stage of this name, if deployed. */
+    public Optional<DeployedStage> stage(String name) {
+        return Optional.ofNullable(stages.get(name));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.apigw.runtime.pipeline;
+
+import dev.apigw.runtime.Response;
+
+/**
+ * Adds the headers API Gateway puts on every REST response, gateway responses included: {@code
+ * x-amzn-RequestId} and {@code x-amz-apigw-id} (reference section 10.6).
+ */
+final class StandardHeadersStep implements Step {
+    @Override
+    public Response apply(Exchange exchange, Chain next) {
+        return next.proceed(exchange).toBuilder()
+                .setHeader("x-amzn-RequestId", exchange.requestId())
+                .setHeader("x-amz-apigw-id", exchange.extendedRequestId())
+                .build();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.apigw.runtime.spi;
+
+import dev.apigw.runtime.Headers;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The default {@link HttpBackend}: {@code java.net.http} over HTTP/1.1, as API Gateway calls
+ * backends, without following redirects. Two clients are kept, one of them skipping TLS checks
+ * for integrations with {@code insecureSkipVerification}.
+ */
+final class JdkHttpBackend implements HttpBackend {
+    /** Headers {@code java.net.http} sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED =
+            Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client = newClient(null);
+    private volatile HttpClient insecureClient;
+
+    @Override
+    public BackendResponse send(BackendRequest request) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
+                .timeout(request.timeout())
+                .method(request.httpMethod(), request.body().length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                b.header(name, value);
+            }
+        });
+        HttpClient c = request.insecureSkipVerification() ? insecureClient() : client;
+        try {
+            HttpResponse<byte[]> response = c.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BackendResponse(response.statusCode(), headersOf(response), response.body());
+        } catch (HttpTimeoutException e) {
+            throw new HttpBackendException(HttpBackendException.Failure.TIMEOUT,
+                    "no answer from " + request.uri() + " within " + request.timeout(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
+                    "cannot reach " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
+                    "interrupted while calling " + request.uri(), e);
+        }
+    }
+
+    private static Headers headersOf(HttpResponse<byte[]> response) {
+        Headers.Builder headers = Headers.builder();
+        for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
+            if (e.getKey().startsWith(":")) {
+                continue;
+            }
+            for (String value : e.getValue()) {
+                headers.add(e.getKey(), value);
+            }
+        }
+        return headers.build();
+    }
+
+    private HttpClient insecureClient() {
+        HttpClient c = insecureClient;
+        if (c == null) {
+            synchronized (this) {
+                if (insecureClient == null) {
+                    insecureClient = newClient(trustAll());
+                }
+                c = insecureClient;
+            }
+        }
+        return c;
+    }
+
+    private static HttpClient newClient(SSLContext ssl) {
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(29));
+        if (ssl != null) {
+            b.sslContext(ssl);
+        }
+        return b.build();
+    }
+
+    private static SSLContext trustAll() {
+        TrustManager trustAll = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, new TrustManager[] {trustAll}, null);
+            return ssl;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.apigw.runtime.spi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a Lambda function returned: its payload, and whether that payload is a function error
+ * (Lambda's {@code X-Amz-Function-Error} header: {@code Unhandled} or {@code Handled}).
+ */
+public final class LambdaResult {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final byte[] payload;
+    private final String functionError;
+
+    private LambdaResult(byte[] payload, String functionError) {
+        this.payload = Objects.requireNonNull(payload, "payload");
+        this.functionError = functionError;
+    }
+
+    /** Returns a successful result with this JSON payload (not copied). */
+    public static LambdaResult of(byte[] payload) {
+        return new LambdaResult(payload, null);
+    }
+
+    /** Returns a function error with this payload, as Lambda reports an unhandled error. */
+    public static LambdaResult functionError(byte[] payload) {
+        return new LambdaResult(payload, "Unhandled");
+    }
+
+    /**
+     * Returns a function error whose payload is Lambda's error shape: {@code
+     * {"errorMessage":…,"errorType":…,"stackTrace":[…]}}.
+     */
+    public static LambdaResult functionError(String errorMessage, String errorType,
+            List<String> stackTrace) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("errorMessage", errorMessage);
+            g.writeStringField("errorType", errorType);
+            g.writeArrayFieldStart("stackTrace");
+            for (String line : stackTrace) {
+                g.writeString(line);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return functionError(out.toByteArray());
+    }
+
+    /** Returns the payload (not copied: do not change it). */
+    public byte[] payload() {
+        return payload;
+    }
+
+    /** Returns the function error kind, if the function failed. */
+    public Optional<String> functionError() {
+        return Optional.ofNullable(functionError);
+    }
+
+    @Override
+    public String toString() {
+        return "LambdaResult[" + payload.length + " bytes"
+                + (functionError == null ? "" : ", " + functionError) + "]";
+    }
+}
