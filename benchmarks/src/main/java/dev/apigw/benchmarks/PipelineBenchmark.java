@@ -1,0 +1,93 @@
+package dev.apigw.benchmarks;
+
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.RestApi;
+import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Request;
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.runtime.spi.LambdaInvocation;
+import dev.apigw.runtime.spi.LambdaResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Measures whole requests through {@link Api#handle}: a MOCK request with request and response
+ * templates, and an AWS_PROXY request to a trivial function, beside the reference of a direct
+ * call of that same function with a ready-made event (what the gateway adds is the difference).
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PipelineBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class PipelineBenchmark {
+    private static final byte[] ANSWER =
+            "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"id\\\":7}\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+    private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:pets";
+
+    private final LambdaFunction function = invocation -> LambdaResult.of(ANSWER);
+    private Api api;
+    private Request mockRequest;
+    private Request proxyRequest;
+    private LambdaInvocation directInvocation;
+
+    /** Builds the API once. */
+    @Setup
+    public void setUp() {
+        RestApi restApi = RestApi.builder().name("bench")
+                .resource("/health", r -> r.method("GET", m -> m
+                        .methodResponse("200", mr -> { })
+                        .integration(i -> i.type(IntegrationType.MOCK)
+                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
+                                .integrationResponse("200", ir -> ir.putResponseTemplate(
+                                        "application/json", "{\"status\": \"ok\"}")))))
+                .resource("/pets/{id}", r -> r.method("GET", m -> m
+                        .integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("POST")
+                                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                        + FUNCTION_ARN + "/invocations"))))
+                .build();
+        api = Api.builder().restApi(restApi).deploy("prod").lambda("pets", function).build();
+        mockRequest = Request.builder().httpMethod("GET").target("/prod/health")
+                .header("Accept", "application/json").header("User-Agent", "jmh").build();
+        proxyRequest = Request.builder().httpMethod("GET").target("/prod/pets/7?verbose=true")
+                .header("Accept", "application/json").header("User-Agent", "jmh")
+                .header("Host", "abc123.execute-api.us-east-1.amazonaws.com").build();
+        directInvocation = new LambdaInvocation(FUNCTION_ARN, "pets", "", "RequestResponse",
+                "c0ffee00-0000-4000-8000-000000000000", Duration.ofSeconds(29),
+                "{\"resource\":\"/pets/{id}\",\"path\":\"/pets/7\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A MOCK method with a request and a response template. */
+    @Benchmark
+    public Response mock() {
+        return api.handle(mockRequest);
+    }
+
+    /** An AWS_PROXY method calling a trivial function. */
+    @Benchmark
+    public Response lambdaProxy() {
+        return api.handle(proxyRequest);
+    }
+
+    /** Reference: the same function called directly. */
+    @Benchmark
+    public LambdaResult directCall() {
+        return function.invoke(directInvocation);
+    }
+}
