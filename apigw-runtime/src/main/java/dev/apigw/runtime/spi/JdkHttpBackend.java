@@ -1,7 +1,6 @@
 package dev.apigw.runtime.spi;
 
 import dev.apigw.runtime.Headers;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -20,18 +23,58 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The default {@link HttpBackend}: {@code java.net.http} over HTTP/1.1, as API Gateway calls
  * backends, without following redirects. Two clients are kept, one of them skipping TLS checks
- * for integrations with {@code insecureSkipVerification}.
+ * for integrations with {@code insecureSkipVerification}. The integration timeout is a deadline
+ * for the whole exchange, body included (reference 9.5); on expiry the call is cancelled and a
+ * TIMEOUT is reported. Connection refusals, unknown hosts, TLS and other I/O failures are
+ * NETWORK. Response headers keep every value (their order across names is not kept).
  */
 final class JdkHttpBackend implements HttpBackend {
-    /** Headers {@code java.net.http} sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED =
-            Set.of("connection", "content-length", "expect", "host", "upgrade");
+    /**
+     * Headers {@code java.net.http} sets itself and refuses from callers, and {@code
+     * Transfer-Encoding}, which would contradict the framing it chooses.
+     */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length",
+            "expect", "host", "upgrade", "transfer-encoding");
 
     private final HttpClient client = newClient(null);
     private volatile HttpClient insecureClient;
 
     @Override
     public BackendResponse send(BackendRequest request) {
+        HttpRequest httpRequest;
+        try {
+            httpRequest = toHttpRequest(request);
+        } catch (IllegalArgumentException e) {
+            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
+                    "cannot send to " + request.uri() + ": " + e.getMessage(), e);
+        }
+        HttpClient c = request.insecureSkipVerification() ? insecureClient() : client;
+        CompletableFuture<HttpResponse<byte[]>> call =
+                c.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            // HttpRequest.timeout ends when the headers arrive: the deadline also covers the body.
+            HttpResponse<byte[]> response =
+                    call.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            return new BackendResponse(response.statusCode(), headersOf(response), response.body());
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw timeout(request, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timeout(request, cause);
+            }
+            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
+                    "cannot reach " + request.uri() + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
+                    "interrupted while calling " + request.uri(), e);
+        }
+    }
+
+    private static HttpRequest toHttpRequest(BackendRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
                 .timeout(request.timeout())
                 .method(request.httpMethod(), request.body().length == 0
@@ -42,21 +85,12 @@ final class JdkHttpBackend implements HttpBackend {
                 b.header(name, value);
             }
         });
-        HttpClient c = request.insecureSkipVerification() ? insecureClient() : client;
-        try {
-            HttpResponse<byte[]> response = c.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new BackendResponse(response.statusCode(), headersOf(response), response.body());
-        } catch (HttpTimeoutException e) {
-            throw new HttpBackendException(HttpBackendException.Failure.TIMEOUT,
-                    "no answer from " + request.uri() + " within " + request.timeout(), e);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
-                    "cannot reach " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
-                    "interrupted while calling " + request.uri(), e);
-        }
+        return b.build();
+    }
+
+    private static HttpBackendException timeout(BackendRequest request, Throwable cause) {
+        return new HttpBackendException(HttpBackendException.Failure.TIMEOUT,
+                "no answer from " + request.uri() + " within " + request.timeout(), cause);
     }
 
     private static Headers headersOf(HttpResponse<byte[]> response) {
