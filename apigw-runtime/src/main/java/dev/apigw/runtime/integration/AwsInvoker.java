@@ -11,8 +11,9 @@ import dev.apigw.runtime.spi.LambdaResult;
 
 /**
  * An AWS (non-proxy) integration. With a Lambda URI (reference 6.1) the mapped integration
- * request body is the payload, and the endpoint response is 200 with the function's payload; a
- * function error is also 200, with the error payload and {@link SelectionValue#FUNCTION_ERROR}
+ * request body is the payload, and the endpoint response is 200 with the function's payload and
+ * {@link SelectionValue#EXECUTED_VERSION}, so that a success selects the default integration
+ * response whatever the patterns; a function error is also 200, with the error payload and {@link SelectionValue#FUNCTION_ERROR}
  * set, so that integration responses are selected by its {@code errorMessage}. Other AWS
  * service integrations are not supported yet and answer 500.
  */
@@ -34,7 +35,8 @@ final class AwsInvoker implements IntegrationInvoker {
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         LambdaResult result = call.invoke(exchange, exchange.integrationRequest().body());
-        Response.Builder endpoint = Response.builder().statusCode(200).body(result.payload());
+        Response.Builder endpoint = Response.builder().statusCode(200).body(result.payload())
+                .setHeader(SelectionValue.EXECUTED_VERSION, "$LATEST");
         result.functionError().ifPresent(kind -> {
             exchange.trace().add("integration", "Lambda function error: ", kind);
             endpoint.setHeader(SelectionValue.FUNCTION_ERROR, kind);
