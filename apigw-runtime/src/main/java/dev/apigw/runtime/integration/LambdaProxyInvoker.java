@@ -46,9 +46,11 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
         byte[] event = ProxyEvent.of(exchange);
         LambdaResult result = call.invoke(exchange, event);
         if (result.functionError().isPresent()) {
-            exchange.trace().add(STEP, "Lambda execution failed with status 200 due to customer"
-                    + " function error: ", new String(result.payload(),
-                            StandardCharsets.UTF_8));
+            if (exchange.trace().isRecording()) {
+                exchange.trace().add(STEP, "Lambda execution failed with status 200 due to"
+                        + " customer function error: ",
+                        new String(result.payload(), StandardCharsets.UTF_8));
+            }
             throw GatewayException.of(GatewayResponseType.DEFAULT_5XX, 502,
                     "Internal server error");
         }
