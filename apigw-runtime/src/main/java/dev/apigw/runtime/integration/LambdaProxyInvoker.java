@@ -6,13 +6,54 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.IntegrationInvoker;
+import dev.apigw.runtime.spi.LambdaResult;
+import java.nio.charset.StandardCharsets;
 
-/** PLACEHOLDER-TO-REPLACE: being written. */
+/**
+ * An AWS_PROXY integration with a Lambda function (reference 2): sends the request as a payload
+ * 1.0 event and turns the function's answer into the response. A function error is 502 {@code
+ * Internal server error} (reference 2.2). An integration whose {@code httpMethod} is not POST
+ * answers every call with 500 (reference 2, intro), and so does a Firehose AWS_PROXY
+ * integration, which this runtime does not support.
+ */
 final class LambdaProxyInvoker implements IntegrationInvoker {
-    LambdaProxyInvoker(Integration integration) {}
+    private static final String STEP = "integration";
+
+    private final LambdaCall call;
+    private final String misconfiguration;
+
+    LambdaProxyInvoker(Integration integration) {
+        String uri = integration.uri().orElseThrow();
+        String method = integration.httpMethod().orElse("");
+        if (!LambdaArn.isLambda(uri)) {
+            call = null;
+            misconfiguration = "AWS_PROXY integrations other than Lambda are not supported: "
+                    + uri;
+        } else {
+            call = new LambdaCall(LambdaArn.parse(uri), integration.timeoutInMillis());
+            misconfiguration = method.equals("POST") ? null
+                    : "Lambda proxy integrations must use httpMethod POST, not " + method;
+        }
+    }
 
     @Override
     public Response invoke(Exchange exchange) {
-        throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        if (misconfiguration != null) {
+            exchange.trace().add(STEP, "Execution failed due to configuration error: ",
+                    misconfiguration);
+            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        }
+        byte[] event = ProxyEvent.of(exchange);
+        LambdaResult result = call.invoke(exchange, event);
+        if (result.functionError().isPresent()) {
+            if (exchange.trace().isRecording()) {
+                exchange.trace().add(STEP, "Lambda execution failed with status 200 due to"
+                        + " customer function error: ",
+                        new String(result.payload(), StandardCharsets.UTF_8));
+            }
+            throw GatewayException.of(GatewayResponseType.DEFAULT_5XX, 502,
+                    "Internal server error");
+        }
+        return ProxyResponse.parse(result.payload(), exchange);
     }
 }

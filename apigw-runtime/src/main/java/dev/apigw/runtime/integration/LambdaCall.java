@@ -1,0 +1,68 @@
+package dev.apigw.runtime.integration;
+
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.runtime.spi.LambdaInvocation;
+import dev.apigw.runtime.spi.LambdaResult;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Invokes the Lambda function of an integration synchronously ({@code RequestResponse},
+ * reference 2, intro), shared by AWS_PROXY and AWS integrations. The function is looked up
+ * among the host's bindings by {@code name:qualifier}, else by name. A function that is not
+ * bound, or an ARN whose stage variables cannot be resolved, is a configuration error (500
+ * API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the function, reference 2.2). A
+ * failure of the Invoke call itself, a function that throws, is 502 INTEGRATION_FAILURE
+ * (reference 2.2 "Lambda invoke failure: other", 3.1).
+ */
+final class LambdaCall {
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaCall.class);
+    private static final String STEP = "integration";
+
+    private final LambdaArn arn;
+    private final Duration timeout;
+
+    LambdaCall(LambdaArn arn, int timeoutInMillis) {
+        this.arn = Objects.requireNonNull(arn);
+        this.timeout = Duration.ofMillis(timeoutInMillis);
+    }
+
+    /** Invokes the function with a payload and returns what it returned. */
+    LambdaResult invoke(Exchange exchange, byte[] payload) {
+        LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElseThrow(() -> {
+            exchange.trace().add(STEP, "Execution failed due to configuration error: Invalid"
+                    + " Lambda function ARN after stage variables: ", arn);
+            return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        });
+        LambdaFunction bound = exchange.host().lambda(function.name(), function.qualifier())
+                .orElseThrow(() -> {
+                    exchange.trace().add(STEP, "Execution failed due to configuration error:"
+                            + " no Lambda function is bound for ", function.arn());
+                    return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+                });
+        LambdaInvocation invocation = new LambdaInvocation(function.arn(), function.name(),
+                function.qualifier(), "RequestResponse", requestId(exchange.host().random()),
+                timeout, payload);
+        exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
+        try {
+            return Objects.requireNonNull(bound.invoke(invocation), "LambdaFunction returned null");
+        } catch (RuntimeException e) {
+            LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
+            exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
+                    "Internal server error");
+        }
+    }
+
+    private static String requestId(RandomGenerator random) {
+        return new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+    }
+}

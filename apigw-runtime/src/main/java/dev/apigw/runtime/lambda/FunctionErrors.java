@@ -1,0 +1,37 @@
+package dev.apigw.runtime.lambda;
+
+import dev.apigw.runtime.spi.LambdaResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports an exception thrown by a handler as the Lambda Java runtime does: {@code
+ * errorMessage} is the exception's localized message, else its class name; {@code errorType} its
+ * class name; {@code stackTrace} one line per stack frame.
+ */
+final class FunctionErrors {
+    private FunctionErrors() {}
+
+    /**
+     * Returns the function error of an {@link Error} a handler threw, as Lambda reports it;
+     * rethrows a {@link VirtualMachineError} other than {@link StackOverflowError}, which leaves
+     * the JVM in no state to go on.
+     */
+    static LambdaResult ofError(Error thrown) {
+        if (thrown instanceof VirtualMachineError && !(thrown instanceof StackOverflowError)) {
+            throw thrown;
+        }
+        return of(thrown);
+    }
+
+    /** Returns the function error of a thrown exception. */
+    static LambdaResult of(Throwable thrown) {
+        String type = thrown.getClass().getName();
+        String message = thrown.getLocalizedMessage();
+        List<String> stackTrace = new ArrayList<>();
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            stackTrace.add(frame.toString());
+        }
+        return LambdaResult.functionError(message == null ? type : message, type, stackTrace);
+    }
+}
