@@ -138,7 +138,8 @@ class IntegrationTest {
         assertThat(i.cacheKeyParameters()).isEmpty();
         assertThat(i.contentHandling()).isEmpty();
         boolean http = type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY;
-        assertThat(i.connectionType().orElse(null)).isEqualTo(http ? ConnectionType.INTERNET : null);
+        assertThat(i.connectionType().orElse(null))
+                .isEqualTo(http ? ConnectionType.INTERNET : null);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.apigw.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,7 +194,8 @@ class RestApiTest {
         RestApi api = api().build();
 
         assertThat(api.apiKeySource()).isEqualTo(ApiKeySourceType.HEADER);
-        assertThat(api.endpointConfiguration()).isEqualTo(EndpointConfiguration.of(EndpointType.EDGE));
+        assertThat(api.endpointConfiguration())
+                .isEqualTo(EndpointConfiguration.of(EndpointType.EDGE));
         assertThat(api.minimumCompressionSize()).isEmpty();
         assertThat(api.binaryMediaTypes()).isEmpty();
         assertThat(api.gatewayResponses()).isEmpty();
@@ -252,7 +254,7 @@ class RestApiTest {
 
     @Test
     void binaryMediaTypes_builderListChangedAfterwards_doesNotLeakIn() {
-        List<String> types = new java.util.ArrayList<>(List.of("image/png"));
+        List<String> types = new ArrayList<>(List.of("image/png"));
         RestApi.Builder b = api().binaryMediaTypes(types);
         types.add("image/gif");
 
