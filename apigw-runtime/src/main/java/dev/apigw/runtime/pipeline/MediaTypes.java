@@ -35,11 +35,16 @@ public final class MediaTypes {
         }
         for (String entry : binaryMediaTypes) {
             String e = entry.toLowerCase(Locale.ROOT);
-            if (e.equals(mediaType) || e.equals("*/*")) {
+            if (e.equals("*/*")) {
                 return true;
             }
-            if (e.endsWith("/*") && !e.startsWith("*/")
-                    && mediaType.startsWith(e.substring(0, e.length() - 1))) {
+            if (e.startsWith("*/")) {
+                continue;
+            }
+            if (e.equals(mediaType)) {
+                return true;
+            }
+            if (e.endsWith("/*") && mediaType.startsWith(e.substring(0, e.length() - 1))) {
                 return true;
             }
         }

@@ -145,6 +145,16 @@ public final class RouteMatcher<T> {
             T target = methods.get(method);
             return target != null ? target : methods.get(ANY);
         }
+
+        /** Returns a deep copy, so a builder used again cannot change a built matcher. */
+        Node<T> copy() {
+            Node<T> copy = new Node<>(parameterName);
+            literals.forEach((part, child) -> copy.literals.put(part, child.copy()));
+            copy.methods.putAll(methods);
+            copy.variable = variable == null ? null : variable.copy();
+            copy.greedy = greedy == null ? null : greedy.copy();
+            return copy;
+        }
     }
 
     /**
@@ -200,7 +210,7 @@ public final class RouteMatcher<T> {
 
         /** Builds the matcher. */
         public RouteMatcher<T> build() {
-            return new RouteMatcher<>(root);
+            return new RouteMatcher<>(root.copy());
         }
     }
 }
