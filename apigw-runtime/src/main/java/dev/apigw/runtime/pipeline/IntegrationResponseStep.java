@@ -7,6 +7,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.MappingTemplate;
 import dev.apigw.runtime.mapping.TemplateException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the endpoint response of a non-proxy integration into the method response (reference
@@ -63,8 +64,9 @@ final class IntegrationResponseStep implements Step {
             Response endpoint, Response.Builder response) {
         String accept = MediaTypes.firstAccepted(
                 exchange.request().headers().first("Accept").orElse(MediaTypes.JSON));
-        Map.Entry<String, MappingTemplate> template = MediaTypes.select(templates, accept);
-        if (template == null) {
+        Optional<Map.Entry<String, MappingTemplate>> template =
+                MediaTypes.select(templates, accept);
+        if (template.isEmpty()) {
             response.body(endpoint.body());
             if (!response.hasHeader("Content-Type")) {
                 response.setHeader("Content-Type", MediaTypes.JSON);
@@ -72,14 +74,14 @@ final class IntegrationResponseStep implements Step {
             return;
         }
         try {
-            response.body(template.getValue().render(
+            response.body(template.get().getValue().render(
                     TemplateInputs.of(exchange, endpoint.bodyAsString())));
         } catch (TemplateException e) {
             exchange.trace().add("integration-response", "Template failed: ", e.getMessage());
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         if (!response.hasHeader("Content-Type")) {
-            response.setHeader("Content-Type", template.getKey());
+            response.setHeader("Content-Type", template.get().getKey());
         }
     }
 }

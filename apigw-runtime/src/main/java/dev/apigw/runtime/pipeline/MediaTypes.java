@@ -3,6 +3,7 @@ package dev.apigw.runtime.pipeline;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Media-type rules of API Gateway shared by templates and binary handling (reference 1.1, 6.3). */
 public final class MediaTypes {
@@ -53,17 +54,20 @@ public final class MediaTypes {
 
     /**
      * Returns the template for a media type: its own, else the {@code application/json} one,
-     * else the first defined (reference 1.1); null when there is none.
+     * else the first defined (reference 1.1); empty when there is none. {@code templates} must
+     * iterate in definition order.
      */
-    public static <T> Map.Entry<String, T> select(Map<String, T> templates, String mediaType) {
+    public static <T> Optional<Map.Entry<String, T>> select(Map<String, T> templates,
+            String mediaType) {
         T template = templates.get(mediaType);
         if (template != null) {
-            return Map.entry(mediaType, template);
+            return Optional.of(Map.entry(mediaType, template));
         }
         template = templates.get(JSON);
         if (template != null) {
-            return Map.entry(JSON, template);
+            return Optional.of(Map.entry(JSON, template));
         }
-        return templates.isEmpty() ? null : templates.entrySet().iterator().next();
+        return templates.isEmpty()
+                ? Optional.empty() : Optional.of(templates.entrySet().iterator().next());
     }
 }

@@ -1,5 +1,7 @@
 package dev.apigw.runtime.routing;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,13 +10,13 @@ import java.util.Objects;
  * decoded). A greedy parameter holds the rest of the path without its leading slash.
  *
  * @param target what was registered for the matched resource and method
- * @param pathParameters parameter values by name; empty when the resource has none
+ * @param pathParameters parameter values by name, outermost first; empty when none
  * @param <T> the target type
  */
 public record RouteMatch<T>(T target, Map<String, String> pathParameters) {
     /** Checks and copies. */
     public RouteMatch {
         Objects.requireNonNull(target);
-        pathParameters = Map.copyOf(pathParameters);
+        pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
     }
 }

@@ -83,7 +83,7 @@ class MediaTypesTest {
         Map<String, String> templates = ordered("application/json", "J", "application/xml", "X");
 
         assertThat(MediaTypes.select(templates, "application/xml"))
-                .isEqualTo(Map.entry("application/xml", "X"));
+                .contains(Map.entry("application/xml", "X"));
     }
 
     @Test
@@ -91,21 +91,21 @@ class MediaTypesTest {
         Map<String, String> templates = ordered("text/plain", "T", "application/json", "J");
 
         assertThat(MediaTypes.select(templates, "application/xml"))
-                .isEqualTo(Map.entry("application/json", "J"));
+                .contains(Map.entry("application/json", "J"));
     }
 
     @Test
     void select_noOwnAndNoJson_fallsBackToFirstDefined() {
         // Reference 1.1: only an application/xml response template, no Accept: XML is used.
         assertThat(MediaTypes.select(ordered("application/xml", "X"), MediaTypes.JSON))
-                .isEqualTo(Map.entry("application/xml", "X"));
+                .contains(Map.entry("application/xml", "X"));
         assertThat(MediaTypes.select(ordered("text/csv", "C", "application/xml", "X"),
-                "image/png")).isEqualTo(Map.entry("text/csv", "C"));
+                "image/png")).contains(Map.entry("text/csv", "C"));
     }
 
     @Test
-    void select_noTemplates_isNull() {
-        assertThat(MediaTypes.select(Map.of(), MediaTypes.JSON)).isNull();
+    void select_noTemplates_isEmpty() {
+        assertThat(MediaTypes.select(Map.of(), MediaTypes.JSON)).isEmpty();
     }
 
     @Test
@@ -114,7 +114,7 @@ class MediaTypesTest {
         Map<String, String> templates = ordered("application/xml", "X", "application/json", "");
 
         assertThat(MediaTypes.select(templates, MediaTypes.JSON))
-                .isEqualTo(Map.entry("application/json", ""));
+                .contains(Map.entry("application/json", ""));
     }
 
     private static Map<String, String> ordered(String... keysAndValues) {
