@@ -44,7 +44,7 @@ public enum GatewayResponseType {
     /** The API is misconfigured (invalid endpoint, no matching integration response, ...). */
     API_CONFIGURATION_ERROR(500, "InternalServerErrorException", "Internal server error"),
     /** The passthrough behaviour rejected the request's content type. */
-    UNSUPPORTED_MEDIA_TYPE(415, "UnsupportedMediaTypeException", "Unsupported Media Type"),
+    UNSUPPORTED_MEDIA_TYPE(415, "BadRequestException", "Unsupported Media Type"),
     /** Required request parameters are missing or blank. */
     BAD_REQUEST_PARAMETERS(400, "BadRequestException", null),
     /** The request body failed the method's model. */
