@@ -18,8 +18,9 @@ import java.util.Map;
  * else the built-in default {@code {"message":$context.error.messageString}}. The built-in body
  * of a 5xx type is sent with a space after the colon, {@code {"message": "Internal server
  * error"}}: every 5xx body the reference records is spelled so (reference 2, 2.2, 3.1, 5.2,
- * 6.1), every 4xx one without (3.1, 7.1, 8.2), although GetGatewayResponses lists the
- * template without the space for every type (3.1). A customised
+ * 6.1), the routing and key 4xx ones without (7.1, 8.2), although GetGatewayResponses lists the
+ * template without the space for every type (3.1). The validation bodies of 1.7 (T15) are
+ * spelled with a space too; no step raises them yet. A customised
  * entry replaces the whole definition, so a field it leaves out takes the built-in value. Every
  * response carries {@code Content-Type} and {@code x-amzn-ErrorType}. {@code REQUEST_TOO_LARGE}
  * cannot be customised. Compiled once per deployment; immutable.
@@ -63,9 +64,8 @@ public final class GatewayResponses {
     }
 
     private static Definition builtIn(GatewayResponseType type) {
-        boolean serverError = type == GatewayResponseType.DEFAULT_5XX
-                || type.fallback().orElse(type) == GatewayResponseType.DEFAULT_5XX;
-        return serverError ? BUILT_IN_5XX : BUILT_IN;
+        return type.fallback().orElse(type) == GatewayResponseType.DEFAULT_5XX
+                ? BUILT_IN_5XX : BUILT_IN;
     }
 
     /** Renders the response for a rejected exchange. */
