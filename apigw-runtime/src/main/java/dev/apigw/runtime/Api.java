@@ -347,12 +347,18 @@ public final class Api {
             return new Api(this, all, served);
         }
 
+        /**
+         * Returns a fresh six-character id. Each attempt mixes its number into the random
+         * value, so that even a random source that always answers the same (a test's) ends.
+         */
         private String newDeploymentId(Map<String, Deployment> taken) {
             String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            while (true) {
+            for (long attempt = 0; ; attempt++) {
+                long bits = random.nextLong() + attempt * 0x9E3779B97F4A7C15L;
                 StringBuilder id = new StringBuilder(6);
                 for (int i = 0; i < 6; i++) {
-                    id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    id.append(alphabet.charAt((int) Math.floorMod(bits, 36L)));
+                    bits = Math.floorDiv(bits, 36L);
                 }
                 if (!taken.containsKey(id.toString())) {
                     return id.toString();

@@ -15,15 +15,19 @@ import java.util.Map;
 /**
  * Renders gateway responses as API Gateway does (reference section 3): the customised entry of
  * the exact type, else the customised {@code DEFAULT_4XX}/{@code DEFAULT_5XX} of its class,
- * else the built-in default {@code {"message":$context.error.messageString}}. A customised
+ * else the built-in default {@code {"message":$context.error.messageString}}. The built-in body
+ * of a 5xx type is sent with a space after the colon, {@code {"message": "Internal server
+ * error"}}: every 5xx body the reference records is spelled so (reference 2, 2.2, 3.1, 5.2,
+ * 6.1), the routing and key 4xx ones without (7.1, 8.2), although GetGatewayResponses lists the
+ * template without the space for every type (3.1). The validation bodies of 1.7 (T15) are
+ * spelled with a space too; no step raises them yet. A customised
  * entry replaces the whole definition, so a field it leaves out takes the built-in value. Every
  * response carries {@code Content-Type} and {@code x-amzn-ErrorType}. {@code REQUEST_TOO_LARGE}
  * cannot be customised. Compiled once per deployment; immutable.
  */
 public final class GatewayResponses {
-    private static final String BUILT_IN_TEMPLATE = "{\"message\":$context.error.messageString}";
-    private static final Definition BUILT_IN = new Definition(0, Map.of(),
-            Map.of("application/json", SubstitutionTemplate.parse(BUILT_IN_TEMPLATE)));
+    private static final Definition BUILT_IN = builtIn("{\"message\":");
+    private static final Definition BUILT_IN_5XX = builtIn("{\"message\": ");
 
     private final Map<GatewayResponseType, Definition> definitions;
 
@@ -48,9 +52,20 @@ public final class GatewayResponses {
             GatewayResponse fallback = type.fallback().map(custom::get).orElse(null);
             GatewayResponse effective = !type.isCustomizable() ? null
                     : own != null ? own : fallback;
-            definitions.put(type, effective == null ? BUILT_IN : Definition.of(effective));
+            definitions.put(type,
+                    effective == null ? builtIn(type) : Definition.of(effective, type));
         }
         return new GatewayResponses(definitions);
+    }
+
+    private static Definition builtIn(String opening) {
+        return new Definition(0, Map.of(), Map.of("application/json",
+                SubstitutionTemplate.parse(opening + "$context.error.messageString}")));
+    }
+
+    private static Definition builtIn(GatewayResponseType type) {
+        return type.fallback().orElse(type) == GatewayResponseType.DEFAULT_5XX
+                ? BUILT_IN_5XX : BUILT_IN;
     }
 
     /** Renders the response for a rejected exchange. */
@@ -130,7 +145,7 @@ public final class GatewayResponses {
             this.templates = templates;
         }
 
-        static Definition of(GatewayResponse custom) {
+        static Definition of(GatewayResponse custom, GatewayResponseType responseType) {
             Map<String, String> headers = new LinkedHashMap<>();
             custom.responseParameters().forEach((target, source) -> {
                 if (target.startsWith("gatewayresponse.header.")) {
@@ -141,7 +156,7 @@ public final class GatewayResponses {
             custom.responseTemplates().forEach((type, text) ->
                     templates.put(type, SubstitutionTemplate.parse(text)));
             return new Definition(custom.statusCode().orElse(0), Map.copyOf(headers),
-                    templates.isEmpty() ? BUILT_IN.templates : templates);
+                    templates.isEmpty() ? builtIn(responseType).templates : templates);
         }
 
         /**

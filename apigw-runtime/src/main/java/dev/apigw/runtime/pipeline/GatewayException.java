@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Rejects a request with a gateway response. Cheap: it has no stack trace. Only the gateway
- * response step catches it and renders the API's customised response or AWS's default.
+ * response step catches it and renders the API's customised response or AWS's default, against
+ * the exchange as the failing step saw it (stage, route and API key resolved so far), which the
+ * chain records on the way out.
  */
 public final class GatewayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -14,6 +16,7 @@ public final class GatewayException extends RuntimeException {
     private final transient GatewayResponseType type;
     private final int statusCode;
     private final String errorMessage;
+    private transient Exchange exchange;
 
     private GatewayException(GatewayResponseType type, int statusCode, String errorMessage) {
         super(type + (errorMessage == null ? "" : ": " + errorMessage), null, false, false);
@@ -54,5 +57,18 @@ public final class GatewayException extends RuntimeException {
     /** Returns {@code $context.error.message}; absent renders as JSON {@code null}. */
     public Optional<String> errorMessage() {
         return Optional.ofNullable(errorMessage);
+    }
+
+    /** Returns the exchange of the step that threw, once the chain has recorded it. */
+    public Optional<Exchange> exchange() {
+        return Optional.ofNullable(exchange);
+    }
+
+    /** Records the exchange of the step that threw; the innermost (first) record wins. */
+    GatewayException thrownAt(Exchange failing) {
+        if (exchange == null) {
+            exchange = Objects.requireNonNull(failing);
+        }
+        return this;
     }
 }

@@ -19,9 +19,10 @@ final class GatewayResponseStep implements Step {
             exchange.trace().add("gateway-response", "Gateway response type: " + e.type()
                     + " with status code: " + e.statusCode() + ", message: ",
                     e.errorMessage().orElse("null"));
-            GatewayResponses responses = exchange.resolvedStage()
+            Exchange failing = e.exchange().orElse(exchange);
+            GatewayResponses responses = failing.resolvedStage()
                     .map(s -> s.deployment().gatewayResponses()).orElse(DEFAULTS);
-            return responses.render(e, exchange);
+            return responses.render(e, failing);
         }
     }
 }

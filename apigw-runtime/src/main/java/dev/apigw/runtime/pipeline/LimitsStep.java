@@ -25,7 +25,7 @@ final class LimitsStep implements Step {
         if (request.bodyLength() > MAX_PAYLOAD_BYTES) {
             throw GatewayException.of(GatewayResponseType.REQUEST_TOO_LARGE);
         }
-        if (request.path().length() + request.rawQueryString().length() + 1 > MAX_URL_LENGTH) {
+        if (urlLength(request) > MAX_URL_LENGTH) {
             throw GatewayException.of(GatewayResponseType.REQUEST_TOO_LARGE);
         }
         if (!validPath(request.path()) || !validQuery(request.rawQueryString())) {
@@ -34,6 +34,12 @@ final class LimitsStep implements Step {
         }
         checkHeaders(request.headers(), exchange);
         return next.proceed(exchange);
+    }
+
+    /** Returns the length of path and query, counting {@code ?} only when there is a query. */
+    private static int urlLength(Request request) {
+        String query = request.rawQueryString();
+        return request.path().length() + (query.isEmpty() ? 0 : query.length() + 1);
     }
 
     private static void checkHeaders(Headers headers, Exchange exchange) {

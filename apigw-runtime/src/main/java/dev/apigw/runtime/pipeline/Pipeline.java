@@ -5,16 +5,18 @@ import java.util.List;
 
 /**
  * The REST API request pipeline: the steps in the order of API Gateway's request flow
- * (reference section 8.1), outermost first. Internal.
+ * (reference section 8.1), outermost first. The front-door limits (reference 9.5) come before
+ * stage and route resolution: a malformed or oversized request is refused whatever its path
+ * names. Internal.
  */
 public final class Pipeline {
     private final List<Step> steps = List.of(
             new ObserveStep(),
             new StandardHeadersStep(),
             new GatewayResponseStep(),
+            new LimitsStep(),
             new StageStep(),
             new RouteMatchStep(),
-            new LimitsStep(),
             new ApiKeyStep(),
             new MethodResponseStep(),
             new IntegrationResponseStep(),

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A position in the step list that enforces the step contract: a step that returns null, or
- * the last step calling {@code next}, is a bug and fails naming the step.
+ * the last step calling {@code next}, is a bug and fails naming the step. A {@link
+ * GatewayException} leaves carrying the exchange its step was given, so that the gateway
+ * response sees the stage, route and key resolved before the failure (reference 3.2).
  */
 final class RealChain implements Chain {
     private final Step step;
@@ -29,7 +31,12 @@ final class RealChain implements Chain {
 
     @Override
     public Response proceed(Exchange exchange) {
-        Response response = step.apply(exchange, next);
+        Response response;
+        try {
+            response = step.apply(exchange, next);
+        } catch (GatewayException e) {
+            throw e.thrownAt(exchange);
+        }
         if (response == null) {
             throw new IllegalStateException(step.getClass().getSimpleName() + " returned null");
         }

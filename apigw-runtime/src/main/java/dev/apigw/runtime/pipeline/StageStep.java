@@ -27,6 +27,7 @@ final class StageStep implements Step {
                     .body("{\"message\":\"Forbidden\"}")
                     .build();
         }
+        exchange.trace().add("stage", "Stage: ", stageName);
         String rest = end < 0 ? "/" : path.substring(end);
         int slashes = 0;
         while (slashes + 1 < rest.length() && rest.charAt(slashes + 1) == '/') {

@@ -1,0 +1,165 @@
+package dev.apigw.runtime.gatewayresponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.RestApi;
+import dev.apigw.runtime.ExecutionTrace;
+import dev.apigw.runtime.Request;
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.HostBindings;
+import dev.apigw.runtime.pipeline.ServingState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pieces of gateway response rendering (reference sections 3.1 and 3.2). */
+class GatewayResponsesTest {
+    private static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
+
+    private static Exchange exchange(Request request) {
+        HostBindings host = new HostBindings(Map.of(), r -> {
+            throw new AssertionError("no backend expected");
+        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> 42L, "eu-west-1", "210987654321");
+        return Exchange.of(request, "11111111-2222-4333-8444-555555555555", "ext-id=", NOW,
+                ExecutionTrace.off(), new ServingState("apiid12345", Map.of(), Map.of(),
+                        List.of(), host));
+    }
+
+    private static Response renderDefault(GatewayException error) {
+        return GatewayResponses.defaults().render(error, exchange(Request.of("GET", "/x")));
+    }
+
+    @Test
+    void quote_quoteAndBackslash_areEscaped() {
+        assertThat(GatewayResponses.quote("say \"hi\" \\ bye"))
+                .isEqualTo("\"say \\\"hi\\\" \\\\ bye\"");
+    }
+
+    @Test
+    void quote_controlCharacters_areUnicodeEscaped() {
+        assertThat(GatewayResponses.quote("a\nb\u0001")).isEqualTo("\"a\\u000ab\\u0001\"");
+    }
+
+    @Test
+    void quote_plainText_isOnlyWrapped() {
+        assertThat(GatewayResponses.quote("Forbidden")).isEqualTo("\"Forbidden\"");
+        assertThat(GatewayResponses.quote("")).isEqualTo("\"\"");
+    }
+
+    @Test
+    void firstMediaType_acceptList_returnsFirstWithoutParameters() {
+        assertThat(GatewayResponses.firstMediaType("text/html;q=0.9, application/json"))
+                .isEqualTo("text/html");
+        assertThat(GatewayResponses.firstMediaType(" application/xml ")).isEqualTo("application/xml");
+        assertThat(GatewayResponses.firstMediaType("")).isEmpty();
+    }
+
+    @Test
+    void render_messageWithQuotes_isEscapedInBuiltInBody() {
+        Response response = renderDefault(GatewayException.of(GatewayResponseType.DEFAULT_4XX,
+                400, "bad \"x\" \\ y"));
+
+        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"bad \\\"x\\\" \\\\ y\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().first("x-amzn-ErrorType")).contains("BadRequestException");
+    }
+
+    @Test
+    void render_noMessage4xx_rendersJsonNull() {
+        Response response = renderDefault(
+                GatewayException.of(GatewayResponseType.BAD_REQUEST_PARAMETERS));
+
+        assertThat(response.bodyAsString()).isEqualTo("{\"message\":null}");
+    }
+
+    @Test
+    void render_noMessage5xx_rendersJsonNullWithSpace() {
+        Response response = renderDefault(
+                GatewayException.of(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.bodyAsString()).isEqualTo("{\"message\": null}");
+        assertThat(response.headers().first("x-amzn-ErrorType"))
+                .contains("AuthorizerConfigurationException");
+    }
+
+    @Test
+    void render_default5xxWithOwnStatus_keepsThatStatus() {
+        Response response = renderDefault(GatewayException.of(GatewayResponseType.DEFAULT_5XX,
+                502, "Internal server error"));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.bodyAsString()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(response.headers().first("x-amzn-ErrorType"))
+                .contains("InternalServerErrorException");
+    }
+
+    @Test
+    void render_everyType_hasJsonContentTypeAndErrorType() {
+        for (GatewayResponseType type : GatewayResponseType.values()) {
+            int status = type.defaultStatus() == 0 ? 400 : type.defaultStatus();
+            Response response = renderDefault(GatewayException.of(type, status, "m"));
+
+            assertThat(response.statusCode()).as(type.name()).isEqualTo(status);
+            assertThat(response.headers().values("Content-Type")).as(type.name())
+                    .containsExactly("application/json");
+            assertThat(response.headers().first("x-amzn-ErrorType")).as(type.name()).isPresent();
+        }
+    }
+
+    @Test
+    void compile_customisedTypes_resolveExactThenFallbackThenBuiltIn() {
+        RestApi api = RestApi.builder().name("unit")
+                .gatewayResponse(GatewayResponseType.DEFAULT_4XX, g -> g
+                        .putResponseTemplate("application/json", "four:$context.error.message"))
+                .gatewayResponse(GatewayResponseType.THROTTLED, g -> g.statusCode(503)
+                        .putResponseParameter("gatewayresponse.header.Retry-After", "'5'"))
+                .build();
+        GatewayResponses responses = GatewayResponses.compile(api);
+        Exchange exchange = exchange(Request.of("GET", "/x"));
+
+        Response throttled = responses.render(
+                GatewayException.of(GatewayResponseType.THROTTLED), exchange);
+        Response quota = responses.render(
+                GatewayException.of(GatewayResponseType.QUOTA_EXCEEDED), exchange);
+        Response timeout = responses.render(
+                GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT), exchange);
+
+        assertThat(throttled.statusCode()).isEqualTo(503);
+        assertThat(throttled.headers().first("Retry-After")).contains("5");
+        assertThat(throttled.bodyAsString()).isEqualTo("{\"message\":\"Too Many Requests\"}");
+        assertThat(quota.statusCode()).isEqualTo(429);
+        assertThat(quota.bodyAsString()).isEqualTo("four:Limit Exceeded");
+        assertThat(timeout.statusCode()).isEqualTo(504);
+        assertThat(timeout.bodyAsString())
+                .isEqualTo("{\"message\": \"Endpoint request timed out\"}");
+    }
+
+    @Test
+    void render_contextReferences_resolveFromExchange() {
+        RestApi api = RestApi.builder().name("unit")
+                .gatewayResponse(GatewayResponseType.UNAUTHORIZED, g -> g
+                        .putResponseParameter("gatewayresponse.header.X-Account",
+                                "context.accountId")
+                        .putResponseTemplate("application/json", "$context.requestId "
+                                + "$context.apiId $context.identity.sourceIp "
+                                + "$context.error.responseType"))
+                .build();
+        Exchange exchange = exchange(Request.builder().httpMethod("GET").target("/x")
+                .sourceIp("198.51.100.7").build());
+
+        Response response = GatewayResponses.compile(api).render(
+                GatewayException.of(GatewayResponseType.UNAUTHORIZED), exchange);
+
+        assertThat(response.bodyAsString()).isEqualTo("11111111-2222-4333-8444-555555555555 "
+                + "apiid12345 198.51.100.7 UNAUTHORIZED");
+        assertThat(response.headers().first("X-Account")).contains("210987654321");
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+}
