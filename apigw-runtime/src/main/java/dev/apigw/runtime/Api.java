@@ -115,7 +115,8 @@ public final class Api {
         RandomGenerator random = host.random();
         String requestId = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
                 random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
-        Exchange exchange = Exchange.of(request, requestId, extendedRequestId(random),
+        String extendedRequestId = extendedRequestId(random);
+        Exchange exchange = Exchange.of(request, requestId, extendedRequestId,
                 host.clock().instant(), trace, state);
         try {
             return pipeline.handle(exchange);
@@ -126,6 +127,7 @@ public final class Api {
                     .setHeader("Content-Type", "application/json")
                     .setHeader("x-amzn-ErrorType", "InternalServerErrorException")
                     .setHeader("x-amzn-RequestId", requestId)
+                    .setHeader("x-amz-apigw-id", extendedRequestId)
                     .body("{\"message\": \"Internal server error\"}")
                     .build();
         }

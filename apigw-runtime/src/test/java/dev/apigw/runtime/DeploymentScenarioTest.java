@@ -10,6 +10,7 @@ import dev.apigw.model.Stage;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Deployments and stages through {@link Api#handle} (reference 9.1): a stage serves a frozen
@@ -141,6 +142,7 @@ class DeploymentScenarioTest {
     }
 
     @Test
+    @Timeout(10)
     void build_sameRandomSource_givesDifferentIdsForSuccessiveDeployments() {
         Api api = Api.builder().restApi(petsApi("x")).random(() -> 7L)
                 .deploy("a").deploy("b").build();

@@ -7,6 +7,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.MediaTypes;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,8 @@ public final class GatewayResponses {
         Definition definition = definitions.get(error.type());
         int status = definition.statusCode != 0 ? definition.statusCode : error.statusCode();
         Response.Builder response = Response.builder().statusCode(status);
-        String accept = firstMediaType(exchange.request().headers().first("Accept").orElse(""));
+        String accept = MediaTypes.firstAccepted(
+                exchange.request().headers().first("Accept").orElse(""));
         Map.Entry<String, SubstitutionTemplate> template = definition.template(accept);
         response.setHeader("Content-Type", template.getKey());
         response.setHeader("x-amzn-ErrorType", errorType(error.type(), status));
@@ -124,14 +126,6 @@ public final class GatewayResponses {
         return s.append('"').toString();
     }
 
-    /** Returns the first media type of an Accept header, parameters stripped. */
-    static String firstMediaType(String accept) {
-        int comma = accept.indexOf(',');
-        String first = comma < 0 ? accept : accept.substring(0, comma);
-        int semicolon = first.indexOf(';');
-        return (semicolon < 0 ? first : first.substring(0, semicolon)).trim();
-    }
-
     /** One type's effective definition: status (0: the error's own), headers, templates. */
     private static final class Definition {
         final int statusCode;
@@ -154,7 +148,7 @@ public final class GatewayResponses {
             });
             Map<String, SubstitutionTemplate> templates = new LinkedHashMap<>();
             custom.responseTemplates().forEach((type, text) ->
-                    templates.put(type, SubstitutionTemplate.parse(text)));
+                    templates.put(MediaTypes.mimeType(type), SubstitutionTemplate.parse(text)));
             return new Definition(custom.statusCode().orElse(0), Map.copyOf(headers),
                     templates.isEmpty() ? builtIn(responseType).templates : templates);
         }

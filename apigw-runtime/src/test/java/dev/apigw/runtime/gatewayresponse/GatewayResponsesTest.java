@@ -53,14 +53,6 @@ class GatewayResponsesTest {
     }
 
     @Test
-    void firstMediaType_acceptList_returnsFirstWithoutParameters() {
-        assertThat(GatewayResponses.firstMediaType("text/html;q=0.9, application/json"))
-                .isEqualTo("text/html");
-        assertThat(GatewayResponses.firstMediaType(" application/xml ")).isEqualTo("application/xml");
-        assertThat(GatewayResponses.firstMediaType("")).isEmpty();
-    }
-
-    @Test
     void render_messageWithQuotes_isEscapedInBuiltInBody() {
         Response response = renderDefault(GatewayException.of(GatewayResponseType.DEFAULT_4XX,
                 400, "bad \"x\" \\ y"));
