@@ -133,10 +133,16 @@ public final class Api {
         }
     }
 
+    /** Returns an id shaped like AWS's {@code x-amz-apigw-id}: 11 random bytes in base64. */
     private static String extendedRequestId(RandomGenerator random) {
+        long a = random.nextLong();
+        long b = random.nextLong();
         byte[] bytes = new byte[11];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) random.nextInt(256);
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (a >>> (8 * i));
+        }
+        for (int i = 8; i < 11; i++) {
+            bytes[i] = (byte) (b >>> (8 * i));
         }
         return Base64.getEncoder().encodeToString(bytes);
     }

@@ -54,6 +54,38 @@ public final class Headers {
         return b;
     }
 
+    /**
+     * Returns a copy in which each given name (any casing) has only the given value, added after
+     * the other fields, e.g. {@code with("x-amzn-RequestId", id)}. One copy, however many names.
+     */
+    public Headers with(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("expected alternating names and values");
+        }
+        String[] fields = new String[this.namesAndValues.length + namesAndValues.length];
+        int n = 0;
+        for (int i = 0; i < this.namesAndValues.length; i += 2) {
+            if (!isAmong(this.namesAndValues[i], namesAndValues)) {
+                fields[n++] = this.namesAndValues[i];
+                fields[n++] = this.namesAndValues[i + 1];
+            }
+        }
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields[n++] = Objects.requireNonNull(namesAndValues[i], "header name");
+            fields[n++] = Objects.requireNonNull(namesAndValues[i + 1], "header value");
+        }
+        return new Headers(n == fields.length ? fields : Arrays.copyOf(fields, n));
+    }
+
+    private static boolean isAmong(String name, String[] namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns the number of fields (a name with two values counts twice). */
     public int size() {
         return namesAndValues.length / 2;

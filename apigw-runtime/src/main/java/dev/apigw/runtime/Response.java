@@ -14,6 +14,12 @@ public final class Response {
     private final Headers headers;
     private final byte[] body;
 
+    private Response(int statusCode, Headers headers, byte[] body) {
+        this.statusCode = statusCode;
+        this.headers = headers;
+        this.body = body;
+    }
+
     private Response(Builder b) {
         if (b.statusCode < 100 || b.statusCode > 599) {
             throw new IllegalArgumentException("statusCode must be 100 to 599: " + b.statusCode);
@@ -31,6 +37,14 @@ public final class Response {
     /** Returns a builder holding this response's values. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Returns a copy in which each given header name has only the given value (see {@link
+     * Headers#with}).
+     */
+    public Response withHeaders(String... namesAndValues) {
+        return new Response(statusCode, headers.with(namesAndValues), body);
     }
 
     /** Returns the status code. */

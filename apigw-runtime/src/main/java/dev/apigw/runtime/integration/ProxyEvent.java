@@ -2,11 +2,13 @@ package dev.apigw.runtime.integration;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.MediaTypes;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
@@ -28,29 +30,38 @@ final class ProxyEvent {
 
     /** Returns the event of an exchange as JSON bytes. */
     static byte[] of(Exchange exchange) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(g, exchange);
+        BufferRecycler recycler = JSON._getBufferRecycler();
+        ByteArrayBuilder out = new ByteArrayBuilder(recycler, 2048);
+        try {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                write(g, exchange);
+            }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a proxy event to memory", e);
+        } finally {
+            out.release();
+            recycler.releaseToPool();
         }
-        return out.toByteArray();
     }
 
     private static void write(JsonGenerator g, Exchange exchange) throws IOException {
         Request request = exchange.request();
         RestApi api = exchange.stage().deployment().restApi();
         g.writeStartObject();
-        g.writeStringField("resource", exchange.method().resource().path());
-        g.writeStringField("path", exchange.resourcePath());
-        g.writeStringField("httpMethod", request.httpMethod());
+        g.writeFieldName(EventFields.RESOURCE);
+        g.writeString(exchange.method().resource().path());
+        g.writeFieldName(EventFields.PATH);
+        g.writeString(exchange.resourcePath());
+        g.writeFieldName(EventFields.HTTP_METHOD);
+        g.writeString(request.httpMethod());
         Map<String, List<String>> headers = ProxyEventHeaders.of(exchange,
                 ProxyEventHeaders.isEdge(api.endpointConfiguration().types()));
         writeMaps(g, "headers", "multiValueHeaders", headers);
         writeMaps(g, "queryStringParameters", "multiValueQueryStringParameters",
                 exchange.queryParameters());
-        writeMap(g, "pathParameters", exchange.route().pathParameters());
-        writeMap(g, "stageVariables", exchange.stageVariables());
+        writeMap(g, EventFields.PATH_PARAMETERS, exchange.route().pathParameters());
+        writeMap(g, EventFields.STAGE_VARIABLES, exchange.stageVariables());
         ProxyRequestContext.write(g, exchange);
         if (request.bodyLength() == 0) {
             g.writeNullField("body");
@@ -89,13 +100,14 @@ final class ProxyEvent {
         g.writeEndObject();
     }
 
-    private static void writeMap(JsonGenerator g, String name, Map<String, String> values)
-            throws IOException {
+    private static void writeMap(JsonGenerator g, SerializedString name,
+            Map<String, String> values) throws IOException {
+        g.writeFieldName(name);
         if (values.isEmpty()) {
-            g.writeNullField(name);
+            g.writeNull();
             return;
         }
-        g.writeObjectFieldStart(name);
+        g.writeStartObject();
         for (Map.Entry<String, String> e : values.entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());
         }

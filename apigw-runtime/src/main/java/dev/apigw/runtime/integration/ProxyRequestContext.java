@@ -23,28 +23,42 @@ final class ProxyRequestContext {
         "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn", "userAgent",
         "user"};
     private static final String[] AFTER_IDENTITY = {"domainName", "deploymentId", "apiId"};
+    private static final EventFields BEFORE_EPOCH_FIELDS = EventFields.of(BEFORE_EPOCH);
+    private static final EventFields IDENTITY_FIELDS = EventFields.of(IDENTITY);
+    private static final EventFields AFTER_IDENTITY_FIELDS = EventFields.of(AFTER_IDENTITY);
+    private static final String[] IDENTITY_VARIABLES = new String[IDENTITY.length];
+
+    static {
+        for (int i = 0; i < IDENTITY.length; i++) {
+            IDENTITY_VARIABLES[i] = "identity." + IDENTITY[i];
+        }
+    }
 
     private ProxyRequestContext() {}
 
     /** Writes the {@code requestContext} field. */
     static void write(JsonGenerator g, Exchange exchange) throws IOException {
-        g.writeObjectFieldStart("requestContext");
-        for (String name : BEFORE_EPOCH) {
-            g.writeStringField(name, ContextVariables.get(exchange, name));
+        g.writeFieldName(EventFields.REQUEST_CONTEXT);
+        g.writeStartObject();
+        for (int i = 0; i < BEFORE_EPOCH.length; i++) {
+            BEFORE_EPOCH_FIELDS.write(g, i, ContextVariables.get(exchange, BEFORE_EPOCH[i]));
         }
-        g.writeNumberField("requestTimeEpoch", exchange.requestTime().toEpochMilli());
-        g.writeStringField("requestId", exchange.requestId());
+        g.writeFieldName(EventFields.REQUEST_TIME_EPOCH);
+        g.writeNumber(exchange.requestTime().toEpochMilli());
+        g.writeFieldName(EventFields.REQUEST_ID);
+        g.writeString(exchange.requestId());
         writeIdentity(g, exchange);
-        for (String name : AFTER_IDENTITY) {
-            g.writeStringField(name, ContextVariables.get(exchange, name));
+        for (int i = 0; i < AFTER_IDENTITY.length; i++) {
+            AFTER_IDENTITY_FIELDS.write(g, i, ContextVariables.get(exchange, AFTER_IDENTITY[i]));
         }
         g.writeEndObject();
     }
 
     private static void writeIdentity(JsonGenerator g, Exchange exchange) throws IOException {
-        g.writeObjectFieldStart("identity");
-        for (String name : IDENTITY) {
-            g.writeStringField(name, ContextVariables.get(exchange, "identity." + name));
+        g.writeFieldName(EventFields.IDENTITY);
+        g.writeStartObject();
+        for (int i = 0; i < IDENTITY.length; i++) {
+            IDENTITY_FIELDS.write(g, i, ContextVariables.get(exchange, IDENTITY_VARIABLES[i]));
         }
         if (exchange.apiKey().isPresent()) {
             g.writeStringField("apiKey", ContextVariables.get(exchange, "identity.apiKey"));

@@ -1,9 +1,8 @@
 package dev.apigw.runtime.integration;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
@@ -14,10 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns what a Lambda proxy function returned into the method response (reference 2.2): a JSON
@@ -27,101 +23,151 @@ import java.util.Set;
  * the {@code headers} value of the same name, under the {@code multiValueHeaders} casing, and a
  * pair present in both appears once. A base64 body is decoded only when the request's first
  * {@code Accept} type is in {@code binaryMediaTypes} (reference 6.3); if it is not valid base64
- * the answer is 500.
+ * the answer is 500. The payload is read in one streaming pass.
  */
 final class ProxyResponse {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final Set<String> KEYS =
-            Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
+    private static final JsonFactory JSON = new JsonFactory();
     private static final String STEP = "integration";
 
-    private ProxyResponse() {}
+    private final Exchange exchange;
+    private int status = 200;
+    private List<String> multi = List.of();
+    private List<String> single = List.of();
+    private String body = "";
+    private boolean base64;
+
+    private ProxyResponse(Exchange exchange) {
+        this.exchange = exchange;
+    }
 
     /** Parses a function's payload into the response to send. */
     static Response parse(byte[] payload, Exchange exchange) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (IOException e) {
-            throw malformed(exchange, "the payload is not JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw malformed(exchange, "the payload is not a JSON object");
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!KEYS.contains(name)) {
-                throw malformed(exchange, "unknown key " + name);
+        ProxyResponse parsed = new ProxyResponse(exchange);
+        try (JsonParser p = JSON.createParser(payload)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw parsed.malformed("the payload is not a JSON object");
             }
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                parsed.field(name, p.nextToken(), p);
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw parsed.malformed("the payload is not one JSON object");
+            }
+        } catch (IOException e) {
+            throw parsed.malformed("the payload is not JSON: " + e.getMessage());
         }
-        Response.Builder response = Response.builder().statusCode(status(root, exchange));
-        response.headers(headers(root, exchange));
-        response.body(body(root, exchange));
-        return response.build();
+        return Response.builder().statusCode(parsed.status).headers(parsed.headers())
+                .body(parsed.body()).build();
     }
 
-    private static int status(JsonNode root, Exchange exchange) {
-        JsonNode status = root.get("statusCode");
-        if (status == null || status.isNull()) {
+    private void field(String name, JsonToken token, JsonParser p) throws IOException {
+        switch (name) {
+            case "statusCode":
+                status = status(token, p);
+                break;
+            case "headers":
+                single = token == JsonToken.VALUE_NULL ? List.of() : singleHeaders(token, p);
+                break;
+            case "multiValueHeaders":
+                multi = token == JsonToken.VALUE_NULL ? List.of() : multiHeaders(token, p);
+                break;
+            case "body":
+                if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NULL) {
+                    throw malformed("body is not a string");
+                }
+                body = token == JsonToken.VALUE_NULL ? "" : p.getText();
+                break;
+            case "isBase64Encoded":
+                if (!token.isBoolean() && token != JsonToken.VALUE_NULL) {
+                    throw malformed("isBase64Encoded is not a boolean");
+                }
+                base64 = token == JsonToken.VALUE_TRUE;
+                break;
+            default:
+                throw malformed("unknown key " + name);
+        }
+    }
+
+    private int status(JsonToken token, JsonParser p) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
             return 200;
         }
         int code = -1;
-        if (status.isIntegralNumber() && status.canConvertToInt()) {
-            code = status.intValue();
-        } else if (status.isTextual() && status.textValue().matches("\\d{3}")) {
-            code = Integer.parseInt(status.textValue());
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            code = p.getIntValue();
+        } else if (token == JsonToken.VALUE_STRING && isThreeDigits(p.getText())) {
+            code = Integer.parseInt(p.getText());
         }
         if (code < 100 || code > 599) {
-            throw malformed(exchange, "statusCode is not a status: " + status);
+            throw malformed("statusCode is not a status: " + p.getText());
         }
         return code;
     }
 
-    private static Headers headers(JsonNode root, Exchange exchange) {
-        Headers.Builder headers = Headers.builder();
-        JsonNode multi = root.get("multiValueHeaders");
-        if (multi != null && !multi.isNull()) {
-            if (!multi.isObject()) {
-                throw malformed(exchange, "multiValueHeaders is not an object");
-            }
-            for (Map.Entry<String, JsonNode> e : multi.properties()) {
-                if (!e.getValue().isArray()) {
-                    throw malformed(exchange, "multiValueHeaders." + e.getKey() + " is not a list");
-                }
-                for (JsonNode value : e.getValue()) {
-                    headers.add(e.getKey(), text(value, e.getKey(), exchange));
-                }
-            }
-        }
-        Headers merged = headers.build();
-        JsonNode single = root.get("headers");
-        if (single == null || single.isNull()) {
-            return merged;
-        }
-        if (!single.isObject()) {
-            throw malformed(exchange, "headers is not an object");
-        }
-        List<String[]> added = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : single.properties()) {
-            String value = text(e.getValue(), e.getKey(), exchange);
-            if (!merged.values(e.getKey()).contains(value)) {
-                added.add(new String[] {casing(merged, e.getKey()), value});
-            }
-        }
-        Headers.Builder all = merged.toBuilder();
-        added.forEach(pair -> all.add(pair[0], pair[1]));
-        return all.build();
+    private static boolean isThreeDigits(String text) {
+        return text.length() == 3 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    private static String text(JsonNode value, String name, Exchange exchange) {
-        if (value.isTextual()) {
-            return value.textValue();
+    /** Returns name, value, name, value … of a {@code headers} object. */
+    private List<String> singleHeaders(JsonToken token, JsonParser p) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            throw malformed("headers is not an object");
         }
-        if (value.isValueNode() && !value.isNull()) {
-            return value.asText();
+        List<String> pairs = new ArrayList<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            pairs.add(name);
+            pairs.add(text(p.nextToken(), p, name));
         }
-        throw malformed(exchange, "header " + name + " has no text value: " + value);
+        return pairs;
+    }
+
+    /** Returns name, value, name, value … of a {@code multiValueHeaders} object. */
+    private List<String> multiHeaders(JsonToken token, JsonParser p) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            throw malformed("multiValueHeaders is not an object");
+        }
+        List<String> pairs = new ArrayList<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw malformed("multiValueHeaders." + name + " is not a list");
+            }
+            JsonToken value;
+            while ((value = p.nextToken()) != JsonToken.END_ARRAY) {
+                pairs.add(name);
+                pairs.add(text(value, p, name));
+            }
+        }
+        return pairs;
+    }
+
+    private String text(JsonToken token, JsonParser p, String name) throws IOException {
+        if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT
+                || token.isBoolean()) {
+            return p.getText();
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Double.toString(p.getDoubleValue());
+        }
+        throw malformed("header " + name + " has no text value: " + token);
+    }
+
+    private Headers headers() {
+        Headers.Builder all = Headers.builder();
+        for (int i = 0; i < multi.size(); i += 2) {
+            all.add(multi.get(i), multi.get(i + 1));
+        }
+        Headers merged = all.build();
+        for (int i = 0; i < single.size(); i += 2) {
+            String name = single.get(i);
+            String value = single.get(i + 1);
+            if (!merged.values(name).contains(value)) {
+                all.add(casing(merged, name), value);
+            }
+        }
+        return all.build();
     }
 
     private static String casing(Headers headers, String name) {
@@ -133,21 +179,12 @@ final class ProxyResponse {
         return name;
     }
 
-    private static byte[] body(JsonNode root, Exchange exchange) {
-        JsonNode body = root.get("body");
-        if (body != null && !body.isNull() && !body.isTextual()) {
-            throw malformed(exchange, "body is not a string");
-        }
-        JsonNode base64 = root.get("isBase64Encoded");
-        if (base64 != null && !base64.isNull() && !base64.isBoolean()) {
-            throw malformed(exchange, "isBase64Encoded is not a boolean");
-        }
-        String text = body == null || body.isNull() ? "" : body.textValue();
-        if (base64 == null || !base64.booleanValue() || !acceptsBinary(exchange)) {
-            return text.getBytes(StandardCharsets.UTF_8);
+    private byte[] body() {
+        if (!base64 || !acceptsBinary()) {
+            return body.getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return Base64.getDecoder().decode(text);
+            return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
             exchange.trace().add(STEP, "Execution failed due to configuration error: Unable to"
                     + " base64 decode the body: ", e.getMessage());
@@ -155,13 +192,13 @@ final class ProxyResponse {
         }
     }
 
-    private static boolean acceptsBinary(Exchange exchange) {
+    private boolean acceptsBinary() {
         String accept = exchange.request().headers().first("Accept").orElse("");
         return MediaTypes.isBinary(MediaTypes.firstAccepted(accept),
                 exchange.stage().deployment().restApi().binaryMediaTypes());
     }
 
-    private static GatewayException malformed(Exchange exchange, String why) {
+    private GatewayException malformed(String why) {
         exchange.trace().add(STEP, "Execution failed due to configuration error: Malformed"
                 + " Lambda proxy response: ", why);
         return GatewayException.of(GatewayResponseType.DEFAULT_5XX, 502, "Internal server error");

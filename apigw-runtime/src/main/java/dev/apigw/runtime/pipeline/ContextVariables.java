@@ -1,10 +1,10 @@
 package dev.apigw.runtime.pipeline;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,13 +12,11 @@ import java.util.Map;
  * mapping templates, parameter mappings, gateway responses and the Lambda proxy event.
  */
 public final class ContextVariables {
-    /** {@code $context.requestTime}: CLF, e.g. {@code 04/Mar/2020:19:15:17 +0000}. */
-    public static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
-                    .withZone(ZoneOffset.UTC);
     /** {@code $context.protocol}: API Gateway always reports HTTP/1.1. */
     public static final String PROTOCOL = "HTTP/1.1";
 
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+        "Aug", "Sep", "Oct", "Nov", "Dec"};
     private static final String[] TOP_LEVEL = {"accountId", "apiId", "deploymentId",
         "domainName", "domainPrefix", "extendedRequestId", "requestId", "httpMethod", "path",
         "protocol", "requestTime", "requestTimeEpoch", "resourceId", "resourcePath", "stage"};
@@ -56,7 +54,7 @@ public final class ContextVariables {
             case "protocol":
                 return PROTOCOL;
             case "requestTime":
-                return REQUEST_TIME.format(e.requestTime());
+                return requestTime(e.requestTime());
             case "requestTimeEpoch":
                 return Long.toString(e.requestTime().toEpochMilli());
             case "resourceId":
@@ -96,6 +94,25 @@ public final class ContextVariables {
         }
         context.put("identity", identity);
         return context;
+    }
+
+    /**
+     * Returns {@code $context.requestTime} of an instant: Common Log Format in UTC, e.g. {@code
+     * 04/Mar/2020:19:15:17 +0000} (reference 1.2). Written by hand: it is on every Lambda proxy
+     * request, and {@code DateTimeFormatter} costs several times more.
+     */
+    public static String requestTime(Instant time) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder s = new StringBuilder(26);
+        twoDigits(s, t.getDayOfMonth()).append('/').append(MONTHS[t.getMonthValue() - 1])
+                .append('/').append(t.getYear()).append(':');
+        twoDigits(s, t.getHour()).append(':');
+        twoDigits(s, t.getMinute()).append(':');
+        return twoDigits(s, t.getSecond()).append(" +0000").toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder s, int value) {
+        return s.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** Returns {@code $context.domainName}: the request's Host, else the execute-api host. */

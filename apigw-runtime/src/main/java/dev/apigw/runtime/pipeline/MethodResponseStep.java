@@ -20,13 +20,11 @@ final class MethodResponseStep implements Step {
         if (typed && !traced) {
             return response;
         }
-        Response.Builder b = response.toBuilder();
-        if (!typed) {
-            b.setHeader("Content-Type", MediaTypes.JSON);
+        if (!traced) {
+            return response.withHeaders("Content-Type", MediaTypes.JSON);
         }
-        if (traced) {
-            b.setHeader("X-Amzn-Trace-Id", TraceId.of(exchange).responseHeader());
-        }
-        return b.build();
+        String trace = TraceId.of(exchange).responseHeader();
+        return typed ? response.withHeaders("X-Amzn-Trace-Id", trace)
+                : response.withHeaders("Content-Type", MediaTypes.JSON, "X-Amzn-Trace-Id", trace);
     }
 }

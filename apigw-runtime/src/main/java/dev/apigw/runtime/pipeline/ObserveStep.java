@@ -13,9 +13,12 @@ final class ObserveStep implements Step {
 
     @Override
     public Response apply(Exchange exchange, Chain next) {
-        exchange.trace().add("observe", "Starting execution for request: ", exchange.requestId());
-        exchange.trace().add("observe", "HTTP Method: ", exchange.request().httpMethod()
-                + ", Resource Path: " + exchange.request().path());
+        if (exchange.trace().isRecording()) {
+            exchange.trace().add("observe", "Starting execution for request: ",
+                    exchange.requestId());
+            exchange.trace().add("observe", "HTTP Method: ", exchange.request().httpMethod()
+                    + ", Resource Path: " + exchange.request().path());
+        }
         Response response = next.proceed(exchange);
         exchange.trace().add("observe", "Method completed with status: ", response.statusCode());
         if (LOG.isDebugEnabled()) {

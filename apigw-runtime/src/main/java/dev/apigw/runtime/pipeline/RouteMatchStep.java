@@ -16,8 +16,10 @@ final class RouteMatchStep implements Step {
                 .match(exchange.request().httpMethod(), exchange.resourcePath())
                 .orElseThrow(() -> GatewayException.of(
                         GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
-        exchange.trace().add("route", "Method request path: ", route.pathParameters());
-        exchange.trace().add("route", "Resource: ", route.target().place());
+        if (exchange.trace().isRecording()) {
+            exchange.trace().add("route", "Method request path: ", route.pathParameters());
+            exchange.trace().add("route", "Resource: ", route.target().place());
+        }
         return next.proceed(exchange.withRoute(route));
     }
 }

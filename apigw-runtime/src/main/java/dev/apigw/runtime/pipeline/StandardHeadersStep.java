@@ -9,9 +9,7 @@ import dev.apigw.runtime.Response;
 final class StandardHeadersStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
-        return next.proceed(exchange).toBuilder()
-                .setHeader("x-amzn-RequestId", exchange.requestId())
-                .setHeader("x-amz-apigw-id", exchange.extendedRequestId())
-                .build();
+        return next.proceed(exchange).withHeaders("x-amzn-RequestId", exchange.requestId(),
+                "x-amz-apigw-id", exchange.extendedRequestId());
     }
 }

@@ -11,18 +11,13 @@ package dev.apigw.runtime.pipeline;
 public record TraceId(String root, String parent) {
     /** Returns the trace of an exchange. */
     public static TraceId of(Exchange exchange) {
-        String hex = exchange.requestId().replace("-", "");
-        String root = null;
-        String parent = null;
         String sent = exchange.request().headers().first("X-Amzn-Trace-Id").orElse("");
-        for (String field : sent.split(";")) {
-            String f = field.trim();
-            if (f.startsWith("Root=")) {
-                root = f.substring(5);
-            } else if (f.startsWith("Parent=")) {
-                parent = f.substring(7);
-            }
+        String root = field(sent, "Root=");
+        String parent = field(sent, "Parent=");
+        if (root != null && parent != null) {
+            return new TraceId(root, parent);
         }
+        String hex = hexDigits(exchange.requestId());
         if (root == null) {
             root = "1-" + Long.toHexString(exchange.requestTime().getEpochSecond()) + "-"
                     + hex.substring(0, Math.min(24, hex.length()));
@@ -31,6 +26,38 @@ public record TraceId(String root, String parent) {
             parent = hex.substring(Math.max(0, hex.length() - 16));
         }
         return new TraceId(root, parent);
+    }
+
+    /** Returns the value of {@code key} in a {@code Key=value;Key=value} header, if present. */
+    private static String field(String header, String key) {
+        int start = 0;
+        while (start < header.length()) {
+            int end = header.indexOf(';', start);
+            if (end < 0) {
+                end = header.length();
+            }
+            int from = start;
+            while (from < end && header.charAt(from) == ' ') {
+                from++;
+            }
+            if (header.startsWith(key, from)) {
+                return header.substring(from + key.length(), end).trim();
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    private static String hexDigits(String requestId) {
+        char[] hex = new char[requestId.length()];
+        int n = 0;
+        for (int i = 0; i < requestId.length(); i++) {
+            char c = requestId.charAt(i);
+            if (c != '-') {
+                hex[n++] = c;
+            }
+        }
+        return new String(hex, 0, n);
     }
 
     /** Returns the header value sent to integrations: {@code Root=…}. */
