@@ -36,6 +36,8 @@ public final class Integration {
     private final String connectionId;
     private final int timeoutInMillis;
     private final boolean insecureSkipVerification;
+    private final ResponseTransferMode responseTransferMode;
+    private final String integrationTarget;
     private final Map<String, IntegrationResponse> integrationResponses;
 
     private Integration(Builder b) {
@@ -71,6 +73,8 @@ public final class Integration {
                 "timeoutInMillis");
         this.timeoutInMillis = b.timeoutInMillis;
         this.insecureSkipVerification = b.insecureSkipVerification;
+        this.responseTransferMode = b.responseTransferMode;
+        this.integrationTarget = b.integrationTarget;
         this.integrationResponses = Copies.orderedMap(b.integrationResponses);
     }
 
@@ -188,6 +192,16 @@ public final class Integration {
         return insecureSkipVerification;
     }
 
+    /** Returns how the response is sent to the client ({@code BUFFERED} by default). */
+    public ResponseTransferMode responseTransferMode() {
+        return responseTransferMode;
+    }
+
+    /** Returns the ALB or NLB listener of a private integration, if set. */
+    public Optional<String> integrationTarget() {
+        return Optional.ofNullable(integrationTarget);
+    }
+
     /** Returns the integration responses keyed by status code, in definition order. */
     public Map<String, IntegrationResponse> integrationResponses() {
         return integrationResponses;
@@ -208,6 +222,8 @@ public final class Integration {
                 && Objects.equals(connectionId, i.connectionId)
                 && timeoutInMillis == i.timeoutInMillis
                 && insecureSkipVerification == i.insecureSkipVerification
+                && responseTransferMode == i.responseTransferMode
+                && Objects.equals(integrationTarget, i.integrationTarget)
                 && integrationResponses.equals(i.integrationResponses);
     }
 
@@ -238,6 +254,8 @@ public final class Integration {
         private String connectionId;
         private int timeoutInMillis = DEFAULT_TIMEOUT_MILLIS;
         private boolean insecureSkipVerification;
+        private ResponseTransferMode responseTransferMode = ResponseTransferMode.BUFFERED;
+        private String integrationTarget;
         private Map<String, IntegrationResponse> integrationResponses = new LinkedHashMap<>();
 
         private Builder() {}
@@ -257,6 +275,8 @@ public final class Integration {
             connectionId = i.connectionId;
             timeoutInMillis = i.timeoutInMillis;
             insecureSkipVerification = i.insecureSkipVerification;
+            responseTransferMode = i.responseTransferMode;
+            integrationTarget = i.integrationTarget;
             integrationResponses = new LinkedHashMap<>(i.integrationResponses);
         }
 
@@ -353,6 +373,18 @@ public final class Integration {
         /** Sets whether TLS certificate checks of an HTTP backend are skipped. */
         public Builder insecureSkipVerification(boolean insecureSkipVerification) {
             this.insecureSkipVerification = insecureSkipVerification;
+            return this;
+        }
+
+        /** Sets how the response is sent to the client. */
+        public Builder responseTransferMode(ResponseTransferMode responseTransferMode) {
+            this.responseTransferMode = Objects.requireNonNull(responseTransferMode);
+            return this;
+        }
+
+        /** Sets the ALB or NLB listener of a private integration. */
+        public Builder integrationTarget(String integrationTarget) {
+            this.integrationTarget = integrationTarget;
             return this;
         }
 

@@ -137,6 +137,8 @@ class IntegrationTest {
         assertThat(i.timeoutInMillis()).isEqualTo(29_000);
         assertThat(i.cacheKeyParameters()).isEmpty();
         assertThat(i.contentHandling()).isEmpty();
+        assertThat(i.responseTransferMode()).isEqualTo(ResponseTransferMode.BUFFERED);
+        assertThat(i.integrationTarget()).isEmpty();
         boolean http = type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY;
         assertThat(i.connectionType().orElse(null))
                 .isEqualTo(http ? ConnectionType.INTERNET : null);
@@ -174,7 +176,10 @@ class IntegrationTest {
         Integration original = valid(IntegrationType.HTTP)
                 .putRequestParameter("integration.request.path.id", "method.request.path.id")
                 .putRequestTemplate("application/json", "{}").cacheNamespace("ns")
-                .timeoutInMillis(1234).integrationResponse("200", r -> { }).build();
+                .timeoutInMillis(1234).integrationResponse("200", r -> { })
+                .responseTransferMode(ResponseTransferMode.STREAM)
+                .integrationTarget("arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2")
+                .build();
 
         assertThat(original.toBuilder().build()).isEqualTo(original)
                 .hasSameHashCodeAs(original);
@@ -182,5 +187,7 @@ class IntegrationTest {
         assertThat(changed.timeoutInMillis()).isEqualTo(5000);
         assertThat(original.timeoutInMillis()).isEqualTo(1234);
         assertThat(changed.requestTemplates()).isEqualTo(original.requestTemplates());
+        assertThat(changed.responseTransferMode()).isEqualTo(ResponseTransferMode.STREAM);
+        assertThat(original.copy(b -> b.integrationTarget(null))).isNotEqualTo(original);
     }
 }
