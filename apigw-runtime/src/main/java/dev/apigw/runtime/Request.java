@@ -1,5 +1,7 @@
 package dev.apigw.runtime;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +79,11 @@ public final class Request {
     /** Returns the body length in bytes. */
     public int bodyLength() {
         return body.length;
+    }
+
+    /** Returns a stream over the body, without copying it. */
+    public InputStream bodyStream() {
+        return new ByteArrayInputStream(body);
     }
 
     /** Returns the body decoded as UTF-8. */

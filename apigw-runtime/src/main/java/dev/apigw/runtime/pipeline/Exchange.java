@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class Exchange {
     private final Request request;
     private final Map<String, List<String>> query;
+    private final Payload payload;
     private final String requestId;
     private final String extendedRequestId;
     private final Instant requestTime;
@@ -31,12 +32,14 @@ public final class Exchange {
     private final ApiKey apiKey;
     private final IntegrationRequest integrationRequest;
 
-    private Exchange(Request request, Map<String, List<String>> query, String requestId, String extendedRequestId,
+    private Exchange(Request request, Map<String, List<String>> query, Payload payload,
+            String requestId, String extendedRequestId,
             Instant requestTime, ExecutionTrace trace, ServingState state, DeployedStage stage,
             String resourcePath, RouteMatch<CompiledMethod> route, ApiKey apiKey,
             IntegrationRequest integrationRequest) {
         this.request = request;
         this.query = query;
+        this.payload = payload;
         this.requestId = requestId;
         this.extendedRequestId = extendedRequestId;
         this.requestTime = requestTime;
@@ -53,6 +56,7 @@ public final class Exchange {
     public static Exchange of(Request request, String requestId, String extendedRequestId,
             Instant requestTime, ExecutionTrace trace, ServingState state) {
         return new Exchange(request, QueryString.parse(request.rawQueryString()),
+                new Payload(request),
                 Objects.requireNonNull(requestId),
                 Objects.requireNonNull(extendedRequestId), Objects.requireNonNull(requestTime),
                 Objects.requireNonNull(trace), Objects.requireNonNull(state), null, null, null,
@@ -67,6 +71,11 @@ public final class Exchange {
     /** Returns the query string parameters, form-decoded, every value in order. */
     public Map<String, List<String>> queryParameters() {
         return query;
+    }
+
+    /** Returns the request payload, decoded and parsed at most once. */
+    public Payload payload() {
+        return payload;
     }
 
     /** Returns the request id ({@code $context.requestId}, {@code x-amzn-RequestId}). */
@@ -146,26 +155,26 @@ public final class Exchange {
 
     /** Returns a copy with the stage resolved and the path after it. */
     public Exchange withStage(DeployedStage stage, String resourcePath) {
-        return new Exchange(request, query, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
                 Objects.requireNonNull(stage), Objects.requireNonNull(resourcePath), route,
                 apiKey, integrationRequest);
     }
 
     /** Returns a copy with the matched route. */
     public Exchange withRoute(RouteMatch<CompiledMethod> route) {
-        return new Exchange(request, query, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
                 stage, resourcePath, Objects.requireNonNull(route), apiKey, integrationRequest);
     }
 
     /** Returns a copy with the caller's API key. */
     public Exchange withApiKey(ApiKey apiKey) {
-        return new Exchange(request, query, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
                 stage, resourcePath, route, Objects.requireNonNull(apiKey), integrationRequest);
     }
 
     /** Returns a copy with the mapped integration request. */
     public Exchange withIntegrationRequest(IntegrationRequest integrationRequest) {
-        return new Exchange(request, query, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
                 stage, resourcePath, route, apiKey, Objects.requireNonNull(integrationRequest));
     }
 
