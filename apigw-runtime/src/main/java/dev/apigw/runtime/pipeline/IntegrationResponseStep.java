@@ -13,7 +13,8 @@ import java.util.Optional;
  * Turns the endpoint response of a non-proxy integration into the method response (reference
  * 6.1): the first integration response whose selection pattern matches the whole selection
  * value (the backend status code, or a Lambda function's error message), else the default one;
- * then its header mappings and the response template chosen by the first {@code Accept} type.
+ * then its header mappings, the {@code contentHandling} conversion (reference 6.3, {@link
+ * ContentHandling}) and the response template chosen by the first {@code Accept} type.
  * No match and no default, or a status without a method response, is a configuration error
  * (500). Proxy integrations pass untouched.
  */
@@ -44,7 +45,7 @@ final class IntegrationResponseStep implements Step {
                 .statusCode(Integer.parseInt(selected.statusCode()));
         ResponseParameters.apply(selected, endpoint, exchange, response);
         body(exchange, method.responseTemplates().getOrDefault(selected.statusCode(), Map.of()),
-                endpoint, response);
+                ContentHandling.responsePayload(exchange, selected, endpoint), response);
         return response.build();
     }
 
@@ -61,13 +62,13 @@ final class IntegrationResponseStep implements Step {
     }
 
     private static void body(Exchange exchange, Map<String, MappingTemplate> templates,
-            Response endpoint, Response.Builder response) {
+            ContentHandling.Content endpoint, Response.Builder response) {
         String accept = MediaTypes.firstAccepted(
                 exchange.request().headers().first("Accept").orElse(MediaTypes.JSON));
         Optional<Map.Entry<String, MappingTemplate>> template =
                 MediaTypes.select(templates, accept);
         if (template.isEmpty()) {
-            response.body(endpoint.body());
+            response.body(endpoint.bytes());
             if (!response.hasHeader("Content-Type")) {
                 response.setHeader("Content-Type", MediaTypes.JSON);
             }
@@ -75,7 +76,8 @@ final class IntegrationResponseStep implements Step {
         }
         try {
             response.body(template.get().getValue().render(
-                    TemplateInputs.of(exchange, endpoint.bodyAsString())));
+                    TemplateInputs.of(exchange, ContentHandling.templateInput(
+                            exchange, endpoint, "integration-response"))));
         } catch (TemplateException e) {
             exchange.trace().add("integration-response", "Template failed: ", e.getMessage());
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
