@@ -153,6 +153,16 @@ public final class Exchange {
         return require(integrationRequest, "integrationRequest");
     }
 
+    /**
+     * Returns a copy whose request is {@code request} (same query and ids), with a new payload
+     * over its body: the request body decompressed (reference 6.4).
+     */
+    Exchange withRequest(Request request) {
+        return new Exchange(request, query, new Payload(request), requestId, extendedRequestId,
+                requestTime, trace, state, stage, resourcePath, route, apiKey,
+                integrationRequest);
+    }
+
     /** Returns a copy with the stage resolved and the path after it. */
     public Exchange withStage(DeployedStage stage, String resourcePath) {
         return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,

@@ -18,6 +18,7 @@ public final class Pipeline {
             new StageStep(),
             new RouteMatchStep(),
             new ApiKeyStep(),
+            new ResponseCompressionStep(),
             new MethodResponseStep(),
             new IntegrationResponseStep(),
             new IntegrationRequestStep(),
