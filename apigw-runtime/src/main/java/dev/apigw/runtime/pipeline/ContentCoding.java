@@ -39,7 +39,7 @@ final class ContentCoding {
             return exchange;
         }
         byte[] body = decode(request.body(), encoding.get()).orElseThrow(() -> {
-            exchange.trace().add("integration-request", "Unable to decompress the request body"
+            exchange.trace().add("decompression", "Unable to decompress the request body"
                     + " with Content-Encoding ", encoding.get());
             return GatewayException.of(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE);
         });

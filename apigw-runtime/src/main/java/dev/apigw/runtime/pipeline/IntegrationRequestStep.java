@@ -13,9 +13,9 @@ import java.util.Map;
  * Maps the request of a non-proxy integration (reference 1.1 and 6.2): the request template is
  * chosen by the request's Content-Type (parameters stripped; none means {@code
  * application/json}); without one, the passthrough behaviour passes the body through or answers
- * 415 UNSUPPORTED_MEDIA_TYPE. The body is first decompressed by its Content-Encoding (reference
- * 6.4, {@link ContentCoding}), then converted by the integration's {@code contentHandling}
- * (reference 6.3, {@link ContentHandling}). Proxy integrations pass untouched.
+ * 415 UNSUPPORTED_MEDIA_TYPE. The body (already decompressed, {@link RequestDecompressionStep})
+ * is converted by the integration's {@code contentHandling} (reference 6.3, {@link
+ * ContentHandling}). Proxy integrations pass untouched.
  */
 final class IntegrationRequestStep implements Step {
     @Override
@@ -24,7 +24,6 @@ final class IntegrationRequestStep implements Step {
         if (method.integration().type().isProxy()) {
             return next.proceed(exchange);
         }
-        exchange = ContentCoding.decompressed(exchange);
         String contentType = MediaTypes.mimeType(exchange.request().headers()
                 .first("Content-Type").orElse(MediaTypes.JSON));
         Map<String, MappingTemplate> templates = method.requestTemplates();

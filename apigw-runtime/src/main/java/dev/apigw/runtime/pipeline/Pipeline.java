@@ -17,6 +17,7 @@ public final class Pipeline {
             new LimitsStep(),
             new StageStep(),
             new RouteMatchStep(),
+            new RequestDecompressionStep(),
             new ApiKeyStep(),
             new ResponseCompressionStep(),
             new MethodResponseStep(),
