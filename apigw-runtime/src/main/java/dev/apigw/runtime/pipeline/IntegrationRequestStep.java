@@ -5,7 +5,6 @@ import dev.apigw.model.PassthroughBehavior;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.MappingTemplate;
-import dev.apigw.runtime.mapping.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -38,13 +37,8 @@ final class IntegrationRequestStep implements Step {
             return next.proceed(exchange.withIntegrationRequest(new IntegrationRequest(
                     exchange.request().body(), Headers.empty(), false)));
         }
-        String body;
-        try {
-            body = template.render(TemplateInputs.of(exchange, exchange.request().bodyAsString()));
-        } catch (TemplateException e) {
-            exchange.trace().add("integration-request", "Template failed: ", e.getMessage());
-            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
-        }
+        String body = TemplateFailures.render(exchange, "integration-request", template,
+                TemplateInputs.request(exchange));
         exchange.trace().add("integration-request", "Endpoint request body after transformations: ",
                 body);
         return next.proceed(exchange.withIntegrationRequest(new IntegrationRequest(

@@ -5,7 +5,6 @@ import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.MappingTemplate;
-import dev.apigw.runtime.mapping.TemplateException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,8 @@ import java.util.Optional;
  * Turns the endpoint response of a non-proxy integration into the method response (reference
  * 6.1): the first integration response whose selection pattern matches the whole selection
  * value (the backend status code, or a Lambda function's error message), else the default one;
- * then its header mappings and the response template chosen by the first {@code Accept} type.
+ * then its header mappings, the response template chosen by the first {@code Accept} type, and
+ * the {@code $context.responseOverride} values set by either template (reference 1.6).
  * No match and no default, or a status without a method response, is a configuration error
  * (500). Proxy integrations pass untouched.
  */
@@ -45,6 +45,7 @@ final class IntegrationResponseStep implements Step {
         ResponseParameters.apply(selected, endpoint, exchange, response);
         body(exchange, method.responseTemplates().getOrDefault(selected.statusCode(), Map.of()),
                 endpoint, response);
+        ResponseOverrides.apply(exchange, response);
         return response.build();
     }
 
@@ -73,13 +74,8 @@ final class IntegrationResponseStep implements Step {
             }
             return;
         }
-        try {
-            response.body(template.get().getValue().render(
-                    TemplateInputs.of(exchange, endpoint.bodyAsString())));
-        } catch (TemplateException e) {
-            exchange.trace().add("integration-response", "Template failed: ", e.getMessage());
-            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
-        }
+        response.body(TemplateFailures.render(exchange, "integration-response",
+                template.get().getValue(), TemplateInputs.response(exchange, endpoint)));
         if (!response.hasHeader("Content-Type")) {
             response.setHeader("Content-Type", template.get().getKey());
         }
