@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,14 +62,21 @@ final class HttpEndpoint {
 
     /**
      * Returns the endpoint URI of a request: the template filled, then {@code clientQuery}
-     * (raw, without the parameters a mapping sets) and the mapped query parameters appended. A
+     * (raw, without the parameters a mapping or an override sets), the mapped query parameters
+     * and the {@code $context.requestOverride} ones appended; path overrides replace mapped
+     * path values (reference 1.6). A
      * stage variable that is not defined, or a result that is not an absolute http(s) URI, is a
      * configuration error (reference 3.1 API_CONFIGURATION_ERROR, 500).
      */
     URI uri(Exchange exchange, String clientQuery) {
         parameters.checkTargets(exchange);
-        Optional<String> expanded = uri.expand(parameters.pathValues(exchange),
-                exchange.stageVariables());
+        Map<String, String> pathValues = parameters.pathValues(exchange);
+        Map<String, String> pathOverrides = exchange.overrides().requestPath();
+        if (!pathOverrides.isEmpty()) {
+            pathValues = new LinkedHashMap<>(pathValues);
+            pathValues.putAll(pathOverrides);
+        }
+        Optional<String> expanded = uri.expand(pathValues, exchange.stageVariables());
         if (expanded.isEmpty()) {
             throw invalid(exchange, "Invalid endpoint address");
         }
@@ -95,19 +104,27 @@ final class HttpEndpoint {
     private String query(Exchange exchange, String clientQuery) {
         StringBuilder query = new StringBuilder(clientQuery.length() + 32);
         Set<String> mapped = parameters.queryNames();
+        Map<String, List<String>> overridden = exchange.overrides().requestQuerystring();
         for (String pair : clientQuery.split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = QueryString.formDecode(eq < 0 ? pair : pair.substring(0, eq));
-            if (!pair.isEmpty() && !mapped.contains(name)) {
+            if (!pair.isEmpty() && !mapped.contains(name) && !overridden.containsKey(name)) {
                 query.append(query.length() == 0 ? "" : "&").append(pair);
             }
         }
         for (Map.Entry<String, String> e : parameters.queryValues(exchange)) {
-            query.append(query.length() == 0 ? "" : "&")
-                    .append(UriEncoding.queryComponent(e.getKey())).append('=')
-                    .append(UriEncoding.queryComponent(e.getValue()));
+            if (!overridden.containsKey(e.getKey())) {
+                appendQuery(query, e.getKey(), e.getValue());
+            }
         }
+        overridden.forEach((name, values) -> values.forEach(v -> appendQuery(query, name, v)));
         return query.toString();
+    }
+
+    private static void appendQuery(StringBuilder query, String name, String value) {
+        query.append(query.length() == 0 ? "" : "&")
+                .append(UriEncoding.queryComponent(name)).append('=')
+                .append(UriEncoding.queryComponent(value));
     }
 
     private static GatewayException invalid(Exchange exchange, String reason) {

@@ -16,8 +16,9 @@ import java.net.URI;
  * (the body the request template produced or passed through) with only the headers API Gateway
  * sets itself ({@code Accept: application/json}, {@code Host}, {@code User-Agent:
  * AmazonAPIGateway_<apiId>}, {@code X-Amzn-Apigateway-Api-Id}, {@code X-Amzn-Trace-Id}, and
- * the client's {@code Content-Type} when there is a body) plus the mapped ones; the query
- * string holds only mapped parameters. The backend's answer is the endpoint response from which
+ * the client's {@code Content-Type} when there is a body) plus the mapped ones, then the
+ * request template's {@code $context.requestOverride.header} values (reference 1.6); the query
+ * string holds only mapped and overridden parameters. The backend's answer is the endpoint response from which
  * the integration response step selects by status code.
  */
 final class HttpInvoker implements IntegrationInvoker {
@@ -45,6 +46,10 @@ final class HttpInvoker implements IntegrationInvoker {
         }
         endpoint.parameters().applyHeaders(exchange, headers);
         mapped.headers().forEach(headers::set);
+        exchange.overrides().requestHeaders().forEach((name, values) -> {
+            headers.remove(name);
+            values.forEach(value -> headers.add(name, value));
+        });
         BackendResponse response = endpoint.send(exchange, endpoint.httpMethod(exchange), uri,
                 headers.build(), body);
         return Response.builder()

@@ -1,43 +1,49 @@
 package dev.apigw.runtime.mapping;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
- * {@code $input} of a mapping template (reference 1.3): the payload as text and the request
- * parameters. Public for Velocity's introspection.
+ * {@code $input} of a mapping template (reference 1.3): the payload as text, JSONPath queries
+ * over it, and the request parameters. Public for Velocity's introspection; one per rendering.
  */
 public final class Input {
-    private final String body;
-    private final Map<String, Map<String, String>> params;
+    private final Body body;
+    private final Parameters parameters;
+    private final JsonPaths paths;
 
-    /**
-     * Creates the variable.
-     *
-     * @param body the payload as text; an empty request payload is seen as {@code {}}
-     * @param path path parameters
-     * @param querystring query string parameters (last value of each)
-     * @param header headers (one value each)
-     */
-    public Input(String body, Map<String, String> path, Map<String, String> querystring,
-            Map<String, String> header) {
-        this.body = body.isEmpty() ? "{}" : body;
-        Map<String, Map<String, String>> all = new LinkedHashMap<>();
-        all.put("path", Objects.requireNonNull(path));
-        all.put("querystring", Objects.requireNonNull(querystring));
-        all.put("header", Objects.requireNonNull(header));
-        this.params = all;
+    Input(Body body, Parameters parameters, JsonPaths paths) {
+        this.body = body;
+        this.parameters = parameters;
+        this.paths = paths;
     }
 
-    /** Returns {@code $input.body}: the raw payload text. */
+    /** Returns {@code $input.body}: the raw payload text; {@code {}} for an empty payload. */
     public String getBody() {
-        return body;
+        return body.text();
+    }
+
+    /**
+     * Returns {@code $input.json(x)}: the match of JSONPath {@code x} as JSON text (strings
+     * quoted, objects and arrays compact). A path that matches nothing gives {@code null}, as
+     * for a JSON {@code null} (our choice: reference 1.3 leaves it unconfirmed).
+     */
+    public String json(String path) {
+        return match(path).map(JsonValues::toJson).orElse("null");
+    }
+
+    /**
+     * Returns {@code $input.path(x)}: the match of JSONPath {@code x} as a value to navigate
+     * (see {@link JsonValues}); null, which renders as nothing, when the path matches nothing.
+     */
+    public Object path(String path) {
+        return match(path).map(JsonValues::of).orElse(null);
     }
 
     /** Returns {@code $input.params()}: {@code path}, {@code querystring}, {@code header}. */
     public Map<String, Map<String, String>> params() {
-        return params;
+        return parameters.all();
     }
 
     /**
@@ -45,12 +51,20 @@ public final class Input {
      * string, else the headers; empty text when absent.
      */
     public String params(String name) {
-        for (Map<String, String> values : params.values()) {
-            String value = values.get(name);
-            if (value != null) {
-                return value;
-            }
+        if (name == null) {
+            return "";
         }
-        return "";
+        String value = parameters.path().get(name);
+        if (value == null) {
+            value = parameters.querystring().get(name);
+        }
+        if (value == null) {
+            value = parameters.header().get(name);
+        }
+        return value == null ? "" : value;
+    }
+
+    private Optional<JsonNode> match(String path) {
+        return paths.read(body.json(), path == null ? "$" : path);
     }
 }

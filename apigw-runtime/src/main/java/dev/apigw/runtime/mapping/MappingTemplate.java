@@ -1,33 +1,69 @@
 package dev.apigw.runtime.mapping;
 
-import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 
-/** A mapping template parsed once by a {@link TemplateEngine}; renders per request. */
+/**
+ * A mapping template parsed once by a {@link TemplateEngine}; renders per request (reference
+ * section 1). Thread-safe.
+ */
 public final class MappingTemplate {
     private final Template template;
+    private final JsonPaths paths;
 
-    MappingTemplate(Template template) {
+    MappingTemplate(Template template, JsonPaths paths) {
         this.template = template;
+        this.paths = paths;
     }
 
     /**
      * Renders with these variables. A template that fails at run time (a method that throws,
-     * a loop over the limit) throws {@link TemplateException}.
+     * output over {@link TemplateEngine#MAX_OUTPUT_CHARS}) throws {@link TemplateException}.
      */
     public String render(TemplateVariables variables) {
-        VelocityContext context = new VelocityContext();
-        context.put("input", variables.input());
-        context.put("context", variables.context());
-        context.put("stageVariables", variables.stageVariables());
-        context.put("util", Util.INSTANCE);
-        StringWriter out = new StringWriter();
+        return render(variables, line -> { });
+    }
+
+    /**
+     * Renders with these variables and tells {@code trace} what the execution trace should
+     * show (a {@code #foreach} stopped at its limit).
+     */
+    public String render(TemplateVariables variables, Consumer<String> trace) {
+        Map<String, Object> context = new HashMap<>(variables.context());
+        context.put("requestOverride", variables.overrides().requestOverride());
+        context.put("responseOverride", variables.overrides().responseOverride());
+        VelocityContext velocity = new VelocityContext();
+        velocity.put("input", new Input(variables.body(), variables.parameters(), paths));
+        velocity.put("context", context);
+        velocity.put("stageVariables", variables.stageVariables());
+        velocity.put("util", Util.INSTANCE);
+        RenderReport report = new RenderReport();
+        velocity.put(RenderReport.KEY, report);
+        BoundedWriter out = new BoundedWriter();
         try {
-            template.merge(context, out);
-        } catch (RuntimeException e) {
-            throw new TemplateException(template.getName() + ": " + e.getMessage(), e);
+            template.merge(velocity, out);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw failure(e);
+        } finally {
+            report.notes().forEach(trace);
         }
         return out.toString();
+    }
+
+    private TemplateException failure(Throwable e) {
+        Throwable root = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyNotJsonException) {
+                return new TemplateException(TemplateException.Failure.BODY_NOT_JSON,
+                        cause.getMessage(), e);
+            }
+            root = cause;
+        }
+        String detail = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root;
+        return new TemplateException(TemplateException.Failure.TEMPLATE_ERROR,
+                template.getName() + ": " + detail, e);
     }
 }

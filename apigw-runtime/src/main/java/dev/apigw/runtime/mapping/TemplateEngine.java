@@ -5,27 +5,39 @@ import java.nio.charset.StandardCharsets;
 import org.apache.velocity.Template;
 import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
+import org.apache.velocity.runtime.parser.node.SimpleNode;
 
 /**
  * A Velocity runtime configured as API Gateway runs mapping templates (reference 1.1): hyphens
  * allowed in identifiers, Velocity 1.7 space gobbling, {@code #foreach} capped at 1,000
- * iterations, the secure uberspector (no reaching {@code Class} or {@code Runtime}), and null
- * references rendered as nothing. One engine per API; thread-safe once built.
+ * iterations, the secure uberspector (no reaching {@code Class} or {@code Runtime}), null
+ * references rendered as nothing, null equal to {@code $null} and to {@code ""} (reference
+ * 1.3), and output bounded to {@value #MAX_OUTPUT_CHARS} characters. One engine per API, with
+ * its own cache of compiled JSONPath expressions; thread-safe once built.
  */
 public final class TemplateEngine {
     /** The largest template API Gateway accepts: 300 KB. */
     public static final int MAX_TEMPLATE_BYTES = 300 * 1024;
+    /** The most iterations of one {@code #foreach} (reference 1.1). */
+    public static final int MAX_LOOPS = 1000;
+    /**
+     * The most characters a rendering may produce: 10 MB, the payload limit of reference 9.5
+     * (our choice: API Gateway documents no output limit of its own).
+     */
+    public static final int MAX_OUTPUT_CHARS = 10 * 1024 * 1024;
 
     private final RuntimeInstance velocity = new RuntimeInstance();
+    private final JsonPaths paths = new JsonPaths();
 
     private TemplateEngine() {
         velocity.setProperty("parser.space_gobbling", "bc");
         velocity.setProperty("parser.allow_hyphen_in_identifiers", true);
-        velocity.setProperty("directive.foreach.max_loops", 1000);
+        velocity.setProperty("directive.foreach.max_loops", MAX_LOOPS);
+        velocity.setProperty("runtime.custom_directives", LimitedForeach.class.getName());
         velocity.setProperty("introspector.uberspect.class",
                 "org.apache.velocity.util.introspection.SecureUberspector");
         velocity.setProperty("event_handler.reference_insertion.class",
-                NullAsEmpty.class.getName());
+                NullAsEmpty.class.getName() + "," + InsertionLimit.class.getName());
         velocity.setProperty("runtime.log.log_invalid_references", false);
         velocity.init();
     }
@@ -46,13 +58,16 @@ public final class TemplateEngine {
         Template template = new Template();
         template.setName(place);
         template.setRuntimeServices(velocity);
+        SimpleNode tree;
         try {
-            template.setData(velocity.parse(new StringReader(text), template));
+            tree = velocity.parse(new StringReader(text), template);
         } catch (ParseException e) {
             throw new IllegalArgumentException(place + ": template does not parse: "
                     + e.getMessage(), e);
         }
+        NullEquality.apply(tree);
+        template.setData(tree);
         template.initDocument();
-        return new MappingTemplate(template);
+        return new MappingTemplate(template, paths);
     }
 }

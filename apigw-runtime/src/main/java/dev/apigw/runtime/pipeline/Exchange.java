@@ -4,6 +4,7 @@ import dev.apigw.model.ApiKey;
 import dev.apigw.model.Stage;
 import dev.apigw.runtime.ExecutionTrace;
 import dev.apigw.runtime.Request;
+import dev.apigw.runtime.mapping.Overrides;
 import dev.apigw.runtime.routing.RouteMatch;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Exchange {
     private final Request request;
     private final Map<String, List<String>> query;
     private final Payload payload;
+    private final Overrides overrides;
     private final String requestId;
     private final String extendedRequestId;
     private final Instant requestTime;
@@ -33,13 +35,14 @@ public final class Exchange {
     private final IntegrationRequest integrationRequest;
 
     private Exchange(Request request, Map<String, List<String>> query, Payload payload,
-            String requestId, String extendedRequestId,
+            Overrides overrides, String requestId, String extendedRequestId,
             Instant requestTime, ExecutionTrace trace, ServingState state, DeployedStage stage,
             String resourcePath, RouteMatch<CompiledMethod> route, ApiKey apiKey,
             IntegrationRequest integrationRequest) {
         this.request = request;
         this.query = query;
         this.payload = payload;
+        this.overrides = overrides;
         this.requestId = requestId;
         this.extendedRequestId = extendedRequestId;
         this.requestTime = requestTime;
@@ -56,7 +59,7 @@ public final class Exchange {
     public static Exchange of(Request request, String requestId, String extendedRequestId,
             Instant requestTime, ExecutionTrace trace, ServingState state) {
         return new Exchange(request, QueryString.parse(request.rawQueryString()),
-                new Payload(request),
+                new Payload(request), new Overrides(),
                 Objects.requireNonNull(requestId),
                 Objects.requireNonNull(extendedRequestId), Objects.requireNonNull(requestTime),
                 Objects.requireNonNull(trace), Objects.requireNonNull(state), null, null, null,
@@ -76,6 +79,14 @@ public final class Exchange {
     /** Returns the request payload, decoded and parsed at most once. */
     public Payload payload() {
         return payload;
+    }
+
+    /**
+     * Returns the request's {@code $context.requestOverride} and {@code
+     * $context.responseOverride} (reference 1.6): shared by its request and response templates.
+     */
+    public Overrides overrides() {
+        return overrides;
     }
 
     /** Returns the request id ({@code $context.requestId}, {@code x-amzn-RequestId}). */
@@ -158,33 +169,37 @@ public final class Exchange {
      * over its body: the request body decompressed (reference 6.4).
      */
     Exchange withRequest(Request request) {
-        return new Exchange(request, query, new Payload(request), requestId, extendedRequestId,
-                requestTime, trace, state, stage, resourcePath, route, apiKey,
+        return new Exchange(request, query, new Payload(request), overrides, requestId,
+                extendedRequestId, requestTime, trace, state, stage, resourcePath, route, apiKey,
                 integrationRequest);
     }
 
     /** Returns a copy with the stage resolved and the path after it. */
     public Exchange withStage(DeployedStage stage, String resourcePath) {
-        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+                requestTime, trace, state,
                 Objects.requireNonNull(stage), Objects.requireNonNull(resourcePath), route,
                 apiKey, integrationRequest);
     }
 
     /** Returns a copy with the matched route. */
     public Exchange withRoute(RouteMatch<CompiledMethod> route) {
-        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+                requestTime, trace, state,
                 stage, resourcePath, Objects.requireNonNull(route), apiKey, integrationRequest);
     }
 
     /** Returns a copy with the caller's API key. */
     public Exchange withApiKey(ApiKey apiKey) {
-        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+                requestTime, trace, state,
                 stage, resourcePath, route, Objects.requireNonNull(apiKey), integrationRequest);
     }
 
     /** Returns a copy with the mapped integration request. */
     public Exchange withIntegrationRequest(IntegrationRequest integrationRequest) {
-        return new Exchange(request, query, payload, requestId, extendedRequestId, requestTime, trace, state,
+        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+                requestTime, trace, state,
                 stage, resourcePath, route, apiKey, Objects.requireNonNull(integrationRequest));
     }
 

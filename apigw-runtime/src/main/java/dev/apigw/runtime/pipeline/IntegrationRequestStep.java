@@ -5,7 +5,6 @@ import dev.apigw.model.PassthroughBehavior;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.MappingTemplate;
-import dev.apigw.runtime.mapping.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -40,14 +39,10 @@ final class IntegrationRequestStep implements Step {
             return next.proceed(exchange.withIntegrationRequest(new IntegrationRequest(
                     ContentHandling.requestPayload(exchange).bytes(), Headers.empty(), false)));
         }
-        String body;
-        try {
-            body = template.render(TemplateInputs.of(exchange, ContentHandling.templateInput(
-                    exchange, ContentHandling.requestPayload(exchange), "integration-request")));
-        } catch (TemplateException e) {
-            exchange.trace().add("integration-request", "Template failed: ", e.getMessage());
-            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
-        }
+        String input = ContentHandling.templateInput(exchange,
+                ContentHandling.requestPayload(exchange), "integration-request");
+        String body = TemplateFailures.render(exchange, "integration-request", template,
+                TemplateInputs.request(exchange, input));
         exchange.trace().add("integration-request", "Endpoint request body after transformations: ",
                 body);
         return next.proceed(exchange.withIntegrationRequest(new IntegrationRequest(

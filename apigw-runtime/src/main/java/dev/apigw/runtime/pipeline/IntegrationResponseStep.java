@@ -5,7 +5,6 @@ import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.MappingTemplate;
-import dev.apigw.runtime.mapping.TemplateException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +13,8 @@ import java.util.Optional;
  * 6.1): the first integration response whose selection pattern matches the whole selection
  * value (the backend status code, or a Lambda function's error message), else the default one;
  * then its header mappings, the {@code contentHandling} conversion (reference 6.3, {@link
- * ContentHandling}) and the response template chosen by the first {@code Accept} type.
+ * ContentHandling}), the response template chosen by the first {@code Accept} type, and the
+ * {@code $context.responseOverride} values set by either template (reference 1.6).
  * No match and no default, or a status without a method response, is a configuration error
  * (500). Proxy integrations pass untouched.
  */
@@ -46,6 +46,7 @@ final class IntegrationResponseStep implements Step {
         ResponseParameters.apply(selected, endpoint, exchange, response);
         body(exchange, method.responseTemplates().getOrDefault(selected.statusCode(), Map.of()),
                 ContentHandling.responsePayload(exchange, selected, endpoint), response);
+        ResponseOverrides.apply(exchange, response);
         return response.build();
     }
 
@@ -74,14 +75,9 @@ final class IntegrationResponseStep implements Step {
             }
             return;
         }
-        try {
-            response.body(template.get().getValue().render(
-                    TemplateInputs.of(exchange, ContentHandling.templateInput(
-                            exchange, endpoint, "integration-response"))));
-        } catch (TemplateException e) {
-            exchange.trace().add("integration-response", "Template failed: ", e.getMessage());
-            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
-        }
+        String input = ContentHandling.templateInput(exchange, endpoint, "integration-response");
+        response.body(TemplateFailures.render(exchange, "integration-response",
+                template.get().getValue(), TemplateInputs.response(exchange, input)));
         if (!response.hasHeader("Content-Type")) {
             response.setHeader("Content-Type", template.get().getKey());
         }

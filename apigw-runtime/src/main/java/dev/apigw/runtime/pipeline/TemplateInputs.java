@@ -1,7 +1,8 @@
 package dev.apigw.runtime.pipeline;
 
 import dev.apigw.runtime.Headers;
-import dev.apigw.runtime.mapping.Input;
+import dev.apigw.runtime.mapping.Body;
+import dev.apigw.runtime.mapping.Parameters;
 import dev.apigw.runtime.mapping.TemplateVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,27 @@ import java.util.Map;
 public final class TemplateInputs {
     private TemplateInputs() {}
 
-    /** Returns the variables for a template over {@code body}. */
-    public static TemplateVariables of(Exchange exchange, String body) {
+    /**
+     * Returns the variables of a request template whose {@code $input} reads {@code text}: the
+     * request payload after content handling (reference 6.3). When that is the payload as
+     * sent, its JSON is the request's own, parsed at most once per request.
+     */
+    public static TemplateVariables request(Exchange exchange, String text) {
+        Payload payload = exchange.payload();
+        return of(exchange, text.equals(payload.text())
+                ? Body.of(payload.text(), payload::json) : Body.of(text));
+    }
+
+    /**
+     * Returns the variables of a response template: {@code $input} reads {@code text}, the
+     * integration response body after content handling (for a Lambda function error, the error
+     * payload), parsed at most once.
+     */
+    public static TemplateVariables response(Exchange exchange, String text) {
+        return of(exchange, Body.of(text));
+    }
+
+    private static TemplateVariables of(Exchange exchange, Body body) {
         Map<String, String> query = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : exchange.queryParameters().entrySet()) {
             query.put(e.getKey(), e.getValue().get(e.getValue().size() - 1));
@@ -26,7 +46,8 @@ public final class TemplateInputs {
         }
         Map<String, String> path = exchange.matchedRoute()
                 .map(r -> r.pathParameters()).orElse(Map.of());
-        return new TemplateVariables(new Input(body, path, query, headers),
-                ContextVariables.asMap(exchange), exchange.stageVariables());
+        return new TemplateVariables(body, new Parameters(path, query, headers),
+                ContextVariables.asMap(exchange), exchange.stageVariables(),
+                exchange.overrides());
     }
 }

@@ -15,10 +15,10 @@ class TemplateEngineTest {
         Map<String, Object> context = new HashMap<>();
         context.put("stage", "beta");
         context.put("identity", Map.of("sourceIp", "198.51.100.7"));
-        return new TemplateVariables(
-                new Input(body, Map.of("id", "p-17"), Map.of("q", "cats", "id", "query-id"),
+        return new TemplateVariables(Body.of(body),
+                new Parameters(Map.of("id", "p-17"), Map.of("q", "cats", "id", "query-id"),
                         Map.of("X-Trace", "t-1", "q", "header-q")),
-                context, Map.of("env", "blue"));
+                context, Map.of("env", "blue"), new Overrides());
     }
 
     @Test
@@ -66,8 +66,8 @@ class TemplateEngineTest {
         context.put("X-Amz-Target", "Service.Op");
         MappingTemplate t = engine.compile("t", "$context.X-Amz-Target");
 
-        assertThat(t.render(new TemplateVariables(new Input("", Map.of(), Map.of(), Map.of()),
-                context, Map.of()))).isEqualTo("Service.Op");
+        assertThat(t.render(new TemplateVariables(Body.of(""), Parameters.none(),
+                context, Map.of(), new Overrides()))).isEqualTo("Service.Op");
     }
 
     @Test
