@@ -39,6 +39,11 @@ public final class BodyPath {
         if (expression.isEmpty() || expression.startsWith(".")) {
             throw new IllegalArgumentException("empty JSONPath field: " + expression);
         }
+        if (expression.chars().filter(c -> c == '[').count()
+                != expression.chars().filter(c -> c == ']').count()) {
+            // Jayway accepts a trailing "[" as if it were not there.
+            throw new IllegalArgumentException("unbalanced brackets in " + expression);
+        }
         try {
             return new BodyPath(expression, JsonPath.compile(
                     expression.startsWith("[") ? "$" + expression : "$." + expression));

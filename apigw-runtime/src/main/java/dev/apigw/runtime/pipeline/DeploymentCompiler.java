@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Compiles a deployment for serving: the route trie, one invoker per method, every mapping
- * template and parameter mapping parsed, the gateway responses resolved. A method without an integration cannot be
- * deployed, as on AWS ({@code No integration defined for method}). Internal.
+ * template and parameter mapping parsed, the gateway responses resolved. A method without an
+ * integration cannot be deployed, as on AWS ({@code No integration defined for method}). Internal.
  */
 public final class DeploymentCompiler {
     private final TemplateEngine templates;

@@ -10,7 +10,9 @@ import java.util.Optional;
  * is built. Immutable and thread-safe.
  */
 final class ResponseSource {
-    private enum Kind { STATIC, HEADER, MULTIVALUE_HEADER, BODY, BODY_PATH, STAGE_VARIABLE, CONTEXT }
+    private enum Kind {
+        STATIC, HEADER, MULTIVALUE_HEADER, BODY, BODY_PATH, STAGE_VARIABLE, CONTEXT
+    }
 
     private static final String BODY = "integration.response.body";
     private static final String ERROR_MESSAGE = "errorMessage.";
