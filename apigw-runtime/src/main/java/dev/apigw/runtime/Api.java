@@ -13,6 +13,7 @@ import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.HostBindings;
 import dev.apigw.runtime.pipeline.Pipeline;
 import dev.apigw.runtime.pipeline.ServingState;
+import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.time.Clock;
@@ -28,7 +29,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -71,8 +77,10 @@ public final class Api {
         this.compiled = compiled;
         this.apiKeys = List.copyOf(b.apiKeys.values());
         this.usagePlans = List.copyOf(b.usagePlans.values());
-        this.host = new HostBindings(b.lambdas, b.httpBackend, b.clock, b.random, b.region,
-                b.accountId);
+        this.host = new HostBindings(b.lambdas, b.httpBackend,
+                b.awsServiceBackend == null ? HostBindings.NO_AWS_SERVICE_BACKEND
+                        : b.awsServiceBackend,
+                b.eventInvocations, b.clock, b.random, b.region, b.accountId);
         this.templates = b.templates;
         Map<String, DeployedStage> served = new LinkedHashMap<>();
         stages.forEach((name, stage) -> served.put(name, new DeployedStage(stage,
@@ -178,6 +186,8 @@ public final class Api {
         private final Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
         private final Map<String, LambdaFunction> lambdas = new LinkedHashMap<>();
         private HttpBackend httpBackend;
+        private AwsServiceBackend awsServiceBackend;
+        private Executor eventInvocations;
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
         private String region = "us-east-1";
@@ -195,6 +205,8 @@ public final class Api {
             api.usagePlans.forEach(p -> usagePlans.put(p.id(), p));
             lambdas.putAll(api.host.lambdas());
             httpBackend = api.host.httpBackend();
+            awsServiceBackend = api.host.awsService().orElse(null);
+            eventInvocations = api.host.eventInvocations();
             clock = api.host.clock();
             random = api.host.random();
             region = api.host.region();
@@ -285,6 +297,35 @@ public final class Api {
             return this;
         }
 
+        /**
+         * Sets the backend of AWS service integrations ({@code
+         * arn:aws:apigateway:{region}:{service}:action/…} or {@code …:path/…}, reference
+         * 4.2).
+         * Without one, such integrations answer 500 and the execution trace says why.
+         */
+        public Builder awsServiceBackend(AwsServiceBackend awsServiceBackend) {
+            this.awsServiceBackend = Objects.requireNonNull(awsServiceBackend);
+            return this;
+        }
+
+        /**
+         * Sets the executor that runs Lambda functions invoked asynchronously: an AWS
+         * (non-proxy) Lambda integration that maps {@code X-Amz-Invocation-Type} to {@code
+         * 'Event'} answers at once and leaves the call to this executor (reference 2, intro;
+         * "Set up asynchronous invocation of the backend Lambda function"). The host owns it
+         * and shuts it down when it wants; an {@code Api} never does, since it has no life
+         * cycle. Tasks the executor rejects make the request fail as a failed Invoke call.
+         *
+         * <p>Default: a pool of at most four daemon threads named {@code
+         * apigw-lambda-event-N}, created with the {@code Api}, whose idle threads end after 60
+         * seconds, so an unused or forgotten {@code Api} holds no thread and never keeps the
+         * JVM alive. Its queue is unbounded. {@link #toBuilder()} copies share it.
+         */
+        public Builder eventInvocationExecutor(Executor executor) {
+            this.eventInvocations = Objects.requireNonNull(executor);
+            return this;
+        }
+
         /** Sets the clock (default: the system UTC clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
@@ -322,6 +363,9 @@ public final class Api {
             }
             if (templates == null) {
                 templates = TemplateEngine.create();
+            }
+            if (eventInvocations == null) {
+                eventInvocations = defaultEventInvocations();
             }
             Map<String, Deployment> all = new LinkedHashMap<>(deployments);
             Map<String, Stage> allStages = new LinkedHashMap<>(stages);
@@ -372,6 +416,19 @@ public final class Api {
                     return id.toString();
                 }
             }
+        }
+
+        private static Executor defaultEventInvocations() {
+            AtomicInteger count = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                        Thread t = new Thread(task, "apigw-lambda-event-"
+                                + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
         }
 
         private static final class PendingDeployment {

@@ -110,7 +110,7 @@ class AwsLambdaScenarioTest {
     }
 
     @Test
-    void handle_awsServiceUri_returns500NotSupported() {
+    void handle_awsServiceUriWithoutServiceBackend_returns500() {
         Api api = Api.builder().restApi(greetApi(
                 "arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue"))
                 .deploy("dev").build();
@@ -120,6 +120,6 @@ class AwsLambdaScenarioTest {
         assertThat(result.response().statusCode()).isEqualTo(500);
         assertThat(result.response().headers().first("x-amzn-ErrorType"))
                 .contains("InternalServerErrorException");
-        assertThat(result.log().contains("AWS service integrations are not supported yet")).isTrue();
+        assertThat(result.log().contains("no AwsServiceBackend is bound")).isTrue();
     }
 }

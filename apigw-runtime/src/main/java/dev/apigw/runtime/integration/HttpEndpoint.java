@@ -44,7 +44,8 @@ final class HttpEndpoint {
     /** Prepares the endpoint of an HTTP or HTTP_PROXY integration. */
     HttpEndpoint(Integration integration) {
         this.uri = UriTemplate.parse(integration.uri().orElseThrow());
-        this.parameters = new RequestParameters(integration.requestParameters());
+        this.parameters = new RequestParameters(integration.requestParameters(),
+                integration.type());
         this.httpMethod = integration.httpMethod().orElseThrow().toUpperCase(Locale.ROOT);
         this.timeout = Duration.ofMillis(integration.timeoutInMillis());
         this.insecureSkipVerification = integration.insecureSkipVerification();

@@ -6,6 +6,7 @@ import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,8 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Invokes the Lambda function of an integration synchronously ({@code RequestResponse},
- * reference 2, intro), shared by AWS_PROXY and AWS integrations. The function is looked up
+ * Invokes the Lambda function of an integration, shared by AWS_PROXY and AWS integrations:
+ * synchronously ({@code RequestResponse}, reference 2, intro) unless an AWS integration maps
+ * {@code X-Amz-Invocation-Type} to {@code Event} (asynchronous: the call is handed to the
+ * host's executor and the answer is Lambda's empty 202 payload) or {@code DryRun} (the function
+ * is looked up, not run). The function is looked up
  * among the host's bindings by {@code name:qualifier}, else by name. A function that is not
  * bound, or an ARN whose stage variables cannot be resolved, is a configuration error (500
  * API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the function, reference 2.2). A
@@ -23,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * (reference 2.2 "Lambda invoke failure: other", 3.1).
  */
 final class LambdaCall {
+    /** Synchronous invocation: the default of Lambda's Invoke API. */
+    static final String REQUEST_RESPONSE = "RequestResponse";
+    /** Asynchronous invocation. */
+    static final String EVENT = "Event";
+    /** Checks the call without running the function. */
+    static final String DRY_RUN = "DryRun";
+
     private static final Logger LOG = LoggerFactory.getLogger(LambdaCall.class);
     private static final String STEP = "integration";
 
@@ -34,8 +45,17 @@ final class LambdaCall {
         this.timeout = Duration.ofMillis(timeoutInMillis);
     }
 
-    /** Invokes the function with a payload and returns what it returned. */
+    /** Invokes the function synchronously with a payload and returns what it returned. */
     LambdaResult invoke(Exchange exchange, byte[] payload) {
+        return invoke(exchange, payload, REQUEST_RESPONSE);
+    }
+
+    /**
+     * Invokes the function with a payload and an invocation type ({@link #REQUEST_RESPONSE},
+     * {@link #EVENT} or {@link #DRY_RUN}); for the last two the result is an empty payload
+     * returned at once.
+     */
+    LambdaResult invoke(Exchange exchange, byte[] payload, String invocationType) {
         LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElseThrow(() -> {
             exchange.trace().add(STEP, "Execution failed due to configuration error: Invalid"
                     + " Lambda function ARN after stage variables: ", arn);
@@ -48,8 +68,15 @@ final class LambdaCall {
                     return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
                 });
         LambdaInvocation invocation = new LambdaInvocation(function.arn(), function.name(),
-                function.qualifier(), "RequestResponse", requestId(exchange.host().random()),
+                function.qualifier(), invocationType, requestId(exchange.host().random()),
                 timeout, payload);
+        if (invocationType.equals(DRY_RUN)) {
+            exchange.trace().add(STEP, "Lambda dry run of ", function.arn());
+            return LambdaResult.of(new byte[0]);
+        }
+        if (invocationType.equals(EVENT)) {
+            return invokeAsync(exchange, bound, invocation);
+        }
         exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
         try {
             return Objects.requireNonNull(bound.invoke(invocation), "LambdaFunction returned null");
@@ -58,6 +85,37 @@ final class LambdaCall {
             exchange.trace().add(STEP, "Lambda invocation failed: ", e);
             throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
                     "Internal server error");
+        }
+    }
+
+    private static LambdaResult invokeAsync(Exchange exchange, LambdaFunction bound,
+            LambdaInvocation invocation) {
+        exchange.trace().add(STEP, "Invoking Lambda function asynchronously ",
+                invocation.functionArn());
+        try {
+            exchange.host().eventInvocations().execute(() -> runEvent(bound, invocation));
+        } catch (RuntimeException e) {
+            LOG.warn("Lambda function {} could not be queued: {}", invocation.functionArn(),
+                    e.toString());
+            exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
+                    "Internal server error");
+        }
+        return LambdaResult.of(new byte[0]);
+    }
+
+    /** Runs an asynchronous call: its result has no one to go to, failures are logged. */
+    private static void runEvent(LambdaFunction bound, LambdaInvocation invocation) {
+        try {
+            LambdaResult result = bound.invoke(invocation);
+            if (result != null && result.functionError().isPresent()) {
+                LOG.warn("Lambda function {} (Event {}) failed: {}", invocation.functionArn(),
+                        invocation.awsRequestId(),
+                        new String(result.payload(), StandardCharsets.UTF_8));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Lambda function {} (Event {}) failed to invoke", invocation.functionArn(),
+                    invocation.awsRequestId(), e);
         }
     }
 

@@ -14,15 +14,19 @@ import java.nio.charset.StandardCharsets;
  * 1.0 event and turns the function's answer into the response. A function error is 502 {@code
  * Internal server error} (reference 2.2). An integration whose {@code httpMethod} is not POST
  * answers every call with 500 (reference 2, intro), and so does a Firehose AWS_PROXY
- * integration, which this runtime does not support.
+ * integration, which this runtime does not support. Request parameter mappings are otherwise
+ * ignored, except that a mapping to a header AWS forbids fails every call with 500 (reference
+ * 5.2).
  */
 final class LambdaProxyInvoker implements IntegrationInvoker {
     private static final String STEP = "integration";
 
     private final LambdaCall call;
     private final String misconfiguration;
+    private final RequestParameters parameters;
 
     LambdaProxyInvoker(Integration integration) {
+        parameters = new RequestParameters(integration.requestParameters(), integration.type());
         String uri = integration.uri().orElseThrow();
         String method = integration.httpMethod().orElse("");
         if (!LambdaArn.isLambda(uri)) {
@@ -43,6 +47,7 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
                     misconfiguration);
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
+        parameters.checkTargets(exchange);
         byte[] event = ProxyEvent.of(exchange);
         LambdaResult result = call.invoke(exchange, event);
         if (result.functionError().isPresent()) {

@@ -1,9 +1,11 @@
 package dev.apigw.runtime.integration;
 
 import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.pipeline.BodyPath;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.HiddenHeaders;
+import dev.apigw.runtime.pipeline.MappingExpression;
 import java.util.List;
 import java.util.Map;
 
@@ -11,19 +13,20 @@ import java.util.Map;
  * The source of one integration request mapping (reference 5.2), parsed once when the API is
  * built: {@code method.request.path.X}, {@code method.request.querystring.X}, {@code
  * method.request.multivaluequerystring.X}, {@code method.request.header.X}, {@code
- * method.request.multivalueheader.X}, {@code method.request.body}, {@code stageVariables.X},
- * {@code context.X} or {@code 'static'}. A single-value source takes the last value sent
- * (reference 5.2 "last value (unconfirmed)"); headers hidden from integrations have no value.
- *
- * <p>Differs from AWS: body fields ({@code method.request.body.JSONPATH}) are not supported and
- * fail when the API is built.
+ * method.request.multivalueheader.X}, {@code method.request.body}, {@code
+ * method.request.body.JSONPATH} (no {@code $.}; compiled here, read from the request body
+ * parsed at most once), {@code stageVariables.X}, {@code context.X} or {@code 'static'}. A
+ * single-value source takes the last value sent (reference 5.2 "last value (unconfirmed)");
+ * headers hidden from integrations have no value; a body field that selects nothing, or a body
+ * that is not JSON, has no value. Immutable and thread-safe.
  */
 final class MappingSource {
     private enum Kind {
-        PATH, QUERYSTRING, MULTIVALUEQUERYSTRING, HEADER, MULTIVALUEHEADER, BODY, STAGE_VARIABLE,
-        CONTEXT, STATIC
+        PATH, QUERYSTRING, MULTIVALUEQUERYSTRING, HEADER, MULTIVALUEHEADER, BODY, BODY_PATH,
+        STAGE_VARIABLE, CONTEXT, STATIC
     }
 
+    private static final String BODY = "method.request.body";
     private static final Map<String, Kind> PREFIXES = Map.of(
             "method.request.path.", Kind.PATH,
             "method.request.querystring.", Kind.QUERYSTRING,
@@ -35,28 +38,39 @@ final class MappingSource {
 
     private final Kind kind;
     private final String name;
+    private final BodyPath path;
 
-    private MappingSource(Kind kind, String name) {
+    private MappingSource(Kind kind, String name, BodyPath path) {
         this.kind = kind;
         this.name = name;
+        this.path = path;
     }
 
     /** Parses a mapping expression; fails with AWS's message when it is not one. */
     static MappingSource parse(String expression) {
-        if (expression.length() >= 2 && expression.startsWith("'") && expression.endsWith("'")) {
-            return new MappingSource(Kind.STATIC, expression.substring(1, expression.length() - 1));
+        if (MappingExpression.isStatic(expression)) {
+            return new MappingSource(Kind.STATIC, MappingExpression.staticValue(expression), null);
         }
-        if (expression.equals("method.request.body")) {
-            return new MappingSource(Kind.BODY, "");
+        if (expression.equals(BODY)) {
+            return new MappingSource(Kind.BODY, "", null);
         }
-        for (Map.Entry<String, Kind> prefix : PREFIXES.entrySet()) {
-            if (expression.startsWith(prefix.getKey())
-                    && expression.length() > prefix.getKey().length()) {
-                return new MappingSource(prefix.getValue(),
-                        expression.substring(prefix.getKey().length()));
+        if (expression.startsWith(BODY + ".")) {
+            String field = expression.substring(BODY.length() + 1);
+            try {
+                return new MappingSource(Kind.BODY_PATH, field, BodyPath.compile(field));
+            } catch (IllegalArgumentException e) {
+                throw MappingExpression.invalid(expression);
             }
         }
-        throw new IllegalArgumentException("Invalid mapping expression specified: " + expression);
+        for (Map.Entry<String, Kind> prefix : PREFIXES.entrySet()) {
+            if (expression.startsWith(prefix.getKey())) {
+                String rest = expression.substring(prefix.getKey().length());
+                if (MappingExpression.isValidName(rest)) {
+                    return new MappingSource(prefix.getValue(), rest, null);
+                }
+            }
+        }
+        throw MappingExpression.invalid(expression);
     }
 
     /** Returns the values of this source for a request; empty when it has none. */
@@ -75,7 +89,10 @@ final class MappingSource {
             case MULTIVALUEHEADER:
                 return headerValues(exchange.request().headers());
             case BODY:
-                return List.of(exchange.request().bodyAsString());
+                return List.of(exchange.payload().text());
+            case BODY_PATH:
+                return exchange.payload().json().flatMap(path::read).map(List::of)
+                        .orElse(List.of());
             case STAGE_VARIABLE:
                 return single(exchange.stageVariables().get(name));
             case CONTEXT:

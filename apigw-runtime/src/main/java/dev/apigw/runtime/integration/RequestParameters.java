@@ -1,9 +1,11 @@
 package dev.apigw.runtime.integration;
 
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.IntegrationType;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.MappingExpression;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,59 +15,89 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code integration.request.{path|querystring|header}.NAME} mappings of an HTTP
- * integration (reference 5.2), parsed once when the API is built and resolved per request. A
- * source without a value leaves its target out. Several values of a multi-value source become
- * several query parameters, or one header or path value joined with commas (unconfirmed).
+ * The {@code integration.request.*} mappings of an integration (reference 5.2), parsed once when
+ * the API is built and resolved per request, for every integration type that uses them. Targets
+ * are {@code path}, {@code querystring}, {@code multivaluequerystring}, {@code header} and
+ * {@code multivalueheader}. A source without a value leaves its target out. Several values of a
+ * multi-value source become several query parameters (for both query targets), several header
+ * lines for a {@code multivalueheader} target, and one value joined with commas for a {@code
+ * header} or {@code path} target (unconfirmed, reference 5.2 lists the multi-value targets as
+ * unconfirmed).
  *
- * <p>Header targets follow the recorded rules of reference 5.2: mappings to {@code Expect},
- * {@code Proxy-Authenticate}, {@code TE} and {@code Via} are silently dropped; mappings to
- * {@code Content-Length} or {@code Transfer-Encoding} make every call fail with 500.
+ * <p>Header targets follow the recorded rules of reference 5.2. Mappings to {@code
+ * Content-Length} or {@code Transfer-Encoding} are accepted but make every call fail with 500
+ * for HTTP, HTTP_PROXY, AWS and AWS_PROXY; for AWS and AWS_PROXY so do {@code Authorization},
+ * {@code Connection}, {@code Expect}, {@code Proxy-Authenticate} and {@code TE}. For HTTP and
+ * HTTP_PROXY, mappings to {@code Expect}, {@code Proxy-Authenticate}, {@code TE} and {@code
+ * Via} are silently dropped; for AWS and AWS_PROXY a mapping to {@code Via} is dropped too
+ * (unconfirmed).
  */
 final class RequestParameters {
     private static final String PATH = "integration.request.path.";
     private static final String QUERY = "integration.request.querystring.";
     private static final String MULTI_QUERY = "integration.request.multivaluequerystring.";
     private static final String HEADER = "integration.request.header.";
-    private static final Set<String> DROPPED_HEADERS =
+    private static final String MULTI_HEADER = "integration.request.multivalueheader.";
+    private static final Set<String> HTTP_FAILING = Set.of("content-length", "transfer-encoding");
+    private static final Set<String> HTTP_DROPPED =
             Set.of("expect", "proxy-authenticate", "te", "via");
-    private static final Set<String> FAILING_HEADERS = Set.of("content-length", "transfer-encoding");
+    private static final Set<String> AWS_FAILING = Set.of("content-length", "transfer-encoding",
+            "authorization", "connection", "expect", "proxy-authenticate", "te");
+    private static final Set<String> AWS_DROPPED = Set.of("via");
 
     private final Map<String, MappingSource> path = new LinkedHashMap<>();
     private final Map<String, MappingSource> query = new LinkedHashMap<>();
-    private final Map<String, MappingSource> headers = new LinkedHashMap<>();
+    private final Map<String, HeaderTarget> headers = new LinkedHashMap<>();
     private final String failingHeader;
 
-    /** Parses the mappings, target to source; fails naming an invalid target or source. */
-    RequestParameters(Map<String, String> requestParameters) {
+    private record HeaderTarget(MappingSource source, boolean multiValue) {}
+
+    /**
+     * Parses the mappings, target to source, with the header rules of an integration type;
+     * fails with AWS's text naming an invalid target or source.
+     */
+    RequestParameters(Map<String, String> requestParameters, IntegrationType type) {
+        boolean aws = type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY;
+        boolean http = type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY;
+        Set<String> failingHeaders = aws ? AWS_FAILING : http ? HTTP_FAILING : Set.of();
+        Set<String> droppedHeaders = aws ? AWS_DROPPED : http ? HTTP_DROPPED : Set.of();
         String failing = null;
         for (Map.Entry<String, String> e : requestParameters.entrySet()) {
             String target = e.getKey();
             MappingSource source = MappingSource.parse(e.getValue());
             if (target.startsWith(PATH)) {
-                path.put(target.substring(PATH.length()), source);
-            } else if (target.startsWith(QUERY) || target.startsWith(MULTI_QUERY)) {
-                String name = target.substring(target.indexOf(".querystring.") + 13);
-                query.put(name, source);
-            } else if (target.startsWith(HEADER)) {
-                String name = target.substring(HEADER.length());
+                path.put(name(target, PATH), source);
+            } else if (target.startsWith(QUERY)) {
+                query.put(name(target, QUERY), source);
+            } else if (target.startsWith(MULTI_QUERY)) {
+                query.put(name(target, MULTI_QUERY), source);
+            } else if (target.startsWith(HEADER) || target.startsWith(MULTI_HEADER)) {
+                boolean multi = target.startsWith(MULTI_HEADER);
+                String name = name(target, multi ? MULTI_HEADER : HEADER);
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (FAILING_HEADERS.contains(lower)) {
+                if (failingHeaders.contains(lower)) {
                     failing = failing == null ? name : failing;
-                } else if (!DROPPED_HEADERS.contains(lower)) {
-                    headers.put(name, source);
+                } else if (!droppedHeaders.contains(lower)) {
+                    headers.put(name, new HeaderTarget(source, multi));
                 }
             } else {
-                throw new IllegalArgumentException("Invalid mapping expression specified: "
-                        + target);
+                throw MappingExpression.invalid(target);
             }
         }
         this.failingHeader = failing;
     }
 
+    private static String name(String target, String prefix) {
+        String name = target.substring(prefix.length());
+        if (!MappingExpression.isValidName(name)) {
+            throw MappingExpression.invalid(target);
+        }
+        return name;
+    }
+
     /**
      * Fails the call when a header mapping targets a header AWS cannot send (reference 5.2: 500
-     * on every call).
+     * {@code Internal server error} on every call).
      */
     void checkTargets(Exchange exchange) {
         if (failingHeader != null) {
@@ -103,13 +135,40 @@ final class RequestParameters {
         return values;
     }
 
-    /** Sets the mapped headers on {@code headers}, replacing those of the same name. */
-    void applyHeaders(Exchange exchange, Headers.Builder target) {
-        headers.forEach((name, source) -> {
+    /** Returns the mapped query parameters by name, every value in order. */
+    Map<String, List<String>> queryParameters(Exchange exchange) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        query.forEach((name, source) -> {
             List<String> v = source.values(exchange);
             if (!v.isEmpty()) {
+                values.put(name, v);
+            }
+        });
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** Sets the mapped headers on {@code headers}, replacing those of the same name. */
+    void applyHeaders(Exchange exchange, Headers.Builder target) {
+        headers.forEach((name, header) -> {
+            List<String> v = header.source().values(exchange);
+            if (v.isEmpty()) {
+                return;
+            }
+            if (header.multiValue()) {
+                target.set(name, v.get(0));
+                for (int i = 1; i < v.size(); i++) {
+                    target.add(name, v.get(i));
+                }
+            } else {
                 target.set(name, String.join(",", v));
             }
         });
+    }
+
+    /** Returns the mapped headers alone. */
+    Headers headers(Exchange exchange) {
+        Headers.Builder mapped = Headers.builder();
+        applyHeaders(exchange, mapped);
+        return mapped.build();
     }
 }

@@ -16,10 +16,13 @@ import java.util.Map;
  * @param requestTemplates compiled request templates by content type, in definition order
  * @param responseTemplates compiled response templates by integration response status, then
  *     by content type
+ * @param responseParameters compiled method response header mappings by integration response
+ *     status
  */
 public record CompiledMethod(Resource resource, Method method, IntegrationInvoker invoker,
         Map<String, MappingTemplate> requestTemplates,
-        Map<String, Map<String, MappingTemplate>> responseTemplates) {
+        Map<String, Map<String, MappingTemplate>> responseTemplates,
+        Map<String, ResponseParameters> responseParameters) {
 
     /** Returns the method's integration; every deployed method has one. */
     public Integration integration() {

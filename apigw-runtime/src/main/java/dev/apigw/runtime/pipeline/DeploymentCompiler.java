@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Compiles a deployment for serving: the route trie, one invoker per method, every mapping
- * template parsed, the gateway responses resolved. A method without an integration cannot be
- * deployed, as on AWS ({@code No integration defined for method}). Internal.
+ * template and parameter mapping parsed, the gateway responses resolved. A method without an
+ * integration cannot be deployed, as on AWS ({@code No integration defined for method}). Internal.
  */
 public final class DeploymentCompiler {
     private final TemplateEngine templates;
@@ -46,13 +46,22 @@ public final class DeploymentCompiler {
         Map<String, MappingTemplate> requestTemplates =
                 compileAll(place + " request template ", integration.requestTemplates());
         Map<String, Map<String, MappingTemplate>> responseTemplates = new LinkedHashMap<>();
+        Map<String, ResponseParameters> responseParameters = new LinkedHashMap<>();
         for (IntegrationResponse response : integration.integrationResponses().values()) {
             responseTemplates.put(response.statusCode(), compileAll(place + " response "
                     + response.statusCode() + " template ", response.responseTemplates()));
+            try {
+                responseParameters.put(response.statusCode(),
+                        ResponseParameters.compile(response, integration.type()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(place + " integration response "
+                        + response.statusCode() + ": " + e.getMessage(), e);
+            }
         }
         try {
             return new CompiledMethod(resource, method, IntegrationInvokers.create(integration),
-                    requestTemplates, Collections.unmodifiableMap(responseTemplates));
+                    requestTemplates, Collections.unmodifiableMap(responseTemplates),
+                    Collections.unmodifiableMap(responseParameters));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage(), e);
         }

@@ -1,30 +1,44 @@
 package dev.apigw.runtime.pipeline;
 
+import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 /**
- * What the host plugged in: Lambda functions by name, the HTTP backend, the clock, the random
- * source, and the region and account the API lives in. Internal.
+ * What the host plugged in: Lambda functions by name, the HTTP backend, the AWS service backend,
+ * the executor of asynchronous Lambda invocations, the clock, the random source, and the region
+ * and account the API lives in. Internal.
  *
  * @param lambdas functions by name, or by {@code name:qualifier}
  * @param httpBackend the backend of HTTP integrations
+ * @param awsServiceBackend the backend of AWS service integrations, or {@link
+ *     #NO_AWS_SERVICE_BACKEND} when the host bound none
+ * @param eventInvocations runs Lambda functions invoked with the invocation type {@code Event}
  * @param clock the clock for request times and latencies
  * @param random a thread-safe random source for ids
  * @param region the AWS region, e.g. {@code us-east-1}
  * @param accountId the AWS account id of the API owner
  */
 public record HostBindings(Map<String, LambdaFunction> lambdas, HttpBackend httpBackend,
-        Clock clock, RandomGenerator random, String region, String accountId) {
+        AwsServiceBackend awsServiceBackend, Executor eventInvocations, Clock clock,
+        RandomGenerator random, String region, String accountId) {
+    /** Stands for "no AWS service backend bound"; never called. */
+    public static final AwsServiceBackend NO_AWS_SERVICE_BACKEND = request -> {
+        throw new IllegalStateException("no AwsServiceBackend is bound");
+    };
+
     /** Checks and copies. */
     public HostBindings {
         lambdas = Map.copyOf(lambdas);
         Objects.requireNonNull(httpBackend);
+        Objects.requireNonNull(awsServiceBackend);
+        Objects.requireNonNull(eventInvocations);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(random);
         Objects.requireNonNull(region);
@@ -35,5 +49,11 @@ public record HostBindings(Map<String, LambdaFunction> lambdas, HttpBackend http
     public Optional<LambdaFunction> lambda(String name, String qualifier) {
         LambdaFunction f = qualifier.isEmpty() ? null : lambdas.get(name + ":" + qualifier);
         return Optional.ofNullable(f != null ? f : lambdas.get(name));
+    }
+
+    /** Returns the AWS service backend the host bound, if any. */
+    public Optional<AwsServiceBackend> awsService() {
+        return awsServiceBackend == NO_AWS_SERVICE_BACKEND
+                ? Optional.empty() : Optional.of(awsServiceBackend);
     }
 }

@@ -1,50 +1,143 @@
 package dev.apigw.runtime.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.model.IntegrationResponse;
+import dev.apigw.model.IntegrationType;
 import dev.apigw.runtime.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Applies an integration response's {@code method.response.header.X} mappings (reference 5.3)
- * from {@code 'static'} values, {@code integration.response.header.Y}, the whole {@code
- * integration.response.body}, {@code stageVariables.Z} and {@code context.W}. A source without
- * a value leaves the header out.
+ * The {@code method.response.header.X} mappings of one integration response (reference 5.3),
+ * parsed when the API is built: sources {@code 'static'}, {@code integration.response.header.Y},
+ * {@code integration.response.multivalueheader.Y} (values joined with commas, unconfirmed),
+ * {@code integration.response.body}, {@code integration.response.body.JSONPATH}, {@code
+ * stageVariables.Z} and {@code context.W}. A source without a value leaves the header out. For
+ * a Lambda custom error, {@code integration.response.body.errorMessage.<field>} reads into the
+ * JSON that the {@code errorMessage} string holds (reference 1.7, T12). The endpoint body is
+ * parsed at most once per response, and only when a body field is mapped.
+ *
+ * <p>On HTTP and AWS integrations, headers reference 5.2 lists are renamed {@code
+ * x-amzn-Remapped-<name>} and {@code Transfer-Encoding} is dropped.
  */
 final class ResponseParameters {
     private static final String TARGET = "method.response.header.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> REMAPPED = Set.of("authorization", "connection",
+            "content-length", "content-md5", "date", "expect", "host", "max-forwards",
+            "proxy-authenticate", "server", "trailer", "upgrade", "user-agent",
+            "www-authenticate");
+    private static final ResponseParameters NONE = new ResponseParameters(List.of());
 
-    private ResponseParameters() {}
+    private final List<Mapping> mappings;
 
-    static void apply(IntegrationResponse selected, Response endpoint, Exchange exchange,
-            Response.Builder response) {
-        selected.responseParameters().forEach((target, source) -> {
-            if (!target.startsWith(TARGET)) {
-                return;
-            }
-            String value = resolve(source, endpoint, exchange);
-            if (value != null) {
-                response.setHeader(target.substring(TARGET.length()), value);
-            }
-        });
+    private ResponseParameters(List<Mapping> mappings) {
+        this.mappings = mappings;
     }
 
-    private static String resolve(String source, Response endpoint, Exchange exchange) {
-        if (source.length() >= 2 && source.startsWith("'") && source.endsWith("'")) {
-            return source.substring(1, source.length() - 1);
+    /**
+     * Parses the mappings of an integration response; fails with AWS's text naming an
+     * expression that is not a header target or not a source.
+     */
+    static ResponseParameters compile(IntegrationResponse response, IntegrationType type) {
+        boolean remap = type == IntegrationType.HTTP || type == IntegrationType.AWS;
+        List<Mapping> mappings = new ArrayList<>();
+        for (Map.Entry<String, String> e : response.responseParameters().entrySet()) {
+            String target = e.getKey();
+            String name = target.startsWith(TARGET) ? target.substring(TARGET.length()) : "";
+            if (!MappingExpression.isValidName(name)) {
+                throw MappingExpression.invalid(target);
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (remap && lower.equals("transfer-encoding")) {
+                continue;
+            }
+            String header = remap && REMAPPED.contains(lower) ? "x-amzn-Remapped-" + name : name;
+            mappings.add(new Mapping(header, ResponseSource.parse(e.getValue())));
         }
-        if (source.startsWith("integration.response.header.")) {
-            return endpoint.headers().first(
-                    source.substring("integration.response.header.".length())).orElse(null);
+        return mappings.isEmpty() ? NONE : new ResponseParameters(List.copyOf(mappings));
+    }
+
+    /**
+     * Applies the mappings of the selected integration response, compiled with the method, to
+     * the method response.
+     */
+    static void apply(IntegrationResponse selected, Response endpoint, Exchange exchange,
+            Response.Builder response) {
+        exchange.method().responseParameters().getOrDefault(selected.statusCode(), NONE)
+                .apply(endpoint, exchange, response);
+    }
+
+    private void apply(Response endpoint, Exchange exchange, Response.Builder response) {
+        if (mappings.isEmpty()) {
+            return;
         }
-        if (source.equals("integration.response.body")) {
-            return endpoint.bodyAsString();
+        EndpointBody body = new EndpointBody(endpoint);
+        for (Mapping mapping : mappings) {
+            mapping.source().value(endpoint, body, exchange)
+                    .ifPresent(value -> response.setHeader(mapping.header(), value));
         }
-        if (source.startsWith("stageVariables.")) {
-            return exchange.stageVariables().get(source.substring("stageVariables.".length()));
+    }
+
+    private record Mapping(String header, ResponseSource source) {}
+
+    /**
+     * The endpoint response body of one response, parsed on first use only; for a Lambda
+     * function error also the JSON inside its {@code errorMessage} string.
+     */
+    static final class EndpointBody {
+        private final Response endpoint;
+        private JsonNode json;
+        private JsonNode errorMessage;
+        private boolean parsed;
+        private boolean errorParsed;
+
+        EndpointBody(Response endpoint) {
+            this.endpoint = endpoint;
         }
-        if (source.startsWith("context.")) {
-            return ContextVariables.get(exchange, source.substring("context.".length()));
+
+        /** Returns the body as JSON, or empty when it is not JSON. */
+        Optional<JsonNode> json() {
+            if (!parsed) {
+                parsed = true;
+                json = parse(endpoint.body());
+            }
+            return Optional.ofNullable(json);
         }
-        exchange.trace().add("integration-response", "Unsupported mapping source: ", source);
-        return null;
+
+        /**
+         * Returns the JSON a Lambda function error carries as its {@code errorMessage} string;
+         * empty when the endpoint response is no function error or the message is not JSON.
+         */
+        Optional<JsonNode> errorMessage() {
+            if (!errorParsed) {
+                errorParsed = true;
+                if (endpoint.headers().contains(SelectionValue.FUNCTION_ERROR)) {
+                    JsonNode message = json().map(j -> j.get("errorMessage")).orElse(null);
+                    errorMessage = message != null && message.isTextual()
+                            ? parse(message.asText().getBytes(StandardCharsets.UTF_8))
+                            : null;
+                }
+            }
+            return Optional.ofNullable(errorMessage);
+        }
+
+        private static JsonNode parse(byte[] bytes) {
+            if (bytes.length == 0) {
+                return null;
+            }
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 }

@@ -27,6 +27,15 @@ import javax.net.ssl.X509TrustManager;
  * for the whole exchange, body included (reference 9.5); on expiry the call is cancelled and a
  * TIMEOUT is reported. Connection refusals, unknown hosts, TLS and other I/O failures are
  * NETWORK. Response headers keep every value (their order across names is not kept).
+ *
+ * <p>A mapped {@code Host} (reference 5.2: {@code integration.request.header.Host}) must reach
+ * the backend, but {@code java.net.http} refuses to send a caller's {@code Host} unless the
+ * JVM-wide system property {@code jdk.httpclient.allowRestrictedHeaders} was set before its
+ * classes loaded; a library must not change JVM-wide settings behind its host's back, and
+ * detecting the property would still leave the mapping broken by default. So a request whose
+ * {@code Host} differs from the URI's authority goes through {@link SocketHttpClient}, a small
+ * HTTP/1.1 client on a plain or TLS socket that writes its headers itself, with the same
+ * deadline, TLS checks and failure kinds; every other request uses {@code java.net.http}.
  */
 final class JdkHttpBackend implements HttpBackend {
     /**
@@ -38,9 +47,15 @@ final class JdkHttpBackend implements HttpBackend {
 
     private final HttpClient client = newClient(null);
     private volatile HttpClient insecureClient;
+    private volatile SocketHttpClient socketClient;
+    private volatile SocketHttpClient insecureSocketClient;
 
     @Override
     public BackendResponse send(BackendRequest request) {
+        String host = request.headers().last("Host").orElse(null);
+        if (host != null && !host.equalsIgnoreCase(request.uri().getRawAuthority())) {
+            return socketClient(request.insecureSkipVerification()).send(request);
+        }
         HttpRequest httpRequest;
         try {
             httpRequest = toHttpRequest(request);
@@ -104,6 +119,29 @@ final class JdkHttpBackend implements HttpBackend {
             }
         }
         return headers.build();
+    }
+
+    private SocketHttpClient socketClient(boolean insecure) {
+        SocketHttpClient c = insecure ? insecureSocketClient : socketClient;
+        if (c == null) {
+            synchronized (this) {
+                if (insecure && insecureSocketClient == null) {
+                    insecureSocketClient = new SocketHttpClient(trustAll(), false);
+                } else if (!insecure && socketClient == null) {
+                    socketClient = new SocketHttpClient(defaultTls(), true);
+                }
+                c = insecure ? insecureSocketClient : socketClient;
+            }
+        }
+        return c;
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available", e);
+        }
     }
 
     private HttpClient insecureClient() {

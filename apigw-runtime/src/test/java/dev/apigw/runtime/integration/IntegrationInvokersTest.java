@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,6 +33,14 @@ class IntegrationInvokersTest {
             IntegrationType.AWS, AwsInvoker.class,
             IntegrationType.HTTP_PROXY, HttpProxyInvoker.class,
             IntegrationType.HTTP, HttpInvoker.class);
+
+    @Test
+    void create_awsServiceUri_hasTheServiceInvoker() {
+        Integration sqs = Integration.builder().type(IntegrationType.AWS).httpMethod("POST")
+                .uri("arn:aws:apigateway:us-east-1:sqs:path/123456789012/q").build();
+
+        assertThat(IntegrationInvokers.create(sqs)).isExactlyInstanceOf(AwsServiceInvoker.class);
+    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(IntegrationType.class)

@@ -50,7 +50,7 @@ class JdkHttpBackendTest {
     @Test
     void send_restrictedHeaders_skipsThemAndSends() {
         BackendResponse response = backend.send(request("POST", "/r",
-                Headers.of("Host", "elsewhere.example", "Connection", "close",
+                Headers.of("Host", "127.0.0.1:" + server.port(), "Connection", "close",
                         "Content-Length", "999", "Transfer-Encoding", "chunked",
                         "Expect", "100-continue", "X-Kept", "yes"),
                 "hi".getBytes(), Duration.ofSeconds(5)));
@@ -61,6 +61,26 @@ class JdkHttpBackendTest {
         assertThat(LocalHttpServer.echoedHeader(echo, "transfer-encoding")).isEmpty();
         assertThat(LocalHttpServer.echoedHeader(echo, "x-kept")).isEqualTo("yes");
         assertThat(LocalHttpServer.echoedBody(echo)).containsExactly('h', 'i');
+    }
+
+    @Test
+    void send_hostOtherThanUriAuthority_reachesBackendWithFramingRecomputed() {
+        BackendResponse response = backend.send(request("POST", "/r?x=%2F",
+                Headers.of("Host", "elsewhere.example", "Connection", "keep-alive",
+                        "Content-Length", "999", "Transfer-Encoding", "chunked",
+                        "Expect", "100-continue", "X-Kept", "still"),
+                "hello".getBytes(), Duration.ofSeconds(5)));
+
+        JsonNode echo = LocalHttpServer.echoed(response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(echo.get("uri").asText()).isEqualTo("/r?x=%2F");
+        assertThat(LocalHttpServer.echoedHeader(echo, "host")).isEqualTo("elsewhere.example");
+        assertThat(LocalHttpServer.echoedHeader(echo, "content-length")).isEqualTo("5");
+        assertThat(LocalHttpServer.echoedHeader(echo, "transfer-encoding")).isEmpty();
+        assertThat(LocalHttpServer.echoedHeader(echo, "expect")).isEmpty();
+        assertThat(LocalHttpServer.echoedHeader(echo, "connection")).isEqualTo("close");
+        assertThat(LocalHttpServer.echoedHeader(echo, "x-kept")).isEqualTo("still");
+        assertThat(LocalHttpServer.echoedBody(echo)).isEqualTo("hello".getBytes());
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.apigw.runtime.integration;
+
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Integration;
+import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.IntegrationInvoker;
+import dev.apigw.runtime.pipeline.SelectionValue;
+import dev.apigw.runtime.spi.AwsServiceBackend;
+import dev.apigw.runtime.spi.AwsServiceRequest;
+import dev.apigw.runtime.spi.BackendResponse;
+import dev.apigw.runtime.spi.HttpBackendException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An AWS (non-proxy) integration with a service other than Lambda (reference 4.2, 5.2, 6.1):
+ * sends the mapped request (headers and query parameters from {@code requestParameters}, the
+ * body from the request template or passed through) to the host's {@link AwsServiceBackend},
+ * and returns the service's answer as the endpoint response, from which the integration
+ * response is selected by status code. Only mapped headers are sent (our reading of the
+ * "Content-Type" mapping AWS's SQS example needs).
+ *
+ * <p>Without a bound backend, or when the URI's stage variables are undefined, every call is a
+ * configuration error (500). A timeout of the backend is INTEGRATION_TIMEOUT (504), another
+ * failure INTEGRATION_FAILURE (504 {@code Network error communicating with endpoint}); a body
+ * over 10 MB or a status outside 100 to 599 is 502, as for HTTP backends.
+ */
+final class AwsServiceInvoker implements IntegrationInvoker {
+    private static final Logger LOG = LoggerFactory.getLogger(AwsServiceInvoker.class);
+    private static final String STEP = "integration";
+
+    private final AwsServiceUri uri;
+    private final RequestParameters parameters;
+    private final String httpMethod;
+    private final String credentials;
+    private final Duration timeout;
+
+    AwsServiceInvoker(Integration integration) {
+        uri = AwsServiceUri.parse(integration.uri().orElseThrow());
+        parameters = new RequestParameters(integration.requestParameters(), integration.type());
+        httpMethod = integration.httpMethod().orElseThrow().toUpperCase(Locale.ROOT);
+        credentials = integration.credentials().orElse("");
+        timeout = Duration.ofMillis(integration.timeoutInMillis());
+    }
+
+    @Override
+    public Response invoke(Exchange exchange) {
+        parameters.checkTargets(exchange);
+        AwsServiceUri.Target target = uri.resolve(parameters.pathValues(exchange),
+                exchange.stageVariables()).orElseThrow(() -> configurationError(exchange,
+                        "Invalid AWS service URI after stage variables: " + uri));
+        AwsServiceBackend backend = exchange.host().awsService().orElseThrow(() ->
+                configurationError(exchange, "no AwsServiceBackend is bound for the "
+                        + target.service() + " integration " + uri
+                        + " (Api.builder().awsServiceBackend)"));
+        AwsServiceRequest request = new AwsServiceRequest(target.region(), target.service(),
+                target.subdomain(), target.action(), target.path(), httpMethod,
+                parameters.headers(exchange), parameters.queryParameters(exchange),
+                exchange.integrationRequest().body(), credentials, timeout);
+        exchange.trace().add(STEP, "Endpoint request: ", request.service() + " "
+                + (request.action().isEmpty() ? "path/" + request.path()
+                        : "action/" + request.action()));
+        exchange.trace().add(STEP, "Endpoint request headers: ", request.headers());
+        BackendResponse response = call(exchange, backend, request);
+        Headers.Builder headers = response.headers().toBuilder()
+                .remove(SelectionValue.FUNCTION_ERROR)
+                .remove(SelectionValue.EXECUTED_VERSION);
+        return Response.builder().statusCode(response.statusCode()).headers(headers.build())
+                .body(response.body()).build();
+    }
+
+    private static BackendResponse call(Exchange exchange, AwsServiceBackend backend,
+            AwsServiceRequest request) {
+        BackendResponse response;
+        try {
+            response = backend.call(request);
+        } catch (HttpBackendException e) {
+            if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
+                exchange.trace().add(STEP, "Execution failed due to a timeout error: ",
+                        e.getMessage());
+                throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
+            }
+            throw networkError(exchange, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("AWS service backend failed on {}", request.service(), e);
+            throw networkError(exchange, "the AWS service backend threw " + e);
+        }
+        if (response == null) {
+            throw networkError(exchange, "the AWS service backend returned null");
+        }
+        exchange.trace().add(STEP, "Endpoint response headers: ", response.headers());
+        if (exchange.trace().isRecording()) {
+            exchange.trace().add(STEP, "Endpoint response body before transformations: ",
+                    new String(response.body(), StandardCharsets.UTF_8));
+        }
+        if (response.body().length > HttpEndpoint.MAX_RESPONSE_BYTES
+                || response.statusCode() < 100 || response.statusCode() > 599) {
+            exchange.trace().add(STEP, "Execution failed: invalid endpoint response, status ",
+                    response.statusCode() + ", " + response.body().length + " bytes");
+            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
+                    "Internal server error");
+        }
+        return response;
+    }
+
+    private static GatewayException configurationError(Exchange exchange, String reason) {
+        exchange.trace().add(STEP, "Execution failed due to configuration error: ", reason);
+        return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+    }
+
+    private static GatewayException networkError(Exchange exchange, String detail) {
+        exchange.trace().add(STEP,
+                "Execution failed due to a network error communicating with endpoint: ", detail);
+        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE,
+                "Network error communicating with endpoint");
+    }
+}
