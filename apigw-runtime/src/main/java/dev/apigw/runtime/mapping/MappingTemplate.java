@@ -1,7 +1,5 @@
 package dev.apigw.runtime.mapping;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -32,12 +30,9 @@ public final class MappingTemplate {
      * show (a {@code #foreach} stopped at its limit).
      */
     public String render(TemplateVariables variables, Consumer<String> trace) {
-        Map<String, Object> context = new HashMap<>(variables.context());
-        context.put("requestOverride", variables.overrides().requestOverride());
-        context.put("responseOverride", variables.overrides().responseOverride());
         VelocityContext velocity = new VelocityContext();
         velocity.put("input", new Input(variables.body(), variables.parameters(), paths));
-        velocity.put("context", context);
+        velocity.put("context", new TemplateContext(variables.context(), variables.overrides()));
         velocity.put("stageVariables", variables.stageVariables());
         velocity.put("util", Util.INSTANCE);
         RenderReport report = new RenderReport();

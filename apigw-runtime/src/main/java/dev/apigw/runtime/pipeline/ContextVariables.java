@@ -25,6 +25,14 @@ public final class ContextVariables {
         "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn", "userAgent",
         "user", "apiKey", "apiKeyId"};
 
+    private static final String[] IDENTITY_VARIABLES = new String[IDENTITY.length];
+
+    static {
+        for (int i = 0; i < IDENTITY.length; i++) {
+            IDENTITY_VARIABLES[i] = "identity." + IDENTITY[i];
+        }
+    }
+
     private ContextVariables() {}
 
     /**
@@ -88,12 +96,17 @@ public final class ContextVariables {
                 context.put(name, value);
             }
         }
-        Map<String, Object> identity = new LinkedHashMap<>();
-        for (String name : IDENTITY) {
-            identity.put(name, get(e, "identity." + name));
-        }
-        context.put("identity", identity);
+        context.put("identity", identity(e));
         return context;
+    }
+
+    /** Returns {@code $context.identity} as a map, unset fields present as null. */
+    static Map<String, Object> identity(Exchange e) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        for (int i = 0; i < IDENTITY.length; i++) {
+            identity.put(IDENTITY[i], get(e, IDENTITY_VARIABLES[i]));
+        }
+        return identity;
     }
 
     /**

@@ -47,7 +47,7 @@ public final class TemplateInputs {
         Map<String, String> path = exchange.matchedRoute()
                 .map(r -> r.pathParameters()).orElse(Map.of());
         return new TemplateVariables(body, new Parameters(path, query, headers),
-                ContextVariables.asMap(exchange), exchange.stageVariables(),
+                new ContextMap(exchange), exchange.stageVariables(),
                 exchange.overrides());
     }
 }

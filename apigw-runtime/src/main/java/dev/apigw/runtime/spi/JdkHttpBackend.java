@@ -45,7 +45,7 @@ final class JdkHttpBackend implements HttpBackend {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length",
             "expect", "host", "upgrade", "transfer-encoding");
 
-    private final HttpClient client = newClient(null);
+    private volatile HttpClient client;
     private volatile HttpClient insecureClient;
     private volatile SocketHttpClient socketClient;
     private volatile SocketHttpClient insecureSocketClient;
@@ -63,7 +63,7 @@ final class JdkHttpBackend implements HttpBackend {
             throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
                     "cannot send to " + request.uri() + ": " + e.getMessage(), e);
         }
-        HttpClient c = request.insecureSkipVerification() ? insecureClient() : client;
+        HttpClient c = request.insecureSkipVerification() ? insecureClient() : client();
         CompletableFuture<HttpResponse<byte[]>> call =
                 c.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         try {
@@ -142,6 +142,23 @@ final class JdkHttpBackend implements HttpBackend {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available", e);
         }
+    }
+
+    /**
+     * Returns the client, created on first use: an {@code Api} without HTTP integrations never
+     * starts one (each {@code HttpClient} runs a selector thread).
+     */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = newClient(null);
+                }
+                c = client;
+            }
+        }
+        return c;
     }
 
     private HttpClient insecureClient() {
