@@ -31,6 +31,9 @@ final class JsonPaths {
      * A path that does not parse throws {@link com.jayway.jsonpath.InvalidPathException}.
      */
     Optional<JsonNode> read(JsonNode root, String path) {
+        if (path.equals("$")) {
+            return Optional.of(root);
+        }
         JsonPath jsonPath = compile(path);
         try {
             Object match = jsonPath.read(root, configuration);
