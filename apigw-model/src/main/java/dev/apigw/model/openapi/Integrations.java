@@ -10,9 +10,11 @@ import dev.apigw.model.ResponseTransferMode;
 import dev.apigw.model.openapi.Placeholders.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Converts {@code x-amazon-apigateway-integration} into an {@link Integration} with every field of
@@ -101,7 +103,7 @@ final class Integrations {
     }
 
     private void responses(Node responses, Integration.Builder b) {
-        Map<String, IntegrationResponse> byStatus = new java.util.LinkedHashMap<>();
+        Map<String, IntegrationResponse> byStatus = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : responses.fields()) {
             Node r = e.getValue();
             IntegrationResponse.Builder rb = IntegrationResponse.builder()
@@ -145,7 +147,7 @@ final class Integrations {
     }
 
     Map<String, String> stringMap(Node node, Field field) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         if (!node.isMissing() && !node.json().isObject()) {
             throw ImportContext.fail(node, "expected an object");
         }
@@ -175,7 +177,7 @@ final class Integrations {
         }
     }
 
-    private void optional(Node node, java.util.function.Consumer<String> setter) {
+    private void optional(Node node, Consumer<String> setter) {
         String value = context.text(node, Field.DESCRIBE);
         if (!value.isEmpty()) {
             setter.accept(value);
