@@ -1,8 +1,8 @@
 /**
- * OpenAPI 3.0 and Swagger 2.0 with the {@code x-amazon-apigateway-*} extensions, to and from the
- * model (reference sections 4.1 to 4.4). {@link dev.apigw.model.openapi.OpenApiExporter} writes a
- * {@link dev.apigw.model.RestApi} as AWS's GetExport does; the mapping of each direction lives in
- * one place, and an import of an export gives back an equal definition except for the fields the
- * exporter's documentation lists.
+ * OpenAPI import and export with API Gateway's extensions (reference section 4): {@link
+ * dev.apigw.model.openapi.OpenApiImporter} reads OpenAPI 3.0/3.1 and Swagger 2.0, JSON or YAML,
+ * with every {@code x-amazon-apigateway-*} extension and CloudFormation placeholders, into a
+ * {@link dev.apigw.model.RestApi}; {@link dev.apigw.model.openapi.OpenApiExporter} writes one
+ * back as AWS's GetExport does. Errors name the JSON pointer of the place.
  */
 package dev.apigw.model.openapi;

@@ -1,0 +1,222 @@
+package dev.apigw.model.openapi;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.apigw.model.Method;
+import dev.apigw.model.Model;
+import dev.apigw.model.RequestValidator;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.openapi.Placeholders.Field;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Imports an OpenAPI 3.0 or 3.1 or Swagger 2.0 definition, JSON or YAML, into a {@link RestApi},
+ * as AWS's {@code ImportRestApi} does (reference sections 4.1 to 4.3): paths become resources,
+ * operations methods, schemas models, and every {@code x-amazon-apigateway-*} extension a REST API
+ * has is carried over. CloudFormation placeholders are resolved as {@link ImportOptions} says.
+ *
+ * <p>Errors fail with an {@link OpenApiImportException} naming the JSON pointer of the place;
+ * what AWS only warns about is returned in {@link ImportResult#warnings()} (or fails with {@link
+ * ImportOptions#failOnWarnings()}). Instances are immutable and thread-safe.
+ *
+ * <p>HTTP API definitions import as far as a REST API can represent them: HTTP API-only root
+ * extensions ({@code x-amazon-apigateway-cors}) are warned about and ignored, while an HTTP API
+ * service integration ({@code integrationSubtype}), a {@code $default} route or a JWT authorizer
+ * fails with a message starting {@code HTTP API definition:}.
+ */
+public final class OpenApiImporter {
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final Map<String, String> OPERATIONS = Map.of("get", "GET", "put", "PUT",
+            "post", "POST", "delete", "DELETE", "options", "OPTIONS", "head", "HEAD",
+            "patch", "PATCH", "x-amazon-apigateway-any-method", "ANY");
+
+    private final ImportOptions options;
+
+    private OpenApiImporter(ImportOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Returns an importer with the default options (base path ignored, warnings accepted). */
+    public static OpenApiImporter create() {
+        return new OpenApiImporter(ImportOptions.defaults());
+    }
+
+    /** Returns an importer with the given options. */
+    public static OpenApiImporter create(ImportOptions options) {
+        return new OpenApiImporter(options);
+    }
+
+    /** Returns the options. */
+    public ImportOptions options() {
+        return options;
+    }
+
+    /** Imports the definition in a file. */
+    public ImportResult importFile(Path file) {
+        try {
+            return importBytes(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Imports a definition read from a stream (not closed). */
+    public ImportResult importStream(InputStream in) {
+        try {
+            return importBytes(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the definition", e);
+        }
+    }
+
+    /** Imports a definition given as its JSON or YAML text. */
+    public ImportResult importText(String definition) {
+        return importBytes(definition.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ImportResult importBytes(byte[] bytes) {
+        JsonNode document = parse(bytes);
+        boolean swagger2 = version(document);
+        Node title = new Node(document, "").get("info").get("title");
+        ImportContext probe = new ImportContext(document, swagger2, options, "probe");
+        String name = probe.requiredText(title, Field.DESCRIBE, "title");
+        ImportContext context = new ImportContext(document, swagger2, options, name);
+        RestApi api = convert(context, name);
+        if (options.failOnWarnings() && !context.warnings().isEmpty()) {
+            throw new OpenApiImportException(context.warnings().get(0).pointer(),
+                    "Warnings found during import: " + context.warnings().stream()
+                            .map(ImportWarning::toString).collect(Collectors.joining("; ")));
+        }
+        return new ImportResult(api, context.warnings());
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        int first = 0;
+        while (first < bytes.length && Character.isWhitespace(bytes[first])) {
+            first++;
+        }
+        ObjectMapper mapper = first < bytes.length && bytes[first] == '{' ? Models.JSON : YAML;
+        try {
+            JsonNode document = mapper.readTree(bytes);
+            if (document == null || !document.isObject()) {
+                throw new OpenApiImportException("", "Invalid OpenAPI input: the document is not"
+                        + " a JSON or YAML object");
+            }
+            return document;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new OpenApiImportException("", "Invalid OpenAPI input: "
+                    + e.getOriginalMessage() + (at == null ? ""
+                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
+                    e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns whether the document is Swagger 2.0; fails unless it is OpenAPI 2.0, 3.0, 3.1. */
+    private static boolean version(JsonNode document) {
+        JsonNode openapi = document.get("openapi");
+        JsonNode swagger = document.get("swagger");
+        if (openapi != null) {
+            String v = openapi.asText();
+            if (v.startsWith("3.0") || v.startsWith("3.1")) {
+                return false;
+            }
+            throw new OpenApiImportException("/openapi", "unsupported OpenAPI version '" + v
+                    + "': 2.0, 3.0 and 3.1 are supported");
+        }
+        if (swagger != null) {
+            if (swagger.asText().startsWith("2.0")) {
+                return true;
+            }
+            throw new OpenApiImportException("/swagger", "unsupported Swagger version '"
+                    + swagger.asText() + "': 2.0, 3.0 and 3.1 are supported");
+        }
+        throw new OpenApiImportException("", "not an OpenAPI document: it has neither an"
+                + " 'openapi' nor a 'swagger' field");
+    }
+
+    private RestApi convert(ImportContext context, String name) {
+        Node root = context.root();
+        RestApi.Builder b = RestApi.builder().name(name);
+        String description = context.text(root.get("info").get("description"), Field.DESCRIBE);
+        if (!description.isEmpty()) {
+            b.description(description);
+        }
+        String version = context.text(root.get("info").get("version"), Field.DESCRIBE);
+        if (!version.isEmpty()) {
+            b.version(version);
+        }
+        Map<String, RequestValidator> validators = new ApiExtensions(context).apply(b);
+        Models models = new Models(context);
+        models.convertDeclared();
+        Security security = new Security(context);
+        security.convertSchemes().forEach(b::authorizer);
+        Node defaultValidator = root.get("x-amazon-apigateway-request-validator");
+        Methods methods = new Methods(context, models, security, validators.keySet(),
+                defaultValidator.isMissing() ? null
+                        : context.text(defaultValidator, Field.SERVE));
+        String prefix = BasePaths.prefix(context);
+        for (Map.Entry<String, Node> e : root.get("paths").fields()) {
+            resource(context, prefix, e.getKey(), context.deref(e.getValue()), methods, b);
+        }
+        for (Model model : models.models().values()) {
+            b.model(model);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new OpenApiImportException("/paths", e.getMessage(), e);
+        }
+    }
+
+    private static void resource(ImportContext context, String prefix, String path, Node item,
+            Methods methods, RestApi.Builder b) {
+        if (path.equals("/$default")) {
+            throw ImportContext.fail(item, "HTTP API definition: the $default route is for HTTP"
+                    + " APIs; a REST API uses a {proxy+} resource");
+        }
+        String resourcePath = path.equals("/") && !prefix.isEmpty() ? prefix : prefix + path;
+        for (Map.Entry<String, Node> op : item.fields()) {
+            String key = op.getKey();
+            String httpMethod = OPERATIONS.get(key.toLowerCase(Locale.ROOT));
+            if (httpMethod == null) {
+                if (key.equals("trace")) {
+                    context.warn(op.getValue(), "TRACE is not an API Gateway method; ignored");
+                }
+                continue;
+            }
+            Node operation = op.getValue();
+            if (operation.get("isDefaultRoute").json().asBoolean(false)) {
+                throw ImportContext.fail(operation.get("isDefaultRoute"), "HTTP API definition:"
+                        + " isDefaultRoute marks the HTTP API $default route");
+            }
+            Method method = methods.convert(path, item, httpMethod, operation);
+            try {
+                b.resource(resourcePath, r -> r.method(method));
+            } catch (IllegalArgumentException e) {
+                throw ImportContext.fail(item, e.getMessage());
+            }
+        }
+        if (item.fields().isEmpty() || !prefix.isEmpty() && path.equals("/")) {
+            try {
+                b.resource(resourcePath, r -> { });
+            } catch (IllegalArgumentException e) {
+                throw ImportContext.fail(item, e.getMessage());
+            }
+        }
+    }
+}
