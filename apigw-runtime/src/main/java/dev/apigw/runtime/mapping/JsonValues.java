@@ -63,7 +63,12 @@ public final class JsonValues {
      * $input.path} gave it leaves the parsed payload as it was.
      */
     public static Object copy(Object value) {
-        if (value instanceof Map) {
+        if (value == null || value instanceof String || value instanceof Number
+                || value instanceof Boolean) {
+            return value;
+        }
+        Class<?> type = value.getClass();
+        if (type == LinkedHashMap.class || type != JsonArray.class && value instanceof Map) {
             Map<?, ?> source = (Map<?, ?>) value;
             Map<Object, Object> map = new LinkedHashMap<>((int) (source.size() / 0.75f) + 1);
             for (Map.Entry<?, ?> e : source.entrySet()) {
@@ -71,7 +76,7 @@ public final class JsonValues {
             }
             return map;
         }
-        if (value instanceof List) {
+        if (type == JsonArray.class || value instanceof List) {
             List<?> source = (List<?>) value;
             JsonArray list = new JsonArray(source.size());
             for (Object element : source) {

@@ -2,6 +2,7 @@ package dev.apigw.runtime.pipeline;
 
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.mapping.Body;
+import dev.apigw.runtime.mapping.JsonDocument;
 import dev.apigw.runtime.mapping.Parameters;
 import dev.apigw.runtime.mapping.TemplateVariables;
 import java.util.LinkedHashMap;
@@ -24,12 +25,15 @@ public final class TemplateInputs {
     }
 
     /**
-     * Returns the variables of a response template: {@code $input} reads {@code text}, the
-     * integration response body after content handling (for a Lambda function error, the error
-     * payload), parsed at most once.
+     * Returns the variables of a response template whose {@code $input} reads {@code text},
+     * the UTF-8 decoding of {@code bytes} (the integration response body after content
+     * handling; for a Lambda function error, the error payload): its JSON is parsed from the
+     * bytes, at most once. Bytes that are not JSON as they stand (not UTF-8) are tried once more
+     * as the decoded text, as a template always read them.
      */
-    public static TemplateVariables response(Exchange exchange, String text) {
-        return of(exchange, Body.of(text));
+    public static TemplateVariables response(Exchange exchange, String text, byte[] bytes) {
+        return of(exchange, Body.of(text,
+                () -> JsonDocument.parse(bytes).or(() -> JsonDocument.parse(text))));
     }
 
     private static TemplateVariables of(Exchange exchange, Body body) {
