@@ -1,12 +1,8 @@
 package dev.apigw.runtime.pipeline;
 
-import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.mapping.Body;
 import dev.apigw.runtime.mapping.JsonDocument;
-import dev.apigw.runtime.mapping.Parameters;
 import dev.apigw.runtime.mapping.TemplateVariables;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Builds the variables of a request's mapping templates from its exchange. Internal. */
@@ -37,20 +33,9 @@ public final class TemplateInputs {
     }
 
     private static TemplateVariables of(Exchange exchange, Body body) {
-        Map<String, String> query = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : exchange.queryParameters().entrySet()) {
-            query.put(e.getKey(), e.getValue().get(e.getValue().size() - 1));
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        Headers h = exchange.request().headers();
-        for (int i = 0; i < h.size(); i++) {
-            if (!HiddenHeaders.isHidden(h.name(i))) {
-                headers.put(h.name(i), h.value(i));
-            }
-        }
         Map<String, String> path = exchange.matchedRoute()
                 .map(r -> r.pathParameters()).orElse(Map.of());
-        return new TemplateVariables(body, new Parameters(path, query, headers),
+        return new TemplateVariables(body, exchange.templateParameters().with(path),
                 new ContextMap(exchange), exchange.stageVariables(),
                 exchange.overrides());
     }
