@@ -1,7 +1,7 @@
 package dev.apigw.runtime.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,11 +16,11 @@ public final class Body {
     private static final String EMPTY = "{}";
 
     private final String text;
-    private final Supplier<Optional<JsonNode>> parser;
-    private JsonNode json;
+    private final Supplier<Optional<JsonDocument>> parser;
+    private JsonDocument json;
     private boolean parsed;
 
-    private Body(String text, Supplier<Optional<JsonNode>> parser) {
+    private Body(String text, Supplier<Optional<JsonDocument>> parser) {
         this.text = text;
         this.parser = parser;
     }
@@ -28,18 +28,22 @@ public final class Body {
     /** Returns the body of this text, parsed when a template first asks for its JSON. */
     public static Body of(String text) {
         Objects.requireNonNull(text);
-        return new Body(text.isEmpty() ? EMPTY : text, () -> parse(text));
+        return text.isEmpty() ? empty() : new Body(text, () -> JsonDocument.parse(text));
     }
 
     /**
      * Returns the body of this text whose JSON someone else parses at most once (the request's
-     * own payload): {@code json} gives the parsed tree, or empty when the text is not JSON.
+     * own payload, or the integration response's bytes): {@code json} gives the parsed
+     * document, or empty when the text is not JSON.
      */
-    public static Body of(String text, Supplier<Optional<JsonNode>> json) {
+    public static Body of(String text, Supplier<Optional<JsonDocument>> json) {
         Objects.requireNonNull(text);
         Objects.requireNonNull(json);
-        return new Body(text.isEmpty() ? EMPTY : text,
-                text.isEmpty() ? () -> Optional.of(JsonValues.JSON.createObjectNode()) : json);
+        return text.isEmpty() ? empty() : new Body(text, json);
+    }
+
+    private static Body empty() {
+        return new Body(EMPTY, () -> JsonDocument.parse(EMPTY));
     }
 
     /** Returns the text: {@code $input.body}. */
@@ -48,9 +52,10 @@ public final class Body {
     }
 
     /**
-     * Returns the body parsed as JSON; throws {@link BodyNotJsonException} when it is not JSON.
+     * Returns the body parsed as JSON (shared: do not change it); throws {@link
+     * BodyNotJsonException} when it is not JSON.
      */
-    JsonNode json() {
+    Object json() {
         if (!parsed) {
             json = parser.get().orElse(null);
             parsed = true;
@@ -58,27 +63,18 @@ public final class Body {
         if (json == null) {
             throw new BodyNotJsonException(reason(text));
         }
-        return json;
-    }
-
-    private static Optional<JsonNode> parse(String text) {
-        if (text.isEmpty()) {
-            return Optional.of(JsonValues.JSON.createObjectNode());
-        }
-        try {
-            return Optional.ofNullable(JsonValues.JSON.readTree(text));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return json.root();
     }
 
     /** Returns Jackson's reason why the text is not JSON; only on the failure path. */
     private static String reason(String text) {
         try {
-            JsonValues.JSON.readTree(text);
+            JsonDocument.parseOrThrow(text);
             return "No content to map due to end-of-input";
         } catch (JsonProcessingException e) {
             return e.getOriginalMessage();
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 }

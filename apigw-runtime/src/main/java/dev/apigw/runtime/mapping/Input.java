@@ -1,8 +1,6 @@
 package dev.apigw.runtime.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code $input} of a mapping template (reference 1.3): the payload as text, JSONPath queries
@@ -30,15 +28,16 @@ public final class Input {
      * for a JSON {@code null} (our choice: reference 1.3 leaves it unconfirmed).
      */
     public String json(String path) {
-        return match(path).map(JsonValues::toJson).orElse("null");
+        return JsonValues.toJson(match(path));
     }
 
     /**
      * Returns {@code $input.path(x)}: the match of JSONPath {@code x} as a value to navigate
      * (see {@link JsonValues}); null, which renders as nothing, when the path matches nothing.
+     * A copy: changing it leaves the payload as it was for later queries.
      */
     public Object path(String path) {
-        return match(path).map(JsonValues::of).orElse(null);
+        return JsonValues.copy(match(path));
     }
 
     /** Returns {@code $input.params()}: {@code path}, {@code querystring}, {@code header}. */
@@ -64,7 +63,7 @@ public final class Input {
         return value == null ? "" : value;
     }
 
-    private Optional<JsonNode> match(String path) {
+    private Object match(String path) {
         return paths.read(body.json(), path == null ? "$" : path);
     }
 }

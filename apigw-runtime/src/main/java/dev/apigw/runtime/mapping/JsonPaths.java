@@ -1,46 +1,39 @@
 package dev.apigw.runtime.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * Evaluates the JSONPath expressions of {@code $input.path} and {@code $input.json} (reference
- * 1.1: Jayway JsonPath over Jackson trees). Compiled paths are kept in a small bounded cache
- * owned by one {@link TemplateEngine}, so that a template's static paths compile once; once the
- * cache is full, further paths compile per call. Thread-safe.
+ * 1.1: Jayway JsonPath, here over the parsed template values, {@link ValueJsonProvider}).
+ * Compiled paths are kept in a small bounded cache owned by one {@link TemplateEngine}, so
+ * that a template's static paths compile once; once the cache is full, further paths compile
+ * per call. Thread-safe.
  */
 final class JsonPaths {
     /** The most compiled paths kept. */
     static final int CACHE_SIZE = 512;
 
-    private final Configuration configuration = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(JsonValues.JSON))
-            .mappingProvider(new JacksonMappingProvider(JsonValues.JSON))
-            .build();
+    private final Configuration configuration = ValueJsonProvider.configuration();
     private final ConcurrentMap<String, JsonPath> compiled = new ConcurrentHashMap<>();
 
     /**
-     * Returns the match of {@code path} in {@code root}, or empty when the path matches nothing.
-     * A path that does not parse throws {@link com.jayway.jsonpath.InvalidPathException}.
+     * Returns the match of {@code path} in {@code root} (shared with the parsed payload: do not
+     * change it), or null when the path matches nothing or JSON {@code null}. A path that does
+     * not parse throws {@link com.jayway.jsonpath.InvalidPathException}.
      */
-    Optional<JsonNode> read(JsonNode root, String path) {
+    Object read(Object root, String path) {
         if (path.equals("$")) {
-            return Optional.of(root);
+            return root;
         }
         JsonPath jsonPath = compile(path);
         try {
-            Object match = jsonPath.read(root, configuration);
-            return match instanceof JsonNode ? Optional.of((JsonNode) match)
-                    : Optional.ofNullable(match).map(JsonValues.JSON::valueToTree);
+            return jsonPath.read(root, configuration);
         } catch (PathNotFoundException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

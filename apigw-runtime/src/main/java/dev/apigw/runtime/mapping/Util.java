@@ -1,6 +1,8 @@
 package dev.apigw.runtime.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,10 +66,12 @@ public final class Util {
             return null;
         }
         try {
-            return JsonValues.of(JsonValues.JSON.readTree(s));
+            return JsonDocument.parseOrThrow(s).root();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unable to parse JSON: " + e.getOriginalMessage(),
                     e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

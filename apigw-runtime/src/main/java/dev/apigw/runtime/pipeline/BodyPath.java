@@ -1,11 +1,11 @@
 package dev.apigw.runtime.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.apigw.runtime.mapping.JsonDocument;
+import dev.apigw.runtime.mapping.JsonValues;
+import dev.apigw.runtime.mapping.ValueJsonProvider;
 import java.util.Optional;
 
 /**
@@ -17,11 +17,8 @@ import java.util.Optional;
  * thread-safe. Internal.
  */
 public final class BodyPath {
-    /** Jayway JsonPath on Jackson trees; json-smart is not on the classpath. */
-    private static final Configuration JACKSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider())
-            .mappingProvider(new JacksonMappingProvider())
-            .build();
+    /** Jayway JsonPath on parsed values; json-smart is not on the classpath. */
+    private static final Configuration VALUES = ValueJsonProvider.configuration();
 
     private final String expression;
     private final JsonPath path;
@@ -53,28 +50,26 @@ public final class BodyPath {
         }
     }
 
-    /** Returns the node the path selects in a parsed body; empty when none or JSON null. */
-    public Optional<JsonNode> node(JsonNode root) {
+    /**
+     * Returns the value the path selects in a parsed body (shared with the body: do not change
+     * it); empty when none or JSON null.
+     */
+    private Optional<Object> value(JsonDocument body) {
         try {
-            Object found = path.read(root, JACKSON);
-            if (found instanceof JsonNode && !((JsonNode) found).isNull()
-                    && !((JsonNode) found).isMissingNode()) {
-                return Optional.of((JsonNode) found);
-            }
-            return Optional.empty();
+            return Optional.ofNullable(path.read(body.root(), VALUES));
         } catch (JsonPathException e) {
             return Optional.empty();
         }
     }
 
     /** Returns the value the path selects as a mapping value: strings bare, others as JSON. */
-    public Optional<String> read(JsonNode root) {
-        return node(root).map(BodyPath::text);
+    public Optional<String> read(JsonDocument body) {
+        return value(body).map(BodyPath::text);
     }
 
-    /** Returns a mapping value of a node: a string's text, anything else compact JSON. */
-    public static String text(JsonNode node) {
-        return node.isTextual() ? node.asText() : node.toString();
+    /** Returns a mapping value of a parsed value: a string's text, anything else compact JSON. */
+    public static String text(Object value) {
+        return value instanceof String ? (String) value : JsonValues.toJson(value);
     }
 
     /** Returns the path as written in the mapping. */

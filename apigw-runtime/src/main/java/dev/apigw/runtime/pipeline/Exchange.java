@@ -22,6 +22,7 @@ public final class Exchange {
     private final Request request;
     private final Map<String, List<String>> query;
     private final Payload payload;
+    private final TemplateParameters parameters;
     private final Overrides overrides;
     private final String requestId;
     private final String extendedRequestId;
@@ -35,13 +36,15 @@ public final class Exchange {
     private final IntegrationRequest integrationRequest;
 
     private Exchange(Request request, Map<String, List<String>> query, Payload payload,
-            Overrides overrides, String requestId, String extendedRequestId,
+            TemplateParameters parameters, Overrides overrides, String requestId,
+            String extendedRequestId,
             Instant requestTime, ExecutionTrace trace, ServingState state, DeployedStage stage,
             String resourcePath, RouteMatch<CompiledMethod> route, ApiKey apiKey,
             IntegrationRequest integrationRequest) {
         this.request = request;
         this.query = query;
         this.payload = payload;
+        this.parameters = parameters;
         this.overrides = overrides;
         this.requestId = requestId;
         this.extendedRequestId = extendedRequestId;
@@ -58,8 +61,9 @@ public final class Exchange {
     /** Returns the exchange of a new request. */
     public static Exchange of(Request request, String requestId, String extendedRequestId,
             Instant requestTime, ExecutionTrace trace, ServingState state) {
-        return new Exchange(request, QueryString.parse(request.rawQueryString()),
-                new Payload(request), new Overrides(),
+        Map<String, List<String>> query = QueryString.parse(request.rawQueryString());
+        return new Exchange(request, query, new Payload(request),
+                new TemplateParameters(request, query), new Overrides(),
                 Objects.requireNonNull(requestId),
                 Objects.requireNonNull(extendedRequestId), Objects.requireNonNull(requestTime),
                 Objects.requireNonNull(trace), Objects.requireNonNull(state), null, null, null,
@@ -74,6 +78,11 @@ public final class Exchange {
     /** Returns the query string parameters, form-decoded, every value in order. */
     public Map<String, List<String>> queryParameters() {
         return query;
+    }
+
+    /** Returns the parameters templates see through {@code $input.params}, built once. */
+    TemplateParameters templateParameters() {
+        return parameters;
     }
 
     /** Returns the request payload, decoded and parsed at most once. */
@@ -169,14 +178,16 @@ public final class Exchange {
      * over its body: the request body decompressed (reference 6.4).
      */
     Exchange withRequest(Request request) {
-        return new Exchange(request, query, new Payload(request), overrides, requestId,
+        return new Exchange(request, query, new Payload(request),
+                new TemplateParameters(request, query), overrides, requestId,
                 extendedRequestId, requestTime, trace, state, stage, resourcePath, route, apiKey,
                 integrationRequest);
     }
 
     /** Returns a copy with the stage resolved and the path after it. */
     public Exchange withStage(DeployedStage stage, String resourcePath) {
-        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+        return new Exchange(request, query, payload, parameters, overrides, requestId,
+                extendedRequestId,
                 requestTime, trace, state,
                 Objects.requireNonNull(stage), Objects.requireNonNull(resourcePath), route,
                 apiKey, integrationRequest);
@@ -184,21 +195,24 @@ public final class Exchange {
 
     /** Returns a copy with the matched route. */
     public Exchange withRoute(RouteMatch<CompiledMethod> route) {
-        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+        return new Exchange(request, query, payload, parameters, overrides, requestId,
+                extendedRequestId,
                 requestTime, trace, state,
                 stage, resourcePath, Objects.requireNonNull(route), apiKey, integrationRequest);
     }
 
     /** Returns a copy with the caller's API key. */
     public Exchange withApiKey(ApiKey apiKey) {
-        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+        return new Exchange(request, query, payload, parameters, overrides, requestId,
+                extendedRequestId,
                 requestTime, trace, state,
                 stage, resourcePath, route, Objects.requireNonNull(apiKey), integrationRequest);
     }
 
     /** Returns a copy with the mapped integration request. */
     public Exchange withIntegrationRequest(IntegrationRequest integrationRequest) {
-        return new Exchange(request, query, payload, overrides, requestId, extendedRequestId,
+        return new Exchange(request, query, payload, parameters, overrides, requestId,
+                extendedRequestId,
                 requestTime, trace, state,
                 stage, resourcePath, route, apiKey, Objects.requireNonNull(integrationRequest));
     }

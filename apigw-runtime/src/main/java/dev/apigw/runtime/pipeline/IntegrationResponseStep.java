@@ -77,7 +77,8 @@ final class IntegrationResponseStep implements Step {
         }
         String input = ContentHandling.templateInput(exchange, endpoint, "integration-response");
         response.body(TemplateFailures.render(exchange, "integration-response",
-                template.get().getValue(), TemplateInputs.response(exchange, input)));
+                template.get().getValue(),
+                TemplateInputs.response(exchange, input, endpoint.bytes())));
         if (!response.hasHeader("Content-Type")) {
             response.setHeader("Content-Type", template.get().getKey());
         }

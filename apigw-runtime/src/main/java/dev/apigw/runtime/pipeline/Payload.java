@@ -1,9 +1,7 @@
 package dev.apigw.runtime.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.runtime.Request;
-import java.io.IOException;
+import dev.apigw.runtime.mapping.JsonDocument;
 import java.util.Optional;
 
 /**
@@ -12,11 +10,9 @@ import java.util.Optional;
  * validation). Belongs to one request: not thread-safe.
  */
 public final class Payload {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Request request;
     private String text;
-    private JsonNode json;
+    private JsonDocument json;
     private boolean parsed;
 
     Payload(Request request) {
@@ -40,14 +36,11 @@ public final class Payload {
      * Returns the payload parsed as JSON, or empty when there is none or it is not JSON. Parsed
      * on the first call only.
      */
-    public Optional<JsonNode> json() {
+    public Optional<JsonDocument> json() {
         if (!parsed) {
             parsed = true;
-            try {
-                json = request.bodyLength() == 0 ? null : JSON.readTree(request.bodyStream());
-            } catch (IOException e) {
-                json = null;
-            }
+            json = request.bodyLength() == 0 ? null
+                    : JsonDocument.parse(request.bodyStream()).orElse(null);
         }
         return Optional.ofNullable(json);
     }

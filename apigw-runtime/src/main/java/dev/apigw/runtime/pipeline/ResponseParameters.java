@@ -1,11 +1,9 @@
 package dev.apigw.runtime.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.runtime.Response;
-import java.io.IOException;
+import dev.apigw.runtime.mapping.JsonDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.Set;
  */
 final class ResponseParameters {
     private static final String TARGET = "method.response.header.";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> REMAPPED = Set.of("authorization", "connection",
             "content-length", "content-md5", "date", "expect", "host", "max-forwards",
             "proxy-authenticate", "server", "trailer", "upgrade", "user-agent",
@@ -94,8 +91,8 @@ final class ResponseParameters {
      */
     static final class EndpointBody {
         private final Response endpoint;
-        private JsonNode json;
-        private JsonNode errorMessage;
+        private JsonDocument json;
+        private JsonDocument errorMessage;
         private boolean parsed;
         private boolean errorParsed;
 
@@ -104,7 +101,7 @@ final class ResponseParameters {
         }
 
         /** Returns the body as JSON, or empty when it is not JSON. */
-        Optional<JsonNode> json() {
+        Optional<JsonDocument> json() {
             if (!parsed) {
                 parsed = true;
                 json = parse(endpoint.body());
@@ -116,28 +113,27 @@ final class ResponseParameters {
          * Returns the JSON a Lambda function error carries as its {@code errorMessage} string;
          * empty when the endpoint response is no function error or the message is not JSON.
          */
-        Optional<JsonNode> errorMessage() {
+        Optional<JsonDocument> errorMessage() {
             if (!errorParsed) {
                 errorParsed = true;
                 if (endpoint.headers().contains(SelectionValue.FUNCTION_ERROR)) {
-                    JsonNode message = json().map(j -> j.get("errorMessage")).orElse(null);
-                    errorMessage = message != null && message.isTextual()
-                            ? parse(message.asText().getBytes(StandardCharsets.UTF_8))
+                    Object message = json().map(EndpointBody::errorMessageOf).orElse(null);
+                    errorMessage = message instanceof String
+                            ? parse(((String) message).getBytes(StandardCharsets.UTF_8))
                             : null;
                 }
             }
             return Optional.ofNullable(errorMessage);
         }
 
-        private static JsonNode parse(byte[] bytes) {
-            if (bytes.length == 0) {
-                return null;
-            }
-            try {
-                return JSON.readTree(bytes);
-            } catch (IOException e) {
-                return null;
-            }
+        /** Returns the {@code errorMessage} field of a parsed body; null when it has none. */
+        static Object errorMessageOf(JsonDocument body) {
+            return body.root() instanceof Map ? ((Map<?, ?>) body.root()).get("errorMessage")
+                    : null;
+        }
+
+        private static JsonDocument parse(byte[] bytes) {
+            return bytes.length == 0 ? null : JsonDocument.parse(bytes).orElse(null);
         }
     }
 }

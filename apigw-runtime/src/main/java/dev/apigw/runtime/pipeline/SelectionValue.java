@@ -1,9 +1,9 @@
 package dev.apigw.runtime.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.runtime.Response;
-import java.io.IOException;
+import dev.apigw.runtime.mapping.JsonDocument;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The value a selection pattern is matched against (reference 6.1): for a Lambda function
@@ -17,7 +17,6 @@ public final class SelectionValue {
     public static final String FUNCTION_ERROR = "X-Amz-Function-Error";
     /** The header Lambda's Invoke API sets on every answer: the version that ran. */
     public static final String EXECUTED_VERSION = "X-Amz-Executed-Version";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SelectionValue() {}
 
@@ -27,12 +26,9 @@ public final class SelectionValue {
             return endpoint.headers().contains(EXECUTED_VERSION) ? ""
                     : Integer.toString(endpoint.statusCode());
         }
-        try {
-            JsonNode error = JSON.readTree(endpoint.body());
-            JsonNode message = error == null ? null : error.get("errorMessage");
-            return message == null || message.isNull() ? "" : message.asText();
-        } catch (IOException e) {
-            return "";
-        }
+        Object message = JsonDocument.parse(endpoint.body())
+                .map(ResponseParameters.EndpointBody::errorMessageOf).orElse(null);
+        return message == null || message instanceof Map || message instanceof List ? ""
+                : message.toString();
     }
 }

@@ -1,11 +1,8 @@
 package dev.apigw.runtime.pipeline;
 
-import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.mapping.Body;
-import dev.apigw.runtime.mapping.Parameters;
+import dev.apigw.runtime.mapping.JsonDocument;
 import dev.apigw.runtime.mapping.TemplateVariables;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Builds the variables of a request's mapping templates from its exchange. Internal. */
@@ -24,29 +21,21 @@ public final class TemplateInputs {
     }
 
     /**
-     * Returns the variables of a response template: {@code $input} reads {@code text}, the
-     * integration response body after content handling (for a Lambda function error, the error
-     * payload), parsed at most once.
+     * Returns the variables of a response template whose {@code $input} reads {@code text},
+     * the UTF-8 decoding of {@code bytes} (the integration response body after content
+     * handling; for a Lambda function error, the error payload): its JSON is parsed from the
+     * bytes, at most once. Bytes that are not JSON as they stand (not UTF-8) are tried once more
+     * as the decoded text, as a template always read them.
      */
-    public static TemplateVariables response(Exchange exchange, String text) {
-        return of(exchange, Body.of(text));
+    public static TemplateVariables response(Exchange exchange, String text, byte[] bytes) {
+        return of(exchange, Body.of(text,
+                () -> JsonDocument.parse(bytes).or(() -> JsonDocument.parse(text))));
     }
 
     private static TemplateVariables of(Exchange exchange, Body body) {
-        Map<String, String> query = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : exchange.queryParameters().entrySet()) {
-            query.put(e.getKey(), e.getValue().get(e.getValue().size() - 1));
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        Headers h = exchange.request().headers();
-        for (int i = 0; i < h.size(); i++) {
-            if (!HiddenHeaders.isHidden(h.name(i))) {
-                headers.put(h.name(i), h.value(i));
-            }
-        }
         Map<String, String> path = exchange.matchedRoute()
                 .map(r -> r.pathParameters()).orElse(Map.of());
-        return new TemplateVariables(body, new Parameters(path, query, headers),
+        return new TemplateVariables(body, exchange.templateParameters().with(path),
                 new ContextMap(exchange), exchange.stageVariables(),
                 exchange.overrides());
     }

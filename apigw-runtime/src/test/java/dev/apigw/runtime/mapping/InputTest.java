@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code $input} of reference 1.3. */
@@ -63,7 +62,7 @@ class InputTest {
         int[] parses = {0};
         Body body = Body.of("{\"a\":[1,2]}", () -> {
             parses[0]++;
-            return Optional.of(JsonValues.JSON.createObjectNode().put("a", 3));
+            return JsonDocument.parse("{\"a\":3}");
         });
         Input input = new Input(body, Parameters.none(), new JsonPaths());
 
