@@ -275,6 +275,8 @@ class RequestValidationScenarioTest {
         assertServed(lenient.handle(post("/prod/signup", "application/json", "")));
         assertBadRequest(lenient.handle(post("/prod/signup", "application/json", "[]")),
                 INVALID_BODY);
+        assertBadRequest(lenient.handle(post("/prod/signup", "application/json", "  \n ")),
+                INVALID_BODY);
     }
 
     @Test
