@@ -20,15 +20,18 @@ import java.util.Map;
  * of a 5xx type is sent with a space after the colon, {@code {"message": "Internal server
  * error"}}: every 5xx body the reference records is spelled so (reference 2, 2.2, 3.1, 5.2,
  * 6.1), the routing and key 4xx ones without (7.1, 8.2), although GetGatewayResponses lists the
- * template without the space for every type (3.1). The validation bodies of 1.7 (T15) are
- * spelled with a space too; no step raises them yet. A customised
+ * template without the space for every type (3.1). The request validation bodies
+ * (BAD_REQUEST_PARAMETERS, BAD_REQUEST_BODY) have the space too, as worked example T15 of
+ * reference 1.7 spells them ([DG][V]): {@code {"message": "Invalid request body"}}. {@code
+ * $context.error.validationErrorString} is substituted as it is, like {@code
+ * $context.error.message}, in templates and in {@code context.error.*} header sources. A customised
  * entry replaces the whole definition, so a field it leaves out takes the built-in value. Every
  * response carries {@code Content-Type} and {@code x-amzn-ErrorType}. {@code REQUEST_TOO_LARGE}
  * cannot be customised. Compiled once per deployment; immutable.
  */
 public final class GatewayResponses {
     private static final Definition BUILT_IN = builtIn("{\"message\":");
-    private static final Definition BUILT_IN_5XX = builtIn("{\"message\": ");
+    private static final Definition BUILT_IN_SPACED = builtIn("{\"message\": ");
 
     private final Map<GatewayResponseType, Definition> definitions;
 
@@ -66,7 +69,8 @@ public final class GatewayResponses {
 
     private static Definition builtIn(GatewayResponseType type) {
         return type.fallback().orElse(type) == GatewayResponseType.DEFAULT_5XX
-                ? BUILT_IN_5XX : BUILT_IN;
+                || type == GatewayResponseType.BAD_REQUEST_PARAMETERS
+                || type == GatewayResponseType.BAD_REQUEST_BODY ? BUILT_IN_SPACED : BUILT_IN;
     }
 
     /** Renders the response for a rejected exchange. */
@@ -80,7 +84,8 @@ public final class GatewayResponses {
         response.setHeader("Content-Type", template.getKey());
         response.setHeader("x-amzn-ErrorType", errorType(error.type(), status));
         definition.headers.forEach((name, source) -> {
-            String value = HeaderSource.resolve(source, exchange);
+            String value = source.startsWith("context.error.")
+                    ? variable(source, error, exchange) : HeaderSource.resolve(source, exchange);
             if (value != null) {
                 response.setHeader(name, value);
             }
@@ -106,6 +111,8 @@ public final class GatewayResponses {
                 return error.errorMessage().map(GatewayResponses::quote).orElse("null");
             case "error.responseType":
                 return error.type().name();
+            case "error.validationErrorString":
+                return error.validationErrorString().orElse(null);
             default:
                 return ContextVariables.get(exchange, context);
         }

@@ -7,8 +7,8 @@ import dev.apigw.runtime.mapping.MappingTemplate;
 import java.util.Map;
 
 /**
- * A resource method compiled for serving: its integration invoker and its mapping templates,
- * parsed once when the API is built. Internal.
+ * A resource method compiled for serving: its integration invoker, its mapping templates and its
+ * request validation, parsed once when the API is built. Internal.
  *
  * @param resource the resource
  * @param method the method
@@ -18,11 +18,13 @@ import java.util.Map;
  *     by content type
  * @param responseParameters compiled method response header mappings by integration response
  *     status
+ * @param validation what the method's request validator checks; {@link RequestValidation#NONE}
+ *     without one
  */
 public record CompiledMethod(Resource resource, Method method, IntegrationInvoker invoker,
         Map<String, MappingTemplate> requestTemplates,
         Map<String, Map<String, MappingTemplate>> responseTemplates,
-        Map<String, ResponseParameters> responseParameters) {
+        Map<String, ResponseParameters> responseParameters, RequestValidation validation) {
 
     /** Returns the method's integration; every deployed method has one. */
     public Integration integration() {

@@ -5,18 +5,23 @@ import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
+import dev.apigw.model.RestApi;
 import dev.apigw.runtime.gatewayresponse.GatewayResponses;
 import dev.apigw.runtime.integration.IntegrationInvokers;
 import dev.apigw.runtime.mapping.MappingTemplate;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.routing.RouteMatcher;
+import dev.apigw.runtime.validation.ModelSchemas;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Compiles a deployment for serving: the route trie, one invoker per method, every mapping
- * template and parameter mapping parsed, the gateway responses resolved. A method without an
+ * template and parameter mapping parsed, every request model a validator uses compiled (the
+ * API's models are loaded once, and only when a method validates its body), the gateway
+ * responses resolved. A method without an
  * integration cannot be deployed, as on AWS ({@code No integration defined for method}). Internal.
  */
 public final class DeploymentCompiler {
@@ -30,16 +35,25 @@ public final class DeploymentCompiler {
     /** Compiles a deployment; fails naming the resource and method at fault. */
     public CompiledDeployment compile(Deployment deployment) {
         RouteMatcher.Builder<CompiledMethod> routes = RouteMatcher.builder();
+        ModelSchemas[] models = new ModelSchemas[1];
+        Supplier<ModelSchemas> lazyModels = () -> {
+            if (models[0] == null) {
+                models[0] = ModelSchemas.of(deployment.restApi());
+            }
+            return models[0];
+        };
         for (Resource resource : deployment.restApi().resources().values()) {
             for (Method method : resource.methods().values()) {
-                routes.add(resource.path(), method.httpMethod(), compile(resource, method));
+                routes.add(resource.path(), method.httpMethod(),
+                        compile(deployment.restApi(), resource, method, lazyModels));
             }
         }
         return new CompiledDeployment(deployment, routes.build(),
                 GatewayResponses.compile(deployment.restApi()));
     }
 
-    private CompiledMethod compile(Resource resource, Method method) {
+    private CompiledMethod compile(RestApi api, Resource resource, Method method,
+            Supplier<ModelSchemas> models) {
         String place = resource.path() + " " + method.httpMethod();
         Integration integration = method.integration().orElseThrow(() ->
                 new IllegalArgumentException(place + ": No integration defined for method"));
@@ -61,7 +75,8 @@ public final class DeploymentCompiler {
         try {
             return new CompiledMethod(resource, method, IntegrationInvokers.create(integration),
                     requestTemplates, Collections.unmodifiableMap(responseTemplates),
-                    Collections.unmodifiableMap(responseParameters));
+                    Collections.unmodifiableMap(responseParameters),
+                    RequestValidation.compile(api, method, models));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage(), e);
         }

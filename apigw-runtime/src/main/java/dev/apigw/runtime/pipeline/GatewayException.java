@@ -16,23 +16,38 @@ public final class GatewayException extends RuntimeException {
     private final transient GatewayResponseType type;
     private final int statusCode;
     private final String errorMessage;
+    private final String validationErrorString;
     private transient Exchange exchange;
 
-    private GatewayException(GatewayResponseType type, int statusCode, String errorMessage) {
+    private GatewayException(GatewayResponseType type, int statusCode, String errorMessage,
+            String validationErrorString) {
         super(type + (errorMessage == null ? "" : ": " + errorMessage), null, false, false);
         this.type = Objects.requireNonNull(type);
         this.statusCode = statusCode;
         this.errorMessage = errorMessage;
+        this.validationErrorString = validationErrorString;
     }
 
     /** Returns an exception for a type with its default message. */
     public static GatewayException of(GatewayResponseType type) {
-        return new GatewayException(type, type.defaultStatus(), type.defaultMessage().orElse(null));
+        return new GatewayException(type, type.defaultStatus(), type.defaultMessage().orElse(null),
+                null);
     }
 
     /** Returns an exception for a type with this {@code $context.error.message}. */
     public static GatewayException of(GatewayResponseType type, String errorMessage) {
-        return new GatewayException(type, type.defaultStatus(), errorMessage);
+        return new GatewayException(type, type.defaultStatus(), errorMessage, null);
+    }
+
+    /**
+     * Returns a request validation failure (BAD_REQUEST_PARAMETERS, BAD_REQUEST_BODY) with its
+     * {@code $context.error.message} and its {@code $context.error.validationErrorString}, the
+     * detailed text API Gateway gives gateway response templates (reference 1.2).
+     */
+    public static GatewayException invalidRequest(GatewayResponseType type, String errorMessage,
+            String validationErrorString) {
+        return new GatewayException(type, type.defaultStatus(), Objects.requireNonNull(
+                errorMessage), Objects.requireNonNull(validationErrorString));
     }
 
     /**
@@ -41,7 +56,7 @@ public final class GatewayException extends RuntimeException {
      */
     public static GatewayException of(GatewayResponseType type, int statusCode,
             String errorMessage) {
-        return new GatewayException(type, statusCode, errorMessage);
+        return new GatewayException(type, statusCode, errorMessage, null);
     }
 
     /** Returns the gateway response type. */
@@ -57,6 +72,14 @@ public final class GatewayException extends RuntimeException {
     /** Returns {@code $context.error.message}; absent renders as JSON {@code null}. */
     public Optional<String> errorMessage() {
         return Optional.ofNullable(errorMessage);
+    }
+
+    /**
+     * Returns {@code $context.error.validationErrorString}: present for request validation
+     * failures only; absent renders as empty text.
+     */
+    public Optional<String> validationErrorString() {
+        return Optional.ofNullable(validationErrorString);
     }
 
     /** Returns the exchange of the step that threw, once the chain has recorded it. */

@@ -7,7 +7,7 @@ import java.util.List;
  * The REST API request pipeline: the steps in the order of API Gateway's request flow
  * (reference section 8.1), outermost first. The front-door limits (reference 9.5) come before
  * stage and route resolution: a malformed or oversized request is refused whatever its path
- * names. Internal.
+ * names. Request validation follows the API key step (parameters, then body). Internal.
  */
 public final class Pipeline {
     private final List<Step> steps = List.of(
@@ -19,6 +19,7 @@ public final class Pipeline {
             new RouteMatchStep(),
             new RequestDecompressionStep(),
             new ApiKeyStep(),
+            new RequestValidationStep(),
             new ResponseCompressionStep(),
             new MethodResponseStep(),
             new IntegrationResponseStep(),

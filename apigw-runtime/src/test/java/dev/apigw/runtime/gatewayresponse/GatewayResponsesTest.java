@@ -67,7 +67,7 @@ class GatewayResponsesTest {
     @Test
     void render_noMessage4xx_rendersJsonNull() {
         Response response = renderDefault(
-                GatewayException.of(GatewayResponseType.BAD_REQUEST_PARAMETERS));
+                GatewayException.of(GatewayResponseType.DEFAULT_4XX, 400, null));
 
         assertThat(response.bodyAsString()).isEqualTo("{\"message\":null}");
     }
@@ -155,5 +155,65 @@ class GatewayResponsesTest {
                 + "apiid12345 198.51.100.7 UNAUTHORIZED");
         assertThat(response.headers().first("X-Account")).contains("210987654321");
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void render_validationFailures_haveTheSpaceOfWorkedExampleT15() {
+        Response parameters = renderDefault(GatewayException.invalidRequest(
+                GatewayResponseType.BAD_REQUEST_PARAMETERS,
+                "Missing required request parameters: [q1]",
+                "Missing required request parameters: [q1]"));
+        Response body = renderDefault(GatewayException.invalidRequest(
+                GatewayResponseType.BAD_REQUEST_BODY, "Invalid request body", "[oops]"));
+
+        assertThat(parameters.bodyAsString())
+                .isEqualTo("{\"message\": \"Missing required request parameters: [q1]\"}");
+        assertThat(body.bodyAsString()).isEqualTo("{\"message\": \"Invalid request body\"}");
+        assertThat(body.statusCode()).isEqualTo(400);
+        assertThat(body.headers().first("x-amzn-ErrorType")).contains("BadRequestException");
+    }
+
+    @Test
+    void render_validationErrorString_isSubstitutedRawInTemplateAndHeader() {
+        RestApi api = RestApi.builder().name("unit-validation")
+                .gatewayResponse(GatewayResponseType.BAD_REQUEST_BODY, g -> g
+                        .putResponseParameter("gatewayresponse.header.X-Errors",
+                                "context.error.validationErrorString")
+                        .putResponseParameter("gatewayresponse.header.X-Message",
+                                "context.error.message")
+                        .putResponseTemplate("application/json",
+                                "<$context.error.validationErrorString|$context.error.message>"))
+                .build();
+        GatewayException error = GatewayException.invalidRequest(
+                GatewayResponseType.BAD_REQUEST_BODY, "Invalid request body",
+                "[string \"ab\" is too short (length: 2, required minimum: 3)]");
+
+        Response response = GatewayResponses.compile(api).render(error,
+                exchange(Request.of("POST", "/x")));
+
+        assertThat(response.bodyAsString()).isEqualTo("<[string \"ab\" is too short (length: 2,"
+                + " required minimum: 3)]|Invalid request body>");
+        assertThat(response.headers().first("X-Errors"))
+                .contains("[string \"ab\" is too short (length: 2, required minimum: 3)]");
+        assertThat(response.headers().first("X-Message")).contains("Invalid request body");
+    }
+
+    @Test
+    void render_errorWithoutValidation_rendersValidationErrorStringEmptyAndDropsHeader() {
+        RestApi api = RestApi.builder().name("unit-novalidation")
+                .gatewayResponse(GatewayResponseType.DEFAULT_4XX, g -> g
+                        .putResponseParameter("gatewayresponse.header.X-Errors",
+                                "context.error.validationErrorString")
+                        .putResponseTemplate("application/json",
+                                "[$context.error.validationErrorString]"))
+                .build();
+
+        Response response = GatewayResponses.compile(api).render(
+                GatewayException.of(GatewayResponseType.INVALID_API_KEY),
+                exchange(Request.of("GET", "/x")));
+
+        assertThat(response.bodyAsString()).isEqualTo("[]");
+        assertThat(response.headers().contains("X-Errors")).isFalse();
+        assertThat(response.statusCode()).isEqualTo(403);
     }
 }
