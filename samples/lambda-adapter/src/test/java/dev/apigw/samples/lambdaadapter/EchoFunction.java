@@ -27,7 +27,10 @@ public final class EchoFunction
         headers.put("X-Multi", MULTI);
         headers.put("Set-Cookie", COOKIES);
         if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            headers.put("Content-Type", List.of(event.getHeaders().get("Content-Type")));
+            String contentType = event.getHeaders().entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+                    .map(Map.Entry::getValue).findFirst().orElseThrow();
+            headers.put("Content-Type", List.of(contentType));
             return new APIGatewayProxyResponseEvent().withStatusCode(200)
                     .withMultiValueHeaders(headers).withIsBase64Encoded(true)
                     .withBody(event.getBody());
