@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Converts bodies between the events' strings and the gateway's bytes. A response body goes
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 final class EventBodies {
     private static final byte[] EMPTY = new byte[0];
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> TEXT_SUBTYPES = Set.of("json", "xml", "javascript",
             "ecmascript", "x-javascript", "yaml", "x-yaml", "graphql", "x-www-form-urlencoded");
 
@@ -33,7 +35,8 @@ final class EventBodies {
         }
         if (base64Encoded) {
             try {
-                return Base64.getMimeDecoder().decode(body);
+                // Whitespace (MIME-style line breaks) is tolerated; anything else must be base64.
+                return Base64.getDecoder().decode(WHITESPACE.matcher(body).replaceAll(""));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("isBase64Encoded is true but the body is not"
                         + " base64: " + e.getMessage(), e);

@@ -65,7 +65,8 @@ class RestApiEventHandlerTest {
         APIGatewayProxyResponseEvent response =
                 handler.handleRequest(event("GET", "live", "/status"), null);
 
-        assertThat(response.getBody()).contains("\"stage\": \"green\"", "\"path\": \"/green/status\"");
+        assertThat(response.getBody())
+                .contains("\"stage\": \"green\"", "\"path\": \"/green/status\"");
     }
 
     @Test

@@ -43,8 +43,8 @@ final class TestApis {
                                         .putResponseTemplate("application/json",
                                                 "{\"stage\": \"$context.stage\", "
                                                         + "\"path\": \"$context.path\", "
-                                                        + "\"ip\": \"$context.identity.sourceIp\"}"))
-                        )))
+                                                        + "\"ip\": "
+                                                        + "\"$context.identity.sourceIp\"}")))))
                 .resource("/{proxy+}", r -> r.method("ANY", m -> m
                         .integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("POST")
                                 .uri(ECHO_URI))))
