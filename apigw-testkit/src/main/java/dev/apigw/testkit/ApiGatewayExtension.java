@@ -76,7 +76,7 @@ public final class ApiGatewayExtension implements BeforeEachCallback, ParameterR
     private final Consumer<Api.Builder> configuration;
     private final String stage;
     private final Map<String, String> stageVariables;
-    private final Set<String> lambdas;
+    private final List<String> lambdas;
     private final List<ApiKey> apiKeys;
     private final Instant start;
     private final ExtensionContext.Namespace namespace;
@@ -86,7 +86,7 @@ public final class ApiGatewayExtension implements BeforeEachCallback, ParameterR
         this.configuration = b.configuration;
         this.stage = b.stage;
         this.stageVariables = Map.copyOf(b.stageVariables);
-        this.lambdas = Set.copyOf(b.lambdas);
+        this.lambdas = List.copyOf(b.lambdas);
         this.apiKeys = List.copyOf(b.apiKeys);
         this.start = b.start;
         this.namespace = ExtensionContext.Namespace.create(ApiGatewayExtension.class, this);
@@ -300,7 +300,10 @@ public final class ApiGatewayExtension implements BeforeEachCallback, ParameterR
             return this;
         }
 
-        /** Sets where each test's {@link ManualClock} starts (default {@link ApiGatewayExtension#DEFAULT_START}). */
+        /**
+         * Sets where each test's {@link ManualClock} starts (default {@link
+         * ApiGatewayExtension#DEFAULT_START}).
+         */
         public Builder clockStartingAt(Instant start) {
             this.start = Objects.requireNonNull(start, "start");
             return this;

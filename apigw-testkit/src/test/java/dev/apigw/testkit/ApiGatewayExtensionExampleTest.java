@@ -62,7 +62,8 @@ class ApiGatewayExtensionExampleTest {
         backend.respondsWith(200, "[{\"id\": 1}, {\"id\": 2}]");
 
         Response response = api.handle(Request.builder().httpMethod("GET")
-                .target("/test/pets?limit=2").headers(Headers.of("x-api-key", "test-key-0123456789abcdef")).build());
+                .target("/test/pets?limit=2")
+                .headers(Headers.of("x-api-key", "test-key-0123456789abcdef")).build());
 
         assertThat(response).hasStatus(200).hasJsonPath("$.length()", 2)
                 .hasJsonPath("$[1].id", 2);
