@@ -114,7 +114,7 @@ public final class Api {
         ExecutionTrace trace = ExecutionTrace.recording(host.clock());
         Instant start = host.clock().instant();
         Response response = run(request, trace);
-        return new TestInvokeResult(response, trace,
+        return new TestInvokeResult(request, response, trace,
                 Duration.between(start, host.clock().instant()));
     }
 

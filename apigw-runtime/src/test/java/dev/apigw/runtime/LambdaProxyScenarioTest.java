@@ -431,6 +431,24 @@ class LambdaProxyScenarioTest {
         assertThat(result.log().contains("Rate exceeded")).isTrue();
     }
 
+    @Test
+    void testInvoke_proxyCall_traceHasEndpointRequestAndResponseBodies() {
+        Api api = Api.builder().restApi(proxyApi("/t", "GET", "fixed", b -> { }))
+                .deploy("dev").lambda("fixed", inv -> LambdaResult.of(("{\"statusCode\": 201,"
+                        + " \"body\": \"made\"}").getBytes(StandardCharsets.UTF_8)))
+                .build();
+
+        TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/t"));
+
+        assertThat(result.log().entries()).extracting(ExecutionTrace.Entry::message)
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("Endpoint request body after transformations: {")
+                        .contains("\"resource\":\"/t\""))
+                .contains("Endpoint response body before transformations: "
+                        + "{\"statusCode\": 201, \"body\": \"made\"}",
+                        "Method response body after transformations: made");
+    }
+
     static void assertServerError(Response response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         try {

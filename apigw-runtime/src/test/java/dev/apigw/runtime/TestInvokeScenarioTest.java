@@ -46,6 +46,23 @@ class TestInvokeScenarioTest {
     }
 
     @Test
+    void testInvoke_success_traceHasMethodRequestAndResponseAsTheConsoleShows() {
+        Request request = Request.builder().httpMethod("GET").target("/beta/pets/31?limit=2")
+                .headers(Headers.of("X-Color", "red")).body("hello").build();
+
+        TestInvokeResult result = api(new TestClock(START, Duration.ZERO)).testInvoke(request);
+
+        assertThat(result.request()).isSameAs(request);
+        assertThat(result.log().entries()).extracting(ExecutionTrace.Entry::message).contains(
+                "Method request query string: {limit=[2]}",
+                "Method request headers: {X-Color=red}",
+                "Method request body before transformations: hello",
+                "Method response body after transformations: pet 31 at " + START.toEpochMilli());
+        assertThat(result.log().contains("Method response headers: {Content-Type=application/json"))
+                .isTrue();
+    }
+
+    @Test
     void testInvoke_unknownRoute_traceNamesGatewayResponseType() {
         TestInvokeResult result = api(new TestClock(START, Duration.ZERO))
                 .testInvoke(Request.of("DELETE", "/beta/pets/31"));

@@ -78,14 +78,21 @@ final class LambdaCall {
             return invokeAsync(exchange, bound, invocation);
         }
         exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
+        LambdaResult result;
         try {
-            return Objects.requireNonNull(bound.invoke(invocation), "LambdaFunction returned null");
+            result = Objects.requireNonNull(bound.invoke(invocation),
+                    "LambdaFunction returned null");
         } catch (RuntimeException e) {
             LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
             exchange.trace().add(STEP, "Lambda invocation failed: ", e);
             throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
                     "Internal server error");
         }
+        if (exchange.trace().isRecording()) {
+            exchange.trace().add(STEP, "Endpoint response body before transformations: ",
+                    new String(result.payload(), StandardCharsets.UTF_8));
+        }
+        return result;
     }
 
     private static LambdaResult invokeAsync(Exchange exchange, LambdaFunction bound,

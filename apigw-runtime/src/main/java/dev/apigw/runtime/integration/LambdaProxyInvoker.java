@@ -49,6 +49,10 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
         }
         parameters.checkTargets(exchange);
         byte[] event = ProxyEvent.of(exchange);
+        if (exchange.trace().isRecording()) {
+            exchange.trace().add(STEP, "Endpoint request body after transformations: ",
+                    new String(event, StandardCharsets.UTF_8));
+        }
         LambdaResult result = call.invoke(exchange, event);
         if (result.functionError().isPresent()) {
             if (exchange.trace().isRecording()) {

@@ -20,6 +20,11 @@ final class ObserveStep implements Step {
                     + ", Resource Path: " + exchange.request().path());
         }
         Response response = next.proceed(exchange);
+        if (exchange.trace().isRecording()) {
+            exchange.trace().add("observe", "Method response body after transformations: ",
+                    response.bodyAsString());
+            exchange.trace().add("observe", "Method response headers: ", response.headers());
+        }
         exchange.trace().add("observe", "Method completed with status: ", response.statusCode());
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} {}", exchange.requestId(), exchange.request().httpMethod(),

@@ -19,6 +19,12 @@ final class RouteMatchStep implements Step {
         if (exchange.trace().isRecording()) {
             exchange.trace().add("route", "Method request path: ", route.pathParameters());
             exchange.trace().add("route", "Resource: ", route.target().place());
+            exchange.trace().add("route", "Method request query string: ",
+                    exchange.queryParameters());
+            exchange.trace().add("route", "Method request headers: ",
+                    exchange.request().headers());
+            exchange.trace().add("route", "Method request body before transformations: ",
+                    exchange.request().bodyAsString());
         }
         return next.proceed(exchange.withRoute(route));
     }
