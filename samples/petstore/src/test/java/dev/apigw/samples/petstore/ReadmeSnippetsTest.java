@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeSnippetsTest {
     private static final Path README = Path.of("../../README.md");
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern CLASS_DECLARATION =
+            Pattern.compile("(?m)^\\s*(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
     private static final String IMPORTS = String.join("\n",
             "import static dev.apigw.testkit.GatewayAssertions.assertThat;",
             "import static org.assertj.core.api.Assertions.assertThat;",
@@ -69,8 +71,9 @@ class ReadmeSnippetsTest {
     }
 
     private void assertCompiles(String name, String snippet) {
-        boolean declaresClass = Pattern.compile("(?m)^\\s*(public\\s+)?(final\\s+)?class\\s+\\w+")
-                .matcher(snippet).find();
+        Matcher declared = CLASS_DECLARATION.matcher(snippet);
+        boolean declaresClass = declared.find();
+        String file = declaresClass ? declared.group(1) : name;
         String source = IMPORTS + (declaresClass ? snippet
                 : "class " + name + " {\n    void run() throws Exception {\n" + snippet
                         + "\n    }\n}\n");
@@ -79,7 +82,7 @@ class ReadmeSnippetsTest {
         boolean ok = javac.getTask(errors, null, null,
                 List.of("-classpath", System.getProperty("java.class.path"), "-d",
                         out.toString(), "-proc:none"),
-                null, List.of(new Source(name, source))).call();
+                null, List.of(new Source(file, source))).call();
         assertThat(ok).as("README snippet %s does not compile:%n%s%n%s", name, errors, source)
                 .isTrue();
     }
