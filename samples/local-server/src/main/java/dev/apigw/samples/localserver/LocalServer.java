@@ -54,12 +54,13 @@ public final class LocalServer implements AutoCloseable {
     public LocalServer open() {
         try {
             connector.open();
-        } catch (BindException e) {
-            throw LaunchException.failure("cannot listen on " + host + ":" + connector.getPort()
-                    + ": " + e.getMessage());
         } catch (IOException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
             throw LaunchException.failure("cannot listen on " + host + ":" + connector.getPort()
-                    + ": " + e);
+                    + ": " + cause.getMessage());
         }
         return this;
     }
