@@ -1,0 +1,136 @@
+package dev.apigw.samples.localserver;
+
+import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.Request;
+import dev.apigw.runtime.Response;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves an {@link Api} from any Jakarta Servlet 6 container: every request, whatever its method,
+ * becomes a {@link Request} and the {@link Response} is written back as it is.
+ *
+ * <p>The request carries the method, the raw path from {@link
+ * HttpServletRequest#getRequestURI()} (the Servlet API's undecoded, un-normalised target: in
+ * Jetty 12 it is the core request's {@code HttpURI.getPath()}; {@code //}, {@code %2B} and
+ * {@code +} reach the router as sent, provided the container's URI compliance lets them in),
+ * the raw query, every header with its values in order, the body bytes, the TCP peer's address
+ * as source IP, the scheme and the local port. The {@code Host} header is the API's {@code
+ * $context.domainName}. The response's status, headers (in order, repeated names kept) and body
+ * bytes are written unchanged; transport headers ({@code Date}, {@code Content-Length}) are the
+ * container's.
+ *
+ * <p>A request the adapter cannot read (a broken chunked body, a reset connection) or a failure
+ * of the handler answers 500 {@code {"message": "Internal server error"}}, the body of AWS's
+ * DEFAULT_5XX, and is logged; the servlet keeps serving. Each request is logged in one line at
+ * INFO: method, raw path, status and latency. Instances are thread-safe.
+ */
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final byte[] INTERNAL_ERROR = "{\"message\": \"Internal server error\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    /** One byte past API Gateway's 10 MB payload limit, so the runtime answers 413 itself. */
+    private static final int MAX_BODY = 10 * 1024 * 1024 + 1;
+
+    private final transient Function<Request, Response> handler;
+
+    /** Creates a servlet serving this API. */
+    public ApiServlet(Api api) {
+        this(api::handle);
+    }
+
+    /**
+     * Creates a servlet serving any handler of requests, such as {@code api::handle} or a
+     * function choosing among several {@code Api}s. The handler must be thread-safe.
+     */
+    public ApiServlet(Function<Request, Response> handler) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long start = System.nanoTime();
+        String path = req.getRequestURI();
+        int status;
+        try {
+            Response response = handler.apply(toRequest(req));
+            status = response.statusCode();
+            write(response, resp);
+        } catch (IOException e) {
+            LOG.warn("{} {}: cannot read the request or write the response: {}",
+                    req.getMethod(), path, e.toString());
+            status = 500;
+            fail(resp);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("{} {} failed", req.getMethod(), path, e);
+            status = 500;
+            fail(resp);
+        }
+        LOG.info("{} {} {} {} ms", req.getMethod(), path, status,
+                String.format("%.1f", (System.nanoTime() - start) / 1e6));
+    }
+
+    /** Converts a servlet request into a gateway request; reads the body. */
+    public static Request toRequest(HttpServletRequest req) throws IOException {
+        Headers.Builder headers = Headers.builder();
+        for (Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            for (Enumeration<String> values = req.getHeaders(name); values.hasMoreElements(); ) {
+                headers.add(name, values.nextElement());
+            }
+        }
+        byte[] body;
+        try (InputStream in = req.getInputStream()) {
+            body = in.readNBytes(MAX_BODY);
+        }
+        String query = req.getQueryString();
+        return Request.builder()
+                .httpMethod(req.getMethod())
+                .path(req.getRequestURI())
+                .rawQueryString(query == null ? "" : query)
+                .headers(headers.build())
+                .body(body)
+                .sourceIp(req.getRemoteAddr())
+                .scheme(req.getScheme())
+                .port(req.getLocalPort())
+                .build();
+    }
+
+    /** Writes a gateway response: status, headers in order, body bytes. */
+    public static void write(Response response, HttpServletResponse resp) throws IOException {
+        resp.setStatus(response.statusCode());
+        Headers headers = response.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            resp.addHeader(headers.name(i), headers.value(i));
+        }
+        byte[] body = response.body();
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static void fail(HttpServletResponse resp) {
+        if (resp.isCommitted()) {
+            return;
+        }
+        try {
+            resp.reset();
+            resp.setStatus(500);
+            resp.setContentType("application/json");
+            resp.setContentLength(INTERNAL_ERROR.length);
+            resp.getOutputStream().write(INTERNAL_ERROR);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("could not answer 500", e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.apigw.samples.localserver;
+
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.model.openapi.ImportOptions;
+import dev.apigw.model.openapi.OpenApiImportException;
+import dev.apigw.model.openapi.OpenApiImporter;
+import dev.apigw.runtime.Api;
+import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.samples.localserver.demo.DemoApi;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of {@code apigw-local.jar}: serves an OpenAPI file (or the bundled demo API)
+ * on {@code http://HOST:PORT/STAGE} through Jetty 12. When ready it prints {@code Listening on
+ * http://HOST:PORT/STAGE}; SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
+ * {@code Stopped}. A bad flag prints one line on standard error and exits 2; a spec, handler or
+ * port that cannot be used prints one line and exits 1. See {@link ServerOptions#USAGE}.
+ */
+public final class LocalServerMain {
+    private LocalServerMain() {}
+
+    /** Runs the server until the process is stopped. */
+    public static void main(String[] args) {
+        List<String> arguments = List.of(args);
+        if (ServerOptions.wantsHelp(arguments)) {
+            System.out.println(ServerOptions.USAGE);
+            return;
+        }
+        LocalServer server;
+        ServerOptions options;
+        try {
+            options = ServerOptions.parse(arguments);
+            server = launch(options);
+        } catch (LaunchException e) {
+            System.err.println("apigw-local: " + e.getMessage());
+            System.exit(e.exitStatus());
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, System.out),
+                "apigw-local-shutdown"));
+        System.out.println("Listening on " + server.baseUrl() + "/" + options.stage());
+        System.out.flush();
+        try {
+            server.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void stop(LocalServer server, PrintStream out) {
+        server.close();
+        out.println("Stopped");
+        out.flush();
+    }
+
+    /**
+     * Builds the API the options describe and starts serving it; fails with a one-line {@link
+     * LaunchException} on a spec, handler class, API key or port that cannot be used.
+     */
+    public static LocalServer launch(ServerOptions options) {
+        HandlerLoader loader = HandlerLoader.create(options.classpath());
+        boolean demo = options.spec().isEmpty();
+        RestApi definition = demo ? DemoApi.definition()
+                : importSpec(options.spec().get(), options.placeholders());
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        List<ApiKey> keys = new ArrayList<>();
+        if (demo) {
+            functions.putAll(DemoApi.functions());
+            keys.add(ApiKey.builder().name("demo").value(DemoApi.API_KEY).build());
+        }
+        options.lambdas().forEach((name, className) ->
+                functions.put(name, loader.load(name, className)));
+        for (String value : options.apiKeys()) {
+            keys.add(apiKey("local-" + (keys.size() + 1), value));
+        }
+        LocalServer server = LocalServer.create(options.host(), options.port()).open();
+        try {
+            Map<String, String> variables = new LinkedHashMap<>();
+            if (demo) {
+                variables.put(DemoApi.BACKEND_VARIABLE, loopbackUrl(server) + DemoApi.ECHO_PATH);
+            }
+            variables.putAll(options.stageVariables());
+            Api api = build(definition, options.stage(), variables, functions, keys);
+            server.serve("/*", new ApiServlet(api));
+            if (demo) {
+                server.serve(DemoApi.ECHO_PATH + "/*", new EchoServlet());
+            }
+            return server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static RestApi importSpec(Path spec, Map<String, String> placeholders) {
+        if (!Files.isRegularFile(spec)) {
+            throw LaunchException.failure("spec file not found: " + spec);
+        }
+        if (!Files.isReadable(spec)) {
+            throw LaunchException.failure("spec file is not readable: " + spec);
+        }
+        try {
+            return OpenApiImporter.create(ImportOptions.builder().placeholders(placeholders)
+                    .build()).importFile(spec).api();
+        } catch (OpenApiImportException | IllegalArgumentException e) {
+            throw LaunchException.failure("spec " + spec + " does not import: "
+                    + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw LaunchException.failure("cannot read spec " + spec + ": "
+                    + e.getCause().getMessage());
+        }
+    }
+
+    private static ApiKey apiKey(String name, String value) {
+        try {
+            return ApiKey.builder().name(name).value(value).build();
+        } catch (IllegalArgumentException e) {
+            throw LaunchException.usage("--api-key " + value + ": " + e.getMessage());
+        }
+    }
+
+    private static Api build(RestApi definition, String stage, Map<String, String> variables,
+            Map<String, LambdaFunction> functions, List<ApiKey> keys) {
+        try {
+            Api.Builder api = Api.builder().restApi(definition)
+                    .deploy(stage, s -> variables.forEach(s::putVariable));
+            functions.forEach(api::lambda);
+            if (!keys.isEmpty()) {
+                UsagePlan.Builder plan = UsagePlan.builder().name("local")
+                        .addApiStage(definition.id(), stage);
+                keys.forEach(key -> plan.addApiKey(key));
+                keys.forEach(api::apiKey);
+                api.usagePlan(plan.build());
+            }
+            return api.build();
+        } catch (IllegalArgumentException e) {
+            throw LaunchException.failure("cannot serve the API: " + e.getMessage());
+        }
+    }
+
+    /** Returns the server's URL as the server itself can reach it (a wildcard host is local). */
+    private static String loopbackUrl(LocalServer server) {
+        String host = server.host();
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        return wildcard ? "http://127.0.0.1:" + server.port() : server.baseUrl();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.apigw.samples.localserver;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The local server's command line, parsed. Flags take their value as the next argument or after
+ * {@code =} ({@code --port 0}, {@code --port=0}); {@code K=V} values split at the first {@code
+ * =}; repeatable flags keep their order, and a repeated key keeps its last value.
+ */
+public final class ServerOptions {
+    /** The usage text printed by {@code --help}. */
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar apigw-local.jar [--spec FILE] [options]",
+            "  --spec FILE          OpenAPI 3.x or Swagger 2.0, JSON or YAML; without it, the"
+                    + " bundled demo API",
+            "  --stage NAME         stage served, default dev: requests go to"
+                    + " http://HOST:PORT/NAME/...",
+            "  --stage-var K=V      a stage variable (repeatable)",
+            "  --lambda NAME=CLASS  bind the Lambda function NAME (as named in integration URIs)"
+                    + " to a handler class",
+            "                       implementing RequestStreamHandler or RequestHandler"
+                    + " (repeatable)",
+            "  --classpath PATHS    jars and directories holding handler classes, separated by"
+                    + " ':'",
+            "  --api-key VALUE      an enabled API key associated with the stage (repeatable)",
+            "  --var NAME=VALUE     a value for a ${NAME} or Fn::Sub placeholder in the spec"
+                    + " (repeatable)",
+            "  --host HOST          default 127.0.0.1",
+            "  --port N             default 3000; 0 picks a free port",
+            "  --help               print this text");
+
+    private final Path spec;
+    private final String stage;
+    private final Map<String, String> stageVariables;
+    private final Map<String, String> lambdas;
+    private final List<Path> classpath;
+    private final List<String> apiKeys;
+    private final Map<String, String> placeholders;
+    private final String host;
+    private final int port;
+
+    private ServerOptions(Parser p) {
+        spec = p.spec;
+        stage = p.stage;
+        stageVariables = Collections.unmodifiableMap(new LinkedHashMap<>(p.stageVariables));
+        lambdas = Collections.unmodifiableMap(new LinkedHashMap<>(p.lambdas));
+        classpath = List.copyOf(p.classpath);
+        apiKeys = List.copyOf(p.apiKeys);
+        placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(p.placeholders));
+        host = p.host;
+        port = p.port;
+    }
+
+    /** Returns whether the arguments ask for the usage text ({@code --help} or {@code -h}). */
+    public static boolean wantsHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
+    }
+
+    /** Parses the arguments; fails with a {@link LaunchException} naming the bad flag. */
+    public static ServerOptions parse(List<String> args) {
+        Parser p = new Parser();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw LaunchException.usage("unexpected argument '" + arg + "' (see --help)");
+            }
+            int eq = arg.indexOf('=');
+            String flag = eq < 0 ? arg : arg.substring(0, eq);
+            String value;
+            if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw LaunchException.usage(flag + " needs a value (see --help)");
+            }
+            p.accept(flag, value);
+        }
+        return new ServerOptions(p);
+    }
+
+    /** Returns the spec file, or empty for the bundled demo API. */
+    public Optional<Path> spec() {
+        return Optional.ofNullable(spec);
+    }
+
+    /** Returns the stage served. */
+    public String stage() {
+        return stage;
+    }
+
+    /** Returns the stage variables, in the order given. */
+    public Map<String, String> stageVariables() {
+        return stageVariables;
+    }
+
+    /** Returns the Lambda bindings: function name to handler class name. */
+    public Map<String, String> lambdas() {
+        return lambdas;
+    }
+
+    /** Returns the jars and directories that hold handler classes. */
+    public List<Path> classpath() {
+        return classpath;
+    }
+
+    /** Returns the API key values. */
+    public List<String> apiKeys() {
+        return apiKeys;
+    }
+
+    /** Returns the placeholder values for the importer. */
+    public Map<String, String> placeholders() {
+        return placeholders;
+    }
+
+    /** Returns the host to listen on. */
+    public String host() {
+        return host;
+    }
+
+    /** Returns the port to listen on; 0 picks a free one. */
+    public int port() {
+        return port;
+    }
+
+    private static final class Parser {
+        private Path spec;
+        private String stage = "dev";
+        private final Map<String, String> stageVariables = new LinkedHashMap<>();
+        private final Map<String, String> lambdas = new LinkedHashMap<>();
+        private final List<Path> classpath = new ArrayList<>();
+        private final List<String> apiKeys = new ArrayList<>();
+        private final Map<String, String> placeholders = new LinkedHashMap<>();
+        private String host = "127.0.0.1";
+        private int port = 3000;
+
+        void accept(String flag, String value) {
+            switch (flag) {
+                case "--spec":
+                    spec = Path.of(nonEmpty(flag, value));
+                    break;
+                case "--stage":
+                    stage = nonEmpty(flag, value);
+                    break;
+                case "--stage-var":
+                    put(stageVariables, flag, value, "K=V");
+                    break;
+                case "--lambda":
+                    put(lambdas, flag, value, "NAME=CLASS");
+                    break;
+                case "--classpath":
+                    for (String entry : value.split(":")) {
+                        if (!entry.isEmpty()) {
+                            classpath.add(Path.of(entry));
+                        }
+                    }
+                    break;
+                case "--api-key":
+                    apiKeys.add(nonEmpty(flag, value));
+                    break;
+                case "--var":
+                    put(placeholders, flag, value, "NAME=VALUE");
+                    break;
+                case "--host":
+                    host = nonEmpty(flag, value);
+                    break;
+                case "--port":
+                    port = port(value);
+                    break;
+                default:
+                    throw LaunchException.usage("unknown option " + flag + " (see --help)");
+            }
+        }
+
+        private static String nonEmpty(String flag, String value) {
+            if (value.isEmpty()) {
+                throw LaunchException.usage(flag + " needs a non-empty value");
+            }
+            return value;
+        }
+
+        private static void put(Map<String, String> map, String flag, String value,
+                String shape) {
+            int eq = value.indexOf('=');
+            if (eq <= 0) {
+                throw LaunchException.usage(flag + " expects " + shape + ", got '" + value + "'");
+            }
+            map.put(value.substring(0, eq), value.substring(eq + 1));
+        }
+
+        private static int port(String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the value
+            }
+            throw LaunchException.usage("--port expects a number from 0 to 65535, got '"
+                    + value + "'");
+        }
+    }
+}

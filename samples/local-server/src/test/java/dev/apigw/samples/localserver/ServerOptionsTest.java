@@ -1,0 +1,109 @@
+package dev.apigw.samples.localserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+    @Test
+    void parse_noArguments_servesDemoOnDevAt3000() {
+        ServerOptions options = ServerOptions.parse(List.of());
+
+        assertThat(options.spec()).isEmpty();
+        assertThat(options.stage()).isEqualTo("dev");
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(3000);
+        assertThat(options.stageVariables()).isEmpty();
+        assertThat(options.lambdas()).isEmpty();
+        assertThat(options.classpath()).isEmpty();
+        assertThat(options.apiKeys()).isEmpty();
+        assertThat(options.placeholders()).isEmpty();
+    }
+
+    @Test
+    void parse_everyFlag_isRead() {
+        ServerOptions options = ServerOptions.parse(List.of("--spec", "api.yaml",
+                "--stage", "prod", "--stage-var", "a=1", "--lambda", "Fn=com.example.Handler",
+                "--classpath", "lib/a.jar:classes", "--api-key", "k1", "--var", "T=pets",
+                "--host", "0.0.0.0", "--port", "0"));
+
+        assertThat(options.spec()).contains(Path.of("api.yaml"));
+        assertThat(options.stage()).isEqualTo("prod");
+        assertThat(options.stageVariables()).containsExactly(Map.entry("a", "1"));
+        assertThat(options.lambdas()).containsExactly(Map.entry("Fn", "com.example.Handler"));
+        assertThat(options.classpath()).containsExactly(Path.of("lib/a.jar"), Path.of("classes"));
+        assertThat(options.apiKeys()).containsExactly("k1");
+        assertThat(options.placeholders()).containsExactly(Map.entry("T", "pets"));
+        assertThat(options.host()).isEqualTo("0.0.0.0");
+        assertThat(options.port()).isZero();
+    }
+
+    @Test
+    void parse_repeatedFlags_keepOrderAndSplitAtFirstEquals() {
+        ServerOptions options = ServerOptions.parse(List.of("--stage-var", "url=http://h/?a=b",
+                "--stage-var", "empty=", "--var", "B=2", "--var", "A=x=y", "--api-key", "k1",
+                "--api-key", "k2", "--var", "B=3"));
+
+        assertThat(options.stageVariables())
+                .containsExactly(Map.entry("url", "http://h/?a=b"), Map.entry("empty", ""));
+        assertThat(options.placeholders())
+                .containsExactly(Map.entry("B", "3"), Map.entry("A", "x=y"));
+        assertThat(options.apiKeys()).containsExactly("k1", "k2");
+    }
+
+    @Test
+    void parse_flagEqualsValue_isTheSameAsTwoArguments() {
+        ServerOptions options = ServerOptions.parse(List.of("--port=0", "--var=A=b=c"));
+
+        assertThat(options.port()).isZero();
+        assertThat(options.placeholders()).containsExactly(Map.entry("A", "b=c"));
+    }
+
+    @Test
+    void parse_unknownFlag_failsAsUsage() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--bogus", "1")))
+                .isInstanceOfSatisfying(LaunchException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
+                .hasMessage("unknown option --bogus (see --help)");
+    }
+
+    @Test
+    void parse_missingValue_namesTheFlag() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--port")))
+                .isInstanceOf(LaunchException.class).hasMessage("--port needs a value (see --help)");
+    }
+
+    @Test
+    void parse_badPort_namesTheValue() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "70000")))
+                .hasMessage("--port expects a number from 0 to 65535, got '70000'");
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "http")))
+                .hasMessage("--port expects a number from 0 to 65535, got 'http'");
+    }
+
+    @Test
+    void parse_pairWithoutEquals_failsWithTheExpectedShape() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--lambda", "Fn")))
+                .hasMessage("--lambda expects NAME=CLASS, got 'Fn'");
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--stage-var", "=v")))
+                .hasMessage("--stage-var expects K=V, got '=v'");
+    }
+
+    @Test
+    void parse_positionalArgument_isRejected() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("api.yaml")))
+                .hasMessage("unexpected argument 'api.yaml' (see --help)");
+    }
+
+    @Test
+    void wantsHelp_helpAnywhere_isTrue() {
+        assertThat(ServerOptions.wantsHelp(List.of("--port", "0", "--help"))).isTrue();
+        assertThat(ServerOptions.wantsHelp(List.of("-h"))).isTrue();
+        assertThat(ServerOptions.wantsHelp(List.of("--port", "0"))).isFalse();
+        assertThat(ServerOptions.USAGE).contains("--lambda NAME=CLASS", "--port N");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.apigw.samples.localserver;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar apigw-local.jar ...} as a child process, always ended by {@link #close()}. */
+final class ServerProcess implements AutoCloseable {
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+
+    private ServerProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                    process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("(stdout failed: " + e + ")");
+            }
+        }, "server-stdout");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("apigw.local.jar", "target/apigw-local.jar"));
+    }
+
+    private static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Starts the server with its standard error merged into standard output. */
+    static ServerProcess start(List<String> args) throws IOException {
+        return new ServerProcess(new ProcessBuilder(command(args)).redirectErrorStream(true)
+                .start());
+    }
+
+    /** Runs the jar to its end (bounded) and returns its exit status and both outputs. */
+    static Result run(List<String> args, Path dir) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        try {
+            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("apigw-local did not end within " + TIMEOUT);
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Returns the first line starting with the prefix, waiting for it at most {@link #TIMEOUT}. */
+    String awaitLine(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            String line = lines.poll(Math.max(0, deadline - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("no line starting with '" + prefix + "' within "
+                        + TIMEOUT + "; output so far: " + seen);
+            }
+            seen.add(line);
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    /** Sends SIGTERM and returns the exit status, failing if the process does not end. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("apigw-local did not stop within " + TIMEOUT);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted", e));
+        }
+    }
+
+    /** What a finished run printed. */
+    record Result(int exitStatus, String stdout, String stderr) { }
+}
