@@ -1,4 +1,4 @@
-package dev.apigw.samples.petstore;
+package dev.apigw.samples.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +40,7 @@ class ReadmeSnippetsTest {
             "import dev.apigw.runtime.*;",
             "import dev.apigw.runtime.lambda.*;",
             "import dev.apigw.runtime.spi.*;",
+            "import dev.apigw.samples.localserver.*;",
             "import dev.apigw.samples.petstore.*;",
             "import dev.apigw.testkit.*;",
             "import java.nio.file.*;",
