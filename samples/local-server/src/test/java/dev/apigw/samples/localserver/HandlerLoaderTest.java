@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.apigw.samples.localserver.demo.EchoHandler;
-import dev.apigw.samples.localserver.demo.PetsHandler;
+import dev.apigw.samples.petstore.PetsHandler;
 import dev.apigw.samples.localserver.demo.PriceHandler;
 import java.nio.file.Path;
 import java.util.List;

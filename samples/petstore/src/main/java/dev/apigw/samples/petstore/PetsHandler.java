@@ -7,27 +7,31 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pet store's Lambda function, written as for AWS Lambda: a {@code RequestHandler} of the
- * proxy event types from {@code aws-lambda-java-events}. It lists, reads and adds pets.
+ * The pet store's function (also the local server demo's {@code PetsFunction}), written as for
+ * AWS Lambda: a {@code RequestHandler} of the proxy event types that lists ({@code GET /pets}),
+ * reads ({@code GET /pets/{petId}}) and adds ({@code POST /pets}) pets, kept in memory.
  */
 public final class PetsHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final Map<String, String> pets = new ConcurrentHashMap<>(Map.of(
             "1", "{\"id\":\"1\",\"type\":\"dog\",\"price\":249.99}",
             "2", "{\"id\":\"2\",\"type\":\"cat\",\"price\":124.99}"));
+    private final AtomicInteger lastId = new AtomicInteger(2);
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event,
             Context context) {
         context.getLogger().log("pets " + event.getHttpMethod() + " " + event.getPath());
-        String id = event.getPathParameters() == null ? null : event.getPathParameters().get("petId");
         if ("POST".equals(event.getHttpMethod())) {
-            String newId = Integer.toString(pets.size() + 1);
-            pets.put(newId, event.getBody());
-            return json(201, "{\"id\":\"" + newId + "\"}");
+            String id = Integer.toString(lastId.incrementAndGet());
+            pets.put(id, event.getBody());
+            return json(201, "{\"id\":\"" + id + "\"}");
         }
+        Map<String, String> params = event.getPathParameters();
+        String id = params == null ? null : params.get("petId");
         if (id == null) {
             return json(200, "[" + String.join(",", new TreeMap<>(pets).values()) + "]");
         }

@@ -9,6 +9,7 @@ import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.samples.petstore.PetsHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
