@@ -42,6 +42,7 @@ public final class ApiServlet extends HttpServlet {
             .getBytes(StandardCharsets.UTF_8);
     /** One byte past API Gateway's 10 MB payload limit, so the runtime answers 413 itself. */
     private static final int MAX_BODY = 10 * 1024 * 1024 + 1;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final transient Function<Request, Response> handler;
 
@@ -92,10 +93,7 @@ public final class ApiServlet extends HttpServlet {
                 headers.add(name, values.nextElement());
             }
         }
-        byte[] body;
-        try (InputStream in = req.getInputStream()) {
-            body = in.readNBytes(MAX_BODY);
-        }
+        byte[] body = body(req);
         String query = req.getQueryString();
         return Request.builder()
                 .httpMethod(req.getMethod())
@@ -107,6 +105,21 @@ public final class ApiServlet extends HttpServlet {
                 .scheme(req.getScheme())
                 .port(req.getLocalPort())
                 .build();
+    }
+
+    /**
+     * Reads the body: nothing for a request that announces none, exactly the announced length
+     * otherwise, and at most one byte past the 10 MB payload limit when the length is not known
+     * (chunked), so the gateway can answer 413.
+     */
+    private static byte[] body(HttpServletRequest req) throws IOException {
+        long length = req.getContentLengthLong();
+        if (length == 0) {
+            return NO_BODY;
+        }
+        try (InputStream in = req.getInputStream()) {
+            return in.readNBytes(length > 0 && length < MAX_BODY ? (int) length : MAX_BODY);
+        }
     }
 
     /** Writes a gateway response: status, headers in order, body bytes. */
