@@ -118,11 +118,28 @@ final class ContentHandling {
      * error (500).
      */
     static Content requestPayload(Exchange exchange) {
-        boolean binary = MediaTypes.isBinary(MediaTypes.mimeType(exchange.request().headers()
-                .first("Content-Type").orElse("")), binaryMediaTypes(exchange));
         ContentHandling handling = of(exchange.method().integration());
-        return handling.request(exchange.request().body(), binary)
+        return handling.request(exchange.request().body(), isBinaryRequest(exchange))
                 .orElseThrow(() -> notBase64(exchange, "integration-request", handling));
+    }
+
+    /**
+     * Returns the text a request template reads ({@code $input.body}): text that no conversion
+     * changes is the request's own decoded payload, shared with every other reader of it;
+     * anything else goes through {@link #requestPayload} and {@link #templateInput}.
+     */
+    static String requestTemplateInput(Exchange exchange) {
+        ContentHandling handling = of(exchange.method().integration());
+        if (!isBinaryRequest(exchange)
+                && handling.strategy != ContentHandlingStrategy.CONVERT_TO_BINARY) {
+            return exchange.payload().text();
+        }
+        return templateInput(exchange, requestPayload(exchange), "integration-request");
+    }
+
+    private static boolean isBinaryRequest(Exchange exchange) {
+        return MediaTypes.isBinary(MediaTypes.mimeType(exchange.request().headers()
+                .first("Content-Type").orElse("")), binaryMediaTypes(exchange));
     }
 
     /**

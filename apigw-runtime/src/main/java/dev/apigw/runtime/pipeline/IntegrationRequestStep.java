@@ -39,8 +39,7 @@ final class IntegrationRequestStep implements Step {
             return next.proceed(exchange.withIntegrationRequest(new IntegrationRequest(
                     ContentHandling.requestPayload(exchange).bytes(), Headers.empty(), false)));
         }
-        String input = ContentHandling.templateInput(exchange,
-                ContentHandling.requestPayload(exchange), "integration-request");
+        String input = ContentHandling.requestTemplateInput(exchange);
         String body = TemplateFailures.render(exchange, "integration-request", template,
                 TemplateInputs.request(exchange, input));
         exchange.trace().add("integration-request", "Endpoint request body after transformations: ",
