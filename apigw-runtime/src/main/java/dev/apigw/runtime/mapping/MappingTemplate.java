@@ -2,7 +2,6 @@ package dev.apigw.runtime.mapping;
 
 import java.util.function.Consumer;
 import org.apache.velocity.Template;
-import org.apache.velocity.VelocityContext;
 
 /**
  * A mapping template parsed once by a {@link TemplateEngine}; renders per request (reference
@@ -11,6 +10,7 @@ import org.apache.velocity.VelocityContext;
 public final class MappingTemplate {
     private final Template template;
     private final JsonPaths paths;
+    private final RenderContext.Introspection introspection = new RenderContext.Introspection();
 
     MappingTemplate(Template template, JsonPaths paths) {
         this.template = template;
@@ -30,13 +30,11 @@ public final class MappingTemplate {
      * show (a {@code #foreach} stopped at its limit).
      */
     public String render(TemplateVariables variables, Consumer<String> trace) {
-        VelocityContext velocity = new VelocityContext();
-        velocity.put("input", new Input(variables.body(), variables.parameters(), paths));
-        velocity.put("context", new TemplateContext(variables.context(), variables.overrides()));
-        velocity.put("stageVariables", variables.stageVariables());
-        velocity.put("util", Util.INSTANCE);
         RenderReport report = new RenderReport();
-        velocity.put(RenderReport.KEY, report);
+        RenderContext velocity = RenderContext.of(introspection,
+                new Input(variables.body(), variables.parameters(), paths),
+                new TemplateContext(variables.context(), variables.overrides()),
+                variables.stageVariables(), report);
         BoundedWriter out = new BoundedWriter();
         try {
             template.merge(velocity, out);

@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Rendering rules and limits: null handling of reference 1.3, limits of 1.1. */
@@ -99,5 +103,51 @@ class MappingTemplateTest {
 
         assertThat(t.render(v)).isEqualTo("[1] e");
         assertThat(t.render(v)).isEqualTo("[1] e");
+    }
+
+    // The introspection cache is shared by renderings of one template (RenderContext): a node
+    // that meets a value of another class resolves its method again.
+    @Test
+    void render_sameNodeOverValuesOfOtherClasses_resolvesForEachClass() {
+        MappingTemplate t = engine.compile("t", "$input.path('$.v').isEmpty()");
+
+        assertThat(t.render(variables("{\"v\": \"\"}"))).isEqualTo("true");
+        assertThat(t.render(variables("{\"v\": [1]}"))).isEqualTo("false");
+        assertThat(t.render(variables("{\"v\": {}}"))).isEqualTo("true");
+        assertThat(t.render(variables("{\"v\": \"x\"}"))).isEqualTo("false");
+        assertThat(t.render(variables("{\"v\": []}"))).isEqualTo("true");
+    }
+
+    @Test
+    void render_concurrentlyOverValuesOfOtherClasses_givesEachItsOwnText() throws Exception {
+        MappingTemplate t = engine.compile("t",
+                "#set($v = $input.path('$.v'))$v.isEmpty() $v.size()$v.length()");
+        String[] bodies = {"{\"v\": \"\"}", "{\"v\": [1, 2]}", "{\"v\": {\"a\": 1}}", "{\"v\": \"abc\"}"};
+        String[] expected = {"true 0", "false 2", "false 1", "false 3"};
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                Random random = new Random(42 + thread);
+                runs.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        int k = random.nextInt(bodies.length);
+                        wrong += t.render(variables(bodies[k])).equals(expected[k]) ? 0 : 1;
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> run : runs) {
+                assertThat(run.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static TemplateVariables variables(String body) {
+        return new TemplateVariables(Body.of(body), Parameters.none(), new HashMap<>(), Map.of(),
+                new Overrides());
     }
 }

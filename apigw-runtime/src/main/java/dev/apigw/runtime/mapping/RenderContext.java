@@ -1,0 +1,58 @@
+package dev.apigw.runtime.mapping;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.util.introspection.IntrospectionCacheData;
+
+/**
+ * The Velocity context of one rendering. Its variables are placed in the backing map directly
+ * ({@code VelocityContext.put} interns every key), and it keeps Velocity's introspection cache
+ * (which method or map lookup a reference node resolved to, for which class) in a cache its
+ * template shares across renderings: Velocity keeps that cache per context, so every rendering
+ * would otherwise look up every {@code $a.b} and {@code $a.b()} by reflection again. Velocity
+ * checks the class of every cached entry before using it, and the cached executors are
+ * immutable, so one cache serves concurrent renderings.
+ */
+final class RenderContext extends VelocityContext {
+    /** Velocity's introspection cache of one template; thread-safe. */
+    static final class Introspection {
+        private final Map<Object, IntrospectionCacheData> entries = new ConcurrentHashMap<>();
+    }
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Introspection introspection;
+
+    private RenderContext(Map<String, Object> variables, Introspection introspection) {
+        super(variables);
+        this.introspection = introspection;
+    }
+
+    /** Returns a context holding these variables and reading the template's cache. */
+    static RenderContext of(Introspection introspection, Input input, TemplateContext context,
+            Map<String, String> stageVariables, RenderReport report) {
+        Map<String, Object> variables = new HashMap<>(8);
+        variables.put("input", input);
+        variables.put("context", context);
+        variables.put("stageVariables", stageVariables);
+        variables.put("util", Util.INSTANCE);
+        variables.put(RenderReport.KEY, report);
+        return new RenderContext(variables, introspection);
+    }
+
+    @Override
+    public IntrospectionCacheData icacheGet(Object key) {
+        return introspection.entries.get(key);
+    }
+
+    @Override
+    public void icachePut(Object key, IntrospectionCacheData value) {
+        if (value == null) {
+            introspection.entries.remove(key); // Velocity forgets a node's entry this way
+        } else {
+            introspection.entries.put(key, value);
+        }
+    }
+}
