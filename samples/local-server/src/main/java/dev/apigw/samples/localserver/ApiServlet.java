@@ -110,7 +110,8 @@ public final class ApiServlet extends HttpServlet {
     /**
      * Reads the body: nothing for a request that announces none, exactly the announced length
      * otherwise, and at most one byte past the 10 MB payload limit when the length is not known
-     * (chunked), so the gateway can answer 413.
+     * (chunked), so the gateway can answer 413. Most requests without a length have no body:
+     * the first read tells, before any buffer is made.
      */
     private static byte[] body(HttpServletRequest req) throws IOException {
         long length = req.getContentLengthLong();
@@ -118,7 +119,18 @@ public final class ApiServlet extends HttpServlet {
             return NO_BODY;
         }
         try (InputStream in = req.getInputStream()) {
-            return in.readNBytes(length > 0 && length < MAX_BODY ? (int) length : MAX_BODY);
+            if (length > 0) {
+                return in.readNBytes(length < MAX_BODY ? (int) length : MAX_BODY);
+            }
+            int first = in.read();
+            if (first < 0) {
+                return NO_BODY;
+            }
+            byte[] rest = in.readNBytes(MAX_BODY - 1);
+            byte[] body = new byte[rest.length + 1];
+            body[0] = (byte) first;
+            System.arraycopy(rest, 0, body, 1, rest.length);
+            return body;
         }
     }
 

@@ -9,8 +9,11 @@ import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.samples.localserver.demo.DemoApi;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +24,9 @@ import java.util.Map;
 /**
  * The command line of {@code apigw-local.jar}: serves an OpenAPI file (or the bundled demo API)
  * on {@code http://HOST:PORT/STAGE} through Jetty 12. When ready it prints {@code Listening on
- * http://HOST:PORT/STAGE}; SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
- * {@code Stopped}. A bad flag prints one line on standard error and exits 2; a spec, handler or
+ * http://HOST:PORT/STAGE}; from then on standard output is written in batches (see {@link
+ * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
+ * {@code Stopped} and writes what is left. A bad flag prints one line on standard error and exits 2; a spec, handler or
  * port that cannot be used prints one line and exits 1. See {@link ServerOptions#USAGE}.
  */
 public final class LocalServerMain {
@@ -45,10 +49,13 @@ public final class LocalServerMain {
             System.exit(e.exitStatus());
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, System.out),
+        BatchingOutputStream output = BatchingOutputStream.start(
+                new FileOutputStream(FileDescriptor.out));
+        System.setOut(new PrintStream(output, false, Charset.defaultCharset()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, output),
                 "apigw-local-shutdown"));
         System.out.println("Listening on " + server.baseUrl() + "/" + options.stage());
-        System.out.flush();
+        output.drain();
         try {
             server.join();
         } catch (InterruptedException e) {
@@ -56,10 +63,10 @@ public final class LocalServerMain {
         }
     }
 
-    private static void stop(LocalServer server, PrintStream out) {
+    private static void stop(LocalServer server, BatchingOutputStream output) {
         server.close();
-        out.println("Stopped");
-        out.flush();
+        System.out.println("Stopped");
+        output.drain();
     }
 
     /**

@@ -143,6 +143,27 @@ class ApiServletTest {
     }
 
     @Test
+    void toRequest_chunkedBodyWithoutLength_arrivesWhole() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+
+        String answer = raw("POST /dev/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n1\r\nh\r\n4\r\nello\r\n0\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200 ");
+        assertThat(new String(received.get().body(), StandardCharsets.UTF_8)).isEqualTo("hello");
+    }
+
+    @Test
+    void toRequest_noLengthAndNoBody_hasEmptyBody() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+
+        String answer = raw("GET /dev/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200 ");
+        assertThat(received.get().body()).isEmpty();
+    }
+
+    @Test
     void service_unreadableChunkedBody_answers500Json() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
 
