@@ -33,6 +33,8 @@ final class BatchingOutputStream extends OutputStream {
     private byte[] buffer = new byte[8192];
     private int count;
     private boolean failed;
+    private Thread writer;
+    private volatile boolean closed;
 
     private BatchingOutputStream(OutputStream target) {
         this.target = Objects.requireNonNull(target, "target");
@@ -41,15 +43,20 @@ final class BatchingOutputStream extends OutputStream {
     /** Returns a stream writing to {@code target} in batches from a daemon thread it starts. */
     static BatchingOutputStream start(OutputStream target) {
         BatchingOutputStream stream = new BatchingOutputStream(target);
-        Thread writer = new Thread(stream::writeBatches, "apigw-local-output");
-        writer.setDaemon(true);
-        writer.start();
+        stream.writer = new Thread(stream::writeBatches, "apigw-local-output");
+        stream.writer.setDaemon(true);
+        stream.writer.start();
         return stream;
     }
 
     @Override
     public void write(int b) {
         write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        write(bytes, 0, bytes.length);
     }
 
     @Override
@@ -67,7 +74,7 @@ final class BatchingOutputStream extends OutputStream {
             count += length;
             full = count > LIMIT;
         }
-        if (full) {
+        if (full || closed) {
             drain();
         }
     }
@@ -102,6 +109,14 @@ final class BatchingOutputStream extends OutputStream {
         }
     }
 
+    /** Stops the batch thread and writes what is left; later writes are written at once. */
+    @Override
+    public void close() {
+        closed = true;
+        writer.interrupt();
+        drain();
+    }
+
     private void writeBatches() {
         while (true) {
             synchronized (this) {
@@ -114,6 +129,9 @@ final class BatchingOutputStream extends OutputStream {
                 }
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS));
+            if (Thread.interrupted()) {
+                return;
+            }
             drain();
         }
     }
