@@ -102,7 +102,7 @@ public final class ContextVariables {
 
     /** Returns {@code $context.identity} as a map, unset fields present as null. */
     static Map<String, Object> identity(Exchange e) {
-        Map<String, Object> identity = new LinkedHashMap<>();
+        Map<String, Object> identity = new LinkedHashMap<>(IDENTITY.length * 2); // no resize
         for (int i = 0; i < IDENTITY.length; i++) {
             identity.put(IDENTITY[i], get(e, IDENTITY_VARIABLES[i]));
         }
