@@ -8,6 +8,8 @@
 #                core the gateway reaches its pace after about 25 s of load)
 #   PIN=1        both servers on CPU 0 and wrk on CPU 1 (taskset), so that each server's own
 #                cost per request is measured; default: everything shares all CPUs
+#   BUSY=5000    also measure the bare servlet spinning this many nanoseconds per request: what
+#                a known cost per request does to the figures on this machine
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/apigw-local.jar"
@@ -51,6 +53,10 @@ load() {
 names=("bare Jetty servlet (same bytes)" "gateway Lambda proxy GET /pets"
        "gateway VTL (AWS) GET /pets/1/price" "gateway MOCK GET /health")
 urls=("$bare/pets" "$gateway/pets" "$gateway/pets/1/price?currency=EUR" "$gateway/health")
+if [ -n "${BUSY:-}" ]; then
+    start busy "${server_cpu[@]}" java -cp "$jar" dev.apigw.samples.localserver.BareServletMain 0 "$BUSY"
+    names+=("bare servlet, ${BUSY} ns busy per request"); urls+=("$busy/pets")
+fi
 
 echo "java $(java -version 2>&1 | head -1); $(nproc) CPUs; PIN=${PIN:-0}; warm-up $warmup per route;" \
      "wrk -t$threads -c$connections -d$duration"
