@@ -30,21 +30,21 @@ final class BatchingOutputStream extends OutputStream {
 
     private final OutputStream target;
     private final Object targetLock = new Object();
+    private final Thread writer;
     private byte[] buffer = new byte[8192];
     private int count;
     private boolean failed;
-    private Thread writer;
     private volatile boolean closed;
 
     private BatchingOutputStream(OutputStream target) {
         this.target = Objects.requireNonNull(target, "target");
+        this.writer = new Thread(this::writeBatches, "apigw-local-output");
+        writer.setDaemon(true);
     }
 
     /** Returns a stream writing to {@code target} in batches from a daemon thread it starts. */
     static BatchingOutputStream start(OutputStream target) {
         BatchingOutputStream stream = new BatchingOutputStream(target);
-        stream.writer = new Thread(stream::writeBatches, "apigw-local-output");
-        stream.writer.setDaemon(true);
         stream.writer.start();
         return stream;
     }

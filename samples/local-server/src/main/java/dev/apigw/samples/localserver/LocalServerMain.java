@@ -25,9 +25,10 @@ import java.util.Map;
  * The command line of {@code apigw-local.jar}: serves an OpenAPI file (or the bundled demo API)
  * on {@code http://HOST:PORT/STAGE} through Jetty 12. When ready it prints {@code Listening on
  * http://HOST:PORT/STAGE}; from then on standard output is written in batches (see {@link
- * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
- * {@code Stopped} and writes what is left. A bad flag prints one line on standard error and exits 2; a spec, handler or
- * port that cannot be used prints one line and exits 1. See {@link ServerOptions#USAGE}.
+ * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which
+ * prints {@code Stopped} and writes what is left. A bad flag prints one line on standard error
+ * and exits 2; a spec, handler or port that cannot be used prints one line and exits 1. See
+ * {@link ServerOptions#USAGE}.
  */
 public final class LocalServerMain {
     private LocalServerMain() {}
