@@ -7,13 +7,14 @@ import org.apache.velocity.VelocityContext;
 import org.apache.velocity.util.introspection.IntrospectionCacheData;
 
 /**
- * The Velocity context of one rendering. Its variables are placed in the backing map directly
- * ({@code VelocityContext.put} interns every key), and it keeps Velocity's introspection cache
- * (which method or map lookup a reference node resolved to, for which class) in a cache its
- * template shares across renderings: Velocity keeps that cache per context, so every rendering
- * would otherwise look up every {@code $a.b} and {@code $a.b()} by reflection again. Velocity
- * checks the class of every cached entry before using it, and the cached executors are
- * immutable, so one cache serves concurrent renderings.
+ * The Velocity context of one rendering. Its variables, and those a template sets, go into the
+ * backing map as they are ({@code VelocityContext.put} interns every key: a lookup in the JVM's
+ * string table per {@code #set}). It keeps Velocity's introspection cache (which method or map
+ * lookup a reference node resolved to, for which class) in a cache its template shares across
+ * renderings: Velocity keeps that cache per context, so every rendering would otherwise look up
+ * every {@code $a.b} and {@code $a.b()} by reflection again. Velocity checks the class of every
+ * cached entry before using it, and the cached executors are immutable, so one cache serves
+ * concurrent renderings.
  */
 final class RenderContext extends VelocityContext {
     /** Velocity's introspection cache of one template; thread-safe. */
@@ -33,13 +34,18 @@ final class RenderContext extends VelocityContext {
     /** Returns a context holding these variables and reading the template's cache. */
     static RenderContext of(Introspection introspection, Input input, TemplateContext context,
             Map<String, String> stageVariables, RenderReport report) {
-        Map<String, Object> variables = new HashMap<>(8);
+        Map<String, Object> variables = new HashMap<>(16); // room for a few #set and #foreach
         variables.put("input", input);
         variables.put("context", context);
         variables.put("stageVariables", stageVariables);
         variables.put("util", Util.INSTANCE);
         variables.put(RenderReport.KEY, report);
         return new RenderContext(variables, introspection);
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+        return key == null ? null : internalPut(key, value);
     }
 
     @Override
