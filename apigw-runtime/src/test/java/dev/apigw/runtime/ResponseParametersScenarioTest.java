@@ -200,6 +200,38 @@ class ResponseParametersScenarioTest {
         assertThat(h.first("error_message")).contains(body.get("errorMessage").asText());
     }
 
+    // Selection value, a body mapping and the response template read one parse of the error
+    // payload (EndpointBody); each still sees the whole body.
+    @Test
+    void handle_lambdaErrorReadBySelectionMappingAndTemplate_eachSeesTheBody() {
+        RestApi restApi = RestApi.builder().name("t12").resource("/fail", r -> r.method("POST",
+                m -> m.methodResponse("200", mr -> { }).methodResponse("502", mr -> { })
+                        .integration(i -> i.type(IntegrationType.AWS).httpMethod("POST")
+                                .uri(LambdaProxyScenarioTest.uri("custom-error"))
+                                .integrationResponse("200", ir -> { })
+                                .integrationResponse("502", ir -> ir
+                                        .selectionPattern(".*\"httpStatus\":502.*")
+                                        .putResponseParameter("method.response.header.X-Type",
+                                                "integration.response.body.errorType")
+                                        .putResponseTemplate("application/json", "{\"type\": "
+                                                + "\"$input.path('$.errorType')\", \"status\": "
+                                                + "$util.parseJson($input.path('$.errorMessage'))"
+                                                + ".httpStatus}")))))
+                .build();
+        Api api = Api.builder().restApi(restApi).deploy("v1")
+                .lambda("custom-error", LambdaHandlers.requestHandler(new CustomErrorHandler(),
+                        Map.class))
+                .build();
+
+        Response response = api.handle(Request.builder().httpMethod("POST").target("/v1/fail")
+                .header("Content-Type", "application/json").body("{\"status\": 502}").build());
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.headers().first("X-Type")).contains("java.lang.IllegalStateException");
+        assertThat(response.bodyAsString())
+                .isEqualTo("{\"type\": \"java.lang.IllegalStateException\", \"status\": 502}");
+    }
+
     @Test
     void handle_lambdaSuccessWithErrorMessageField_isNotDereferenced() {
         RestApi restApi = RestApi.builder().name("ok").resource("/ok", r -> r.method("POST",

@@ -150,14 +150,14 @@ final class ContentHandling {
      * that is not base64 is a configuration error (500).
      */
     static Content responsePayload(Exchange exchange, IntegrationResponse selected,
-            Response endpoint) {
+            Response endpoint, EndpointBody body) {
         List<String> binaryTypes = binaryMediaTypes(exchange);
         boolean binary = MediaTypes.isBinary(MediaTypes.mimeType(
                 endpoint.headers().first("Content-Type").orElse("")), binaryTypes);
         boolean binaryAccepted = MediaTypes.isBinary(MediaTypes.firstAccepted(exchange.request()
                 .headers().first("Accept").orElse(MediaTypes.JSON)), binaryTypes);
         ContentHandling handling = of(selected);
-        return handling.response(endpoint.body(), binary, binaryAccepted)
+        return handling.response(body.bytes(), binary, binaryAccepted)
                 .orElseThrow(() -> notBase64(exchange, "integration-response", handling));
     }
 

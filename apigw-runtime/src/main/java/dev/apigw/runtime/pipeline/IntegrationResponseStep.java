@@ -5,6 +5,7 @@ import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.MappingTemplate;
+import dev.apigw.runtime.mapping.TemplateVariables;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,8 +15,8 @@ import java.util.Optional;
  * value (the backend status code, or a Lambda function's error message), else the default one;
  * then its header mappings, the {@code contentHandling} conversion (reference 6.3, {@link
  * ContentHandling}), the response template chosen by the first {@code Accept} type, and the
- * {@code $context.responseOverride} values set by either template (reference 1.6).
- * No match and no default, or a status without a method response, is a configuration error
+ * {@code $context.responseOverride} values set by either template (reference 1.6). The
+ * endpoint body is parsed at most once for all of these ({@link EndpointBody}). No match and no default, or a status without a method response, is a configuration error
  * (500). Proxy integrations pass untouched.
  */
 final class IntegrationResponseStep implements Step {
@@ -27,7 +28,8 @@ final class IntegrationResponseStep implements Step {
         if (integration.type().isProxy()) {
             return endpoint;
         }
-        String selector = SelectionValue.of(endpoint);
+        EndpointBody endpointBody = new EndpointBody(endpoint);
+        String selector = SelectionValue.of(endpoint, endpointBody);
         IntegrationResponse selected = select(integration, selector);
         if (selected == null) {
             exchange.trace().add("integration-response", "Execution failed due to configuration"
@@ -43,9 +45,10 @@ final class IntegrationResponseStep implements Step {
         }
         Response.Builder response = Response.builder()
                 .statusCode(Integer.parseInt(selected.statusCode()));
-        ResponseParameters.apply(selected, endpoint, exchange, response);
+        ResponseParameters.apply(selected, endpoint, endpointBody, exchange, response);
         body(exchange, method.responseTemplates().getOrDefault(selected.statusCode(), Map.of()),
-                ContentHandling.responsePayload(exchange, selected, endpoint), response);
+                endpointBody, ContentHandling.responsePayload(exchange, selected, endpoint,
+                        endpointBody), response);
         ResponseOverrides.apply(exchange, response);
         return response.build();
     }
@@ -63,7 +66,8 @@ final class IntegrationResponseStep implements Step {
     }
 
     private static void body(Exchange exchange, Map<String, MappingTemplate> templates,
-            ContentHandling.Content endpoint, Response.Builder response) {
+            EndpointBody endpointBody, ContentHandling.Content endpoint,
+            Response.Builder response) {
         String accept = MediaTypes.firstAccepted(
                 exchange.request().headers().first("Accept").orElse(MediaTypes.JSON));
         Optional<Map.Entry<String, MappingTemplate>> template =
@@ -76,9 +80,11 @@ final class IntegrationResponseStep implements Step {
             return;
         }
         String input = ContentHandling.templateInput(exchange, endpoint, "integration-response");
+        TemplateVariables variables = endpoint.bytes() == endpointBody.bytes()
+                ? TemplateInputs.response(exchange, input, endpointBody::json)
+                : TemplateInputs.response(exchange, input, endpoint.bytes());
         response.body(TemplateFailures.render(exchange, "integration-response",
-                template.get().getValue(),
-                TemplateInputs.response(exchange, input, endpoint.bytes())));
+                template.get().getValue(), variables));
         if (!response.hasHeader("Content-Type")) {
             response.setHeader("Content-Type", template.get().getKey());
         }

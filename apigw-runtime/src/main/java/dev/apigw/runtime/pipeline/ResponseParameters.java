@@ -3,13 +3,10 @@ package dev.apigw.runtime.pipeline;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.runtime.Response;
-import dev.apigw.runtime.mapping.JsonDocument;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +17,7 @@ import java.util.Set;
  * stageVariables.Z} and {@code context.W}. A source without a value leaves the header out. For
  * a Lambda custom error, {@code integration.response.body.errorMessage.<field>} reads into the
  * JSON that the {@code errorMessage} string holds (reference 1.7, T12). The endpoint body is
- * parsed at most once per response, and only when a body field is mapped.
+ * read through the response's {@link EndpointBody}, parsed only when a body field is mapped.
  *
  * <p>On HTTP and AWS integrations, headers reference 5.2 lists are renamed {@code
  * x-amzn-Remapped-<name>} and {@code Transfer-Encoding} is dropped.
@@ -66,17 +63,14 @@ final class ResponseParameters {
      * Applies the mappings of the selected integration response, compiled with the method, to
      * the method response.
      */
-    static void apply(IntegrationResponse selected, Response endpoint, Exchange exchange,
-            Response.Builder response) {
+    static void apply(IntegrationResponse selected, Response endpoint, EndpointBody body,
+            Exchange exchange, Response.Builder response) {
         exchange.method().responseParameters().getOrDefault(selected.statusCode(), NONE)
-                .apply(endpoint, exchange, response);
+                .apply(endpoint, body, exchange, response);
     }
 
-    private void apply(Response endpoint, Exchange exchange, Response.Builder response) {
-        if (mappings.isEmpty()) {
-            return;
-        }
-        EndpointBody body = new EndpointBody(endpoint);
+    private void apply(Response endpoint, EndpointBody body, Exchange exchange,
+            Response.Builder response) {
         for (Mapping mapping : mappings) {
             mapping.source().value(endpoint, body, exchange)
                     .ifPresent(value -> response.setHeader(mapping.header(), value));
@@ -84,56 +78,4 @@ final class ResponseParameters {
     }
 
     private record Mapping(String header, ResponseSource source) {}
-
-    /**
-     * The endpoint response body of one response, parsed on first use only; for a Lambda
-     * function error also the JSON inside its {@code errorMessage} string.
-     */
-    static final class EndpointBody {
-        private final Response endpoint;
-        private JsonDocument json;
-        private JsonDocument errorMessage;
-        private boolean parsed;
-        private boolean errorParsed;
-
-        EndpointBody(Response endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        /** Returns the body as JSON, or empty when it is not JSON. */
-        Optional<JsonDocument> json() {
-            if (!parsed) {
-                parsed = true;
-                json = parse(endpoint.body());
-            }
-            return Optional.ofNullable(json);
-        }
-
-        /**
-         * Returns the JSON a Lambda function error carries as its {@code errorMessage} string;
-         * empty when the endpoint response is no function error or the message is not JSON.
-         */
-        Optional<JsonDocument> errorMessage() {
-            if (!errorParsed) {
-                errorParsed = true;
-                if (endpoint.headers().contains(SelectionValue.FUNCTION_ERROR)) {
-                    Object message = json().map(EndpointBody::errorMessageOf).orElse(null);
-                    errorMessage = message instanceof String
-                            ? parse(((String) message).getBytes(StandardCharsets.UTF_8))
-                            : null;
-                }
-            }
-            return Optional.ofNullable(errorMessage);
-        }
-
-        /** Returns the {@code errorMessage} field of a parsed body; null when it has none. */
-        static Object errorMessageOf(JsonDocument body) {
-            return body.root() instanceof Map ? ((Map<?, ?>) body.root()).get("errorMessage")
-                    : null;
-        }
-
-        private static JsonDocument parse(byte[] bytes) {
-            return bytes.length == 0 ? null : JsonDocument.parse(bytes).orElse(null);
-        }
-    }
 }

@@ -68,8 +68,7 @@ final class ResponseSource {
     }
 
     /** Returns this source's value for one endpoint response; empty when it has none. */
-    Optional<String> value(Response endpoint, ResponseParameters.EndpointBody body,
-            Exchange exchange) {
+    Optional<String> value(Response endpoint, EndpointBody body, Exchange exchange) {
         switch (kind) {
             case STATIC:
                 return Optional.of(name);

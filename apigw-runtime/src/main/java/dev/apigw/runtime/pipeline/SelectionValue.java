@@ -1,7 +1,6 @@
 package dev.apigw.runtime.pipeline;
 
 import dev.apigw.runtime.Response;
-import dev.apigw.runtime.mapping.JsonDocument;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +21,16 @@ public final class SelectionValue {
 
     /** Returns the selection value of an endpoint response. */
     public static String of(Response endpoint) {
+        return of(endpoint, new EndpointBody(endpoint));
+    }
+
+    /** Returns the selection value of an endpoint response whose body is read through body. */
+    static String of(Response endpoint, EndpointBody body) {
         if (!endpoint.headers().contains(FUNCTION_ERROR)) {
             return endpoint.headers().contains(EXECUTED_VERSION) ? ""
                     : Integer.toString(endpoint.statusCode());
         }
-        Object message = JsonDocument.parse(endpoint.body())
-                .map(ResponseParameters.EndpointBody::errorMessageOf).orElse(null);
+        Object message = body.json().map(EndpointBody::errorMessageOf).orElse(null);
         return message == null || message instanceof Map || message instanceof List ? ""
                 : message.toString();
     }

@@ -4,6 +4,8 @@ import dev.apigw.runtime.mapping.Body;
 import dev.apigw.runtime.mapping.JsonDocument;
 import dev.apigw.runtime.mapping.TemplateVariables;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds the variables of a request's mapping templates from its exchange. Internal. */
 public final class TemplateInputs {
@@ -30,6 +32,16 @@ public final class TemplateInputs {
     public static TemplateVariables response(Exchange exchange, String text, byte[] bytes) {
         return of(exchange, Body.of(text,
                 () -> JsonDocument.parse(bytes).or(() -> JsonDocument.parse(text))));
+    }
+
+    /**
+     * Returns the variables of a response template whose {@code $input} reads {@code text},
+     * the integration response body as it came, whose JSON {@code json} gives, parsed once for
+     * every reader of that body; text that is not JSON as bytes is tried once more as text.
+     */
+    static TemplateVariables response(Exchange exchange, String text,
+            Supplier<Optional<JsonDocument>> json) {
+        return of(exchange, Body.of(text, () -> json.get().or(() -> JsonDocument.parse(text))));
     }
 
     private static TemplateVariables of(Exchange exchange, Body body) {
