@@ -180,13 +180,7 @@ class ResponseParametersScenarioTest {
                                                 "method.response.header.error_message",
                                                 "integration.response.body.errorMessage")))))
                 .build();
-        Api api = Api.builder().restApi(restApi).deploy("v1")
-                .lambda("custom-error", LambdaHandlers.requestHandler(new CustomErrorHandler(),
-                        Map.class))
-                .build();
-
-        Response response = api.handle(Request.builder().httpMethod("POST").target("/v1/fail")
-                .header("Content-Type", "application/json").body("{\"status\": 500}").build());
+        Response response = failWith(restApi, 500);
 
         assertThat(response.statusCode()).isEqualTo(500);
         Headers h = response.headers();
@@ -218,13 +212,7 @@ class ResponseParametersScenarioTest {
                                                 + "$util.parseJson($input.path('$.errorMessage'))"
                                                 + ".httpStatus}")))))
                 .build();
-        Api api = Api.builder().restApi(restApi).deploy("v1")
-                .lambda("custom-error", LambdaHandlers.requestHandler(new CustomErrorHandler(),
-                        Map.class))
-                .build();
-
-        Response response = api.handle(Request.builder().httpMethod("POST").target("/v1/fail")
-                .header("Content-Type", "application/json").body("{\"status\": 502}").build());
+        Response response = failWith(restApi, 502);
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().first("X-Type")).contains("java.lang.IllegalStateException");
@@ -270,5 +258,16 @@ class ResponseParametersScenarioTest {
                 .hasMessageContaining("/orders GET integration response 200: Invalid mapping"
                         + " expression specified: Validation Result: warnings : [], errors :"
                         + " [Invalid mapping expression specified: ");
+    }
+
+    /** Posts {"status": N} to /v1/fail, whose function CustomErrorHandler fails with it. */
+    private static Response failWith(RestApi restApi, int status) {
+        Api api = Api.builder().restApi(restApi).deploy("v1")
+                .lambda("custom-error", LambdaHandlers.requestHandler(new CustomErrorHandler(),
+                        Map.class))
+                .build();
+        return api.handle(Request.builder().httpMethod("POST").target("/v1/fail")
+                .header("Content-Type", "application/json").body("{\"status\": " + status + "}")
+                .build());
     }
 }
