@@ -80,6 +80,7 @@ final class IntegrationResponseStep implements Step {
             return;
         }
         String input = ContentHandling.templateInput(exchange, endpoint, "integration-response");
+        // Content handling hands back the very array it was given when it converts nothing.
         TemplateVariables variables = endpoint.bytes() == endpointBody.bytes()
                 ? TemplateInputs.response(exchange, input, endpointBody::json)
                 : TemplateInputs.response(exchange, input, endpoint.bytes());

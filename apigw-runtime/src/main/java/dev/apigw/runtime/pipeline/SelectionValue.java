@@ -19,11 +19,6 @@ public final class SelectionValue {
 
     private SelectionValue() {}
 
-    /** Returns the selection value of an endpoint response. */
-    public static String of(Response endpoint) {
-        return of(endpoint, new EndpointBody(endpoint));
-    }
-
     /** Returns the selection value of an endpoint response whose body is read through body. */
     static String of(Response endpoint, EndpointBody body) {
         if (!endpoint.headers().contains(FUNCTION_ERROR)) {
