@@ -1,5 +1,6 @@
 package dev.apigw.samples.localserver;
 
+import dev.apigw.servlet.LocalServer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

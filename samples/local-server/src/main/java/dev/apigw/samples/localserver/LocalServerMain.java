@@ -8,6 +8,8 @@ import dev.apigw.model.openapi.OpenApiImportException;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.servlet.ApiServlet;
+import dev.apigw.servlet.LocalServer;
 import dev.apigw.samples.localserver.demo.DemoApi;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -90,7 +92,7 @@ public final class LocalServerMain {
         for (String value : options.apiKeys()) {
             keys.add(apiKey("local-" + (keys.size() + 1), value));
         }
-        LocalServer server = LocalServer.create(options.host(), options.port()).open();
+        LocalServer server = open(options);
         try {
             Map<String, String> variables = new LinkedHashMap<>();
             if (demo) {
@@ -106,6 +108,14 @@ public final class LocalServerMain {
         } catch (RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    private static LocalServer open(ServerOptions options) {
+        try {
+            return LocalServer.create(options.host(), options.port()).open();
+        } catch (IllegalStateException e) {
+            throw LaunchException.failure(e.getMessage());
         }
     }
 

@@ -41,6 +41,7 @@ class ReadmeSnippetsTest {
             "import dev.apigw.runtime.lambda.*;",
             "import dev.apigw.runtime.spi.*;",
             "import dev.apigw.samples.localserver.*;",
+            "import dev.apigw.servlet.*;",
             "import dev.apigw.samples.petstore.*;",
             "import dev.apigw.testkit.*;",
             "import java.nio.file.*;",

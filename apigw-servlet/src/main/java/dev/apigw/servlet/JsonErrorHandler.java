@@ -1,4 +1,4 @@
-package dev.apigw.samples.localserver;
+package dev.apigw.servlet;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.apigw.samples.localserver;
+package dev.apigw.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.lambda.LambdaHandlers;
-import dev.apigw.samples.localserver.demo.EchoHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

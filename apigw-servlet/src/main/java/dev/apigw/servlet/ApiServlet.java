@@ -1,4 +1,4 @@
-package dev.apigw.samples.localserver;
+package dev.apigw.servlet;
 
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Headers;

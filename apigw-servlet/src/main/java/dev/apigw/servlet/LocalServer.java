@@ -1,4 +1,4 @@
-package dev.apigw.samples.localserver;
+package dev.apigw.servlet;
 
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
@@ -50,7 +50,10 @@ public final class LocalServer implements AutoCloseable {
         return new LocalServer(host, port);
     }
 
-    /** Binds the port; fails with a one-line {@link LaunchException} when it cannot. */
+    /**
+     * Binds the port; fails with an {@link IllegalStateException} whose message is one line
+     * ({@code cannot listen on HOST:PORT: reason}) when it cannot.
+     */
     public LocalServer open() {
         try {
             connector.open();
@@ -59,8 +62,8 @@ public final class LocalServer implements AutoCloseable {
             while (cause.getCause() != null && !(cause instanceof BindException)) {
                 cause = cause.getCause();
             }
-            throw LaunchException.failure("cannot listen on " + host + ":" + connector.getPort()
-                    + ": " + cause.getMessage());
+            throw new IllegalStateException("cannot listen on " + host + ":"
+                    + connector.getPort() + ": " + cause.getMessage(), e);
         }
         return this;
     }
