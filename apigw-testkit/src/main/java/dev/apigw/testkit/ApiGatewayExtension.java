@@ -6,6 +6,7 @@ import dev.apigw.model.UsagePlan;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.TestInvokeResult;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * A JUnit 5 extension that gives each test an {@link Api} deployed to a stage, with fresh
@@ -64,13 +66,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * shared between tests, and tests may run in parallel. The extension works with JUnit 5.11 and
  * later, whichever the test project uses.
  *
+ * <p>Each test's {@code Api} records the execution log of every request (an {@link
+ * Api.Builder#executionLogListener execution log listener}), so that a failing {@link
+ * ResponseAssert} check on a plain {@code api.handle(...)} response prints the console's test
+ * result, as one on {@code api.testInvoke(...)} does; a listener set in {@link
+ * Builder#configure} is replaced by it.
+ *
  * <p>Asynchronous Lambda invocations ({@code X-Amz-Invocation-Type: 'Event'}) run in the
  * calling thread, before {@code handle} returns, so that a test can assert on them at once
  * without waiting. Register one {@code ApiGatewayExtension} per test class: two would both
  * resolve {@code Api}.
  */
-public final class ApiGatewayExtension
-        implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachCallback,
+        ParameterResolver, TestExecutionExceptionHandler {
     /** The instant {@link ManualClock} starts at unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
     /** The stage the API is deployed to unless told otherwise. */
@@ -118,10 +126,12 @@ public final class ApiGatewayExtension
         lambdas.forEach(name -> fakes.put(name, FakeLambda.create(name)));
         RecordingHttpBackend backend = RecordingHttpBackend.create();
         ManualClock clock = ManualClock.startingAt(start);
-        Api.Builder api = compiled.toBuilder().httpBackend(backend).clock(clock);
+        ExecutionLogs logs = new ExecutionLogs();
+        Api.Builder api = compiled.toBuilder().httpBackend(backend).clock(clock)
+                .executionLogListener(logs);
         fakes.forEach(api::lambda);
         context.getStore(namespace).put(TestState.class,
-                new TestState(api.build(), stage, fakes, backend, clock));
+                new TestState(api.build(), stage, fakes, backend, clock, logs));
     }
 
     /**
@@ -157,6 +167,30 @@ public final class ApiGatewayExtension
             deployed.usagePlan(plan.build());
         }
         return deployed.build();
+    }
+
+    /**
+     * Adds the console's test result (request, response, execution log) to the message of a
+     * {@link ResponseAssert} failure on a plain response of this test's {@code Api}, so that
+     * {@code assertThat(api.handle(request))} explains itself as {@code
+     * assertThat(api.testInvoke(request))} does. Other failures pass unchanged.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown)
+            throws Throwable {
+        if (thrown instanceof ResponseAssertionError) {
+            ResponseAssertionError failure = (ResponseAssertionError) thrown;
+            TestState state = context.getStore(namespace).get(TestState.class, TestState.class);
+            Optional<TestInvokeResult> result = state == null ? Optional.empty()
+                    : state.logs.find(failure.response());
+            if (result.isPresent()) {
+                AssertionError explained = new AssertionError(
+                        ConsoleLog.appendTo(failure.getMessage(), result.get()));
+                explained.setStackTrace(failure.getStackTrace());
+                throw explained;
+            }
+        }
+        throw thrown;
     }
 
     @Override
@@ -219,15 +253,17 @@ public final class ApiGatewayExtension
         final Map<String, FakeLambda> lambdas;
         final RecordingHttpBackend backend;
         final ManualClock clock;
+        final ExecutionLogs logs;
         private ServedApi served;
 
         TestState(Api api, String stage, Map<String, FakeLambda> lambdas,
-                RecordingHttpBackend backend, ManualClock clock) {
+                RecordingHttpBackend backend, ManualClock clock, ExecutionLogs logs) {
             this.api = api;
             this.stage = stage;
             this.lambdas = lambdas;
             this.backend = backend;
             this.clock = clock;
+            this.logs = logs;
         }
 
         /** Returns the served API, starting it on first use. */
