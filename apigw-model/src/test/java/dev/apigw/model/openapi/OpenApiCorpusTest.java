@@ -106,8 +106,11 @@ class OpenApiCorpusTest {
     @TestFactory
     Stream<DynamicTest> importFile_eachCorpusFile_importsOrFailsWithListedReason()
             throws IOException {
-        assumeTrue(Files.isDirectory(CORPUS),
-                "../shared/corpus not found: corpus tests skipped (CI has it)");
+        if (!Files.isDirectory(CORPUS)) {
+            // one test, reported as skipped with the reason (a factory's own abort is not)
+            return Stream.of(DynamicTest.dynamicTest("corpus", () -> assumeTrue(false,
+                    "../shared/corpus not found: corpus tests skipped (CI has it)")));
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(CORPUS)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.endsWith("SOURCES.md"))
