@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * A REST API definition: its resources and methods, models, validators, authorizers, gateway
  * responses, binary media types, API key source, compression, policy and endpoint configuration.
  *
- * <p>{@link #build()} checks the resource tree as AWS does (reference section 7.1): every path
+ * <p>{@link Builder#build()} checks the resource tree as AWS does (reference section 7.1): every path
  * part is a whole segment, a parent has at most one variable child, a greedy resource has no
  * children, and missing ancestors are created without methods, as AWS's import does.
  */

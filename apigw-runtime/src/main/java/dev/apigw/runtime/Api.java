@@ -67,6 +67,7 @@ public final class Api {
     private final HostBindings host;
     private final TemplateEngine templates;
     private final ServingState state;
+    private final Consumer<TestInvokeResult> executionLogListener;
     private final Pipeline pipeline = new Pipeline();
 
     private Api(Builder b, Map<String, Deployment> deployments,
@@ -82,6 +83,7 @@ public final class Api {
                         : b.awsServiceBackend,
                 b.eventInvocations, b.clock, b.random, b.region, b.accountId);
         this.templates = b.templates;
+        this.executionLogListener = b.executionLogListener;
         Map<String, DeployedStage> served = new LinkedHashMap<>();
         stages.forEach((name, stage) -> served.put(name, new DeployedStage(stage,
                 compiled.get(deployments.get(stage.deploymentId().orElseThrow())))));
@@ -100,22 +102,35 @@ public final class Api {
 
     /**
      * Handles one request and returns what API Gateway would send. Never throws: every failure
-     * is a gateway response, and a bug of the runtime is logged and answered with 500.
+     * is a gateway response, and a bug of the runtime is logged and answered with 500. Without
+     * an {@link Builder#executionLogListener execution log listener} no execution log is
+     * recorded; with one, the request is handled as {@link #testInvoke} handles it.
      */
     public Response handle(Request request) {
-        return run(request, ExecutionTrace.off());
+        if (executionLogListener == null) {
+            return run(request, ExecutionTrace.off());
+        }
+        return testInvoke(request).response();
     }
 
     /**
      * Handles one request as the console's TestInvokeMethod does: the response together with
-     * the execution log and the latency.
+     * the execution log and the latency (reference section 10.2).
      */
     public TestInvokeResult testInvoke(Request request) {
         ExecutionTrace trace = ExecutionTrace.recording(host.clock());
         Instant start = host.clock().instant();
         Response response = run(request, trace);
-        return new TestInvokeResult(request, response, trace,
+        TestInvokeResult result = new TestInvokeResult(request, response, trace,
                 Duration.between(start, host.clock().instant()));
+        if (executionLogListener != null) {
+            try {
+                executionLogListener.accept(result);
+            } catch (RuntimeException e) {
+                LOG.warn("the execution log listener failed for request {}", request, e);
+            }
+        }
+        return result;
     }
 
     private Response run(Request request, ExecutionTrace trace) {
@@ -193,6 +208,7 @@ public final class Api {
         private String region = "us-east-1";
         private String accountId = "123456789012";
         private TemplateEngine templates;
+        private Consumer<TestInvokeResult> executionLogListener;
 
         private Builder() {}
 
@@ -212,6 +228,7 @@ public final class Api {
             region = api.host.region();
             accountId = api.host.accountId();
             templates = api.templates;
+            executionLogListener = api.executionLogListener;
         }
 
         /** Sets the current definition; stages keep serving their deployments. */
@@ -323,6 +340,20 @@ public final class Api {
          */
         public Builder eventInvocationExecutor(Executor executor) {
             this.eventInvocations = Objects.requireNonNull(executor);
+            return this;
+        }
+
+        /**
+         * Sets a listener told of every request the API handles, through {@link Api#handle} or
+         * {@link Api#testInvoke}: it receives the request's {@link TestInvokeResult} (response,
+         * execution log, latency) before the caller gets the response. Setting one makes {@code
+         * handle} record each request's execution log, as {@code testInvoke} does; without one
+         * (the default, or {@code null}) {@code handle} records nothing and costs nothing more.
+         * The listener runs in the handling thread, so it must be thread-safe and quick; an
+         * exception it throws is logged and never reaches the caller.
+         */
+        public Builder executionLogListener(Consumer<TestInvokeResult> listener) {
+            this.executionLogListener = listener;
             return this;
         }
 

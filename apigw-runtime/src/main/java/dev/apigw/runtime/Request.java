@@ -46,6 +46,24 @@ public final class Request {
         return builder().httpMethod(httpMethod).target(target).build();
     }
 
+    /**
+     * Returns a {@code GET} request for this target ({@code /dev/pets?limit=2}): the same as
+     * {@code Request.of("GET", target)}.
+     */
+    public static Request get(String target) {
+        return of("GET", target);
+    }
+
+    /**
+     * Returns a {@code POST} request for this target with a JSON body, sent with {@code
+     * Content-Type: application/json}. The body is sent as given (UTF-8), not checked.
+     */
+    public static Request post(String target, String json) {
+        Objects.requireNonNull(json, "json");
+        return builder().httpMethod("POST").target(target)
+                .header("Content-Type", "application/json").body(json).build();
+    }
+
     /** Returns a builder holding this request's values. */
     public Builder toBuilder() {
         return new Builder(this);

@@ -6,6 +6,7 @@ import dev.apigw.model.UsagePlan;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.TestInvokeResult;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,11 +20,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * A JUnit 5 extension that gives each test an {@link Api} deployed to a stage, with fresh
@@ -49,22 +52,33 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>Resolved parameters: {@link Api}; {@link FakeLambda} (the only one bound, or the one named
- * by {@link Lambda @Lambda("name")}); {@link RecordingHttpBackend}; {@link ManualClock}.
+ * by {@link Lambda @Lambda("name")}); {@link RecordingHttpBackend}; {@link ManualClock}; {@link
+ * ServedApi}, the same {@code Api} served on a loopback port for an HTTP client, started only
+ * when a test asks for it.
  *
  * <p>Life cycle: the definition is imported and compiled once per test class when the
  * extension is in a {@code static} field (once per test otherwise); each test then gets its own
  * {@code Api}, a copy of that one bound to new fakes, a new backend and a clock standing at
  * {@link Builder#clockStartingAt the start instant}. The per-test state lives in the test's
- * {@link ExtensionContext.Store}; at the end of the test JUnit closes it, which closes the
- * fakes and the backend, so that a call leaking out of its test fails instead of being
- * recorded. Nothing is shared between tests, and tests may run in parallel.
+ * {@link ExtensionContext.Store}; after the test (and its {@code @AfterEach} methods) the
+ * extension removes and closes it, which stops the served API and closes the fakes and the
+ * backend, so that a call leaking out of its test fails instead of being recorded. Nothing is
+ * shared between tests, and tests may run in parallel. The extension works with JUnit 5.11 and
+ * later, whichever the test project uses.
+ *
+ * <p>Each test's {@code Api} records the execution log of every request (an {@link
+ * Api.Builder#executionLogListener execution log listener}), so that a failing {@link
+ * ResponseAssert} check on a plain {@code api.handle(...)} response prints the console's test
+ * result, as one on {@code api.testInvoke(...)} does; a listener set in {@link
+ * Builder#configure} is replaced by it.
  *
  * <p>Asynchronous Lambda invocations ({@code X-Amz-Invocation-Type: 'Event'}) run in the
  * calling thread, before {@code handle} returns, so that a test can assert on them at once
  * without waiting. Register one {@code ApiGatewayExtension} per test class: two would both
  * resolve {@code Api}.
  */
-public final class ApiGatewayExtension implements BeforeEachCallback, ParameterResolver {
+public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachCallback,
+        ParameterResolver, TestExecutionExceptionHandler {
     /** The instant {@link ManualClock} starts at unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
     /** The stage the API is deployed to unless told otherwise. */
@@ -112,10 +126,24 @@ public final class ApiGatewayExtension implements BeforeEachCallback, ParameterR
         lambdas.forEach(name -> fakes.put(name, FakeLambda.create(name)));
         RecordingHttpBackend backend = RecordingHttpBackend.create();
         ManualClock clock = ManualClock.startingAt(start);
-        Api.Builder api = compiled.toBuilder().httpBackend(backend).clock(clock);
+        ExecutionLogs logs = new ExecutionLogs();
+        Api.Builder api = compiled.toBuilder().httpBackend(backend).clock(clock)
+                .executionLogListener(logs);
         fakes.forEach(api::lambda);
         context.getStore(namespace).put(TestState.class,
-                new TestState(api.build(), fakes, backend, clock));
+                new TestState(api.build(), stage, fakes, backend, clock, logs));
+    }
+
+    /**
+     * Stops this test's served API, if any, and closes its fakes and backend. Done here rather
+     * than left to the store, since JUnit before 5.13 closes only its own resource type.
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestState state = context.getStore(namespace).remove(TestState.class, TestState.class);
+        if (state != null) {
+            state.close();
+        }
     }
 
     private Api compile() {
@@ -141,11 +169,35 @@ public final class ApiGatewayExtension implements BeforeEachCallback, ParameterR
         return deployed.build();
     }
 
+    /**
+     * Adds the console's test result (request, response, execution log) to the message of a
+     * {@link ResponseAssert} failure on a plain response of this test's {@code Api}, so that
+     * {@code assertThat(api.handle(request))} explains itself as {@code
+     * assertThat(api.testInvoke(request))} does. Other failures pass unchanged.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown)
+            throws Throwable {
+        if (thrown instanceof ResponseAssertionError) {
+            ResponseAssertionError failure = (ResponseAssertionError) thrown;
+            TestState state = context.getStore(namespace).get(TestState.class, TestState.class);
+            Optional<TestInvokeResult> result = state == null ? Optional.empty()
+                    : state.logs.find(failure.response());
+            if (result.isPresent()) {
+                AssertionError explained = new AssertionError(
+                        ConsoleLog.appendTo(failure.getMessage(), result.get()));
+                explained.setStackTrace(failure.getStackTrace());
+                throw explained;
+            }
+        }
+        throw thrown;
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == Api.class || type == FakeLambda.class || type == ManualClock.class
-                || type == RecordingHttpBackend.class;
+                || type == RecordingHttpBackend.class || type == ServedApi.class;
     }
 
     @Override
@@ -166,6 +218,9 @@ public final class ApiGatewayExtension implements BeforeEachCallback, ParameterR
         }
         if (type == RecordingHttpBackend.class) {
             return state.backend;
+        }
+        if (type == ServedApi.class) {
+            return state.served();
         }
         return lambda(state, parameter.findAnnotation(Lambda.class));
     }
@@ -188,23 +243,42 @@ public final class ApiGatewayExtension implements BeforeEachCallback, ParameterR
         return state.lambdas.values().iterator().next();
     }
 
-    /** One test's API and fakes; closing it closes the fakes and the backend. */
+    /**
+     * One test's API and fakes, and its served API once asked for; closing it stops the server
+     * and closes the fakes and the backend.
+     */
     private static final class TestState implements AutoCloseable {
         final Api api;
+        final String stage;
         final Map<String, FakeLambda> lambdas;
         final RecordingHttpBackend backend;
         final ManualClock clock;
+        final ExecutionLogs logs;
+        private ServedApi served;
 
-        TestState(Api api, Map<String, FakeLambda> lambdas, RecordingHttpBackend backend,
-                ManualClock clock) {
+        TestState(Api api, String stage, Map<String, FakeLambda> lambdas,
+                RecordingHttpBackend backend, ManualClock clock, ExecutionLogs logs) {
             this.api = api;
+            this.stage = stage;
             this.lambdas = lambdas;
             this.backend = backend;
             this.clock = clock;
+            this.logs = logs;
+        }
+
+        /** Returns the served API, starting it on first use. */
+        synchronized ServedApi served() {
+            if (served == null) {
+                served = ServedApi.start(api, stage);
+            }
+            return served;
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (served != null) {
+                served.close();
+            }
             lambdas.values().forEach(FakeLambda::close);
             backend.close();
         }

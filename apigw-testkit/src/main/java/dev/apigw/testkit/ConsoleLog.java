@@ -39,6 +39,8 @@ import java.util.Locale;
  */
 public final class ConsoleLog {
     static final int MAX_LINE = 1024;
+    /** The line that introduces the test result in an assertion's failure message. */
+    static final String HEADING = "--- Test result, as the console shows it ---";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME =
@@ -70,6 +72,12 @@ public final class ConsoleLog {
             s.append(TIME.format(e.time())).append(" : ").append(message).append('\n');
         }
         return s.toString();
+    }
+
+    /** Returns a failure message followed by the test result, as assertions print it. */
+    static String appendTo(String message, TestInvokeResult result) {
+        String n = System.lineSeparator();
+        return message + n + n + HEADING + n + format(result);
     }
 
     /** Returns the headers as one JSON object; a repeated header's values form an array. */

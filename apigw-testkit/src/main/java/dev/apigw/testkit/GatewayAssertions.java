@@ -2,9 +2,21 @@ package dev.apigw.testkit;
 
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
+import org.assertj.core.api.Assertions;
 
-/** Entry point of apigw's AssertJ assertions. */
-public final class GatewayAssertions {
+/**
+ * Entry point of apigw's AssertJ assertions. It extends AssertJ's {@link Assertions}, as AssertJ
+ * recommends for custom entry points, so one static import serves both apigw's types and
+ * everything else:
+ *
+ * <pre>{@code
+ * import static dev.apigw.testkit.GatewayAssertions.assertThat;
+ *
+ * assertThat(api.handle(request)).hasStatus(200);     // ResponseAssert
+ * assertThat(pets.lastEvent().path()).isEqualTo("/pets/7");   // AssertJ's StringAssert
+ * }</pre>
+ */
+public final class GatewayAssertions extends Assertions {
     private GatewayAssertions() {}
 
     /** Returns assertions on a response. */

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that moves only when told, for deterministic request times, latencies and (later)
- * throttling and caching. Thread-safe: every {@link #with} view shares the same instant.
+ * throttling and caching. Thread-safe: every {@link #withZone} view shares the same instant.
  */
 public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;

@@ -24,7 +24,10 @@ import org.assertj.core.api.AbstractAssert;
  * AssertJ assertions on a {@link Response}: status, headers, body, JSON paths, gateway response
  * type. Made from a {@link TestInvokeResult} ({@link GatewayAssertions#assertThat(
  * TestInvokeResult)}), every failure message ends with the test result as the console shows it
- * ({@link ConsoleLog}), execution log included, and the log itself can be asserted on.
+ * ({@link ConsoleLog}), execution log included, and the log itself can be asserted on. Made
+ * from a plain response of an {@code Api} that {@link ApiGatewayExtension} gave the test, a
+ * failure of the test method ends with that test result too: the extension records every
+ * request's log and adds it when the failure leaves the test.
  */
 public final class ResponseAssert extends AbstractAssert<ResponseAssert, Response> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -266,15 +269,23 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
         return null;
     }
 
-    /** Fails with the message, followed by the console's test result when there is one. */
+    /**
+     * Fails with the message, followed by the console's test result when there is one. On a
+     * plain response the failure carries the response, for {@link ApiGatewayExtension} to add
+     * the test result it recorded.
+     */
     private void fail(String message, Object... arguments) {
         if (invocation == null) {
-            failWithMessage(message, arguments);
+            try {
+                failWithMessage(message, arguments);
+            } catch (AssertionError e) {
+                throw new ResponseAssertionError(e, actual);
+            }
             return;
         }
         Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
         all[arguments.length] = ConsoleLog.format(invocation);
-        failWithMessage(message + "%n%n--- Test result, as the console shows it ---%n%s", all);
+        failWithMessage(message + "%n%n" + ConsoleLog.HEADING + "%n%s", all);
     }
 
     private String describe() {

@@ -227,6 +227,45 @@ class ApiGatewayExtensionTest {
                                         + " {\"statusCode\":200")))));
     }
 
+    static class FailingHandleAssertion {
+        @RegisterExtension
+        static final ApiGatewayExtension gateway = ApiGatewayExtension.builder()
+                .restApi(ApiGatewayExtensionTest::pets).lambda("pets").build();
+
+        @Test
+        void expects404(Api api, FakeLambda pets) {
+            pets.returnsProxyResponse(200, "{\"name\": \"Rex\"}");
+
+            assertThat(api.handle(Request.get("/test/pets?name=Rex"))).hasStatus(404);
+        }
+
+        @Test
+        void otherFailure(Api api) {
+            api.handle(Request.get("/test/pets?name=Rex"));
+
+            assertThat("plain").isEqualTo("other");
+        }
+    }
+
+    @Test
+    void assertion_failingOnHandleResponse_printsTheConsolesTestResult() {
+        Events events = run(FailingHandleAssertion.class);
+
+        events.assertThatEvents().haveExactly(1, event(
+                test("expects404"), finishedWithFailure(instanceOf(AssertionError.class),
+                        message(m -> m.contains("Expecting status:")
+                                && m.contains("--- Test result, as the console shows it ---")
+                                && m.contains("Request: /test/pets?name=Rex")
+                                && m.contains("Response Body\n{\"name\": \"Rex\"}")
+                                && m.contains("Mon Jan 01 00:00:00 UTC 2024 : Endpoint request"
+                                        + " body after transformations: {")
+                                && m.contains("Endpoint response body before transformations:"
+                                        + " {\"statusCode\":200")))));
+        events.assertThatEvents().haveExactly(1, event(
+                test("otherFailure"), finishedWithFailure(instanceOf(AssertionError.class),
+                        message(m -> m.contains("other") && !m.contains("Test result")))));
+    }
+
     static class InvalidDefinition {
         @RegisterExtension
         static final ApiGatewayExtension gateway = ApiGatewayExtension.builder()

@@ -2,6 +2,7 @@ package dev.apigw.model.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.apigw.model.RestApi;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Imports every file of the shared corpus ({@code ../../shared/corpus/openapi/}, see its {@code
- * SOURCES.md}): each imports, or fails with the precise reason listed here.
+ * SOURCES.md}): each imports, or fails with the precise reason listed here. The corpus lives
+ * beside the repository, not in it: without it (a user's fresh clone) the test is skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiCorpusTest {
@@ -104,8 +106,11 @@ class OpenApiCorpusTest {
     @TestFactory
     Stream<DynamicTest> importFile_eachCorpusFile_importsOrFailsWithListedReason()
             throws IOException {
-        assertThat(CORPUS).as("the shared corpus folder %s is missing: clone the repository"
-                + " next to shared/", CORPUS.toAbsolutePath()).isDirectory();
+        if (!Files.isDirectory(CORPUS)) {
+            // one test, reported as skipped with the reason (a factory's own abort is not)
+            return Stream.of(DynamicTest.dynamicTest("corpus", () -> assumeTrue(false,
+                    "../shared/corpus not found: corpus tests skipped (CI has it)")));
+        }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(CORPUS)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.endsWith("SOURCES.md"))
@@ -170,6 +175,9 @@ class OpenApiCorpusTest {
 
     @AfterAll
     void report() {
+        if (files.get() == 0) {
+            return;
+        }
         System.out.println("[corpus] " + imported.get() + " of " + files.get()
                 + " corpus files imported, each exported and imported again unchanged unless"
                 + " AWS's export refuses it");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -23,32 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every Java snippet of the repository's {@code README.md} against the real modules, so
- * the README cannot rot: a snippet that declares a class is compiled as it is, any other is
- * compiled as the body of a method. Both get the imports a reader would write.
+ * the README cannot rot. A snippet compiles with the imports it prints and no others: its
+ * leading {@code import} lines head the source file; a snippet that declares a class is
+ * compiled as it is, any other as the body of a method.
  */
 class ReadmeSnippetsTest {
     private static final Path README = Path.of("../../README.md");
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CLASS_DECLARATION =
             Pattern.compile("(?m)^\\s*(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
-    private static final String IMPORTS = String.join("\n",
-            "import static dev.apigw.testkit.GatewayAssertions.assertThat;",
-            "import static org.assertj.core.api.Assertions.assertThat;",
-            "import com.amazonaws.services.lambda.runtime.events.*;",
-            "import dev.apigw.model.*;",
-            "import dev.apigw.model.openapi.*;",
-            "import dev.apigw.runtime.*;",
-            "import dev.apigw.runtime.lambda.*;",
-            "import dev.apigw.runtime.spi.*;",
-            "import dev.apigw.samples.localserver.*;",
-            "import dev.apigw.servlet.*;",
-            "import dev.apigw.samples.petstore.*;",
-            "import dev.apigw.testkit.*;",
-            "import java.nio.file.*;",
-            "import java.util.*;",
-            "import org.junit.jupiter.api.*;",
-            "import org.junit.jupiter.api.extension.RegisterExtension;",
-            "");
+    private static final Pattern IMPORT = Pattern.compile(
+            "import\\s+(static\\s+)?[\\w.*]+;\\s*(//.*)?");
 
     @TempDir
     Path out;
@@ -73,12 +59,20 @@ class ReadmeSnippetsTest {
     }
 
     private void assertCompiles(String name, String snippet) {
-        Matcher declared = CLASS_DECLARATION.matcher(snippet);
+        List<String> lines = snippet.lines().collect(Collectors.toList());
+        int code = 0;
+        while (code < lines.size() && (lines.get(code).isBlank()
+                || IMPORT.matcher(lines.get(code).strip()).matches())) {
+            code++;
+        }
+        String imports = String.join("\n", lines.subList(0, code)) + "\n";
+        String body = String.join("\n", lines.subList(code, lines.size())) + "\n";
+        Matcher declared = CLASS_DECLARATION.matcher(body);
         boolean declaresClass = declared.find();
         String file = declaresClass ? declared.group(1) : name;
-        String source = IMPORTS + (declaresClass ? snippet
-                : "class " + name + " {\n    void run() throws Exception {\n" + snippet
-                        + "\n    }\n}\n");
+        String source = imports + (declaresClass ? body
+                : "class " + name + " {\n    void run() throws Exception {\n" + body
+                        + "    }\n}\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
         boolean ok = javac.getTask(errors, null, null,
