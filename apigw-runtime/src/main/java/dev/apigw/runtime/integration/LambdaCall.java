@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
  * API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the function, reference 2.2). A
  * failure of the Invoke call itself, a function that throws, is 502 INTEGRATION_FAILURE
  * (reference 2.2 "Lambda invoke failure: other", 3.1).
+ *
+ * <p>Lambda's payload quotas hold (reference 9.5): a synchronous call whose payload passes
+ * {@link LambdaInvocation#MAX_REQUEST_BYTES} is not made and the client gets 413 {@code Request
+ * Too Long} with {@code x-amzn-ErrorType: BadRequestException} [C]; an answer past {@link
+ * LambdaResult#MAX_RESPONSE_BYTES} is 502 INTEGRATION_FAILURE with the execution-log line
+ * "Lambda execution failed with status 200 due to customer function error: Response payload
+ * size exceeded maximum allowed payload size (6291556 bytes)." [C], for proxy and non-proxy
+ * integrations alike (non-proxy: our choice).
  */
 final class LambdaCall {
     /** Synchronous invocation: the default of Lambda's Invoke API. */
@@ -77,6 +85,11 @@ final class LambdaCall {
         if (invocationType.equals(EVENT)) {
             return invokeAsync(exchange, bound, invocation);
         }
+        if (payload.length > LambdaInvocation.MAX_REQUEST_BYTES) {
+            exchange.trace().add(STEP, "Lambda invocation failed: request payload of "
+                    + payload.length + " bytes exceeds ", LambdaInvocation.MAX_REQUEST_BYTES);
+            throw GatewayException.of(GatewayResponseType.DEFAULT_4XX, 413, "Request Too Long");
+        }
         exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
         LambdaResult result;
         try {
@@ -85,6 +98,12 @@ final class LambdaCall {
         } catch (RuntimeException e) {
             LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
             exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
+                    "Internal server error");
+        }
+        if (result.isResponseSizeTooLarge()) {
+            exchange.trace().add(STEP, "Lambda execution failed with status 200 due to customer"
+                    + " function error: ", LambdaResult.responseSizeTooLargeMessage());
             throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
                     "Internal server error");
         }
