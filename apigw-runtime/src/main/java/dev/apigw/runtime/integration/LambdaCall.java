@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the function, reference 2.2). A
  * failure of the Invoke call itself, a function that throws, is 502 INTEGRATION_FAILURE
  * (reference 2.2 "Lambda invoke failure: other", 3.1).
+ *
+ * <p>A synchronous call runs on the {@code Api}'s own threads ({@link
+ * dev.apigw.runtime.pipeline.HostBindings#requestResponse()}) and is waited for no longer than
+ * the integration's {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the
+ * client gets 504 INTEGRATION_TIMEOUT {@code Endpoint request timed out} (reference 2.2 [C]) and
+ * the function's thread is interrupted and abandoned ({@link TimedCall}). An {@link Error} the
+ * function throws is Lambda's {@code Runtime.ExitError} function error.
  *
  * <p>Lambda's payload quotas hold (reference 9.5): a synchronous call whose payload passes
  * {@link LambdaInvocation#MAX_REQUEST_BYTES} is not made and the client gets 413 {@code Request
@@ -93,13 +101,22 @@ final class LambdaCall {
         exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
         LambdaResult result;
         try {
-            result = Objects.requireNonNull(bound.invoke(invocation),
-                    "LambdaFunction returned null");
+            result = Objects.requireNonNull(TimedCall.invoke(exchange.host().requestResponse(),
+                    bound, invocation), "LambdaFunction returned null");
+        } catch (TimeoutException e) {
+            LOG.warn("Lambda function {} did not answer within {}", function.arn(), timeout);
+            exchange.trace().add(STEP, "Execution failed due to a timeout error: no answer"
+                    + " from the Lambda function within ", timeout.toMillis() + " ms");
+            throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw invokeFailed(exchange, function, e);
         } catch (RuntimeException e) {
-            LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
-            exchange.trace().add(STEP, "Lambda invocation failed: ", e);
-            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                    "Internal server error");
+            throw invokeFailed(exchange, function, e);
+        }
+        if (result.functionError().isPresent() && exchange.trace().isRecording()) {
+            exchange.trace().add(STEP, "Lambda function error: ",
+                    new String(result.payload(), StandardCharsets.UTF_8));
         }
         if (result.isResponseSizeTooLarge()) {
             exchange.trace().add(STEP, "Lambda execution failed with status 200 due to customer"
@@ -112,6 +129,14 @@ final class LambdaCall {
                     new String(result.payload(), StandardCharsets.UTF_8));
         }
         return result;
+    }
+
+    private static GatewayException invokeFailed(Exchange exchange,
+            LambdaArn.Function function, Exception e) {
+        LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
+        exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
+                "Internal server error");
     }
 
     private static LambdaResult invokeAsync(Exchange exchange, LambdaFunction bound,
@@ -139,7 +164,7 @@ final class LambdaCall {
                         invocation.awsRequestId(),
                         new String(result.payload(), StandardCharsets.UTF_8));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Lambda function {} (Event {}) failed to invoke", invocation.functionArn(),
                     invocation.awsRequestId(), e);
         }
