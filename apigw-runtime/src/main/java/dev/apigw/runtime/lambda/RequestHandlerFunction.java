@@ -44,9 +44,9 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
             output = handler.handleRequest(input(invocation.payload()),
                     new LocalContext(invocation));
         } catch (RuntimeException e) {
-            return FunctionErrors.of(e);
+            return FunctionErrors.of(e, RequestHandlerFunction.class);
         } catch (Error e) {
-            return FunctionErrors.ofError(e);
+            return FunctionErrors.ofError(e, RequestHandlerFunction.class);
         }
         if (output == null) {
             return LambdaResult.of(NULL);
@@ -56,7 +56,8 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
             outputs.computeIfAbsent(output.getClass(), type -> erased(serializer(type, loader)))
                     .toJson(output, json);
         } catch (RuntimeException e) {
-            return json.overflowed() ? LambdaResult.responseSizeTooLarge() : FunctionErrors.of(e);
+            return json.overflowed() ? LambdaResult.responseSizeTooLarge()
+                    : FunctionErrors.of(e, RequestHandlerFunction.class);
         }
         return json.overflowed() ? LambdaResult.responseSizeTooLarge()
                 : LambdaResult.of(json.toByteArray());

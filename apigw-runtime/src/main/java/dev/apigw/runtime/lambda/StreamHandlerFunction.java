@@ -28,9 +28,10 @@ final class StreamHandlerFunction implements LambdaFunction {
             handler.handleRequest(new ByteArrayInputStream(invocation.payload()), output,
                     new LocalContext(invocation));
         } catch (IOException | RuntimeException e) {
-            return output.overflowed() ? LambdaResult.responseSizeTooLarge() : FunctionErrors.of(e);
+            return output.overflowed() ? LambdaResult.responseSizeTooLarge()
+                    : FunctionErrors.of(e, StreamHandlerFunction.class);
         } catch (Error e) {
-            return FunctionErrors.ofError(e);
+            return FunctionErrors.ofError(e, StreamHandlerFunction.class);
         }
         return output.overflowed() ? LambdaResult.responseSizeTooLarge()
                 : LambdaResult.of(output.toByteArray());
