@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * failure of the Invoke call itself, a function that throws, is 502 INTEGRATION_FAILURE
  * (reference 2.2 "Lambda invoke failure: other", 3.1).
  *
+ * <p>An empty payload (a non-proxy request without body and without template) reaches the
+ * function as {@code {}}, two characters (reference 6.2, "added" [V]); any other payload goes
+ * unchanged.
+ *
  * <p>A synchronous call runs on the {@code Api}'s own threads ({@link
  * dev.apigw.runtime.pipeline.HostBindings#requestResponse()}) and is waited for no longer than
  * the integration's {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the
@@ -51,6 +55,8 @@ final class LambdaCall {
     static final String DRY_RUN = "DryRun";
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaCall.class);
+    /** What a function receives for an empty payload. */
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
     private static final String STEP = "integration";
 
     private final LambdaArn arn;
@@ -71,7 +77,8 @@ final class LambdaCall {
      * {@link #EVENT} or {@link #DRY_RUN}); for the last two the result is an empty payload
      * returned at once.
      */
-    LambdaResult invoke(Exchange exchange, byte[] payload, String invocationType) {
+    LambdaResult invoke(Exchange exchange, byte[] body, String invocationType) {
+        byte[] payload = body.length == 0 ? EMPTY_OBJECT : body;
         LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElseThrow(() -> {
             exchange.trace().add(STEP, "Execution failed due to configuration error: Invalid"
                     + " Lambda function ARN after stage variables: ", arn);
