@@ -37,6 +37,14 @@ class NonProxyPayloadScenarioTest {
                 .build();
     }
 
+    private static byte[] bytes(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
+    }
+
     @Test
     void handle_getWithoutBodyOrTemplate_invokesTheFunctionWithAnEmptyObject() {
         Response response = api().handle(Request.of("GET", "/dev/orders"));
@@ -53,5 +61,26 @@ class NonProxyPayloadScenarioTest {
                 .header("Content-Type", "application/json").body(body).build());
 
         assertThat(new String(received.get(), StandardCharsets.UTF_8)).isEqualTo(body);
+    }
+
+    @Test
+    void handle_invalidUtf8UnderATextType_replacesEachInvalidSequenceWithFffd() {
+        byte[] sent = bytes(0x1f, 0x8b, 0x08, 'a', 0xff, 0xfe, 'b', 0xe2, 0x82, 'c', 0xc3);
+
+        api("image/png").handle(Request.builder().httpMethod("POST").target("/dev/orders")
+                .header("Content-Type", "application/octet-stream").body(sent).build());
+
+        assertThat(received.get()).isEqualTo(bytes(0x1f, 0xef, 0xbf, 0xbd, 0x08, 'a',
+                0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd, 'b', 0xef, 0xbf, 0xbd, 'c', 0xef, 0xbf, 0xbd));
+    }
+
+    @Test
+    void handle_invalidUtf8UnderABinaryType_arrivesUnchanged() {
+        byte[] sent = bytes(0x1f, 0x8b, 0x08, 'a', 0xff, 0xfe, 'b', 0xe2, 0x82, 'c', 0xc3);
+
+        api("image/png").handle(Request.builder().httpMethod("POST").target("/dev/orders")
+                .header("Content-Type", "image/png").body(sent).build());
+
+        assertThat(received.get()).isEqualTo(sent);
     }
 }
