@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A REST API compiled for serving, with its deployments and stages: {@link #handle} runs API
- * Gateway's request pipeline in the calling thread. Immutable and thread-safe; {@link
+ * Gateway's request pipeline in the calling thread; a Lambda function runs on a thread of the
+ * {@code Api}'s own, so that the integration timeout holds (reference 9.5, {@link
+ * Builder#requestResponseExecutor}). Immutable and thread-safe; {@link
  * #toBuilder()} gives a changed copy. As on AWS, a stage serves the deployment it points at:
  * changing the definition serves nothing new until it is deployed (reference section 9.1).
  *
