@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A REST API compiled for serving, with its deployments and stages: {@link #handle} runs API
- * Gateway's request pipeline in the calling thread. Immutable and thread-safe; {@link
+ * Gateway's request pipeline in the calling thread; a Lambda function runs on a thread of the
+ * {@code Api}'s own, so that the integration timeout holds (reference 9.5, {@link
+ * Builder#requestResponseExecutor}). Immutable and thread-safe; {@link
  * #toBuilder()} gives a changed copy. As on AWS, a stage serves the deployment it points at:
  * changing the definition serves nothing new until it is deployed (reference section 9.1).
  *
@@ -81,7 +84,8 @@ public final class Api {
         this.host = new HostBindings(b.lambdas, b.httpBackend,
                 b.awsServiceBackend == null ? HostBindings.NO_AWS_SERVICE_BACKEND
                         : b.awsServiceBackend,
-                b.eventInvocations, b.clock, b.random, b.region, b.accountId);
+                b.eventInvocations, b.requestResponse, b.clock, b.random, b.region,
+                b.accountId);
         this.templates = b.templates;
         this.executionLogListener = b.executionLogListener;
         Map<String, DeployedStage> served = new LinkedHashMap<>();
@@ -102,9 +106,10 @@ public final class Api {
 
     /**
      * Handles one request and returns what API Gateway would send. Never throws: every failure
-     * is a gateway response, and a bug of the runtime is logged and answered with 500. Without
-     * an {@link Builder#executionLogListener execution log listener} no execution log is
-     * recorded; with one, the request is handled as {@link #testInvoke} handles it.
+     * is a gateway response, and a bug of the runtime, or an {@link Error} from a host backend
+     * that reached it, is logged and answered with 500. Without an {@link
+     * Builder#executionLogListener execution log listener} no execution log is recorded; with
+     * one, the request is handled as {@link #testInvoke} handles it.
      */
     public Response handle(Request request) {
         if (executionLogListener == null) {
@@ -143,7 +148,7 @@ public final class Api {
                 host.clock().instant(), trace, state);
         try {
             return pipeline.handle(exchange);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("request {} failed inside the gateway: {}", requestId, request, e);
             trace.add("api", "Internal error: ", e);
             return Response.builder().statusCode(500)
@@ -203,6 +208,7 @@ public final class Api {
         private HttpBackend httpBackend;
         private AwsServiceBackend awsServiceBackend;
         private Executor eventInvocations;
+        private Executor requestResponse;
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
         private String region = "us-east-1";
@@ -223,6 +229,7 @@ public final class Api {
             httpBackend = api.host.httpBackend();
             awsServiceBackend = api.host.awsService().orElse(null);
             eventInvocations = api.host.eventInvocations();
+            requestResponse = api.host.requestResponse();
             clock = api.host.clock();
             random = api.host.random();
             region = api.host.region();
@@ -357,6 +364,25 @@ public final class Api {
             return this;
         }
 
+        /**
+         * Sets the executor that runs synchronous Lambda calls (invocation type {@code
+         * RequestResponse}, AWS_PROXY and AWS integrations), so that the gateway can stop
+         * waiting at the integration timeout (reference 4.2, 9.5) while the function's thread
+         * is interrupted and left to end. It must run each task on a thread of its own at once:
+         * a task that waits in a queue spends the integration's time there. A task it rejects
+         * fails the request as a failed Invoke call (502). An executor that runs tasks in the
+         * calling thread ({@code Runnable::run}) gives up the timeout.
+         *
+         * <p>Default: a pool created with the {@code Api} of at most 1,000 daemon threads (the
+         * default concurrency of a Lambda account) named {@code apigw-lambda-N}, started on
+         * demand and ended after 60 idle seconds, so an unused {@code Api} holds no thread.
+         * {@link #toBuilder()} copies share it.
+         */
+        public Builder requestResponseExecutor(Executor executor) {
+            this.requestResponse = Objects.requireNonNull(executor);
+            return this;
+        }
+
         /** Sets the clock (default: the system UTC clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
@@ -397,6 +423,9 @@ public final class Api {
             }
             if (eventInvocations == null) {
                 eventInvocations = defaultEventInvocations();
+            }
+            if (requestResponse == null) {
+                requestResponse = defaultRequestResponse();
             }
             Map<String, Deployment> all = new LinkedHashMap<>(deployments);
             Map<String, Stage> allStages = new LinkedHashMap<>(stages);
@@ -460,6 +489,16 @@ public final class Api {
                     });
             pool.allowCoreThreadTimeOut(true);
             return pool;
+        }
+
+        private static Executor defaultRequestResponse() {
+            AtomicInteger count = new AtomicInteger();
+            return new ThreadPoolExecutor(0, 1_000, 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), task -> {
+                        Thread t = new Thread(task, "apigw-lambda-" + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
         }
 
         private static final class PendingDeployment {

@@ -18,6 +18,7 @@ import java.util.function.BiConsumer;
  */
 public final class Headers {
     private static final Headers EMPTY = new Headers(new String[0]);
+    private static final String DELIMITERS = "\"(),/:;<=>?@[\\]{}";
 
     private final String[] namesAndValues;
 
@@ -161,6 +162,79 @@ public final class Headers {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             action.accept(namesAndValues[i], namesAndValues[i + 1]);
         }
+    }
+
+    /**
+     * Returns whether {@code name} is a field name of RFC 9110 section 5.1: a token of one or
+     * more visible ASCII characters other than delimiters ({@code "(),/:;<=>?@[\]{}}).
+     */
+    public static boolean isValidName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || DELIMITERS.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns whether {@code value} is a field value of RFC 9110 section 5.5: no control
+     * character but horizontal tab, so no CR, LF or NUL (which would end the field or the
+     * message) and no DEL. Characters above ASCII ({@code obs-text}, and beyond Latin-1, which
+     * the host encodes) are allowed.
+     */
+    public static boolean isValidValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns these headers after checking that every name and value is one RFC 9110 allows
+     * ({@link #isValidName}, {@link #isValidValue}); throws {@link IllegalArgumentException}
+     * naming the first header that is not. A {@link Response} holds only checked headers, so
+     * that no host can be made to split a response; request headers are kept as sent and
+     * answered by the gateway (reference 9.5).
+     */
+    public Headers requireValid() {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            requireValid(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return this;
+    }
+
+    /** Throws {@link IllegalArgumentException} unless the field is one RFC 9110 allows. */
+    static void requireValid(String name, String value) {
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("header name is not an RFC 9110 token: "
+                    + printable(name));
+        }
+        if (!isValidValue(value)) {
+            throw new IllegalArgumentException("value of header " + name
+                    + " has a control character: " + printable(value));
+        }
+    }
+
+    /** Returns text with control characters escaped, for messages. */
+    private static String printable(String text) {
+        StringBuilder s = new StringBuilder(text.length() + 8).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                s.append(String.format("\\u%04x", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        return s.append('"').toString();
     }
 
     private int indexOf(String name) {

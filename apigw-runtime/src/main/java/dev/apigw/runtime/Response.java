@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * What API Gateway sends back: status, headers and body bytes. Transport headers ({@code Date},
- * {@code Content-Length}, {@code Connection}) are the host's to add.
+ * {@code Content-Length}, {@code Connection}) are the host's to add. Every header is one RFC 9110
+ * allows ({@link Headers#requireValid()}): a response never carries CR, LF or another control
+ * character that would let a host split it.
  */
 public final class Response {
     private static final byte[] NO_BODY = new byte[0];
@@ -25,7 +27,7 @@ public final class Response {
             throw new IllegalArgumentException("statusCode must be 100 to 599: " + b.statusCode);
         }
         this.statusCode = b.statusCode;
-        this.headers = b.headers.build();
+        this.headers = b.headers.build().requireValid();
         this.body = b.body;
     }
 
@@ -41,9 +43,13 @@ public final class Response {
 
     /**
      * Returns a copy in which each given header name has only the given value (see {@link
-     * Headers#with}).
+     * Headers#with}); throws {@link IllegalArgumentException} for a field RFC 9110 does not
+     * allow.
      */
     public Response withHeaders(String... namesAndValues) {
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            Headers.requireValid(namesAndValues[i], namesAndValues[i + 1]);
+        }
         return new Response(statusCode, headers.with(namesAndValues), body);
     }
 
@@ -138,7 +144,10 @@ public final class Response {
             return this;
         }
 
-        /** Builds the response. */
+        /**
+         * Builds the response; throws {@link IllegalArgumentException} for a status outside
+         * 100 to 599 or a header RFC 9110 does not allow.
+         */
         public Response build() {
             return new Response(this);
         }

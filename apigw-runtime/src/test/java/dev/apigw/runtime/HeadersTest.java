@@ -186,4 +186,36 @@ class HeadersTest {
     void toString_listsFieldsInOrder() {
         assertThat(Headers.of("A", "1", "b", "2").toString()).isEqualTo("{A=1, b=2}");
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"a\rb", "a\nb", "a\r\nInjected: yes", "a\u0000b", "\u0007", "\u007f"})
+    void requireValid_controlCharacterInValue_throwsNamingTheHeader(String value) {
+        Headers h = Headers.of("X-Ok", "fine", "X-Bad", value);
+
+        assertThat(Headers.isValidValue(value)).isFalse();
+        assertThatThrownBy(h::requireValid).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X-Bad").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Response.builder().headers(h).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Bad");
+        assertThatThrownBy(() -> Response.builder().build().withHeaders("X-Bad", value))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Bad");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"", "X Space", "X:Colon", "X\r\nInjected", "\u00dcnicode", "(x)"})
+    void requireValid_nameNotAToken_throws(String name) {
+        assertThat(Headers.isValidName(name)).isFalse();
+        assertThatThrownBy(() -> Headers.of(name, "v").requireValid())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an RFC 9110 token");
+    }
+
+    @Test
+    void requireValid_tabsObsTextAndTokens_pass() {
+        Headers h = Headers.of("X-Tab", "a\tb", "x-amzn-Remapped-Date", "caf\u00e9 \u2603",
+                "!#$%&'*+-.^_`|~09azAZ", "");
+
+        assertThat(h.requireValid()).isSameAs(h);
+        assertThat(Response.builder().headers(h).build().headers()).isEqualTo(h);
+    }
 }

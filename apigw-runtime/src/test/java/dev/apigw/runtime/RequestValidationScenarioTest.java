@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Request validators through {@link Api#handle} (reference 1.7 T15, 3.1, 4.3, 5.1, 6.2, 8.1):
@@ -292,6 +294,47 @@ class RequestValidationScenarioTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.bodyAsString()).isEqualTo(
                 "{\"why\": \"[Invalid JSON: the request body is not a JSON value]\"}");
+    }
+
+    /** A model with a {@code minimum}, which java-json-tools checks through BigDecimal. */
+    private static final String PRICED = "{\"type\":\"object\","
+            + "\"properties\":{\"price\":{\"type\":\"number\",\"minimum\":0}}}";
+
+    private static Api pricedApi(String apiId) {
+        return api(apiId, "/items", "POST", m -> m.requestValidatorId(BODY)
+                .putRequestModel("application/json", "Priced"),
+                b -> b.model(Model.json("Priced", PRICED))
+                        .gatewayResponse(GatewayResponseType.BAD_REQUEST_BODY, g -> g
+                                .putResponseTemplate("application/json",
+                                        "{\"why\": \"$context.error.validationErrorString\"}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e400", "2E+999", "[1e400]"})
+    void handle_numberBeyondDoubleRange_returnsInvalidBody(String price) {
+        Api api = pricedApi("huge21");
+
+        Response response = api.handle(post("/prod/items", "application/json",
+                "{\"price\": " + price + "}"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsString()).isEqualTo(
+                "{\"why\": \"[numeric value out of range]\"}");
+        assertServed(api.handle(post("/prod/items", "application/json", "{\"price\": 1e300}")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"price\":1}garbage", "{\"price\":1} {}", "{\"price\":1}]",
+        "{\"price\":1}\u0000", "1 2"})
+    void handle_trailingContentAfterTheJson_returnsInvalidJson(String body) {
+        Api api = pricedApi("tail22");
+
+        Response response = api.handle(post("/prod/items", "application/json", body));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsString()).isEqualTo(
+                "{\"why\": \"[Invalid JSON: the request body is not a JSON value]\"}");
+        assertServed(api.handle(post("/prod/items", "application/json", "{\"price\":1} \n\t")));
     }
 
     @Test

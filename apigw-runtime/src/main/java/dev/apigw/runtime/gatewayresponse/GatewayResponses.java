@@ -3,6 +3,7 @@ package dev.apigw.runtime.gatewayresponse;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.RestApi;
+import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
@@ -27,7 +28,10 @@ import java.util.Map;
  * $context.error.message}, in templates and in {@code context.error.*} header sources. A customised
  * entry replaces the whole definition, so a field it leaves out takes the built-in value. Every
  * response carries {@code Content-Type} and {@code x-amzn-ErrorType}. {@code REQUEST_TOO_LARGE}
- * cannot be customised. Compiled once per deployment; immutable.
+ * cannot be customised. A mapped header whose name is not an RFC 9110 token or whose value holds
+ * CR, LF or another control character (a {@code method.request.querystring.X} source decodes
+ * {@code %0D%0A}) is left out with a trace line, so the error still gets its answer (our choice;
+ * AWS's handling is not recorded). Compiled once per deployment; immutable.
  */
 public final class GatewayResponses {
     private static final Definition BUILT_IN = builtIn("{\"message\":");
@@ -86,8 +90,11 @@ public final class GatewayResponses {
         definition.headers.forEach((name, source) -> {
             String value = source.startsWith("context.error.")
                     ? variable(source, error, exchange) : HeaderSource.resolve(source, exchange);
-            if (value != null) {
+            if (value != null && Headers.isValidName(name) && Headers.isValidValue(value)) {
                 response.setHeader(name, value);
+            } else if (value != null) {
+                exchange.trace().add("gateway-response", "Header left out, it cannot carry"
+                        + " its value: ", name);
             }
         });
         response.body(template.getValue().render(name -> variable(name, error, exchange)));

@@ -138,8 +138,10 @@ final class HttpEndpoint {
      * Sends a request to the endpoint and returns its answer. A timeout is INTEGRATION_TIMEOUT
      * (504 {@code Endpoint request timed out}); a network failure, or any other exception or a
      * null answer from the host's backend, is INTEGRATION_FAILURE (504 {@code Network error
-     * communicating with endpoint}); a body over 10 MB or a status outside 100 to 599 is
-     * INTEGRATION_FAILURE with 502 {@code Internal server error} (our choice).
+     * communicating with endpoint}); a body over 10 MB, a status outside 100 to 599, a header
+     * that is not a valid RFC 9110 field, or an answer the backend reports as {@code
+     * INVALID_RESPONSE} (too many headers, an endless status line) is INTEGRATION_FAILURE with
+     * 502 {@code Internal server error} (our choice).
      */
     BackendResponse send(Exchange exchange, String method, URI target, Headers headers,
             byte[] body) {
@@ -155,6 +157,9 @@ final class HttpEndpoint {
                 exchange.trace().add("integration", "Execution failed due to a timeout error: ",
                         e.getMessage());
                 throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
+            }
+            if (e.failure() == HttpBackendException.Failure.INVALID_RESPONSE) {
+                throw badAnswer(exchange, e.getMessage());
             }
             throw networkError(exchange, e.getMessage());
         } catch (RuntimeException e) {
@@ -174,18 +179,27 @@ final class HttpEndpoint {
                     new String(response.body(), StandardCharsets.UTF_8));
         }
         if (response.body().length > MAX_RESPONSE_BYTES) {
-            exchange.trace().add("integration", "Execution failed: endpoint response body of ",
-                    response.body().length + " bytes exceeds the 10 MB limit");
-            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                    "Internal server error");
+            throw badAnswer(exchange, "endpoint response body of " + response.body().length
+                    + " bytes exceeds the 10 MB limit");
         }
         if (response.statusCode() < 100 || response.statusCode() > 599) {
-            exchange.trace().add("integration", "Execution failed: invalid endpoint status ",
-                    response.statusCode());
-            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                    "Internal server error");
+            throw badAnswer(exchange, "invalid endpoint status " + response.statusCode());
+        }
+        Headers headers = response.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            if (!Headers.isValidName(headers.name(i))
+                    || !Headers.isValidValue(headers.value(i))) {
+                throw badAnswer(exchange, "invalid endpoint response header " + headers.name(i));
+            }
         }
         return response;
+    }
+
+    /** A backend answer API Gateway does not pass on: 502 INTEGRATION_FAILURE (our choice). */
+    private static GatewayException badAnswer(Exchange exchange, String detail) {
+        exchange.trace().add("integration", "Execution failed: ", detail);
+        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
+                "Internal server error");
     }
 
     private static GatewayException networkError(Exchange exchange, String detail) {

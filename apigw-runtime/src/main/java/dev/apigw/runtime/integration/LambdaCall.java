@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,25 @@ import org.slf4j.LoggerFactory;
  * API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the function, reference 2.2). A
  * failure of the Invoke call itself, a function that throws, is 502 INTEGRATION_FAILURE
  * (reference 2.2 "Lambda invoke failure: other", 3.1).
+ *
+ * <p>An empty payload (a non-proxy request without body and without template) reaches the
+ * function as {@code {}}, two characters (reference 6.2, "added" [V]); any other payload goes
+ * unchanged.
+ *
+ * <p>A synchronous call runs on the {@code Api}'s own threads ({@link
+ * dev.apigw.runtime.pipeline.HostBindings#requestResponse()}) and is waited for no longer than
+ * the integration's {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the
+ * client gets 504 INTEGRATION_TIMEOUT {@code Endpoint request timed out} (reference 2.2 [C]) and
+ * the function's thread is interrupted and abandoned ({@link TimedCall}). An {@link Error} the
+ * function throws is Lambda's {@code Runtime.ExitError} function error.
+ *
+ * <p>Lambda's payload quotas hold (reference 9.5): a synchronous call whose payload passes
+ * {@link LambdaInvocation#MAX_REQUEST_BYTES} is not made and the client gets 413 {@code Request
+ * Too Long} with {@code x-amzn-ErrorType: BadRequestException} [C]; an answer past {@link
+ * LambdaResult#MAX_RESPONSE_BYTES} is 502 INTEGRATION_FAILURE with the execution-log line
+ * "Lambda execution failed with status 200 due to customer function error: Response payload
+ * size exceeded maximum allowed payload size (6291556 bytes)." [C], for proxy and non-proxy
+ * integrations alike (non-proxy: our choice).
  */
 final class LambdaCall {
     /** Synchronous invocation: the default of Lambda's Invoke API. */
@@ -35,6 +55,8 @@ final class LambdaCall {
     static final String DRY_RUN = "DryRun";
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaCall.class);
+    /** What a function receives for an empty payload. */
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
     private static final String STEP = "integration";
 
     private final LambdaArn arn;
@@ -55,7 +77,8 @@ final class LambdaCall {
      * {@link #EVENT} or {@link #DRY_RUN}); for the last two the result is an empty payload
      * returned at once.
      */
-    LambdaResult invoke(Exchange exchange, byte[] payload, String invocationType) {
+    LambdaResult invoke(Exchange exchange, byte[] body, String invocationType) {
+        byte[] payload = body.length == 0 ? EMPTY_OBJECT : body;
         LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElseThrow(() -> {
             exchange.trace().add(STEP, "Execution failed due to configuration error: Invalid"
                     + " Lambda function ARN after stage variables: ", arn);
@@ -77,14 +100,34 @@ final class LambdaCall {
         if (invocationType.equals(EVENT)) {
             return invokeAsync(exchange, bound, invocation);
         }
+        if (payload.length > LambdaInvocation.MAX_REQUEST_BYTES) {
+            exchange.trace().add(STEP, "Lambda invocation failed: request payload of "
+                    + payload.length + " bytes exceeds ", LambdaInvocation.MAX_REQUEST_BYTES);
+            throw GatewayException.of(GatewayResponseType.DEFAULT_4XX, 413, "Request Too Long");
+        }
         exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
         LambdaResult result;
         try {
-            result = Objects.requireNonNull(bound.invoke(invocation),
-                    "LambdaFunction returned null");
+            result = Objects.requireNonNull(TimedCall.invoke(exchange.host().requestResponse(),
+                    bound, invocation), "LambdaFunction returned null");
+        } catch (TimeoutException e) {
+            LOG.warn("Lambda function {} did not answer within {}", function.arn(), timeout);
+            exchange.trace().add(STEP, "Execution failed due to a timeout error: no answer"
+                    + " from the Lambda function within ", timeout.toMillis() + " ms");
+            throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw invokeFailed(exchange, function, e);
         } catch (RuntimeException e) {
-            LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
-            exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+            throw invokeFailed(exchange, function, e);
+        }
+        if (result.functionError().isPresent() && exchange.trace().isRecording()) {
+            exchange.trace().add(STEP, "Lambda function error: ",
+                    new String(result.payload(), StandardCharsets.UTF_8));
+        }
+        if (result.isResponseSizeTooLarge()) {
+            exchange.trace().add(STEP, "Lambda execution failed with status 200 due to customer"
+                    + " function error: ", LambdaResult.responseSizeTooLargeMessage());
             throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
                     "Internal server error");
         }
@@ -93,6 +136,14 @@ final class LambdaCall {
                     new String(result.payload(), StandardCharsets.UTF_8));
         }
         return result;
+    }
+
+    private static GatewayException invokeFailed(Exchange exchange,
+            LambdaArn.Function function, Exception e) {
+        LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
+        exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
+                "Internal server error");
     }
 
     private static LambdaResult invokeAsync(Exchange exchange, LambdaFunction bound,
@@ -120,7 +171,7 @@ final class LambdaCall {
                         invocation.awsRequestId(),
                         new String(result.payload(), StandardCharsets.UTF_8));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Lambda function {} (Event {}) failed to invoke", invocation.functionArn(),
                     invocation.awsRequestId(), e);
         }

@@ -23,7 +23,10 @@ import java.util.List;
  * the {@code headers} value of the same name, under the {@code multiValueHeaders} casing, and a
  * pair present in both appears once. A base64 body is decoded only when the request's first
  * {@code Accept} type is in {@code binaryMediaTypes} (reference 6.3); if it is not valid base64
- * the answer is 500. The payload is read in one streaming pass.
+ * the answer is 500. A header name that is not an RFC 9110 token, or a value holding CR, LF or
+ * another control character, makes the answer malformed too (502; AWS's handling of these is not
+ * recorded): nothing the function returns can split the response. The payload is read in one
+ * streaming pass.
  */
 final class ProxyResponse {
     private static final JsonFactory JSON = new JsonFactory();
@@ -117,8 +120,8 @@ final class ProxyResponse {
         List<String> pairs = new ArrayList<>();
         String name;
         while ((name = p.nextFieldName()) != null) {
-            pairs.add(name);
-            pairs.add(text(p.nextToken(), p, name));
+            pairs.add(checkedName(name));
+            pairs.add(checkedValue(text(p.nextToken(), p, name), name));
         }
         return pairs;
     }
@@ -134,13 +137,30 @@ final class ProxyResponse {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw malformed("multiValueHeaders." + name + " is not a list");
             }
+            checkedName(name);
             JsonToken value;
             while ((value = p.nextToken()) != JsonToken.END_ARRAY) {
                 pairs.add(name);
-                pairs.add(text(value, p, name));
+                pairs.add(checkedValue(text(value, p, name), name));
             }
         }
         return pairs;
+    }
+
+    /** Returns a header name, refused when it is not an RFC 9110 token (CR, LF, space…). */
+    private String checkedName(String name) {
+        if (!Headers.isValidName(name)) {
+            throw malformed("header name is not a token: " + name);
+        }
+        return name;
+    }
+
+    /** Returns a header value, refused when it holds a control character (CR, LF, NUL…). */
+    private String checkedValue(String value, String name) {
+        if (!Headers.isValidValue(value)) {
+            throw malformed("header " + name + " has a control character in its value");
+        }
+        return value;
     }
 
     private String text(JsonToken token, JsonParser p, String name) throws IOException {

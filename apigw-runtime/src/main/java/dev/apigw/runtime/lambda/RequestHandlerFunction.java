@@ -8,7 +8,6 @@ import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Runs a {@link RequestHandler} with the Lambda Java runtime's serialization: {@code
  * aws-lambda-java-events} classes through {@link LambdaEventSerializers}, other classes through
- * {@link JacksonFactory}. Serializers are made once per class.
+ * {@link JacksonFactory}. Serializers are made once per class. An output whose JSON passes
+ * {@link LambdaResult#MAX_RESPONSE_BYTES} is Lambda's {@link LambdaResult#responseSizeTooLarge()}
+ * error (reference 9.5).
  *
  * @param <I> the handler's input type
  * @param <O> the handler's output type
@@ -43,21 +44,23 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
             output = handler.handleRequest(input(invocation.payload()),
                     new LocalContext(invocation));
         } catch (RuntimeException e) {
-            return FunctionErrors.of(e);
+            return FunctionErrors.of(e, RequestHandlerFunction.class);
         } catch (Error e) {
-            return FunctionErrors.ofError(e);
+            return FunctionErrors.ofError(e, RequestHandlerFunction.class);
         }
         if (output == null) {
             return LambdaResult.of(NULL);
         }
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        BoundedOutput json = new BoundedOutput();
         try {
             outputs.computeIfAbsent(output.getClass(), type -> erased(serializer(type, loader)))
                     .toJson(output, json);
         } catch (RuntimeException e) {
-            return FunctionErrors.of(e);
+            return json.overflowed() ? LambdaResult.responseSizeTooLarge()
+                    : FunctionErrors.of(e, RequestHandlerFunction.class);
         }
-        return LambdaResult.of(json.toByteArray());
+        return json.overflowed() ? LambdaResult.responseSizeTooLarge()
+                : LambdaResult.of(json.toByteArray());
     }
 
     // The payload was deserialized into I's erasure, as the Lambda runtime does it.

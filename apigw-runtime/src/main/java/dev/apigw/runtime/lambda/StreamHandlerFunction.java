@@ -5,11 +5,15 @@ import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
 
-/** Runs a {@link RequestStreamHandler}: the payload as its input stream, its output returned. */
+/**
+ * Runs a {@link RequestStreamHandler}: the payload as its input stream, its output returned. The
+ * output holds at most {@link LambdaResult#MAX_RESPONSE_BYTES}; a handler writing more gets an
+ * {@link IOException} and the call Lambda's {@link LambdaResult#responseSizeTooLarge()} error,
+ * whatever the handler then does (reference 9.5).
+ */
 final class StreamHandlerFunction implements LambdaFunction {
     private final RequestStreamHandler handler;
 
@@ -19,15 +23,17 @@ final class StreamHandlerFunction implements LambdaFunction {
 
     @Override
     public LambdaResult invoke(LambdaInvocation invocation) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        BoundedOutput output = new BoundedOutput();
         try {
             handler.handleRequest(new ByteArrayInputStream(invocation.payload()), output,
                     new LocalContext(invocation));
         } catch (IOException | RuntimeException e) {
-            return FunctionErrors.of(e);
+            return output.overflowed() ? LambdaResult.responseSizeTooLarge()
+                    : FunctionErrors.of(e, StreamHandlerFunction.class);
         } catch (Error e) {
-            return FunctionErrors.ofError(e);
+            return FunctionErrors.ofError(e, StreamHandlerFunction.class);
         }
-        return LambdaResult.of(output.toByteArray());
+        return output.overflowed() ? LambdaResult.responseSizeTooLarge()
+                : LambdaResult.of(output.toByteArray());
     }
 }

@@ -15,17 +15,20 @@ import java.util.Optional;
  * JsonValues}): objects are {@link LinkedHashMap}s, arrays {@link JsonArray}s, strings, numbers
  * ({@link Integer}, {@link Long} or {@link java.math.BigInteger} without a fraction, else {@link
  * Double}), {@link Boolean}s and Java null. Parses as Jackson's {@code readTree} does: the first
- * value counts and anything after it is ignored; text with no value at all (only whitespace)
- * gives a null root. Nobody changes the root after parsing: a template gets copies ({@link
- * JsonValues#copy}). Immutable once built.
+ * value counts and anything after it is ignored (request validation refuses it through {@link
+ * #hasTrailingContent()}); text with no value at all (only whitespace) gives a null root. Nobody
+ * changes the root after parsing: a template gets copies ({@link JsonValues#copy}). Immutable
+ * once built.
  */
 public final class JsonDocument {
     private static final JsonFactory FACTORY = JsonValues.JSON.getFactory();
 
     private final Object root;
+    private final boolean trailingContent;
 
-    private JsonDocument(Object root) {
+    private JsonDocument(Object root, boolean trailingContent) {
         this.root = root;
+        this.trailingContent = trailingContent;
     }
 
     /** Returns the document of UTF-8 JSON bytes, or empty when they are not JSON. */
@@ -67,9 +70,30 @@ public final class JsonDocument {
         return root;
     }
 
+    /**
+     * Returns whether anything but whitespace follows the first value ({@code {"a":1}garbage},
+     * a second value): Jackson's {@code readTree} ignores it, a JSON parser that reads a whole
+     * text (as a request validator does) refuses it.
+     */
+    public boolean hasTrailingContent() {
+        return trailingContent;
+    }
+
     private static JsonDocument read(JsonParser parser) throws IOException {
         JsonToken first = parser.nextToken();
-        return new JsonDocument(first == null ? null : value(parser, first));
+        if (first == null) {
+            return new JsonDocument(null, false);
+        }
+        Object root = value(parser, first);
+        return new JsonDocument(root, trailing(parser));
+    }
+
+    private static boolean trailing(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static Object value(JsonParser parser, JsonToken token) throws IOException {

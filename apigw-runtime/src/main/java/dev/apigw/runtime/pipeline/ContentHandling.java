@@ -6,6 +6,7 @@ import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.runtime.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -115,12 +116,28 @@ final class ContentHandling {
      * Returns the integration request payload of a non-proxy request: its body converted by the
      * integration's {@code contentHandling}, binary when its Content-Type (none counts as not
      * binary) matches {@code binaryMediaTypes}. Text that is not base64 is a configuration
-     * error (500).
+     * error (500). With {@code contentHandling} unset, a text payload is UTF-8 text: every byte
+     * sequence that is not valid UTF-8 becomes U+FFFD ({@code EF BF BD}) before it reaches the
+     * integration, while a binary payload goes as sent (reference 6.3, "added" [V]).
      */
     static Content requestPayload(Exchange exchange) {
         ContentHandling handling = of(exchange.method().integration());
-        return handling.request(exchange.request().body(), isBinaryRequest(exchange))
+        boolean binary = isBinaryRequest(exchange);
+        byte[] body = exchange.request().body();
+        if (handling.strategy == null && !binary && body.length > 0) {
+            body = asUtf8Text(body, exchange.payload().text());
+        }
+        return handling.request(body, binary)
                 .orElseThrow(() -> notBase64(exchange, "integration-request", handling));
+    }
+
+    /**
+     * Returns the UTF-8 bytes of the payload's decoded text (in which the decoder replaced
+     * every invalid sequence by U+FFFD), or the payload itself when they are the same.
+     */
+    private static byte[] asUtf8Text(byte[] body, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return Arrays.equals(utf8, body) ? body : utf8;
     }
 
     /**

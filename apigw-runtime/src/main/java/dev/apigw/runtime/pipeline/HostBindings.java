@@ -12,21 +12,24 @@ import java.util.random.RandomGenerator;
 
 /**
  * What the host plugged in: Lambda functions by name, the HTTP backend, the AWS service backend,
- * the executor of asynchronous Lambda invocations, the clock, the random source, and the region
- * and account the API lives in. Internal.
+ * the executors of asynchronous and synchronous Lambda invocations, the clock, the random
+ * source, and the region and account the API lives in. Internal.
  *
  * @param lambdas functions by name, or by {@code name:qualifier}
  * @param httpBackend the backend of HTTP integrations
  * @param awsServiceBackend the backend of AWS service integrations, or {@link
  *     #NO_AWS_SERVICE_BACKEND} when the host bound none
  * @param eventInvocations runs Lambda functions invoked with the invocation type {@code Event}
+ * @param requestResponse runs synchronous Lambda calls, one thread per running call, so that
+ *     the caller can stop waiting at the integration timeout
  * @param clock the clock for request times and latencies
  * @param random a thread-safe random source for ids
  * @param region the AWS region, e.g. {@code us-east-1}
  * @param accountId the AWS account id of the API owner
  */
 public record HostBindings(Map<String, LambdaFunction> lambdas, HttpBackend httpBackend,
-        AwsServiceBackend awsServiceBackend, Executor eventInvocations, Clock clock,
+        AwsServiceBackend awsServiceBackend, Executor eventInvocations,
+        Executor requestResponse, Clock clock,
         RandomGenerator random, String region, String accountId) {
     /** Stands for "no AWS service backend bound"; never called. */
     public static final AwsServiceBackend NO_AWS_SERVICE_BACKEND = request -> {
@@ -39,6 +42,7 @@ public record HostBindings(Map<String, LambdaFunction> lambdas, HttpBackend http
         Objects.requireNonNull(httpBackend);
         Objects.requireNonNull(awsServiceBackend);
         Objects.requireNonNull(eventInvocations);
+        Objects.requireNonNull(requestResponse);
         Objects.requireNonNull(clock);
         Objects.requireNonNull(random);
         Objects.requireNonNull(region);

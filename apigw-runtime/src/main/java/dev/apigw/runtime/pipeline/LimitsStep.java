@@ -48,7 +48,7 @@ final class LimitsStep implements Step {
             String name = headers.name(i);
             String value = headers.value(i);
             size += name.length() + value.length() + 4;
-            if (!validName(name) || !validValue(value)) {
+            if (!Headers.isValidName(name) || !Headers.isValidValue(value)) {
                 exchange.trace().add("limits", "Malformed header: ", name);
                 throw badRequest();
             }
@@ -78,29 +78,6 @@ final class LimitsStep implements Step {
             }
             if (c == '%' && (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
                     || Character.digit(s.charAt(i + 2), 16) < 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean validName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean validValue(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 return false;
             }
         }

@@ -15,7 +15,10 @@ import java.util.Optional;
  * request parameters: [a, b]"}}; a body that fails the model of its content type gives
  * BAD_REQUEST_BODY, 400 {@code {"message": "Invalid request body"}}, with the validator's
  * messages as {@code $context.error.validationErrorString}. An empty body is validated as {@code
- * {}}; a body that is not JSON fails. The body is parsed once, shared with the later steps.
+ * {}}; a body that is not JSON, or that has anything but whitespace after its JSON value
+ * ({@code {"price":1}garbage}), fails with {@link #NOT_JSON}; a number beyond a double's range
+ * ({@code 1e400}) fails with {@link BodySchema#OUT_OF_RANGE} (both texts our choice, AWS's are
+ * not recorded). The body is parsed once, shared with the later steps.
  * Validation is independent of passthrough (reference 6.2): an unvalidated body goes on as sent.
  */
 final class RequestValidationStep implements Step {
@@ -62,7 +65,7 @@ final class RequestValidationStep implements Step {
             return errors.isEmpty() ? null : errors.toString();
         }
         Optional<JsonDocument> json = payload.json();
-        if (json.isEmpty()) {
+        if (json.isEmpty() || json.get().hasTrailingContent()) {
             return NOT_JSON;
         }
         List<String> errors = schema.validate(json.get().root());

@@ -1,5 +1,7 @@
 package dev.apigw.runtime.pipeline;
 
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.Overrides;
 import java.util.List;
@@ -10,7 +12,9 @@ import java.util.OptionalInt;
  * Applies {@code $context.responseOverride} to the method response (reference 1.6), whichever
  * template set it: {@code status} replaces the selected status and needs no method response of
  * its own; a value that is not an integer from 100 to 599 is ignored (reference: [E],
- * unconfirmed); {@code header.X} sets header X, several values for a list.
+ * unconfirmed); {@code header.X} sets header X, several values for a list. A name that is not an
+ * RFC 9110 token, or a value holding CR, LF or another control character, fails the call with
+ * 500 and an execution-log line (our choice; AWS's handling is not recorded).
  */
 final class ResponseOverrides {
     private ResponseOverrides() {}
@@ -27,8 +31,15 @@ final class ResponseOverrides {
                     overrides.responseStatusValue().get());
         }
         for (Map.Entry<String, List<String>> header : overrides.responseHeaders().entrySet()) {
-            response.removeHeader(header.getKey());
-            header.getValue().forEach(value -> response.addHeader(header.getKey(), value));
+            String name = header.getKey();
+            if (!Headers.isValidName(name)) {
+                exchange.trace().add("integration-response", "Execution failed due to"
+                        + " configuration error: Invalid response override header name: ", name);
+                throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+            }
+            response.removeHeader(name);
+            header.getValue().forEach(value -> response.addHeader(name,
+                    ResponseParameters.checked(name, value, exchange)));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.apigw.runtime.pipeline;
 
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,9 @@ import java.util.Set;
  * a Lambda custom error, {@code integration.response.body.errorMessage.<field>} reads into the
  * JSON that the {@code errorMessage} string holds (reference 1.7, T12). The endpoint body is
  * read through the response's {@link EndpointBody}, parsed only when a body field is mapped.
+ *
+ * <p>A value holding CR, LF or another control character fails the call with 500 (API
+ * configuration error) and an execution-log line naming the header.
  *
  * <p>On HTTP and AWS integrations, headers reference 5.2 lists are renamed {@code
  * x-amzn-Remapped-<name>} and {@code Transfer-Encoding} is dropped.
@@ -73,8 +78,23 @@ final class ResponseParameters {
             Response.Builder response) {
         for (Mapping mapping : mappings) {
             mapping.source().value(endpoint, body, exchange)
-                    .ifPresent(value -> response.setHeader(mapping.header(), value));
+                    .ifPresent(value -> response.setHeader(mapping.header(),
+                            checked(mapping.header(), value, exchange)));
         }
+    }
+
+    /**
+     * Returns a mapped value, or fails the call with 500 and an execution-log line when it holds
+     * a control character (CR, LF, NUL…) a header cannot carry: our choice, AWS's handling is
+     * not recorded.
+     */
+    static String checked(String header, String value, Exchange exchange) {
+        if (!Headers.isValidValue(value)) {
+            exchange.trace().add("integration-response", "Execution failed due to configuration"
+                    + " error: Invalid value for response header " + header + ": ", value);
+            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        }
+        return value;
     }
 
     private record Mapping(String header, ResponseSource source) {}

@@ -1,8 +1,9 @@
 package dev.apigw.runtime.spi;
 
 /**
- * An HTTP backend could not be reached or did not answer within the integration timeout. API
- * Gateway answers the first with INTEGRATION_FAILURE and the second with INTEGRATION_TIMEOUT.
+ * An HTTP backend could not be reached, did not answer within the integration timeout, or gave
+ * an answer API Gateway does not pass on. API Gateway answers the first with INTEGRATION_FAILURE
+ * (504), the second with INTEGRATION_TIMEOUT and the last with INTEGRATION_FAILURE and 502.
  */
 public final class HttpBackendException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -12,7 +13,12 @@ public final class HttpBackendException extends RuntimeException {
         /** No answer within the timeout. */
         TIMEOUT,
         /** Connection refused or reset, unknown host, TLS failure, or any other I/O error. */
-        NETWORK
+        NETWORK,
+        /**
+         * An answer that is not HTTP, or over a limit: a status line, header section or body
+         * too large, a header that is not a valid field (reference 9.5).
+         */
+        INVALID_RESPONSE
     }
 
     private final Failure failure;

@@ -1,6 +1,7 @@
 package dev.apigw.runtime.spi;
 
 import dev.apigw.runtime.Headers;
+import java.net.ProtocolException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +27,12 @@ import javax.net.ssl.X509TrustManager;
  * for integrations with {@code insecureSkipVerification}. The integration timeout is a deadline
  * for the whole exchange, body included (reference 9.5); on expiry the call is cancelled and a
  * TIMEOUT is reported. Connection refusals, unknown hosts, TLS and other I/O failures are
- * NETWORK. Response headers keep every value (their order across names is not kept).
+ * NETWORK. Response headers keep every value (their order across names is not kept). A header
+ * section or body past {@link BackendResponseLimits}, or a header that is not a valid field, is
+ * INVALID_RESPONSE; the body is read no further than the limit. The status line is read by
+ * {@code java.net.http}, bounded by its own limit on the whole head (384 KB by default), and its
+ * reason phrase is dropped; an answer it cannot parse ({@link ProtocolException}) is
+ * INVALID_RESPONSE too.
  *
  * <p>A mapped {@code Host} (reference 5.2: {@code integration.request.header.Host}) must reach
  * the backend, but {@code java.net.http} refuses to send a caller's {@code Host} unless the
@@ -65,12 +71,17 @@ final class JdkHttpBackend implements HttpBackend {
         }
         HttpClient c = request.insecureSkipVerification() ? insecureClient() : client();
         CompletableFuture<HttpResponse<byte[]>> call =
-                c.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                c.sendAsync(httpRequest, BoundedBody.HANDLER);
         try {
             // HttpRequest.timeout ends when the headers arrive: the deadline also covers the body.
             HttpResponse<byte[]> response =
                     call.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
-            return new BackendResponse(response.statusCode(), headersOf(response), response.body());
+            Headers headers = headersOf(response);
+            String problem = BackendResponseLimits.headerProblem(headers);
+            if (problem != null) {
+                throw invalid(request, problem, null);
+            }
+            return new BackendResponse(response.statusCode(), headers, response.body());
         } catch (TimeoutException e) {
             call.cancel(true);
             throw timeout(request, e);
@@ -78,6 +89,9 @@ final class JdkHttpBackend implements HttpBackend {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
                 throw timeout(request, cause);
+            }
+            if (cause instanceof BoundedBody.TooLarge || cause instanceof ProtocolException) {
+                throw invalid(request, cause.getMessage(), cause);
             }
             throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
                     "cannot reach " + request.uri() + ": " + cause, cause);
@@ -101,6 +115,12 @@ final class JdkHttpBackend implements HttpBackend {
             }
         });
         return b.build();
+    }
+
+    private static HttpBackendException invalid(BackendRequest request, String problem,
+            Throwable cause) {
+        return new HttpBackendException(HttpBackendException.Failure.INVALID_RESPONSE,
+                "invalid answer from " + request.uri() + ": " + problem, cause);
     }
 
     private static HttpBackendException timeout(BackendRequest request, Throwable cause) {

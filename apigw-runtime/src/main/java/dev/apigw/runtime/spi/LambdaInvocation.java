@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record LambdaInvocation(String functionArn, String functionName, String qualifier,
         String invocationType, String awsRequestId, Duration timeout, byte[] payload) {
+    /**
+     * The largest payload of a synchronous invocation, in bytes: Lambda's 6 MB quota ("Request
+     * must be smaller than 6291456 bytes for the InvokeFunction operation"; reference 9.5).
+     */
+    public static final int MAX_REQUEST_BYTES = 6_291_456;
+
     /** Checks that no field is null. */
     public LambdaInvocation {
         Objects.requireNonNull(functionArn, "functionArn");

@@ -29,6 +29,10 @@ import javax.net.ssl.SSLSocket;
  * from the URI's authority, which {@code java.net.http} cannot send (see there). One connection
  * per request, closed after it ({@code Connection: close}); redirects are not followed.
  *
+ * <p>An answer that is not HTTP, or that passes {@link BackendResponseLimits} (status line,
+ * header section, body), is read no further and reported as INVALID_RESPONSE: nothing a
+ * backend sends is buffered without bound.
+ *
  * <p>The integration timeout is a deadline for the whole exchange, as in {@link
  * JdkHttpBackend}: a watchdog closes the socket when it passes, which ends any blocked connect,
  * write or read, and the call reports TIMEOUT. Thread-safe: it keeps no state between calls.
@@ -40,6 +44,8 @@ final class SocketHttpClient {
      */
     private static final Set<String> SELF_MANAGED = Set.of("content-length",
             "transfer-encoding", "connection", "expect");
+    /** The longest chunk-size line or chunk end read. */
+    private static final int MAX_CHUNK_LINE = 1_024;
 
     private final SSLContext tls;
     private final boolean verifyHostname;
@@ -74,6 +80,9 @@ final class SocketHttpClient {
             out.flush();
             return read(new BufferedInputStream(connection.getInputStream()),
                     request.httpMethod().equalsIgnoreCase("HEAD"));
+        } catch (InvalidResponse e) {
+            throw new HttpBackendException(HttpBackendException.Failure.INVALID_RESPONSE,
+                    "invalid answer from " + uri + ": " + e.getMessage(), e);
         } catch (IOException e) {
             if (expired.get() || e instanceof SocketTimeoutException) {
                 throw new HttpBackendException(HttpBackendException.Failure.TIMEOUT,
@@ -128,34 +137,53 @@ final class SocketHttpClient {
         return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Reads a response: interim 1xx answers skipped, then status, headers and body. */
+    /**
+     * Reads a response: interim 1xx answers skipped, then status, headers and body; an answer
+     * that is not HTTP or passes a limit throws {@link InvalidResponse}.
+     */
     static BackendResponse read(InputStream in, boolean head) throws IOException {
         int status;
         Headers.Builder headers;
         do {
-            String statusLine = line(in);
+            String statusLine = line(in, BackendResponseLimits.MAX_STATUS_LINE);
             String[] parts = statusLine.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-                throw new IOException("invalid status line: " + statusLine);
+                throw new InvalidResponse("invalid status line: " + statusLine);
             }
             try {
                 status = Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
-                throw new IOException("invalid status line: " + statusLine, e);
+                throw new InvalidResponse("invalid status line: " + statusLine);
             }
-            headers = Headers.builder();
-            for (String line = line(in); !line.isEmpty(); line = line(in)) {
-                int colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new IOException("invalid header line: " + line);
-                }
-                headers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-            }
+            headers = headers(in);
         } while (status >= 100 && status < 200 && status != 101);
         Headers built = headers.build();
+        String problem = BackendResponseLimits.headerProblem(built);
+        if (problem != null) {
+            throw new InvalidResponse(problem);
+        }
         byte[] body = head || status < 200 || status == 204 || status == 304 ? new byte[0]
                 : body(in, built);
         return new BackendResponse(status, built, body);
+    }
+
+    /** Reads header lines up to the blank line, within the header section's limit. */
+    private static Headers.Builder headers(InputStream in) throws IOException {
+        Headers.Builder headers = Headers.builder();
+        int left = BackendResponseLimits.MAX_HEADER_BYTES;
+        for (String line = line(in, left); !line.isEmpty(); line = line(in, left)) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new InvalidResponse("invalid header line: " + line);
+            }
+            headers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            left -= line.length() + 3;
+            if (left < 0) {
+                throw new InvalidResponse("response headers exceed "
+                        + BackendResponseLimits.MAX_HEADER_BYTES + " bytes");
+            }
+        }
+        return headers;
     }
 
     private static byte[] body(InputStream in, Headers headers) throws IOException {
@@ -165,16 +193,23 @@ final class SocketHttpClient {
         }
         String length = headers.first("Content-Length").orElse(null);
         if (length == null) {
-            return in.readAllBytes();
+            byte[] all = in.readNBytes(BackendResponseLimits.MAX_BODY_BYTES + 1);
+            if (all.length > BackendResponseLimits.MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return all;
         }
         long n;
         try {
             n = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            throw new IOException("invalid Content-Length: " + length, e);
+            throw new InvalidResponse("invalid Content-Length: " + length);
         }
-        if (n < 0 || n > Integer.MAX_VALUE - 8) {
-            throw new IOException("invalid Content-Length: " + length);
+        if (n < 0) {
+            throw new InvalidResponse("invalid Content-Length: " + length);
+        }
+        if (n > BackendResponseLimits.MAX_BODY_BYTES) {
+            throw tooLarge();
         }
         byte[] body = in.readNBytes((int) n);
         if (body.length < n) {
@@ -186,44 +221,57 @@ final class SocketHttpClient {
     private static byte[] chunked(InputStream in) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
-            String sizeLine = line(in);
+            String sizeLine = line(in, MAX_CHUNK_LINE);
             int semicolon = sizeLine.indexOf(';');
             int size;
             try {
                 size = Integer.parseInt((semicolon < 0 ? sizeLine
                         : sizeLine.substring(0, semicolon)).trim(), 16);
             } catch (NumberFormatException e) {
-                throw new IOException("invalid chunk size: " + sizeLine, e);
+                throw new InvalidResponse("invalid chunk size: " + sizeLine);
             }
             if (size < 0) {
-                throw new IOException("invalid chunk size: " + sizeLine);
+                throw new InvalidResponse("invalid chunk size: " + sizeLine);
             }
             if (size == 0) {
-                while (!line(in).isEmpty()) {
-                    continue;
+                int left = BackendResponseLimits.MAX_HEADER_BYTES;
+                for (String trailer = line(in, left); !trailer.isEmpty();
+                        trailer = line(in, left)) {
+                    left -= trailer.length() + 2;
                 }
                 return body.toByteArray();
+            }
+            if (size > BackendResponseLimits.MAX_BODY_BYTES - body.size()) {
+                throw tooLarge();
             }
             byte[] chunk = in.readNBytes(size);
             if (chunk.length < size) {
                 throw new EOFException("chunk ended early");
             }
             body.write(chunk);
-            if (!line(in).isEmpty()) {
-                throw new IOException("chunk not followed by CRLF");
+            if (!line(in, MAX_CHUNK_LINE).isEmpty()) {
+                throw new InvalidResponse("chunk not followed by CRLF");
             }
         }
     }
 
-    /** Reads a line ending in CRLF (or LF), without it; fails at the end of the stream. */
-    private static String line(InputStream in) throws IOException {
+    private static InvalidResponse tooLarge() {
+        return new InvalidResponse("response body exceeds "
+                + BackendResponseLimits.MAX_BODY_BYTES + " bytes");
+    }
+
+    /**
+     * Reads a line ending in CRLF (or LF), without it, of at most {@code max} characters;
+     * fails at the end of the stream.
+     */
+    private static String line(InputStream in, int max) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
                 throw new EOFException("connection closed before the end of a line");
             }
-            if (line.size() > 65_536) {
-                throw new IOException("line too long");
+            if (line.size() > max) {
+                throw new InvalidResponse("line longer than " + max + " characters");
             }
             line.write(b);
         }
@@ -231,6 +279,15 @@ final class SocketHttpClient {
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r'
                 ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** An answer that is not HTTP or passes a limit: the backend's fault, not the network's. */
+    static final class InvalidResponse extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidResponse(String message) {
+            super(message);
+        }
     }
 
     private static void closeQuietly(Socket socket) {

@@ -27,7 +27,7 @@ class GatewayResponsesTest {
             throw new AssertionError("no backend expected");
         }, HostBindings.NO_AWS_SERVICE_BACKEND, task -> {
             throw new AssertionError("no asynchronous invocation expected");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> 42L, "eu-west-1", "210987654321");
+        }, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC), () -> 42L, "eu-west-1", "210987654321");
         return Exchange.of(request, "11111111-2222-4333-8444-555555555555", "ext-id=", NOW,
                 ExecutionTrace.off(), new ServingState("apiid12345", Map.of(), Map.of(),
                         List.of(), host));

@@ -22,7 +22,7 @@ final class TestExchanges {
             throw new AssertionError("no backend expected");
         }, HostBindings.NO_AWS_SERVICE_BACKEND, task -> {
             throw new AssertionError("no asynchronous invocation expected");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), () -> 7L, "ap-south-1", "111122223333");
+        }, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC), () -> 7L, "ap-south-1", "111122223333");
         return Exchange.of(request, "req-1", "ext-1", NOW, ExecutionTrace.off(),
                 new ServingState("unitapi001", Map.of(), Map.of(), List.of(), host));
     }

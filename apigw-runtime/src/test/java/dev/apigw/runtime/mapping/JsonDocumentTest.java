@@ -52,6 +52,21 @@ class JsonDocumentTest {
         assertThat(JsonDocument.parse(text.getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1} x", "{\"a\":1}garbage", "1 2", "[] {}", "{}]",
+        "\"s\"\u0000"})
+    void parse_trailingContent_isReported(String text) {
+        assertThat(JsonDocument.parse(text).orElseThrow().hasTrailingContent()).isTrue();
+        assertThat(JsonDocument.parse(text.getBytes(StandardCharsets.UTF_8)).orElseThrow()
+                .hasTrailingContent()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1}", "{\"a\":1} \n\t\r", "  7  ", "", "  "})
+    void parse_onlyWhitespaceAfterTheValue_hasNoTrailingContent(String text) {
+        assertThat(JsonDocument.parse(text).orElseThrow().hasTrailingContent()).isFalse();
+    }
+
     @Test
     void parse_trailingContent_ignoredAsReadTreeDoes() {
         assertThat(JsonDocument.parse("{\"a\":1} x").orElseThrow().root())

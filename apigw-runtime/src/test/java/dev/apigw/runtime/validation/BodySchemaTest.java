@@ -35,6 +35,18 @@ class BodySchemaTest {
     }
 
     @Test
+    void validate_infiniteNumber_failsOutOfRangeInsteadOfThrowing() {
+        BodySchema schema = schema("Price", "{\"type\":\"object\","
+                + "\"properties\":{\"price\":{\"type\":\"number\",\"minimum\":0}}}");
+
+        assertThat(schema.validate(Map.of("price", Double.POSITIVE_INFINITY)))
+                .containsExactly(BodySchema.OUT_OF_RANGE);
+        assertThat(schema.validate(Map.of("price", Double.NEGATIVE_INFINITY)))
+                .containsExactly(BodySchema.OUT_OF_RANGE);
+        assertThat(schema.validate(Map.of("price", 1e300))).isEmpty();
+    }
+
+    @Test
     void validate_nestedFailures_reportsEachProperty() {
         BodySchema schema = schema("Limits", "{\"type\":\"object\","
                 + "\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0},"
