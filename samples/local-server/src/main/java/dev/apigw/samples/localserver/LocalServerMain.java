@@ -42,6 +42,10 @@ public final class LocalServerMain {
             System.out.println(ServerOptions.USAGE);
             return;
         }
+        if (ServerOptions.wantsVersion(arguments)) {
+            System.out.println("apigw-local " + version());
+            return;
+        }
         LocalServer server;
         ServerOptions options;
         try {
@@ -64,6 +68,15 @@ public final class LocalServerMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Returns the project version from the jar manifest's {@code Implementation-Version}, or
+     * {@code (unknown version: not run from apigw-local.jar)} when run from classes.
+     */
+    static String version() {
+        String version = LocalServerMain.class.getPackage().getImplementationVersion();
+        return version == null ? "(unknown version: not run from apigw-local.jar)" : version;
     }
 
     private static void stop(LocalServer server, BatchingOutputStream output) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The local server's command line, parsed. Flags take their value as the next argument or after
@@ -33,7 +34,14 @@ public final class ServerOptions {
                     + " (repeatable)",
             "  --host HOST          default 127.0.0.1",
             "  --port N             default 3000; 0 picks a free port",
+            "  --version            print the version of apigw-local and exit",
             "  --help               print this text");
+
+    /** Flags that take a value. */
+    private static final Set<String> VALUED = Set.of("--spec", "--stage", "--stage-var",
+            "--lambda", "--classpath", "--api-key", "--var", "--host", "--port");
+    /** Flags that take none. */
+    private static final Set<String> SWITCHES = Set.of("--version");
 
     private final Path spec;
     private final String stage;
@@ -57,6 +65,11 @@ public final class ServerOptions {
         port = p.port;
     }
 
+    /** Returns whether the arguments ask for the version ({@code --version}). */
+    public static boolean wantsVersion(List<String> args) {
+        return args.contains("--version");
+    }
+
     /** Returns whether the arguments ask for the usage text ({@code --help} or {@code -h}). */
     public static boolean wantsHelp(List<String> args) {
         return args.contains("--help") || args.contains("-h");
@@ -72,6 +85,16 @@ public final class ServerOptions {
             }
             int eq = arg.indexOf('=');
             String flag = eq < 0 ? arg : arg.substring(0, eq);
+            if (SWITCHES.contains(flag)) {
+                if (eq >= 0) {
+                    throw LaunchException.usage(flag + " takes no value (see --help)");
+                }
+                p.accept(flag, "");
+                continue;
+            }
+            if (!VALUED.contains(flag)) {
+                throw LaunchException.usage("unknown option " + flag + " (see --help)");
+            }
             String value;
             if (eq >= 0) {
                 value = arg.substring(eq + 1);
@@ -173,6 +196,8 @@ public final class ServerOptions {
                     break;
                 case "--port":
                     port = port(value);
+                    break;
+                case "--version":
                     break;
                 default:
                     throw LaunchException.usage("unknown option " + flag + " (see --help)");

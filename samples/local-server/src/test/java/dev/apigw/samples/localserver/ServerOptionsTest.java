@@ -72,6 +72,30 @@ class ServerOptionsTest {
     }
 
     @Test
+    void parse_unknownFlagLast_saysUnknownNotNeedsAValue() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "0", "--verbose")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("unknown option --verbose (see --help)");
+    }
+
+    @Test
+    void parse_version_isASwitchAndAskedFor() {
+        assertThat(ServerOptions.parse(List.of("--version", "--port", "0")).port()).isZero();
+        assertThat(ServerOptions.wantsVersion(List.of("--port", "0", "--version"))).isTrue();
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--version=1")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("--version takes no value (see --help)");
+    }
+
+    @Test
+    void usage_namesEveryFlagTheParserAccepts() {
+        for (String flag : List.of("--spec", "--stage", "--stage-var", "--lambda",
+                "--classpath", "--api-key", "--var", "--host", "--port", "--version", "--help")) {
+            assertThat(ServerOptions.USAGE).contains("  " + flag + " ");
+        }
+    }
+
+    @Test
     void parse_missingValue_namesTheFlag() {
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--port")))
                 .isInstanceOf(LaunchException.class).hasMessage("--port needs a value (see --help)");
