@@ -113,7 +113,8 @@ public final class LocalServerMain {
             }
             variables.putAll(options.stageVariables());
             Api api = build(definition, options.stage(), variables, functions, keys);
-            server.serve("/*", new ApiServlet(api));
+            server.serve("/*", new ApiServlet(ExecutionLog.of(() -> api, options.logLevel(),
+                    new FailureHints(options.stage()), System.err)));
             if (demo) {
                 server.serve(DemoApi.ECHO_PATH + "/*", new EchoServlet());
             }

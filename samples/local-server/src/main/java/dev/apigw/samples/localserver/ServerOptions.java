@@ -34,12 +34,16 @@ public final class ServerOptions {
                     + " (repeatable)",
             "  --host HOST          default 127.0.0.1",
             "  --port N             default 3000; 0 picks a free port",
+            "  --log-level LEVEL    OFF, ERROR (default) or INFO: the execution log on standard"
+                    + " error, of failed",
+            "                       requests (ERROR) or of every request (INFO), secrets"
+                    + " masked",
             "  --version            print the version of apigw-local and exit",
             "  --help               print this text");
 
     /** Flags that take a value. */
     private static final Set<String> VALUED = Set.of("--spec", "--stage", "--stage-var",
-            "--lambda", "--classpath", "--api-key", "--var", "--host", "--port");
+            "--lambda", "--classpath", "--api-key", "--var", "--host", "--port", "--log-level");
     /** Flags that take none. */
     private static final Set<String> SWITCHES = Set.of("--version");
 
@@ -52,6 +56,7 @@ public final class ServerOptions {
     private final Map<String, String> placeholders;
     private final String host;
     private final int port;
+    private final LogLevel logLevel;
 
     private ServerOptions(Parser p) {
         spec = p.spec;
@@ -63,6 +68,7 @@ public final class ServerOptions {
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(p.placeholders));
         host = p.host;
         port = p.port;
+        logLevel = p.logLevel;
     }
 
     /** Returns whether the arguments ask for the version ({@code --version}). */
@@ -153,6 +159,11 @@ public final class ServerOptions {
         return port;
     }
 
+    /** Returns how much execution log is written to standard error. */
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
     private static final class Parser {
         private Path spec;
         private String stage = "dev";
@@ -163,6 +174,7 @@ public final class ServerOptions {
         private final Map<String, String> placeholders = new LinkedHashMap<>();
         private String host = "127.0.0.1";
         private int port = 3000;
+        private LogLevel logLevel = LogLevel.ERROR;
 
         void accept(String flag, String value) {
             switch (flag) {
@@ -196,6 +208,9 @@ public final class ServerOptions {
                     break;
                 case "--port":
                     port = port(value);
+                    break;
+                case "--log-level":
+                    logLevel = LogLevel.parse(value);
                     break;
                 case "--version":
                     break;

@@ -72,6 +72,18 @@ class ServerOptionsTest {
     }
 
     @Test
+    void parse_logLevel_defaultsToErrorAndAcceptsAnyCase() {
+        assertThat(ServerOptions.parse(List.of()).logLevel()).isEqualTo(LogLevel.ERROR);
+        assertThat(ServerOptions.parse(List.of("--log-level", "info")).logLevel())
+                .isEqualTo(LogLevel.INFO);
+        assertThat(ServerOptions.parse(List.of("--log-level=OFF")).logLevel())
+                .isEqualTo(LogLevel.OFF);
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--log-level", "DEBUG")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("--log-level expects OFF, ERROR or INFO, got 'DEBUG'");
+    }
+
+    @Test
     void parse_unknownFlagLast_saysUnknownNotNeedsAValue() {
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "0", "--verbose")))
                 .isInstanceOf(LaunchException.class)
@@ -90,7 +102,8 @@ class ServerOptionsTest {
     @Test
     void usage_namesEveryFlagTheParserAccepts() {
         for (String flag : List.of("--spec", "--stage", "--stage-var", "--lambda",
-                "--classpath", "--api-key", "--var", "--host", "--port", "--version", "--help")) {
+                "--classpath", "--api-key", "--var", "--host", "--port", "--log-level", "--version",
+                "--help")) {
             assertThat(ServerOptions.USAGE).contains("  " + flag + " ");
         }
     }
