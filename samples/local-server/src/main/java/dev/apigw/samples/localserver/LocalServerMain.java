@@ -2,6 +2,7 @@ package dev.apigw.samples.localserver;
 
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.OpenApiImportException;
@@ -50,7 +51,7 @@ public final class LocalServerMain {
         ServerOptions options;
         try {
             options = ServerOptions.parse(arguments);
-            server = launch(options);
+            server = launch(options, System.err);
         } catch (LaunchException e) {
             System.err.println("apigw-local: " + e.getMessage());
             System.exit(e.exitStatus());
@@ -86,10 +87,11 @@ public final class LocalServerMain {
     }
 
     /**
-     * Builds the API the options describe and starts serving it; fails with a one-line {@link
-     * LaunchException} on a spec, handler class, API key or port that cannot be used.
+     * Builds the API the options describe, prints its {@link StartupWarnings} on {@code err}
+     * and starts serving it; fails with a one-line {@link LaunchException} on a spec, handler
+     * class, API key or port that cannot be used.
      */
-    public static LocalServer launch(ServerOptions options) {
+    public static LocalServer launch(ServerOptions options, PrintStream err) {
         HandlerLoader loader = HandlerLoader.create(options.classpath());
         boolean demo = options.spec().isEmpty();
         RestApi definition = demo ? DemoApi.definition()
@@ -112,7 +114,15 @@ public final class LocalServerMain {
                 variables.put(DemoApi.BACKEND_VARIABLE, loopbackUrl(server) + DemoApi.ECHO_PATH);
             }
             variables.putAll(options.stageVariables());
-            Api api = build(definition, options.stage(), variables, functions, keys);
+            List<UsagePlan> plans = keys.isEmpty() ? List.of()
+                    : List.of(usagePlan(definition, options.stage(), keys));
+            Api api = build(definition, options.stage(), variables, functions, keys, plans);
+            Stage stage = api.stage(options.stage()).orElseThrow();
+            new StartupWarnings()
+                    .addAll(UnboundFunctions.of(definition, functions.keySet(),
+                            stage.variables()))
+                    .addAll(UnenforcedFeatures.of(definition, stage, plans))
+                    .print(err);
             server.serve("/*", new ApiServlet(ExecutionLog.of(() -> api, options.logLevel(),
                     new FailureHints(options.stage()), System.err)));
             if (demo) {
@@ -160,19 +170,22 @@ public final class LocalServerMain {
         }
     }
 
+    /** Returns the usage plan that makes every key valid on the stage. */
+    private static UsagePlan usagePlan(RestApi definition, String stage, List<ApiKey> keys) {
+        UsagePlan.Builder plan = UsagePlan.builder().name("local")
+                .addApiStage(definition.id(), stage);
+        keys.forEach(key -> plan.addApiKey(key));
+        return plan.build();
+    }
+
     private static Api build(RestApi definition, String stage, Map<String, String> variables,
-            Map<String, LambdaFunction> functions, List<ApiKey> keys) {
+            Map<String, LambdaFunction> functions, List<ApiKey> keys, List<UsagePlan> plans) {
         try {
             Api.Builder api = Api.builder().restApi(definition)
                     .deploy(stage, s -> variables.forEach(s::putVariable));
             functions.forEach(api::lambda);
-            if (!keys.isEmpty()) {
-                UsagePlan.Builder plan = UsagePlan.builder().name("local")
-                        .addApiStage(definition.id(), stage);
-                keys.forEach(key -> plan.addApiKey(key));
-                keys.forEach(api::apiKey);
-                api.usagePlan(plan.build());
-            }
+            keys.forEach(api::apiKey);
+            plans.forEach(api::usagePlan);
             return api.build();
         } catch (IllegalArgumentException e) {
             throw LaunchException.failure("cannot serve the API: " + e.getMessage());
