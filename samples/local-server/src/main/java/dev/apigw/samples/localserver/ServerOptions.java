@@ -39,7 +39,13 @@ public final class ServerOptions {
             "                       requests (ERROR) or of every request (INFO), secrets"
                     + " masked",
             "  --version            print the version of apigw-local and exit",
-            "  --help               print this text");
+            "  --help               print this text",
+            "",
+            "Handlers run inside this JVM: one that calls System.exit stops the server, and on"
+                    + " Java 17+",
+            "nothing in-process can prevent it (the SecurityManager is deprecated). The coming"
+                    + " --isolate flag",
+            "will run each function in its own JVM.");
 
     /** Flags that take a value. */
     private static final Set<String> VALUED = Set.of("--spec", "--stage", "--stage-var",

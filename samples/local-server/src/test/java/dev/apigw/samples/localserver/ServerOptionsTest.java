@@ -109,6 +109,12 @@ class ServerOptionsTest {
     }
 
     @Test
+    void usage_warnsThatSystemExitInAHandlerStopsTheServer() {
+        assertThat(ServerOptions.USAGE).contains("System.exit stops the server")
+                .contains("--isolate");
+    }
+
+    @Test
     void parse_missingValue_namesTheFlag() {
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--port")))
                 .isInstanceOf(LaunchException.class).hasMessage("--port needs a value (see --help)");
