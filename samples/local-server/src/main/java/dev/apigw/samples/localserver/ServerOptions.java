@@ -38,6 +38,10 @@ public final class ServerOptions {
                     + " error, of failed",
             "                       requests (ERROR) or of every request (INFO), secrets"
                     + " masked",
+            "  --watch              rebuild the API when the spec or a --classpath entry"
+                    + " changes, reloading",
+            "                       handler classes; a change that does not build keeps the"
+                    + " last good one",
             "  --version            print the version of apigw-local and exit",
             "  --help               print this text",
             "",
@@ -51,7 +55,7 @@ public final class ServerOptions {
     private static final Set<String> VALUED = Set.of("--spec", "--stage", "--stage-var",
             "--lambda", "--classpath", "--api-key", "--var", "--host", "--port", "--log-level");
     /** Flags that take none. */
-    private static final Set<String> SWITCHES = Set.of("--version");
+    private static final Set<String> SWITCHES = Set.of("--version", "--watch");
 
     private final Path spec;
     private final String stage;
@@ -63,6 +67,7 @@ public final class ServerOptions {
     private final String host;
     private final int port;
     private final LogLevel logLevel;
+    private final boolean watch;
 
     private ServerOptions(Parser p) {
         spec = p.spec;
@@ -75,6 +80,7 @@ public final class ServerOptions {
         host = p.host;
         port = p.port;
         logLevel = p.logLevel;
+        watch = p.watch;
     }
 
     /** Returns whether the arguments ask for the version ({@code --version}). */
@@ -170,6 +176,19 @@ public final class ServerOptions {
         return logLevel;
     }
 
+    /** Returns whether the spec and the classpath are watched for changes. */
+    public boolean watch() {
+        return watch;
+    }
+
+    /** Returns what {@code --watch} watches: the spec, if any, and the classpath entries. */
+    public List<Path> watchedPaths() {
+        List<Path> paths = new ArrayList<>();
+        spec().ifPresent(paths::add);
+        paths.addAll(classpath);
+        return paths;
+    }
+
     private static final class Parser {
         private Path spec;
         private String stage = "dev";
@@ -181,6 +200,7 @@ public final class ServerOptions {
         private String host = "127.0.0.1";
         private int port = 3000;
         private LogLevel logLevel = LogLevel.ERROR;
+        private boolean watch;
 
         void accept(String flag, String value) {
             switch (flag) {
@@ -217,6 +237,9 @@ public final class ServerOptions {
                     break;
                 case "--log-level":
                     logLevel = LogLevel.parse(value);
+                    break;
+                case "--watch":
+                    watch = true;
                     break;
                 case "--version":
                     break;

@@ -8,7 +8,6 @@ import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.model.UsagePlan;
-import dev.apigw.servlet.LocalServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +61,10 @@ class StartupWarningsTest {
         Path spec = Files.writeString(dir.resolve("api.yaml"), SPEC);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        try (LocalServer server = LocalServerMain.launch(ServerOptions.parse(List.of("--spec",
-                spec.toString(), "--port", "0")), new PrintStream(err, true,
+        try (RunningServer running = LocalServerMain.launch(ServerOptions.parse(List.of("--spec",
+                spec.toString(), "--port", "0")), line -> { }, new PrintStream(err, true,
                 StandardCharsets.UTF_8))) {
-            assertThat(server.port()).isPositive();
+            assertThat(running.server().port()).isPositive();
             assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                     "apigw-local: warning: GET /orders: no Lambda function is bound for"
                             + " OrdersFunction; bind it with --lambda OrdersFunction=CLASS",
@@ -81,9 +80,10 @@ class StartupWarningsTest {
     void launch_demo_warnsNothing() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        try (LocalServer server = LocalServerMain.launch(ServerOptions.parse(List.of(
-                "--port", "0")), new PrintStream(err, true, StandardCharsets.UTF_8))) {
-            assertThat(server.port()).isPositive();
+        try (RunningServer running = LocalServerMain.launch(ServerOptions.parse(List.of(
+                "--port", "0")), line -> { }, new PrintStream(err, true,
+                StandardCharsets.UTF_8))) {
+            assertThat(running.server().port()).isPositive();
             assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         }
     }
