@@ -10,8 +10,9 @@ import java.util.UUID;
  * x-amzn-ErrorType} and a fresh {@code x-amzn-RequestId}. A request line or headers too large
  * for the container (414, 431, 413) get the gateway's REQUEST_TOO_LARGE answer, 413 {@code
  * {"message":"Request Too Long"}} (reference 9.5); any other 4xx keeps its status with the
- * built-in 4xx body, {@code {"message":"Bad Request"}} for 400; a 5xx is AWS's DEFAULT_5XX, 500
- * {@code {"message": "Internal server error"}}.
+ * built-in 4xx body, {@code {"message":"Bad Request"}} for 400, and an unsupported HTTP version
+ * (505, the client's fault) is that 400; any other 5xx is AWS's DEFAULT_5XX, 500 {@code
+ * {"message": "Internal server error"}}.
  *
  * @param status the status sent
  * @param errorType the {@code x-amzn-ErrorType} value
@@ -26,6 +27,9 @@ record ErrorAnswer(int status, String errorType, byte[] body) {
         if (status == 413 || status == 414 || status == 431) {
             return new ErrorAnswer(413, "RequestTooLargeException",
                     json("{\"message\":\"Request Too Long\"}"));
+        }
+        if (status == 505) {
+            return forStatus(400, "Bad Request");
         }
         if (status >= 400 && status < 500) {
             return new ErrorAnswer(status, "BadRequestException",

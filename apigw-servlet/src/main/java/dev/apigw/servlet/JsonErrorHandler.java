@@ -15,12 +15,23 @@ import org.eclipse.jetty.util.Callback;
  * {@code x-amzn-RequestId}), instead of Jetty's HTML error page.
  */
 final class JsonErrorHandler extends ErrorHandler {
+    /** Answers with a body whatever the method (Jetty's default: GET, POST and HEAD only). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    /** Sends no {@code Cache-Control}: API Gateway's errors carry none. */
+    @Override
+    protected void generateCacheControl(Response response) {
+        // nothing
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code,
             String message, Throwable cause, Callback callback) {
         ErrorAnswer answer = ErrorAnswer.forStatus(code, HttpStatus.getMessage(code));
         response.setStatus(answer.status());
-        response.getHeaders().remove(HttpHeader.CACHE_CONTROL);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ErrorAnswer.CONTENT_TYPE);
         response.getHeaders().put("x-amzn-RequestId", ErrorAnswer.requestId());
         response.getHeaders().put("x-amzn-ErrorType", answer.errorType());

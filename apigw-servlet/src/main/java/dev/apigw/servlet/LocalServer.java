@@ -54,6 +54,8 @@ public final class LocalServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());
+        // The servlet context answers some targets itself (a DELETE of "*"): in the same shape.
+        context.setErrorHandler(new JsonErrorHandler());
     }
 
     /** Returns a server for this host and port (0 picks a free port); nothing is bound yet. */

@@ -197,6 +197,26 @@ class ApiServletTest {
     }
 
     @Test
+    void context_asteriskTargetOfAnotherMethod_answersInTheGatewaysShape() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+
+        String answer = raw("DELETE * HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertGatewayError(answer, 400, "BadRequestException", "{\"message\":\"Bad Request\"}");
+        assertThat(received.get()).isNull();
+    }
+
+    @Test
+    void container_unknownHttpVersion_answersTheGateways400() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+
+        String answer = raw("GET /dev/x HTTP/9.9\r\nHost: a\r\n\r\n");
+
+        assertGatewayError(answer, 400, "BadRequestException", "{\"message\":\"Bad Request\"}");
+        assertThat(received.get()).isNull();
+    }
+
+    @Test
     void container_urlAndHeadersUpToTheGatewaysLimits_reachTheGateway() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
         String longPath = "/dev/" + "a".repeat(10_300);
