@@ -3,6 +3,8 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +107,19 @@ class ServerOptionsTest {
                 "--classpath", "--api-key", "--var", "--host", "--port", "--log-level", "--version",
                 "--help")) {
             assertThat(ServerOptions.USAGE).contains("  " + flag + " ");
+        }
+    }
+
+    @Test
+    void readmes_flagBlocks_documentEveryFlagOfTheUsage() throws Exception {
+        for (Path readme : List.of(Path.of("../../README.md"), Path.of("README.md"))) {
+            String text = Files.readString(readme, StandardCharsets.UTF_8);
+            ServerOptions.USAGE.lines().filter(line -> line.startsWith("  --"))
+                    .map(line -> line.strip().split(" ")[0] + " ")
+                    .forEach(flag -> assertThat(text).as("%s documents %s", readme, flag)
+                            .contains("  " + flag));
+            assertThat(text).as("%s on System.exit", readme).contains("System.exit")
+                    .contains("--isolate");
         }
     }
 
