@@ -55,14 +55,17 @@ public final class DefinitionWatcher implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Starts watching these files and directories; the listener runs on the watch thread. */
+    /**
+     * Starts watching these files and directories; the listener runs on the watch thread. Fails
+     * with a one-line {@link LaunchException} when a path cannot be watched.
+     */
     public static DefinitionWatcher start(List<Path> paths, Runnable listener) {
         try {
             DefinitionWatcher watcher = new DefinitionWatcher(paths, listener);
             watcher.thread.start();
             return watcher;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch " + paths + ": " + e.getMessage(), e);
+            throw LaunchException.failure("--watch cannot watch " + paths + ": " + e);
         }
     }
 
