@@ -31,8 +31,8 @@ import javax.net.ssl.X509TrustManager;
  * throughput (issue 9: 700 requests/s through the local server's HTTP proxy route). For the same
  * reason the clients run their own tasks where they arise ({@code executor(Runnable::run)}: on
  * the selector thread or the caller's) instead of handing each to a pool thread; the body
- * handler only collects bytes, so nothing blocks there. Connection refusals, unknown hosts, TLS and other I/O failures are
- * NETWORK. Response headers keep every value (their order across names is not kept).
+ * handler only collects bytes, so nothing blocks there. Connection refusals, unknown hosts, TLS
+ * and other I/O failures are NETWORK. Response headers keep every value (their order across names is not kept).
  *
  * <p>A mapped {@code Host} (reference 5.2: {@code integration.request.header.Host}) must reach
  * the backend, but {@code java.net.http} refuses to send a caller's {@code Host} unless the

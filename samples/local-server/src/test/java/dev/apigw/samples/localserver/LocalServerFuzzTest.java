@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * response: a status line, {@code x-amzn-RequestId}, a JSON body (with {@code message} when
  * {@code x-amzn-ErrorType} says the gateway answered an error, reference 3.1, 10.6); afterwards
  * the server must answer a normal request. Four clients send a quarter each, every client with
- * its own generator derived from the seed, so each client's requests are the same every run. The seed is in the display name; another one can be
- * given with {@code -Dapigw.fuzz.seed=N}.
+ * its own generator derived from the seed, so each client's requests are the same every run.
+ * The seed is in the display name; another one can be given with {@code -Dapigw.fuzz.seed=N}.
  */
 class LocalServerFuzzTest {
     private static final int REQUESTS = 10_000;
