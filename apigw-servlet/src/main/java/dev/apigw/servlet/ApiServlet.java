@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,16 +29,16 @@ import org.slf4j.LoggerFactory;
  * bytes are written unchanged; transport headers ({@code Date}, {@code Content-Length}) are the
  * container's.
  *
- * <p>A request the adapter cannot read (a broken chunked body, a reset connection) or a failure
- * of the handler answers 500 {@code {"message": "Internal server error"}}, the body of AWS's
- * DEFAULT_5XX, and is logged; the servlet keeps serving. Each request is logged in one line at
+ * <p>A request the adapter cannot read (a broken chunked body, a reset connection) answers 400
+ * {@code {"message":"Bad Request"}}; a failure of the handler or of writing answers 500 {@code
+ * {"message": "Internal server error"}}, the body of AWS's DEFAULT_5XX; both carry {@code
+ * x-amzn-ErrorType} and a fresh {@code x-amzn-RequestId} ({@link ErrorAnswer}), are logged, and
+ * the servlet keeps serving. Each request is logged in one line at
  * INFO: method, raw path, status and latency. Instances are thread-safe.
  */
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    private static final byte[] INTERNAL_ERROR = "{\"message\": \"Internal server error\"}"
-            .getBytes(StandardCharsets.UTF_8);
     /** One byte past API Gateway's 10 MB payload limit, so the runtime answers 413 itself. */
     private static final int MAX_BODY = 10 * 1024 * 1024 + 1;
     private static final byte[] NO_BODY = new byte[0];
@@ -64,19 +63,28 @@ public final class ApiServlet extends HttpServlet {
         long start = System.nanoTime();
         String path = req.getRequestURI();
         int status;
+        Request request;
         try {
-            Response response = handler.apply(toRequest(req));
-            status = response.statusCode();
-            write(response, resp);
-        } catch (IOException e) {
-            LOG.warn("{} {}: cannot read the request or write the response: {}",
-                    req.getMethod(), path, e.toString());
-            status = 500;
-            fail(resp);
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.error("{} {} failed", req.getMethod(), path, e);
-            status = 500;
-            fail(resp);
+            request = toRequest(req);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} {}: cannot read the request: {}", req.getMethod(), path, e.toString());
+            request = null;
+        }
+        if (request == null) {
+            status = fail(resp, 400);
+        } else {
+            try {
+                Response response = handler.apply(request);
+                status = response.statusCode();
+                write(response, resp);
+            } catch (IOException e) {
+                LOG.warn("{} {}: cannot write the response: {}", req.getMethod(), path,
+                        e.toString());
+                status = fail(resp, 500);
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.error("{} {} failed", req.getMethod(), path, e);
+                status = fail(resp, 500);
+            }
         }
         if (LOG.isInfoEnabled()) {
             long tenths = (System.nanoTime() - start) / 100_000;
@@ -146,18 +154,23 @@ public final class ApiServlet extends HttpServlet {
         resp.getOutputStream().write(body);
     }
 
-    private static void fail(HttpServletResponse resp) {
+    /** Answers an {@link ErrorAnswer} for the status, unless the response is committed. */
+    private static int fail(HttpServletResponse resp, int status) {
+        ErrorAnswer answer = ErrorAnswer.forStatus(status, null);
         if (resp.isCommitted()) {
-            return;
+            return answer.status();
         }
         try {
             resp.reset();
-            resp.setStatus(500);
-            resp.setContentType("application/json");
-            resp.setContentLength(INTERNAL_ERROR.length);
-            resp.getOutputStream().write(INTERNAL_ERROR);
+            resp.setStatus(answer.status());
+            resp.setContentType(ErrorAnswer.CONTENT_TYPE);
+            resp.setHeader("x-amzn-RequestId", ErrorAnswer.requestId());
+            resp.setHeader("x-amzn-ErrorType", answer.errorType());
+            resp.setContentLength(answer.body().length);
+            resp.getOutputStream().write(answer.body());
         } catch (IOException | IllegalStateException e) {
-            LOG.debug("could not answer 500", e);
+            LOG.debug("could not answer {}", answer.status(), e);
         }
+        return answer.status();
     }
 }

@@ -19,9 +19,19 @@ import org.eclipse.jetty.server.ServerConnector;
  * API serve them instead of answering 400, since API Gateway itself routes raw paths (reference
  * 7.1). The port is bound by {@link #open()} before servlets are added, so that a definition can
  * be built knowing the real port. {@code Server} and {@code X-Powered-By} headers are off; Jetty
- * adds {@code Date}, {@code Content-Length} and {@code Connection}.
+ * adds {@code Date}, {@code Content-Length} and {@code Connection}. The request line and headers
+ * may take {@link #REQUEST_HEADER_BYTES}, and what Jetty rejects is answered in API Gateway's
+ * shape ({@link JsonErrorHandler}).
  */
 public final class LocalServer implements AutoCloseable {
+    /**
+     * Room for the request line and headers: well past API Gateway's limits of 10,240
+     * characters of URL and 10,240 bytes of headers (reference 9.5), so that the gateway, not
+     * Jetty, answers a request over them; beyond it Jetty's 431 is answered as the gateway's
+     * 413 by {@link JsonErrorHandler}.
+     */
+    static final int REQUEST_HEADER_BYTES = 64 * 1024;
+
     private final String host;
     private final Server server;
     private final ServerConnector connector;
@@ -34,6 +44,7 @@ public final class LocalServer implements AutoCloseable {
         config.setHttpCompliance(HttpCompliance.RFC9110);
         config.setSendServerVersion(false);
         config.setSendXPoweredBy(false);
+        config.setRequestHeaderSize(REQUEST_HEADER_BYTES);
         server = new Server();
         connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost(host);
@@ -43,6 +54,8 @@ public final class LocalServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         server.setHandler(context);
         server.setErrorHandler(new JsonErrorHandler());
+        // The servlet context answers some targets itself (a DELETE of "*"): in the same shape.
+        context.setErrorHandler(new JsonErrorHandler());
     }
 
     /** Returns a server for this host and port (0 picks a free port); nothing is bound yet. */

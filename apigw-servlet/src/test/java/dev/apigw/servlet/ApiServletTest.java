@@ -163,26 +163,93 @@ class ApiServletTest {
     }
 
     @Test
-    void service_unreadableChunkedBody_answers500Json() throws Exception {
+    void service_unreadableChunkedBody_answers400InTheGatewaysShape() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
 
         String answer = raw("POST /dev/x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
                 + "\r\nZZ\r\nxx\r\n0\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 500 ")
-                .endsWith("{\"message\": \"Internal server error\"}");
+        assertGatewayError(answer, 400, "BadRequestException", "{\"message\":\"Bad Request\"}");
         assertThat(received.get()).isNull();
     }
 
     @Test
-    void container_malformedHeader_answersJsonWithJettysStatus() throws Exception {
+    void service_handlerFails_answers500WithRequestIdAndErrorType() throws Exception {
+        serve(request -> {
+            throw new IllegalStateException("a bug");
+        });
+
+        String answer = raw("GET /dev/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertGatewayError(answer, 500, "InternalServerErrorException",
+                "{\"message\": \"Internal server error\"}");
+    }
+
+    @Test
+    void container_malformedHeader_answersInTheGatewaysShape() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
 
         String answer = raw("GET /dev/x HTTP/1.1\r\nHost: a\r\nNo colon here\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
-                .endsWith("{\"message\": \"Bad Request\"}");
+        assertGatewayError(answer, 400, "BadRequestException", "{\"message\":\"Bad Request\"}");
+        assertThat(answer).doesNotContain("Cache-Control");
         assertThat(received.get()).isNull();
+    }
+
+    @Test
+    void context_asteriskTargetOfAnotherMethod_answersInTheGatewaysShape() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+
+        String answer = raw("DELETE * HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertGatewayError(answer, 400, "BadRequestException", "{\"message\":\"Bad Request\"}");
+        assertThat(received.get()).isNull();
+    }
+
+    @Test
+    void container_unknownHttpVersion_answersTheGateways400() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+
+        String answer = raw("GET /dev/x HTTP/9.9\r\nHost: a\r\n\r\n");
+
+        assertGatewayError(answer, 400, "BadRequestException", "{\"message\":\"Bad Request\"}");
+        assertThat(received.get()).isNull();
+    }
+
+    @Test
+    void container_urlAndHeadersUpToTheGatewaysLimits_reachTheGateway() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+        String longPath = "/dev/" + "a".repeat(10_300);
+        String bigHeader = "b".repeat(10_300);
+
+        String answer = raw("GET " + longPath + " HTTP/1.1\r\nHost: a\r\nX-Big: " + bigHeader
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200 ");
+        assertThat(received.get().path()).isEqualTo(longPath);
+        assertThat(received.get().headers().first("X-Big")).contains(bigHeader);
+    }
+
+    @Test
+    void container_headersBeyondItsBuffer_answerTheGateways413() throws Exception {
+        serveRecording(Response.builder().statusCode(200).build());
+
+        String answer = raw("GET /dev/x HTTP/1.1\r\nHost: a\r\nX-Huge: "
+                + "c".repeat(LocalServer.REQUEST_HEADER_BYTES) + "\r\n\r\n");
+
+        assertGatewayError(answer, 413, "RequestTooLargeException",
+                "{\"message\":\"Request Too Long\"}");
+        assertThat(received.get()).isNull();
+    }
+
+    private static void assertGatewayError(String answer, int status, String errorType,
+            String body) {
+        assertThat(answer).startsWith("HTTP/1.1 " + status + " ")
+                .contains("\r\nContent-Type: application/json\r\n")
+                .contains("\r\nx-amzn-ErrorType: " + errorType + "\r\n")
+                .containsPattern("\r\nx-amzn-RequestId: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-"
+                        + "[89ab][0-9a-f]{3}-[0-9a-f]{12}\r\n")
+                .endsWith(body);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.runtime.Headers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -114,6 +116,23 @@ class JdkHttpBackendTest {
                 new byte[0], Duration.ofMillis(80))))
                 .isInstanceOfSatisfying(HttpBackendException.class, e ->
                         assertThat(e.failure()).isEqualTo(HttpBackendException.Failure.TIMEOUT));
+    }
+
+    @Test
+    void send_manyCalls_startNoThreadPerCall() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        backend.send(request("GET", "/warm", Headers.empty(), new byte[0],
+                Duration.ofSeconds(5)));
+        long before = threads.getTotalStartedThreadCount();
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(backend.send(request("GET", "/n/" + i, Headers.empty(), new byte[0],
+                    Duration.ofSeconds(5))).statusCode()).isEqualTo(200);
+        }
+
+        // sendAsync handed each completion to CompletableFuture's default executor, a new
+        // thread per task where the common pool has one thread (2 CPUs): two threads a call
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(25);
     }
 
     @Test

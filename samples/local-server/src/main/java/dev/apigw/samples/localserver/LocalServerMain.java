@@ -1,27 +1,16 @@
 package dev.apigw.samples.localserver;
 
-import dev.apigw.model.ApiKey;
-import dev.apigw.model.RestApi;
-import dev.apigw.model.UsagePlan;
-import dev.apigw.model.openapi.ImportOptions;
-import dev.apigw.model.openapi.OpenApiImportException;
-import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
-import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.servlet.ApiServlet;
 import dev.apigw.servlet.LocalServer;
 import dev.apigw.samples.localserver.demo.DemoApi;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The command line of {@code apigw-local.jar}: serves an OpenAPI file (or the bundled demo API)
@@ -42,11 +31,15 @@ public final class LocalServerMain {
             System.out.println(ServerOptions.USAGE);
             return;
         }
-        LocalServer server;
+        if (ServerOptions.wantsVersion(arguments)) {
+            System.out.println("apigw-local " + version());
+            return;
+        }
+        RunningServer server;
         ServerOptions options;
         try {
             options = ServerOptions.parse(arguments);
-            server = launch(options);
+            server = launch(options, line -> System.out.println(line), System.err);
         } catch (LaunchException e) {
             System.err.println("apigw-local: " + e.getMessage());
             System.exit(e.exitStatus());
@@ -57,55 +50,60 @@ public final class LocalServerMain {
         System.setOut(new PrintStream(output, false, Charset.defaultCharset()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, output),
                 "apigw-local-shutdown"));
-        System.out.println("Listening on " + server.baseUrl() + "/" + options.stage());
+        System.out.println("Listening on " + server.server().baseUrl() + "/" + options.stage());
         output.drain();
         try {
-            server.join();
+            server.server().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void stop(LocalServer server, BatchingOutputStream output) {
+    /**
+     * Returns the project version from the jar manifest's {@code Implementation-Version}, or
+     * {@code (unknown version: not run from apigw-local.jar)} when run from classes.
+     */
+    static String version() {
+        String version = LocalServerMain.class.getPackage().getImplementationVersion();
+        return version == null ? "(unknown version: not run from apigw-local.jar)" : version;
+    }
+
+    private static void stop(RunningServer server, BatchingOutputStream output) {
         server.close();
         System.out.println("Stopped");
         output.drain();
     }
 
     /**
-     * Builds the API the options describe and starts serving it; fails with a one-line {@link
-     * LaunchException} on a spec, handler class, API key or port that cannot be used.
+     * Builds the API the options describe ({@link ApiAssembly}), prints its {@link
+     * StartupWarnings} on {@code err} and starts serving it, watching its files with {@code
+     * --watch} (reload lines to {@code out}, failures on {@code err}); fails with a one-line
+     * {@link LaunchException} on a spec, handler class, API key or port that cannot be used.
      */
-    public static LocalServer launch(ServerOptions options) {
-        HandlerLoader loader = HandlerLoader.create(options.classpath());
-        boolean demo = options.spec().isEmpty();
-        RestApi definition = demo ? DemoApi.definition()
-                : importSpec(options.spec().get(), options.placeholders());
-        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-        List<ApiKey> keys = new ArrayList<>();
-        if (demo) {
-            functions.putAll(DemoApi.functions());
-            keys.add(ApiKey.builder().name("demo").value(DemoApi.API_KEY).build());
-        }
-        options.lambdas().forEach((name, className) ->
-                functions.put(name, loader.load(name, className)));
-        for (String value : options.apiKeys()) {
-            keys.add(apiKey("local-" + (keys.size() + 1), value));
-        }
+    public static RunningServer launch(ServerOptions options, Consumer<String> out,
+            PrintStream err) {
         LocalServer server = open(options);
+        DefinitionWatcher watcher = null;
         try {
-            Map<String, String> variables = new LinkedHashMap<>();
-            if (demo) {
-                variables.put(DemoApi.BACKEND_VARIABLE, loopbackUrl(server) + DemoApi.ECHO_PATH);
-            }
-            variables.putAll(options.stageVariables());
-            Api api = build(definition, options.stage(), variables, functions, keys);
-            server.serve("/*", new ApiServlet(api));
-            if (demo) {
+            String echoUrl = loopbackUrl(server) + DemoApi.ECHO_PATH;
+            ApiAssembly assembly = ApiAssembly.build(options, echoUrl);
+            assembly.warnings().print(err);
+            AtomicReference<Api> served = new AtomicReference<>(assembly.api());
+            server.serve("/*", new ApiServlet(ExecutionLog.of(served::get, options.logLevel(),
+                    new FailureHints(options.stage()), err)));
+            if (options.spec().isEmpty()) {
                 server.serve(DemoApi.ECHO_PATH + "/*", new EchoServlet());
             }
-            return server.start();
+            if (options.watch()) {
+                watcher = DefinitionWatcher.start(options.watchedPaths(), new Reloader(
+                        () -> ApiAssembly.build(options, echoUrl), served, out,
+                        line -> err.println("apigw-local: " + line)));
+            }
+            return new RunningServer(server.start(), watcher);
         } catch (RuntimeException e) {
+            if (watcher != null) {
+                watcher.close();
+            }
             server.close();
             throw e;
         }
@@ -116,52 +114,6 @@ public final class LocalServerMain {
             return LocalServer.create(options.host(), options.port()).open();
         } catch (IllegalStateException e) {
             throw LaunchException.failure(e.getMessage());
-        }
-    }
-
-    private static RestApi importSpec(Path spec, Map<String, String> placeholders) {
-        if (!Files.isRegularFile(spec)) {
-            throw LaunchException.failure("spec file not found: " + spec);
-        }
-        if (!Files.isReadable(spec)) {
-            throw LaunchException.failure("spec file is not readable: " + spec);
-        }
-        try {
-            return OpenApiImporter.create(ImportOptions.builder().placeholders(placeholders)
-                    .build()).importFile(spec).api();
-        } catch (OpenApiImportException | IllegalArgumentException e) {
-            throw LaunchException.failure("spec " + spec + " does not import: "
-                    + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw LaunchException.failure("cannot read spec " + spec + ": "
-                    + e.getCause().getMessage());
-        }
-    }
-
-    private static ApiKey apiKey(String name, String value) {
-        try {
-            return ApiKey.builder().name(name).value(value).build();
-        } catch (IllegalArgumentException e) {
-            throw LaunchException.usage("--api-key " + value + ": " + e.getMessage());
-        }
-    }
-
-    private static Api build(RestApi definition, String stage, Map<String, String> variables,
-            Map<String, LambdaFunction> functions, List<ApiKey> keys) {
-        try {
-            Api.Builder api = Api.builder().restApi(definition)
-                    .deploy(stage, s -> variables.forEach(s::putVariable));
-            functions.forEach(api::lambda);
-            if (!keys.isEmpty()) {
-                UsagePlan.Builder plan = UsagePlan.builder().name("local")
-                        .addApiStage(definition.id(), stage);
-                keys.forEach(key -> plan.addApiKey(key));
-                keys.forEach(api::apiKey);
-                api.usagePlan(plan.build());
-            }
-            return api.build();
-        } catch (IllegalArgumentException e) {
-            throw LaunchException.failure("cannot serve the API: " + e.getMessage());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The local server's command line, parsed. Flags take their value as the next argument or after
@@ -33,7 +34,28 @@ public final class ServerOptions {
                     + " (repeatable)",
             "  --host HOST          default 127.0.0.1",
             "  --port N             default 3000; 0 picks a free port",
-            "  --help               print this text");
+            "  --log-level LEVEL    OFF, ERROR (default) or INFO: the execution log on standard"
+                    + " error, of failed",
+            "                       requests (ERROR) or of every request (INFO), secrets"
+                    + " masked",
+            "  --watch              rebuild the API when the spec or a --classpath entry"
+                    + " changes, reloading",
+            "                       handler classes; a change that does not build keeps the"
+                    + " last good one",
+            "  --version            print the version of apigw-local and exit",
+            "  --help               print this text",
+            "",
+            "Handlers run inside this JVM: one that calls System.exit stops the server, and on"
+                    + " Java 17+",
+            "nothing in-process can prevent it (the SecurityManager is deprecated). The coming"
+                    + " --isolate flag",
+            "will run each function in its own JVM.");
+
+    /** Flags that take a value. */
+    private static final Set<String> VALUED = Set.of("--spec", "--stage", "--stage-var",
+            "--lambda", "--classpath", "--api-key", "--var", "--host", "--port", "--log-level");
+    /** Flags that take none. */
+    private static final Set<String> SWITCHES = Set.of("--version", "--watch");
 
     private final Path spec;
     private final String stage;
@@ -44,6 +66,8 @@ public final class ServerOptions {
     private final Map<String, String> placeholders;
     private final String host;
     private final int port;
+    private final LogLevel logLevel;
+    private final boolean watch;
 
     private ServerOptions(Parser p) {
         spec = p.spec;
@@ -55,6 +79,13 @@ public final class ServerOptions {
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(p.placeholders));
         host = p.host;
         port = p.port;
+        logLevel = p.logLevel;
+        watch = p.watch;
+    }
+
+    /** Returns whether the arguments ask for the version ({@code --version}). */
+    public static boolean wantsVersion(List<String> args) {
+        return args.contains("--version");
     }
 
     /** Returns whether the arguments ask for the usage text ({@code --help} or {@code -h}). */
@@ -72,6 +103,16 @@ public final class ServerOptions {
             }
             int eq = arg.indexOf('=');
             String flag = eq < 0 ? arg : arg.substring(0, eq);
+            if (SWITCHES.contains(flag)) {
+                if (eq >= 0) {
+                    throw LaunchException.usage(flag + " takes no value (see --help)");
+                }
+                p.accept(flag, "");
+                continue;
+            }
+            if (!VALUED.contains(flag)) {
+                throw LaunchException.usage("unknown option " + flag + " (see --help)");
+            }
             String value;
             if (eq >= 0) {
                 value = arg.substring(eq + 1);
@@ -130,6 +171,24 @@ public final class ServerOptions {
         return port;
     }
 
+    /** Returns how much execution log is written to standard error. */
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
+    /** Returns whether the spec and the classpath are watched for changes. */
+    public boolean watch() {
+        return watch;
+    }
+
+    /** Returns what {@code --watch} watches: the spec, if any, and the classpath entries. */
+    public List<Path> watchedPaths() {
+        List<Path> paths = new ArrayList<>();
+        spec().ifPresent(paths::add);
+        paths.addAll(classpath);
+        return paths;
+    }
+
     private static final class Parser {
         private Path spec;
         private String stage = "dev";
@@ -140,6 +199,8 @@ public final class ServerOptions {
         private final Map<String, String> placeholders = new LinkedHashMap<>();
         private String host = "127.0.0.1";
         private int port = 3000;
+        private LogLevel logLevel = LogLevel.ERROR;
+        private boolean watch;
 
         void accept(String flag, String value) {
             switch (flag) {
@@ -173,6 +234,14 @@ public final class ServerOptions {
                     break;
                 case "--port":
                     port = port(value);
+                    break;
+                case "--log-level":
+                    logLevel = LogLevel.parse(value);
+                    break;
+                case "--watch":
+                    watch = true;
+                    break;
+                case "--version":
                     break;
                 default:
                     throw LaunchException.usage("unknown option " + flag + " (see --help)");

@@ -162,6 +162,15 @@ class LocalServerIT {
     }
 
     @Test
+    void version_printsTheProjectVersionFromTheManifest() throws Exception {
+        ServerProcess.Result result = ServerProcess.run(List.of("--version"), dir);
+
+        assertThat(result.exitStatus()).isZero();
+        assertThat(result.stdout().strip()).matches("apigw-local \\d+\\.\\d+\\.\\d+.*");
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
     void badFlag_printsOneLineAndExitsTwo() throws Exception {
         assertOneLineFailure(List.of("--prot", "0"), 2,
                 "apigw-local: unknown option --prot (see --help)");

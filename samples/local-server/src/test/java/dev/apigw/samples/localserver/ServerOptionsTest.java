@@ -3,6 +3,8 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,62 @@ class ServerOptionsTest {
                 .isInstanceOfSatisfying(LaunchException.class,
                         e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
                 .hasMessage("unknown option --bogus (see --help)");
+    }
+
+    @Test
+    void parse_logLevel_defaultsToErrorAndAcceptsAnyCase() {
+        assertThat(ServerOptions.parse(List.of()).logLevel()).isEqualTo(LogLevel.ERROR);
+        assertThat(ServerOptions.parse(List.of("--log-level", "info")).logLevel())
+                .isEqualTo(LogLevel.INFO);
+        assertThat(ServerOptions.parse(List.of("--log-level=OFF")).logLevel())
+                .isEqualTo(LogLevel.OFF);
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--log-level", "DEBUG")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("--log-level expects OFF, ERROR or INFO, got 'DEBUG'");
+    }
+
+    @Test
+    void parse_unknownFlagLast_saysUnknownNotNeedsAValue() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--port", "0", "--verbose")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("unknown option --verbose (see --help)");
+    }
+
+    @Test
+    void parse_version_isASwitchAndAskedFor() {
+        assertThat(ServerOptions.parse(List.of("--version", "--port", "0")).port()).isZero();
+        assertThat(ServerOptions.wantsVersion(List.of("--port", "0", "--version"))).isTrue();
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--version=1")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("--version takes no value (see --help)");
+    }
+
+    @Test
+    void usage_namesEveryFlagTheParserAccepts() {
+        for (String flag : List.of("--spec", "--stage", "--stage-var", "--lambda",
+                "--classpath", "--api-key", "--var", "--host", "--port", "--log-level", "--version",
+                "--help")) {
+            assertThat(ServerOptions.USAGE).contains("  " + flag + " ");
+        }
+    }
+
+    @Test
+    void readmes_flagBlocks_documentEveryFlagOfTheUsage() throws Exception {
+        for (Path readme : List.of(Path.of("../../README.md"), Path.of("README.md"))) {
+            String text = Files.readString(readme, StandardCharsets.UTF_8);
+            ServerOptions.USAGE.lines().filter(line -> line.startsWith("  --"))
+                    .map(line -> line.strip().split(" ")[0] + " ")
+                    .forEach(flag -> assertThat(text).as("%s documents %s", readme, flag)
+                            .contains("  " + flag));
+            assertThat(text).as("%s on System.exit", readme).contains("System.exit")
+                    .contains("--isolate");
+        }
+    }
+
+    @Test
+    void usage_warnsThatSystemExitInAHandlerStopsTheServer() {
+        assertThat(ServerOptions.USAGE).contains("System.exit stops the server")
+                .contains("--isolate");
     }
 
     @Test

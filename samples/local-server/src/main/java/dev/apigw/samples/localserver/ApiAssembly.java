@@ -1,0 +1,112 @@
+package dev.apigw.samples.localserver;
+
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.Stage;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.model.openapi.ImportOptions;
+import dev.apigw.model.openapi.OpenApiImportException;
+import dev.apigw.model.openapi.OpenApiImporter;
+import dev.apigw.runtime.Api;
+import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.samples.localserver.demo.DemoApi;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link Api} the command line describes, from scratch each time: the spec imported
+ * (or the bundled demo), the handler classes loaded by a fresh {@link HandlerLoader}, the API
+ * keys in one usage plan, the stage deployed with its variables; and the {@link
+ * StartupWarnings} of that definition. Used at start and by {@code --watch} on every change.
+ *
+ * @param api the API to serve
+ * @param warnings what the definition uses that the server cannot serve as AWS would
+ */
+record ApiAssembly(Api api, StartupWarnings warnings) {
+    /**
+     * Builds the API; {@code echoUrl} is where the demo's HTTP backend is served. Fails with a
+     * one-line {@link LaunchException} on a spec, handler class or API key that cannot be used.
+     */
+    static ApiAssembly build(ServerOptions options, String echoUrl) {
+        HandlerLoader loader = HandlerLoader.create(options.classpath());
+        boolean demo = options.spec().isEmpty();
+        RestApi definition = demo ? DemoApi.definition()
+                : importSpec(options.spec().get(), options.placeholders());
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        List<ApiKey> keys = new ArrayList<>();
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (demo) {
+            functions.putAll(DemoApi.functions());
+            keys.add(ApiKey.builder().name("demo").value(DemoApi.API_KEY).build());
+            variables.put(DemoApi.BACKEND_VARIABLE, echoUrl);
+        }
+        options.lambdas().forEach((name, className) ->
+                functions.put(name, loader.load(name, className)));
+        for (String value : options.apiKeys()) {
+            keys.add(apiKey("local-" + (keys.size() + 1), value));
+        }
+        variables.putAll(options.stageVariables());
+        List<UsagePlan> plans = keys.isEmpty() ? List.of()
+                : List.of(usagePlan(definition, options.stage(), keys));
+        Api api = build(definition, options.stage(), variables, functions, keys, plans);
+        Stage stage = api.stage(options.stage()).orElseThrow();
+        StartupWarnings warnings = new StartupWarnings()
+                .addAll(UnboundFunctions.of(definition, functions.keySet(), stage.variables()))
+                .addAll(UnenforcedFeatures.of(definition, stage, plans));
+        return new ApiAssembly(api, warnings);
+    }
+
+    private static RestApi importSpec(Path spec, Map<String, String> placeholders) {
+        if (!Files.isRegularFile(spec)) {
+            throw LaunchException.failure("spec file not found: " + spec);
+        }
+        if (!Files.isReadable(spec)) {
+            throw LaunchException.failure("spec file is not readable: " + spec);
+        }
+        try {
+            return OpenApiImporter.create(ImportOptions.builder().placeholders(placeholders)
+                    .build()).importFile(spec).api();
+        } catch (OpenApiImportException | IllegalArgumentException e) {
+            throw LaunchException.failure("spec " + spec + " does not import: "
+                    + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw LaunchException.failure("cannot read spec " + spec + ": "
+                    + e.getCause().getMessage());
+        }
+    }
+
+    private static ApiKey apiKey(String name, String value) {
+        try {
+            return ApiKey.builder().name(name).value(value).build();
+        } catch (IllegalArgumentException e) {
+            throw LaunchException.usage("--api-key " + value + ": " + e.getMessage());
+        }
+    }
+
+    /** Returns the usage plan that makes every key valid on the stage. */
+    private static UsagePlan usagePlan(RestApi definition, String stage, List<ApiKey> keys) {
+        UsagePlan.Builder plan = UsagePlan.builder().name("local")
+                .addApiStage(definition.id(), stage);
+        keys.forEach(key -> plan.addApiKey(key));
+        return plan.build();
+    }
+
+    private static Api build(RestApi definition, String stage, Map<String, String> variables,
+            Map<String, LambdaFunction> functions, List<ApiKey> keys, List<UsagePlan> plans) {
+        try {
+            Api.Builder api = Api.builder().restApi(definition)
+                    .deploy(stage, s -> variables.forEach(s::putVariable));
+            functions.forEach(api::lambda);
+            keys.forEach(api::apiKey);
+            plans.forEach(api::usagePlan);
+            return api.build();
+        } catch (IllegalArgumentException e) {
+            throw LaunchException.failure("cannot serve the API: " + e.getMessage());
+        }
+    }
+}

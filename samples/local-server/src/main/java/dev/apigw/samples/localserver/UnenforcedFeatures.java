@@ -1,0 +1,75 @@
+package dev.apigw.samples.localserver;
+
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.Authorizer;
+import dev.apigw.model.Method;
+import dev.apigw.model.MethodSetting;
+import dev.apigw.model.Resource;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.Stage;
+import dev.apigw.model.UsagePlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names what a definition asks for that the server does not enforce yet (see {@code
+ * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
+ * AWS's answer: authorizers and IAM authorization (naming the method), a resource policy, a
+ * stage's throttling, caching and canary settings (reference 9.2 to 9.4), and a usage plan's
+ * throttle and quota (reference 8.2). One warning each.
+ */
+final class UnenforcedFeatures {
+    private static final String NOT_YET = " is not enforced by this server yet";
+    private static final MethodSetting DEFAULTS = MethodSetting.builder().build();
+
+    private UnenforcedFeatures() {}
+
+    /** Returns the warnings for a definition served on a stage with these usage plans. */
+    static List<String> of(RestApi api, Stage stage, List<UsagePlan> plans) {
+        List<String> warnings = new ArrayList<>();
+        for (Resource resource : api.resources().values()) {
+            for (Method method : resource.methods().values()) {
+                String place = method.httpMethod() + " " + resource.path() + ": ";
+                if (method.authorizationType() == AuthorizationType.AWS_IAM) {
+                    warnings.add(place + "AWS_IAM authorization" + NOT_YET
+                            + ": every request is let in");
+                } else if (method.authorizationType() != AuthorizationType.NONE) {
+                    Authorizer authorizer = method.authorizerId().map(api.authorizers()::get)
+                            .orElse(null);
+                    warnings.add(place + (authorizer == null ? "its authorizer"
+                            : "the " + authorizer.type() + " authorizer '" + authorizer.name()
+                                    + "'") + NOT_YET + ": every request is let in");
+                }
+            }
+        }
+        api.policy().ifPresent(p -> warnings.add("the resource policy" + NOT_YET
+                + ": every request is let in"));
+        stageSettings(stage, warnings);
+        for (UsagePlan plan : plans) {
+            plan.throttle().ifPresent(t -> warnings.add("usage plan '" + plan.name()
+                    + "': its throttle" + NOT_YET));
+            plan.quota().ifPresent(q -> warnings.add("usage plan '" + plan.name()
+                    + "': its quota" + NOT_YET));
+        }
+        return warnings;
+    }
+
+    private static void stageSettings(Stage stage, List<String> warnings) {
+        String name = "stage '" + stage.stageName() + "'";
+        for (Map.Entry<String, MethodSetting> e : stage.methodSettings().entrySet()) {
+            String methods = e.getKey().equals("*/*") ? "every method" : e.getKey();
+            if (!e.getValue().throttle().equals(DEFAULTS.throttle())) {
+                warnings.add(name + ": throttling of " + methods + NOT_YET);
+            }
+            if (e.getValue().cachingEnabled()) {
+                warnings.add(name + ": caching of " + methods + NOT_YET);
+            }
+        }
+        if (stage.cacheClusterEnabled()) {
+            warnings.add(name + ": its cache cluster" + NOT_YET);
+        }
+        stage.canarySettings().ifPresent(c -> warnings.add(name + ": its canary" + NOT_YET
+                + ": every request goes to the stage's deployment"));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.apigw.samples.localserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Secrets in execution-log lines (reference 10.2: authorization headers and API keys). */
+class SecretMaskTest {
+    @Test
+    void mask_headerMap_keepsTheLastSixCharacters() {
+        assertThat(SecretMask.mask("Method request headers: {authorization=Basic dXNlcjpwYXNz,"
+                + " X-API-Key=abcdefghijklmnopqrst, Accept=*/*}"))
+                .isEqualTo("Method request headers: {authorization="
+                        + maskedTail("Basic dXNlcjpwYXNz") + ", X-API-Key="
+                        + maskedTail("abcdefghijklmnopqrst") + ", Accept=*/*}");
+    }
+
+    @Test
+    void mask_proxyEventJson_masksSingleAndMultiValueHeaders() {
+        assertThat(SecretMask.mask("{\"headers\":{\"Authorization\":\"Bearer 0123456789ab\"},"
+                + "\"multiValueHeaders\":{\"Authorization\":[\"Bearer 0123456789ab\"]}}"))
+                .isEqualTo("{\"headers\":{\"Authorization\":\"" + maskedTail("Bearer 0123456789ab")
+                        + "\"},\"multiValueHeaders\":{\"Authorization\":[\""
+                        + maskedTail("Bearer 0123456789ab") + "\"]}}");
+    }
+
+    @Test
+    void mask_shortSecret_isMaskedWhole() {
+        assertThat(SecretMask.mask("{x-api-key=short}")).isEqualTo("{x-api-key=*****}");
+    }
+
+    @Test
+    void mask_otherHeaders_areLeftAlone() {
+        String line = "{X-Authorization-Mode=plain, my-x-api-key-id=7, Accept=*/*}";
+        assertThat(SecretMask.mask(line)).isEqualTo(line);
+    }
+
+    private static String maskedTail(String value) {
+        return "*".repeat(value.length() - 6) + value.substring(value.length() - 6);
+    }
+}
