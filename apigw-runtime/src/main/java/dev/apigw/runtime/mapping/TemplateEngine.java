@@ -12,7 +12,8 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  * allowed in identifiers, Velocity 1.7 space gobbling, {@code #foreach} capped at 1,000
  * iterations, the secure uberspector (no reaching {@code Class} or {@code Runtime}), null
  * references rendered as nothing, null equal to {@code $null} and to {@code ""} (reference
- * 1.3), and output bounded to {@value #MAX_OUTPUT_CHARS} characters. One engine per API, with
+ * 1.3), and output bounded to {@value #MAX_OUTPUT_CHARS} characters. No resource loader finds
+ * anything ({@link NoResources}): {@code #include} and {@code #parse} fail the template. One engine per API, with
  * its own cache of compiled JSONPath expressions; thread-safe once built.
  */
 public final class TemplateEngine {
@@ -39,6 +40,8 @@ public final class TemplateEngine {
         velocity.setProperty("event_handler.reference_insertion.class",
                 NullAsEmpty.class.getName() + "," + InsertionLimit.class.getName());
         velocity.setProperty("runtime.log.log_invalid_references", false);
+        velocity.setProperty("resource.loaders", "none");
+        velocity.setProperty("resource.loader.none.class", NoResources.class.getName());
         velocity.init();
     }
 
