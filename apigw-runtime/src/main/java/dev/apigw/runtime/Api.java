@@ -37,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,17 @@ public final class Api {
         stages.forEach((name, stage) -> served.put(name, new DeployedStage(stage,
                 compiled.get(deployments.get(stage.deploymentId().orElseThrow())))));
         this.state = new ServingState(restApi.id(), served, b.apiKeys, usagePlans, host);
+    }
+
+    /**
+     * Returns what the build accepted that will fail requests, one line each naming the place:
+     * a mapping template that does not parse ({@code /pets GET integration request template
+     * application/json: does not parse: ...}) is deployed as AWS deploys it and its method
+     * answers 500 (reference 1.1). Each was logged at WARN when its deployment was compiled.
+     */
+    public List<String> warnings() {
+        return compiled.values().stream().flatMap(c -> c.warnings().stream()).distinct()
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /** Returns a new builder. */
@@ -389,7 +401,7 @@ public final class Api {
                             + ": Deployment id does not exist: " + id);
                 }
                 served.computeIfAbsent(d, x -> compiled.containsKey(x)
-                        ? compiled.get(x) : compiler.compile(x));
+                        ? compiled.get(x) : logged(compiler.compile(x)));
             }
             stages.clear();
             stages.putAll(allStages);
@@ -416,6 +428,11 @@ public final class Api {
                     return id.toString();
                 }
             }
+        }
+
+        private static CompiledDeployment logged(CompiledDeployment deployment) {
+            deployment.warnings().forEach(line -> LOG.warn("{}", line));
+            return deployment;
         }
 
         private static Executor defaultEventInvocations() {

@@ -11,10 +11,23 @@ public final class MappingTemplate {
     private final Template template;
     private final JsonPaths paths;
     private final RenderContext.Introspection introspection = new RenderContext.Introspection();
+    private final String failure;
 
     MappingTemplate(Template template, JsonPaths paths) {
+        this(template, paths, null);
+    }
+
+    private MappingTemplate(Template template, JsonPaths paths, String failure) {
         this.template = template;
         this.paths = paths;
+        this.failure = failure;
+    }
+
+    /** Returns a template that fails every rendering with {@code reason} (it did not parse). */
+    static MappingTemplate failing(String place, String reason) {
+        Template named = new Template();
+        named.setName(place);
+        return new MappingTemplate(named, null, reason);
     }
 
     /**
@@ -30,6 +43,10 @@ public final class MappingTemplate {
      * show (a {@code #foreach} stopped at its limit).
      */
     public String render(TemplateVariables variables, Consumer<String> trace) {
+        if (failure != null) {
+            throw new TemplateException(TemplateException.Failure.TEMPLATE_ERROR,
+                    template.getName() + ": " + failure, null);
+        }
         RenderReport report = new RenderReport();
         RenderContext velocity = RenderContext.of(introspection,
                 new Input(variables.body(), variables.parameters(), paths),

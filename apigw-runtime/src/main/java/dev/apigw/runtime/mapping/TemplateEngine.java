@@ -2,6 +2,7 @@ package dev.apigw.runtime.mapping;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.apache.velocity.Template;
 import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
@@ -51,8 +52,23 @@ public final class TemplateEngine {
     }
 
     /**
-     * Parses a template once; fails with a message naming {@code place} when it is over 300 KB
-     * or does not parse.
+     * Parses a template as a deployment does: one that does not parse is accepted, as AWS
+     * accepts it, and fails every rendering with 500 (reference 1.1; issue 9); {@code warnings}
+     * gets one line naming {@code place}. A template over 300 KB still fails.
+     */
+    public MappingTemplate compileForDeployment(String place, String text,
+            Consumer<String> warnings) {
+        try {
+            return compile(place, text);
+        } catch (TemplateSyntaxException e) {
+            warnings.accept(place + ": does not parse: " + e.reason());
+            return MappingTemplate.failing(place, "template does not parse: " + e.reason());
+        }
+    }
+
+    /**
+     * Parses a template once; fails with a message naming {@code place} when it is over 300 KB,
+     * or with {@link TemplateSyntaxException} when it does not parse.
      */
     public MappingTemplate compile(String place, String text) {
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_TEMPLATE_BYTES) {
@@ -65,8 +81,7 @@ public final class TemplateEngine {
         try {
             tree = velocity.parse(new StringReader(text), template);
         } catch (ParseException e) {
-            throw new IllegalArgumentException(place + ": template does not parse: "
-                    + e.getMessage(), e);
+            throw new TemplateSyntaxException(place, e);
         }
         NullEquality.apply(tree);
         template.setData(tree);
