@@ -338,6 +338,15 @@ public final class Api {
             return this;
         }
 
+        /**
+         * Sets the engine mapping templates run on (default {@link TemplateEngine#create()}):
+         * another engine has other rendering budgets or another ticker (issue 9 part 3).
+         */
+        public Builder templateEngine(TemplateEngine engine) {
+            this.templates = Objects.requireNonNull(engine);
+            return this;
+        }
+
         /** Sets the clock (default: the system UTC clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);

@@ -11,15 +11,18 @@ public final class MappingTemplate {
     private final Template template;
     private final JsonPaths paths;
     private final RenderContext.Introspection introspection = new RenderContext.Introspection();
+    private final TemplateLimits limits;
     private final String failure;
 
-    MappingTemplate(Template template, JsonPaths paths) {
-        this(template, paths, null);
+    MappingTemplate(Template template, JsonPaths paths, TemplateLimits limits) {
+        this(template, paths, limits, null);
     }
 
-    private MappingTemplate(Template template, JsonPaths paths, String failure) {
+    private MappingTemplate(Template template, JsonPaths paths, TemplateLimits limits,
+            String failure) {
         this.template = template;
         this.paths = paths;
+        this.limits = limits;
         this.failure = failure;
     }
 
@@ -27,12 +30,13 @@ public final class MappingTemplate {
     static MappingTemplate failing(String place, String reason) {
         Template named = new Template();
         named.setName(place);
-        return new MappingTemplate(named, null, reason);
+        return new MappingTemplate(named, null, null, reason);
     }
 
     /**
      * Renders with these variables. A template that fails at run time (a method that throws,
-     * output over {@link TemplateEngine#MAX_OUTPUT_CHARS}) throws {@link TemplateException}.
+     * output over {@link TemplateEngine#MAX_OUTPUT_CHARS}, a rendering past its time or work
+     * budget or about to build something too large) throws {@link TemplateException}.
      */
     public String render(TemplateVariables variables) {
         return render(variables, line -> { });
@@ -51,11 +55,14 @@ public final class MappingTemplate {
         RenderContext velocity = RenderContext.of(introspection,
                 new Input(variables.body(), variables.parameters(), paths),
                 new TemplateContext(variables.context(), variables.overrides()),
-                variables.stageVariables(), report);
+                variables.stageVariables(), report, new RenderBudget(limits));
         BoundedWriter out = new BoundedWriter();
         try {
             template.merge(velocity, out);
         } catch (RuntimeException | StackOverflowError e) {
+            throw failure(e);
+        } catch (OutOfMemoryError e) {
+            // a backstop only: every growing method checks its size first (TemplateEngine)
             throw failure(e);
         } finally {
             report.notes().forEach(trace);
