@@ -26,6 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TemplateSandboxScenarioTest {
     private static final String SECRET = "apigw-sandbox-secret-7f3a";
     private static final String MILLION_A = "#set($a = 'a')#set($s = $a.repeat(1000000))";
+    /** A list nested in itself forty times: 80 elements, 2^40 when printed. */
+    private static final String NESTED =
+            "#set($a = ['x'])#foreach($i in [1..40])#set($a = [$a, $a])#end";
     private static final String TEN_MILLION_E =
             "#set($e = '\u00e9')#set($s = $e.repeat(10000000))";
 
@@ -193,6 +196,9 @@ class TemplateSandboxScenarioTest {
         "#set($l = ['a'])#foreach($i in [1..40])#set($l = [$l, $l])#end#set($t = 'a' + $l)",
         "#set($m = {})#foreach($i in [1..40])#set($m = {'a': $m, 'b': $m})#end$m",
         "#set($n = 3)#foreach($i in [1..40])#set($n = $n * $n)#end$n",
+        "#set($a = ['x'])#set($b = ['x'])#foreach($i in [1..40])#set($a = [$a, $a])"
+                + "#set($b = [$b, $b])#end#if($a == $b)same#end",
+        "#set($a = ['x'])#foreach($i in [1..40])#set($a = [$a, $a])#end#if($a != 'x')no#end",
         TEN_MILLION_E + "$util.escapeJavaScript($s).length()",
         TEN_MILLION_E + "$util.urlEncode($s).length()",
         TEN_MILLION_E + "$util.base64Encode($s).length()"})
@@ -244,10 +250,12 @@ class TemplateSandboxScenarioTest {
                 + "#set($m = {})#set($m.k = 'v')$m|#set($n = 6)$n.parseInt('12')|"
                 + "#foreach($i in [1..3])$foreach.count$foreach.hasNext#end|"
                 + "#set($t = 'x' + 1)$t|$s.join('-', $l)|#set($p = $n * 7)$p|"
-                + "$util.escapeJavaScript('\u00e9')|$util.urlEncode('a b')").handle(post());
+                + "$util.escapeJavaScript('\u00e9')|$util.urlEncode('a b')|"
+                + "#if([1, [2]] == [1, [2]])eq#end#if({'a': [1]} != {'a': [2]})ne#end")
+                .handle(post());
 
         assertThat(response.bodyAsString()).isEqualTo("3|a;b;c|abc|true|A,B,C|b,c|[q]|{k=v}|12|"
-                + "1true2true3false|x1|q|42|\\u00E9|a+b");
+                + "1true2true3false|x1|q|42|\\u00E9|a+b|eqne");
     }
 
     @Test
@@ -276,5 +284,24 @@ class TemplateSandboxScenarioTest {
 
         assertThat(result.response().statusCode()).isEqualTo(200);
         assertThat(result.log().contains("\"n\": 101201}")).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "#if($a < 1)lt#{else}no#end", "#if($a >= 1)ge#{else}no#end",
+        "#foreach($i in [1..$a])x#{end}no", "#if($a.isEmpty())empty#{else}no#end",
+        "#if($a.contains($a))has#{else}no#end$a.indexOf($a)"})
+    void handle_nestedListInComparisonsAndRanges_answersWithoutPrintingIt(String template) {
+        Response response = mock(NESTED + template).handle(post());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyAsString()).isEqualTo("no");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"#set($r = $a - 1)", "#set($r = $a * 2)", "#set($r = $a / 2)",
+        "#set($r = $a % 2)", "#set($r = $a + 1)", "#set($r = 1 + $a)"})
+    void handle_nestedListInArithmetic_answers500(String template) {
+        assertFailsAndServesNext(mock(NESTED + template), "arithmetic on a map or collection");
     }
 }
