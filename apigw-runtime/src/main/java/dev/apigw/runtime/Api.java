@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,17 @@ public final class Api {
         stages.forEach((name, stage) -> served.put(name, new DeployedStage(stage,
                 compiled.get(deployments.get(stage.deploymentId().orElseThrow())))));
         this.state = new ServingState(restApi.id(), served, b.apiKeys, usagePlans, host);
+    }
+
+    /**
+     * Returns what the build accepted that will fail requests, one line each naming the place:
+     * a mapping template that does not parse ({@code /pets GET integration request template
+     * application/json: does not parse: ...}) is deployed as AWS deploys it and its method
+     * answers 500 (reference 1.1). Each was logged at WARN when its deployment was compiled.
+     */
+    public List<String> warnings() {
+        return compiled.values().stream().flatMap(c -> c.warnings().stream()).distinct()
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /** Returns a new builder. */
@@ -383,6 +395,15 @@ public final class Api {
             return this;
         }
 
+        /**
+         * Sets the engine mapping templates run on (default {@link TemplateEngine#create()}):
+         * another engine has other rendering budgets or another ticker (issue 9 part 3).
+         */
+        public Builder templateEngine(TemplateEngine engine) {
+            this.templates = Objects.requireNonNull(engine);
+            return this;
+        }
+
         /** Sets the clock (default: the system UTC clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
@@ -449,7 +470,7 @@ public final class Api {
                             + ": Deployment id does not exist: " + id);
                 }
                 served.computeIfAbsent(d, x -> compiled.containsKey(x)
-                        ? compiled.get(x) : compiler.compile(x));
+                        ? compiled.get(x) : logged(compiler.compile(x)));
             }
             stages.clear();
             stages.putAll(allStages);
@@ -476,6 +497,11 @@ public final class Api {
                     return id.toString();
                 }
             }
+        }
+
+        private static CompiledDeployment logged(CompiledDeployment deployment) {
+            deployment.warnings().forEach(line -> LOG.warn("{}", line));
+            return deployment;
         }
 
         private static Executor defaultEventInvocations() {

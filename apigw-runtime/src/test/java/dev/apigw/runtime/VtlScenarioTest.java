@@ -196,6 +196,24 @@ class VtlScenarioTest {
                 + "|true|[]|[]|203.0.113.5|[]|[header, path, querystring]|[header]|teal|teal|[]");
     }
 
+    /** Reference 1.2 (added): map-valued entries print as empty text through {@code get}. */
+    @Test
+    void handle_contextEntriesThroughGet_printMapsAsEmptyAndStringsAsValues() {
+        Api api = mock("#foreach($key in $context.keySet())\"$key\": \"$context.get($key)\"\n"
+                + "#end$context.identity.keySet().contains('sourceIp')|$context.identity.sourceIp"
+                + "|$context.get('identity').sourceIp|$context.requestOverride.keySet()");
+        Request request = Request.builder().httpMethod("POST").target("/test/things/9")
+                .sourceIp("203.0.113.5").build();
+
+        String body = api.handle(request).bodyAsString();
+
+        assertThat(body).contains("\"identity\": \"\"\n", "\"requestOverride\": \"\"\n",
+                "\"responseOverride\": \"\"\n", "\"stage\": \"test\"\n",
+                "\"httpMethod\": \"POST\"\n")
+                .endsWith("true|203.0.113.5|203.0.113.5|[header, path, querystring]")
+                .doesNotContain("sourceIp=", "header=");
+    }
+
     @Test
     void handle_nullAndEmpty_compareEqualAndSetNull() {
         Api api = mock("#set($x = 'kept')#set($x = $input.path('$.missing'))[$x]"

@@ -34,10 +34,13 @@ public final class Input {
     /**
      * Returns {@code $input.path(x)}: the match of JSONPath {@code x} as a value to navigate
      * (see {@link JsonValues}); null, which renders as nothing, when the path matches nothing.
-     * A copy: changing it leaves the payload as it was for later queries.
+     * A copy: changing it leaves the payload as it was for later queries (the matches of a
+     * deep scan share their copies, {@link JsonValues#copyShared}).
      */
     public Object path(String path) {
-        return JsonValues.copy(match(path));
+        Object match = match(path);
+        return path != null && path.contains("..") ? JsonValues.copyShared(match)
+                : JsonValues.copy(match);
     }
 
     /** Returns {@code $input.params()}: {@code path}, {@code querystring}, {@code header}. */
@@ -65,5 +68,11 @@ public final class Input {
 
     private Object match(String path) {
         return paths.read(body.json(), path == null ? "$" : path);
+    }
+
+    /** Returns empty text: a template printing {@code $input} sees no implementation detail. */
+    @Override
+    public String toString() {
+        return "";
     }
 }

@@ -7,7 +7,9 @@ import org.apache.velocity.context.Context;
  * Bounds the text references insert, also inside string literals that never reach the output
  * ({@code #set($s = "$s$s")} in a loop): one inserted text over {@value
  * TemplateEngine#MAX_OUTPUT_CHARS} characters, or more than {@value #MAX_TOTAL_CHARS} in all,
- * fails the template. Public only because Velocity instantiates it by class name.
+ * fails the template. A map or collection is printed here, with the same bound ({@link
+ * BoundedText}), so that a list nested in itself cannot print without end. Public only because
+ * Velocity instantiates it by class name.
  */
 public final class InsertionLimit implements ReferenceInsertionEventHandler {
     /** The most characters all insertions of one rendering may add up to. */
@@ -18,6 +20,9 @@ public final class InsertionLimit implements ReferenceInsertionEventHandler {
 
     @Override
     public Object referenceInsert(Context context, String reference, Object value) {
+        if (BoundedText.needed(value)) {
+            value = BoundedText.of(value);
+        }
         if (value instanceof CharSequence) {
             int length = ((CharSequence) value).length();
             Object report = context.get(RenderReport.KEY);

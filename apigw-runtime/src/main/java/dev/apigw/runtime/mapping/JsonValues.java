@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,36 +63,61 @@ public final class JsonValues {
      * $input.path} gave it leaves the parsed payload as it was.
      */
     public static Object copy(Object value) {
+        return copy(value, null);
+    }
+
+    /**
+     * Returns a deep copy as {@link #copy} does, but copies a map or list reached more than once
+     * only once: the matches of a deep scan ({@code $..*}) are nested in one another, and
+     * copying each on its own costs the payload's size times its depth (issue 9 part 3).
+     */
+    public static Object copyShared(Object value) {
+        return copy(value, new IdentityHashMap<>());
+    }
+
+    private static Object copy(Object value, Map<Object, Object> copies) {
         if (value == null || value instanceof String || value instanceof Number
                 || value instanceof Boolean) {
             return value;
+        }
+        if (copies != null && copies.containsKey(value)) {
+            return copies.get(value);
         }
         Class<?> type = value.getClass();
         if (type == LinkedHashMap.class || type != JsonArray.class && value instanceof Map) {
             Map<?, ?> source = (Map<?, ?>) value;
             Map<Object, Object> map = new LinkedHashMap<>((int) (source.size() / 0.75f) + 1);
+            remember(copies, value, map);
             for (Map.Entry<?, ?> e : source.entrySet()) {
-                map.put(e.getKey(), copy(e.getValue()));
+                map.put(e.getKey(), copy(e.getValue(), copies));
             }
             return map;
         }
         if (type == JsonArray.class || value instanceof List) {
             List<?> source = (List<?>) value;
             JsonArray list = new JsonArray(source.size());
+            remember(copies, value, list);
             for (Object element : source) {
-                list.add(copy(element));
+                list.add(copy(element, copies));
             }
             return list;
         }
         return value;
     }
 
+    private static void remember(Map<Object, Object> copies, Object value, Object copy) {
+        if (copies != null) {
+            copies.put(value, copy);
+        }
+    }
+
     /**
      * Returns a value as compact JSON text: strings quoted, maps and lists as JSON, null as
-     * {@code null}.
+     * {@code null}. Text over {@link TemplateEngine#MAX_OUTPUT_CHARS} characters fails the
+     * template before it is built (a deep scan over a deep payload, a list nested in itself).
      */
     public static String toJson(Object value) {
-        StringWriter out = new StringWriter(64);
+        BoundedWriter out = new BoundedWriter();
         try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
             write(generator, value);
         } catch (JsonProcessingException e) {

@@ -10,7 +10,8 @@ import org.apache.velocity.runtime.parser.node.Node;
 /**
  * {@code #foreach} as API Gateway runs it (reference 1.1): at most {@value
  * TemplateEngine#MAX_LOOPS} iterations (Velocity's own {@code directive.foreach.max_loops}
- * stops the loop); a loop cut short is noted for the execution trace. Public only because
+ * stops the loop); a loop cut short is noted for the execution trace. Each iteration counts a
+ * step of the rendering's {@link RenderBudget} (nested loops). Public only because
  * Velocity instantiates it by class name.
  */
 public final class LimitedForeach extends Foreach {
@@ -20,6 +21,7 @@ public final class LimitedForeach extends Foreach {
     @Override
     protected void renderBlock(InternalContextAdapter context, Writer writer, Node node)
             throws IOException {
+        RenderBudget.tick(context);
         super.renderBlock(context, writer, node);
         Object scope = context.get(getScopeName());
         if (scope instanceof ForeachScope && ((ForeachScope) scope).getCount()

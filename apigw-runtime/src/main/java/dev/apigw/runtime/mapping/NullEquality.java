@@ -10,7 +10,8 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  * a missing path or a JSON {@code null} equals both {@code $null} and {@code ""}. Stock
  * Velocity 2.4 has {@code null == $null} but not {@code null == ""}; this pass replaces, once
  * when a template is parsed, every equality node of the syntax tree by one that also treats
- * empty text as equal to null. Nothing else about the comparison changes.
+ * empty text as equal to null. A map or collection operand compares through {@link
+ * BoundedEquality} (issue 9 part 3). Nothing else about the comparison changes.
  */
 final class NullEquality {
     private NullEquality() {}
@@ -55,6 +56,18 @@ final class NullEquality {
         public boolean compareNull(Object left, Object right) {
             return super.compareNull(left, right) || nullEquals(left == null ? right : left);
         }
+
+        @Override
+        public Boolean compareNumbers(Object left, Object right) {
+            return SandboxNodes.containers(left, right) ? null
+                    : super.compareNumbers(left, right);
+        }
+
+        @Override
+        public boolean compareNonNumber(Object left, Object right) {
+            return BoundedText.needed(left) || BoundedText.needed(right)
+                    ? BoundedEquality.equal(left, right) : super.compareNonNumber(left, right);
+        }
     }
 
     /** {@code !=} with AWS's null rule. */
@@ -71,6 +84,18 @@ final class NullEquality {
         @Override
         public boolean compareNull(Object left, Object right) {
             return super.compareNull(left, right) || nullEquals(left == null ? right : left);
+        }
+
+        @Override
+        public Boolean compareNumbers(Object left, Object right) {
+            return SandboxNodes.containers(left, right) ? null
+                    : super.compareNumbers(left, right);
+        }
+
+        @Override
+        public boolean compareNonNumber(Object left, Object right) {
+            return BoundedText.needed(left) || BoundedText.needed(right)
+                    ? BoundedEquality.equal(left, right) : super.compareNonNumber(left, right);
         }
     }
 

@@ -14,7 +14,8 @@ import org.apache.velocity.util.introspection.IntrospectionCacheData;
  * renderings: Velocity keeps that cache per context, so every rendering would otherwise look up
  * every {@code $a.b} and {@code $a.b()} by reflection again. Velocity checks the class of every
  * cached entry before using it, and the cached executors are immutable, so one cache serves
- * concurrent renderings.
+ * concurrent renderings. Every variable read and write counts one step of the rendering's
+ * {@link RenderBudget}.
  */
 final class RenderContext extends VelocityContext {
     /** Velocity's introspection cache of one template; thread-safe. */
@@ -25,27 +26,48 @@ final class RenderContext extends VelocityContext {
     private static final long serialVersionUID = 1L;
 
     private final transient Introspection introspection;
+    private final transient RenderBudget budget;
 
-    private RenderContext(Map<String, Object> variables, Introspection introspection) {
+    private RenderContext(Map<String, Object> variables, Introspection introspection,
+            RenderBudget budget) {
         super(variables);
         this.introspection = introspection;
+        this.budget = budget;
     }
 
     /** Returns a context holding these variables and reading the template's cache. */
     static RenderContext of(Introspection introspection, Input input, TemplateContext context,
-            Map<String, String> stageVariables, RenderReport report) {
+            Map<String, String> stageVariables, RenderReport report, RenderBudget budget) {
         Map<String, Object> variables = new HashMap<>(16); // room for a few #set and #foreach
         variables.put("input", input);
         variables.put("context", context);
         variables.put("stageVariables", stageVariables);
         variables.put("util", Util.INSTANCE);
         variables.put(RenderReport.KEY, report);
-        return new RenderContext(variables, introspection);
+        variables.put(RenderBudget.KEY, budget);
+        return new RenderContext(variables, introspection, budget);
+    }
+
+    /** Returns the budget of this rendering. */
+    RenderBudget budget() {
+        return budget;
     }
 
     @Override
     public Object put(String key, Object value) {
         return key == null ? null : internalPut(key, value);
+    }
+
+    @Override
+    public Object internalGet(String key) {
+        budget.tick();
+        return super.internalGet(key);
+    }
+
+    @Override
+    public Object internalPut(String key, Object value) {
+        budget.tick();
+        return super.internalPut(key, value);
     }
 
     @Override

@@ -9,12 +9,14 @@ import java.util.Set;
 /**
  * {@code $context} as one template sees it: the request's variables, {@code requestOverride}
  * and {@code responseOverride} of the request (reference 1.6), and whatever the template sets
- * on {@code $context} itself, which lives for this render only.
+ * on {@code $context} itself, which lives for this render only. The request's map-valued
+ * entries print as empty text ({@link ContextEntryMap}, reference 1.2).
  */
 final class TemplateContext extends AbstractMap<String, Object> {
     private final Map<String, Object> variables;
     private final Overrides overrides;
     private Map<String, Object> local;
+    private Map<Object, Object> entries;
 
     TemplateContext(Map<String, Object> variables, Overrides overrides) {
         this.variables = variables;
@@ -27,12 +29,24 @@ final class TemplateContext extends AbstractMap<String, Object> {
             return local.get(key);
         }
         if ("requestOverride".equals(key)) {
-            return overrides.requestOverride();
+            return entry(key, overrides.requestOverride());
         }
         if ("responseOverride".equals(key)) {
-            return overrides.responseOverride();
+            return entry(key, overrides.responseOverride());
         }
-        return variables.get(key);
+        return entry(key, variables.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object entry(Object key, Object value) {
+        if (!(value instanceof Map)) {
+            return value;
+        }
+        if (entries == null) {
+            entries = new HashMap<>(4);
+        }
+        return entries.computeIfAbsent(key,
+                k -> new ContextEntryMap((Map<String, Object>) value));
     }
 
     @Override
@@ -55,6 +69,7 @@ final class TemplateContext extends AbstractMap<String, Object> {
         Map<String, Object> all = new LinkedHashMap<>(variables);
         all.put("requestOverride", overrides.requestOverride());
         all.put("responseOverride", overrides.responseOverride());
+        all.replaceAll(this::entry);
         if (local != null) {
             all.putAll(local);
         }

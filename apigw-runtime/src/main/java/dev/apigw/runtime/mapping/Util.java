@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * {@code $util} of a mapping template (reference 1.4). A null argument gives empty text. Public
- * for Velocity's introspection; stateless.
+ * {@code $util} of a mapping template (reference 1.4). A null argument gives empty text. Text a
+ * function would build over {@link TemplateEngine#MAX_OUTPUT_CHARS} characters fails the
+ * template before it is built (issue 9 part 3). Public for Velocity's introspection; stateless.
  */
 public final class Util {
     static final Util INSTANCE = new Util();
@@ -34,6 +35,9 @@ public final class Util {
         }
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
+            if (out.length() > TemplateEngine.MAX_OUTPUT_CHARS - 6) {
+                Sizes.checkText((long) out.length() + 6 + s.length() - i, "escapeJavaScript");
+            }
             char c = s.charAt(i);
             switch (c) {
                 case '\'': out.append("\\'"); break;
@@ -77,7 +81,17 @@ public final class Util {
 
     /** Encodes as {@code application/x-www-form-urlencoded} (space is {@code +}). */
     public String urlEncode(String s) {
-        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8);
+        if (s == null) {
+            return "";
+        }
+        long length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            length += c < 0x80 && (Character.isLetterOrDigit(c) || ".-*_ ".indexOf(c) >= 0) ? 1
+                    : 3L * utf8Length(c);
+        }
+        Sizes.checkText(length, "urlEncode");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Decodes {@code application/x-www-form-urlencoded} text ({@code +} is a space). */
@@ -87,12 +101,30 @@ public final class Util {
 
     /** Base64-encodes the UTF-8 bytes of {@code s} (standard alphabet, padded). */
     public String base64Encode(String s) {
-        return s == null ? ""
-                : Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        if (s == null) {
+            return "";
+        }
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            bytes += utf8Length(s.charAt(i));
+        }
+        Sizes.checkText((bytes + 2) / 3 * 4, "base64Encode");
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Base64-decodes to UTF-8 text; text that is not Base64 fails the template. */
     public String base64Decode(String s) {
         return s == null ? "" : new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+    }
+
+    /** Returns the UTF-8 bytes of one UTF-16 unit: a surrogate counts half of its four. */
+    private static int utf8Length(char c) {
+        return c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+
+    /** Returns empty text: a template printing {@code $util} sees no implementation detail. */
+    @Override
+    public String toString() {
+        return "";
     }
 }

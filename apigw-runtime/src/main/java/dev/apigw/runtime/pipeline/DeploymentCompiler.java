@@ -12,8 +12,10 @@ import dev.apigw.runtime.mapping.MappingTemplate;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.routing.RouteMatcher;
 import dev.apigw.runtime.validation.ModelSchemas;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,7 +24,9 @@ import java.util.function.Supplier;
  * template and parameter mapping parsed, every request model a validator uses compiled (the
  * API's models are loaded once, and only when a method validates its body), the gateway
  * responses resolved. A method without an
- * integration cannot be deployed, as on AWS ({@code No integration defined for method}). Internal.
+ * integration cannot be deployed, as on AWS ({@code No integration defined for method}). A
+ * mapping template that does not parse is deployed, as AWS deploys it, with a warning; its
+ * method answers 500 (reference 1.1). Internal.
  */
 public final class DeploymentCompiler {
     private final TemplateEngine templates;
@@ -34,6 +38,7 @@ public final class DeploymentCompiler {
 
     /** Compiles a deployment; fails naming the resource and method at fault. */
     public CompiledDeployment compile(Deployment deployment) {
+        List<String> warnings = new ArrayList<>();
         RouteMatcher.Builder<CompiledMethod> routes = RouteMatcher.builder();
         ModelSchemas[] models = new ModelSchemas[1];
         Supplier<ModelSchemas> lazyModels = () -> {
@@ -45,25 +50,27 @@ public final class DeploymentCompiler {
         for (Resource resource : deployment.restApi().resources().values()) {
             for (Method method : resource.methods().values()) {
                 routes.add(resource.path(), method.httpMethod(),
-                        compile(deployment.restApi(), resource, method, lazyModels));
+                        compile(deployment.restApi(), resource, method, lazyModels, warnings));
             }
         }
         return new CompiledDeployment(deployment, routes.build(),
-                GatewayResponses.compile(deployment.restApi()));
+                GatewayResponses.compile(deployment.restApi()), warnings);
     }
 
     private CompiledMethod compile(RestApi api, Resource resource, Method method,
-            Supplier<ModelSchemas> models) {
+            Supplier<ModelSchemas> models, List<String> warnings) {
         String place = resource.path() + " " + method.httpMethod();
         Integration integration = method.integration().orElseThrow(() ->
                 new IllegalArgumentException(place + ": No integration defined for method"));
         Map<String, MappingTemplate> requestTemplates =
-                compileAll(place + " request template ", integration.requestTemplates());
+                compileAll(place + " integration request template ",
+                        integration.requestTemplates(), warnings);
         Map<String, Map<String, MappingTemplate>> responseTemplates = new LinkedHashMap<>();
         Map<String, ResponseParameters> responseParameters = new LinkedHashMap<>();
         for (IntegrationResponse response : integration.integrationResponses().values()) {
-            responseTemplates.put(response.statusCode(), compileAll(place + " response "
-                    + response.statusCode() + " template ", response.responseTemplates()));
+            responseTemplates.put(response.statusCode(), compileAll(place
+                    + " integration response " + response.statusCode() + " template ",
+                    response.responseTemplates(), warnings));
             try {
                 responseParameters.put(response.statusCode(),
                         ResponseParameters.compile(response, integration.type()));
@@ -82,11 +89,12 @@ public final class DeploymentCompiler {
         }
     }
 
-    private Map<String, MappingTemplate> compileAll(String place, Map<String, String> texts) {
+    private Map<String, MappingTemplate> compileAll(String place, Map<String, String> texts,
+            List<String> warnings) {
         Map<String, MappingTemplate> compiled = new LinkedHashMap<>();
         texts.forEach((contentType, text) ->
-                compiled.put(MediaTypes.mimeType(contentType),
-                        templates.compile(place + contentType, text)));
+                compiled.put(MediaTypes.mimeType(contentType), templates.compileForDeployment(
+                        place + contentType, text, warnings::add)));
         return Collections.unmodifiableMap(compiled);
     }
 }
