@@ -57,7 +57,8 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
         Stage stage = api.stage(options.stage()).orElseThrow();
         StartupWarnings warnings = new StartupWarnings()
                 .addAll(UnboundFunctions.of(definition, functions.keySet(), stage.variables()))
-                .addAll(UnenforcedFeatures.of(definition, stage, plans));
+                .addAll(UnenforcedFeatures.of(definition, stage, plans))
+                .addAll(api.warnings());
         return new ApiAssembly(api, warnings);
     }
 

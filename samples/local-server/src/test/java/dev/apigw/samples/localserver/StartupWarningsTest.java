@@ -77,6 +77,23 @@ class StartupWarningsTest {
     }
 
     @Test
+    void launch_templateThatDoesNotParse_warnsNamingItAndServesTheRest() throws Exception {
+        String spec = SPEC.replace("requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+                "requestTemplates: {application/json: '#if('}");
+        Path file = Files.writeString(dir.resolve("api.yaml"), spec);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        try (RunningServer running = LocalServerMain.launch(ServerOptions.parse(List.of("--spec",
+                file.toString(), "--port", "0")), line -> { }, new PrintStream(err, true,
+                StandardCharsets.UTF_8))) {
+            assertThat(running.server().port()).isPositive();
+            assertThat(err.toString(StandardCharsets.UTF_8).lines()).anySatisfy(line ->
+                    assertThat(line).startsWith("apigw-local: warning: /health GET integration"
+                            + " request template application/json: does not parse"));
+        }
+    }
+
+    @Test
     void launch_demo_warnsNothing() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
