@@ -19,6 +19,13 @@ import java.util.concurrent.TimeoutException;
  * caller's thread never sees it.
  */
 final class TimedCall {
+    /**
+     * How long the caller spins for a quick function's answer before it parks: a parked caller
+     * is woken in tens of microseconds on a virtual machine, a spinning one at once (the AWS_PROXY
+     * benchmark: about 13 instead of 21 to 32 microseconds a request on this project's machine).
+     */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
     private TimedCall() {}
 
     /**
@@ -29,9 +36,14 @@ final class TimedCall {
     static LambdaResult invoke(Executor executor, LambdaFunction function,
             LambdaInvocation invocation) throws TimeoutException, InterruptedException {
         FutureTask<LambdaResult> call = new FutureTask<>(() -> function.invoke(invocation));
+        long start = System.nanoTime();
         executor.execute(call);
+        while (!call.isDone() && System.nanoTime() - start < SPIN_NANOS) {
+            Thread.onSpinWait();
+        }
         try {
-            return call.get(invocation.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            return call.get(invocation.timeout().toNanos() - (System.nanoTime() - start),
+                    TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
             call.cancel(true);
             throw e;
