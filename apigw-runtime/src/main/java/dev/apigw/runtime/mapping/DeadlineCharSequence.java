@@ -16,9 +16,14 @@ final class DeadlineCharSequence implements CharSequence {
     private int reads;
 
     DeadlineCharSequence(String text, TemplateLimits limits) {
+        this(text, limits, limits.now() + limits.timeBudgetNanos());
+    }
+
+    /** Returns the text checking {@code deadline}, a reading of the ticker of {@code limits}. */
+    DeadlineCharSequence(String text, TemplateLimits limits, long deadline) {
         this.text = text;
         this.limits = limits;
-        this.deadline = limits.now() + limits.timeBudgetNanos();
+        this.deadline = deadline;
     }
 
     @Override

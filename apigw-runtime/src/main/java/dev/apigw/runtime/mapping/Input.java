@@ -1,5 +1,6 @@
 package dev.apigw.runtime.mapping;
 
+import com.jayway.jsonpath.Configuration;
 import java.util.Map;
 
 /**
@@ -10,11 +11,14 @@ public final class Input {
     private final Body body;
     private final Parameters parameters;
     private final JsonPaths paths;
+    private final RenderBudget budget;
+    private Configuration configuration;
 
-    Input(Body body, Parameters parameters, JsonPaths paths) {
+    Input(Body body, Parameters parameters, JsonPaths paths, RenderBudget budget) {
         this.body = body;
         this.parameters = parameters;
         this.paths = paths;
+        this.budget = budget;
     }
 
     /** Returns {@code $input.body}: the raw payload text; {@code {}} for an empty payload. */
@@ -67,7 +71,10 @@ public final class Input {
     }
 
     private Object match(String path) {
-        return paths.read(body.json(), path == null ? "$" : path);
+        if (configuration == null) {
+            configuration = BudgetedJsonProvider.configuration(budget);
+        }
+        return paths.read(body.json(), path == null ? "$" : path, configuration);
     }
 
     /** Returns empty text: a template printing {@code $input} sees no implementation detail. */

@@ -52,10 +52,11 @@ public final class MappingTemplate {
                     template.getName() + ": " + failure, null);
         }
         RenderReport report = new RenderReport();
+        RenderBudget budget = new RenderBudget(limits);
         RenderContext velocity = RenderContext.of(introspection,
-                new Input(variables.body(), variables.parameters(), paths),
+                new Input(variables.body(), variables.parameters(), paths, budget),
                 new TemplateContext(variables.context(), variables.overrides()),
-                variables.stageVariables(), report, new RenderBudget(limits));
+                variables.stageVariables(), report, budget);
         BoundedWriter out = new BoundedWriter();
         try {
             template.merge(velocity, out);

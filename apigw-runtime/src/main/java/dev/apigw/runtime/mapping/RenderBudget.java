@@ -35,6 +35,14 @@ final class RenderBudget {
         }
     }
 
+    /**
+     * Returns {@code text} for a regular expression to run over within this rendering's
+     * deadline ({@link DeadlineCharSequence}).
+     */
+    CharSequence bounded(String text) {
+        return new DeadlineCharSequence(text, limits, deadline);
+    }
+
     /** Returns the budget of the rendering {@code context} belongs to; null if none. */
     static RenderBudget of(InternalContextAdapter context) {
         Context user = context.getInternalUserContext();

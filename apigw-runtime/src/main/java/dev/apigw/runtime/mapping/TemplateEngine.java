@@ -33,9 +33,10 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  *       up to {@value #MAX_COLLECTION_SIZE} elements, numbers up to {@value #MAX_NUMBER_BITS}
  *       bits; maps and collections print with the same bound ({@link BoundedText});
  *   <li>bounded time: each rendering has a budget of {@link #DEFAULT_WORK_BUDGET} steps
- *       (variable reads and writes, method calls, arithmetic, loop iterations) and of {@link
- *       #DEFAULT_TIME_BUDGET} on the engine's ticker, checked every few hundred steps and
- *       inside every regular expression ({@link BoundedRegex}).
+ *       (variable reads and writes, method calls, arithmetic, loop iterations, values a
+ *       JSONPath reads: {@link BudgetedJsonProvider}) and of {@link #DEFAULT_TIME_BUDGET} on
+ *       the engine's ticker, checked every few hundred steps and inside every regular
+ *       expression ({@link BoundedRegex}, a JSONPath filter's {@link RegexRelation}).
  * </ul>
  * A template past a bound fails as any failing template does: 500 with an execution-log line.
  */

@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 class InputTest {
     private final Templates templates = new Templates();
 
+    private static RenderBudget budget() {
+        return new RenderBudget(new TemplateLimits(System::nanoTime,
+                TemplateEngine.DEFAULT_TIME_BUDGET.toNanos(), TemplateEngine.DEFAULT_WORK_BUDGET));
+    }
+
     private static Input input(String body) {
-        return new Input(Body.of(body), Parameters.none(), new JsonPaths());
+        return new Input(Body.of(body), Parameters.none(), new JsonPaths(), budget());
     }
 
     @Test
@@ -64,7 +69,7 @@ class InputTest {
             parses[0]++;
             return JsonDocument.parse("{\"a\":3}");
         });
-        Input input = new Input(body, Parameters.none(), new JsonPaths());
+        Input input = new Input(body, Parameters.none(), new JsonPaths(), budget());
 
         input.path("$.a");
         input.json("$");
@@ -79,7 +84,7 @@ class InputTest {
         header.put("id", "from-header");
         header.put("X-Only", "h");
         Input input = new Input(Body.of(""), new Parameters(Map.of("id", "p9"),
-                Map.of("id", "q", "q", "query"), header), new JsonPaths());
+                Map.of("id", "q", "q", "query"), header), new JsonPaths(), budget());
 
         assertThat(input.params("id")).isEqualTo("p9");
         assertThat(input.params("q")).isEqualTo("query");
@@ -91,7 +96,7 @@ class InputTest {
     @Test
     void jsonPaths_staticPath_compilesOnce() {
         JsonPaths paths = new JsonPaths();
-        Input input = new Input(Body.of("{\"a\":1}"), Parameters.none(), paths);
+        Input input = new Input(Body.of("{\"a\":1}"), Parameters.none(), paths, budget());
 
         input.path("$.a");
         input.path("$.a");
