@@ -144,6 +144,19 @@ class TemplateSandboxScenarioTest {
         assertFailsAndServesNext(api, "time budget of 100 ms");
     }
 
+    /**
+     * Each call reads the ticker about 49 times (every 4,096 characters of 200,000) and so stays
+     * within a time budget of its own; ten of them, fewer steps than a step check needs, must
+     * not add up past the rendering's deadline.
+     */
+    @Test
+    void handle_manySlowRegularExpressions_answer500AtTheRenderingsDeadline() {
+        Api api = mock("#set($a = 'a')#set($s = $a.repeat(200000))#foreach($i in [1..10])"
+                + "#set($m = $s.matches('a*'))#end$m", fakeTicker());
+
+        assertFailsAndServesNext(api, "time budget of 100 ms");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "#foreach($i in [1..1000])#foreach($j in [1..1000])#foreach($k in [1..1000])"

@@ -60,4 +60,17 @@ final class RenderBudget {
             budget.tick();
         }
     }
+
+    /**
+     * Fails when the deadline of the rendering {@code context} belongs to has passed: checked
+     * after every method call, since one call (a regular expression, bounded on its own by a
+     * full time budget) may take long, and many such calls between two step checks must not add
+     * up past the rendering's budget.
+     */
+    static void checkDeadline(InternalContextAdapter context) {
+        RenderBudget budget = of(context);
+        if (budget != null) {
+            budget.limits.checkDeadline(budget.deadline);
+        }
+    }
 }

@@ -107,7 +107,9 @@ final class SandboxNodes {
         @Override
         public Object execute(Object o, InternalContextAdapter context) {
             RenderBudget.tick(context);
-            return super.execute(o, context);
+            Object value = super.execute(o, context);
+            RenderBudget.checkDeadline(context);
+            return value;
         }
     }
 
