@@ -56,6 +56,7 @@ public class PipelineBenchmark {
                     .withHeaders(Map.of("Content-Type", "application/json"))
                     .withBody("{\"id\":7}");
     private Api api;
+    private Api inThread;
     private Request mockRequest;
     private Request proxyRequest;
     private Request handlerRequest;
@@ -85,6 +86,7 @@ public class PipelineBenchmark {
                 .lambda("typed", LambdaHandlers.requestHandler(handler,
                         APIGatewayProxyRequestEvent.class))
                 .build();
+        inThread = api.toBuilder().requestResponseExecutor(Runnable::run).build();
         mockRequest = Request.builder().httpMethod("GET").target("/prod/health")
                 .header("Accept", "application/json").header("User-Agent", "jmh").build();
         proxyRequest = Request.builder().httpMethod("GET").target("/prod/pets/7?verbose=true")
@@ -108,6 +110,17 @@ public class PipelineBenchmark {
     @Benchmark
     public Response lambdaProxy() {
         return api.handle(proxyRequest);
+    }
+
+    /**
+     * The same request with the function run in the calling thread
+     * ({@code requestResponseExecutor(Runnable::run)}): no integration timeout, no hand-off to
+     * the function's own thread. The difference to {@link #lambdaProxy} is what enforcing the
+     * timeout costs.
+     */
+    @Benchmark
+    public Response lambdaProxyInThread() {
+        return inThread.handle(proxyRequest);
     }
 
     /** An AWS_PROXY method calling a {@code RequestHandler} of the proxy event types. */

@@ -64,6 +64,7 @@ public class VtlMappingBenchmark {
     static final String REQUEST_BODY = "{\"basket\":[\"apples\",\"carrots\"],\"express\":true}";
 
     private Api api;
+    private Api inThread;
     private Request request;
     private RuntimeInstance velocity;
     private Template rawRequest;
@@ -89,6 +90,7 @@ public class VtlMappingBenchmark {
                 .build();
         api = Api.builder().restApi(restApi).deploy("prod")
                 .lambda("bins", invocation -> LambdaResult.of(answer)).build();
+        inThread = api.toBuilder().requestResponseExecutor(Runnable::run).build();
         request = Request.builder().httpMethod("POST").target("/prod/bins?name=market")
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .body(REQUEST_BODY).build();
@@ -120,6 +122,12 @@ public class VtlMappingBenchmark {
     @Benchmark
     public Response gateway() {
         return api.handle(request);
+    }
+
+    /** The same request with the function run in the calling thread (no timeout, no hand-off). */
+    @Benchmark
+    public Response gatewayInThread() {
+        return inThread.handle(request);
     }
 
     /** Reference: the request and the response template merged by bare Velocity. */
