@@ -5,6 +5,7 @@ import dev.apigw.model.Deployment;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.runtime.integration.LambdaExecutor;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.pipeline.CompiledDeployment;
 import dev.apigw.runtime.pipeline.DeployedStage;
@@ -31,7 +32,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -385,10 +385,11 @@ public final class Api {
          * fails the request as a failed Invoke call (502). An executor that runs tasks in the
          * calling thread ({@code Runnable::run}) gives up the timeout.
          *
-         * <p>Default: a pool created with the {@code Api} of at most 1,000 daemon threads (the
-         * default concurrency of a Lambda account) named {@code apigw-lambda-N}, started on
-         * demand and ended after 60 idle seconds, so an unused {@code Api} holds no thread.
-         * {@link #toBuilder()} copies share it.
+         * <p>Default: a {@link LambdaExecutor} created with the {@code Api}, of at most 1,000
+         * daemon threads (the default concurrency of a Lambda account) named {@code
+         * apigw-lambda-N}, started on demand, one of them spinning 50 microseconds for the next
+         * call after one, and ended after 60 idle seconds, so an unused {@code Api} holds no
+         * thread. {@link #toBuilder()} copies share it.
          */
         public Builder requestResponseExecutor(Executor executor) {
             this.requestResponse = Objects.requireNonNull(executor);
@@ -518,13 +519,7 @@ public final class Api {
         }
 
         private static Executor defaultRequestResponse() {
-            AtomicInteger count = new AtomicInteger();
-            return new ThreadPoolExecutor(0, 1_000, 60, TimeUnit.SECONDS,
-                    new SynchronousQueue<>(), task -> {
-                        Thread t = new Thread(task, "apigw-lambda-" + count.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
+            return LambdaExecutor.create(1_000, Duration.ofNanos(50_000), Duration.ofSeconds(60));
         }
 
         private static final class PendingDeployment {
