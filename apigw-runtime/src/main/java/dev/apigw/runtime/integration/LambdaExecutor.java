@@ -16,12 +16,14 @@ import java.util.concurrent.locks.LockSupport;
  * thread behind (reference 4.2 {@code timeoutInMillis}, 9.5).
  *
  * <p>Handing a call to a parked thread costs a wake-up, which on a virtual machine takes tens of
- * microseconds, several times the whole pipeline. So one thread that finished a call spins for
- * {@code spin} before it parks (the others park at once), the most recently idle thread takes
- * the next call, and a call finding no idle thread waits up to {@code spin} for one before a
- * thread is started: back-to-back calls cost a memory write, not a wake-up. A thread
- * idle for {@code keepAlive} ends; at most {@code maxThreads} run at once, and a call past that
- * is rejected. Threads are daemons named {@code apigw-lambda-N}. Thread-safe.
+ * microseconds, several times the whole pipeline. So while no other call is in flight (a test
+ * calling the gateway from one thread), one thread that finished a call spins for {@code spin}
+ * before it parks, the most recently idle thread takes the next call, and a call that finds no
+ * idle thread waits up to {@code spin} for the one that just answered: back-to-back calls cost a
+ * memory write, not a wake-up. Under load nothing spins, since spinning would take the CPU the
+ * other calls need. A thread idle for {@code keepAlive} ends; at most {@code maxThreads} run at
+ * once, and a call past that is rejected. Threads are daemons named {@code apigw-lambda-N}.
+ * Thread-safe.
  */
 public final class LambdaExecutor implements Executor {
     /** What an idle thread's slot holds once the thread has ended: no call may be put there. */
@@ -35,6 +37,8 @@ public final class LambdaExecutor implements Executor {
     private final AtomicInteger names = new AtomicInteger();
     /** How many idle threads spin (at most one: the others park at once). */
     private final AtomicInteger spinners = new AtomicInteger();
+    /** Calls handed over whose thread has not yet counted them finished. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private LambdaExecutor(int maxThreads, Duration spin, Duration keepAlive) {
         if (maxThreads < 1) {
@@ -61,6 +65,16 @@ public final class LambdaExecutor implements Executor {
     @Override
     public void execute(Runnable call) {
         Objects.requireNonNull(call);
+        inFlight.incrementAndGet();
+        try {
+            handOver(call);
+        } catch (RuntimeException | Error e) {
+            inFlight.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void handOver(Runnable call) {
         long start = System.nanoTime();
         do {
             for (Worker w = idle.pollFirst(); w != null; w = idle.pollFirst()) {
@@ -72,7 +86,8 @@ public final class LambdaExecutor implements Executor {
             // The thread of a call that just answered is about to be idle: wait for it a little
             // rather than start a thread per back-to-back call.
             Thread.onSpinWait();
-        } while (threads.get() > 0 && System.nanoTime() - start < spinNanos);
+        } while (isQuiet() && threads.get() > 0
+                && System.nanoTime() - start < spinNanos);
         int running = threads.incrementAndGet();
         if (running > maxThreads) {
             threads.decrementAndGet();
@@ -80,6 +95,15 @@ public final class LambdaExecutor implements Executor {
         }
         Worker w = new Worker(call);
         w.thread.start();
+    }
+
+    /**
+     * Returns whether no call is in flight but the caller's own and the one that just answered
+     * it (whose thread may not have counted it finished yet): then a caller may spin for its
+     * answer, since no other call needs the CPU it would take.
+     */
+    public boolean isQuiet() {
+        return inFlight.get() <= 2;
     }
 
     /** Returns how many threads are alive (running a call or idle). */
@@ -107,7 +131,11 @@ public final class LambdaExecutor implements Executor {
             try {
                 for (Runnable call = slot.get(); call != null; call = awaitCall()) {
                     Thread.interrupted(); // a late cancel of the last call must not reach this one
-                    call.run();
+                    try {
+                        call.run();
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
                 }
             } finally {
                 threads.decrementAndGet();
@@ -120,7 +148,7 @@ public final class LambdaExecutor implements Executor {
             idle.addFirst(this);
             long start = System.nanoTime();
             Runnable call = slot.get();
-            if (spinners.compareAndSet(0, 1)) {
+            if (inFlight.get() <= 1 && spinners.compareAndSet(0, 1)) {
                 while (call == null && System.nanoTime() - start < spinNanos) {
                     Thread.onSpinWait();
                     call = slot.get();

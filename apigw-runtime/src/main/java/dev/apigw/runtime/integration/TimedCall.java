@@ -20,9 +20,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class TimedCall {
     /**
-     * How long the caller spins for a quick function's answer before it parks: a parked caller
-     * is woken in tens of microseconds on a virtual machine, a spinning one at once (the AWS_PROXY
-     * benchmark: about 13 instead of 21 to 32 microseconds a request on this project's machine).
+     * How long the caller spins for a quick function's answer before it parks, when its call is
+     * the only one in flight ({@link LambdaExecutor#isQuiet()}): a parked caller is woken in tens
+     * of microseconds on a virtual machine, a spinning one at once.
      */
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
@@ -38,7 +38,8 @@ final class TimedCall {
         FutureTask<LambdaResult> call = new FutureTask<>(() -> function.invoke(invocation));
         long start = System.nanoTime();
         executor.execute(call);
-        while (!call.isDone() && System.nanoTime() - start < SPIN_NANOS) {
+        boolean spin = executor instanceof LambdaExecutor && ((LambdaExecutor) executor).isQuiet();
+        while (spin && !call.isDone() && System.nanoTime() - start < SPIN_NANOS) {
             Thread.onSpinWait();
         }
         try {
