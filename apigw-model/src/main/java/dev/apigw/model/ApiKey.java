@@ -67,8 +67,11 @@ public final class ApiKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ApiKey k && id.equals(k.id) && name.equals(k.name)
-                && value.equals(k.value) && enabled == k.enabled
+        return o instanceof ApiKey k
+                && id.equals(k.id)
+                && name.equals(k.name)
+                && value.equals(k.value)
+                && enabled == k.enabled
                 && Objects.equals(description, k.description);
     }
 

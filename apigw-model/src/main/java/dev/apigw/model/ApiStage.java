@@ -3,8 +3,8 @@ package dev.apigw.model;
 import java.util.Map;
 
 /**
- * A stage of an API that a usage plan covers, with per-method throttles keyed {@code
- * /pets/GET} (root: {@code //GET}) (reference section 8.2).
+ * A stage of an API that a usage plan covers, with per-method throttles keyed {@code /pets/GET}
+ * (root: {@code //GET}) (reference section 8.2).
  *
  * @param apiId the REST API id
  * @param stage the stage name

@@ -1,6 +1,8 @@
 package dev.apigw.model;
 
-/** How a method authorizes callers (API Gateway API reference, {@code Method.authorizationType}). */
+/**
+ * How a method authorizes callers (API Gateway API reference, {@code Method.authorizationType}).
+ */
 public enum AuthorizationType {
     /** Open to any caller. */
     NONE,

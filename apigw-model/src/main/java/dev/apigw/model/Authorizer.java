@@ -24,15 +24,20 @@ public final class Authorizer {
     private Authorizer(Builder b) {
         this.name = Checks.requireText(b.name, "authorizer name");
         this.id = b.id != null ? b.id : Ids.of("authorizer:" + name, 6);
-        this.type = Objects.requireNonNull(b.type, () -> "authorizer " + name + ": type is required");
+        this.type =
+                Objects.requireNonNull(b.type, () -> "authorizer " + name + ": type is required");
         this.authorizerUri = b.authorizerUri;
         if (type != AuthorizerType.COGNITO_USER_POOLS && authorizerUri == null) {
-            throw new IllegalArgumentException("authorizer " + name + ": authorizerUri is required");
+            throw new IllegalArgumentException(
+                    "authorizer " + name + ": authorizerUri is required");
         }
         this.authorizerCredentials = b.authorizerCredentials;
         this.identitySource = b.identitySource;
         this.identityValidationExpression = b.identityValidationExpression;
-        Checks.requireRange(b.authorizerResultTtlInSeconds, 0, 3600,
+        Checks.requireRange(
+                b.authorizerResultTtlInSeconds,
+                0,
+                3600,
                 "authorizer " + name + " authorizerResultTtlInSeconds");
         this.authorizerResultTtlInSeconds = b.authorizerResultTtlInSeconds;
         this.providerArns = Copies.list(b.providerArns);
@@ -101,13 +106,17 @@ public final class Authorizer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Authorizer a && id.equals(a.id) && name.equals(a.name)
-                && type == a.type && Objects.equals(authorizerUri, a.authorizerUri)
+        return o instanceof Authorizer a
+                && id.equals(a.id)
+                && name.equals(a.name)
+                && type == a.type
+                && Objects.equals(authorizerUri, a.authorizerUri)
                 && Objects.equals(authorizerCredentials, a.authorizerCredentials)
                 && Objects.equals(identitySource, a.identitySource)
                 && Objects.equals(identityValidationExpression, a.identityValidationExpression)
                 && authorizerResultTtlInSeconds == a.authorizerResultTtlInSeconds
-                && providerArns.equals(a.providerArns) && Objects.equals(authType, a.authType);
+                && providerArns.equals(a.providerArns)
+                && Objects.equals(authType, a.authType);
     }
 
     @Override

@@ -11,8 +11,11 @@ import java.util.Map;
  * @param stageVariableOverrides variables overridden or added for canary requests
  * @param useStageCache whether canary requests use the stage cache
  */
-public record CanarySettings(double percentTraffic, String deploymentId,
-        Map<String, String> stageVariableOverrides, boolean useStageCache) {
+public record CanarySettings(
+        double percentTraffic,
+        String deploymentId,
+        Map<String, String> stageVariableOverrides,
+        boolean useStageCache) {
     /** Validates and copies. */
     public CanarySettings {
         if (!(percentTraffic >= 0.0 && percentTraffic <= 100.0)) {

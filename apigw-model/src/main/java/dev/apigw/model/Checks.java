@@ -19,8 +19,11 @@ final class Checks {
     static String requireStatusCode(String value, String field) {
         requireText(value, field);
         if (!STATUS_CODE.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " '" + value
-                    + "' must satisfy regular expression pattern: [1-5]\\d\\d");
+            throw new IllegalArgumentException(
+                    field
+                            + " '"
+                            + value
+                            + "' must satisfy regular expression pattern: [1-5]\\d\\d");
         }
         return value;
     }
@@ -36,8 +39,13 @@ final class Checks {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(field + " '" + regex
-                    + "' is not a valid Java regular expression: " + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    field
+                            + " '"
+                            + regex
+                            + "' is not a valid Java regular expression: "
+                            + e.getDescription(),
+                    e);
         }
     }
 

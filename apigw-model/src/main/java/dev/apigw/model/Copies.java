@@ -13,8 +13,11 @@ final class Copies {
 
     static <K, V> Map<K, V> orderedMap(Map<K, V> source) {
         Map<K, V> copy = new LinkedHashMap<>();
-        source.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"),
-                Objects.requireNonNull(v, () -> "value of " + k)));
+        source.forEach(
+                (k, v) ->
+                        copy.put(
+                                Objects.requireNonNull(k, "key"),
+                                Objects.requireNonNull(v, () -> "value of " + k)));
         return Collections.unmodifiableMap(copy);
     }
 

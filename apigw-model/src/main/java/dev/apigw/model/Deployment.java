@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An immutable snapshot of a REST API; a stage serves the deployment it points at, so a change
- * of the definition is not served until it is deployed (reference section 9.1).
+ * An immutable snapshot of a REST API; a stage serves the deployment it points at, so a change of
+ * the definition is not served until it is deployed (reference section 9.1).
  *
  * @param id the deployment id ({@code $context.deploymentId})
  * @param description a description, empty when none

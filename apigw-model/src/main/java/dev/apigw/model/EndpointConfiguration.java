@@ -9,8 +9,8 @@ import java.util.List;
  * @param vpcEndpointIds VPC endpoints of a PRIVATE API
  * @param disableExecuteApiEndpoint whether the default execute-api endpoint is off
  */
-public record EndpointConfiguration(List<EndpointType> types, List<String> vpcEndpointIds,
-        boolean disableExecuteApiEndpoint) {
+public record EndpointConfiguration(
+        List<EndpointType> types, List<String> vpcEndpointIds, boolean disableExecuteApiEndpoint) {
     /** Validates and copies. */
     public EndpointConfiguration {
         types = Copies.list(types);

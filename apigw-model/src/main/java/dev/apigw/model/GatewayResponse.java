@@ -26,8 +26,11 @@ public final class GatewayResponse {
         this.responseParameters = Copies.orderedMap(b.responseParameters);
         for (String key : responseParameters.keySet()) {
             if (!key.startsWith("gatewayresponse.")) {
-                throw new IllegalArgumentException("gateway response " + responseType
-                        + ": Invalid mapping expression specified: " + key);
+                throw new IllegalArgumentException(
+                        "gateway response "
+                                + responseType
+                                + ": Invalid mapping expression specified: "
+                                + key);
             }
         }
         this.responseTemplates = Copies.orderedMap(b.responseTemplates);
@@ -72,7 +75,8 @@ public final class GatewayResponse {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GatewayResponse g && responseType == g.responseType
+        return o instanceof GatewayResponse g
+                && responseType == g.responseType
                 && Objects.equals(statusCode, g.statusCode)
                 && responseParameters.equals(g.responseParameters)
                 && responseTemplates.equals(g.responseTemplates);

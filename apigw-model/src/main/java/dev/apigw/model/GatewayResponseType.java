@@ -22,21 +22,22 @@ public enum GatewayResponseType {
     /** Missing, unknown or disabled API key, or a key outside the stage's usage plans. */
     INVALID_API_KEY(403, "ForbiddenException", "Forbidden"),
     /** An authorizer or resource policy denied the call. */
-    ACCESS_DENIED(403, "AccessDeniedException",
-            "User is not authorized to access this resource"),
+    ACCESS_DENIED(403, "AccessDeniedException", "User is not authorized to access this resource"),
     /** The authorizer failed to authenticate the caller. */
     AUTHORIZER_FAILURE(500, "AuthorizerFailureException", null),
     /** The authorizer could not be called or returned an invalid policy. */
     AUTHORIZER_CONFIGURATION_ERROR(500, "AuthorizerConfigurationException", null),
     /** A SigV4 signature did not match. */
-    INVALID_SIGNATURE(403, "InvalidSignatureException",
+    INVALID_SIGNATURE(
+            403,
+            "InvalidSignatureException",
             "The request signature we calculated does not match the signature you provided."),
     /** The AWS credentials of a signed request expired. */
-    EXPIRED_TOKEN(403, "ExpiredTokenException",
-            "The security token included in the request is expired"),
+    EXPIRED_TOKEN(
+            403, "ExpiredTokenException", "The security token included in the request is expired"),
     /** No resource or method matched, or an IAM method was called unsigned. */
-    MISSING_AUTHENTICATION_TOKEN(403, "MissingAuthenticationTokenException",
-            "Missing Authentication Token"),
+    MISSING_AUTHENTICATION_TOKEN(
+            403, "MissingAuthenticationTokenException", "Missing Authentication Token"),
     /** The integration failed (network error). */
     INTEGRATION_FAILURE(504, "InternalServerErrorException", "Internal server error"),
     /** The integration did not answer within its timeout. */

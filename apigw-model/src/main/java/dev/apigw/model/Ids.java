@@ -1,8 +1,8 @@
 package dev.apigw.model;
 
 /**
- * Derives stable AWS-shaped identifiers (lowercase letters and digits) from a seed, so that an
- * API defined twice gets the same ids, and tests can name them.
+ * Derives stable AWS-shaped identifiers (lowercase letters and digits) from a seed, so that an API
+ * defined twice gets the same ids, and tests can name them.
  */
 final class Ids {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();

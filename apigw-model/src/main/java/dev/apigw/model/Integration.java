@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The backend of a method: its type, URI, HTTP method, mappings, templates, passthrough and
- * content handling, timeout, cache key and integration responses. Fields as reference section
- * 4.2 and the API reference's {@code Integration}.
+ * The backend of a method: its type, URI, HTTP method, mappings, templates, passthrough and content
+ * handling, timeout, cache key and integration responses. Fields as reference section 4.2 and the
+ * API reference's {@code Integration}.
  *
  * <p>One class with a {@link IntegrationType} rather than a type per kind, as AWS models it: the
  * same fields apply to several types, and AWS accepts (and keeps) fields a type does not use.
@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 public final class Integration {
     /** AWS's default and maximum integration timeout for REST APIs, in milliseconds. */
     public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
+
     /** AWS's minimum integration timeout, in milliseconds. */
     public static final int MIN_TIMEOUT_MILLIS = 50;
 
@@ -65,12 +66,15 @@ public final class Integration {
         this.contentHandling = b.contentHandling;
         this.cacheNamespace = b.cacheNamespace;
         this.cacheKeyParameters = Copies.list(b.cacheKeyParameters);
-        this.connectionType = b.connectionType != null ? b.connectionType
-                : (type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY
-                        ? ConnectionType.INTERNET : null);
+        this.connectionType =
+                b.connectionType != null
+                        ? b.connectionType
+                        : (type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY
+                                ? ConnectionType.INTERNET
+                                : null);
         this.connectionId = b.connectionId;
-        Checks.requireRange(b.timeoutInMillis, MIN_TIMEOUT_MILLIS, DEFAULT_TIMEOUT_MILLIS,
-                "timeoutInMillis");
+        Checks.requireRange(
+                b.timeoutInMillis, MIN_TIMEOUT_MILLIS, DEFAULT_TIMEOUT_MILLIS, "timeoutInMillis");
         this.timeoutInMillis = b.timeoutInMillis;
         this.insecureSkipVerification = b.insecureSkipVerification;
         this.responseTransferMode = b.responseTransferMode;
@@ -82,7 +86,8 @@ public final class Integration {
         switch (type) {
             case HTTP:
             case HTTP_PROXY:
-                if (!(uri.startsWith("http://") || uri.startsWith("https://")
+                if (!(uri.startsWith("http://")
+                        || uri.startsWith("https://")
                         || uri.startsWith("${stageVariables."))) {
                     throw new IllegalArgumentException(
                             "Invalid HTTP endpoint specified for URI: " + uri);
@@ -90,14 +95,16 @@ public final class Integration {
                 break;
             case AWS:
             case AWS_PROXY:
-                if (!uri.startsWith("arn:") || !(uri.contains(":path/") || uri.contains(":action/"))) {
+                if (!uri.startsWith("arn:")
+                        || !(uri.contains(":path/") || uri.contains(":action/"))) {
                     throw new IllegalArgumentException(
                             "AWS ARN for integration must contain path or action: " + uri);
                 }
                 if (type == IntegrationType.AWS_PROXY
                         && !(uri.contains(":lambda:path/") || uri.contains(":firehose:"))) {
-                    throw new IllegalArgumentException("Integrations of type 'AWS_PROXY' currently"
-                            + " only supports Lambda function and Firehose stream invocations.");
+                    throw new IllegalArgumentException(
+                            "Integrations of type 'AWS_PROXY' currently"
+                                    + " only supports Lambda function and Firehose stream invocations.");
                 }
                 break;
             default:
@@ -209,8 +216,10 @@ public final class Integration {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Integration i && type == i.type
-                && Objects.equals(httpMethod, i.httpMethod) && Objects.equals(uri, i.uri)
+        return o instanceof Integration i
+                && type == i.type
+                && Objects.equals(httpMethod, i.httpMethod)
+                && Objects.equals(uri, i.uri)
                 && Objects.equals(credentials, i.credentials)
                 && requestParameters.equals(i.requestParameters)
                 && requestTemplates.equals(i.requestTemplates)
@@ -229,8 +238,8 @@ public final class Integration {
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, httpMethod, uri, requestParameters, requestTemplates,
-                integrationResponses);
+        return Objects.hash(
+                type, httpMethod, uri, requestParameters, requestTemplates, integrationResponses);
     }
 
     @Override
@@ -401,8 +410,8 @@ public final class Integration {
         }
 
         /** Builds and adds an integration response for a status code. */
-        public Builder integrationResponse(String statusCode,
-                Consumer<IntegrationResponse.Builder> spec) {
+        public Builder integrationResponse(
+                String statusCode, Consumer<IntegrationResponse.Builder> spec) {
             IntegrationResponse.Builder b = IntegrationResponse.builder().statusCode(statusCode);
             spec.accept(b);
             try {

@@ -21,10 +21,14 @@ public final class IntegrationResponse {
 
     private IntegrationResponse(Builder b) {
         this.statusCode = Checks.requireStatusCode(b.statusCode, "statusCode");
-        this.selectionPattern = b.selectionPattern == null || b.selectionPattern.isEmpty()
-                ? null : b.selectionPattern;
-        this.compiledPattern = selectionPattern == null
-                ? null : Checks.compileRegex(selectionPattern, "selectionPattern");
+        this.selectionPattern =
+                b.selectionPattern == null || b.selectionPattern.isEmpty()
+                        ? null
+                        : b.selectionPattern;
+        this.compiledPattern =
+                selectionPattern == null
+                        ? null
+                        : Checks.compileRegex(selectionPattern, "selectionPattern");
         this.responseParameters = Copies.orderedMap(b.responseParameters);
         this.responseTemplates = Copies.orderedMap(b.responseTemplates);
         this.contentHandling = b.contentHandling;
@@ -87,7 +91,8 @@ public final class IntegrationResponse {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntegrationResponse r && statusCode.equals(r.statusCode)
+        return o instanceof IntegrationResponse r
+                && statusCode.equals(r.statusCode)
                 && Objects.equals(selectionPattern, r.selectionPattern)
                 && responseParameters.equals(r.responseParameters)
                 && responseTemplates.equals(r.responseTemplates)
@@ -96,7 +101,11 @@ public final class IntegrationResponse {
 
     @Override
     public int hashCode() {
-        return Objects.hash(statusCode, selectionPattern, responseParameters, responseTemplates,
+        return Objects.hash(
+                statusCode,
+                selectionPattern,
+                responseParameters,
+                responseTemplates,
                 contentHandling);
     }
 

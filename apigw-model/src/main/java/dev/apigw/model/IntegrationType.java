@@ -1,6 +1,8 @@
 package dev.apigw.model;
 
-/** The integration types of a REST API method (API Gateway API reference, {@code IntegrationType}). */
+/**
+ * The integration types of a REST API method (API Gateway API reference, {@code IntegrationType}).
+ */
 public enum IntegrationType {
     /** A non-proxy HTTP backend: mapping templates on both sides. */
     HTTP,

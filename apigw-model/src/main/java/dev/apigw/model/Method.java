@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * An HTTP method of a resource: how callers are authorized, which parameters and models the
- * request declares, the method responses, and the integration behind it.
+ * An HTTP method of a resource: how callers are authorized, which parameters and models the request
+ * declares, the method responses, and the integration behind it.
  */
 public final class Method {
     /** The HTTP methods a REST API method may have; {@code ANY} stands for all the others. */
@@ -33,17 +33,18 @@ public final class Method {
     private Method(Builder b) {
         this.httpMethod = Checks.requireText(b.httpMethod, "httpMethod");
         if (!HTTP_METHODS.contains(httpMethod)) {
-            throw new IllegalArgumentException("httpMethod '" + httpMethod
-                    + "' must be one of " + HTTP_METHODS);
+            throw new IllegalArgumentException(
+                    "httpMethod '" + httpMethod + "' must be one of " + HTTP_METHODS);
         }
         this.authorizationType = b.authorizationType;
         this.authorizerId = b.authorizerId;
         if ((authorizationType == AuthorizationType.CUSTOM
-                || authorizationType == AuthorizationType.COGNITO_USER_POOLS)
+                        || authorizationType == AuthorizationType.COGNITO_USER_POOLS)
                 && (authorizerId == null || authorizerId.isBlank())) {
-            throw new IllegalArgumentException("Invalid authorizer ID specified. Setting the"
-                    + " authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid"
-                    + " authorizer.");
+            throw new IllegalArgumentException(
+                    "Invalid authorizer ID specified. Setting the"
+                            + " authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid"
+                            + " authorizer.");
         }
         this.apiKeyRequired = b.apiKeyRequired;
         this.requestParameters = Copies.orderedMap(b.requestParameters);
@@ -129,7 +130,8 @@ public final class Method {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Method m && httpMethod.equals(m.httpMethod)
+        return o instanceof Method m
+                && httpMethod.equals(m.httpMethod)
                 && authorizationType == m.authorizationType
                 && Objects.equals(authorizerId, m.authorizerId)
                 && apiKeyRequired == m.apiKeyRequired
@@ -144,8 +146,13 @@ public final class Method {
 
     @Override
     public int hashCode() {
-        return Objects.hash(httpMethod, authorizationType, apiKeyRequired, requestParameters,
-                methodResponses, integration);
+        return Objects.hash(
+                httpMethod,
+                authorizationType,
+                apiKeyRequired,
+                requestParameters,
+                methodResponses,
+                integration);
     }
 
     @Override

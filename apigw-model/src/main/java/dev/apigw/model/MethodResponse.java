@@ -59,7 +59,8 @@ public final class MethodResponse {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MethodResponse r && statusCode.equals(r.statusCode)
+        return o instanceof MethodResponse r
+                && statusCode.equals(r.statusCode)
                 && responseParameters.equals(r.responseParameters)
                 && responseModels.equals(r.responseModels);
     }

@@ -92,20 +92,24 @@ public final class MethodSetting {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MethodSetting m && metricsEnabled == m.metricsEnabled
-                && loggingLevel == m.loggingLevel && dataTraceEnabled == m.dataTraceEnabled
+        return o instanceof MethodSetting m
+                && metricsEnabled == m.metricsEnabled
+                && loggingLevel == m.loggingLevel
+                && dataTraceEnabled == m.dataTraceEnabled
                 && throttlingBurstLimit == m.throttlingBurstLimit
                 && Double.compare(throttlingRateLimit, m.throttlingRateLimit) == 0
-                && cachingEnabled == m.cachingEnabled && cacheTtlInSeconds == m.cacheTtlInSeconds
+                && cachingEnabled == m.cachingEnabled
+                && cacheTtlInSeconds == m.cacheTtlInSeconds
                 && cacheDataEncrypted == m.cacheDataEncrypted
                 && requireAuthorizationForCacheControl == m.requireAuthorizationForCacheControl
-                && unauthorizedCacheControlHeaderStrategy == m.unauthorizedCacheControlHeaderStrategy;
+                && unauthorizedCacheControlHeaderStrategy
+                        == m.unauthorizedCacheControlHeaderStrategy;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(throttlingBurstLimit, throttlingRateLimit, cachingEnabled,
-                cacheTtlInSeconds);
+        return Objects.hash(
+                throttlingBurstLimit, throttlingRateLimit, cachingEnabled, cacheTtlInSeconds);
     }
 
     /** Builds a {@link MethodSetting}. */

@@ -1,8 +1,8 @@
 package dev.apigw.model;
 
 /**
- * What a non-proxy integration does with a request body whose content type has no request
- * template (reference section 6.2).
+ * What a non-proxy integration does with a request body whose content type has no request template
+ * (reference section 6.2).
  */
 public enum PassthroughBehavior {
     /** Pass the body through when no template matches the content type (the default). */

@@ -9,8 +9,8 @@ package dev.apigw.model;
  * @param validateRequestBody whether the body is validated against the method's model
  * @param validateRequestParameters whether required parameters are enforced
  */
-public record RequestValidator(String id, String name, boolean validateRequestBody,
-        boolean validateRequestParameters) {
+public record RequestValidator(
+        String id, String name, boolean validateRequestBody, boolean validateRequestParameters) {
     /** Validates the fields. */
     public RequestValidator {
         Checks.requireText(id, "requestValidator id");

@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * A resource of a REST API: a path such as {@code /pets/{petId}} and its methods. Each path part
- * is a literal ({@code pets}), a variable ({@code {petId}}) or a greedy variable ({@code
- * {proxy+}}), always a whole segment (reference section 7.1).
+ * A resource of a REST API: a path such as {@code /pets/{petId}} and its methods. Each path part is
+ * a literal ({@code pets}), a variable ({@code {petId}}) or a greedy variable ({@code {proxy+}}),
+ * always a whole segment (reference section 7.1).
  */
 public final class Resource {
     private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z0-9._$-]+\\+?}");
@@ -43,8 +43,12 @@ public final class Resource {
             }
             boolean variable = part.startsWith("{") || part.endsWith("}");
             if (variable ? !VARIABLE.matcher(part).matches() : !LITERAL.matcher(part).matches()) {
-                throw new IllegalArgumentException("path '" + path + "' has an invalid path part '"
-                        + part + "': a part is a literal, {name} or {name+}, a whole segment");
+                throw new IllegalArgumentException(
+                        "path '"
+                                + path
+                                + "' has an invalid path part '"
+                                + part
+                                + "': a part is a literal, {name} or {name+}, a whole segment");
             }
         }
         return path;
@@ -103,7 +107,9 @@ public final class Resource {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Resource r && path.equals(r.path) && id.equals(r.id)
+        return o instanceof Resource r
+                && path.equals(r.path)
+                && id.equals(r.id)
                 && methods.equals(r.methods);
     }
 

@@ -23,8 +23,12 @@ final class ResourceTree {
         for (Resource resource : all.values()) {
             String previous = ids.put(resource.id(), resource.path());
             if (previous != null) {
-                throw new IllegalArgumentException(resource.path()
-                        + ": resource id " + resource.id() + " is already used by " + previous);
+                throw new IllegalArgumentException(
+                        resource.path()
+                                + ": resource id "
+                                + resource.id()
+                                + " is already used by "
+                                + previous);
             }
             if (resource.parentPath().isEmpty()) {
                 continue;
@@ -32,16 +36,22 @@ final class ResourceTree {
             String parent = resource.parentPath().get();
             String parentPart = all.get(parent).pathPart();
             if (parentPart.endsWith("+}")) {
-                throw new IllegalArgumentException(resource.path() + ": Cannot create a child of"
-                        + " a resource with a greedy path variable: " + parentPart);
+                throw new IllegalArgumentException(
+                        resource.path()
+                                + ": Cannot create a child of"
+                                + " a resource with a greedy path variable: "
+                                + parentPart);
             }
             String part = resource.pathPart();
             if (part.startsWith("{")) {
                 String sibling = variableChild.putIfAbsent(parent, part);
                 if (sibling != null && !sibling.equals(part)) {
-                    throw new IllegalArgumentException(resource.path() + ": A sibling (" + sibling
-                            + ") of this resource already has a variable path part -- only one"
-                            + " is allowed");
+                    throw new IllegalArgumentException(
+                            resource.path()
+                                    + ": A sibling ("
+                                    + sibling
+                                    + ") of this resource already has a variable path part -- only one"
+                                    + " is allowed");
                 }
             }
         }

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * A REST API definition: its resources and methods, models, validators, authorizers, gateway
  * responses, binary media types, API key source, compression, policy and endpoint configuration.
  *
- * <p>{@link Builder#build()} checks the resource tree as AWS does (reference section 7.1): every path
- * part is a whole segment, a parent has at most one variable child, a greedy resource has no
+ * <p>{@link Builder#build()} checks the resource tree as AWS does (reference section 7.1): every
+ * path part is a whole segment, a parent has at most one variable child, a greedy resource has no
  * children, and missing ancestors are created without methods, as AWS's import does.
  */
 public final class RestApi {
@@ -42,8 +42,7 @@ public final class RestApi {
         this.binaryMediaTypes = Copies.list(b.binaryMediaTypes);
         this.apiKeySource = b.apiKeySource;
         if (b.minimumCompressionSize != null) {
-            Checks.requireRange(b.minimumCompressionSize, 0, 10_485_760,
-                    "minimumCompressionSize");
+            Checks.requireRange(b.minimumCompressionSize, 0, 10_485_760, "minimumCompressionSize");
         }
         this.minimumCompressionSize = b.minimumCompressionSize;
         this.policy = b.policy;
@@ -60,18 +59,24 @@ public final class RestApi {
         for (Resource resource : resources.values()) {
             for (Method method : resource.methods().values()) {
                 String place = resource.path() + " " + method.httpMethod();
-                method.requestValidatorId().ifPresent(v -> {
-                    if (!requestValidators.containsKey(v)) {
-                        throw new IllegalArgumentException(place
-                                + ": Invalid Request Validator identifier specified: " + v);
-                    }
-                });
-                method.authorizerId().ifPresent(a -> {
-                    if (!authorizers.containsKey(a)) {
-                        throw new IllegalArgumentException(place
-                                + ": Invalid authorizer ID specified: " + a);
-                    }
-                });
+                method.requestValidatorId()
+                        .ifPresent(
+                                v -> {
+                                    if (!requestValidators.containsKey(v)) {
+                                        throw new IllegalArgumentException(
+                                                place
+                                                        + ": Invalid Request Validator identifier specified: "
+                                                        + v);
+                                    }
+                                });
+                method.authorizerId()
+                        .ifPresent(
+                                a -> {
+                                    if (!authorizers.containsKey(a)) {
+                                        throw new IllegalArgumentException(
+                                                place + ": Invalid authorizer ID specified: " + a);
+                                    }
+                                });
             }
         }
     }
@@ -126,7 +131,8 @@ public final class RestApi {
     /** Returns the minimum response size to compress; absent means compression is off. */
     public OptionalInt minimumCompressionSize() {
         return minimumCompressionSize == null
-                ? OptionalInt.empty() : OptionalInt.of(minimumCompressionSize);
+                ? OptionalInt.empty()
+                : OptionalInt.of(minimumCompressionSize);
     }
 
     /** Returns the resource policy (an IAM policy document as JSON text), if set. */
@@ -137,7 +143,8 @@ public final class RestApi {
     /** Returns the endpoint configuration ({@code EDGE} when not set, as AWS's default). */
     public EndpointConfiguration endpointConfiguration() {
         return endpointConfiguration != null
-                ? endpointConfiguration : EndpointConfiguration.of(EndpointType.EDGE);
+                ? endpointConfiguration
+                : EndpointConfiguration.of(EndpointType.EDGE);
     }
 
     /** Returns the models by name. */
@@ -172,7 +179,9 @@ public final class RestApi {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RestApi r && id.equals(r.id) && name.equals(r.name)
+        return o instanceof RestApi r
+                && id.equals(r.id)
+                && name.equals(r.name)
                 && Objects.equals(description, r.description)
                 && Objects.equals(version, r.version)
                 && binaryMediaTypes.equals(r.binaryMediaTypes)
@@ -180,7 +189,8 @@ public final class RestApi {
                 && Objects.equals(minimumCompressionSize, r.minimumCompressionSize)
                 && Objects.equals(policy, r.policy)
                 && endpointConfiguration().equals(r.endpointConfiguration())
-                && models.equals(r.models) && requestValidators.equals(r.requestValidators)
+                && models.equals(r.models)
+                && requestValidators.equals(r.requestValidators)
                 && authorizers.equals(r.authorizers)
                 && gatewayResponses.equals(r.gatewayResponses)
                 && resources.equals(r.resources);
@@ -319,8 +329,8 @@ public final class RestApi {
         }
 
         /** Builds and adds a customised gateway response. */
-        public Builder gatewayResponse(GatewayResponseType type,
-                Consumer<GatewayResponse.Builder> spec) {
+        public Builder gatewayResponse(
+                GatewayResponseType type, Consumer<GatewayResponse.Builder> spec) {
             GatewayResponse.Builder b = GatewayResponse.builder().responseType(type);
             spec.accept(b);
             return gatewayResponse(b.build());
@@ -332,13 +342,11 @@ public final class RestApi {
             return this;
         }
 
-        /**
-         * Builds a resource at a path and adds it, merging with methods already defined there.
-         */
+        /** Builds a resource at a path and adds it, merging with methods already defined there. */
         public Builder resource(String path, Consumer<Resource.Builder> spec) {
             Resource existing = resources.get(path);
-            Resource.Builder b = existing != null
-                    ? existing.toBuilder() : Resource.builder().path(path);
+            Resource.Builder b =
+                    existing != null ? existing.toBuilder() : Resource.builder().path(path);
             spec.accept(b);
             try {
                 return resource(b.build());

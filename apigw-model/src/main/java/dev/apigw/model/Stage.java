@@ -8,14 +8,15 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * A named stage serving one deployment, with its variables, method settings, canary, cache,
- * access logging and tracing settings (reference section 9.1). Stage settings take effect
- * without redeploying.
+ * A named stage serving one deployment, with its variables, method settings, canary, cache, access
+ * logging and tracing settings (reference section 9.1). Stage settings take effect without
+ * redeploying.
  */
 public final class Stage {
     private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
-    private static final Pattern VARIABLE_VALUE = Pattern.compile("[A-Za-z0-9\\-._~:/?#&=,]{1,512}");
+    private static final Pattern VARIABLE_VALUE =
+            Pattern.compile("[A-Za-z0-9\\-._~:/?#&=,]{1,512}");
 
     private final String stageName;
     private final String deploymentId;
@@ -32,25 +33,36 @@ public final class Stage {
     private Stage(Builder b) {
         this.stageName = Checks.requireText(b.stageName, "stageName");
         if (!STAGE_NAME.matcher(stageName).matches()) {
-            throw new IllegalArgumentException("stageName '" + stageName
-                    + "' may hold only alphanumerics, - and _, up to 128 characters");
+            throw new IllegalArgumentException(
+                    "stageName '"
+                            + stageName
+                            + "' may hold only alphanumerics, - and _, up to 128 characters");
         }
         this.deploymentId = b.deploymentId;
         this.description = b.description;
         if (b.variables.size() > 100) {
-            throw new IllegalArgumentException("stage " + stageName
-                    + ": at most 100 stage variables");
+            throw new IllegalArgumentException(
+                    "stage " + stageName + ": at most 100 stage variables");
         }
-        b.variables.forEach((k, v) -> {
-            if (!VARIABLE_NAME.matcher(k).matches()) {
-                throw new IllegalArgumentException("stage " + stageName + ": variable name '" + k
-                        + "' may hold only alphanumerics and _, up to 64 characters");
-            }
-            if (!VARIABLE_VALUE.matcher(v).matches()) {
-                throw new IllegalArgumentException("stage " + stageName + ": value of variable '"
-                        + k + "' must match [A-Za-z0-9-._~:/?#&=,]+, up to 512 characters");
-            }
-        });
+        b.variables.forEach(
+                (k, v) -> {
+                    if (!VARIABLE_NAME.matcher(k).matches()) {
+                        throw new IllegalArgumentException(
+                                "stage "
+                                        + stageName
+                                        + ": variable name '"
+                                        + k
+                                        + "' may hold only alphanumerics and _, up to 64 characters");
+                    }
+                    if (!VARIABLE_VALUE.matcher(v).matches()) {
+                        throw new IllegalArgumentException(
+                                "stage "
+                                        + stageName
+                                        + ": value of variable '"
+                                        + k
+                                        + "' must match [A-Za-z0-9-._~:/?#&=,]+, up to 512 characters");
+                    }
+                });
         this.variables = Copies.orderedMap(b.variables);
         this.methodSettings = Copies.orderedMap(b.methodSettings);
         this.canarySettings = b.canarySettings;
@@ -135,9 +147,11 @@ public final class Stage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Stage s && stageName.equals(s.stageName)
+        return o instanceof Stage s
+                && stageName.equals(s.stageName)
                 && Objects.equals(deploymentId, s.deploymentId)
-                && Objects.equals(description, s.description) && variables.equals(s.variables)
+                && Objects.equals(description, s.description)
+                && variables.equals(s.variables)
                 && methodSettings.equals(s.methodSettings)
                 && Objects.equals(canarySettings, s.canarySettings)
                 && cacheClusterEnabled == s.cacheClusterEnabled

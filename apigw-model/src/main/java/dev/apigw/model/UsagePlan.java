@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A usage plan: which API stages it covers, which API keys belong to it, and the throttle and
- * quota applied per key (reference section 8.2).
+ * A usage plan: which API stages it covers, which API keys belong to it, and the throttle and quota
+ * applied per key (reference section 8.2).
  */
 public final class UsagePlan {
     private final String id;
@@ -87,9 +87,13 @@ public final class UsagePlan {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UsagePlan p && id.equals(p.id) && name.equals(p.name)
-                && Objects.equals(description, p.description) && apiStages.equals(p.apiStages)
-                && Objects.equals(throttle, p.throttle) && Objects.equals(quota, p.quota)
+        return o instanceof UsagePlan p
+                && id.equals(p.id)
+                && name.equals(p.name)
+                && Objects.equals(description, p.description)
+                && apiStages.equals(p.apiStages)
+                && Objects.equals(throttle, p.throttle)
+                && Objects.equals(quota, p.quota)
                 && apiKeyIds.equals(p.apiKeyIds);
     }
 

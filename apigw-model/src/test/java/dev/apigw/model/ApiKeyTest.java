@@ -45,8 +45,14 @@ class ApiKeyTest {
 
     @Test
     void build_disabledWithIdAndName_isKept() {
-        ApiKey key = ApiKey.builder().value(VALUE).id("k1").name("partner").enabled(false)
-                .description("for a partner").build();
+        ApiKey key =
+                ApiKey.builder()
+                        .value(VALUE)
+                        .id("k1")
+                        .name("partner")
+                        .enabled(false)
+                        .description("for a partner")
+                        .build();
 
         assertThat(key.id()).isEqualTo("k1");
         assertThat(key.name()).isEqualTo("partner");

@@ -20,26 +20,30 @@ class IntegrationResponseTest {
     void build_invalidRegex_throwsNamingField(String pattern) {
         assertThatThrownBy(() -> withPattern(pattern))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("selectionPattern '" + pattern
-                        + "' is not a valid Java regular expression");
+                .hasMessageStartingWith(
+                        "selectionPattern '"
+                                + pattern
+                                + "' is not a valid Java regular expression");
     }
 
     @ParameterizedTest(name = "/{0}/ on \"{1}\": {2}")
-    @CsvSource(delimiter = '|', value = {
-        "Invalid*|Invalid input|false",
-        "Invalid.*|Invalid input|true",
-        "404|404|true",
-        "404|1404|false",
-        "404|4040|false",
-        ".*404.*|Error 404 here|true",
-        "2\\d{2}|200|true",
-        "2\\d{2}|2000|false",
-        "4\\d{2}|500|false",
-        ".*four hundred.*|Error: Raising four hundred from within the Lambda function|true",
-        ".+|any error|true",
-        ".*|''|true",
-        ".+|''|false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Invalid*|Invalid input|false",
+                "Invalid.*|Invalid input|true",
+                "404|404|true",
+                "404|1404|false",
+                "404|4040|false",
+                ".*404.*|Error 404 here|true",
+                "2\\d{2}|200|true",
+                "2\\d{2}|2000|false",
+                "4\\d{2}|500|false",
+                ".*four hundred.*|Error: Raising four hundred from within the Lambda function|true",
+                ".+|any error|true",
+                ".*|''|true",
+                ".+|''|false",
+            })
     void matches_wholeValue_asStringMatches(String pattern, String value, boolean matches) {
         assertThat(withPattern(pattern).matches(value)).isEqualTo(matches);
     }
@@ -93,13 +97,16 @@ class IntegrationResponseTest {
 
     @Test
     void toBuilderAndCopy_roundTripAndChange() {
-        IntegrationResponse original = IntegrationResponse.builder().statusCode("502")
-                .selectionPattern(".+").putResponseParameter("method.response.header.X", "'v'")
-                .putResponseTemplate("application/json", "$input.body")
-                .contentHandling(ContentHandlingStrategy.CONVERT_TO_TEXT).build();
+        IntegrationResponse original =
+                IntegrationResponse.builder()
+                        .statusCode("502")
+                        .selectionPattern(".+")
+                        .putResponseParameter("method.response.header.X", "'v'")
+                        .putResponseTemplate("application/json", "$input.body")
+                        .contentHandling(ContentHandlingStrategy.CONVERT_TO_TEXT)
+                        .build();
 
-        assertThat(original.toBuilder().build()).isEqualTo(original)
-                .hasSameHashCodeAs(original);
+        assertThat(original.toBuilder().build()).isEqualTo(original).hasSameHashCodeAs(original);
         IntegrationResponse changed = original.copy(b -> b.selectionPattern("x"));
         assertThat(changed.matches("x")).isTrue();
         assertThat(original.matches("x")).isTrue();

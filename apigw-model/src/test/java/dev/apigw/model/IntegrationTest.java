@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Integration fields, checks and defaults (reference 4.2, 9.5 and Appendix B). */
 class IntegrationTest {
-    private static final String LAMBDA_URI = "arn:aws:apigateway:eu-west-1:lambda:path/"
-            + "2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:f/invocations";
+    private static final String LAMBDA_URI =
+            "arn:aws:apigateway:eu-west-1:lambda:path/"
+                    + "2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:f/invocations";
 
     private static Integration.Builder valid(IntegrationType type) {
         Integration.Builder b = Integration.builder().type(type);
@@ -63,52 +64,72 @@ class IntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "arn:aws:apigateway:us-east-1:s3:path/bucket/key",
-        "arn:aws:apigateway:us-east-1:sqs:action/SendMessage",
-        "arn:aws:apigateway:us-east-1:dynamodb:action/PutItem",
-    })
+    @ValueSource(
+            strings = {
+                "arn:aws:apigateway:us-east-1:s3:path/bucket/key",
+                "arn:aws:apigateway:us-east-1:sqs:action/SendMessage",
+                "arn:aws:apigateway:us-east-1:dynamodb:action/PutItem",
+            })
     void build_awsProxyToNonLambdaArn_throwsAwsText(String uri) {
         assertThatThrownBy(() -> valid(IntegrationType.AWS_PROXY).uri(uri).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Integrations of type 'AWS_PROXY' currently only supports Lambda"
-                        + " function and Firehose stream invocations.");
+                .hasMessage(
+                        "Integrations of type 'AWS_PROXY' currently only supports Lambda"
+                                + " function and Firehose stream invocations.");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "arn:aws:apigateway:us-east-1:s3:path/bucket/key",
-        "arn:aws:apigateway:us-east-1:sqs:action/SendMessage",
-    })
+    @ValueSource(
+            strings = {
+                "arn:aws:apigateway:us-east-1:s3:path/bucket/key",
+                "arn:aws:apigateway:us-east-1:sqs:action/SendMessage",
+            })
     void build_awsToServiceArn_isAccepted(String uri) {
         assertThat(valid(IntegrationType.AWS).uri(uri).build().uri()).contains(uri);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @EnumSource(value = IntegrationType.class, names = {"AWS", "AWS_PROXY"})
+    @EnumSource(
+            value = IntegrationType.class,
+            names = {"AWS", "AWS_PROXY"})
     void build_awsArnWithoutPathOrAction_throwsAwsText(IntegrationType type) {
-        for (String uri : new String[] {"arn:aws:apigateway:us-east-1:lambda:functions/f",
-            "arn:aws:apigateway:us-east-1:s3:bucket", "https://example.com/path/x"}) {
+        for (String uri :
+                new String[] {
+                    "arn:aws:apigateway:us-east-1:lambda:functions/f",
+                    "arn:aws:apigateway:us-east-1:s3:bucket",
+                    "https://example.com/path/x"
+                }) {
             assertThatThrownBy(() -> valid(type).uri(uri).build())
-                    .as(uri).isInstanceOf(IllegalArgumentException.class)
+                    .as(uri)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("AWS ARN for integration must contain path or action");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = IntegrationType.class, names = {"HTTP", "HTTP_PROXY"})
+    @EnumSource(
+            value = IntegrationType.class,
+            names = {"HTTP", "HTTP_PROXY"})
     void build_httpUriNotHttp_throwsAwsText(IntegrationType type) {
-        for (String uri : new String[] {"ftp://example.com", "example.com/pets", LAMBDA_URI,
-            "httpx://example.com"}) {
+        for (String uri :
+                new String[] {
+                    "ftp://example.com", "example.com/pets", LAMBDA_URI, "httpx://example.com"
+                }) {
             assertThatThrownBy(() -> valid(type).uri(uri).build())
-                    .as(uri).isInstanceOf(IllegalArgumentException.class)
+                    .as(uri)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("Invalid HTTP endpoint specified for URI");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"http://example.com", "https://example.com:8443/a/{id}?q=1",
-        "${stageVariables.url}/pets", "http://${stageVariables.host}/x"})
+    @ValueSource(
+            strings = {
+                "http://example.com",
+                "https://example.com:8443/a/{id}?q=1",
+                "${stageVariables.url}/pets",
+                "http://${stageVariables.host}/x"
+            })
     void build_httpUri_isAccepted(String uri) {
         assertThat(valid(IntegrationType.HTTP).uri(uri).build().uri()).contains(uri);
     }
@@ -116,8 +137,8 @@ class IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {50, 51, 1000, 28_999, 29_000})
     void build_timeoutInRange_isKept(int timeout) {
-        assertThat(valid(IntegrationType.MOCK).timeoutInMillis(timeout).build()
-                .timeoutInMillis()).isEqualTo(timeout);
+        assertThat(valid(IntegrationType.MOCK).timeoutInMillis(timeout).build().timeoutInMillis())
+                .isEqualTo(timeout);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,8 +167,11 @@ class IntegrationTest {
 
     @Test
     void build_vpcLinkConnection_isKept() {
-        Integration i = valid(IntegrationType.HTTP_PROXY).connectionType(ConnectionType.VPC_LINK)
-                .connectionId("${stageVariables.vpcLink}").build();
+        Integration i =
+                valid(IntegrationType.HTTP_PROXY)
+                        .connectionType(ConnectionType.VPC_LINK)
+                        .connectionId("${stageVariables.vpcLink}")
+                        .build();
 
         assertThat(i.connectionType()).contains(ConnectionType.VPC_LINK);
         assertThat(i.connectionId()).contains("${stageVariables.vpcLink}");
@@ -155,34 +179,43 @@ class IntegrationTest {
 
     @Test
     void integrationResponse_invalid_namesStatus() {
-        assertThatThrownBy(() -> valid(IntegrationType.MOCK)
-                .integrationResponse("400", r -> r.selectionPattern("4\\d{2")))
+        assertThatThrownBy(
+                        () ->
+                                valid(IntegrationType.MOCK)
+                                        .integrationResponse(
+                                                "400", r -> r.selectionPattern("4\\d{2")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("integration response 400: selectionPattern '4\\d{2'");
     }
 
     @Test
     void integrationResponses_keptInDefinitionOrder() {
-        Integration i = valid(IntegrationType.MOCK)
-                .integrationResponse("500", r -> r.selectionPattern("5\\d{2}"))
-                .integrationResponse("200", r -> { })
-                .integrationResponse("404", r -> r.selectionPattern("404")).build();
+        Integration i =
+                valid(IntegrationType.MOCK)
+                        .integrationResponse("500", r -> r.selectionPattern("5\\d{2}"))
+                        .integrationResponse("200", r -> {})
+                        .integrationResponse("404", r -> r.selectionPattern("404"))
+                        .build();
 
         assertThat(i.integrationResponses().keySet()).containsExactly("500", "200", "404");
     }
 
     @Test
     void toBuilderAndCopy_roundTripAndChange() {
-        Integration original = valid(IntegrationType.HTTP)
-                .putRequestParameter("integration.request.path.id", "method.request.path.id")
-                .putRequestTemplate("application/json", "{}").cacheNamespace("ns")
-                .timeoutInMillis(1234).integrationResponse("200", r -> { })
-                .responseTransferMode(ResponseTransferMode.STREAM)
-                .integrationTarget("arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2")
-                .build();
+        Integration original =
+                valid(IntegrationType.HTTP)
+                        .putRequestParameter(
+                                "integration.request.path.id", "method.request.path.id")
+                        .putRequestTemplate("application/json", "{}")
+                        .cacheNamespace("ns")
+                        .timeoutInMillis(1234)
+                        .integrationResponse("200", r -> {})
+                        .responseTransferMode(ResponseTransferMode.STREAM)
+                        .integrationTarget(
+                                "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2")
+                        .build();
 
-        assertThat(original.toBuilder().build()).isEqualTo(original)
-                .hasSameHashCodeAs(original);
+        assertThat(original.toBuilder().build()).isEqualTo(original).hasSameHashCodeAs(original);
         Integration changed = original.copy(b -> b.timeoutInMillis(5000));
         assertThat(changed.timeoutInMillis()).isEqualTo(5000);
         assertThat(original.timeoutInMillis()).isEqualTo(1234);

@@ -28,14 +28,20 @@ class MethodSettingTest {
 
     @Test
     void build_everythingSet_isKept() {
-        MethodSetting s = MethodSetting.builder().metricsEnabled(true)
-                .loggingLevel(LoggingLevel.INFO).dataTraceEnabled(true)
-                .throttlingBurstLimit(124).throttlingRateLimit(2.5).cachingEnabled(true)
-                .cacheTtlInSeconds(60).cacheDataEncrypted(true)
-                .requireAuthorizationForCacheControl(false)
-                .unauthorizedCacheControlHeaderStrategy(
-                        UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403)
-                .build();
+        MethodSetting s =
+                MethodSetting.builder()
+                        .metricsEnabled(true)
+                        .loggingLevel(LoggingLevel.INFO)
+                        .dataTraceEnabled(true)
+                        .throttlingBurstLimit(124)
+                        .throttlingRateLimit(2.5)
+                        .cachingEnabled(true)
+                        .cacheTtlInSeconds(60)
+                        .cacheDataEncrypted(true)
+                        .requireAuthorizationForCacheControl(false)
+                        .unauthorizedCacheControlHeaderStrategy(
+                                UnauthorizedCacheControlHeaderStrategy.FAIL_WITH_403)
+                        .build();
 
         assertThat(s.metricsEnabled()).isTrue();
         assertThat(s.loggingLevel()).contains(LoggingLevel.INFO);
@@ -76,17 +82,21 @@ class MethodSettingTest {
 
     @Test
     void build_zeroThrottle_isAccepted() {
-        assertThat(MethodSetting.builder().throttlingBurstLimit(0).throttlingRateLimit(0)
-                .build().throttle()).isEqualTo(new ThrottleSettings(0, 0));
+        assertThat(
+                        MethodSetting.builder()
+                                .throttlingBurstLimit(0)
+                                .throttlingRateLimit(0)
+                                .build()
+                                .throttle())
+                .isEqualTo(new ThrottleSettings(0, 0));
     }
 
     @Test
     void toBuilder_roundTripAndChange() {
-        MethodSetting original = MethodSetting.builder().throttlingBurstLimit(124)
-                .cachingEnabled(true).build();
+        MethodSetting original =
+                MethodSetting.builder().throttlingBurstLimit(124).cachingEnabled(true).build();
 
-        assertThat(original.toBuilder().build()).isEqualTo(original)
-                .hasSameHashCodeAs(original);
+        assertThat(original.toBuilder().build()).isEqualTo(original).hasSameHashCodeAs(original);
         MethodSetting changed = original.toBuilder().throttlingBurstLimit(100).build();
         assertThat(changed).isNotEqualTo(original);
         assertThat(changed.cachingEnabled()).isTrue();

@@ -10,24 +10,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** A method of a resource (reference 7.1, Appendix A and B). */
 class MethodTest {
-    private static final String AUTHORIZER_TEXT = "Invalid authorizer ID specified. Setting the"
-            + " authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.";
+    private static final String AUTHORIZER_TEXT =
+            "Invalid authorizer ID specified. Setting the"
+                    + " authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.";
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = AuthorizationType.class, names = {"CUSTOM", "COGNITO_USER_POOLS"})
+    @EnumSource(
+            value = AuthorizationType.class,
+            names = {"CUSTOM", "COGNITO_USER_POOLS"})
     void build_authorizerTypeWithoutAuthorizer_throwsAwsText(AuthorizationType type) {
-        assertThatThrownBy(() -> Method.builder().httpMethod("GET").authorizationType(type)
-                .build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Method.builder().httpMethod("GET").authorizationType(type).build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(AUTHORIZER_TEXT);
-        assertThatThrownBy(() -> Method.builder().httpMethod("GET").authorizationType(type)
-                .authorizerId(" ").build()).hasMessage(AUTHORIZER_TEXT);
+        assertThatThrownBy(
+                        () ->
+                                Method.builder()
+                                        .httpMethod("GET")
+                                        .authorizationType(type)
+                                        .authorizerId(" ")
+                                        .build())
+                .hasMessage(AUTHORIZER_TEXT);
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = AuthorizationType.class, names = {"NONE", "AWS_IAM"})
+    @EnumSource(
+            value = AuthorizationType.class,
+            names = {"NONE", "AWS_IAM"})
     void build_authorizationWithoutAuthorizer_isAccepted(AuthorizationType type) {
-        assertThat(Method.builder().httpMethod("GET").authorizationType(type).build()
-                .authorizationType()).isEqualTo(type);
+        assertThat(
+                        Method.builder()
+                                .httpMethod("GET")
+                                .authorizationType(type)
+                                .build()
+                                .authorizationType())
+                .isEqualTo(type);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,7 +64,8 @@ class MethodTest {
     @Test
     void build_noHttpMethod_throwsNamingField() {
         assertThatThrownBy(() -> Method.builder().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("httpMethod is required");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("httpMethod is required");
     }
 
     @Test
@@ -65,29 +82,51 @@ class MethodTest {
 
     @Test
     void integration_nestedFailure_isReportedByResourceWithPathAndMethod() {
-        assertThatThrownBy(() -> RestApi.builder().name("n").resource("/a/{b}", r -> r
-                .method("DELETE", m -> m.integration(i -> i.type(IntegrationType.HTTP_PROXY)
-                        .httpMethod("ANY").uri("ftp://example.com")))))
+        assertThatThrownBy(
+                        () ->
+                                RestApi.builder()
+                                        .name("n")
+                                        .resource(
+                                                "/a/{b}",
+                                                r ->
+                                                        r.method(
+                                                                "DELETE",
+                                                                m ->
+                                                                        m.integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .HTTP_PROXY)
+                                                                                                .httpMethod(
+                                                                                                        "ANY")
+                                                                                                .uri(
+                                                                                                        "ftp://example.com")))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("/a/{b} DELETE: Invalid HTTP endpoint specified for URI:"
-                        + " ftp://example.com");
+                .hasMessage(
+                        "/a/{b} DELETE: Invalid HTTP endpoint specified for URI:"
+                                + " ftp://example.com");
     }
 
     @Test
     void methodResponse_invalidStatus_namesResponse() {
-        assertThatThrownBy(() -> Method.builder().httpMethod("GET")
-                .methodResponse("99", mr -> { }))
+        assertThatThrownBy(() -> Method.builder().httpMethod("GET").methodResponse("99", mr -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("method response 99: statusCode '99' must satisfy"
-                        + " regular expression pattern: [1-5]\\d\\d");
+                .hasMessageStartingWith(
+                        "method response 99: statusCode '99' must satisfy"
+                                + " regular expression pattern: [1-5]\\d\\d");
     }
 
     @Test
     void toBuilderAndCopy_roundTripAndChange() {
-        Method original = Method.builder().httpMethod("POST").apiKeyRequired(true)
-                .putRequestParameter("method.request.querystring.q", true)
-                .methodResponse("200", mr -> { }).operationName("create")
-                .integration(i -> i.type(IntegrationType.MOCK)).build();
+        Method original =
+                Method.builder()
+                        .httpMethod("POST")
+                        .apiKeyRequired(true)
+                        .putRequestParameter("method.request.querystring.q", true)
+                        .methodResponse("200", mr -> {})
+                        .operationName("create")
+                        .integration(i -> i.type(IntegrationType.MOCK))
+                        .build();
 
         assertThat(original.toBuilder().build()).isEqualTo(original).hasSameHashCodeAs(original);
         Method changed = original.copy(b -> b.apiKeyRequired(false));

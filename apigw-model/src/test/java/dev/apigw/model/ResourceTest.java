@@ -10,16 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** A resource: its path parts and methods (reference 7.1). */
 class ResourceTest {
-    private static final Integration MOCK = Integration.builder().type(IntegrationType.MOCK)
-            .build();
+    private static final Integration MOCK =
+            Integration.builder().type(IntegrationType.MOCK).build();
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "/|''|",
-        "/pets|pets|/",
-        "/pets/{petId}|{petId}|/pets",
-        "/a/b/{proxy+}|{proxy+}|/a/b",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/|''|",
+                "/pets|pets|/",
+                "/pets/{petId}|{petId}|/pets",
+                "/a/b/{proxy+}|{proxy+}|/a/b",
+            })
     void pathPartAndParent_ofPath_asAws(String path, String part, String parent) {
         Resource r = Resource.builder().path(path).build();
 
@@ -28,8 +30,11 @@ class ResourceTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", " ", "pets", "/pets/", "/a//b", "/{a}b", "/a{b}", "/{a+}x",
-        "/{a b}", "/{}", "/{+}", "/a/{", "/}"})
+    @ValueSource(
+            strings = {
+                "", " ", "pets", "/pets/", "/a//b", "/{a}b", "/a{b}", "/{a+}x", "/{a b}", "/{}",
+                "/{+}", "/a/{", "/}"
+            })
     void build_invalidPath_throws(String path) {
         assertThatThrownBy(() -> Resource.builder().path(path).build())
                 .isInstanceOf(IllegalArgumentException.class);
@@ -38,7 +43,8 @@ class ResourceTest {
     @Test
     void build_noPath_throwsNamingField() {
         assertThatThrownBy(() -> Resource.builder().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("path is required");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("path is required");
     }
 
     @Test
@@ -50,20 +56,33 @@ class ResourceTest {
 
     @Test
     void method_nestedFailure_namesPathAndMethod() {
-        assertThatThrownBy(() -> Resource.builder().path("/orders").method("POST", m -> m
-                .integration(i -> i.type(IntegrationType.AWS).httpMethod("POST")
-                        .uri("arn:aws:apigateway:us-east-1:s3:bucket"))))
+        assertThatThrownBy(
+                        () ->
+                                Resource.builder()
+                                        .path("/orders")
+                                        .method(
+                                                "POST",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.AWS)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        "arn:aws:apigateway:us-east-1:s3:bucket"))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("/orders POST: AWS ARN for integration must contain path"
-                        + " or action");
+                .hasMessageStartingWith(
+                        "/orders POST: AWS ARN for integration must contain path" + " or action");
     }
 
     @Test
     void methods_keptInDefinitionOrderAndLookedUpByName() {
-        Resource r = Resource.builder().path("/x")
-                .method("POST", m -> m.integration(MOCK))
-                .method("ANY", m -> m.integration(MOCK))
-                .method("GET", m -> m.integration(MOCK)).build();
+        Resource r =
+                Resource.builder()
+                        .path("/x")
+                        .method("POST", m -> m.integration(MOCK))
+                        .method("ANY", m -> m.integration(MOCK))
+                        .method("GET", m -> m.integration(MOCK))
+                        .build();
 
         assertThat(r.methods().keySet()).containsExactly("POST", "ANY", "GET");
         assertThat(r.method("ANY")).isPresent();
@@ -72,9 +91,12 @@ class ResourceTest {
 
     @Test
     void method_sameHttpMethodTwice_replaces() {
-        Resource r = Resource.builder().path("/x")
-                .method("GET", m -> m.integration(MOCK).operationName("first"))
-                .method("GET", m -> m.integration(MOCK).operationName("second")).build();
+        Resource r =
+                Resource.builder()
+                        .path("/x")
+                        .method("GET", m -> m.integration(MOCK).operationName("first"))
+                        .method("GET", m -> m.integration(MOCK).operationName("second"))
+                        .build();
 
         assertThat(r.methods()).hasSize(1);
         assertThat(r.method("GET").orElseThrow().operationName()).contains("second");
@@ -91,11 +113,10 @@ class ResourceTest {
 
     @Test
     void toBuilderAndCopy_roundTripAndChange() {
-        Resource original = Resource.builder().path("/p/{id}")
-                .method("GET", m -> m.integration(MOCK)).build();
+        Resource original =
+                Resource.builder().path("/p/{id}").method("GET", m -> m.integration(MOCK)).build();
 
-        assertThat(original.toBuilder().build()).isEqualTo(original)
-                .hasSameHashCodeAs(original);
+        assertThat(original.toBuilder().build()).isEqualTo(original).hasSameHashCodeAs(original);
         Resource changed = original.copy(b -> b.method("DELETE", m -> m.integration(MOCK)));
         assertThat(changed.methods()).containsOnlyKeys("GET", "DELETE");
         assertThat(original.methods()).containsOnlyKeys("GET");

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The REST API definition and its resource-tree rules (reference 7.1 and Appendix B). */
 class RestApiTest {
-    private static final Integration MOCK = Integration.builder().type(IntegrationType.MOCK)
-            .build();
+    private static final Integration MOCK =
+            Integration.builder().type(IntegrationType.MOCK).build();
 
     private static RestApi.Builder api() {
         return RestApi.builder().name("shop");
@@ -21,8 +21,8 @@ class RestApiTest {
 
     @Test
     void build_deepResource_createsAncestorsWithoutMethodsRootFirst() {
-        RestApi api = api().resource("/a/{id}/c", r -> r.method("GET", m -> m.integration(MOCK)))
-                .build();
+        RestApi api =
+                api().resource("/a/{id}/c", r -> r.method("GET", m -> m.integration(MOCK))).build();
 
         assertThat(api.resources().keySet()).containsExactly("/", "/a", "/a/{id}", "/a/{id}/c");
         assertThat(api.resources().get("/").methods()).isEmpty();
@@ -33,11 +33,11 @@ class RestApiTest {
 
     @Test
     void build_childDeclaredBeforeParent_parentKeepsItsMethodsAndComesFirst() {
-        RestApi api = api()
-                .resource("/x/y", r -> r.method("PUT", m -> m.integration(MOCK)))
-                .resource("/x", r -> r.method("DELETE", m -> m.integration(MOCK)))
-                .resource("/", r -> r.method("GET", m -> m.integration(MOCK)))
-                .build();
+        RestApi api =
+                api().resource("/x/y", r -> r.method("PUT", m -> m.integration(MOCK)))
+                        .resource("/x", r -> r.method("DELETE", m -> m.integration(MOCK)))
+                        .resource("/", r -> r.method("GET", m -> m.integration(MOCK)))
+                        .build();
 
         assertThat(api.resources().keySet()).containsExactly("/", "/x", "/x/y");
         assertThat(api.resource("/x").orElseThrow().methods()).containsOnlyKeys("DELETE");
@@ -54,10 +54,10 @@ class RestApiTest {
 
     @Test
     void resource_samePathTwice_mergesMethods() {
-        RestApi api = api()
-                .resource("/pets", r -> r.method("GET", m -> m.integration(MOCK)))
-                .resource("/pets", r -> r.method("POST", m -> m.integration(MOCK)))
-                .build();
+        RestApi api =
+                api().resource("/pets", r -> r.method("GET", m -> m.integration(MOCK)))
+                        .resource("/pets", r -> r.method("POST", m -> m.integration(MOCK)))
+                        .build();
 
         assertThat(api.resource("/pets").orElseThrow().methods()).containsOnlyKeys("GET", "POST");
     }
@@ -70,18 +70,25 @@ class RestApiTest {
         "/x/{petId}/toys, /x/{id}, {petId}",
     })
     void build_twoVariableSiblings_throwsAwsText(String first, String second, String sibling) {
-        RestApi.Builder b = api().resource(first, r -> { }).resource(second, r -> { });
+        RestApi.Builder b = api().resource(first, r -> {}).resource(second, r -> {});
 
-        assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageEndingWith("A sibling (" + sibling + ") of this resource already has"
-                        + " a variable path part -- only one is allowed")
+        assertThatThrownBy(b::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith(
+                        "A sibling ("
+                                + sibling
+                                + ") of this resource already has"
+                                + " a variable path part -- only one is allowed")
                 .hasMessageStartingWith(second.substring(0, second.indexOf('}') + 1));
     }
 
     @Test
     void build_sameVariableUnderOneParentTwice_isAllowed() {
-        RestApi api = api().resource("/pets/{id}", r -> { }).resource("/pets/{id}/toys", r -> { })
-                .resource("/toys/{id}", r -> { }).build();
+        RestApi api =
+                api().resource("/pets/{id}", r -> {})
+                        .resource("/pets/{id}/toys", r -> {})
+                        .resource("/toys/{id}", r -> {})
+                        .build();
 
         assertThat(api.resources()).containsKeys("/pets/{id}/toys", "/toys/{id}");
     }
@@ -95,72 +102,139 @@ class RestApiTest {
     void build_childOfGreedy_throwsAwsText(String path, String greedy) {
         RestApi.Builder b = api().resource(path, r -> r.method("GET", m -> m.integration(MOCK)));
 
-        assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Cannot create a child of a resource with a greedy path"
-                        + " variable: " + greedy);
+        assertThatThrownBy(b::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "Cannot create a child of a resource with a greedy path"
+                                + " variable: "
+                                + greedy);
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"pets", "/pets/", "/a//b", "/a{b}", "/{a", "/a}", "/{}", "/{+}",
-        "/{a+b}", "/a b", "/a?b", "/a#b", "/pre{id}", "/{id}post", "/{ id}"})
+    @ValueSource(
+            strings = {
+                "pets",
+                "/pets/",
+                "/a//b",
+                "/a{b}",
+                "/{a",
+                "/a}",
+                "/{}",
+                "/{+}",
+                "/{a+b}",
+                "/a b",
+                "/a?b",
+                "/a#b",
+                "/pre{id}",
+                "/{id}post",
+                "/{ id}"
+            })
     void resource_invalidPath_throwsNamingThePath(String path) {
-        assertThatThrownBy(() -> api().resource(path, r -> { }))
+        assertThatThrownBy(() -> api().resource(path, r -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + path + "'");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/{proxy+}", "/{a.b-c_d$}", "/v1.0/pets", "/Pets/{PetID}/a-b_c~",
-        "/%2B"})
+    @ValueSource(
+            strings = {"/{proxy+}", "/{a.b-c_d$}", "/v1.0/pets", "/Pets/{PetID}/a-b_c~", "/%2B"})
     void resource_validPath_isKept(String path) {
-        assertThat(api().resource(path, r -> { }).build().resource(path)).isPresent();
+        assertThat(api().resource(path, r -> {}).build().resource(path)).isPresent();
     }
 
     @Test
     void build_unknownRequestValidator_throwsNamingPlace() {
-        RestApi.Builder b = api().requestValidator(new RequestValidator("v1", "all", true, true))
-                .resource("/pets/{id}", r -> r.method("PATCH", m -> m.integration(MOCK)
-                        .requestValidatorId("v2")));
+        RestApi.Builder b =
+                api().requestValidator(new RequestValidator("v1", "all", true, true))
+                        .resource(
+                                "/pets/{id}",
+                                r ->
+                                        r.method(
+                                                "PATCH",
+                                                m -> m.integration(MOCK).requestValidatorId("v2")));
 
-        assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(b::build)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("/pets/{id} PATCH: Invalid Request Validator identifier specified: v2");
     }
 
     @Test
     void build_knownRequestValidator_isAccepted() {
-        RestApi api = api().requestValidator(new RequestValidator("v1", "all", true, true))
-                .resource("/pets", r -> r.method("POST", m -> m.integration(MOCK)
-                        .requestValidatorId("v1")))
-                .build();
+        RestApi api =
+                api().requestValidator(new RequestValidator("v1", "all", true, true))
+                        .resource(
+                                "/pets",
+                                r ->
+                                        r.method(
+                                                "POST",
+                                                m -> m.integration(MOCK).requestValidatorId("v1")))
+                        .build();
 
-        assertThat(api.resource("/pets").orElseThrow().method("POST").orElseThrow()
-                .requestValidatorId()).contains("v1");
+        assertThat(
+                        api.resource("/pets")
+                                .orElseThrow()
+                                .method("POST")
+                                .orElseThrow()
+                                .requestValidatorId())
+                .contains("v1");
     }
 
     @Test
     void build_unknownAuthorizer_throwsNamingPlace() {
-        RestApi.Builder b = api().authorizer(tokenAuthorizer("known"))
-                .resource("/orders", r -> r.method("ANY", m -> m.integration(MOCK)
-                        .authorizationType(AuthorizationType.CUSTOM).authorizerId("missing")));
+        RestApi.Builder b =
+                api().authorizer(tokenAuthorizer("known"))
+                        .resource(
+                                "/orders",
+                                r ->
+                                        r.method(
+                                                "ANY",
+                                                m ->
+                                                        m.integration(MOCK)
+                                                                .authorizationType(
+                                                                        AuthorizationType.CUSTOM)
+                                                                .authorizerId("missing")));
 
-        assertThatThrownBy(b::build).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(b::build)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("/orders ANY: Invalid authorizer ID specified: missing");
     }
 
     @Test
     void build_knownAuthorizer_isAccepted() {
-        RestApi api = api().authorizer(tokenAuthorizer("known"))
-                .resource("/orders", r -> r.method("GET", m -> m.integration(MOCK)
-                        .authorizationType(AuthorizationType.CUSTOM).authorizerId("known")))
-                .build();
+        RestApi api =
+                api().authorizer(tokenAuthorizer("known"))
+                        .resource(
+                                "/orders",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(MOCK)
+                                                                .authorizationType(
+                                                                        AuthorizationType.CUSTOM)
+                                                                .authorizerId("known")))
+                        .build();
 
         assertThat(api.authorizers()).containsOnlyKeys("known");
     }
 
     @Test
     void build_nestedIntegrationError_namesPathAndMethod() {
-        assertThatThrownBy(() -> api().resource("/pets/{id}", r -> r.method("GET", m -> m
-                .integration(i -> i.type(IntegrationType.HTTP).httpMethod("GET")))))
+        assertThatThrownBy(
+                        () ->
+                                api().resource(
+                                                "/pets/{id}",
+                                                r ->
+                                                        r.method(
+                                                                "GET",
+                                                                m ->
+                                                                        m.integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .HTTP)
+                                                                                                .httpMethod(
+                                                                                                        "GET")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("/pets/{id} GET: integration uri is required");
     }
@@ -169,9 +243,11 @@ class RestApiTest {
     @ValueSource(strings = {"", " "})
     void build_blankName_throwsNamingField(String name) {
         assertThatThrownBy(() -> RestApi.builder().name(name).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("name is required");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("name is required");
         assertThatThrownBy(() -> RestApi.builder().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("name is required");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("name is required");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -236,7 +312,7 @@ class RestApiTest {
     void copy_addsResource_originalUnchanged() {
         RestApi original = fullApi();
 
-        RestApi changed = original.copy(b -> b.resource("/new", r -> { }));
+        RestApi changed = original.copy(b -> b.resource("/new", r -> {}));
 
         assertThat(changed.resources()).containsKey("/new");
         assertThat(original.resources()).doesNotContainKey("/new");
@@ -262,23 +338,38 @@ class RestApiTest {
     }
 
     private static Authorizer tokenAuthorizer(String id) {
-        return Authorizer.builder().id(id).name(id + "-name").type(AuthorizerType.TOKEN)
-                .authorizerUri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                        + "arn:aws:lambda:us-east-1:123456789012:function:auth/invocations")
+        return Authorizer.builder()
+                .id(id)
+                .name(id + "-name")
+                .type(AuthorizerType.TOKEN)
+                .authorizerUri(
+                        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                + "arn:aws:lambda:us-east-1:123456789012:function:auth/invocations")
                 .build();
     }
 
     private static RestApi fullApi() {
-        return RestApi.builder().name("shop").description("the shop").version("1.2")
-                .addBinaryMediaType("image/png").minimumCompressionSize(100)
+        return RestApi.builder()
+                .name("shop")
+                .description("the shop")
+                .version("1.2")
+                .addBinaryMediaType("image/png")
+                .minimumCompressionSize(100)
                 .apiKeySource(ApiKeySourceType.AUTHORIZER)
                 .endpointConfiguration(EndpointConfiguration.of(EndpointType.REGIONAL))
                 .requestValidator(new RequestValidator("v", "body", true, false))
                 .authorizer(tokenAuthorizer("auth"))
                 .gatewayResponse(GatewayResponseType.DEFAULT_4XX, g -> g.statusCode(400))
-                .resource("/pets/{id}", r -> r.method("GET", m -> m.integration(MOCK)
-                        .requestValidatorId("v").authorizationType(AuthorizationType.CUSTOM)
-                        .authorizerId("auth")))
+                .resource(
+                        "/pets/{id}",
+                        r ->
+                                r.method(
+                                        "GET",
+                                        m ->
+                                                m.integration(MOCK)
+                                                        .requestValidatorId("v")
+                                                        .authorizationType(AuthorizationType.CUSTOM)
+                                                        .authorizerId("auth")))
                 .resource("/{proxy+}", r -> r.method("ANY", m -> m.integration(MOCK)))
                 .build();
     }

@@ -48,15 +48,28 @@ class StageTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"url", "lambdaAlias", "A_1", "_",
-        "x234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(
+            strings = {
+                "url",
+                "lambdaAlias",
+                "A_1",
+                "_",
+                "x234567890123456789012345678901234567890123456789012345678901234"
+            })
     void build_validVariableName_isKept(String name) {
         assertThat(stage().putVariable(name, "v").build().variables()).containsEntry(name, "v");
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"my-var", "a.b", "a b", "", "\u00e9",
-        "x2345678901234567890123456789012345678901234567890123456789012345"})
+    @ValueSource(
+            strings = {
+                "my-var",
+                "a.b",
+                "a b",
+                "",
+                "\u00e9",
+                "x2345678901234567890123456789012345678901234567890123456789012345"
+            })
     void build_invalidVariableName_throwsNamingIt(String name) {
         assertThatThrownBy(() -> stage().putVariable(name, "v").build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -64,15 +77,30 @@ class StageTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"example.com", "https://example.com/a?b=c&d=e#f", "arn:aws:x",
-        "v1,v2", "~tilde-dash_under.dot"})
+    @ValueSource(
+            strings = {
+                "example.com",
+                "https://example.com/a?b=c&d=e#f",
+                "arn:aws:x",
+                "v1,v2",
+                "~tilde-dash_under.dot"
+            })
     void build_validVariableValue_isKept(String value) {
         assertThat(stage().putVariable("v", value).build().variables()).containsEntry("v", value);
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", "has space", "quote\"", "a+b", "semi;colon", "pct%20",
-        "\u00e9", "{brace}"})
+    @ValueSource(
+            strings = {
+                "",
+                "has space",
+                "quote\"",
+                "a+b",
+                "semi;colon",
+                "pct%20",
+                "\u00e9",
+                "{brace}"
+            })
     void build_invalidVariableValue_throwsNamingVariable(String value) {
         assertThatThrownBy(() -> stage().putVariable("target", value).build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -116,20 +144,29 @@ class StageTest {
 
     @Test
     void variables_keptInDefinitionOrder() {
-        Stage s = stage().putVariable("zeta", "1").putVariable("alpha", "2")
-                .putVariable("mid", "3").build();
+        Stage s =
+                stage().putVariable("zeta", "1")
+                        .putVariable("alpha", "2")
+                        .putVariable("mid", "3")
+                        .build();
 
         assertThat(s.variables().keySet()).containsExactly("zeta", "alpha", "mid");
     }
 
     @Test
     void toBuilderAndCopy_roundTripAndChange() {
-        Stage original = stage().deploymentId("d1").description("desc").putVariable("a", "b")
-                .putMethodSetting("*/*", MethodSetting.builder().metricsEnabled(true).build())
-                .cacheClusterEnabled(true).cacheClusterSize("0.5").tracingEnabled(true).build();
+        Stage original =
+                stage().deploymentId("d1")
+                        .description("desc")
+                        .putVariable("a", "b")
+                        .putMethodSetting(
+                                "*/*", MethodSetting.builder().metricsEnabled(true).build())
+                        .cacheClusterEnabled(true)
+                        .cacheClusterSize("0.5")
+                        .tracingEnabled(true)
+                        .build();
 
-        assertThat(original.toBuilder().build()).isEqualTo(original)
-                .hasSameHashCodeAs(original);
+        assertThat(original.toBuilder().build()).isEqualTo(original).hasSameHashCodeAs(original);
         Stage changed = original.copy(b -> b.deploymentId("d2"));
         assertThat(changed.deploymentId()).contains("d2");
         assertThat(original.deploymentId()).contains("d1");

@@ -11,8 +11,12 @@ class UsagePlanTest {
 
     @Test
     void covers_onlyListedApiAndStage() {
-        UsagePlan plan = UsagePlan.builder().name("gold").addApiStage("api1", "prod")
-                .addApiStage("api2", "dev").build();
+        UsagePlan plan =
+                UsagePlan.builder()
+                        .name("gold")
+                        .addApiStage("api1", "prod")
+                        .addApiStage("api2", "dev")
+                        .build();
 
         assertThat(plan.covers("api1", "prod")).isTrue();
         assertThat(plan.covers("api2", "dev")).isTrue();
@@ -26,8 +30,8 @@ class UsagePlanTest {
         ApiKey a = ApiKey.of("a".repeat(20));
         ApiKey b = ApiKey.of("b".repeat(20));
 
-        UsagePlan plan = UsagePlan.builder().name("p").addApiKey(a).addApiKey(b).addApiKey(a)
-                .build();
+        UsagePlan plan =
+                UsagePlan.builder().name("p").addApiKey(a).addApiKey(b).addApiKey(a).build();
 
         assertThat(plan.apiKeyIds()).containsExactlyInAnyOrder(a.id(), b.id());
     }
@@ -52,8 +56,12 @@ class UsagePlanTest {
 
     @Test
     void build_throttleAndQuota_areKept() {
-        UsagePlan plan = UsagePlan.builder().name("p").throttle(new ThrottleSettings(10, 5.0))
-                .quota(new QuotaSettings(1000, 0, QuotaPeriodType.DAY)).build();
+        UsagePlan plan =
+                UsagePlan.builder()
+                        .name("p")
+                        .throttle(new ThrottleSettings(10, 5.0))
+                        .quota(new QuotaSettings(1000, 0, QuotaPeriodType.DAY))
+                        .build();
 
         assertThat(plan.throttle()).contains(new ThrottleSettings(10, 5.0));
         assertThat(plan.quota()).contains(new QuotaSettings(1000, 0, QuotaPeriodType.DAY));
@@ -71,25 +79,28 @@ class UsagePlanTest {
 
     @Test
     void apiStage_methodThrottles_areKeptAndBlankIdsRejected() {
-        ApiStage stage = new ApiStage("api1", "prod",
-                Map.of("/pets/GET", new ThrottleSettings(1, 1.0)));
+        ApiStage stage =
+                new ApiStage("api1", "prod", Map.of("/pets/GET", new ThrottleSettings(1, 1.0)));
 
         assertThat(stage.throttle()).containsOnlyKeys("/pets/GET");
         assertThatThrownBy(() -> ApiStage.of(" ", "prod"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("apiStage apiId is required");
-        assertThatThrownBy(() -> ApiStage.of("api1", ""))
-                .hasMessage("apiStage stage is required");
+        assertThatThrownBy(() -> ApiStage.of("api1", "")).hasMessage("apiStage stage is required");
     }
 
     @Test
     void toBuilder_roundTripAndChange() {
-        UsagePlan original = UsagePlan.builder().name("p").description("d")
-                .addApiStage("api1", "prod").throttle(new ThrottleSettings(3, 3.0))
-                .addApiKey(ApiKey.of("c".repeat(25))).build();
+        UsagePlan original =
+                UsagePlan.builder()
+                        .name("p")
+                        .description("d")
+                        .addApiStage("api1", "prod")
+                        .throttle(new ThrottleSettings(3, 3.0))
+                        .addApiKey(ApiKey.of("c".repeat(25)))
+                        .build();
 
-        assertThat(original.toBuilder().build()).isEqualTo(original)
-                .hasSameHashCodeAs(original);
+        assertThat(original.toBuilder().build()).isEqualTo(original).hasSameHashCodeAs(original);
         UsagePlan changed = original.toBuilder().addApiStage("api1", "dev").build();
         assertThat(changed.covers("api1", "dev")).isTrue();
         assertThat(original.covers("api1", "dev")).isFalse();

@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * A REST API compiled for serving, with its deployments and stages: {@link #handle} runs API
  * Gateway's request pipeline in the calling thread; a Lambda function runs on a thread of the
  * {@code Api}'s own, so that the integration timeout holds (reference 9.5, {@link
- * Builder#requestResponseExecutor}). Immutable and thread-safe; {@link
- * #toBuilder()} gives a changed copy. As on AWS, a stage serves the deployment it points at:
- * changing the definition serves nothing new until it is deployed (reference section 9.1).
+ * Builder#requestResponseExecutor}). Immutable and thread-safe; {@link #toBuilder()} gives a
+ * changed copy. As on AWS, a stage serves the deployment it points at: changing the definition
+ * serves nothing new until it is deployed (reference section 9.1).
  *
  * <pre>{@code
  * Api api = Api.builder()
@@ -74,7 +74,9 @@ public final class Api {
     private final Consumer<TestInvokeResult> executionLogListener;
     private final Pipeline pipeline = new Pipeline();
 
-    private Api(Builder b, Map<String, Deployment> deployments,
+    private Api(
+            Builder b,
+            Map<String, Deployment> deployments,
             Map<Deployment, CompiledDeployment> compiled) {
         this.restApi = b.restApi;
         this.deployments = Collections.unmodifiableMap(deployments);
@@ -82,27 +84,44 @@ public final class Api {
         this.compiled = compiled;
         this.apiKeys = List.copyOf(b.apiKeys.values());
         this.usagePlans = List.copyOf(b.usagePlans.values());
-        this.host = new HostBindings(b.lambdas, b.httpBackend,
-                b.awsServiceBackend == null ? HostBindings.NO_AWS_SERVICE_BACKEND
-                        : b.awsServiceBackend,
-                b.eventInvocations, b.requestResponse, b.clock, b.random, b.region,
-                b.accountId);
+        this.host =
+                new HostBindings(
+                        b.lambdas,
+                        b.httpBackend,
+                        b.awsServiceBackend == null
+                                ? HostBindings.NO_AWS_SERVICE_BACKEND
+                                : b.awsServiceBackend,
+                        b.eventInvocations,
+                        b.requestResponse,
+                        b.clock,
+                        b.random,
+                        b.region,
+                        b.accountId);
         this.templates = b.templates;
         this.executionLogListener = b.executionLogListener;
         Map<String, DeployedStage> served = new LinkedHashMap<>();
-        stages.forEach((name, stage) -> served.put(name, new DeployedStage(stage,
-                compiled.get(deployments.get(stage.deploymentId().orElseThrow())))));
+        stages.forEach(
+                (name, stage) ->
+                        served.put(
+                                name,
+                                new DeployedStage(
+                                        stage,
+                                        compiled.get(
+                                                deployments.get(
+                                                        stage.deploymentId().orElseThrow())))));
         this.state = new ServingState(restApi.id(), served, b.apiKeys, usagePlans, host);
     }
 
     /**
-     * Returns what the build accepted that will fail requests, one line each naming the place:
-     * a mapping template that does not parse ({@code /pets GET integration request template
-     * application/json: does not parse: ...}) is deployed as AWS deploys it and its method
-     * answers 500 (reference 1.1). Each was logged at WARN when its deployment was compiled.
+     * Returns what the build accepted that will fail requests, one line each naming the place: a
+     * mapping template that does not parse ({@code /pets GET integration request template
+     * application/json: does not parse: ...}) is deployed as AWS deploys it and its method answers
+     * 500 (reference 1.1). Each was logged at WARN when its deployment was compiled.
      */
     public List<String> warnings() {
-        return compiled.values().stream().flatMap(c -> c.warnings().stream()).distinct()
+        return compiled.values().stream()
+                .flatMap(c -> c.warnings().stream())
+                .distinct()
                 .collect(Collectors.toUnmodifiableList());
     }
 
@@ -117,11 +136,11 @@ public final class Api {
     }
 
     /**
-     * Handles one request and returns what API Gateway would send. Never throws: every failure
-     * is a gateway response, and a bug of the runtime, or an {@link Error} from a host backend
-     * that reached it, is logged and answered with 500. Without an {@link
-     * Builder#executionLogListener execution log listener} no execution log is recorded; with
-     * one, the request is handled as {@link #testInvoke} handles it.
+     * Handles one request and returns what API Gateway would send. Never throws: every failure is a
+     * gateway response, and a bug of the runtime, or an {@link Error} from a host backend that
+     * reached it, is logged and answered with 500. Without an {@link Builder#executionLogListener
+     * execution log listener} no execution log is recorded; with one, the request is handled as
+     * {@link #testInvoke} handles it.
      */
     public Response handle(Request request) {
         if (executionLogListener == null) {
@@ -131,15 +150,16 @@ public final class Api {
     }
 
     /**
-     * Handles one request as the console's TestInvokeMethod does: the response together with
-     * the execution log and the latency (reference section 10.2).
+     * Handles one request as the console's TestInvokeMethod does: the response together with the
+     * execution log and the latency (reference section 10.2).
      */
     public TestInvokeResult testInvoke(Request request) {
         ExecutionTrace trace = ExecutionTrace.recording(host.clock());
         Instant start = host.clock().instant();
         Response response = run(request, trace);
-        TestInvokeResult result = new TestInvokeResult(request, response, trace,
-                Duration.between(start, host.clock().instant()));
+        TestInvokeResult result =
+                new TestInvokeResult(
+                        request, response, trace, Duration.between(start, host.clock().instant()));
         if (executionLogListener != null) {
             try {
                 executionLogListener.accept(result);
@@ -153,17 +173,27 @@ public final class Api {
     private Response run(Request request, ExecutionTrace trace) {
         Objects.requireNonNull(request, "request");
         RandomGenerator random = host.random();
-        String requestId = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
-                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+        String requestId =
+                new UUID(
+                                random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L)
+                        .toString();
         String extendedRequestId = extendedRequestId(random);
-        Exchange exchange = Exchange.of(request, requestId, extendedRequestId,
-                host.clock().instant(), trace, state);
+        Exchange exchange =
+                Exchange.of(
+                        request,
+                        requestId,
+                        extendedRequestId,
+                        host.clock().instant(),
+                        trace,
+                        state);
         try {
             return pipeline.handle(exchange);
         } catch (RuntimeException | Error e) {
             LOG.error("request {} failed inside the gateway: {}", requestId, request, e);
             trace.add("api", "Internal error: ", e);
-            return Response.builder().statusCode(500)
+            return Response.builder()
+                    .statusCode(500)
                     .setHeader("Content-Type", "application/json")
                     .setHeader("x-amzn-ErrorType", "InternalServerErrorException")
                     .setHeader("x-amzn-RequestId", requestId)
@@ -264,11 +294,11 @@ public final class Api {
         }
 
         /**
-         * Deploys the current definition to a stage, creating the stage if needed: the stage
-         * then serves a frozen snapshot of the definition as it is now.
+         * Deploys the current definition to a stage, creating the stage if needed: the stage then
+         * serves a frozen snapshot of the definition as it is now.
          */
         public Builder deploy(String stageName) {
-            return deploy(stageName, s -> { });
+            return deploy(stageName, s -> {});
         }
 
         /** Deploys the current definition to a stage and applies stage settings. */
@@ -335,8 +365,7 @@ public final class Api {
 
         /**
          * Sets the backend of AWS service integrations ({@code
-         * arn:aws:apigateway:{region}:{service}:action/…} or {@code …:path/…}, reference
-         * 4.2).
+         * arn:aws:apigateway:{region}:{service}:action/…} or {@code …:path/…}, reference 4.2).
          * Without one, such integrations answer 500 and the execution trace says why.
          */
         public Builder awsServiceBackend(AwsServiceBackend awsServiceBackend) {
@@ -345,17 +374,17 @@ public final class Api {
         }
 
         /**
-         * Sets the executor that runs Lambda functions invoked asynchronously: an AWS
-         * (non-proxy) Lambda integration that maps {@code X-Amz-Invocation-Type} to {@code
-         * 'Event'} answers at once and leaves the call to this executor (reference 2, intro;
-         * "Set up asynchronous invocation of the backend Lambda function"). The host owns it
-         * and shuts it down when it wants; an {@code Api} never does, since it has no life
-         * cycle. Tasks the executor rejects make the request fail as a failed Invoke call.
+         * Sets the executor that runs Lambda functions invoked asynchronously: an AWS (non-proxy)
+         * Lambda integration that maps {@code X-Amz-Invocation-Type} to {@code 'Event'} answers at
+         * once and leaves the call to this executor (reference 2, intro; "Set up asynchronous
+         * invocation of the backend Lambda function"). The host owns it and shuts it down when it
+         * wants; an {@code Api} never does, since it has no life cycle. Tasks the executor rejects
+         * make the request fail as a failed Invoke call.
          *
-         * <p>Default: a pool of at most four daemon threads named {@code
-         * apigw-lambda-event-N}, created with the {@code Api}, whose idle threads end after 60
-         * seconds, so an unused or forgotten {@code Api} holds no thread and never keeps the
-         * JVM alive. Its queue is unbounded. {@link #toBuilder()} copies share it.
+         * <p>Default: a pool of at most four daemon threads named {@code apigw-lambda-event-N},
+         * created with the {@code Api}, whose idle threads end after 60 seconds, so an unused or
+         * forgotten {@code Api} holds no thread and never keeps the JVM alive. Its queue is
+         * unbounded. {@link #toBuilder()} copies share it.
          */
         public Builder eventInvocationExecutor(Executor executor) {
             this.eventInvocations = Objects.requireNonNull(executor);
@@ -366,10 +395,10 @@ public final class Api {
          * Sets a listener told of every request the API handles, through {@link Api#handle} or
          * {@link Api#testInvoke}: it receives the request's {@link TestInvokeResult} (response,
          * execution log, latency) before the caller gets the response. Setting one makes {@code
-         * handle} record each request's execution log, as {@code testInvoke} does; without one
-         * (the default, or {@code null}) {@code handle} records nothing and costs nothing more.
-         * The listener runs in the handling thread, so it must be thread-safe and quick; an
-         * exception it throws is logged and never reaches the caller.
+         * handle} record each request's execution log, as {@code testInvoke} does; without one (the
+         * default, or {@code null}) {@code handle} records nothing and costs nothing more. The
+         * listener runs in the handling thread, so it must be thread-safe and quick; an exception
+         * it throws is logged and never reaches the caller.
          */
         public Builder executionLogListener(Consumer<TestInvokeResult> listener) {
             this.executionLogListener = listener;
@@ -378,12 +407,12 @@ public final class Api {
 
         /**
          * Sets the executor that runs synchronous Lambda calls (invocation type {@code
-         * RequestResponse}, AWS_PROXY and AWS integrations), so that the gateway can stop
-         * waiting at the integration timeout (reference 4.2, 9.5) while the function's thread
-         * is interrupted and left to end. It must run each task on a thread of its own at once:
-         * a task that waits in a queue spends the integration's time there. A task it rejects
-         * fails the request as a failed Invoke call (502). An executor that runs tasks in the
-         * calling thread ({@code Runnable::run}) gives up the timeout.
+         * RequestResponse}, AWS_PROXY and AWS integrations), so that the gateway can stop waiting
+         * at the integration timeout (reference 4.2, 9.5) while the function's thread is
+         * interrupted and left to end. It must run each task on a thread of its own at once: a task
+         * that waits in a queue spends the integration's time there. A task it rejects fails the
+         * request as a failed Invoke call (502). An executor that runs tasks in the calling thread
+         * ({@code Runnable::run}) gives up the timeout.
          *
          * <p>Default: a {@link LambdaExecutor} created with the {@code Api}, of at most 1,000
          * daemon threads (the default concurrency of a Lambda account) named {@code
@@ -455,23 +484,35 @@ public final class Api {
                 Deployment d = new Deployment(newDeploymentId(all), "", clock.instant(), p.restApi);
                 all.put(d.id(), d);
                 Stage existing = allStages.get(p.stageName);
-                Stage.Builder s = existing != null
-                        ? existing.toBuilder() : Stage.builder().stageName(p.stageName);
+                Stage.Builder s =
+                        existing != null
+                                ? existing.toBuilder()
+                                : Stage.builder().stageName(p.stageName);
                 p.settings.accept(s.deploymentId(d.id()));
                 allStages.put(p.stageName, s.build());
             }
             DeploymentCompiler compiler = new DeploymentCompiler(templates);
             Map<Deployment, CompiledDeployment> served = new IdentityHashMap<>();
             for (Stage stage : allStages.values()) {
-                String id = stage.deploymentId().orElseThrow(() -> new IllegalArgumentException(
-                        "stage " + stage.stageName() + " has no deployment"));
+                String id =
+                        stage.deploymentId()
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "stage "
+                                                                + stage.stageName()
+                                                                + " has no deployment"));
                 Deployment d = all.get(id);
                 if (d == null) {
-                    throw new IllegalArgumentException("stage " + stage.stageName()
-                            + ": Deployment id does not exist: " + id);
+                    throw new IllegalArgumentException(
+                            "stage " + stage.stageName() + ": Deployment id does not exist: " + id);
                 }
-                served.computeIfAbsent(d, x -> compiled.containsKey(x)
-                        ? compiled.get(x) : logged(compiler.compile(x)));
+                served.computeIfAbsent(
+                        d,
+                        x ->
+                                compiled.containsKey(x)
+                                        ? compiled.get(x)
+                                        : logged(compiler.compile(x)));
             }
             stages.clear();
             stages.putAll(allStages);
@@ -482,8 +523,8 @@ public final class Api {
         }
 
         /**
-         * Returns a fresh six-character id. Each attempt mixes its number into the random
-         * value, so that even a random source that always answers the same (a test's) ends.
+         * Returns a fresh six-character id. Each attempt mixes its number into the random value, so
+         * that even a random source that always answers the same (a test's) ends.
          */
         private String newDeploymentId(Map<String, Deployment> taken) {
             String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -507,13 +548,21 @@ public final class Api {
 
         private static Executor defaultEventInvocations() {
             AtomicInteger count = new AtomicInteger();
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), task -> {
-                        Thread t = new Thread(task, "apigw-lambda-event-"
-                                + count.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
+            ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(
+                            4,
+                            4,
+                            60,
+                            TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(),
+                            task -> {
+                                Thread t =
+                                        new Thread(
+                                                task,
+                                                "apigw-lambda-event-" + count.incrementAndGet());
+                                t.setDaemon(true);
+                                return t;
+                            });
             pool.allowCoreThreadTimeOut(true);
             return pool;
         }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What each pipeline step did for one request, in the spirit of the console's "Test" log
- * (reference section 10.2). A trace that is not recording ignores every line, so that {@link
- * Api#handle} pays nothing for it; {@link Api#testInvoke} records. One trace belongs to one
- * request and is not thread-safe.
+ * What each pipeline step did for one request, in the spirit of the console's "Test" log (reference
+ * section 10.2). A trace that is not recording ignores every line, so that {@link Api#handle} pays
+ * nothing for it; {@link Api#testInvoke} records. One trace belongs to one request and is not
+ * thread-safe.
  */
 public final class ExecutionTrace {
     private static final DateTimeFormatter TIME =

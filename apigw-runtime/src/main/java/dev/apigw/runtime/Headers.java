@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Immutable HTTP headers: names case-insensitive, several values per name, the order and the
- * casing of names kept as sent (API Gateway passes the client's casing to Lambda, reference 2.1).
+ * Immutable HTTP headers: names case-insensitive, several values per name, the order and the casing
+ * of names kept as sent (API Gateway passes the client's casing to Lambda, reference 2.1).
  */
 public final class Headers {
     private static final Headers EMPTY = new Headers(new String[0]);
@@ -143,8 +143,8 @@ public final class Headers {
     }
 
     /**
-     * Returns the values grouped by name in order of first appearance, each under the casing it
-     * was first sent with.
+     * Returns the values grouped by name in order of first appearance, each under the casing it was
+     * first sent with.
      */
     public Map<String, List<String>> toMultimap() {
         Map<String, String> casing = new HashMap<>();
@@ -165,8 +165,8 @@ public final class Headers {
     }
 
     /**
-     * Returns whether {@code name} is a field name of RFC 9110 section 5.1: a token of one or
-     * more visible ASCII characters other than delimiters ({@code "(),/:;<=>?@[\]{}}).
+     * Returns whether {@code name} is a field name of RFC 9110 section 5.1: a token of one or more
+     * visible ASCII characters other than delimiters ({@code "(),/:;<=>?@[\]{}}).
      */
     public static boolean isValidName(String name) {
         if (name.isEmpty()) {
@@ -182,10 +182,10 @@ public final class Headers {
     }
 
     /**
-     * Returns whether {@code value} is a field value of RFC 9110 section 5.5: no control
-     * character but horizontal tab, so no CR, LF or NUL (which would end the field or the
-     * message) and no DEL. Characters above ASCII ({@code obs-text}, and beyond Latin-1, which
-     * the host encodes) are allowed.
+     * Returns whether {@code value} is a field value of RFC 9110 section 5.5: no control character
+     * but horizontal tab, so no CR, LF or NUL (which would end the field or the message) and no
+     * DEL. Characters above ASCII ({@code obs-text}, and beyond Latin-1, which the host encodes)
+     * are allowed.
      */
     public static boolean isValidValue(String value) {
         for (int i = 0; i < value.length(); i++) {
@@ -198,11 +198,11 @@ public final class Headers {
     }
 
     /**
-     * Returns these headers after checking that every name and value is one RFC 9110 allows
-     * ({@link #isValidName}, {@link #isValidValue}); throws {@link IllegalArgumentException}
-     * naming the first header that is not. A {@link Response} holds only checked headers, so
-     * that no host can be made to split a response; request headers are kept as sent and
-     * answered by the gateway (reference 9.5).
+     * Returns these headers after checking that every name and value is one RFC 9110 allows ({@link
+     * #isValidName}, {@link #isValidValue}); throws {@link IllegalArgumentException} naming the
+     * first header that is not. A {@link Response} holds only checked headers, so that no host can
+     * be made to split a response; request headers are kept as sent and answered by the gateway
+     * (reference 9.5).
      */
     public Headers requireValid() {
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -214,12 +214,12 @@ public final class Headers {
     /** Throws {@link IllegalArgumentException} unless the field is one RFC 9110 allows. */
     static void requireValid(String name, String value) {
         if (!isValidName(name)) {
-            throw new IllegalArgumentException("header name is not an RFC 9110 token: "
-                    + printable(name));
+            throw new IllegalArgumentException(
+                    "header name is not an RFC 9110 token: " + printable(name));
         }
         if (!isValidValue(value)) {
-            throw new IllegalArgumentException("value of header " + name
-                    + " has a control character: " + printable(value));
+            throw new IllegalArgumentException(
+                    "value of header " + name + " has a control character: " + printable(value));
         }
     }
 
@@ -312,7 +312,8 @@ public final class Headers {
         /** Builds the headers. */
         public Headers build() {
             return namesAndValues.isEmpty()
-                    ? EMPTY : new Headers(namesAndValues.toArray(new String[0]));
+                    ? EMPTY
+                    : new Headers(namesAndValues.toArray(new String[0]));
         }
     }
 }

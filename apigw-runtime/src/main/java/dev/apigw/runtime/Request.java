@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A request as it reaches API Gateway: method, the raw path (never decoded) and query string,
- * headers, body, and what the transport knows of the caller (source IP, client certificate).
- * The path starts with the stage name, as in an execute-api URL ({@code /dev/pets/1}).
+ * headers, body, and what the transport knows of the caller (source IP, client certificate). The
+ * path starts with the stage name, as in an execute-api URL ({@code /dev/pets/1}).
  */
 public final class Request {
     private static final byte[] NO_BODY = new byte[0];
@@ -47,8 +47,8 @@ public final class Request {
     }
 
     /**
-     * Returns a {@code GET} request for this target ({@code /dev/pets?limit=2}): the same as
-     * {@code Request.of("GET", target)}.
+     * Returns a {@code GET} request for this target ({@code /dev/pets?limit=2}): the same as {@code
+     * Request.of("GET", target)}.
      */
     public static Request get(String target) {
         return of("GET", target);
@@ -60,8 +60,12 @@ public final class Request {
      */
     public static Request post(String target, String json) {
         Objects.requireNonNull(json, "json");
-        return builder().httpMethod("POST").target(target)
-                .header("Content-Type", "application/json").body(json).build();
+        return builder()
+                .httpMethod("POST")
+                .target(target)
+                .header("Content-Type", "application/json")
+                .body(json)
+                .build();
     }
 
     /** Returns a builder holding this request's values. */
@@ -149,8 +153,13 @@ public final class Request {
      * @param notBefore the start of validity, as AWS prints it
      * @param notAfter the end of validity, as AWS prints it
      */
-    public record ClientCertificate(String clientCertPem, String subjectDN, String issuerDN,
-            String serialNumber, String notBefore, String notAfter) {
+    public record ClientCertificate(
+            String clientCertPem,
+            String subjectDN,
+            String issuerDN,
+            String serialNumber,
+            String notBefore,
+            String notAfter) {
         /** Checks that no field is null. */
         public ClientCertificate {
             Objects.requireNonNull(clientCertPem);

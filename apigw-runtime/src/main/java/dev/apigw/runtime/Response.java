@@ -43,8 +43,7 @@ public final class Response {
 
     /**
      * Returns a copy in which each given header name has only the given value (see {@link
-     * Headers#with}); throws {@link IllegalArgumentException} for a field RFC 9110 does not
-     * allow.
+     * Headers#with}); throws {@link IllegalArgumentException} for a field RFC 9110 does not allow.
      */
     public Response withHeaders(String... namesAndValues) {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
@@ -145,8 +144,8 @@ public final class Response {
         }
 
         /**
-         * Builds the response; throws {@link IllegalArgumentException} for a status outside
-         * 100 to 599 or a header RFC 9110 does not allow.
+         * Builds the response; throws {@link IllegalArgumentException} for a status outside 100 to
+         * 599 or a header RFC 9110 does not allow.
          */
         public Response build() {
             return new Response(this);

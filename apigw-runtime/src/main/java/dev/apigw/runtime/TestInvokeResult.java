@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param log what each step did
  * @param latency how long the request took, by the API's clock
  */
-public record TestInvokeResult(Request request, Response response, ExecutionTrace log,
-        Duration latency) {
+public record TestInvokeResult(
+        Request request, Response response, ExecutionTrace log, Duration latency) {
     /** Checks that no field is null. */
     public TestInvokeResult {
         Objects.requireNonNull(request);

@@ -17,41 +17,84 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiKeyScenarioTest {
     private static final String FORBIDDEN = "{\"message\":\"Forbidden\"}";
 
-    private static final ApiKey GOLD = ApiKey.builder().id("goldkeyid1").name("gold")
-            .value("Gold0123456789abcdefXYZ").build();
+    private static final ApiKey GOLD =
+            ApiKey.builder().id("goldkeyid1").name("gold").value("Gold0123456789abcdefXYZ").build();
 
     /** {@code /orders} needs a key and echoes the caller's key; {@code /health} does not. */
     private static RestApi restApi(Consumer<RestApi.Builder> changes) {
-        String echo = "{\"key\":\"$context.identity.apiKey\","
-                + "\"keyId\":\"$context.identity.apiKeyId\"}";
-        RestApi.Builder b = RestApi.builder().name("orders-api")
-                .resource("/orders", r -> r.method("GET", m -> m.apiKeyRequired(true)
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir
-                                        .putResponseTemplate("application/json", echo)))))
-                .resource("/health", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir
-                                        .putResponseTemplate("application/json", echo)))));
+        String echo =
+                "{\"key\":\"$context.identity.apiKey\","
+                        + "\"keyId\":\"$context.identity.apiKeyId\"}";
+        RestApi.Builder b =
+                RestApi.builder()
+                        .name("orders-api")
+                        .resource(
+                                "/orders",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.apiKeyRequired(true)
+                                                                .methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .putRequestTemplate(
+                                                                                                "application/json",
+                                                                                                "{\"statusCode\": 200}")
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        echo)))))
+                        .resource(
+                                "/health",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .putRequestTemplate(
+                                                                                                "application/json",
+                                                                                                "{\"statusCode\": 200}")
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        echo)))));
         changes.accept(b);
         return b.build();
     }
 
     /** Deploys to {@code live} and {@code test}; the plan covers {@code planStage} of planApi. */
     private static Api api(RestApi restApi, ApiKey key, String planApiId, String planStage) {
-        return Api.builder().restApi(restApi).deploy("live").deploy("test")
+        return Api.builder()
+                .restApi(restApi)
+                .deploy("live")
+                .deploy("test")
                 .apiKey(key)
-                .usagePlan(UsagePlan.builder().name("basic").addApiStage(planApiId, planStage)
-                        .addApiKey(key).build())
+                .usagePlan(
+                        UsagePlan.builder()
+                                .name("basic")
+                                .addApiStage(planApiId, planStage)
+                                .addApiKey(key)
+                                .build())
                 .build();
     }
 
     private static Api api() {
-        RestApi restApi = restApi(b -> { });
+        RestApi restApi = restApi(b -> {});
         return api(restApi, GOLD, restApi.id(), "live");
     }
 
@@ -73,19 +116,23 @@ class ApiKeyScenarioTest {
 
     @Test
     void handle_unknownKey_returnsForbidden() {
-        assertForbidden(api().handle(withKey("/live/orders", "x-api-key",
-                "Unknown0123456789abcdefXYZ")));
+        assertForbidden(
+                api().handle(withKey("/live/orders", "x-api-key", "Unknown0123456789abcdefXYZ")));
     }
 
     @Test
     void handle_keyOfOtherCase_returnsForbidden() {
-        assertForbidden(api().handle(withKey("/live/orders", "x-api-key",
-                GOLD.value().toLowerCase(Locale.ROOT))));
+        assertForbidden(
+                api().handle(
+                                withKey(
+                                        "/live/orders",
+                                        "x-api-key",
+                                        GOLD.value().toLowerCase(Locale.ROOT))));
     }
 
     @Test
     void handle_disabledKey_returnsForbidden() {
-        RestApi restApi = restApi(b -> { });
+        RestApi restApi = restApi(b -> {});
         ApiKey disabled = GOLD.toBuilder().enabled(false).build();
         Api api = api(restApi, disabled, restApi.id(), "live");
 
@@ -113,7 +160,7 @@ class ApiKeyScenarioTest {
 
     @Test
     void handle_keyInPlanForAnotherApi_returnsForbidden() {
-        RestApi restApi = restApi(b -> { });
+        RestApi restApi = restApi(b -> {});
         Api api = api(restApi, GOLD, "otherapi01", "live");
 
         assertForbidden(api.handle(withKey("/live/orders", "x-api-key", GOLD.value())));
@@ -141,8 +188,8 @@ class ApiKeyScenarioTest {
         Api api = api();
 
         Response none = api.handle(Request.of("GET", "/live/health"));
-        Response unknown = api.handle(withKey("/live/health", "x-api-key",
-                "Unknown0123456789abcdefXYZ"));
+        Response unknown =
+                api.handle(withKey("/live/health", "x-api-key", "Unknown0123456789abcdefXYZ"));
         Response valid = api.handle(withKey("/test/health", "x-api-key", GOLD.value()));
 
         assertThat(none.statusCode()).isEqualTo(200);
@@ -161,11 +208,16 @@ class ApiKeyScenarioTest {
 
     @Test
     void handle_keyInSeveralPlans_acceptedOnEveryCoveredStage() {
-        RestApi restApi = restApi(b -> { });
-        Api api = api(restApi, GOLD, restApi.id(), "live").toBuilder()
-                .usagePlan(UsagePlan.builder().name("testing").addApiStage(restApi.id(), "test")
-                        .addApiKey(GOLD).build())
-                .build();
+        RestApi restApi = restApi(b -> {});
+        Api api =
+                api(restApi, GOLD, restApi.id(), "live").toBuilder()
+                        .usagePlan(
+                                UsagePlan.builder()
+                                        .name("testing")
+                                        .addApiStage(restApi.id(), "test")
+                                        .addApiKey(GOLD)
+                                        .build())
+                        .build();
 
         assertThat(api.handle(withKey("/test/orders", "x-api-key", GOLD.value())).statusCode())
                 .isEqualTo(200);

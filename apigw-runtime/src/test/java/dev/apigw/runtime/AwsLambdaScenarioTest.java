@@ -17,29 +17,61 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** AWS (non-proxy) integrations with a Lambda function (reference 6.1) through {@link Api#handle}. */
+/**
+ * AWS (non-proxy) integrations with a Lambda function (reference 6.1) through {@link Api#handle}.
+ */
 class AwsLambdaScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The integration responses of the validated example of reference 6.1. */
     private static RestApi greetApi(String uri) {
-        return RestApi.builder().name("greet").resource("/greet", r -> r.method("GET", m -> m
-                .methodResponse("200", mr -> { })
-                .methodResponse("405", mr -> { })
-                .methodResponse("502", mr -> { })
-                .methodResponse("504", mr -> { })
-                .integration(i -> i.type(IntegrationType.AWS).httpMethod("POST").uri(uri)
-                        .putRequestTemplate("application/json",
-                                "{\"name\": \"$input.params('name')\", \"fail\": \"$input.params('fail')\"}")
-                        .integrationResponse("200", ir -> { })
-                        .integrationResponse("405", ir -> ir.selectionPattern(".*four hundred.*"))
-                        .integrationResponse("502", ir -> ir.selectionPattern(".+"))
-                        .integrationResponse("504", ir -> ir.selectionPattern("200")))))
+        return RestApi.builder()
+                .name("greet")
+                .resource(
+                        "/greet",
+                        r ->
+                                r.method(
+                                        "GET",
+                                        m ->
+                                                m.methodResponse("200", mr -> {})
+                                                        .methodResponse("405", mr -> {})
+                                                        .methodResponse("502", mr -> {})
+                                                        .methodResponse("504", mr -> {})
+                                                        .integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.AWS)
+                                                                                .httpMethod("POST")
+                                                                                .uri(uri)
+                                                                                .putRequestTemplate(
+                                                                                        "application/json",
+                                                                                        "{\"name\": \"$input.params('name')\", \"fail\": \"$input.params('fail')\"}")
+                                                                                .integrationResponse(
+                                                                                        "200",
+                                                                                        ir -> {})
+                                                                                .integrationResponse(
+                                                                                        "405",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .selectionPattern(
+                                                                                                                ".*four hundred.*"))
+                                                                                .integrationResponse(
+                                                                                        "502",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .selectionPattern(
+                                                                                                                ".+"))
+                                                                                .integrationResponse(
+                                                                                        "504",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .selectionPattern(
+                                                                                                                "200")))))
                 .build();
     }
 
     private static Api api() {
-        return Api.builder().restApi(greetApi(LambdaProxyScenarioTest.uri("greeter")))
+        return Api.builder()
+                .restApi(greetApi(LambdaProxyScenarioTest.uri("greeter")))
                 .deploy("dev")
                 .lambda("greeter", LambdaHandlers.requestHandler(new ThrowingHandler(), Map.class))
                 .build();
@@ -59,8 +91,11 @@ class AwsLambdaScenarioTest {
 
     @Test
     void handle_errorMessageMatchingPattern_selectsItsResponseWithErrorBody() throws IOException {
-        Response response = api().handle(Request.of("GET",
-                "/dev/greet?fail=Error:+Raising+four+hundred+from+within+the+Lambda+function"));
+        Response response =
+                api().handle(
+                                Request.of(
+                                        "GET",
+                                        "/dev/greet?fail=Error:+Raising+four+hundred+from+within+the+Lambda+function"));
 
         assertThat(response.statusCode()).isEqualTo(405);
         JsonNode body = JSON.readTree(response.body());
@@ -82,12 +117,21 @@ class AwsLambdaScenarioTest {
     @Test
     void handle_requestTemplate_isThePayload() {
         List<String> payloads = new ArrayList<>();
-        Api api = Api.builder().restApi(greetApi(LambdaProxyScenarioTest.uri("recorder")))
-                .deploy("dev").lambda("recorder", (LambdaInvocation invocation) -> {
-                    payloads.add(new String(invocation.payload(), StandardCharsets.UTF_8)
-                            + " " + invocation.invocationType());
-                    return LambdaResult.of("\"ok\"".getBytes(StandardCharsets.UTF_8));
-                }).build();
+        Api api =
+                Api.builder()
+                        .restApi(greetApi(LambdaProxyScenarioTest.uri("recorder")))
+                        .deploy("dev")
+                        .lambda(
+                                "recorder",
+                                (LambdaInvocation invocation) -> {
+                                    payloads.add(
+                                            new String(invocation.payload(), StandardCharsets.UTF_8)
+                                                    + " "
+                                                    + invocation.invocationType());
+                                    return LambdaResult.of(
+                                            "\"ok\"".getBytes(StandardCharsets.UTF_8));
+                                })
+                        .build();
 
         Response response = api.handle(Request.of("GET", "/dev/greet?name=Ada"));
 
@@ -98,8 +142,11 @@ class AwsLambdaScenarioTest {
 
     @Test
     void handle_unboundFunction_returns500() throws IOException {
-        Api api = Api.builder().restApi(greetApi(LambdaProxyScenarioTest.uri("ghost")))
-                .deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .restApi(greetApi(LambdaProxyScenarioTest.uri("ghost")))
+                        .deploy("dev")
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/greet"));
 
@@ -111,9 +158,13 @@ class AwsLambdaScenarioTest {
 
     @Test
     void handle_awsServiceUriWithoutServiceBackend_returns500() {
-        Api api = Api.builder().restApi(greetApi(
-                "arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue"))
-                .deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .restApi(
+                                greetApi(
+                                        "arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue"))
+                        .deploy("dev")
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/greet"));
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The response conversions of reference 6.3 (second table, all 15 rows) for non-proxy
- * integrations, through {@link Api#handle} with a real HTTP backend answering text or binary
- * bytes with their Content-Type; plus the validated 500 of a binary result through a template.
+ * The response conversions of reference 6.3 (second table, all 15 rows) for non-proxy integrations,
+ * through {@link Api#handle} with a real HTTP backend answering text or binary bytes with their
+ * Content-Type; plus the validated 500 of a binary result through a template.
  */
 class BinaryResponseScenarioTest {
     private static final List<String> NOT_SET = List.of();
@@ -46,17 +46,43 @@ class BinaryResponseScenarioTest {
         return bytes;
     }
 
-    private Api api(String apiId, List<String> binaryMediaTypes,
+    private Api api(
+            String apiId,
+            List<String> binaryMediaTypes,
             Consumer<IntegrationResponse.Builder> integrationResponse) {
-        RestApi restApi = RestApi.builder().id(apiId).name("images")
-                .binaryMediaTypes(binaryMediaTypes)
-                .resource("/images/{id}", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> mr.putResponseParameter(
-                                "method.response.header.Content-Type", false))
-                        .integration(i -> i.type(IntegrationType.HTTP).httpMethod("GET")
-                                .uri(server.origin() + "/blob")
-                                .integrationResponse("200", integrationResponse))))
-                .build();
+        RestApi restApi =
+                RestApi.builder()
+                        .id(apiId)
+                        .name("images")
+                        .binaryMediaTypes(binaryMediaTypes)
+                        .resource(
+                                "/images/{id}",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse(
+                                                                        "200",
+                                                                        mr ->
+                                                                                mr
+                                                                                        .putResponseParameter(
+                                                                                                "method.response.header.Content-Type",
+                                                                                                false))
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .HTTP)
+                                                                                        .httpMethod(
+                                                                                                "GET")
+                                                                                        .uri(
+                                                                                                server
+                                                                                                                .origin()
+                                                                                                        + "/blob")
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                integrationResponse))))
+                        .build();
         return Api.builder().restApi(restApi).deploy("live").build();
     }
 
@@ -70,44 +96,61 @@ class BinaryResponseScenarioTest {
     }
 
     /** What the backend answers. */
-    enum Payload { TEXT, BINARY }
+    enum Payload {
+        TEXT,
+        BINARY
+    }
 
     /** What the client must get. */
-    enum Result { AS_SENT, BASE64_DECODED, BASE64_ENCODED }
+    enum Result {
+        AS_SENT,
+        BASE64_DECODED,
+        BASE64_ENCODED
+    }
 
     static Stream<Arguments> rows() {
         ContentHandlingStrategy toBinary = ContentHandlingStrategy.CONVERT_TO_BINARY;
         ContentHandlingStrategy toText = ContentHandlingStrategy.CONVERT_TO_TEXT;
         return Stream.of(
                 // binaryMediaTypes not set: nothing is binary; rows 1 and 3 send raw bytes.
-                Arguments.of(1, Payload.BINARY, "application/json", NOT_SET, null,
-                        Result.AS_SENT),
+                Arguments.of(1, Payload.BINARY, "application/json", NOT_SET, null, Result.AS_SENT),
                 Arguments.of(2, Payload.TEXT, null, NOT_SET, toBinary, Result.BASE64_DECODED),
                 Arguments.of(3, Payload.BINARY, "text/html", NOT_SET, toText, Result.AS_SENT),
                 Arguments.of(4, Payload.TEXT, "application/json", SET, null, Result.AS_SENT),
-                Arguments.of(5, Payload.TEXT, "text/plain", SET, toBinary,
-                        Result.BASE64_DECODED),
+                Arguments.of(5, Payload.TEXT, "text/plain", SET, toBinary, Result.BASE64_DECODED),
                 Arguments.of(6, Payload.TEXT, null, SET, toText, Result.AS_SENT),
                 Arguments.of(7, Payload.TEXT, "image/png", SET, null, Result.BASE64_DECODED),
-                Arguments.of(8, Payload.TEXT, "image/png, application/json", SET, toBinary,
+                Arguments.of(
+                        8,
+                        Payload.TEXT,
+                        "image/png, application/json",
+                        SET,
+                        toBinary,
                         Result.BASE64_DECODED),
                 Arguments.of(9, Payload.TEXT, "application/pdf", SET, toText, Result.AS_SENT),
-                Arguments.of(10, Payload.BINARY, "application/json, image/png", SET, null,
+                Arguments.of(
+                        10,
+                        Payload.BINARY,
+                        "application/json, image/png",
+                        SET,
+                        null,
                         Result.BASE64_ENCODED),
                 Arguments.of(11, Payload.BINARY, null, SET, toBinary, Result.AS_SENT),
-                Arguments.of(12, Payload.BINARY, "text/plain", SET, toText,
-                        Result.BASE64_ENCODED),
+                Arguments.of(12, Payload.BINARY, "text/plain", SET, toText, Result.BASE64_ENCODED),
                 Arguments.of(13, Payload.BINARY, "image/png", SET, null, Result.AS_SENT),
-                Arguments.of(14, Payload.BINARY, "application/pdf;q=0.9", SET, toBinary,
-                        Result.AS_SENT),
-                Arguments.of(15, Payload.BINARY, "image/png", SET, toText,
-                        Result.BASE64_ENCODED));
+                Arguments.of(
+                        14, Payload.BINARY, "application/pdf;q=0.9", SET, toBinary, Result.AS_SENT),
+                Arguments.of(15, Payload.BINARY, "image/png", SET, toText, Result.BASE64_ENCODED));
     }
 
     @ParameterizedTest(name = "row {0}: {1} payload, Accept {2}, binaryMediaTypes {3}, {4} -> {5}")
     @MethodSource("rows")
-    void handle_responseConversionRow_returnsTheRightBytes(int row, Payload payload,
-            String accept, List<String> binaryMediaTypes, ContentHandlingStrategy handling,
+    void handle_responseConversionRow_returnsTheRightBytes(
+            int row,
+            Payload payload,
+            String accept,
+            List<String> binaryMediaTypes,
+            ContentHandlingStrategy handling,
             Result result) {
         byte[] bytes = binary(row * 104_729L);
         byte[] base64 = Base64.getEncoder().encode(bytes);
@@ -116,29 +159,38 @@ class BinaryResponseScenarioTest {
         } else {
             backend(row <= 3 ? "image/png" : SET.get(row % 2), bytes);
         }
-        Api api = api("rsp" + row, binaryMediaTypes, ir -> {
-            if (handling != null) {
-                ir.contentHandling(handling);
-            }
-        });
+        Api api =
+                api(
+                        "rsp" + row,
+                        binaryMediaTypes,
+                        ir -> {
+                            if (handling != null) {
+                                ir.contentHandling(handling);
+                            }
+                        });
 
         Response response = api.handle(get(accept));
 
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         byte[] sent = payload == Payload.TEXT ? base64 : bytes;
-        byte[] expected = result == Result.AS_SENT ? sent
-                : result == Result.BASE64_DECODED ? bytes : base64;
+        byte[] expected =
+                result == Result.AS_SENT ? sent : result == Result.BASE64_DECODED ? bytes : base64;
         assertThat(response.body()).isEqualTo(expected);
-        assertThat(response.headers().values("Content-Type"))
-                .containsExactly("application/json");
+        assertThat(response.headers().values("Content-Type")).containsExactly("application/json");
     }
 
     @Test
     void handle_mappedContentType_sendsTheBackendsType() {
         byte[] bytes = binary(1);
         backend("image/png", bytes);
-        Api api = api("ctmap", SET, ir -> ir.putResponseParameter(
-                "method.response.header.Content-Type", "integration.response.header.Content-Type"));
+        Api api =
+                api(
+                        "ctmap",
+                        SET,
+                        ir ->
+                                ir.putResponseParameter(
+                                        "method.response.header.Content-Type",
+                                        "integration.response.header.Content-Type"));
 
         Response response = api.handle(get("image/png"));
 
@@ -149,9 +201,14 @@ class BinaryResponseScenarioTest {
     @Test
     void handle_toBinaryWithTemplate_returns500() {
         backend("text/plain", Base64.getEncoder().encode(binary(2)));
-        Api api = api("tb500", SET, ir -> ir
-                .contentHandling(ContentHandlingStrategy.CONVERT_TO_BINARY)
-                .putResponseTemplate("application/json", "{\"data\": \"$input.body\"}"));
+        Api api =
+                api(
+                        "tb500",
+                        SET,
+                        ir ->
+                                ir.contentHandling(ContentHandlingStrategy.CONVERT_TO_BINARY)
+                                        .putResponseTemplate(
+                                                "application/json", "{\"data\": \"$input.body\"}"));
 
         Response response = api.handle(get("application/json"));
 
@@ -162,8 +219,7 @@ class BinaryResponseScenarioTest {
     @Test
     void handle_binaryAcceptedWithTemplateUnset_returns500() {
         backend("image/png", binary(3));
-        Api api = api("bt500", SET, ir -> ir
-                .putResponseTemplate("image/png", "$input.body"));
+        Api api = api("bt500", SET, ir -> ir.putResponseTemplate("image/png", "$input.body"));
 
         Response response = api.handle(get("image/png"));
 
@@ -174,23 +230,31 @@ class BinaryResponseScenarioTest {
     void handle_binaryToTextWithTemplate_templateSeesBase64() {
         byte[] bytes = binary(4);
         backend("application/pdf", bytes);
-        Api api = api("b2t", SET, ir -> ir
-                .contentHandling(ContentHandlingStrategy.CONVERT_TO_TEXT)
-                .putResponseTemplate("application/json",
-                        "{\"id\": \"$input.params('id')\", \"pdf\": \"$input.body\"}"));
+        Api api =
+                api(
+                        "b2t",
+                        SET,
+                        ir ->
+                                ir.contentHandling(ContentHandlingStrategy.CONVERT_TO_TEXT)
+                                        .putResponseTemplate(
+                                                "application/json",
+                                                "{\"id\": \"$input.params('id')\", \"pdf\": \"$input.body\"}"));
 
         Response response = api.handle(get(null));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("{\"id\": \"9\", \"pdf\": \""
-                + Base64.getEncoder().encodeToString(bytes) + "\"}");
+        assertThat(response.bodyAsString())
+                .isEqualTo(
+                        "{\"id\": \"9\", \"pdf\": \""
+                                + Base64.getEncoder().encodeToString(bytes)
+                                + "\"}");
         assertThat(response.headers().values("Content-Type")).containsExactly("application/json");
     }
 
     @Test
     void handle_binaryAcceptForJsonText_returns500() {
         backend("application/json", "{\"id\": 9}".getBytes(StandardCharsets.UTF_8));
-        Api api = api("json500", SET, ir -> { });
+        Api api = api("json500", SET, ir -> {});
 
         Response response = api.handle(get("image/png"));
 
@@ -201,17 +265,36 @@ class BinaryResponseScenarioTest {
 
     @Test
     void handle_mockWithBinaryAccept_returnsEmptyBody() {
-        RestApi restApi = RestApi.builder().id("mockbin").name("m")
-                .binaryMediaTypes(List.of("*/*"))
-                .resource("/m", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .integrationResponse("200", ir -> { }))))
-                .build();
+        RestApi restApi =
+                RestApi.builder()
+                        .id("mockbin")
+                        .name("m")
+                        .binaryMediaTypes(List.of("*/*"))
+                        .resource(
+                                "/m",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir -> {}))))
+                        .build();
         Api api = Api.builder().restApi(restApi).deploy("s").build();
 
-        Response response = api.handle(Request.builder().httpMethod("GET").target("/s/m")
-                .header("Accept", "*/*").build());
+        Response response =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("GET")
+                                .target("/s/m")
+                                .header("Accept", "*/*")
+                                .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.bodyLength()).isZero();

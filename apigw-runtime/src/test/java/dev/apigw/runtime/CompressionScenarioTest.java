@@ -70,28 +70,67 @@ class CompressionScenarioTest {
         return bytes;
     }
 
-    private Api httpApi(String apiId, Consumer<RestApi.Builder> api,
-            Map<String, String> templates) {
-        RestApi restApi = RestApi.builder().id(apiId).name("zip")
-                .resource("/docs", r -> r.method("POST", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.HTTP).httpMethod("POST")
-                                .uri(server.origin() + "/docs").requestTemplates(templates)
-                                .integrationResponse("200", ir -> { }))))
-                .resource("/raw/{proxy+}", r -> r.method("ANY", m -> m
-                        .integration(i -> i.type(IntegrationType.HTTP_PROXY).httpMethod("ANY")
-                                .uri(server.origin() + "/{proxy}")
-                                .putRequestParameter("integration.request.path.proxy",
-                                        "method.request.path.proxy"))))
-                .build().copy(api);
+    private Api httpApi(
+            String apiId, Consumer<RestApi.Builder> api, Map<String, String> templates) {
+        RestApi restApi =
+                RestApi.builder()
+                        .id(apiId)
+                        .name("zip")
+                        .resource(
+                                "/docs",
+                                r ->
+                                        r.method(
+                                                "POST",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .HTTP)
+                                                                                        .httpMethod(
+                                                                                                "POST")
+                                                                                        .uri(
+                                                                                                server
+                                                                                                                .origin()
+                                                                                                        + "/docs")
+                                                                                        .requestTemplates(
+                                                                                                templates)
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir -> {}))))
+                        .resource(
+                                "/raw/{proxy+}",
+                                r ->
+                                        r.method(
+                                                "ANY",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .HTTP_PROXY)
+                                                                                .httpMethod("ANY")
+                                                                                .uri(
+                                                                                        server
+                                                                                                        .origin()
+                                                                                                + "/{proxy}")
+                                                                                .putRequestParameter(
+                                                                                        "integration.request.path.proxy",
+                                                                                        "method.request.path.proxy"))))
+                        .build()
+                        .copy(api);
         return Api.builder().restApi(restApi).deploy("z").build();
     }
 
-    private static Request post(String target, String contentType, String encoding,
-            byte[] body) {
-        return Request.builder().httpMethod("POST").target(target)
-                .header("Content-Type", contentType).header("Content-Encoding", encoding)
-                .body(body).build();
+    private static Request post(String target, String contentType, String encoding, byte[] body) {
+        return Request.builder()
+                .httpMethod("POST")
+                .target(target)
+                .header("Content-Type", contentType)
+                .header("Content-Encoding", encoding)
+                .body(body)
+                .build();
     }
 
     private static JsonNode echo(Response response) {
@@ -102,11 +141,22 @@ class CompressionScenarioTest {
     @Test
     void handle_gzipJsonWithTemplate_templateReadsDecompressedBody() throws IOException {
         String json = "{\"name\": \"Bo\", \"legs\": 4, \"note\": \"ünïcode\"}";
-        Api api = httpApi("gzt", b -> { }, Map.of("application/json",
-                "{\"who\": \"$input.params('who')\", \"all\": $input.body}"));
+        Api api =
+                httpApi(
+                        "gzt",
+                        b -> {},
+                        Map.of(
+                                "application/json",
+                                "{\"who\": \"$input.params('who')\", \"all\": $input.body}"));
 
-        JsonNode echo = echo(api.handle(post("/z/docs?who=Bo", "application/json", "gzip",
-                gzip(json.getBytes(StandardCharsets.UTF_8)))));
+        JsonNode echo =
+                echo(
+                        api.handle(
+                                post(
+                                        "/z/docs?who=Bo",
+                                        "application/json",
+                                        "gzip",
+                                        gzip(json.getBytes(StandardCharsets.UTF_8)))));
 
         assertThat(new String(LocalHttpServer.echoedBody(echo), StandardCharsets.UTF_8))
                 .isEqualTo("{\"who\": \"Bo\", \"all\": " + json + "}");
@@ -126,13 +176,19 @@ class CompressionScenarioTest {
     @Test
     void handle_deflateAndIdentity_backendGetsDecodedBytes() throws IOException {
         byte[] text = "plain words, deflated ✓".getBytes(StandardCharsets.UTF_8);
-        Api api = httpApi("dfl", b -> { }, Map.of());
+        Api api = httpApi("dfl", b -> {}, Map.of());
 
-        JsonNode deflated = echo(api.handle(post("/z/docs", "text/plain", "deflate",
-                deflate(text))));
+        JsonNode deflated =
+                echo(api.handle(post("/z/docs", "text/plain", "deflate", deflate(text))));
         JsonNode identity = echo(api.handle(post("/z/docs", "text/plain", "identity", text)));
-        JsonNode both = echo(api.handle(post("/z/docs", "text/plain", "deflate, gzip",
-                gzip(deflate(text)))));
+        JsonNode both =
+                echo(
+                        api.handle(
+                                post(
+                                        "/z/docs",
+                                        "text/plain",
+                                        "deflate, gzip",
+                                        gzip(deflate(text)))));
 
         assertThat(LocalHttpServer.echoedBody(deflated)).isEqualTo(text);
         assertThat(LocalHttpServer.echoedBody(identity)).isEqualTo(text);
@@ -141,12 +197,22 @@ class CompressionScenarioTest {
 
     @Test
     void handle_bodyNotInItsCoding_returns415() throws IOException {
-        Api api = httpApi("bad", b -> { }, Map.of());
+        Api api = httpApi("bad", b -> {}, Map.of());
 
-        Response notGzip = api.handle(post("/z/docs", "application/json", "gzip",
-                "{\"a\": 1}".getBytes(StandardCharsets.UTF_8)));
-        Response brotli = api.handle(post("/z/docs", "application/json", "br",
-                gzip("{}".getBytes(StandardCharsets.UTF_8))));
+        Response notGzip =
+                api.handle(
+                        post(
+                                "/z/docs",
+                                "application/json",
+                                "gzip",
+                                "{\"a\": 1}".getBytes(StandardCharsets.UTF_8)));
+        Response brotli =
+                api.handle(
+                        post(
+                                "/z/docs",
+                                "application/json",
+                                "br",
+                                gzip("{}".getBytes(StandardCharsets.UTF_8))));
 
         for (Response response : List.of(notGzip, brotli)) {
             assertThat(response.statusCode()).isEqualTo(415);
@@ -157,10 +223,15 @@ class CompressionScenarioTest {
 
     @Test
     void handle_decompressedOverTenMegabytes_returns413() throws IOException {
-        Api api = httpApi("bomb", b -> { }, Map.of());
+        Api api = httpApi("bomb", b -> {}, Map.of());
 
-        Response response = api.handle(post("/z/docs", "text/plain", "gzip",
-                gzip(new byte[10 * 1024 * 1024 + 1])));
+        Response response =
+                api.handle(
+                        post(
+                                "/z/docs",
+                                "text/plain",
+                                "gzip",
+                                gzip(new byte[10 * 1024 * 1024 + 1])));
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
@@ -168,29 +239,54 @@ class CompressionScenarioTest {
     @Test
     void handle_gzipToHttpProxy_backendGetsDecompressedBody() throws IOException {
         byte[] bytes = binary(62);
-        Api api = httpApi("prx", b -> { }, Map.of());
+        Api api = httpApi("prx", b -> {}, Map.of());
 
-        JsonNode echo = echo(api.handle(post("/z/raw/echo", "application/octet-stream", "gzip",
-                gzip(bytes))));
+        JsonNode echo =
+                echo(
+                        api.handle(
+                                post(
+                                        "/z/raw/echo",
+                                        "application/octet-stream",
+                                        "gzip",
+                                        gzip(bytes))));
 
         assertThat(LocalHttpServer.echoedBody(echo)).isEqualTo(bytes);
         assertThat(LocalHttpServer.echoedHeader(echo, "Content-Encoding")).isEmpty();
     }
 
     private Api mockApi(String apiId, Consumer<RestApi.Builder> api, String body) {
-        RestApi restApi = RestApi.builder().id(apiId).name("m")
-                .resource("/big", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", body)))))
-                .build().copy(api);
+        RestApi restApi =
+                RestApi.builder()
+                        .id(apiId)
+                        .name("m")
+                        .resource(
+                                "/big",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        body)))))
+                        .build()
+                        .copy(api);
         return Api.builder().restApi(restApi).deploy("m").build();
     }
 
     private static Request get(String path, String acceptEncoding) {
         Request.Builder request = Request.builder().httpMethod("GET").target(path);
-        return acceptEncoding == null ? request.build()
+        return acceptEncoding == null
+                ? request.build()
                 : request.header("Accept-Encoding", acceptEncoding).build();
     }
 
@@ -215,15 +311,16 @@ class CompressionScenarioTest {
         String body = "{\"rows\": \"" + "xyz".repeat(300) + "\"}";
         Api enabled = mockApi("min", b -> b.minimumCompressionSize(body.length() + 1), body);
         Api exact = mockApi("exact", b -> b.minimumCompressionSize(body.length()), body);
-        Api disabled = mockApi("off", b -> { }, body);
+        Api disabled = mockApi("off", b -> {}, body);
 
-        List<Response> plain = List.of(
-                enabled.handle(get("/m/big", "gzip")),
-                exact.handle(get("/m/big", null)),
-                exact.handle(get("/m/big", "*")),
-                exact.handle(get("/m/big", "br, gzip")),
-                exact.handle(get("/m/big", "gzip;q=0")),
-                disabled.handle(get("/m/big", "gzip")));
+        List<Response> plain =
+                List.of(
+                        enabled.handle(get("/m/big", "gzip")),
+                        exact.handle(get("/m/big", null)),
+                        exact.handle(get("/m/big", "*")),
+                        exact.handle(get("/m/big", "br, gzip")),
+                        exact.handle(get("/m/big", "gzip;q=0")),
+                        disabled.handle(get("/m/big", "gzip")));
 
         for (Response response : plain) {
             assertThat(response.headers().contains("Content-Encoding")).isFalse();
@@ -236,9 +333,15 @@ class CompressionScenarioTest {
     @Test
     void handle_proxyResponseAlreadyEncoded_isNotCompressedAgain() throws IOException {
         byte[] precompressed = gzip("already small".getBytes(StandardCharsets.UTF_8));
-        server.respond("/enc", 200, Map.of("Content-Encoding", List.of("gzip"),
-                "Content-Type", List.of("text/plain")), precompressed);
-        server.respond("/plain", 200, Map.of("Content-Type", List.of("text/plain")),
+        server.respond(
+                "/enc",
+                200,
+                Map.of("Content-Encoding", List.of("gzip"), "Content-Type", List.of("text/plain")),
+                precompressed);
+        server.respond(
+                "/plain",
+                200,
+                Map.of("Content-Type", List.of("text/plain")),
                 "q".repeat(64).getBytes(StandardCharsets.UTF_8));
         Api api = httpApi("pre", b -> b.minimumCompressionSize(0), Map.of());
 

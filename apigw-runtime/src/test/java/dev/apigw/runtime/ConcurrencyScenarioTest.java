@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One {@link Api} used from several threads at once answers as it does sequentially: an
- * {@code Api} is immutable and thread-safe (ARCHITECTURE.md, "The objects and their life").
+ * One {@link Api} used from several threads at once answers as it does sequentially: an {@code Api}
+ * is immutable and thread-safe (ARCHITECTURE.md, "The objects and their life").
  */
 class ConcurrencyScenarioTest {
     private static final int THREADS = 4;
@@ -31,63 +31,118 @@ class ConcurrencyScenarioTest {
     private static final ApiKey KEY = ApiKey.of("Concurrent0123456789key");
 
     private static Api api() {
-        RestApi restApi = RestApi.builder().name("concurrency")
-                .resource("/items/{id}", r -> r
-                        .method("GET", m -> m
-                                .methodResponse("200", mr -> { })
-                                .methodResponse("404", mr -> { })
-                                .integration(i -> i.type(IntegrationType.MOCK)
-                                        .putRequestTemplate("application/json",
-                                                "{\"statusCode\": #if($input.params('id') == '0')"
-                                                        + "404#{else}200#end}")
-                                        .integrationResponse("200", ir -> ir
-                                                .putResponseParameter("method.response.header.X-Id",
-                                                        "'static'")
-                                                .putResponseTemplate("application/json",
-                                                        "{\"id\":\"$input.params('id')\","
-                                                                + "\"q\":\"$input.params('q')\","
-                                                                + "\"stage\":\"$stageVariables.s\"}"))
-                                        .integrationResponse("404", ir -> ir
-                                                .selectionPattern("404"))))
-                        .method("POST", m -> m.apiKeyRequired(true)
-                                .methodResponse("200", mr -> { })
-                                .integration(i -> i.type(IntegrationType.MOCK)
-                                        .putRequestTemplate("application/json",
-                                                "{\"statusCode\": 200}")
-                                        .integrationResponse("200", ir -> ir
-                                                .putResponseTemplate("application/json",
-                                                        "$context.identity.apiKeyId"))))
-                        .method("PUT", m -> m
-                                .methodResponse("200", mr -> { })
-                                .integration(i -> i.type(IntegrationType.MOCK)
-                                        .passthroughBehavior(PassthroughBehavior.NEVER)
-                                        .putRequestTemplate("application/json",
-                                                "{\"statusCode\": 200}")
-                                        .integrationResponse("200", ir -> { }))))
-                .gatewayResponse(GatewayResponseType.DEFAULT_4XX, g -> g
-                        .putResponseTemplate("application/json",
-                                "{\"type\":\"$context.error.responseType\","
-                                        + "\"stage\":\"$stageVariables.s\"}"))
-                .build();
-        return Api.builder().restApi(restApi)
+        RestApi restApi =
+                RestApi.builder()
+                        .name("concurrency")
+                        .resource(
+                                "/items/{id}",
+                                r ->
+                                        r.method(
+                                                        "GET",
+                                                        m ->
+                                                                m.methodResponse("200", mr -> {})
+                                                                        .methodResponse(
+                                                                                "404", mr -> {})
+                                                                        .integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .MOCK)
+                                                                                                .putRequestTemplate(
+                                                                                                        "application/json",
+                                                                                                        "{\"statusCode\": #if($input.params('id') == '0')"
+                                                                                                                + "404#{else}200#end}")
+                                                                                                .integrationResponse(
+                                                                                                        "200",
+                                                                                                        ir ->
+                                                                                                                ir.putResponseParameter(
+                                                                                                                                "method.response.header.X-Id",
+                                                                                                                                "'static'")
+                                                                                                                        .putResponseTemplate(
+                                                                                                                                "application/json",
+                                                                                                                                "{\"id\":\"$input.params('id')\","
+                                                                                                                                        + "\"q\":\"$input.params('q')\","
+                                                                                                                                        + "\"stage\":\"$stageVariables.s\"}"))
+                                                                                                .integrationResponse(
+                                                                                                        "404",
+                                                                                                        ir ->
+                                                                                                                ir
+                                                                                                                        .selectionPattern(
+                                                                                                                                "404"))))
+                                                .method(
+                                                        "POST",
+                                                        m ->
+                                                                m.apiKeyRequired(true)
+                                                                        .methodResponse(
+                                                                                "200", mr -> {})
+                                                                        .integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .MOCK)
+                                                                                                .putRequestTemplate(
+                                                                                                        "application/json",
+                                                                                                        "{\"statusCode\": 200}")
+                                                                                                .integrationResponse(
+                                                                                                        "200",
+                                                                                                        ir ->
+                                                                                                                ir
+                                                                                                                        .putResponseTemplate(
+                                                                                                                                "application/json",
+                                                                                                                                "$context.identity.apiKeyId"))))
+                                                .method(
+                                                        "PUT",
+                                                        m ->
+                                                                m.methodResponse("200", mr -> {})
+                                                                        .integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .MOCK)
+                                                                                                .passthroughBehavior(
+                                                                                                        PassthroughBehavior
+                                                                                                                .NEVER)
+                                                                                                .putRequestTemplate(
+                                                                                                        "application/json",
+                                                                                                        "{\"statusCode\": 200}")
+                                                                                                .integrationResponse(
+                                                                                                        "200",
+                                                                                                        ir -> {}))))
+                        .gatewayResponse(
+                                GatewayResponseType.DEFAULT_4XX,
+                                g ->
+                                        g.putResponseTemplate(
+                                                "application/json",
+                                                "{\"type\":\"$context.error.responseType\","
+                                                        + "\"stage\":\"$stageVariables.s\"}"))
+                        .build();
+        return Api.builder()
+                .restApi(restApi)
                 .deploy("one", s -> s.putVariable("s", "first"))
                 .deploy("two", s -> s.putVariable("s", "second"))
                 .apiKey(KEY)
-                .usagePlan(UsagePlan.builder().name("p").addApiStage(restApi.id(), "one")
-                        .addApiKey(KEY).build())
+                .usagePlan(
+                        UsagePlan.builder()
+                                .name("p")
+                                .addApiStage(restApi.id(), "one")
+                                .addApiKey(KEY)
+                                .build())
                 .build();
     }
 
     private static Request request(Random random) {
         String stage = random.nextBoolean() ? "one" : random.nextInt(5) == 0 ? "three" : "two";
         String id = Integer.toString(random.nextInt(4));
-        Request.Builder b = Request.builder()
-                .target("/" + stage + "/items/" + id + "?q=" + random.nextInt(100));
+        Request.Builder b =
+                Request.builder()
+                        .target("/" + stage + "/items/" + id + "?q=" + random.nextInt(100));
         switch (random.nextInt(4)) {
             case 0:
-                return b.httpMethod("POST").header("x-api-key", KEY.value())
+                return b.httpMethod("POST")
+                        .header("x-api-key", KEY.value())
                         .header("Content-Type", "application/json")
-                        .body("{\"name\":\"n" + random.nextInt(50) + "\"}").build();
+                        .body("{\"name\":\"n" + random.nextInt(50) + "\"}")
+                        .build();
             case 1:
                 return b.httpMethod("PUT").header("Content-Type", "text/plain").body("x").build();
             case 2:
@@ -99,8 +154,8 @@ class ConcurrencyScenarioTest {
 
     /** What must not depend on the thread: status, body and headers other than the ids. */
     private static String outcome(Response response) {
-        Headers.Builder headers = response.headers().toBuilder()
-                .remove("x-amzn-RequestId").remove("x-amz-apigw-id");
+        Headers.Builder headers =
+                response.headers().toBuilder().remove("x-amzn-RequestId").remove("x-amz-apigw-id");
         return response.statusCode() + " " + headers.build() + " " + response.bodyAsString();
     }
 
@@ -127,10 +182,12 @@ class ConcurrencyScenarioTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> futures = new ArrayList<>();
             for (Request request : requests) {
-                futures.add(executor.submit(() -> {
-                    start.await();
-                    return outcome(api.handle(request));
-                }));
+                futures.add(
+                        executor.submit(
+                                () -> {
+                                    start.await();
+                                    return outcome(api.handle(request));
+                                }));
             }
             start.countDown();
             for (Future<String> future : futures) {
@@ -141,8 +198,11 @@ class ConcurrencyScenarioTest {
         }
 
         assertThat(actual).as("seed %d", seed).containsExactlyElementsOf(expected);
-        assertThat(expected).as("seed %d: the requests cover several outcomes", seed)
-                .anyMatch(o -> o.startsWith("200 ")).anyMatch(o -> o.startsWith("403 "))
-                .anyMatch(o -> o.startsWith("404 ")).anyMatch(o -> o.startsWith("415 "));
+        assertThat(expected)
+                .as("seed %d: the requests cover several outcomes", seed)
+                .anyMatch(o -> o.startsWith("200 "))
+                .anyMatch(o -> o.startsWith("403 "))
+                .anyMatch(o -> o.startsWith("404 "))
+                .anyMatch(o -> o.startsWith("415 "));
     }
 }

@@ -20,14 +20,29 @@ import org.junit.jupiter.api.Timeout;
 class DeploymentScenarioTest {
     /** {@code GET /pets} answers {@code body} (a MOCK response template) and the deployment id. */
     private static RestApi petsApi(String body) {
-        return RestApi.builder().name("deployments")
-                .resource("/pets", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", body
-                                                + "@$context.deploymentId@$stageVariables.v")))))
+        return RestApi.builder()
+                .name("deployments")
+                .resource(
+                        "/pets",
+                        r ->
+                                r.method(
+                                        "GET",
+                                        m ->
+                                                m.methodResponse("200", mr -> {})
+                                                        .integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.MOCK)
+                                                                                .putRequestTemplate(
+                                                                                        "application/json",
+                                                                                        "{\"statusCode\": 200}")
+                                                                                .integrationResponse(
+                                                                                        "200",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .putResponseTemplate(
+                                                                                                                "application/json",
+                                                                                                                body
+                                                                                                                        + "@$context.deploymentId@$stageVariables.v")))))
                 .build();
     }
 
@@ -41,9 +56,13 @@ class DeploymentScenarioTest {
 
     @Test
     void handle_twoStagesOnTwoDeployments_serveTheirOwnDefinitions() {
-        Api api = Api.builder().restApi(petsApi("first")).deploy("blue")
-                .restApi(petsApi("second")).deploy("green")
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(petsApi("first"))
+                        .deploy("blue")
+                        .restApi(petsApi("second"))
+                        .deploy("green")
+                        .build();
 
         assertThat(get(api, "/blue/pets")).startsWith("first@");
         assertThat(get(api, "/green/pets")).startsWith("second@");
@@ -54,10 +73,23 @@ class DeploymentScenarioTest {
     void handle_changedDefinitionNotDeployed_isNotServed() {
         Api deployed = Api.builder().restApi(petsApi("old")).deploy("dev").build();
 
-        Api changed = deployed.toBuilder().restApi(petsApi("new").toBuilder()
-                .resource("/cats", r -> r.method("GET", m -> m
-                        .integration(i -> i.type(IntegrationType.MOCK))))
-                .build()).build();
+        Api changed =
+                deployed.toBuilder()
+                        .restApi(
+                                petsApi("new").toBuilder()
+                                        .resource(
+                                                "/cats",
+                                                r ->
+                                                        r.method(
+                                                                "GET",
+                                                                m ->
+                                                                        m.integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK))))
+                                        .build())
+                        .build();
 
         assertThat(get(changed, "/dev/pets")).startsWith("old@");
         assertThat(changed.handle(Request.of("GET", "/dev/cats")).statusCode()).isEqualTo(403);
@@ -79,10 +111,12 @@ class DeploymentScenarioTest {
     @Test
     void handle_gatewayResponseChangedNotDeployed_isNotServed() {
         Api deployed = Api.builder().restApi(petsApi("x")).deploy("dev").build();
-        RestApi customised = deployed.restApi().toBuilder()
-                .gatewayResponse(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN,
-                        g -> g.statusCode(404))
-                .build();
+        RestApi customised =
+                deployed.restApi().toBuilder()
+                        .gatewayResponse(
+                                GatewayResponseType.MISSING_AUTHENTICATION_TOKEN,
+                                g -> g.statusCode(404))
+                        .build();
 
         Api notDeployed = deployed.toBuilder().restApi(customised).build();
         Api redeployed = notDeployed.toBuilder().deploy("dev").build();
@@ -107,8 +141,11 @@ class DeploymentScenarioTest {
 
     @Test
     void handle_stageVariablesChanged_takeEffectWithoutRedeploying() {
-        Api before = Api.builder().restApi(petsApi("same"))
-                .deploy("dev", s -> s.putVariable("v", "one")).build();
+        Api before =
+                Api.builder()
+                        .restApi(petsApi("same"))
+                        .deploy("dev", s -> s.putVariable("v", "one"))
+                        .build();
 
         Api after = before.toBuilder().stage("dev", s -> s.putVariable("v", "two")).build();
 
@@ -144,17 +181,25 @@ class DeploymentScenarioTest {
     @Test
     @Timeout(10)
     void build_sameRandomSource_givesDifferentIdsForSuccessiveDeployments() {
-        Api api = Api.builder().restApi(petsApi("x")).random(() -> 7L)
-                .deploy("a").deploy("b").build();
+        Api api =
+                Api.builder()
+                        .restApi(petsApi("x"))
+                        .random(() -> 7L)
+                        .deploy("a")
+                        .deploy("b")
+                        .build();
 
         assertThat(deploymentId(api, "a")).isNotEqualTo(deploymentId(api, "b"));
     }
 
     @Test
     void build_methodWithoutIntegration_failsNamingThePlace() {
-        RestApi broken = petsApi("x").toBuilder()
-                .resource("/pets", r -> r.method("POST", m -> m.methodResponse("200", mr -> { })))
-                .build();
+        RestApi broken =
+                petsApi("x").toBuilder()
+                        .resource(
+                                "/pets",
+                                r -> r.method("POST", m -> m.methodResponse("200", mr -> {})))
+                        .build();
 
         assertThatThrownBy(() -> Api.builder().restApi(broken).deploy("dev").build())
                 .isInstanceOf(IllegalArgumentException.class)
@@ -164,8 +209,9 @@ class DeploymentScenarioTest {
     @Test
     void build_stageOnUnknownDeployment_fails() {
         Api api = Api.builder().restApi(petsApi("x")).deploy("dev").build();
-        Api.Builder builder = api.toBuilder()
-                .stage(Stage.builder().stageName("ghost").deploymentId("nosuch").build());
+        Api.Builder builder =
+                api.toBuilder()
+                        .stage(Stage.builder().stageName("ghost").deploymentId("nosuch").build());
 
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalArgumentException.class)

@@ -18,15 +18,35 @@ class ExecutionLogListenerScenarioTest {
     private static final Instant START = Instant.parse("2025-01-02T03:04:05Z");
 
     private static Api.Builder api() {
-        RestApi restApi = RestApi.builder().name("listened")
-                .resource("/pets/{petId}", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", "pet $input.params('petId')")))))
-                .build();
-        return Api.builder().restApi(restApi).deploy("beta")
+        RestApi restApi =
+                RestApi.builder()
+                        .name("listened")
+                        .resource(
+                                "/pets/{petId}",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .putRequestTemplate(
+                                                                                                "application/json",
+                                                                                                "{\"statusCode\": 200}")
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        "pet $input.params('petId')")))))
+                        .build();
+        return Api.builder()
+                .restApi(restApi)
+                .deploy("beta")
                 .clock(new TestClock(START, Duration.ofMillis(3)));
     }
 
@@ -60,9 +80,12 @@ class ExecutionLogListenerScenarioTest {
 
     @Test
     void handle_listenerThrows_responseStillReturned() {
-        Api api = api().executionLogListener(r -> {
-            throw new IllegalStateException("listener broken");
-        }).build();
+        Api api =
+                api().executionLogListener(
+                                r -> {
+                                    throw new IllegalStateException("listener broken");
+                                })
+                        .build();
 
         Response response = api.handle(Request.get("/beta/pets/7"));
 

@@ -28,33 +28,40 @@ class HeaderInjectionScenarioTest {
 
     private static void assertNoForgedHeader(Response response) {
         assertThat(response.headers().contains("Injected")).isFalse();
-        response.headers().forEach((name, value) -> {
-            assertThat(Headers.isValidName(name)).as(name).isTrue();
-            assertThat(Headers.isValidValue(value)).as(name).isTrue();
-        });
+        response.headers()
+                .forEach(
+                        (name, value) -> {
+                            assertThat(Headers.isValidName(name)).as(name).isTrue();
+                            assertThat(Headers.isValidValue(value)).as(name).isTrue();
+                        });
     }
 
     private static Response proxyReply(String payload) {
-        Api api = Api.builder().restApi(proxyApi("/reply", "POST", "reply", b -> { }))
-                .deploy("test")
-                .lambda("reply", LambdaHandlers.streamHandler(new RawReplyHandler())).build();
-        return api.handle(Request.builder().httpMethod("POST").target("/test/reply")
-                .body(payload).build());
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/reply", "POST", "reply", b -> {}))
+                        .deploy("test")
+                        .lambda("reply", LambdaHandlers.streamHandler(new RawReplyHandler()))
+                        .build();
+        return api.handle(
+                Request.builder().httpMethod("POST").target("/test/reply").body(payload).build());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {
-        "{\"headers\": {\"X-A\": \"a\\r\\nInjected: yes\"}}",
-        "{\"headers\": {\"X-A\": \"a\\nb\"}}",
-        "{\"headers\": {\"X-A\": \"a\\rb\"}}",
-        "{\"headers\": {\"X-A\": \"a\\u0000b\"}}",
-        "{\"headers\": {\"X-A\": \"a\\u007fb\"}}",
-        "{\"multiValueHeaders\": {\"X-A\": [\"ok\", \"a\\r\\nInjected: yes\"]}}",
-        "{\"headers\": {\"X-A\\r\\nInjected\": \"yes\"}}",
-        "{\"multiValueHeaders\": {\"X-A\\nInjected\": [\"yes\"]}}",
-        "{\"headers\": {\"X A\": \"space in the name\"}}",
-        "{\"headers\": {\"X:A\": \"colon in the name\"}}",
-        "{\"headers\": {\"\": \"empty name\"}}"})
+    @ValueSource(
+            strings = {
+                "{\"headers\": {\"X-A\": \"a\\r\\nInjected: yes\"}}",
+                "{\"headers\": {\"X-A\": \"a\\nb\"}}",
+                "{\"headers\": {\"X-A\": \"a\\rb\"}}",
+                "{\"headers\": {\"X-A\": \"a\\u0000b\"}}",
+                "{\"headers\": {\"X-A\": \"a\\u007fb\"}}",
+                "{\"multiValueHeaders\": {\"X-A\": [\"ok\", \"a\\r\\nInjected: yes\"]}}",
+                "{\"headers\": {\"X-A\\r\\nInjected\": \"yes\"}}",
+                "{\"multiValueHeaders\": {\"X-A\\nInjected\": [\"yes\"]}}",
+                "{\"headers\": {\"X A\": \"space in the name\"}}",
+                "{\"headers\": {\"X:A\": \"colon in the name\"}}",
+                "{\"headers\": {\"\": \"empty name\"}}"
+            })
     void handle_lambdaProxyHeaderWithIllegalCharacters_returns502(String payload) {
         Response response = proxyReply(payload);
 
@@ -64,8 +71,8 @@ class HeaderInjectionScenarioTest {
 
     @Test
     void handle_lambdaProxyHeaderWithTabAndNonAscii_isSent() {
-        Response response = proxyReply(
-                "{\"headers\": {\"X-A\": \"a\\tb\", \"X-B\": \"caf\u00e9 \u2603\"}}");
+        Response response =
+                proxyReply("{\"headers\": {\"X-A\": \"a\\tb\", \"X-B\": \"caf\u00e9 \u2603\"}}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().first("X-A")).contains("a\tb");
@@ -75,14 +82,36 @@ class HeaderInjectionScenarioTest {
     /** A query value is decoded, so it can hold CR LF; a path parameter stays encoded (2.1). */
     @Test
     void handle_gatewayResponseHeaderFromQueryWithCrLf_leavesTheHeaderOut() {
-        Api api = Api.builder().restApi(RestApi.builder().name("gr")
-                .gatewayResponse(GatewayResponseType.DEFAULT_4XX, g -> g
-                        .putResponseParameter("gatewayresponse.header.X-Echo",
-                                "method.request.querystring.q")
-                        .putResponseParameter("gatewayresponse.header.X-Static", "'kept'"))
-                .resource("/items/{id}", r -> r.method("GET", m -> m.apiKeyRequired(true)
-                        .integration(i -> i.type(IntegrationType.MOCK))))
-                .build()).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .restApi(
+                                RestApi.builder()
+                                        .name("gr")
+                                        .gatewayResponse(
+                                                GatewayResponseType.DEFAULT_4XX,
+                                                g ->
+                                                        g.putResponseParameter(
+                                                                        "gatewayresponse.header.X-Echo",
+                                                                        "method.request.querystring.q")
+                                                                .putResponseParameter(
+                                                                        "gatewayresponse.header.X-Static",
+                                                                        "'kept'"))
+                                        .resource(
+                                                "/items/{id}",
+                                                r ->
+                                                        r.method(
+                                                                "GET",
+                                                                m ->
+                                                                        m.apiKeyRequired(true)
+                                                                                .integration(
+                                                                                        i ->
+                                                                                                i
+                                                                                                        .type(
+                                                                                                                IntegrationType
+                                                                                                                        .MOCK))))
+                                        .build())
+                        .deploy("dev")
+                        .build();
 
         Response response = api.handle(Request.of("GET", "/dev/items/7?q=" + CRLF_QUERY));
 
@@ -96,15 +125,39 @@ class HeaderInjectionScenarioTest {
 
     @Test
     void handle_responseOverrideHeaderWithCrLf_returns500() {
-        Api api = Api.builder().restApi(RestApi.builder().name("override")
-                .resource("/o", r -> r.method("GET", m -> m.methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json",
-                                        "#set($context.responseOverride.header.X-Echo ="
-                                                + " $input.params('q'))done")))))
-                .build()).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .restApi(
+                                RestApi.builder()
+                                        .name("override")
+                                        .resource(
+                                                "/o",
+                                                r ->
+                                                        r.method(
+                                                                "GET",
+                                                                m ->
+                                                                        m.methodResponse(
+                                                                                        "200",
+                                                                                        mr -> {})
+                                                                                .integration(
+                                                                                        i ->
+                                                                                                i.type(
+                                                                                                                IntegrationType
+                                                                                                                        .MOCK)
+                                                                                                        .putRequestTemplate(
+                                                                                                                "application/json",
+                                                                                                                "{\"statusCode\": 200}")
+                                                                                                        .integrationResponse(
+                                                                                                                "200",
+                                                                                                                ir ->
+                                                                                                                        ir
+                                                                                                                                .putResponseTemplate(
+                                                                                                                                        "application/json",
+                                                                                                                                        "#set($context.responseOverride.header.X-Echo ="
+                                                                                                                                                + " $input.params('q'))done")))))
+                                        .build())
+                        .deploy("dev")
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/o?q=" + CRLF_QUERY));
 
@@ -117,18 +170,46 @@ class HeaderInjectionScenarioTest {
 
     @Test
     void handle_responseParameterFromBodyWithCrLf_returns500() {
-        Api api = Api.builder().restApi(RestApi.builder().name("mapping")
-                .resource("/m", r -> r.method("GET", m -> m.methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.AWS).httpMethod("POST")
-                                .uri(uri("answer"))
-                                .integrationResponse("200", ir -> ir.putResponseParameter(
-                                        "method.response.header.X-Location",
-                                        "integration.response.body.location")))))
-                .build()).deploy("dev")
-                .lambda("answer", invocation -> LambdaResult.of(
-                        "{\"location\": \"/next\\r\\nInjected: yes\"}"
-                                .getBytes(StandardCharsets.UTF_8)))
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(
+                                RestApi.builder()
+                                        .name("mapping")
+                                        .resource(
+                                                "/m",
+                                                r ->
+                                                        r.method(
+                                                                "GET",
+                                                                m ->
+                                                                        m.methodResponse(
+                                                                                        "200",
+                                                                                        mr -> {})
+                                                                                .integration(
+                                                                                        i ->
+                                                                                                i.type(
+                                                                                                                IntegrationType
+                                                                                                                        .AWS)
+                                                                                                        .httpMethod(
+                                                                                                                "POST")
+                                                                                                        .uri(
+                                                                                                                uri(
+                                                                                                                        "answer"))
+                                                                                                        .integrationResponse(
+                                                                                                                "200",
+                                                                                                                ir ->
+                                                                                                                        ir
+                                                                                                                                .putResponseParameter(
+                                                                                                                                        "method.response.header.X-Location",
+                                                                                                                                        "integration.response.body.location")))))
+                                        .build())
+                        .deploy("dev")
+                        .lambda(
+                                "answer",
+                                invocation ->
+                                        LambdaResult.of(
+                                                "{\"location\": \"/next\\r\\nInjected: yes\"}"
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/m"));
 

@@ -43,8 +43,7 @@ class HeadersProperties {
                     expected.add(p[1]);
                 }
             }
-            assertThat(headers.values(lookup)).as("seed %d %s", seed, lookup)
-                    .isEqualTo(expected);
+            assertThat(headers.values(lookup)).as("seed %d %s", seed, lookup).isEqualTo(expected);
             assertThat(headers.contains(lookup)).isEqualTo(!expected.isEmpty());
             assertThat(headers.first(lookup).orElse(null))
                     .isEqualTo(expected.isEmpty() ? null : expected.get(0));
@@ -66,7 +65,8 @@ class HeadersProperties {
             expected.computeIfAbsent(key, k -> new ArrayList<>()).add(p[1]);
         }
 
-        assertThat(build(pairs).toMultimap()).as("seed %d", seed)
+        assertThat(build(pairs).toMultimap())
+                .as("seed %d", seed)
                 .containsExactlyEntriesOf(expected);
     }
 

@@ -36,8 +36,9 @@ class HeadersTest {
 
     @Test
     void values_repeatedNameInSeveralCasings_allInOrder() {
-        Headers h = Headers.of("test-multi", "v1", "Other", "o", "TEST-MULTI", "v2",
-                "Test-Multi", "v3");
+        Headers h =
+                Headers.of(
+                        "test-multi", "v1", "Other", "o", "TEST-MULTI", "v2", "Test-Multi", "v3");
 
         assertThat(h.values("Test-MULTI")).containsExactly("v1", "v2", "v3");
         assertThat(h.first("test-multi")).contains("v1");
@@ -66,13 +67,16 @@ class HeadersTest {
 
     @Test
     void toMultimap_groupsUnderFirstCasingInOrderOfFirstAppearance() {
-        Headers h = Headers.of("x-Multi", "1", "Host", "h", "X-MULTI", "2", "x-multi", "3",
-                "host", "h2");
+        Headers h =
+                Headers.of(
+                        "x-Multi", "1", "Host", "h", "X-MULTI", "2", "x-multi", "3", "host", "h2");
 
         Map<String, List<String>> grouped = h.toMultimap();
 
-        assertThat(grouped).containsExactly(Map.entry("x-Multi", List.of("1", "2", "3")),
-                Map.entry("Host", List.of("h", "h2")));
+        assertThat(grouped)
+                .containsExactly(
+                        Map.entry("x-Multi", List.of("1", "2", "3")),
+                        Map.entry("Host", List.of("h", "h2")));
     }
 
     @Test
@@ -84,8 +88,10 @@ class HeadersTest {
 
     @Test
     void set_existingNameInOtherCasing_replacesAllWithOneFieldAtTheEnd() {
-        Headers h = Headers.of("Cookie", "a", "Accept", "x/y", "COOKIE", "b").toBuilder()
-                .set("cookie", "c").build();
+        Headers h =
+                Headers.of("Cookie", "a", "Accept", "x/y", "COOKIE", "b").toBuilder()
+                        .set("cookie", "c")
+                        .build();
 
         assertThat(h).isEqualTo(Headers.of("Accept", "x/y", "cookie", "c"));
     }
@@ -110,8 +116,7 @@ class HeadersTest {
 
     @Test
     void addAll_appendsAfterExistingFields() {
-        Headers h = Headers.builder().add("A", "1").addAll(Headers.of("a", "2", "B", "3"))
-                .build();
+        Headers h = Headers.builder().add("A", "1").addAll(Headers.of("a", "2", "B", "3")).build();
 
         assertThat(h.values("A")).containsExactly("1", "2");
         assertThat(h.name(2)).isEqualTo("B");
@@ -171,7 +176,8 @@ class HeadersTest {
     @Test
     void add_nullValue_throwsNamingTheHeader() {
         assertThatThrownBy(() -> Headers.builder().add("X-Missing", null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("X-Missing");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("X-Missing");
     }
 
     @Test
@@ -193,12 +199,16 @@ class HeadersTest {
         Headers h = Headers.of("X-Ok", "fine", "X-Bad", value);
 
         assertThat(Headers.isValidValue(value)).isFalse();
-        assertThatThrownBy(h::requireValid).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("X-Bad").hasMessageNotContaining("\n");
+        assertThatThrownBy(h::requireValid)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X-Bad")
+                .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> Response.builder().headers(h).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Bad");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X-Bad");
         assertThatThrownBy(() -> Response.builder().build().withHeaders("X-Bad", value))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Bad");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X-Bad");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -212,8 +222,14 @@ class HeadersTest {
 
     @Test
     void requireValid_tabsObsTextAndTokens_pass() {
-        Headers h = Headers.of("X-Tab", "a\tb", "x-amzn-Remapped-Date", "caf\u00e9 \u2603",
-                "!#$%&'*+-.^_`|~09azAZ", "");
+        Headers h =
+                Headers.of(
+                        "X-Tab",
+                        "a\tb",
+                        "x-amzn-Remapped-Date",
+                        "caf\u00e9 \u2603",
+                        "!#$%&'*+-.^_`|~09azAZ",
+                        "");
 
         assertThat(h.requireValid()).isSameAs(h);
         assertThat(Response.builder().headers(h).build().headers()).isEqualTo(h);

@@ -24,16 +24,34 @@ class HostMappingScenarioTest {
     }
 
     private Api api(IntegrationType type, String path, Consumer<Integration.Builder> more) {
-        RestApi restApi = RestApi.builder().id("hm3k8w1p0x").name("tenants")
-                .resource("/tenants", r -> r.method("POST", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> {
-                            i.type(type).httpMethod("POST").uri(server.origin() + path)
-                                    .integrationResponse("200", ir -> { });
-                            more.accept(i);
-                        })))
-                .build();
-        return Api.builder().restApi(restApi)
+        RestApi restApi =
+                RestApi.builder()
+                        .id("hm3k8w1p0x")
+                        .name("tenants")
+                        .resource(
+                                "/tenants",
+                                r ->
+                                        r.method(
+                                                "POST",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i -> {
+                                                                            i.type(type)
+                                                                                    .httpMethod(
+                                                                                            "POST")
+                                                                                    .uri(
+                                                                                            server
+                                                                                                            .origin()
+                                                                                                    + path)
+                                                                                    .integrationResponse(
+                                                                                            "200",
+                                                                                            ir -> {});
+                                                                            more.accept(i);
+                                                                        })))
+                        .build();
+        return Api.builder()
+                .restApi(restApi)
                 .deploy("edge", s -> s.putVariable("tenantHost", "acme.tenants.example"))
                 .build();
     }
@@ -45,11 +63,24 @@ class HostMappingScenarioTest {
 
     @Test
     void handle_staticHostMapping_backendSeesMappedHost() {
-        Api api = api(IntegrationType.HTTP, "/echo?v=1", i -> i.putRequestParameter(
-                "integration.request.header.Host", "'pets.internal.example'"));
+        Api api =
+                api(
+                        IntegrationType.HTTP,
+                        "/echo?v=1",
+                        i ->
+                                i.putRequestParameter(
+                                        "integration.request.header.Host",
+                                        "'pets.internal.example'"));
 
-        JsonNode echo = echo(api.handle(Request.builder().httpMethod("POST").target("/edge/tenants")
-                .header("Content-Type", "application/json").body("{\"n\":1}").build()));
+        JsonNode echo =
+                echo(
+                        api.handle(
+                                Request.builder()
+                                        .httpMethod("POST")
+                                        .target("/edge/tenants")
+                                        .header("Content-Type", "application/json")
+                                        .body("{\"n\":1}")
+                                        .build()));
 
         assertThat(LocalHttpServer.echoedHeader(echo, "Host")).isEqualTo("pets.internal.example");
         assertThat(echo.get("uri").asText()).isEqualTo("/echo?v=1");
@@ -60,8 +91,14 @@ class HostMappingScenarioTest {
 
     @Test
     void handle_hostFromStageVariable_backendSeesIt() {
-        Api api = api(IntegrationType.HTTP, "/echo", i -> i.putRequestParameter(
-                "integration.request.header.Host", "stageVariables.tenantHost"));
+        Api api =
+                api(
+                        IntegrationType.HTTP,
+                        "/echo",
+                        i ->
+                                i.putRequestParameter(
+                                        "integration.request.header.Host",
+                                        "stageVariables.tenantHost"));
 
         JsonNode echo = echo(api.handle(Request.of("POST", "/edge/tenants")));
 
@@ -70,12 +107,24 @@ class HostMappingScenarioTest {
 
     @Test
     void handle_hostFromClientHeaderOnHttpProxy_backendSeesIt() {
-        Api api = api(IntegrationType.HTTP_PROXY, "/echo", i -> i.putRequestParameter(
-                "integration.request.header.Host", "method.request.header.X-Tenant-Host"));
+        Api api =
+                api(
+                        IntegrationType.HTTP_PROXY,
+                        "/echo",
+                        i ->
+                                i.putRequestParameter(
+                                        "integration.request.header.Host",
+                                        "method.request.header.X-Tenant-Host"));
 
-        JsonNode echo = echo(api.handle(Request.builder().httpMethod("POST")
-                .target("/edge/tenants?page=2").header("X-Tenant-Host", "globex.example:8443")
-                .header("X-Other", "passed").build()));
+        JsonNode echo =
+                echo(
+                        api.handle(
+                                Request.builder()
+                                        .httpMethod("POST")
+                                        .target("/edge/tenants?page=2")
+                                        .header("X-Tenant-Host", "globex.example:8443")
+                                        .header("X-Other", "passed")
+                                        .build()));
 
         assertThat(LocalHttpServer.echoedHeader(echo, "Host")).isEqualTo("globex.example:8443");
         assertThat(LocalHttpServer.echoedHeader(echo, "X-Other")).isEqualTo("passed");
@@ -84,10 +133,16 @@ class HostMappingScenarioTest {
 
     @Test
     void handle_noHostMapping_backendSeesUriAuthority() {
-        Api api = api(IntegrationType.HTTP, "/echo", i -> { });
+        Api api = api(IntegrationType.HTTP, "/echo", i -> {});
 
-        JsonNode echo = echo(api.handle(Request.builder().httpMethod("POST").target("/edge/tenants")
-                .header("Host", "client.example").build()));
+        JsonNode echo =
+                echo(
+                        api.handle(
+                                Request.builder()
+                                        .httpMethod("POST")
+                                        .target("/edge/tenants")
+                                        .header("Host", "client.example")
+                                        .build()));
 
         assertThat(LocalHttpServer.echoedHeader(echo, "Host"))
                 .isEqualTo("127.0.0.1:" + server.port());
@@ -96,8 +151,15 @@ class HostMappingScenarioTest {
     @Test
     void handle_mappedHostAndStalledBackend_timesOutWith504() {
         server.stallBeforeHeaders("/slow");
-        Api api = api(IntegrationType.HTTP, "/slow", i -> i.timeoutInMillis(300)
-                .putRequestParameter("integration.request.header.Host", "'slow.example'"));
+        Api api =
+                api(
+                        IntegrationType.HTTP,
+                        "/slow",
+                        i ->
+                                i.timeoutInMillis(300)
+                                        .putRequestParameter(
+                                                "integration.request.header.Host",
+                                                "'slow.example'"));
 
         Response response = api.handle(Request.of("POST", "/edge/tenants"));
 

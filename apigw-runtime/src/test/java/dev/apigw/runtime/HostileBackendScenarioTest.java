@@ -20,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An HTTP_PROXY backend whose answer no gateway would take (20,000 headers, an endless status
- * line, a control character in a header, a body past 10 MB) gets API Gateway's 502 {@code
- * Internal server error} (INTEGRATION_FAILURE; reference 3.1, 9.5), through the socket client
- * (a mapped {@code Host}) and through {@code java.net.http} alike. The backend is a real
- * {@link ServerSocket} on an ephemeral loopback port writing raw bytes.
+ * An HTTP_PROXY backend whose answer no gateway would take (20,000 headers, an endless status line,
+ * a control character in a header, a body past 10 MB) gets API Gateway's 502 {@code Internal server
+ * error} (INTEGRATION_FAILURE; reference 3.1, 9.5), through the socket client (a mapped {@code
+ * Host}) and through {@code java.net.http} alike. The backend is a real {@link ServerSocket} on an
+ * ephemeral loopback port writing raw bytes.
  */
 class HostileBackendScenarioTest {
     private RawBackend backend;
@@ -37,16 +37,33 @@ class HostileBackendScenarioTest {
     }
 
     private Api api(boolean mapHost) {
-        RestApi restApi = RestApi.builder().name("hostile-backend")
-                .resource("/b", r -> r.method("GET", m -> m.integration(i -> {
-                    i.type(IntegrationType.HTTP_PROXY).httpMethod("GET")
-                            .uri("http://127.0.0.1:" + backend.port() + "/raw");
-                    if (mapHost) {
-                        i.putRequestParameter("integration.request.header.Host",
-                                "'backend.example'");
-                    }
-                })))
-                .build();
+        RestApi restApi =
+                RestApi.builder()
+                        .name("hostile-backend")
+                        .resource(
+                                "/b",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i -> {
+                                                                    i.type(
+                                                                                    IntegrationType
+                                                                                            .HTTP_PROXY)
+                                                                            .httpMethod("GET")
+                                                                            .uri(
+                                                                                    "http://127.0.0.1:"
+                                                                                            + backend
+                                                                                                    .port()
+                                                                                            + "/raw");
+                                                                    if (mapHost) {
+                                                                        i.putRequestParameter(
+                                                                                "integration.request.header.Host",
+                                                                                "'backend.example'");
+                                                                    }
+                                                                })))
+                        .build();
         return Api.builder().restApi(restApi).deploy("dev").build();
     }
 
@@ -68,8 +85,9 @@ class HostileBackendScenarioTest {
         for (int i = 0; i < 20_000; i++) {
             answer.append("X-Header-").append(i).append(": value\r\n");
         }
-        backend = RawBackend.answering(ascii(answer.append("Content-Length: 2\r\n\r\nok")
-                .toString()));
+        backend =
+                RawBackend.answering(
+                        ascii(answer.append("Content-Length: 2\r\n\r\nok").toString()));
 
         assertBadGateway(api(mapHost).handle(Request.of("GET", "/dev/b")));
     }
@@ -81,8 +99,9 @@ class HostileBackendScenarioTest {
         for (int i = 0; i < 100; i++) {
             answer.append("X-Header-").append(i).append(": value\r\n");
         }
-        backend = RawBackend.answering(ascii(answer.append("Content-Length: 2\r\n\r\nok")
-                .toString()));
+        backend =
+                RawBackend.answering(
+                        ascii(answer.append("Content-Length: 2\r\n\r\nok").toString()));
 
         Response response = api(mapHost).handle(Request.of("GET", "/dev/b"));
 
@@ -108,8 +127,11 @@ class HostileBackendScenarioTest {
     /** The socket client reads header lines itself; {@code java.net.http} parses its own. */
     @Test
     void handle_backendHeaderWithControlCharacter_returns502() {
-        backend = RawBackend.answering(ascii("HTTP/1.1 200 OK\r\nX-Evil: a\u0001b\rInjected: yes"
-                + "\r\nContent-Length: 2\r\n\r\nok"));
+        backend =
+                RawBackend.answering(
+                        ascii(
+                                "HTTP/1.1 200 OK\r\nX-Evil: a\u0001b\rInjected: yes"
+                                        + "\r\nContent-Length: 2\r\n\r\nok"));
 
         assertBadGateway(api(true).handle(Request.of("GET", "/dev/b")));
     }
@@ -128,8 +150,8 @@ class HostileBackendScenarioTest {
     }
 
     /**
-     * A backend on a {@link ServerSocket}: reads each request's head and answers with the same
-     * raw bytes, then closes the connection.
+     * A backend on a {@link ServerSocket}: reads each request's head and answers with the same raw
+     * bytes, then closes the connection.
      */
     private static final class RawBackend implements AutoCloseable {
         private final ServerSocket server;

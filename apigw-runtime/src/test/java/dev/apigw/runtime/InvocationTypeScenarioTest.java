@@ -30,23 +30,45 @@ class InvocationTypeScenarioTest {
     private final List<String> invocationTypes = new CopyOnWriteArrayList<>();
 
     private static RestApi jobsApi(String source) {
-        return RestApi.builder().name("jobs").resource("/jobs", r -> r.method("POST", m -> m
-                .methodResponse("200", mr -> { })
-                .methodResponse("202", mr -> { })
-                .integration(i -> i.type(IntegrationType.AWS).httpMethod("POST")
-                        .uri(LambdaProxyScenarioTest.uri("worker"))
-                        .putRequestParameter("integration.request.header.X-Amz-Invocation-Type",
-                                source)
-                        .putRequestTemplate("application/json",
-                                "{\"job\": \"$input.params('job')\"}")
-                        .integrationResponse("200", ir -> { })
-                        .integrationResponse("202", ir -> ir.selectionPattern("202")))))
+        return RestApi.builder()
+                .name("jobs")
+                .resource(
+                        "/jobs",
+                        r ->
+                                r.method(
+                                        "POST",
+                                        m ->
+                                                m.methodResponse("200", mr -> {})
+                                                        .methodResponse("202", mr -> {})
+                                                        .integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.AWS)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        LambdaProxyScenarioTest
+                                                                                                .uri(
+                                                                                                        "worker"))
+                                                                                .putRequestParameter(
+                                                                                        "integration.request.header.X-Amz-Invocation-Type",
+                                                                                        source)
+                                                                                .putRequestTemplate(
+                                                                                        "application/json",
+                                                                                        "{\"job\": \"$input.params('job')\"}")
+                                                                                .integrationResponse(
+                                                                                        "200",
+                                                                                        ir -> {})
+                                                                                .integrationResponse(
+                                                                                        "202",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .selectionPattern(
+                                                                                                                "202")))))
                 .build();
     }
 
     private LambdaFunction worker() {
-        LambdaFunction handler = LambdaHandlers.requestHandler(
-                new LatchHandler(release, received, done), Map.class);
+        LambdaFunction handler =
+                LambdaHandlers.requestHandler(new LatchHandler(release, received, done), Map.class);
         return (LambdaInvocation invocation) -> {
             invocationTypes.add(invocation.invocationType());
             return handler.invoke(invocation);
@@ -55,8 +77,12 @@ class InvocationTypeScenarioTest {
 
     @Test
     void handle_staticEvent_answersAtOnceAndRunsFunctionAsynchronously() throws Exception {
-        Api api = Api.builder().restApi(jobsApi("'Event'")).deploy("ops")
-                .lambda("worker", worker()).build();
+        Api api =
+                Api.builder()
+                        .restApi(jobsApi("'Event'"))
+                        .deploy("ops")
+                        .lambda("worker", worker())
+                        .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs?job=reindex-17"));
 
@@ -73,8 +99,13 @@ class InvocationTypeScenarioTest {
     void handle_event_runsOnTheHostsExecutor() {
         List<Runnable> queued = new ArrayList<>();
         release.countDown();
-        Api api = Api.builder().restApi(jobsApi("'Event'")).deploy("ops")
-                .lambda("worker", worker()).eventInvocationExecutor(queued::add).build();
+        Api api =
+                Api.builder()
+                        .restApi(jobsApi("'Event'"))
+                        .deploy("ops")
+                        .lambda("worker", worker())
+                        .eventInvocationExecutor(queued::add)
+                        .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs?job=compact"));
 
@@ -89,13 +120,27 @@ class InvocationTypeScenarioTest {
     @Test
     void handle_clientChoosesInvocationType_syncOrAsync() throws Exception {
         release.countDown();
-        Api api = Api.builder().restApi(jobsApi("method.request.header.InvocationType"))
-                .deploy("ops").lambda("worker", worker()).build();
+        Api api =
+                Api.builder()
+                        .restApi(jobsApi("method.request.header.InvocationType"))
+                        .deploy("ops")
+                        .lambda("worker", worker())
+                        .build();
 
-        Response sync = api.handle(Request.builder().httpMethod("POST").target("/ops/jobs?job=a")
-                .header("InvocationType", "RequestResponse").build());
-        Response async = api.handle(Request.builder().httpMethod("POST")
-                .target("/ops/jobs?job=b").header("InvocationType", "Event").build());
+        Response sync =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("POST")
+                                .target("/ops/jobs?job=a")
+                                .header("InvocationType", "RequestResponse")
+                                .build());
+        Response async =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("POST")
+                                .target("/ops/jobs?job=b")
+                                .header("InvocationType", "Event")
+                                .build());
         Response unmapped = api.handle(Request.of("POST", "/ops/jobs?job=c"));
 
         assertThat(sync.statusCode()).isEqualTo(200);
@@ -106,14 +151,18 @@ class InvocationTypeScenarioTest {
         assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
-        assertThat(invocationTypes).containsExactlyInAnyOrder("RequestResponse", "Event",
-                "RequestResponse");
+        assertThat(invocationTypes)
+                .containsExactlyInAnyOrder("RequestResponse", "Event", "RequestResponse");
     }
 
     @Test
     void handle_dryRun_doesNotRunTheFunction() {
-        Api api = Api.builder().restApi(jobsApi("'DryRun'")).deploy("ops")
-                .lambda("worker", worker()).build();
+        Api api =
+                Api.builder()
+                        .restApi(jobsApi("'DryRun'"))
+                        .deploy("ops")
+                        .lambda("worker", worker())
+                        .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 
@@ -124,8 +173,12 @@ class InvocationTypeScenarioTest {
 
     @Test
     void handle_unknownInvocationType_returns502() {
-        Api api = Api.builder().restApi(jobsApi("'Sometimes'")).deploy("ops")
-                .lambda("worker", worker()).build();
+        Api api =
+                Api.builder()
+                        .restApi(jobsApi("'Sometimes'"))
+                        .deploy("ops")
+                        .lambda("worker", worker())
+                        .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 
@@ -135,11 +188,16 @@ class InvocationTypeScenarioTest {
 
     @Test
     void handle_executorRejects_returns502() {
-        Api api = Api.builder().restApi(jobsApi("'Event'")).deploy("ops")
-                .lambda("worker", worker())
-                .eventInvocationExecutor(task -> {
-                    throw new RejectedExecutionException("shut down");
-                }).build();
+        Api api =
+                Api.builder()
+                        .restApi(jobsApi("'Event'"))
+                        .deploy("ops")
+                        .lambda("worker", worker())
+                        .eventInvocationExecutor(
+                                task -> {
+                                    throw new RejectedExecutionException("shut down");
+                                })
+                        .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 

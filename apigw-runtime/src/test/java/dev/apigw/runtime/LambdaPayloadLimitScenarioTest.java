@@ -26,21 +26,40 @@ class LambdaPayloadLimitScenarioTest {
     private static final int MAX_RESPONSE = 6_291_556;
 
     private static RestApi awsApi() {
-        return RestApi.builder().name("flood")
-                .resource("/flood", r -> r.method("POST", m -> m.methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.AWS).httpMethod("POST")
-                                .uri(uri("flood")).integrationResponse("200", ir -> { }))))
+        return RestApi.builder()
+                .name("flood")
+                .resource(
+                        "/flood",
+                        r ->
+                                r.method(
+                                        "POST",
+                                        m ->
+                                                m.methodResponse("200", mr -> {})
+                                                        .integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.AWS)
+                                                                                .httpMethod("POST")
+                                                                                .uri(uri("flood"))
+                                                                                .integrationResponse(
+                                                                                        "200",
+                                                                                        ir -> {}))))
                 .build();
     }
 
     private static Api api() {
-        return Api.builder().restApi(awsApi()).deploy("dev")
-                .lambda("flood", LambdaHandlers.streamHandler(new FloodHandler())).build();
+        return Api.builder()
+                .restApi(awsApi())
+                .deploy("dev")
+                .lambda("flood", LambdaHandlers.streamHandler(new FloodHandler()))
+                .build();
     }
 
     private static Request flood(long bytes) {
-        return Request.builder().httpMethod("POST").target("/dev/flood")
-                .body("{\"bytes\": " + bytes + "}").build();
+        return Request.builder()
+                .httpMethod("POST")
+                .target("/dev/flood")
+                .body("{\"bytes\": " + bytes + "}")
+                .build();
     }
 
     @Test
@@ -48,8 +67,12 @@ class LambdaPayloadLimitScenarioTest {
         TestInvokeResult result = api().testInvoke(flood(MAX_RESPONSE + 1));
 
         assertServerError(result.response(), 502);
-        assertThat(result.log().contains("Response payload size exceeded maximum allowed payload"
-                + " size (6291556 bytes)")).isTrue();
+        assertThat(
+                        result.log()
+                                .contains(
+                                        "Response payload size exceeded maximum allowed payload"
+                                                + " size (6291556 bytes)"))
+                .isTrue();
     }
 
     @Test
@@ -65,29 +88,44 @@ class LambdaPayloadLimitScenarioTest {
         char[] big = new char[MAX_RESPONSE];
         Arrays.fill(big, 'y');
         String answer = new String(big);
-        Api api = Api.builder().restApi(awsApi()).deploy("dev")
-                .lambda("flood", LambdaHandlers.requestHandler(
-                        (Map<String, Object> in, com.amazonaws.services.lambda.runtime.Context c)
-                                -> answer, Map.class))
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(awsApi())
+                        .deploy("dev")
+                        .lambda(
+                                "flood",
+                                LambdaHandlers.requestHandler(
+                                        (Map<String, Object> in,
+                                                com.amazonaws.services.lambda.runtime.Context c) ->
+                                                answer,
+                                        Map.class))
+                        .build();
 
         assertServerError(api.handle(flood(1)), 502);
     }
 
     @Test
     void handle_hostFunctionAnsweringPastSixMegabytes_returns502() {
-        Api api = Api.builder().restApi(awsApi()).deploy("dev")
-                .lambda("flood", invocation -> LambdaResult.of(new byte[MAX_RESPONSE + 1]))
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(awsApi())
+                        .deploy("dev")
+                        .lambda("flood", invocation -> LambdaResult.of(new byte[MAX_RESPONSE + 1]))
+                        .build();
 
         assertServerError(api.handle(flood(1)), 502);
     }
 
     @Test
     void handle_proxyFunctionAnsweringPastSixMegabytes_returns502() {
-        Api api = Api.builder().restApi(LambdaProxyScenarioTest.proxyApi("/flood", "POST",
-                "flood", b -> { })).deploy("dev")
-                .lambda("flood", LambdaHandlers.streamHandler(new FloodHandler())).build();
+        Api api =
+                Api.builder()
+                        .restApi(
+                                LambdaProxyScenarioTest.proxyApi(
+                                        "/flood", "POST", "flood", b -> {}))
+                        .deploy("dev")
+                        .lambda("flood", LambdaHandlers.streamHandler(new FloodHandler()))
+                        .build();
 
         TestInvokeResult result = api.testInvoke(flood(MAX_RESPONSE + 1));
 
@@ -98,24 +136,41 @@ class LambdaPayloadLimitScenarioTest {
     @Test
     void handle_requestPayloadPastSixMegabytes_returns413WithoutCallingTheFunction() {
         AtomicInteger calls = new AtomicInteger();
-        Api api = Api.builder().restApi(awsApi()).deploy("dev")
-                .lambda("flood", (LambdaInvocation invocation) -> {
-                    calls.incrementAndGet();
-                    return LambdaResult.of("{}".getBytes());
-                })
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(awsApi())
+                        .deploy("dev")
+                        .lambda(
+                                "flood",
+                                (LambdaInvocation invocation) -> {
+                                    calls.incrementAndGet();
+                                    return LambdaResult.of("{}".getBytes());
+                                })
+                        .build();
         byte[] body = new byte[6_291_457];
         Arrays.fill(body, (byte) ' ');
         body[0] = '1';
 
-        Response response = api.handle(Request.builder().httpMethod("POST").target("/dev/flood")
-                .body(body).build());
+        Response response =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("POST")
+                                .target("/dev/flood")
+                                .body(body)
+                                .build());
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.bodyAsString()).contains("Request Too Long");
         assertThat(calls).hasValue(0);
         body[body.length - 1] = '\n';
-        assertThat(api.handle(Request.builder().httpMethod("POST").target("/dev/flood")
-                .body(Arrays.copyOf(body, 6_291_456)).build()).statusCode()).isEqualTo(200);
+        assertThat(
+                        api.handle(
+                                        Request.builder()
+                                                .httpMethod("POST")
+                                                .target("/dev/flood")
+                                                .body(Arrays.copyOf(body, 6_291_456))
+                                                .build())
+                                .statusCode())
+                .isEqualTo(200);
     }
 }

@@ -30,28 +30,49 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Lambda proxy integrations: the event a function gets (reference 2.1) through {@link Api#handle}. */
+/**
+ * Lambda proxy integrations: the event a function gets (reference 2.1) through {@link Api#handle}.
+ */
 class LambdaProxyScenarioTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static String uri(String function) {
         return "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/"
-                + "arn:aws:lambda:eu-west-1:123456789012:function:" + function + "/invocations";
+                + "arn:aws:lambda:eu-west-1:123456789012:function:"
+                + function
+                + "/invocations";
     }
 
-    static RestApi proxyApi(String resource, String method, String function,
-            Consumer<RestApi.Builder> more) {
-        RestApi.Builder b = RestApi.builder().id("a1b2c3d4e5").name("proxy")
-                .resource(resource, r -> r.method(method, m -> m.integration(i -> i
-                        .type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                        .uri(uri(function)))));
+    static RestApi proxyApi(
+            String resource, String method, String function, Consumer<RestApi.Builder> more) {
+        RestApi.Builder b =
+                RestApi.builder()
+                        .id("a1b2c3d4e5")
+                        .name("proxy")
+                        .resource(
+                                resource,
+                                r ->
+                                        r.method(
+                                                method,
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        uri(
+                                                                                                function)))));
         more.accept(b);
         return b.build();
     }
 
     static Api echo(String stage, String resource) {
-        return Api.builder().restApi(proxyApi(resource, "ANY", "echo", b -> { }))
-                .deploy(stage).lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
+        return Api.builder()
+                .restApi(proxyApi(resource, "ANY", "echo", b -> {}))
+                .deploy(stage)
+                .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
                 .build();
     }
 
@@ -74,9 +95,10 @@ class LambdaProxyScenarioTest {
         "/stage/p/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com,"
                 + " /p/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com,"
                 + " /stage/p/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com,"
-                + " p/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com"})
-    void handle_greedyResource_eventHasPathsAsSent(String sent, String path, String contextPath,
-            String proxy) {
+                + " p/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com"
+    })
+    void handle_greedyResource_eventHasPathsAsSent(
+            String sent, String path, String contextPath, String proxy) {
         JsonNode event = event(echo("stage", "/{proxy+}").handle(Request.of("GET", sent)));
 
         assertThat(event.get("resource").asText()).isEqualTo("/{proxy+}");
@@ -87,7 +109,8 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_literalResourceAfterDoubleSlash_hasNullPathParameters() {
-        JsonNode event = event(echo("qa", "/hardcoded").handle(Request.of("GET", "/qa//hardcoded")));
+        JsonNode event =
+                event(echo("qa", "/hardcoded").handle(Request.of("GET", "/qa//hardcoded")));
 
         assertThat(event.get("path").asText()).isEqualTo("/hardcoded");
         assertThat(event.at("/requestContext/path").asText()).isEqualTo("/qa//hardcoded");
@@ -113,29 +136,68 @@ class LambdaProxyScenarioTest {
     void handle_anyRequest_eventFieldsInAwsOrder() {
         JsonNode event = event(echo("dev", "/pets").handle(Request.of("GET", "/dev/pets")));
 
-        assertThat(names(event)).containsExactly("resource", "path", "httpMethod", "headers",
-                "multiValueHeaders", "queryStringParameters", "multiValueQueryStringParameters",
-                "pathParameters", "stageVariables", "requestContext", "body", "isBase64Encoded");
-        assertThat(names(event.get("requestContext"))).containsExactly("resourceId",
-                "resourcePath", "httpMethod", "extendedRequestId", "requestTime", "path",
-                "accountId", "protocol", "stage", "domainPrefix", "requestTimeEpoch", "requestId",
-                "identity", "domainName", "deploymentId", "apiId");
-        assertThat(names(event.at("/requestContext/identity"))).containsExactly(
-                "cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "sourceIp",
-                "principalOrgId", "accessKey", "cognitoAuthenticationType",
-                "cognitoAuthenticationProvider", "userArn", "userAgent", "user");
+        assertThat(names(event))
+                .containsExactly(
+                        "resource",
+                        "path",
+                        "httpMethod",
+                        "headers",
+                        "multiValueHeaders",
+                        "queryStringParameters",
+                        "multiValueQueryStringParameters",
+                        "pathParameters",
+                        "stageVariables",
+                        "requestContext",
+                        "body",
+                        "isBase64Encoded");
+        assertThat(names(event.get("requestContext")))
+                .containsExactly(
+                        "resourceId",
+                        "resourcePath",
+                        "httpMethod",
+                        "extendedRequestId",
+                        "requestTime",
+                        "path",
+                        "accountId",
+                        "protocol",
+                        "stage",
+                        "domainPrefix",
+                        "requestTimeEpoch",
+                        "requestId",
+                        "identity",
+                        "domainName",
+                        "deploymentId",
+                        "apiId");
+        assertThat(names(event.at("/requestContext/identity")))
+                .containsExactly(
+                        "cognitoIdentityPoolId",
+                        "accountId",
+                        "cognitoIdentityId",
+                        "caller",
+                        "sourceIp",
+                        "principalOrgId",
+                        "accessKey",
+                        "cognitoAuthenticationType",
+                        "cognitoAuthenticationProvider",
+                        "userArn",
+                        "userAgent",
+                        "user");
     }
 
     @Test
     void handle_queryWithEncodings_formDecodesValues() {
-        String query = "dateTimeOffset=2023-06-12T18:05:10.123456+00:00&email=test%2Balias@gmail.com"
-                + "&plus=test+alias@gmail.com&url=https://www.google.com/&whitespace=foo%20bar"
-                + "&zhash=abort/";
-        JsonNode event = event(echo("stage", "/{proxy+}")
-                .handle(Request.of("GET", "/stage/proxy-value/api?" + query)));
+        String query =
+                "dateTimeOffset=2023-06-12T18:05:10.123456+00:00&email=test%2Balias@gmail.com"
+                        + "&plus=test+alias@gmail.com&url=https://www.google.com/&whitespace=foo%20bar"
+                        + "&zhash=abort/";
+        JsonNode event =
+                event(
+                        echo("stage", "/{proxy+}")
+                                .handle(Request.of("GET", "/stage/proxy-value/api?" + query)));
 
         JsonNode single = event.get("queryStringParameters");
-        assertThat(single.get("dateTimeOffset").asText()).isEqualTo("2023-06-12T18:05:10.123456 00:00");
+        assertThat(single.get("dateTimeOffset").asText())
+                .isEqualTo("2023-06-12T18:05:10.123456 00:00");
         assertThat(single.get("email").asText()).isEqualTo("test+alias@gmail.com");
         assertThat(single.get("plus").asText()).isEqualTo("test alias@gmail.com");
         assertThat(single.get("url").asText()).isEqualTo("https://www.google.com/");
@@ -148,8 +210,13 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_repeatedQueryNames_lastValueWinsAndAllValuesKeptInOrder() {
-        JsonNode event = event(echo("v1", "/items").handle(Request.of("GET",
-                "/v1/items?category=electronics&price=10&category=books&price=20&price=30")));
+        JsonNode event =
+                event(
+                        echo("v1", "/items")
+                                .handle(
+                                        Request.of(
+                                                "GET",
+                                                "/v1/items?category=electronics&price=10&category=books&price=20&price=30")));
 
         assertThat(event.at("/queryStringParameters/category").asText()).isEqualTo("books");
         assertThat(event.at("/queryStringParameters/price").asText()).isEqualTo("30");
@@ -161,11 +228,18 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_headers_keepClientCasingAndLastValueAndDropHiddenOnes() {
-        Request request = Request.builder().httpMethod("POST").target("/dev/pets")
-                .header("tEsT-HEADeR", "first").header("X-Multi", "one")
-                .header("TEST-header", "second").header("x-multi", "two")
-                .header("Content-Length", "4").header("Connection", "keep-alive")
-                .body("four").build();
+        Request request =
+                Request.builder()
+                        .httpMethod("POST")
+                        .target("/dev/pets")
+                        .header("tEsT-HEADeR", "first")
+                        .header("X-Multi", "one")
+                        .header("TEST-header", "second")
+                        .header("x-multi", "two")
+                        .header("Content-Length", "4")
+                        .header("Connection", "keep-alive")
+                        .body("four")
+                        .build();
 
         JsonNode event = event(echo("dev", "/pets").handle(request));
 
@@ -174,7 +248,8 @@ class LambdaProxyScenarioTest {
         assertThat(headers.has("TEST-header")).isFalse();
         assertThat(event.at("/multiValueHeaders/tEsT-HEADeR").toString())
                 .isEqualTo("[\"first\",\"second\"]");
-        assertThat(event.at("/multiValueHeaders/X-Multi").toString()).isEqualTo("[\"one\",\"two\"]");
+        assertThat(event.at("/multiValueHeaders/X-Multi").toString())
+                .isEqualTo("[\"one\",\"two\"]");
         assertThat(headers.has("Content-Length")).isFalse();
         assertThat(headers.has("Connection")).isFalse();
         assertThat(event.get("body").asText()).isEqualTo("four");
@@ -182,21 +257,41 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_headers_sortedCaseInsensitivelyWithHostAdded() {
-        Request request = Request.builder().httpMethod("GET").target("/dev/pets")
-                .header("zeta", "1").header("Accept", "*/*").header("beta", "2").build();
+        Request request =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/dev/pets")
+                        .header("zeta", "1")
+                        .header("Accept", "*/*")
+                        .header("beta", "2")
+                        .build();
 
         JsonNode headers = event(echo("dev", "/pets").handle(request)).get("headers");
 
-        assertThat(names(headers)).containsExactly("Accept", "beta", "Host", "X-Amzn-Trace-Id",
-                "X-Forwarded-For", "X-Forwarded-Port", "X-Forwarded-Proto", "zeta");
+        assertThat(names(headers))
+                .containsExactly(
+                        "Accept",
+                        "beta",
+                        "Host",
+                        "X-Amzn-Trace-Id",
+                        "X-Forwarded-For",
+                        "X-Forwarded-Port",
+                        "X-Forwarded-Proto",
+                        "zeta");
         assertThat(headers.get("Host").asText())
                 .isEqualTo("a1b2c3d4e5.execute-api.us-east-1.amazonaws.com");
     }
 
     @Test
     void handle_anyRequest_addsTraceAndForwardedHeaders() {
-        Request request = Request.builder().httpMethod("GET").target("/dev/pets")
-                .sourceIp("198.51.100.7").scheme("http").port(8080).build();
+        Request request =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/dev/pets")
+                        .sourceIp("198.51.100.7")
+                        .scheme("http")
+                        .port(8080)
+                        .build();
 
         Response response = echo("dev", "/pets").handle(request);
         JsonNode headers = event(response).get("headers");
@@ -204,7 +299,8 @@ class LambdaProxyScenarioTest {
         assertThat(headers.get("X-Forwarded-For").asText()).isEqualTo("198.51.100.7");
         assertThat(headers.get("X-Forwarded-Port").asText()).isEqualTo("8080");
         assertThat(headers.get("X-Forwarded-Proto").asText()).isEqualTo("http");
-        assertThat(headers.get("X-Amzn-Trace-Id").asText()).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+        assertThat(headers.get("X-Amzn-Trace-Id").asText())
+                .matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
         assertThat(response.headers().first("X-Amzn-Trace-Id").orElseThrow())
                 .startsWith(headers.get("X-Amzn-Trace-Id").asText() + ";Parent=");
     }
@@ -212,10 +308,15 @@ class LambdaProxyScenarioTest {
     @Test
     void handle_clientForwardedAndTraceHeaders_appendsSourceIpAndKeepsRoot() {
         String root = "1-5e6f7a8b-0123456789abcdef01234567";
-        Request request = Request.builder().httpMethod("GET").target("/dev/pets")
-                .sourceIp("203.0.113.9").header("x-forwarded-for", "10.1.2.3")
-                .header("X-Forwarded-Port", "1234").header("x-amzn-trace-id", "Root=" + root)
-                .build();
+        Request request =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/dev/pets")
+                        .sourceIp("203.0.113.9")
+                        .header("x-forwarded-for", "10.1.2.3")
+                        .header("X-Forwarded-Port", "1234")
+                        .header("x-amzn-trace-id", "Root=" + root)
+                        .build();
 
         Response response = echo("dev", "/pets").handle(request);
         JsonNode headers = event(response).get("headers");
@@ -230,15 +331,29 @@ class LambdaProxyScenarioTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"EDGE, Authorization, User-Agent", "REGIONAL, aUThorization, uSER-agent"})
-    void handle_authorizationAndUserAgent_reCasedOnEdgeOnly(EndpointType type, String auth,
-            String agent) {
-        Api api = Api.builder().restApi(proxyApi("/pets", "GET", "echo",
-                b -> b.endpointConfiguration(EndpointConfiguration.of(type))))
-                .deploy("dev").lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
-                .build();
-        Request request = Request.builder().httpMethod("GET").target("/dev/pets")
-                .header("aUThorization", "Bearer t").header("uSER-agent", "curl/8")
-                .header("x-CUSTOM", "kept").build();
+    void handle_authorizationAndUserAgent_reCasedOnEdgeOnly(
+            EndpointType type, String auth, String agent) {
+        Api api =
+                Api.builder()
+                        .restApi(
+                                proxyApi(
+                                        "/pets",
+                                        "GET",
+                                        "echo",
+                                        b ->
+                                                b.endpointConfiguration(
+                                                        EndpointConfiguration.of(type))))
+                        .deploy("dev")
+                        .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
+                        .build();
+        Request request =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/dev/pets")
+                        .header("aUThorization", "Bearer t")
+                        .header("uSER-agent", "curl/8")
+                        .header("x-CUSTOM", "kept")
+                        .build();
 
         JsonNode headers = event(api.handle(request)).get("headers");
 
@@ -250,15 +365,36 @@ class LambdaProxyScenarioTest {
     @Test
     void handle_binaryContentType_sendsBase64Body() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
-        Api api = Api.builder().restApi(proxyApi("/images", "PUT", "echo",
-                b -> b.addBinaryMediaType("image/*")))
-                .deploy("dev").lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(
+                                proxyApi(
+                                        "/images",
+                                        "PUT",
+                                        "echo",
+                                        b -> b.addBinaryMediaType("image/*")))
+                        .deploy("dev")
+                        .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
+                        .build();
 
-        JsonNode binary = event(api.handle(Request.builder().httpMethod("PUT").target("/dev/images")
-                .header("Content-Type", "image/png").body(png).build()));
-        JsonNode text = event(api.handle(Request.builder().httpMethod("PUT").target("/dev/images")
-                .header("Content-Type", "text/plain").body("plain text").build()));
+        JsonNode binary =
+                event(
+                        api.handle(
+                                Request.builder()
+                                        .httpMethod("PUT")
+                                        .target("/dev/images")
+                                        .header("Content-Type", "image/png")
+                                        .body(png)
+                                        .build()));
+        JsonNode text =
+                event(
+                        api.handle(
+                                Request.builder()
+                                        .httpMethod("PUT")
+                                        .target("/dev/images")
+                                        .header("Content-Type", "text/plain")
+                                        .body("plain text")
+                                        .build()));
 
         assertThat(binary.get("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(binary.get("body").asText())).isEqualTo(png);
@@ -269,13 +405,21 @@ class LambdaProxyScenarioTest {
     @Test
     void handle_requestContext_carriesContextValues() {
         Instant now = Instant.parse("2024-02-29T23:59:58.123Z");
-        Api api = Api.builder().restApi(proxyApi("/pets/{id}", "GET", "echo", b -> { }))
-                .deploy("prod", s -> s.putVariable("color", "blue"))
-                .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).accountId("210987654321")
-                .build();
-        Request request = Request.builder().httpMethod("GET").target("/prod/pets/42")
-                .sourceIp("192.0.2.44").header("User-Agent", "tester/1").build();
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/pets/{id}", "GET", "echo", b -> {}))
+                        .deploy("prod", s -> s.putVariable("color", "blue"))
+                        .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
+                        .clock(Clock.fixed(now, ZoneOffset.UTC))
+                        .accountId("210987654321")
+                        .build();
+        Request request =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/prod/pets/42")
+                        .sourceIp("192.0.2.44")
+                        .header("User-Agent", "tester/1")
+                        .build();
 
         Response response = api.handle(request);
         JsonNode event = event(response);
@@ -307,45 +451,78 @@ class LambdaProxyScenarioTest {
     @Test
     void handle_functionArnWithStageVariables_invokesFunctionOfEachStage() {
         List<String> called = new ArrayList<>();
-        RestApi api = RestApi.builder().name("sv").resource("/who", r -> r.method("GET",
-                m -> m.integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                        .uri(uri("${stageVariables.fn}:${stageVariables['alias']}")))))
-                .build();
-        Api served = Api.builder().restApi(api)
-                .deploy("blue", s -> s.putVariable("fn", "pets").putVariable("alias", "v1"))
-                .deploy("green", s -> s.putVariable("fn", "cats").putVariable("alias", "live"))
-                .lambda("pets:v1", recording(called, "pets:v1"))
-                .lambda("cats:live", recording(called, "cats:live"))
-                .build();
+        RestApi api =
+                RestApi.builder()
+                        .name("sv")
+                        .resource(
+                                "/who",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        uri(
+                                                                                                "${stageVariables.fn}:${stageVariables['alias']}")))))
+                        .build();
+        Api served =
+                Api.builder()
+                        .restApi(api)
+                        .deploy("blue", s -> s.putVariable("fn", "pets").putVariable("alias", "v1"))
+                        .deploy(
+                                "green",
+                                s -> s.putVariable("fn", "cats").putVariable("alias", "live"))
+                        .lambda("pets:v1", recording(called, "pets:v1"))
+                        .lambda("cats:live", recording(called, "cats:live"))
+                        .build();
 
         assertThat(served.handle(Request.of("GET", "/green/who")).statusCode()).isEqualTo(200);
         assertThat(served.handle(Request.of("GET", "/blue/who")).statusCode()).isEqualTo(200);
 
-        assertThat(called).containsExactly(
-                "cats:live arn:aws:lambda:eu-west-1:123456789012:function:cats:live",
-                "pets:v1 arn:aws:lambda:eu-west-1:123456789012:function:pets:v1");
+        assertThat(called)
+                .containsExactly(
+                        "cats:live arn:aws:lambda:eu-west-1:123456789012:function:cats:live",
+                        "pets:v1 arn:aws:lambda:eu-west-1:123456789012:function:pets:v1");
     }
 
     @Test
     void handle_qualifiedArn_prefersQualifiedBindingElseName() {
         List<String> called = new ArrayList<>();
-        Api both = Api.builder().restApi(proxyApi("/q", "GET", "orders:prod", b -> { }))
-                .deploy("dev").lambda("orders", recording(called, "plain"))
-                .lambda("orders:prod", recording(called, "alias")).build();
-        Api plainOnly = Api.builder().restApi(proxyApi("/q", "GET", "orders:prod", b -> { }))
-                .deploy("dev").lambda("orders", recording(called, "plain")).build();
+        Api both =
+                Api.builder()
+                        .restApi(proxyApi("/q", "GET", "orders:prod", b -> {}))
+                        .deploy("dev")
+                        .lambda("orders", recording(called, "plain"))
+                        .lambda("orders:prod", recording(called, "alias"))
+                        .build();
+        Api plainOnly =
+                Api.builder()
+                        .restApi(proxyApi("/q", "GET", "orders:prod", b -> {}))
+                        .deploy("dev")
+                        .lambda("orders", recording(called, "plain"))
+                        .build();
 
         both.handle(Request.of("GET", "/dev/q"));
         plainOnly.handle(Request.of("GET", "/dev/q"));
 
-        assertThat(called).extracting(c -> c.substring(0, c.indexOf(' ')))
+        assertThat(called)
+                .extracting(c -> c.substring(0, c.indexOf(' ')))
                 .containsExactly("alias", "plain");
     }
 
     @Test
     void handle_undefinedStageVariableInArn_returns500() {
-        Api api = Api.builder().restApi(proxyApi("/x", "GET", "${stageVariables.missing}", b -> { }))
-                .deploy("dev").lambda("missing", recording(new ArrayList<>(), "m")).build();
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/x", "GET", "${stageVariables.missing}", b -> {}))
+                        .deploy("dev")
+                        .lambda("missing", recording(new ArrayList<>(), "m"))
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/x"));
 
@@ -355,8 +532,11 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_unboundFunction_returns500NamingTheFunction() {
-        Api api = Api.builder().restApi(proxyApi("/x", "GET", "nobody-home", b -> { }))
-                .deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/x", "GET", "nobody-home", b -> {}))
+                        .deploy("dev")
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/x"));
 
@@ -369,14 +549,36 @@ class LambdaProxyScenarioTest {
     @Test
     void handle_integrationMethodGet_returns500OnEveryCall() {
         AtomicInteger calls = new AtomicInteger();
-        RestApi api = RestApi.builder().name("get").resource("/g", r -> r.method("GET",
-                m -> m.integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("GET")
-                        .uri(uri("getter")))))
-                .build();
-        Api served = Api.builder().restApi(api).deploy("dev").lambda("getter", inv -> {
-            calls.incrementAndGet();
-            return LambdaResult.of("{}".getBytes(StandardCharsets.UTF_8));
-        }).build();
+        RestApi api =
+                RestApi.builder()
+                        .name("get")
+                        .resource(
+                                "/g",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("GET")
+                                                                                .uri(
+                                                                                        uri(
+                                                                                                "getter")))))
+                        .build();
+        Api served =
+                Api.builder()
+                        .restApi(api)
+                        .deploy("dev")
+                        .lambda(
+                                "getter",
+                                inv -> {
+                                    calls.incrementAndGet();
+                                    return LambdaResult.of("{}".getBytes(StandardCharsets.UTF_8));
+                                })
+                        .build();
 
         assertServerError(served.handle(Request.of("GET", "/dev/g")), 500);
         assertServerError(served.handle(Request.of("GET", "/dev/g")), 500);
@@ -385,14 +587,25 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_eventsTypesHandler_answersFromResponseEvent() {
-        Api api = Api.builder().restApi(proxyApi("/pets/{id}", "GET", "pets", b -> { }))
-                .deploy("live")
-                .lambda("pets", LambdaHandlers.requestHandler(new PetProxyHandler(),
-                        com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.class))
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/pets/{id}", "GET", "pets", b -> {}))
+                        .deploy("live")
+                        .lambda(
+                                "pets",
+                                LambdaHandlers.requestHandler(
+                                        new PetProxyHandler(),
+                                        com.amazonaws.services.lambda.runtime.events
+                                                .APIGatewayProxyRequestEvent.class))
+                        .build();
 
-        Response response = api.handle(Request.builder().httpMethod("GET")
-                .target("/live/pets/7?owner=ann").header("X-Pet-Color", "ginger").build());
+        Response response =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("GET")
+                                .target("/live/pets/7?owner=ann")
+                                .header("X-Pet-Color", "ginger")
+                                .build());
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.bodyAsString()).isEqualTo("pet 7 of ann in live");
@@ -402,15 +615,29 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_mapHandlerThrows_returns502() {
-        Api api = Api.builder().restApi(proxyApi("/s", "POST", "shape", b -> { }))
-                .deploy("dev")
-                .lambda("shape", LambdaHandlers.requestHandler(new ShapeHandler(), Map.class))
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/s", "POST", "shape", b -> {}))
+                        .deploy("dev")
+                        .lambda(
+                                "shape",
+                                LambdaHandlers.requestHandler(new ShapeHandler(), Map.class))
+                        .build();
 
-        Response ok = api.handle(Request.builder().httpMethod("POST").target("/dev/s")
-                .body("{\"statusCode\": 204, \"headers\": {\"X-Shape\": 5}}").build());
-        TestInvokeResult failed = api.testInvoke(Request.builder().httpMethod("POST")
-                .target("/dev/s").body("not json").build());
+        Response ok =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("POST")
+                                .target("/dev/s")
+                                .body("{\"statusCode\": 204, \"headers\": {\"X-Shape\": 5}}")
+                                .build());
+        TestInvokeResult failed =
+                api.testInvoke(
+                        Request.builder()
+                                .httpMethod("POST")
+                                .target("/dev/s")
+                                .body("not json")
+                                .build());
 
         assertThat(ok.statusCode()).isEqualTo(204);
         assertThat(ok.headers().first("X-Shape")).contains("5");
@@ -420,10 +647,16 @@ class LambdaProxyScenarioTest {
 
     @Test
     void handle_invokeThrows_returns502WithTraceLine() {
-        Api api = Api.builder().restApi(proxyApi("/t", "GET", "flaky", b -> { }))
-                .deploy("dev").lambda("flaky", inv -> {
-                    throw new IllegalStateException("Rate exceeded");
-                }).build();
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/t", "GET", "flaky", b -> {}))
+                        .deploy("dev")
+                        .lambda(
+                                "flaky",
+                                inv -> {
+                                    throw new IllegalStateException("Rate exceeded");
+                                })
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/t"));
 
@@ -433,19 +666,31 @@ class LambdaProxyScenarioTest {
 
     @Test
     void testInvoke_proxyCall_traceHasEndpointRequestAndResponseBodies() {
-        Api api = Api.builder().restApi(proxyApi("/t", "GET", "fixed", b -> { }))
-                .deploy("dev").lambda("fixed", inv -> LambdaResult.of(("{\"statusCode\": 201,"
-                        + " \"body\": \"made\"}").getBytes(StandardCharsets.UTF_8)))
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(proxyApi("/t", "GET", "fixed", b -> {}))
+                        .deploy("dev")
+                        .lambda(
+                                "fixed",
+                                inv ->
+                                        LambdaResult.of(
+                                                ("{\"statusCode\": 201," + " \"body\": \"made\"}")
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/t"));
 
-        assertThat(result.log().entries()).extracting(ExecutionTrace.Entry::message)
-                .anySatisfy(m -> assertThat(m)
-                        .startsWith("Endpoint request body after transformations: {")
-                        .contains("\"resource\":\"/t\""))
-                .contains("Endpoint response body before transformations: "
-                        + "{\"statusCode\": 201, \"body\": \"made\"}",
+        assertThat(result.log().entries())
+                .extracting(ExecutionTrace.Entry::message)
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .startsWith(
+                                                "Endpoint request body after transformations: {")
+                                        .contains("\"resource\":\"/t\""))
+                .contains(
+                        "Endpoint response body before transformations: "
+                                + "{\"statusCode\": 201, \"body\": \"made\"}",
                         "Method response body after transformations: made");
     }
 

@@ -38,35 +38,62 @@ class LambdaTimeoutScenarioTest {
     }
 
     private static RestApi api(IntegrationType type, int timeoutInMillis) {
-        return RestApi.builder().name("timeouts")
-                .resource("/slow", r -> r.method("GET", m -> m.methodResponse("200", mr -> { })
-                        .methodResponse("502", mr -> { })
-                        .integration(i -> {
-                            i.type(type).httpMethod("POST").uri(uri("slow"))
-                                    .timeoutInMillis(timeoutInMillis);
-                            if (type == IntegrationType.AWS) {
-                                i.integrationResponse("200", ir -> { })
-                                        .integrationResponse("502", ir -> ir
-                                                .selectionPattern(".*Runtime exited.*"));
-                            }
-                        })))
+        return RestApi.builder()
+                .name("timeouts")
+                .resource(
+                        "/slow",
+                        r ->
+                                r.method(
+                                        "GET",
+                                        m ->
+                                                m.methodResponse("200", mr -> {})
+                                                        .methodResponse("502", mr -> {})
+                                                        .integration(
+                                                                i -> {
+                                                                    i.type(type)
+                                                                            .httpMethod("POST")
+                                                                            .uri(uri("slow"))
+                                                                            .timeoutInMillis(
+                                                                                    timeoutInMillis);
+                                                                    if (type
+                                                                            == IntegrationType
+                                                                                    .AWS) {
+                                                                        i.integrationResponse(
+                                                                                        "200",
+                                                                                        ir -> {})
+                                                                                .integrationResponse(
+                                                                                        "502",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .selectionPattern(
+                                                                                                                ".*Runtime exited.*"));
+                                                                    }
+                                                                })))
                 .build();
     }
 
     private static Api api(IntegrationType type, int timeoutInMillis, LambdaFunction function) {
-        return Api.builder().restApi(api(type, timeoutInMillis)).deploy("dev")
-                .lambda("slow", function).build();
+        return Api.builder()
+                .restApi(api(type, timeoutInMillis))
+                .deploy("dev")
+                .lambda("slow", function)
+                .build();
     }
 
     @ParameterizedTest
     @EnumSource(names = {"AWS", "AWS_PROXY"})
     void handle_functionPastTheTimeout_returns504AndInterruptsIt(IntegrationType type)
             throws InterruptedException {
-        Api api = api(type, 50, LambdaHandlers.requestHandler(
-                new BlockingHandler(release, interrupted), Map.class));
+        Api api =
+                api(
+                        type,
+                        50,
+                        LambdaHandlers.requestHandler(
+                                new BlockingHandler(release, interrupted), Map.class));
 
-        TestInvokeResult result = api.testInvoke(Request.builder().httpMethod("GET")
-                .target("/dev/slow").body("{}").build());
+        TestInvokeResult result =
+                api.testInvoke(
+                        Request.builder().httpMethod("GET").target("/dev/slow").body("{}").build());
 
         assertThat(result.response().statusCode()).isEqualTo(504);
         assertThat(result.response().bodyAsString())
@@ -78,17 +105,22 @@ class LambdaTimeoutScenarioTest {
     @Test
     void handle_functionIgnoringTheInterrupt_isAbandonedAndTheApiServesOthers() {
         AtomicBoolean slow = new AtomicBoolean(true);
-        Api api = api(IntegrationType.AWS_PROXY, 50, invocation -> {
-            while (slow.get()) {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted.countDown();
-                }
-            }
-            return LambdaResult.of("{\"statusCode\": 200}".getBytes(StandardCharsets.UTF_8));
-        });
+        Api api =
+                api(
+                        IntegrationType.AWS_PROXY,
+                        50,
+                        invocation -> {
+                            while (slow.get()) {
+                                try {
+                                    release.await(10, TimeUnit.SECONDS);
+                                    break;
+                                } catch (InterruptedException e) {
+                                    interrupted.countDown();
+                                }
+                            }
+                            return LambdaResult.of(
+                                    "{\"statusCode\": 200}".getBytes(StandardCharsets.UTF_8));
+                        });
 
         assertThat(api.handle(Request.of("GET", "/dev/slow")).statusCode()).isEqualTo(504);
         slow.set(false);
@@ -97,8 +129,13 @@ class LambdaTimeoutScenarioTest {
 
     @Test
     void handle_functionWithinTheTimeout_isServed() {
-        Api api = api(IntegrationType.AWS_PROXY, 29_000, invocation -> LambdaResult.of(
-                "{\"statusCode\": 201}".getBytes(StandardCharsets.UTF_8)));
+        Api api =
+                api(
+                        IntegrationType.AWS_PROXY,
+                        29_000,
+                        invocation ->
+                                LambdaResult.of(
+                                        "{\"statusCode\": 201}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(api.handle(Request.of("GET", "/dev/slow")).statusCode()).isEqualTo(201);
     }
@@ -106,13 +143,19 @@ class LambdaTimeoutScenarioTest {
     @Test
     void handle_proxyFunctionRunningOutOfMemory_returns502AndKeepsServing() {
         AtomicBoolean fail = new AtomicBoolean(true);
-        Api api = api(IntegrationType.AWS_PROXY, 29_000, LambdaHandlers.requestHandler(
-                (Map<String, Object> in, com.amazonaws.services.lambda.runtime.Context c) -> {
-                    if (fail.getAndSet(false)) {
-                        throw new OutOfMemoryError("Java heap space");
-                    }
-                    return Map.of("statusCode", 200);
-                }, Map.class));
+        Api api =
+                api(
+                        IntegrationType.AWS_PROXY,
+                        29_000,
+                        LambdaHandlers.requestHandler(
+                                (Map<String, Object> in,
+                                        com.amazonaws.services.lambda.runtime.Context c) -> {
+                                    if (fail.getAndSet(false)) {
+                                        throw new OutOfMemoryError("Java heap space");
+                                    }
+                                    return Map.of("statusCode", 200);
+                                },
+                                Map.class));
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/slow"));
 
@@ -123,27 +166,46 @@ class LambdaTimeoutScenarioTest {
 
     @Test
     void handle_awsFunctionThrowingAnError_isALambdaRuntimeExitError() {
-        Api api = api(IntegrationType.AWS, 29_000, invocation -> {
-            throw new InternalError("the runtime broke");
-        });
+        Api api =
+                api(
+                        IntegrationType.AWS,
+                        29_000,
+                        invocation -> {
+                            throw new InternalError("the runtime broke");
+                        });
 
         Response response = api.handle(Request.of("GET", "/dev/slow"));
 
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.bodyAsString()).contains("\"errorType\":\"Runtime.ExitError\"")
+        assertThat(response.bodyAsString())
+                .contains("\"errorType\":\"Runtime.ExitError\"")
                 .contains("Runtime exited with error");
     }
 
     @Test
     void handle_httpBackendThrowingAnError_returns500InsteadOfThrowing() {
-        RestApi restApi = RestApi.builder().name("error-backend")
-                .resource("/h", r -> r.method("GET", m -> m.integration(i -> i
-                        .type(IntegrationType.HTTP_PROXY).httpMethod("GET")
-                        .uri("http://backend.example/h"))))
-                .build();
-        HttpBackend failing = request -> {
-            throw new OutOfMemoryError("Java heap space");
-        };
+        RestApi restApi =
+                RestApi.builder()
+                        .name("error-backend")
+                        .resource(
+                                "/h",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .HTTP_PROXY)
+                                                                                .httpMethod("GET")
+                                                                                .uri(
+                                                                                        "http://backend.example/h"))))
+                        .build();
+        HttpBackend failing =
+                request -> {
+                    throw new OutOfMemoryError("Java heap space");
+                };
         Api api = Api.builder().restApi(restApi).deploy("dev").httpBackend(failing).build();
 
         assertServerError(api.handle(Request.of("GET", "/dev/h")), 500);

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * API Gateway's front-door limits through {@link Api#handle} (reference section 9.5): payload
- * 10 MB, headers 10,240 bytes, URL 10,240 characters, malformed request targets and headers.
- * Whatever arrives, {@code handle} answers and never throws.
+ * API Gateway's front-door limits through {@link Api#handle} (reference section 9.5): payload 10
+ * MB, headers 10,240 bytes, URL 10,240 characters, malformed request targets and headers. Whatever
+ * arrives, {@code handle} answers and never throws.
  */
 class LimitsScenarioTest {
     private static final int TEN_MB = 10 * 1024 * 1024;
@@ -26,19 +26,40 @@ class LimitsScenarioTest {
 
     /** Every path and method of stage {@code dev} is served by a MOCK that answers 200. */
     private static Api api() {
-        RestApi restApi = RestApi.builder().name("limits")
-                .resource("/{proxy+}", r -> r.method("ANY", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .integrationResponse("200", ir -> ir
-                                        .putResponseTemplate("application/json", "ok")))))
-                .build();
+        RestApi restApi =
+                RestApi.builder()
+                        .name("limits")
+                        .resource(
+                                "/{proxy+}",
+                                r ->
+                                        r.method(
+                                                "ANY",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        "ok")))))
+                        .build();
         return Api.builder().restApi(restApi).deploy("dev").build();
     }
 
     private static Response post(Api api, byte[] body) {
-        return api.handle(Request.builder().httpMethod("POST").target("/dev/upload")
-                .header("Content-Type", "application/octet-stream").body(body).build());
+        return api.handle(
+                Request.builder()
+                        .httpMethod("POST")
+                        .target("/dev/upload")
+                        .header("Content-Type", "application/octet-stream")
+                        .body(body)
+                        .build());
     }
 
     private static void assertRequestTooLarge(Response response) {
@@ -69,8 +90,13 @@ class LimitsScenarioTest {
 
     @Test
     void handle_oversizedBodyToUnknownStage_returnsRequestTooLarge() {
-        Response response = api().handle(Request.builder().httpMethod("PUT")
-                .target("/nostage/x").body(new byte[TEN_MB + 1]).build());
+        Response response =
+                api().handle(
+                                Request.builder()
+                                        .httpMethod("PUT")
+                                        .target("/nostage/x")
+                                        .body(new byte[TEN_MB + 1])
+                                        .build());
 
         assertRequestTooLarge(response);
     }
@@ -78,8 +104,12 @@ class LimitsScenarioTest {
     /** One header {@code X-Big: <value>} counts its name, value, {@code ": "} and CRLF. */
     private static Response withHeaderBytes(Api api, int totalBytes) {
         String value = "v".repeat(totalBytes - "X-Big".length() - 4);
-        return api.handle(Request.builder().httpMethod("GET").target("/dev/h")
-                .header("X-Big", value).build());
+        return api.handle(
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/dev/h")
+                        .header("X-Big", value)
+                        .build());
     }
 
     @Test
@@ -128,8 +158,13 @@ class LimitsScenarioTest {
     @ParameterizedTest(name = "value {index}")
     @ValueSource(strings = {"a\rb", "a\nb", "a\r\nInjected: yes", "a\u0000b", "\u0007"})
     void handle_headerValueWithControlCharacter_returnsBadRequest(String value) {
-        Response response = api().handle(Request.builder().httpMethod("GET").target("/dev/h")
-                .header("X-Client", value).build());
+        Response response =
+                api().handle(
+                                Request.builder()
+                                        .httpMethod("GET")
+                                        .target("/dev/h")
+                                        .header("X-Client", value)
+                                        .build());
 
         assertBadRequest(response);
         assertThat(response.headers().contains("Injected")).isFalse();
@@ -138,23 +173,44 @@ class LimitsScenarioTest {
     @ParameterizedTest(name = "name {0}")
     @ValueSource(strings = {"", "X Space", "X:Colon", "X\u0000Nul", "Ünicode"})
     void handle_malformedHeaderName_returnsBadRequest(String name) {
-        Response response = api().handle(Request.builder().httpMethod("GET").target("/dev/h")
-                .header(name, "v").build());
+        Response response =
+                api().handle(
+                                Request.builder()
+                                        .httpMethod("GET")
+                                        .target("/dev/h")
+                                        .header(name, "v")
+                                        .build());
 
         assertBadRequest(response);
     }
 
     @Test
     void handle_headerValueWithTab_passes() {
-        Response response = api().handle(Request.builder().httpMethod("GET").target("/dev/h")
-                .header("X-Client", "a\tb").build());
+        Response response =
+                api().handle(
+                                Request.builder()
+                                        .httpMethod("GET")
+                                        .target("/dev/h")
+                                        .header("X-Client", "a\tb")
+                                        .build());
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "path {index}")
-    @ValueSource(strings = {"/dev/my pet", "/dev/a\u0001b", "/dev/tab\there", "/dev/%zz",
-        "/dev/%4", "/dev/x%", "/dev/x%g1", "/dev/del\u007f", "dev/no-leading-slash", ""})
+    @ValueSource(
+            strings = {
+                "/dev/my pet",
+                "/dev/a\u0001b",
+                "/dev/tab\there",
+                "/dev/%zz",
+                "/dev/%4",
+                "/dev/x%",
+                "/dev/x%g1",
+                "/dev/del\u007f",
+                "dev/no-leading-slash",
+                ""
+            })
     void handle_malformedPath_returnsBadRequest(String path) {
         Response response = api().handle(Request.builder().httpMethod("GET").path(path).build());
 
@@ -170,8 +226,13 @@ class LimitsScenarioTest {
     @ParameterizedTest(name = "query {index}")
     @ValueSource(strings = {"a=b c", "a=%zz", "a=\u0000", "x=%"})
     void handle_malformedQuery_returnsBadRequest(String query) {
-        Response response = api().handle(Request.builder().httpMethod("GET").path("/dev/q")
-                .rawQueryString(query).build());
+        Response response =
+                api().handle(
+                                Request.builder()
+                                        .httpMethod("GET")
+                                        .path("/dev/q")
+                                        .rawQueryString(query)
+                                        .build());
 
         assertBadRequest(response);
     }
@@ -195,15 +256,21 @@ class LimitsScenarioTest {
         for (int i = 0; i < 25; i++) {
             Request request = HostileRequests.next(random);
 
-            assertThatCode(() -> {
-                Response response = api.handle(request);
-                assertThat(response.statusCode()).as("seed %d: %s", seed, request)
-                        .isBetween(200, 599)
-                        // the API cannot fail by itself: a 500 is a bug caught by Api.handle
-                        .isIn(200, 400, 403, 413);
-                assertThat(response.headers().first("x-amzn-RequestId"))
-                        .as("seed %d: %s", seed, request).isPresent();
-            }).as("seed %d: %s", seed, request).doesNotThrowAnyException();
+            assertThatCode(
+                            () -> {
+                                Response response = api.handle(request);
+                                assertThat(response.statusCode())
+                                        .as("seed %d: %s", seed, request)
+                                        .isBetween(200, 599)
+                                        // the API cannot fail by itself: a 500 is a bug caught by
+                                        // Api.handle
+                                        .isIn(200, 400, 403, 413);
+                                assertThat(response.headers().first("x-amzn-RequestId"))
+                                        .as("seed %d: %s", seed, request)
+                                        .isPresent();
+                            })
+                    .as("seed %d: %s", seed, request)
+                    .doesNotThrowAnyException();
         }
     }
 }

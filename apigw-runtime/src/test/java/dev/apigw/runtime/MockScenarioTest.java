@@ -9,20 +9,38 @@ import org.junit.jupiter.api.Test;
 /** MOCK integrations through {@link Api#handle} (reference sections 6.1 and 7.1). */
 class MockScenarioTest {
     private static RestApi petsApi() {
-        return RestApi.builder().name("pets")
-                .resource("/pets", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .methodResponse("500", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json",
-                                        "{#if($input.params('fail') == 'yes')\"statusCode\": 500"
-                                                + "#else\"statusCode\": 200#end}")
-                                .integrationResponse("200", ir -> ir
-                                        .putResponseTemplate("application/json",
-                                                "{\"pets\": [\"$input.params('kind')\"]}"))
-                                .integrationResponse("500", ir -> ir.selectionPattern("5\\d{2}")
-                                        .putResponseParameter("method.response.header.X-Why",
-                                                "'mocked failure'")))))
+        return RestApi.builder()
+                .name("pets")
+                .resource(
+                        "/pets",
+                        r ->
+                                r.method(
+                                        "GET",
+                                        m ->
+                                                m.methodResponse("200", mr -> {})
+                                                        .methodResponse("500", mr -> {})
+                                                        .integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.MOCK)
+                                                                                .putRequestTemplate(
+                                                                                        "application/json",
+                                                                                        "{#if($input.params('fail') == 'yes')\"statusCode\": 500"
+                                                                                                + "#else\"statusCode\": 200#end}")
+                                                                                .integrationResponse(
+                                                                                        "200",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .putResponseTemplate(
+                                                                                                                "application/json",
+                                                                                                                "{\"pets\": [\"$input.params('kind')\"]}"))
+                                                                                .integrationResponse(
+                                                                                        "500",
+                                                                                        ir ->
+                                                                                                ir.selectionPattern(
+                                                                                                                "5\\d{2}")
+                                                                                                        .putResponseParameter(
+                                                                                                                "method.response.header.X-Why",
+                                                                                                                "'mocked failure'")))))
                 .build();
     }
 
@@ -57,7 +75,8 @@ class MockScenarioTest {
         Response response = api.handle(Request.of("GET", "/dev/cats"));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+        assertThat(response.bodyAsString())
+                .isEqualTo("{\"message\":\"Missing Authentication Token\"}");
         assertThat(response.headers().first("x-amzn-ErrorType"))
                 .contains("MissingAuthenticationTokenException");
     }

@@ -39,25 +39,47 @@ class RequestShortcutsTest {
     @Test
     void post_nullBody_fails() {
         assertThatThrownBy(() -> Request.post("/dev/pets", null))
-                .isInstanceOf(NullPointerException.class).hasMessage("json");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("json");
     }
 
     /** The Lambda proxy event (reference 2.1) shows what reached the gateway. */
     @Test
     void handle_shortcuts_reachTheLambdaAsSent() throws IOException {
         AtomicReference<byte[]> event = new AtomicReference<>();
-        Api api = Api.builder()
-                .restApi(RestApi.builder().name("pets").resource("/pets", r -> r
-                        .method("ANY", m -> m.integration(i -> i.type(IntegrationType.AWS_PROXY)
-                                .httpMethod("POST").uri(LambdaProxyScenarioTest.uri("pets")))))
-                        .build())
-                .deploy("dev")
-                .lambda("pets", invocation -> {
-                    event.set(invocation.payload());
-                    return LambdaResult.of("{\"statusCode\": 200}"
-                            .getBytes(StandardCharsets.UTF_8));
-                })
-                .build();
+        Api api =
+                Api.builder()
+                        .restApi(
+                                RestApi.builder()
+                                        .name("pets")
+                                        .resource(
+                                                "/pets",
+                                                r ->
+                                                        r.method(
+                                                                "ANY",
+                                                                m ->
+                                                                        m.integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .AWS_PROXY)
+                                                                                                .httpMethod(
+                                                                                                        "POST")
+                                                                                                .uri(
+                                                                                                        LambdaProxyScenarioTest
+                                                                                                                .uri(
+                                                                                                                        "pets")))))
+                                        .build())
+                        .deploy("dev")
+                        .lambda(
+                                "pets",
+                                invocation -> {
+                                    event.set(invocation.payload());
+                                    return LambdaResult.of(
+                                            "{\"statusCode\": 200}"
+                                                    .getBytes(StandardCharsets.UTF_8));
+                                })
+                        .build();
 
         assertThat(api.handle(Request.get("/dev/pets?limit=2")).statusCode()).isEqualTo(200);
         JsonNode get = new ObjectMapper().readTree(event.get());

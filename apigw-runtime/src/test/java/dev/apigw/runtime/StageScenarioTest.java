@@ -15,26 +15,45 @@ class StageScenarioTest {
 
     /** {@code GET /pets} echoes the stage, its variables and the resource path. */
     private static RestApi petsApi() {
-        return RestApi.builder().name("stages")
-                .resource("/pets", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json",
-                                        "$context.stage|$stageVariables.color|"
-                                                + "$stageVariables['size']|$context.resourcePath|"
-                                                + "$context.path")))))
-                .gatewayResponse(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, g -> g
-                        .putResponseParameter("gatewayresponse.header.X-Color",
-                                "stageVariables.color")
-                        .putResponseTemplate("application/json",
-                                "{\"stage\":\"$context.stage\",\"color\":\"$stageVariables.color\"}"))
+        return RestApi.builder()
+                .name("stages")
+                .resource(
+                        "/pets",
+                        r ->
+                                r.method(
+                                        "GET",
+                                        m ->
+                                                m.methodResponse("200", mr -> {})
+                                                        .integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.MOCK)
+                                                                                .putRequestTemplate(
+                                                                                        "application/json",
+                                                                                        "{\"statusCode\": 200}")
+                                                                                .integrationResponse(
+                                                                                        "200",
+                                                                                        ir ->
+                                                                                                ir
+                                                                                                        .putResponseTemplate(
+                                                                                                                "application/json",
+                                                                                                                "$context.stage|$stageVariables.color|"
+                                                                                                                        + "$stageVariables['size']|$context.resourcePath|"
+                                                                                                                        + "$context.path")))))
+                .gatewayResponse(
+                        GatewayResponseType.MISSING_AUTHENTICATION_TOKEN,
+                        g ->
+                                g.putResponseParameter(
+                                                "gatewayresponse.header.X-Color",
+                                                "stageVariables.color")
+                                        .putResponseTemplate(
+                                                "application/json",
+                                                "{\"stage\":\"$context.stage\",\"color\":\"$stageVariables.color\"}"))
                 .build();
     }
 
     private static Api api() {
-        return Api.builder().restApi(petsApi())
+        return Api.builder()
+                .restApi(petsApi())
                 .deploy("dev", s -> s.putVariable("color", "green").putVariable("size", "S"))
                 .deploy("prod", s -> s.putVariable("color", "navy"))
                 .build();

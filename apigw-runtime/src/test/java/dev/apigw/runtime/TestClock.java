@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock for tests: it starts at a fixed instant and moves forward by {@code tick} each time
- * it is read, and counts its reads. Confined to one thread.
+ * A clock for tests: it starts at a fixed instant and moves forward by {@code tick} each time it is
+ * read, and counts its reads. Confined to one thread.
  */
 final class TestClock extends Clock {
     private final Duration tick;

@@ -9,22 +9,40 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Api#testInvoke}: the response with the execution log and the latency, as the
- * console's TestInvokeMethod reports them (reference section 10.2), timed by the API's clock.
+ * {@link Api#testInvoke}: the response with the execution log and the latency, as the console's
+ * TestInvokeMethod reports them (reference section 10.2), timed by the API's clock.
  */
 class TestInvokeScenarioTest {
     private static final Instant START = Instant.parse("2025-01-02T03:04:05Z");
 
     private static Api api(TestClock clock) {
-        RestApi restApi = RestApi.builder().name("test-invoke")
-                .resource("/pets/{petId}", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", "pet $input.params('petId') at "
-                                                + "$context.requestTimeEpoch")))))
-                .build();
+        RestApi restApi =
+                RestApi.builder()
+                        .name("test-invoke")
+                        .resource(
+                                "/pets/{petId}",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .putRequestTemplate(
+                                                                                                "application/json",
+                                                                                                "{\"statusCode\": 200}")
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        "pet $input.params('petId') at "
+                                                                                                                                + "$context.requestTimeEpoch")))))
+                        .build();
         return Api.builder().restApi(restApi).deploy("beta").clock(clock).build();
     }
 
@@ -35,8 +53,7 @@ class TestInvokeScenarioTest {
         TestInvokeResult result = api(clock).testInvoke(Request.of("GET", "/beta/pets/31"));
 
         assertThat(result.response().statusCode()).isEqualTo(200);
-        assertThat(result.response().bodyAsString())
-                .isEqualTo("pet 31 at " + START.toEpochMilli());
+        assertThat(result.response().bodyAsString()).isEqualTo("pet 31 at " + START.toEpochMilli());
         assertThat(result.log().contains("Stage: beta")).isTrue();
         assertThat(result.log().contains("Resource: /pets/{petId} GET")).isTrue();
         assertThat(result.log().contains("Method request path: {petId=31}")).isTrue();
@@ -47,36 +64,50 @@ class TestInvokeScenarioTest {
 
     @Test
     void testInvoke_success_traceHasMethodRequestAndResponseAsTheConsoleShows() {
-        Request request = Request.builder().httpMethod("GET").target("/beta/pets/31?limit=2")
-                .headers(Headers.of("X-Color", "red")).body("hello").build();
+        Request request =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/beta/pets/31?limit=2")
+                        .headers(Headers.of("X-Color", "red"))
+                        .body("hello")
+                        .build();
 
         TestInvokeResult result = api(new TestClock(START, Duration.ZERO)).testInvoke(request);
 
         assertThat(result.request()).isSameAs(request);
-        assertThat(result.log().entries()).extracting(ExecutionTrace.Entry::message).contains(
-                "Method request query string: {limit=[2]}",
-                "Method request headers: {X-Color=red}",
-                "Method request body before transformations: hello",
-                "Method response body after transformations: pet 31 at " + START.toEpochMilli());
+        assertThat(result.log().entries())
+                .extracting(ExecutionTrace.Entry::message)
+                .contains(
+                        "Method request query string: {limit=[2]}",
+                        "Method request headers: {X-Color=red}",
+                        "Method request body before transformations: hello",
+                        "Method response body after transformations: pet 31 at "
+                                + START.toEpochMilli());
         assertThat(result.log().contains("Method response headers: {Content-Type=application/json"))
                 .isTrue();
     }
 
     @Test
     void testInvoke_unknownRoute_traceNamesGatewayResponseType() {
-        TestInvokeResult result = api(new TestClock(START, Duration.ZERO))
-                .testInvoke(Request.of("DELETE", "/beta/pets/31"));
+        TestInvokeResult result =
+                api(new TestClock(START, Duration.ZERO))
+                        .testInvoke(Request.of("DELETE", "/beta/pets/31"));
 
         assertThat(result.response().statusCode()).isEqualTo(403);
-        assertThat(result.log().contains("Gateway response type: MISSING_AUTHENTICATION_TOKEN"
-                + " with status code: 403")).isTrue();
+        assertThat(
+                        result.log()
+                                .contains(
+                                        "Gateway response type: MISSING_AUTHENTICATION_TOKEN"
+                                                + " with status code: 403"))
+                .isTrue();
         assertThat(result.log().contains("Method completed with status: 403")).isTrue();
     }
 
     @Test
     void testInvoke_unknownStage_traceNamesTheStage() {
-        TestInvokeResult result = api(new TestClock(START, Duration.ZERO))
-                .testInvoke(Request.of("GET", "/gamma/pets/31"));
+        TestInvokeResult result =
+                api(new TestClock(START, Duration.ZERO))
+                        .testInvoke(Request.of("GET", "/gamma/pets/31"));
 
         assertThat(result.response().statusCode()).isEqualTo(403);
         assertThat(result.log().contains("No stage named: gamma")).isTrue();
@@ -84,8 +115,9 @@ class TestInvokeScenarioTest {
 
     @Test
     void testInvoke_stoppedClock_latencyIsZero() {
-        TestInvokeResult result = api(new TestClock(START, Duration.ZERO))
-                .testInvoke(Request.of("GET", "/beta/pets/1"));
+        TestInvokeResult result =
+                api(new TestClock(START, Duration.ZERO))
+                        .testInvoke(Request.of("GET", "/beta/pets/1"));
 
         assertThat(result.latency()).isEqualTo(Duration.ZERO);
         assertThat(result.log().entries()).allSatisfy(e -> assertThat(e.time()).isEqualTo(START));

@@ -8,43 +8,87 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A mapping template that does not parse (issue 9 part 5): AWS accepts the definition and fails
- * only that method's requests with 500 and an execution-log line (reference 1.1); the build
- * gives a warning naming the place.
+ * only that method's requests with 500 and an execution-log line (reference 1.1); the build gives a
+ * warning naming the place.
  */
 class UnparsableTemplateScenarioTest {
     private static Api api(String requestTemplate, String responseTemplate) {
-        return Api.builder().restApi(RestApi.builder().name("bad-vtl").id("bd42vtl001")
-                .resource("/pets", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", requestTemplate)
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", responseTemplate)))))
-                .resource("/health", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", "ok")))))
-                .build()).deploy("dev").build();
+        return Api.builder()
+                .restApi(
+                        RestApi.builder()
+                                .name("bad-vtl")
+                                .id("bd42vtl001")
+                                .resource(
+                                        "/pets",
+                                        r ->
+                                                r.method(
+                                                        "GET",
+                                                        m ->
+                                                                m.methodResponse("200", mr -> {})
+                                                                        .integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .MOCK)
+                                                                                                .putRequestTemplate(
+                                                                                                        "application/json",
+                                                                                                        requestTemplate)
+                                                                                                .integrationResponse(
+                                                                                                        "200",
+                                                                                                        ir ->
+                                                                                                                ir
+                                                                                                                        .putResponseTemplate(
+                                                                                                                                "application/json",
+                                                                                                                                responseTemplate)))))
+                                .resource(
+                                        "/health",
+                                        r ->
+                                                r.method(
+                                                        "GET",
+                                                        m ->
+                                                                m.methodResponse("200", mr -> {})
+                                                                        .integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .MOCK)
+                                                                                                .putRequestTemplate(
+                                                                                                        "application/json",
+                                                                                                        "{\"statusCode\": 200}")
+                                                                                                .integrationResponse(
+                                                                                                        "200",
+                                                                                                        ir ->
+                                                                                                                ir
+                                                                                                                        .putResponseTemplate(
+                                                                                                                                "application/json",
+                                                                                                                                "ok")))))
+                                .build())
+                .deploy("dev")
+                .build();
     }
 
     @Test
     void build_requestTemplateThatDoesNotParse_warnsNamingThePlace() {
         Api api = api("#if($x) unclosed", "fine");
 
-        assertThat(api.warnings()).singleElement().asString()
-                .startsWith("/pets GET integration request template application/json: "
-                        + "does not parse: ");
+        assertThat(api.warnings())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "/pets GET integration request template application/json: "
+                                + "does not parse: ");
     }
 
     @Test
     void build_responseTemplateThatDoesNotParse_warnsNamingTheStatus() {
         Api api = api("{\"statusCode\": 200}", "#foreach(");
 
-        assertThat(api.warnings()).singleElement().asString()
-                .startsWith("/pets GET integration response 200 template application/json: "
-                        + "does not parse: ");
+        assertThat(api.warnings())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "/pets GET integration response 200 template application/json: "
+                                + "does not parse: ");
     }
 
     @Test

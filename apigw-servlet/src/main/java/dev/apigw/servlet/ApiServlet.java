@@ -19,28 +19,29 @@ import org.slf4j.LoggerFactory;
  * Serves an {@link Api} from any Jakarta Servlet 6 container: every request, whatever its method,
  * becomes a {@link Request} and the {@link Response} is written back as it is.
  *
- * <p>The request carries the method, the raw path from {@link
- * HttpServletRequest#getRequestURI()} (the Servlet API's undecoded, un-normalised target: in
- * Jetty 12 it is the core request's {@code HttpURI.getPath()}; {@code //}, {@code %2B} and
- * {@code +} reach the router as sent, provided the container's URI compliance lets them in),
- * the raw query, every header with its values in order, the body bytes, the TCP peer's address
- * as source IP, the scheme and the local port. The {@code Host} header is the API's {@code
- * $context.domainName}. The response's status, headers (in order, repeated names kept) and body
- * bytes are written unchanged; transport headers ({@code Date}, {@code Content-Length}) are the
- * container's.
+ * <p>The request carries the method, the raw path from {@link HttpServletRequest#getRequestURI()}
+ * (the Servlet API's undecoded, un-normalised target: in Jetty 12 it is the core request's {@code
+ * HttpURI.getPath()}; {@code //}, {@code %2B} and {@code +} reach the router as sent, provided the
+ * container's URI compliance lets them in), the raw query, every header with its values in order,
+ * the body bytes, the TCP peer's address as source IP, the scheme and the local port. The {@code
+ * Host} header is the API's {@code $context.domainName}. The response's status, headers (in order,
+ * repeated names kept) and body bytes are written unchanged; transport headers ({@code Date},
+ * {@code Content-Length}) are the container's.
  *
  * <p>A request the adapter cannot read (a broken chunked body, a reset connection) answers 400
  * {@code {"message":"Bad Request"}}; a failure of the handler or of writing answers 500 {@code
  * {"message": "Internal server error"}}, the body of AWS's DEFAULT_5XX; both carry {@code
- * x-amzn-ErrorType} and a fresh {@code x-amzn-RequestId} ({@link ErrorAnswer}), are logged, and
- * the servlet keeps serving. Each request is logged in one line at
- * INFO: method, raw path, status and latency. Instances are thread-safe.
+ * x-amzn-ErrorType} and a fresh {@code x-amzn-RequestId} ({@link ErrorAnswer}), are logged, and the
+ * servlet keeps serving. Each request is logged in one line at INFO: method, raw path, status and
+ * latency. Instances are thread-safe.
  */
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
     /** One byte past API Gateway's 10 MB payload limit, so the runtime answers 413 itself. */
     private static final int MAX_BODY = 10 * 1024 * 1024 + 1;
+
     private static final byte[] NO_BODY = new byte[0];
 
     private final transient Function<Request, Response> handler;
@@ -51,8 +52,8 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /**
-     * Creates a servlet serving any handler of requests, such as {@code api::handle} or a
-     * function choosing among several {@code Api}s. The handler must be thread-safe.
+     * Creates a servlet serving any handler of requests, such as {@code api::handle} or a function
+     * choosing among several {@code Api}s. The handler must be thread-safe.
      */
     public ApiServlet(Function<Request, Response> handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -78,7 +79,10 @@ public final class ApiServlet extends HttpServlet {
                 status = response.statusCode();
                 write(response, resp);
             } catch (IOException e) {
-                LOG.warn("{} {}: cannot write the response: {}", req.getMethod(), path,
+                LOG.warn(
+                        "{} {}: cannot write the response: {}",
+                        req.getMethod(),
+                        path,
                         e.toString());
                 status = fail(resp, 500);
             } catch (RuntimeException | StackOverflowError e) {
@@ -118,8 +122,8 @@ public final class ApiServlet extends HttpServlet {
     /**
      * Reads the body: nothing for a request that announces none, exactly the announced length
      * otherwise, and at most one byte past the 10 MB payload limit when the length is not known
-     * (chunked), so the gateway can answer 413. Most requests without a length have no body:
-     * the first read tells, before any buffer is made.
+     * (chunked), so the gateway can answer 413. Most requests without a length have no body: the
+     * first read tells, before any buffer is made.
      */
     private static byte[] body(HttpServletRequest req) throws IOException {
         long length = req.getContentLengthLong();

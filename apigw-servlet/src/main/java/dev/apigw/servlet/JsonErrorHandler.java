@@ -9,10 +9,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers what Jetty rejects before the API sees it (a malformed request line or header, a
- * request line or headers beyond its buffer, an unreadable message) as API Gateway answers its
- * own errors ({@link ErrorAnswer}: a JSON {@code message}, {@code x-amzn-ErrorType}, a fresh
- * {@code x-amzn-RequestId}), instead of Jetty's HTML error page.
+ * Answers what Jetty rejects before the API sees it (a malformed request line or header, a request
+ * line or headers beyond its buffer, an unreadable message) as API Gateway answers its own errors
+ * ({@link ErrorAnswer}: a JSON {@code message}, {@code x-amzn-ErrorType}, a fresh {@code
+ * x-amzn-RequestId}), instead of Jetty's HTML error page.
  */
 final class JsonErrorHandler extends ErrorHandler {
     /** Answers with a body whatever the method (Jetty's default: GET, POST and HEAD only). */
@@ -28,8 +28,13 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code,
-            String message, Throwable cause, Callback callback) {
+    protected void generateResponse(
+            Request request,
+            Response response,
+            int code,
+            String message,
+            Throwable cause,
+            Callback callback) {
         ErrorAnswer answer = ErrorAnswer.forStatus(code, HttpStatus.getMessage(code));
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, ErrorAnswer.CONTENT_TYPE);

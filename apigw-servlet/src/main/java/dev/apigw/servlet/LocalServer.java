@@ -13,22 +13,22 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A Jetty 12 server that hands every request target to its servlets as sent. The connector's
- * {@link UriCompliance#UNSAFE} lets ambiguous targets in ({@code //}, {@code %2F}, {@code %2B},
- * {@code ..} encodings), and the servlet handler's {@code decodeAmbiguousURIs} lets the Servlet
- * API serve them instead of answering 400, since API Gateway itself routes raw paths (reference
- * 7.1). The port is bound by {@link #open()} before servlets are added, so that a definition can
- * be built knowing the real port. {@code Server} and {@code X-Powered-By} headers are off; Jetty
- * adds {@code Date}, {@code Content-Length} and {@code Connection}. The request line and headers
- * may take {@link #REQUEST_HEADER_BYTES}, and what Jetty rejects is answered in API Gateway's
- * shape ({@link JsonErrorHandler}).
+ * A Jetty 12 server that hands every request target to its servlets as sent. The connector's {@link
+ * UriCompliance#UNSAFE} lets ambiguous targets in ({@code //}, {@code %2F}, {@code %2B}, {@code ..}
+ * encodings), and the servlet handler's {@code decodeAmbiguousURIs} lets the Servlet API serve them
+ * instead of answering 400, since API Gateway itself routes raw paths (reference 7.1). The port is
+ * bound by {@link #open()} before servlets are added, so that a definition can be built knowing the
+ * real port. {@code Server} and {@code X-Powered-By} headers are off; Jetty adds {@code Date},
+ * {@code Content-Length} and {@code Connection}. The request line and headers may take {@link
+ * #REQUEST_HEADER_BYTES}, and what Jetty rejects is answered in API Gateway's shape ({@link
+ * JsonErrorHandler}).
  */
 public final class LocalServer implements AutoCloseable {
     /**
-     * Room for the request line and headers: well past API Gateway's limits of 10,240
-     * characters of URL and 10,240 bytes of headers (reference 9.5), so that the gateway, not
-     * Jetty, answers a request over them; beyond it Jetty's 431 is answered as the gateway's
-     * 413 by {@link JsonErrorHandler}.
+     * Room for the request line and headers: well past API Gateway's limits of 10,240 characters of
+     * URL and 10,240 bytes of headers (reference 9.5), so that the gateway, not Jetty, answers a
+     * request over them; beyond it Jetty's 431 is answered as the gateway's 413 by {@link
+     * JsonErrorHandler}.
      */
     static final int REQUEST_HEADER_BYTES = 64 * 1024;
 
@@ -64,8 +64,8 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /**
-     * Binds the port; fails with an {@link IllegalStateException} whose message is one line
-     * ({@code cannot listen on HOST:PORT: reason}) when it cannot.
+     * Binds the port; fails with an {@link IllegalStateException} whose message is one line ({@code
+     * cannot listen on HOST:PORT: reason}) when it cannot.
      */
     public LocalServer open() {
         try {
@@ -75,8 +75,14 @@ public final class LocalServer implements AutoCloseable {
             while (cause.getCause() != null && !(cause instanceof BindException)) {
                 cause = cause.getCause();
             }
-            throw new IllegalStateException("cannot listen on " + host + ":"
-                    + connector.getPort() + ": " + cause.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot listen on "
+                            + host
+                            + ":"
+                            + connector.getPort()
+                            + ": "
+                            + cause.getMessage(),
+                    e);
         }
         return this;
     }

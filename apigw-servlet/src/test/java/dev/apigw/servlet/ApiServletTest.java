@@ -39,19 +39,24 @@ class ApiServletTest {
     }
 
     private void serve(Function<Request, Response> handler) {
-        server = LocalServer.create("127.0.0.1", 0).open()
-                .serve("/*", new ApiServlet(handler)).start();
+        server =
+                LocalServer.create("127.0.0.1", 0)
+                        .open()
+                        .serve("/*", new ApiServlet(handler))
+                        .start();
     }
 
     private void serveRecording(Response response) {
-        serve(request -> {
-            received.set(request);
-            return response;
-        });
+        serve(
+                request -> {
+                    received.set(request);
+                    return response;
+                });
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(
+                request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private URI uri(String target) {
@@ -72,13 +77,15 @@ class ApiServletTest {
     void service_repeatedHeaders_keepTheirValuesInOrder() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
 
-        send(HttpRequest.newBuilder(uri("/dev/x")).header("X-Multi", "b")
-                .header("X-Multi", "a").header("X-One", "1"));
+        send(
+                HttpRequest.newBuilder(uri("/dev/x"))
+                        .header("X-Multi", "b")
+                        .header("X-Multi", "a")
+                        .header("X-One", "1"));
 
         assertThat(received.get().headers().values("x-multi")).containsExactly("b", "a");
         assertThat(received.get().headers().values("X-One")).containsExactly("1");
-        assertThat(received.get().headers().first("Host"))
-                .contains("127.0.0.1:" + server.port());
+        assertThat(received.get().headers().first("Host")).contains("127.0.0.1:" + server.port());
     }
 
     @Test
@@ -86,8 +93,9 @@ class ApiServletTest {
         serveRecording(Response.builder().statusCode(200).build());
         byte[] body = allBytes();
 
-        send(HttpRequest.newBuilder(uri("/dev/upload")).method("PATCH",
-                HttpRequest.BodyPublishers.ofByteArray(body)));
+        send(
+                HttpRequest.newBuilder(uri("/dev/upload"))
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertThat(received.get().httpMethod()).isEqualTo("PATCH");
         assertThat(received.get().body()).isEqualTo(body);
@@ -107,9 +115,14 @@ class ApiServletTest {
     @Test
     void write_multiValueHeadersAndBinaryBody_areSentAsGiven() throws Exception {
         byte[] body = allBytes();
-        serveRecording(Response.builder().statusCode(207).addHeader("Set-Cookie", "b=2")
-                .addHeader("Set-Cookie", "a=1").addHeader("Content-Type", "image/png")
-                .body(body).build());
+        serveRecording(
+                Response.builder()
+                        .statusCode(207)
+                        .addHeader("Set-Cookie", "b=2")
+                        .addHeader("Set-Cookie", "a=1")
+                        .addHeader("Content-Type", "image/png")
+                        .body(body)
+                        .build());
 
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/dev/img")));
 
@@ -123,12 +136,13 @@ class ApiServletTest {
 
     @Test
     void service_handlerFails_answers500JsonAndKeepsServing() throws Exception {
-        serve(request -> {
-            if (request.path().endsWith("/boom")) {
-                throw new IllegalStateException("a bug");
-            }
-            return Response.builder().statusCode(200).body("ok").build();
-        });
+        serve(
+                request -> {
+                    if (request.path().endsWith("/boom")) {
+                        throw new IllegalStateException("a bug");
+                    }
+                    return Response.builder().statusCode(200).body("ok").build();
+                });
 
         HttpResponse<byte[]> failed = send(HttpRequest.newBuilder(uri("/dev/boom")));
         HttpResponse<byte[]> next = send(HttpRequest.newBuilder(uri("/dev/fine")));
@@ -145,8 +159,10 @@ class ApiServletTest {
     void toRequest_chunkedBodyWithoutLength_arrivesWhole() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
 
-        String answer = raw("POST /dev/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n1\r\nh\r\n4\r\nello\r\n0\r\n\r\n");
+        String answer =
+                raw(
+                        "POST /dev/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n"
+                                + "Transfer-Encoding: chunked\r\n\r\n1\r\nh\r\n4\r\nello\r\n0\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 200 ");
         assertThat(new String(received.get().body(), StandardCharsets.UTF_8)).isEqualTo("hello");
@@ -166,8 +182,10 @@ class ApiServletTest {
     void service_unreadableChunkedBody_answers400InTheGatewaysShape() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
 
-        String answer = raw("POST /dev/x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
-                + "\r\nZZ\r\nxx\r\n0\r\n\r\n");
+        String answer =
+                raw(
+                        "POST /dev/x HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
+                                + "\r\nZZ\r\nxx\r\n0\r\n\r\n");
 
         assertGatewayError(answer, 400, "BadRequestException", "{\"message\":\"Bad Request\"}");
         assertThat(received.get()).isNull();
@@ -175,13 +193,17 @@ class ApiServletTest {
 
     @Test
     void service_handlerFails_answers500WithRequestIdAndErrorType() throws Exception {
-        serve(request -> {
-            throw new IllegalStateException("a bug");
-        });
+        serve(
+                request -> {
+                    throw new IllegalStateException("a bug");
+                });
 
         String answer = raw("GET /dev/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
 
-        assertGatewayError(answer, 500, "InternalServerErrorException",
+        assertGatewayError(
+                answer,
+                500,
+                "InternalServerErrorException",
                 "{\"message\": \"Internal server error\"}");
     }
 
@@ -222,8 +244,13 @@ class ApiServletTest {
         String longPath = "/dev/" + "a".repeat(10_300);
         String bigHeader = "b".repeat(10_300);
 
-        String answer = raw("GET " + longPath + " HTTP/1.1\r\nHost: a\r\nX-Big: " + bigHeader
-                + "\r\nConnection: close\r\n\r\n");
+        String answer =
+                raw(
+                        "GET "
+                                + longPath
+                                + " HTTP/1.1\r\nHost: a\r\nX-Big: "
+                                + bigHeader
+                                + "\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 200 ");
         assertThat(received.get().path()).isEqualTo(longPath);
@@ -234,37 +261,58 @@ class ApiServletTest {
     void container_headersBeyondItsBuffer_answerTheGateways413() throws Exception {
         serveRecording(Response.builder().statusCode(200).build());
 
-        String answer = raw("GET /dev/x HTTP/1.1\r\nHost: a\r\nX-Huge: "
-                + "c".repeat(LocalServer.REQUEST_HEADER_BYTES) + "\r\n\r\n");
+        String answer =
+                raw(
+                        "GET /dev/x HTTP/1.1\r\nHost: a\r\nX-Huge: "
+                                + "c".repeat(LocalServer.REQUEST_HEADER_BYTES)
+                                + "\r\n\r\n");
 
-        assertGatewayError(answer, 413, "RequestTooLargeException",
-                "{\"message\":\"Request Too Long\"}");
+        assertGatewayError(
+                answer, 413, "RequestTooLargeException", "{\"message\":\"Request Too Long\"}");
         assertThat(received.get()).isNull();
     }
 
-    private static void assertGatewayError(String answer, int status, String errorType,
-            String body) {
-        assertThat(answer).startsWith("HTTP/1.1 " + status + " ")
+    private static void assertGatewayError(
+            String answer, int status, String errorType, String body) {
+        assertThat(answer)
+                .startsWith("HTTP/1.1 " + status + " ")
                 .contains("\r\nContent-Type: application/json\r\n")
                 .contains("\r\nx-amzn-ErrorType: " + errorType + "\r\n")
-                .containsPattern("\r\nx-amzn-RequestId: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-"
-                        + "[89ab][0-9a-f]{3}-[0-9a-f]{12}\r\n")
+                .containsPattern(
+                        "\r\nx-amzn-RequestId: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-"
+                                + "[89ab][0-9a-f]{3}-[0-9a-f]{12}\r\n")
                 .endsWith(body);
     }
 
     @Test
     void api_lambdaProxy_seesRawPathAndHostAsDomainName() throws Exception {
-        RestApi definition = RestApi.builder().name("echo")
-                .resource("/echo/{proxy+}", r -> r.method("ANY", m -> m.integration(i -> i
-                        .type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                        .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                                + "arn:aws:lambda:us-east-1:123456789012:function:echo/"
-                                + "invocations"))))
-                .build();
-        Api api = Api.builder().restApi(definition).deploy("dev")
-                .lambda("echo", LambdaHandlers.streamHandler(new EchoHandler())).build();
-        server = LocalServer.create("127.0.0.1", 0).open().serve("/*", new ApiServlet(api))
-                .start();
+        RestApi definition =
+                RestApi.builder()
+                        .name("echo")
+                        .resource(
+                                "/echo/{proxy+}",
+                                r ->
+                                        r.method(
+                                                "ANY",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                                                                                + "arn:aws:lambda:us-east-1:123456789012:function:echo/"
+                                                                                                + "invocations"))))
+                        .build();
+        Api api =
+                Api.builder()
+                        .restApi(definition)
+                        .deploy("dev")
+                        .lambda("echo", LambdaHandlers.streamHandler(new EchoHandler()))
+                        .build();
+        server = LocalServer.create("127.0.0.1", 0).open().serve("/*", new ApiServlet(api)).start();
 
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/dev/echo//a%2Bb+c")));
 

@@ -29,11 +29,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * A JUnit 5 extension that gives each test an {@link Api} deployed to a stage, with fresh
- * {@link FakeLambda}s, a {@link RecordingHttpBackend} and a {@link ManualClock} bound to it.
- * Register it with {@code @RegisterExtension} and configure it with {@link #builder()}; test
- * methods (and {@code @BeforeEach}/{@code @AfterEach} methods) declare what they need as
- * parameters.
+ * A JUnit 5 extension that gives each test an {@link Api} deployed to a stage, with fresh {@link
+ * FakeLambda}s, a {@link RecordingHttpBackend} and a {@link ManualClock} bound to it. Register it
+ * with {@code @RegisterExtension} and configure it with {@link #builder()}; test methods (and
+ * {@code @BeforeEach}/{@code @AfterEach} methods) declare what they need as parameters.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -51,36 +50,39 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * }
  * }</pre>
  *
- * <p>Resolved parameters: {@link Api}; {@link FakeLambda} (the only one bound, or the one named
- * by {@link Lambda @Lambda("name")}); {@link RecordingHttpBackend}; {@link ManualClock}; {@link
- * ServedApi}, the same {@code Api} served on a loopback port for an HTTP client, started only
- * when a test asks for it.
+ * <p>Resolved parameters: {@link Api}; {@link FakeLambda} (the only one bound, or the one named by
+ * {@link Lambda @Lambda("name")}); {@link RecordingHttpBackend}; {@link ManualClock}; {@link
+ * ServedApi}, the same {@code Api} served on a loopback port for an HTTP client, started only when
+ * a test asks for it.
  *
- * <p>Life cycle: the definition is imported and compiled once per test class when the
- * extension is in a {@code static} field (once per test otherwise); each test then gets its own
- * {@code Api}, a copy of that one bound to new fakes, a new backend and a clock standing at
- * {@link Builder#clockStartingAt the start instant}. The per-test state lives in the test's
- * {@link ExtensionContext.Store}; after the test (and its {@code @AfterEach} methods) the
- * extension removes and closes it, which stops the served API and closes the fakes and the
- * backend, so that a call leaking out of its test fails instead of being recorded. Nothing is
- * shared between tests, and tests may run in parallel. The extension works with JUnit 5.11 and
- * later, whichever the test project uses.
+ * <p>Life cycle: the definition is imported and compiled once per test class when the extension is
+ * in a {@code static} field (once per test otherwise); each test then gets its own {@code Api}, a
+ * copy of that one bound to new fakes, a new backend and a clock standing at {@link
+ * Builder#clockStartingAt the start instant}. The per-test state lives in the test's {@link
+ * ExtensionContext.Store}; after the test (and its {@code @AfterEach} methods) the extension
+ * removes and closes it, which stops the served API and closes the fakes and the backend, so that a
+ * call leaking out of its test fails instead of being recorded. Nothing is shared between tests,
+ * and tests may run in parallel. The extension works with JUnit 5.11 and later, whichever the test
+ * project uses.
  *
  * <p>Each test's {@code Api} records the execution log of every request (an {@link
  * Api.Builder#executionLogListener execution log listener}), so that a failing {@link
  * ResponseAssert} check on a plain {@code api.handle(...)} response prints the console's test
- * result, as one on {@code api.testInvoke(...)} does; a listener set in {@link
- * Builder#configure} is replaced by it.
+ * result, as one on {@code api.testInvoke(...)} does; a listener set in {@link Builder#configure}
+ * is replaced by it.
  *
- * <p>Asynchronous Lambda invocations ({@code X-Amz-Invocation-Type: 'Event'}) run in the
- * calling thread, before {@code handle} returns, so that a test can assert on them at once
- * without waiting. Register one {@code ApiGatewayExtension} per test class: two would both
- * resolve {@code Api}.
+ * <p>Asynchronous Lambda invocations ({@code X-Amz-Invocation-Type: 'Event'}) run in the calling
+ * thread, before {@code handle} returns, so that a test can assert on them at once without waiting.
+ * Register one {@code ApiGatewayExtension} per test class: two would both resolve {@code Api}.
  */
-public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachCallback,
-        ParameterResolver, TestExecutionExceptionHandler {
+public final class ApiGatewayExtension
+        implements BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                TestExecutionExceptionHandler {
     /** The instant {@link ManualClock} starts at unless told otherwise. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
+
     /** The stage the API is deployed to unless told otherwise. */
     public static final String DEFAULT_STAGE = "test";
 
@@ -120,23 +122,26 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
     @Override
     public void beforeEach(ExtensionContext context) {
         ExtensionContext scope = context.getParent().orElse(context);
-        Api compiled = scope.getStore(namespace)
-                .getOrComputeIfAbsent(Api.class, k -> compile(), Api.class);
+        Api compiled =
+                scope.getStore(namespace)
+                        .getOrComputeIfAbsent(Api.class, k -> compile(), Api.class);
         Map<String, FakeLambda> fakes = new LinkedHashMap<>();
         lambdas.forEach(name -> fakes.put(name, FakeLambda.create(name)));
         RecordingHttpBackend backend = RecordingHttpBackend.create();
         ManualClock clock = ManualClock.startingAt(start);
         ExecutionLogs logs = new ExecutionLogs();
-        Api.Builder api = compiled.toBuilder().httpBackend(backend).clock(clock)
-                .executionLogListener(logs);
+        Api.Builder api =
+                compiled.toBuilder().httpBackend(backend).clock(clock).executionLogListener(logs);
         fakes.forEach(api::lambda);
-        context.getStore(namespace).put(TestState.class,
-                new TestState(api.build(), stage, fakes, backend, clock, logs));
+        context.getStore(namespace)
+                .put(
+                        TestState.class,
+                        new TestState(api.build(), stage, fakes, backend, clock, logs));
     }
 
     /**
-     * Stops this test's served API, if any, and closes its fakes and backend. Done here rather
-     * than left to the store, since JUnit before 5.13 closes only its own resource type.
+     * Stops this test's served API, if any, and closes its fakes and backend. Done here rather than
+     * left to the store, since JUnit before 5.13 closes only its own resource type.
      */
     @Override
     public void afterEach(ExtensionContext context) {
@@ -147,19 +152,23 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
     }
 
     private Api compile() {
-        Api.Builder b = Api.builder()
-                .clock(ManualClock.startingAt(start))
-                .eventInvocationExecutor(Runnable::run);
+        Api.Builder b =
+                Api.builder()
+                        .clock(ManualClock.startingAt(start))
+                        .eventInvocationExecutor(Runnable::run);
         if (definition != null) {
             b.restApi(definition.get());
         }
         configuration.accept(b);
         Api configured = b.build();
-        Api.Builder deployed = configured.toBuilder()
-                .deploy(stage, s -> stageVariables.forEach(s::putVariable));
+        Api.Builder deployed =
+                configured.toBuilder().deploy(stage, s -> stageVariables.forEach(s::putVariable));
         if (!apiKeys.isEmpty()) {
-            UsagePlan.Builder plan = UsagePlan.builder().id(TESTKIT_USAGE_PLAN)
-                    .name(TESTKIT_USAGE_PLAN).addApiStage(configured.restApi().id(), stage);
+            UsagePlan.Builder plan =
+                    UsagePlan.builder()
+                            .id(TESTKIT_USAGE_PLAN)
+                            .name(TESTKIT_USAGE_PLAN)
+                            .addApiStage(configured.restApi().id(), stage);
             for (ApiKey key : apiKeys) {
                 deployed.apiKey(key);
                 plan.addApiKey(key);
@@ -170,9 +179,9 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
     }
 
     /**
-     * Adds the console's test result (request, response, execution log) to the message of a
-     * {@link ResponseAssert} failure on a plain response of this test's {@code Api}, so that
-     * {@code assertThat(api.handle(request))} explains itself as {@code
+     * Adds the console's test result (request, response, execution log) to the message of a {@link
+     * ResponseAssert} failure on a plain response of this test's {@code Api}, so that {@code
+     * assertThat(api.handle(request))} explains itself as {@code
      * assertThat(api.testInvoke(request))} does. Other failures pass unchanged.
      */
     @Override
@@ -181,11 +190,11 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
         if (thrown instanceof ResponseAssertionError) {
             ResponseAssertionError failure = (ResponseAssertionError) thrown;
             TestState state = context.getStore(namespace).get(TestState.class, TestState.class);
-            Optional<TestInvokeResult> result = state == null ? Optional.empty()
-                    : state.logs.find(failure.response());
+            Optional<TestInvokeResult> result =
+                    state == null ? Optional.empty() : state.logs.find(failure.response());
             if (result.isPresent()) {
-                AssertionError explained = new AssertionError(
-                        ConsoleLog.appendTo(failure.getMessage(), result.get()));
+                AssertionError explained =
+                        new AssertionError(ConsoleLog.appendTo(failure.getMessage(), result.get()));
                 explained.setStackTrace(failure.getStackTrace());
                 throw explained;
             }
@@ -196,18 +205,23 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Api.class || type == FakeLambda.class || type == ManualClock.class
-                || type == RecordingHttpBackend.class || type == ServedApi.class;
+        return type == Api.class
+                || type == FakeLambda.class
+                || type == ManualClock.class
+                || type == RecordingHttpBackend.class
+                || type == ServedApi.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         TestState state = context.getStore(namespace).get(TestState.class, TestState.class);
         if (state == null || !(parameter.getDeclaringExecutable() instanceof Method)) {
-            throw new ParameterResolutionException("ApiGatewayExtension resolves "
-                    + parameter.getParameter().getType().getSimpleName() + " only for test"
-                    + " methods and @BeforeEach/@AfterEach methods, not for "
-                    + parameter.getDeclaringExecutable());
+            throw new ParameterResolutionException(
+                    "ApiGatewayExtension resolves "
+                            + parameter.getParameter().getType().getSimpleName()
+                            + " only for test"
+                            + " methods and @BeforeEach/@AfterEach methods, not for "
+                            + parameter.getDeclaringExecutable());
         }
         Class<?> type = parameter.getParameter().getType();
         if (type == Api.class) {
@@ -229,23 +243,29 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
         if (named.isPresent()) {
             FakeLambda fake = state.lambdas.get(named.get().value());
             if (fake == null) {
-                throw new ParameterResolutionException("no FakeLambda named "
-                        + named.get().value() + "; the extension binds " + state.lambdas.keySet()
-                        + " (ApiGatewayExtension.builder().lambda(name))");
+                throw new ParameterResolutionException(
+                        "no FakeLambda named "
+                                + named.get().value()
+                                + "; the extension binds "
+                                + state.lambdas.keySet()
+                                + " (ApiGatewayExtension.builder().lambda(name))");
             }
             return fake;
         }
         if (state.lambdas.size() != 1) {
-            throw new ParameterResolutionException("the extension binds "
-                    + state.lambdas.size() + " FakeLambdas " + state.lambdas.keySet()
-                    + ": name the one wanted with @Lambda(\"name\")");
+            throw new ParameterResolutionException(
+                    "the extension binds "
+                            + state.lambdas.size()
+                            + " FakeLambdas "
+                            + state.lambdas.keySet()
+                            + ": name the one wanted with @Lambda(\"name\")");
         }
         return state.lambdas.values().iterator().next();
     }
 
     /**
-     * One test's API and fakes, and its served API once asked for; closing it stops the server
-     * and closes the fakes and the backend.
+     * One test's API and fakes, and its served API once asked for; closing it stops the server and
+     * closes the fakes and the backend.
      */
     private static final class TestState implements AutoCloseable {
         final Api api;
@@ -256,8 +276,13 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
         final ExecutionLogs logs;
         private ServedApi served;
 
-        TestState(Api api, String stage, Map<String, FakeLambda> lambdas,
-                RecordingHttpBackend backend, ManualClock clock, ExecutionLogs logs) {
+        TestState(
+                Api api,
+                String stage,
+                Map<String, FakeLambda> lambdas,
+                RecordingHttpBackend backend,
+                ManualClock clock,
+                ExecutionLogs logs) {
             this.api = api;
             this.stage = stage;
             this.lambdas = lambdas;
@@ -287,7 +312,7 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
     /** Configures an {@link ApiGatewayExtension}. */
     public static final class Builder {
         private Supplier<RestApi> definition;
-        private Consumer<Api.Builder> configuration = b -> { };
+        private Consumer<Api.Builder> configuration = b -> {};
         private String stage = DEFAULT_STAGE;
         private final Map<String, String> stageVariables = new LinkedHashMap<>();
         private final Set<String> lambdas = new LinkedHashSet<>();
@@ -306,11 +331,12 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
         /** Builds the definition to deploy. */
         public Builder restApi(Consumer<RestApi.Builder> spec) {
             Objects.requireNonNull(spec, "spec");
-            this.definition = () -> {
-                RestApi.Builder b = RestApi.builder();
-                spec.accept(b);
-                return b.build();
-            };
+            this.definition =
+                    () -> {
+                        RestApi.Builder b = RestApi.builder();
+                        spec.accept(b);
+                        return b.build();
+                    };
             return this;
         }
 
@@ -320,9 +346,9 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
         }
 
         /**
-         * Imports the definition from an OpenAPI or Swagger file with these options
-         * (placeholders, base path mode, fail on warnings). The file is read when the first
-         * test of the class starts; an import error fails it.
+         * Imports the definition from an OpenAPI or Swagger file with these options (placeholders,
+         * base path mode, fail on warnings). The file is read when the first test of the class
+         * starts; an import error fails it.
          */
         public Builder openApi(Path file, ImportOptions options) {
             Objects.requireNonNull(file, "file");
@@ -332,10 +358,10 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
         }
 
         /**
-         * Sets a function that finishes the {@code Api.Builder} before the stage is deployed:
-         * the definition itself if none was given, usage plans, other stages, region, real
-         * Lambda handlers bound by name. The extension then deploys the definition as it left
-         * it, and binds its own fakes, backend and clock over whatever the function set.
+         * Sets a function that finishes the {@code Api.Builder} before the stage is deployed: the
+         * definition itself if none was given, usage plans, other stages, region, real Lambda
+         * handlers bound by name. The extension then deploys the definition as it left it, and
+         * binds its own fakes, backend and clock over whatever the function set.
          */
         public Builder configure(Consumer<Api.Builder> configuration) {
             this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -350,14 +376,14 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
 
         /** Adds a variable of the stage. */
         public Builder putStageVariable(String name, String value) {
-            stageVariables.put(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value"));
+            stageVariables.put(
+                    Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /**
-         * Binds a new {@link FakeLambda} for each test to this function name (as in the
-         * integration URI, {@code name} or {@code name:qualifier}).
+         * Binds a new {@link FakeLambda} for each test to this function name (as in the integration
+         * URI, {@code name} or {@code name:qualifier}).
          */
         public Builder lambda(String name) {
             lambdas.add(Objects.requireNonNull(name, "name"));
@@ -365,9 +391,9 @@ public final class ApiGatewayExtension implements BeforeEachCallback, AfterEachC
         }
 
         /**
-         * Adds an enabled API key with this value, in a usage plan that covers the stage, so
-         * that requests sending it as {@code x-api-key} pass methods that require a key. As on
-         * AWS, the value has 20 to 128 characters; a shorter one fails here.
+         * Adds an enabled API key with this value, in a usage plan that covers the stage, so that
+         * requests sending it as {@code x-api-key} pass methods that require a key. As on AWS, the
+         * value has 20 to 128 characters; a shorter one fails here.
          */
         public Builder apiKey(String value) {
             apiKeys.add(ApiKey.of(Objects.requireNonNull(value, "value")));

@@ -12,10 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Renders a {@link TestInvokeResult} as the API Gateway console's Test tab shows it: the
- * request, status and latency, the response body and headers, then the execution log with its
- * timestamped lines (reference section 10.2). {@link GatewayAssertions#assertThat(
- * TestInvokeResult)} prints it when an assertion fails.
+ * Renders a {@link TestInvokeResult} as the API Gateway console's Test tab shows it: the request,
+ * status and latency, the response body and headers, then the execution log with its timestamped
+ * lines (reference section 10.2). {@link GatewayAssertions#assertThat( TestInvokeResult)} prints it
+ * when an assertion fails.
  *
  * <pre>
  * Request: /test/pets/1
@@ -34,11 +34,12 @@ import java.util.Locale;
  * …
  * </pre>
  *
- * <p>A log line over 1,024 characters is cut there and marked {@code [TRUNCATED]}, as
- * CloudWatch cuts execution log events; the response body is shown whole.
+ * <p>A log line over 1,024 characters is cut there and marked {@code [TRUNCATED]}, as CloudWatch
+ * cuts execution log events; the response body is shown whole.
  */
 public final class ConsoleLog {
     static final int MAX_LINE = 1024;
+
     /** The line that introduces the test result in an assertion's failure message. */
     static final String HEADING = "--- Test result, as the console shows it ---";
 
@@ -58,12 +59,18 @@ public final class ConsoleLog {
         if (!request.rawQueryString().isEmpty()) {
             s.append('?').append(request.rawQueryString());
         }
-        s.append("\nStatus: ").append(response.statusCode())
-                .append("\nLatency: ").append(result.latency().toMillis()).append(" ms")
-                .append("\n\nResponse Body\n").append(response.bodyAsString())
-                .append("\n\nResponse Headers\n").append(headers(response.headers()))
+        s.append("\nStatus: ")
+                .append(response.statusCode())
+                .append("\nLatency: ")
+                .append(result.latency().toMillis())
+                .append(" ms")
+                .append("\n\nResponse Body\n")
+                .append(response.bodyAsString())
+                .append("\n\nResponse Headers\n")
+                .append(headers(response.headers()))
                 .append("\n\nLogs\nExecution log for request ")
-                .append(response.headers().first("x-amzn-RequestId").orElse("-")).append('\n');
+                .append(response.headers().first("x-amzn-RequestId").orElse("-"))
+                .append('\n');
         for (ExecutionTrace.Entry e : result.log().entries()) {
             String message = e.message();
             if (message.length() > MAX_LINE) {
@@ -83,13 +90,15 @@ public final class ConsoleLog {
     /** Returns the headers as one JSON object; a repeated header's values form an array. */
     private static String headers(Headers headers) {
         ObjectNode json = JSON.createObjectNode();
-        headers.toMultimap().forEach((name, values) -> {
-            if (values.size() == 1) {
-                json.put(name, values.get(0));
-            } else {
-                values.forEach(json.withArrayProperty(name)::add);
-            }
-        });
+        headers.toMultimap()
+                .forEach(
+                        (name, values) -> {
+                            if (values.size() == 1) {
+                                json.put(name, values.get(0));
+                            } else {
+                                values.forEach(json.withArrayProperty(name)::add);
+                            }
+                        });
         return json.toString();
     }
 }

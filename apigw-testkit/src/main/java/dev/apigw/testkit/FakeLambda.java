@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * A Lambda function for tests: it records every invocation and answers what the test scripted.
- * Scripted answers are used once each, in order, and the last one goes on answering once the
- * others are used; before any is scripted the function returns {@code {}} (for a proxy
- * integration, an empty 200 response).
+ * Scripted answers are used once each, in order, and the last one goes on answering once the others
+ * are used; before any is scripted the function returns {@code {}} (for a proxy integration, an
+ * empty 200 response).
  *
  * <pre>{@code
  * FakeLambda pets = FakeLambda.create("pets")
@@ -29,10 +29,10 @@ import java.util.function.Function;
  * assertThat(pets.lastEvent().path()).isEqualTo("/pets/7");
  * }</pre>
  *
- * <p>Thread-safe, as {@link LambdaFunction} requires: concurrent invocations are all recorded
- * and each scripted answer is given once. {@link #close()} (done by {@link ApiGatewayExtension}
- * at the end of each test) makes later invocations fail, so that a call leaking out of its test
- * is seen rather than recorded.
+ * <p>Thread-safe, as {@link LambdaFunction} requires: concurrent invocations are all recorded and
+ * each scripted answer is given once. {@link #close()} (done by {@link ApiGatewayExtension} at the
+ * end of each test) makes later invocations fail, so that a call leaking out of its test is seen
+ * rather than recorded.
  */
 public final class FakeLambda implements LambdaFunction, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,8 +68,8 @@ public final class FakeLambda implements LambdaFunction, AutoCloseable {
     }
 
     /** Scripts a Lambda proxy response with headers. */
-    public FakeLambda returnsProxyResponse(int statusCode, Map<String, String> headers,
-            String body) {
+    public FakeLambda returnsProxyResponse(
+            int statusCode, Map<String, String> headers, String body) {
         ObjectNode response = JSON.createObjectNode();
         response.put("statusCode", statusCode);
         ObjectNode h = response.putObject("headers");
@@ -90,14 +90,15 @@ public final class FakeLambda implements LambdaFunction, AutoCloseable {
     }
 
     /**
-     * Scripts a failure of the Invoke call itself (throttling, a missing permission): the
-     * exception is thrown from {@link #invoke}, and API Gateway answers 502.
+     * Scripts a failure of the Invoke call itself (throttling, a missing permission): the exception
+     * is thrown from {@link #invoke}, and API Gateway answers 502.
      */
     public FakeLambda fails(RuntimeException failure) {
         Objects.requireNonNull(failure, "failure");
-        return answers(i -> {
-            throw failure;
-        });
+        return answers(
+                i -> {
+                    throw failure;
+                });
     }
 
     /** Scripts an answer computed from the invocation (it may also throw). */
@@ -109,10 +110,15 @@ public final class FakeLambda implements LambdaFunction, AutoCloseable {
     /** Records the invocation and gives the next scripted answer. */
     @Override
     public LambdaResult invoke(LambdaInvocation invocation) {
-        return script.call(new Invocation(invocation.functionName(), invocation.qualifier(),
-                invocation.functionArn(), invocation.invocationType(),
-                invocation.awsRequestId(), invocation.timeout(),
-                new String(invocation.payload(), StandardCharsets.UTF_8)));
+        return script.call(
+                new Invocation(
+                        invocation.functionName(),
+                        invocation.qualifier(),
+                        invocation.functionArn(),
+                        invocation.invocationType(),
+                        invocation.awsRequestId(),
+                        invocation.timeout(),
+                        new String(invocation.payload(), StandardCharsets.UTF_8)));
     }
 
     /** Returns the invocations so far, oldest first. */
@@ -129,8 +135,10 @@ public final class FakeLambda implements LambdaFunction, AutoCloseable {
     public Invocation lastInvocation() {
         List<Invocation> calls = script.calls();
         if (calls.isEmpty()) {
-            throw new AssertionError(String.format(
-                    "%nExpecting FakeLambda %s to have been invoked%nbut it was not", name));
+            throw new AssertionError(
+                    String.format(
+                            "%nExpecting FakeLambda %s to have been invoked%nbut it was not",
+                            name));
         }
         return calls.get(calls.size() - 1);
     }
@@ -162,8 +170,14 @@ public final class FakeLambda implements LambdaFunction, AutoCloseable {
      * @param timeout how long API Gateway waits
      * @param payload the payload as UTF-8 text
      */
-    public record Invocation(String functionName, String qualifier, String functionArn,
-            String invocationType, String awsRequestId, Duration timeout, String payload) {
+    public record Invocation(
+            String functionName,
+            String qualifier,
+            String functionArn,
+            String invocationType,
+            String awsRequestId,
+            Duration timeout,
+            String payload) {
         /** Returns the payload parsed as JSON; fails if it is not JSON. */
         public JsonNode json() {
             try {

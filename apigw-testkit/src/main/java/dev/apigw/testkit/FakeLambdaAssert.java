@@ -12,7 +12,8 @@ public final class FakeLambdaAssert extends AbstractAssert<FakeLambdaAssert, Fak
     public FakeLambdaAssert wasInvoked() {
         isNotNull();
         if (actual.invocationCount() == 0) {
-            failWithMessage("%nExpecting FakeLambda %s to have been invoked%nbut it was not",
+            failWithMessage(
+                    "%nExpecting FakeLambda %s to have been invoked%nbut it was not",
                     actual.name());
         }
         return this;
@@ -22,9 +23,10 @@ public final class FakeLambdaAssert extends AbstractAssert<FakeLambdaAssert, Fak
     public FakeLambdaAssert wasNotInvoked() {
         isNotNull();
         if (actual.invocationCount() != 0) {
-            failWithMessage("%nExpecting FakeLambda %s not to have been invoked%nbut it was"
-                    + " invoked %s times, last with:%n  %s", actual.name(),
-                    actual.invocationCount(), actual.lastInvocation().payload());
+            failWithMessage(
+                    "%nExpecting FakeLambda %s not to have been invoked%nbut it was"
+                            + " invoked %s times, last with:%n  %s",
+                    actual.name(), actual.invocationCount(), actual.lastInvocation().payload());
         }
         return this;
     }
@@ -33,9 +35,10 @@ public final class FakeLambdaAssert extends AbstractAssert<FakeLambdaAssert, Fak
     public FakeLambdaAssert wasInvokedTimes(int expected) {
         isNotNull();
         if (actual.invocationCount() != expected) {
-            failWithMessage("%nExpecting FakeLambda %s to have been invoked:%n  %s times%nbut"
-                    + " was invoked:%n  %s times", actual.name(), expected,
-                    actual.invocationCount());
+            failWithMessage(
+                    "%nExpecting FakeLambda %s to have been invoked:%n  %s times%nbut"
+                            + " was invoked:%n  %s times",
+                    actual.name(), expected, actual.invocationCount());
         }
         return this;
     }
@@ -48,8 +51,10 @@ public final class FakeLambdaAssert extends AbstractAssert<FakeLambdaAssert, Fak
         wasInvoked();
         String type = actual.lastInvocation().invocationType();
         if (!type.equals(expected)) {
-            failWithMessage("%nExpecting the last invocation of FakeLambda %s to be of type:%n"
-                    + "  %s%nbut was:%n  %s", actual.name(), expected, type);
+            failWithMessage(
+                    "%nExpecting the last invocation of FakeLambda %s to be of type:%n"
+                            + "  %s%nbut was:%n  %s",
+                    actual.name(), expected, type);
         }
         return this;
     }

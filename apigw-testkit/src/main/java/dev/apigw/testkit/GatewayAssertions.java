@@ -6,8 +6,8 @@ import org.assertj.core.api.Assertions;
 
 /**
  * Entry point of apigw's AssertJ assertions. It extends AssertJ's {@link Assertions}, as AssertJ
- * recommends for custom entry points, so one static import serves both apigw's types and
- * everything else:
+ * recommends for custom entry points, so one static import serves both apigw's types and everything
+ * else:
  *
  * <pre>{@code
  * import static dev.apigw.testkit.GatewayAssertions.assertThat;

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Names the {@link FakeLambda} that {@link ApiGatewayExtension} resolves for a parameter: {@code
- * void test(@Lambda("pets") FakeLambda pets)}. Needed only when the extension binds more than
- * one fake.
+ * void test(@Lambda("pets") FakeLambda pets)}. Needed only when the extension binds more than one
+ * fake.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The event a Lambda proxy integration sent (payload format 1.0, reference section 2.1), as a
- * JSON tree with helpers for the fields tests read most. Headers are looked up in any casing, as
- * HTTP names are; every other name is exact.
+ * The event a Lambda proxy integration sent (payload format 1.0, reference section 2.1), as a JSON
+ * tree with helpers for the fields tests read most. Headers are looked up in any casing, as HTTP
+ * names are; every other name is exact.
  */
 public final class LambdaEvent {
     private final JsonNode json;

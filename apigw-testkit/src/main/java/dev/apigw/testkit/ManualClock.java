@@ -23,8 +23,8 @@ public final class ManualClock extends Clock {
 
     /** Returns a UTC clock standing at {@code start}. */
     public static ManualClock startingAt(Instant start) {
-        return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start)),
-                ZoneOffset.UTC);
+        return new ManualClock(
+                new AtomicReference<>(Objects.requireNonNull(start)), ZoneOffset.UTC);
     }
 
     /** Moves the clock forward (or back, with a negative duration). */

@@ -15,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * An HTTP backend for tests: it records every integration request and answers what the test
- * scripted, without any network. Scripted answers are used once each, in order, and the last
- * one goes on answering once the others are used; before any is scripted the backend answers
- * 200 {@code {}} with {@code Content-Type: application/json}.
+ * scripted, without any network. Scripted answers are used once each, in order, and the last one
+ * goes on answering once the others are used; before any is scripted the backend answers 200 {@code
+ * {}} with {@code Content-Type: application/json}.
  *
  * <pre>{@code
  * RecordingHttpBackend backend = RecordingHttpBackend.create()
@@ -62,14 +62,17 @@ public final class RecordingHttpBackend implements HttpBackend, AutoCloseable {
     }
 
     /**
-     * Scripts a call that does not answer within the integration timeout: API Gateway answers
-     * 504 INTEGRATION_TIMEOUT.
+     * Scripts a call that does not answer within the integration timeout: API Gateway answers 504
+     * INTEGRATION_TIMEOUT.
      */
     public RecordingHttpBackend timesOut() {
-        return answers(r -> {
-            throw new HttpBackendException(HttpBackendException.Failure.TIMEOUT,
-                    "no answer within " + r.timeout().toMillis() + " ms (simulated)", null);
-        });
+        return answers(
+                r -> {
+                    throw new HttpBackendException(
+                            HttpBackendException.Failure.TIMEOUT,
+                            "no answer within " + r.timeout().toMillis() + " ms (simulated)",
+                            null);
+                });
     }
 
     /**
@@ -77,10 +80,13 @@ public final class RecordingHttpBackend implements HttpBackend, AutoCloseable {
      * INTEGRATION_FAILURE.
      */
     public RecordingHttpBackend failsWithNetworkError() {
-        return answers(r -> {
-            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
-                    "connection refused: " + r.uri().getAuthority() + " (simulated)", null);
-        });
+        return answers(
+                r -> {
+                    throw new HttpBackendException(
+                            HttpBackendException.Failure.NETWORK,
+                            "connection refused: " + r.uri().getAuthority() + " (simulated)",
+                            null);
+                });
     }
 
     /** Scripts an answer computed from the request (it may also throw). */
@@ -92,8 +98,13 @@ public final class RecordingHttpBackend implements HttpBackend, AutoCloseable {
     /** Records the request and gives the next scripted answer. */
     @Override
     public BackendResponse send(BackendRequest request) {
-        return script.call(new RecordedRequest(request.httpMethod(), request.uri(),
-                request.headers(), request.body().clone(), request.timeout()));
+        return script.call(
+                new RecordedRequest(
+                        request.httpMethod(),
+                        request.uri(),
+                        request.headers(),
+                        request.body().clone(),
+                        request.timeout()));
     }
 
     /** Returns the requests so far, oldest first. */
@@ -110,8 +121,10 @@ public final class RecordingHttpBackend implements HttpBackend, AutoCloseable {
     public RecordedRequest lastRequest() {
         List<RecordedRequest> calls = script.calls();
         if (calls.isEmpty()) {
-            throw new AssertionError(String.format("%nExpecting RecordingHttpBackend to have"
-                    + " received a request%nbut it received none"));
+            throw new AssertionError(
+                    String.format(
+                            "%nExpecting RecordingHttpBackend to have"
+                                    + " received a request%nbut it received none"));
         }
         return calls.get(calls.size() - 1);
     }
@@ -128,8 +141,7 @@ public final class RecordingHttpBackend implements HttpBackend, AutoCloseable {
     }
 
     private static BackendResponse response(int statusCode, Headers headers, String body) {
-        return new BackendResponse(statusCode, headers,
-                body.getBytes(StandardCharsets.UTF_8));
+        return new BackendResponse(statusCode, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -141,8 +153,8 @@ public final class RecordingHttpBackend implements HttpBackend, AutoCloseable {
      * @param body a copy of the body bytes
      * @param timeout the integration timeout
      */
-    public record RecordedRequest(String httpMethod, URI uri, Headers headers, byte[] body,
-            Duration timeout) {
+    public record RecordedRequest(
+            String httpMethod, URI uri, Headers headers, byte[] body, Duration timeout) {
         /** Returns the body decoded as UTF-8. */
         public String bodyAsString() {
             return new String(body, StandardCharsets.UTF_8);

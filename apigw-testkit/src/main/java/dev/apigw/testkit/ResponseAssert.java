@@ -24,26 +24,28 @@ import org.assertj.core.api.AbstractAssert;
  * AssertJ assertions on a {@link Response}: status, headers, body, JSON paths, gateway response
  * type. Made from a {@link TestInvokeResult} ({@link GatewayAssertions#assertThat(
  * TestInvokeResult)}), every failure message ends with the test result as the console shows it
- * ({@link ConsoleLog}), execution log included, and the log itself can be asserted on. Made
- * from a plain response of an {@code Api} that {@link ApiGatewayExtension} gave the test, a
- * failure of the test method ends with that test result too: the extension records every
- * request's log and adds it when the failure leaves the test.
+ * ({@link ConsoleLog}), execution log included, and the log itself can be asserted on. Made from a
+ * plain response of an {@code Api} that {@link ApiGatewayExtension} gave the test, a failure of the
+ * test method ends with that test result too: the extension records every request's log and adds it
+ * when the failure leaves the test.
  */
 public final class ResponseAssert extends AbstractAssert<ResponseAssert, Response> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Configuration JSON_PATH = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(JSON))
-            .mappingProvider(new JacksonMappingProvider(JSON))
-            .build();
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
-        if (a.equals(b)) {
-            return 0;
-        }
-        if (a.isNumber() && b.isNumber()) {
-            return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText()));
-        }
-        return 1;
-    };
+    private static final Configuration JSON_PATH =
+            Configuration.builder()
+                    .jsonProvider(new JacksonJsonNodeJsonProvider(JSON))
+                    .mappingProvider(new JacksonMappingProvider(JSON))
+                    .build();
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE =
+            (a, b) -> {
+                if (a.equals(b)) {
+                    return 0;
+                }
+                if (a.isNumber() && b.isNumber()) {
+                    return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText()));
+                }
+                return 1;
+            };
 
     private final TestInvokeResult invocation;
 
@@ -61,8 +63,9 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
     public ResponseAssert hasStatus(int expected) {
         isNotNull();
         if (actual.statusCode() != expected) {
-            fail("%nExpecting status:%n  %s%nbut was:%n  %s%nin:%n  %s", expected,
-                    actual.statusCode(), describe());
+            fail(
+                    "%nExpecting status:%n  %s%nbut was:%n  %s%nin:%n  %s",
+                    expected, actual.statusCode(), describe());
         }
         return this;
     }
@@ -72,8 +75,9 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
         isNotNull();
         List<String> values = actual.headers().values(name);
         if (!values.contains(expected)) {
-            fail("%nExpecting header %s:%n  %s%nbut was:%n  %s%nin:%n  %s", name, expected,
-                    values, describe());
+            fail(
+                    "%nExpecting header %s:%n  %s%nbut was:%n  %s%nin:%n  %s",
+                    name, expected, values, describe());
         }
         return this;
     }
@@ -91,8 +95,7 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
     public ResponseAssert doesNotHaveHeader(String name) {
         isNotNull();
         if (actual.headers().contains(name)) {
-            fail("%nExpecting no header %s%nbut was:%n  %s", name,
-                    actual.headers().values(name));
+            fail("%nExpecting no header %s%nbut was:%n  %s", name, actual.headers().values(name));
         }
         return this;
     }
@@ -121,8 +124,9 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
     public ResponseAssert hasBodyContaining(String expected) {
         isNotNull();
         if (!actual.bodyAsString().contains(expected)) {
-            fail("%nExpecting body to contain:%n  %s%nbut was:%n  %s", expected,
-                    actual.bodyAsString());
+            fail(
+                    "%nExpecting body to contain:%n  %s%nbut was:%n  %s",
+                    expected, actual.bodyAsString());
         }
         return this;
     }
@@ -145,8 +149,7 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("expected value is not JSON: " + expected, e);
         }
-        JsonNode got = jsonBody("a JSON body equal to:" + System.lineSeparator() + "  "
-                + expected);
+        JsonNode got = jsonBody("a JSON body equal to:" + System.lineSeparator() + "  " + expected);
         if (got != null && !want.equals(got)) {
             fail("%nExpecting JSON body:%n  %s%nbut was:%n  %s", want, got);
         }
@@ -154,18 +157,19 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
     }
 
     /**
-     * Verifies that a JSONPath ({@code $.pets[0].name}) of the JSON body has the expected value:
-     * a {@code String}, {@code Number}, {@code Boolean}, {@code null}, a {@code List} or {@code
-     * Map}, or a Jackson {@code JsonNode}. Numbers compare by value ({@code 1} equals {@code
-     * 1.0}); a path with wildcards or filters yields a list.
+     * Verifies that a JSONPath ({@code $.pets[0].name}) of the JSON body has the expected value: a
+     * {@code String}, {@code Number}, {@code Boolean}, {@code null}, a {@code List} or {@code Map},
+     * or a Jackson {@code JsonNode}. Numbers compare by value ({@code 1} equals {@code 1.0}); a
+     * path with wildcards or filters yields a list.
      */
     public ResponseAssert hasJsonPath(String path, Object expected) {
         isNotNull();
         JsonNode want = tree(expected);
         JsonNode got = read(path);
         if (got != null && !want.equals(NUMBERS_BY_VALUE, got)) {
-            fail("%nExpecting JSON path %s to be:%n  %s%nbut was:%n  %s%nin body:%n  %s", path,
-                    want, got, actual.bodyAsString());
+            fail(
+                    "%nExpecting JSON path %s to be:%n  %s%nbut was:%n  %s%nin body:%n  %s",
+                    path, want, got, actual.bodyAsString());
         }
         return this;
     }
@@ -186,8 +190,9 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
         }
         try {
             JsonNode got = tree(JsonPath.using(JSON_PATH).parse(body).read(compile(path)));
-            fail("%nExpecting no JSON path %s%nbut it was:%n  %s%nin body:%n  %s", path, got,
-                    actual.bodyAsString());
+            fail(
+                    "%nExpecting no JSON path %s%nbut it was:%n  %s%nin body:%n  %s",
+                    path, got, actual.bodyAsString());
         } catch (PathNotFoundException e) {
             return this;
         }
@@ -195,34 +200,37 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
     }
 
     /**
-     * Verifies that the response is API Gateway's default response of a type: its status and
-     * {@code x-amzn-ErrorType} (reference section 3.1).
+     * Verifies that the response is API Gateway's default response of a type: its status and {@code
+     * x-amzn-ErrorType} (reference section 3.1).
      */
     public ResponseAssert isGatewayResponse(GatewayResponseType type) {
         isNotNull();
         String errorType = actual.headers().first("x-amzn-ErrorType").orElse(null);
-        boolean statusMatches = type.defaultStatus() == 0
-                || actual.statusCode() == type.defaultStatus();
+        boolean statusMatches =
+                type.defaultStatus() == 0 || actual.statusCode() == type.defaultStatus();
         if (!statusMatches || !type.errorType().map(t -> t.equals(errorType)).orElse(true)) {
-            fail("%nExpecting gateway response %s (status %s, x-amzn-ErrorType %s)"
-                    + "%nbut was:%n  %s", type, type.defaultStatus(),
-                    type.errorType().orElse("-"), describe());
+            fail(
+                    "%nExpecting gateway response %s (status %s, x-amzn-ErrorType %s)"
+                            + "%nbut was:%n  %s",
+                    type, type.defaultStatus(), type.errorType().orElse("-"), describe());
         }
         return this;
     }
 
     /**
-     * Verifies that a line of the execution log contains {@code expected}. Only for assertions
-     * made from a {@link TestInvokeResult}: {@code Api.handle} keeps no log.
+     * Verifies that a line of the execution log contains {@code expected}. Only for assertions made
+     * from a {@link TestInvokeResult}: {@code Api.handle} keeps no log.
      */
     public ResponseAssert hasLogLineContaining(String expected) {
         isNotNull();
         if (invocation == null) {
-            failWithMessage("%nExpecting an execution log line containing:%n  %s%nbut there is"
-                    + " no log: assert on api.testInvoke(request), not api.handle(request)",
+            failWithMessage(
+                    "%nExpecting an execution log line containing:%n  %s%nbut there is"
+                            + " no log: assert on api.testInvoke(request), not api.handle(request)",
                     expected);
         } else if (!invocation.log().contains(expected)) {
-            fail("%nExpecting an execution log line containing:%n  %s%nbut there was none",
+            fail(
+                    "%nExpecting an execution log line containing:%n  %s%nbut there was none",
                     expected);
         }
         return this;
@@ -236,8 +244,9 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
         try {
             return tree(JsonPath.using(JSON_PATH).parse(body).read(compile(path)));
         } catch (PathNotFoundException e) {
-            fail("%nExpecting JSON path %s%nbut it was missing in body:%n  %s", path,
-                    actual.bodyAsString());
+            fail(
+                    "%nExpecting JSON path %s%nbut it was missing in body:%n  %s",
+                    path, actual.bodyAsString());
             return null;
         }
     }
@@ -264,15 +273,14 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
         } catch (IOException e) {
             // reported below, with the body
         }
-        fail("%nExpecting %s%nbut the body is not JSON:%n  %s", expecting,
-                actual.bodyAsString());
+        fail("%nExpecting %s%nbut the body is not JSON:%n  %s", expecting, actual.bodyAsString());
         return null;
     }
 
     /**
-     * Fails with the message, followed by the console's test result when there is one. On a
-     * plain response the failure carries the response, for {@link ApiGatewayExtension} to add
-     * the test result it recorded.
+     * Fails with the message, followed by the console's test result when there is one. On a plain
+     * response the failure carries the response, for {@link ApiGatewayExtension} to add the test
+     * result it recorded.
      */
     private void fail(String message, Object... arguments) {
         if (invocation == null) {

@@ -3,9 +3,8 @@ package dev.apigw.testkit;
 import dev.apigw.runtime.Response;
 
 /**
- * A failed {@link ResponseAssert} check on a plain response, carrying the response, so that
- * {@link ApiGatewayExtension} can add the console's test result of that response to the
- * message.
+ * A failed {@link ResponseAssert} check on a plain response, carrying the response, so that {@link
+ * ApiGatewayExtension} can add the console's test result of that response to the message.
  */
 final class ResponseAssertionError extends AssertionError {
     private static final long serialVersionUID = 1L;

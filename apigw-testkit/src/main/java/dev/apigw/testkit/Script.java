@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The recording and scripting shared by {@link FakeLambda} and {@link RecordingHttpBackend}:
- * every call is recorded, then answered by the scripted answers in order, the last one going on
- * answering once the others are used; before any is scripted, by the default. Thread-safe: one
- * lock orders recording and the choice of answer, and the answer runs outside it.
+ * The recording and scripting shared by {@link FakeLambda} and {@link RecordingHttpBackend}: every
+ * call is recorded, then answered by the scripted answers in order, the last one going on answering
+ * once the others are used; before any is scripted, by the default. Thread-safe: one lock orders
+ * recording and the choice of answer, and the answer runs outside it.
  *
  * @param <C> what a call records
  * @param <R> what a call answers

@@ -8,12 +8,12 @@ import java.util.Objects;
 
 /**
  * A test's {@link Api} served over HTTP on an ephemeral loopback port, for an HTTP client under
- * test (RestAssured, Feign, a generated SDK, {@code java.net.http.HttpClient}). Requests reach
- * the same {@code Api}, fakes, backend and clock the test's other parameters hold, through the
- * local server's adapter ({@link ApiServlet} on Jetty, {@link LocalServer}).
+ * test (RestAssured, Feign, a generated SDK, {@code java.net.http.HttpClient}). Requests reach the
+ * same {@code Api}, fakes, backend and clock the test's other parameters hold, through the local
+ * server's adapter ({@link ApiServlet} on Jetty, {@link LocalServer}).
  *
- * <p>{@link ApiGatewayExtension} resolves it as a parameter: the server starts when a test (or
- * its {@code @BeforeEach}) first asks for it, and stops when the test ends.
+ * <p>{@link ApiGatewayExtension} resolves it as a parameter: the server starts when a test (or its
+ * {@code @BeforeEach}) first asks for it, and stops when the test ends.
  *
  * <pre>{@code
  * @Test
@@ -46,8 +46,8 @@ public final class ServedApi implements AutoCloseable {
     static ServedApi start(Api api, String stage) {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(stage, "stage");
-        LocalServer server = LocalServer.create(LOOPBACK, 0).serve("/*", new ApiServlet(api))
-                .start();
+        LocalServer server =
+                LocalServer.create(LOOPBACK, 0).serve("/*", new ApiServlet(api)).start();
         return new ServedApi(server, stage);
     }
 
@@ -61,13 +61,12 @@ public final class ServedApi implements AutoCloseable {
 
     /**
      * Returns the URI of a path under the stage: {@code uri("/pets/7?verbose=true")} is {@code
-     * http://127.0.0.1:PORT/STAGE/pets/7?verbose=true}. The path is used as written, so it
-     * must be a valid URI path and query (percent-encoded where needed).
+     * http://127.0.0.1:PORT/STAGE/pets/7?verbose=true}. The path is used as written, so it must be
+     * a valid URI path and query (percent-encoded where needed).
      */
     public URI uri(String path) {
         Objects.requireNonNull(path, "path");
-        return URI.create(baseUrl() + (path.isEmpty() || path.startsWith("/") ? "" : "/")
-                + path);
+        return URI.create(baseUrl() + (path.isEmpty() || path.startsWith("/") ? "" : "/") + path);
     }
 
     /** Returns the server's URL without the stage: {@code http://127.0.0.1:PORT}. */

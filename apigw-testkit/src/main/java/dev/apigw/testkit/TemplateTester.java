@@ -19,9 +19,9 @@ import java.util.Objects;
 
 /**
  * Renders one mapping template as API Gateway does, without building an {@code Api}: give it a
- * body, parameters, {@code $context} values and stage variables, and read the output and the
- * {@code requestOverride}/{@code responseOverride} values the template set (reference section
- * 1). The template is parsed once, when the tester is made, and fails there if it is invalid.
+ * body, parameters, {@code $context} values and stage variables, and read the output and the {@code
+ * requestOverride}/{@code responseOverride} values the template set (reference section 1). The
+ * template is parsed once, when the tester is made, and fails there if it is invalid.
  *
  * <pre>{@code
  * TemplateTester.Result result = TemplateTester.forFile(Path.of("mappings/pet.vtl"))
@@ -32,8 +32,7 @@ import java.util.Objects;
  * assertThat(result.output()).isEqualTo("{\"id\": \"7\", \"name\": \"Rex\"}");
  * }</pre>
  *
- * <p>A tester collects its inputs as it is called: one tester per test, not shared between
- * threads.
+ * <p>A tester collects its inputs as it is called: one tester per test, not shared between threads.
  */
 public final class TemplateTester {
     private final MappingTemplate template;
@@ -47,9 +46,20 @@ public final class TemplateTester {
     private TemplateTester(String place, String text) {
         this.template = TemplateEngine.create().compile(place, text);
         Map<String, Object> identity = new LinkedHashMap<>();
-        for (String name : List.of("cognitoIdentityPoolId", "accountId", "cognitoIdentityId",
-                "caller", "sourceIp", "principalOrgId", "accessKey", "cognitoAuthenticationType",
-                "cognitoAuthenticationProvider", "userArn", "userAgent", "user")) {
+        for (String name :
+                List.of(
+                        "cognitoIdentityPoolId",
+                        "accountId",
+                        "cognitoIdentityId",
+                        "caller",
+                        "sourceIp",
+                        "principalOrgId",
+                        "accessKey",
+                        "cognitoAuthenticationType",
+                        "cognitoAuthenticationProvider",
+                        "userArn",
+                        "userAgent",
+                        "user")) {
             identity.put(name, null);
         }
         context.put("identity", identity);
@@ -63,7 +73,8 @@ public final class TemplateTester {
     /** Returns a tester of the UTF-8 template in {@code file}. */
     public static TemplateTester forFile(Path file) {
         try {
-            return new TemplateTester(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return new TemplateTester(
+                    file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + file, e);
         }
@@ -94,9 +105,8 @@ public final class TemplateTester {
     }
 
     /**
-     * Sets a {@code $context} variable; a dotted name sets a nested one ({@code
-     * identity.sourceIp}, {@code authorizer.principalId}). Unset identity fields are null, as
-     * on AWS.
+     * Sets a {@code $context} variable; a dotted name sets a nested one ({@code identity.sourceIp},
+     * {@code authorizer.principalId}). Unset identity fields are null, as on AWS.
      */
     @SuppressWarnings("unchecked")
     public TemplateTester contextVariable(String name, Object value) {
@@ -116,14 +126,20 @@ public final class TemplateTester {
     }
 
     /**
-     * Renders the template with the inputs given so far. A template that fails at run time
-     * throws {@link dev.apigw.runtime.mapping.TemplateException}, where API Gateway would answer
-     * 500 (or 400 for a request body that is not JSON).
+     * Renders the template with the inputs given so far. A template that fails at run time throws
+     * {@link dev.apigw.runtime.mapping.TemplateException}, where API Gateway would answer 500 (or
+     * 400 for a request body that is not JSON).
      */
     public Result render() {
         Overrides overrides = new Overrides();
-        String output = template.render(new TemplateVariables(Body.of(body),
-                new Parameters(path, querystring, header), context, stageVariables, overrides));
+        String output =
+                template.render(
+                        new TemplateVariables(
+                                Body.of(body),
+                                new Parameters(path, querystring, header),
+                                context,
+                                stageVariables,
+                                overrides));
         return new Result(output, overrides);
     }
 
@@ -142,7 +158,10 @@ public final class TemplateTester {
             return output;
         }
 
-        /** Returns the overrides set through {@code $context.requestOverride}/{@code responseOverride}. */
+        /**
+         * Returns the overrides set through {@code $context.requestOverride}/{@code
+         * responseOverride}.
+         */
         public Overrides overrides() {
             return overrides;
         }

@@ -15,19 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The extension used as a user would: an OpenAPI file with a Lambda proxy, an HTTP proxy behind
- * an API key and a MOCK, tested with the fakes the extension binds.
+ * The extension used as a user would: an OpenAPI file with a Lambda proxy, an HTTP proxy behind an
+ * API key and a MOCK, tested with the fakes the extension binds.
  */
 class ApiGatewayExtensionExampleTest {
     @RegisterExtension
-    static final ApiGatewayExtension gateway = ApiGatewayExtension.builder()
-            .openApi(Path.of("src/test/resources/fixtures/testkit/pets.yaml"),
-                    ImportOptions.builder().putPlaceholder("BackendHost", "pets.internal")
-                            .build())
-            .lambda("PetsFunction")
-            .apiKey("test-key-0123456789abcdef")
-            .putStageVariable("env", "ci")
-            .build();
+    static final ApiGatewayExtension gateway =
+            ApiGatewayExtension.builder()
+                    .openApi(
+                            Path.of("src/test/resources/fixtures/testkit/pets.yaml"),
+                            ImportOptions.builder()
+                                    .putPlaceholder("BackendHost", "pets.internal")
+                                    .build())
+                    .lambda("PetsFunction")
+                    .apiKey("test-key-0123456789abcdef")
+                    .putStageVariable("env", "ci")
+                    .build();
 
     @Test
     void getPet_lambdaAnswers_returnsItsResponse(Api api, FakeLambda pets) {
@@ -52,7 +55,8 @@ class ApiGatewayExtensionExampleTest {
 
         var result = api.testInvoke(Request.of("GET", "/test/pets/404"));
 
-        assertThat(result).hasStatus(502)
+        assertThat(result)
+                .hasStatus(502)
                 .hasJsonBody("{\"message\": \"Internal server error\"}")
                 .hasLogLineContaining("Pet not found");
     }
@@ -61,12 +65,15 @@ class ApiGatewayExtensionExampleTest {
     void listPets_withApiKey_forwardsToTheBackend(Api api, RecordingHttpBackend backend) {
         backend.respondsWith(200, "[{\"id\": 1}, {\"id\": 2}]");
 
-        Response response = api.handle(Request.builder().httpMethod("GET")
-                .target("/test/pets?limit=2")
-                .headers(Headers.of("x-api-key", "test-key-0123456789abcdef")).build());
+        Response response =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("GET")
+                                .target("/test/pets?limit=2")
+                                .headers(Headers.of("x-api-key", "test-key-0123456789abcdef"))
+                                .build());
 
-        assertThat(response).hasStatus(200).hasJsonPath("$.length()", 2)
-                .hasJsonPath("$[1].id", 2);
+        assertThat(response).hasStatus(200).hasJsonPath("$.length()", 2).hasJsonPath("$[1].id", 2);
         RecordingHttpBackend.RecordedRequest sent = backend.lastRequest();
         assertThat(sent.httpMethod()).isEqualTo("GET");
         assertThat(sent.uri()).hasToString("https://pets.internal/v1/pets?limit=2");
@@ -85,8 +92,13 @@ class ApiGatewayExtensionExampleTest {
     void listPets_backendTimesOut_returns504(Api api, RecordingHttpBackend backend) {
         backend.timesOut();
 
-        Response response = api.handle(Request.builder().httpMethod("GET").target("/test/pets")
-                .headers(Headers.of("x-api-key", "test-key-0123456789abcdef")).build());
+        Response response =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("GET")
+                                .target("/test/pets")
+                                .headers(Headers.of("x-api-key", "test-key-0123456789abcdef"))
+                                .build());
 
         assertThat(response).isGatewayResponse(GatewayResponseType.INTEGRATION_TIMEOUT);
     }
@@ -97,8 +109,14 @@ class ApiGatewayExtensionExampleTest {
 
         Response response = api.handle(Request.of("GET", "/test/health"));
 
-        assertThat(response).hasStatus(200).hasJsonBody("{\"status\": \"up\", \"env\": \"ci\","
-                + " \"at\": " + ApiGatewayExtension.DEFAULT_START.plus(Duration.ofMinutes(5))
-                        .toEpochMilli() + "}");
+        assertThat(response)
+                .hasStatus(200)
+                .hasJsonBody(
+                        "{\"status\": \"up\", \"env\": \"ci\","
+                                + " \"at\": "
+                                + ApiGatewayExtension.DEFAULT_START
+                                        .plus(Duration.ofMinutes(5))
+                                        .toEpochMilli()
+                                + "}");
     }
 }

@@ -12,14 +12,23 @@ import org.junit.jupiter.api.Test;
 class FakeLambdaAssertTest {
     private static FakeLambda invokedOnce(String type) {
         FakeLambda fake = FakeLambda.create("pets");
-        fake.invoke(new LambdaInvocation("arn", "pets", "", type, "id", Duration.ofSeconds(1),
-                "{\"n\": 1}".getBytes(StandardCharsets.UTF_8)));
+        fake.invoke(
+                new LambdaInvocation(
+                        "arn",
+                        "pets",
+                        "",
+                        type,
+                        "id",
+                        Duration.ofSeconds(1),
+                        "{\"n\": 1}".getBytes(StandardCharsets.UTF_8)));
         return fake;
     }
 
     @Test
     void assertions_matching_pass() {
-        assertThat(invokedOnce("Event")).wasInvoked().wasInvokedTimes(1)
+        assertThat(invokedOnce("Event"))
+                .wasInvoked()
+                .wasInvokedTimes(1)
                 .lastInvocationTypeIs("Event");
         assertThat(FakeLambda.create("idle")).wasNotInvoked().wasInvokedTimes(0);
     }
@@ -34,10 +43,14 @@ class FakeLambdaAssertTest {
                 .hasMessageContaining("invoked 1 times, last with:")
                 .hasMessageContaining("{\"n\": 1}");
         assertThatThrownBy(() -> assertThat(invokedOnce("Event")).wasInvokedTimes(3))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("3 times");
-        assertThatThrownBy(() -> assertThat(invokedOnce("Event"))
-                .lastInvocationTypeIs("RequestResponse"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("but was:")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("3 times");
+        assertThatThrownBy(
+                        () ->
+                                assertThat(invokedOnce("Event"))
+                                        .lastInvocationTypeIs("RequestResponse"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("but was:")
                 .hasMessageContaining("Event");
     }
 }

@@ -26,19 +26,40 @@ import org.junit.jupiter.api.Test;
 class FakeLambdaTest {
     private static Api api(FakeLambda fake) {
         return Api.builder()
-                .restApi(RestApi.builder().name("fake")
-                        .resource("/{proxy+}", r -> r.method("ANY", m -> m.integration(i -> i
-                                .type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
-                                        + "functions/arn:aws:lambda:us-east-1:123456789012:"
-                                        + "function:fn:live/invocations"))))
-                        .build())
-                .deploy("test").lambda("fn:live", fake).build();
+                .restApi(
+                        RestApi.builder()
+                                .name("fake")
+                                .resource(
+                                        "/{proxy+}",
+                                        r ->
+                                                r.method(
+                                                        "ANY",
+                                                        m ->
+                                                                m.integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .AWS_PROXY)
+                                                                                        .httpMethod(
+                                                                                                "POST")
+                                                                                        .uri(
+                                                                                                "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
+                                                                                                        + "functions/arn:aws:lambda:us-east-1:123456789012:"
+                                                                                                        + "function:fn:live/invocations"))))
+                                .build())
+                .deploy("test")
+                .lambda("fn:live", fake)
+                .build();
     }
 
     private static LambdaInvocation invocation(String payload) {
-        return new LambdaInvocation("arn:aws:lambda:us-east-1:123456789012:function:fn", "fn",
-                "", "RequestResponse", "req-1", Duration.ofSeconds(29),
+        return new LambdaInvocation(
+                "arn:aws:lambda:us-east-1:123456789012:function:fn",
+                "fn",
+                "",
+                "RequestResponse",
+                "req-1",
+                Duration.ofSeconds(29),
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -71,11 +92,18 @@ class FakeLambdaTest {
 
     @Test
     void invoke_throughProxy_recordsEventNameQualifierAndType() {
-        FakeLambda fake = FakeLambda.create("fn")
-                .returnsProxyResponse(201, Map.of("Location", "/pets/9"), "{\"id\": 9}");
+        FakeLambda fake =
+                FakeLambda.create("fn")
+                        .returnsProxyResponse(201, Map.of("Location", "/pets/9"), "{\"id\": 9}");
 
-        Response response = api(fake).handle(Request.builder().httpMethod("POST")
-                .target("/test/pets?x=1").body("{\"name\": \"Rex\"}").build());
+        Response response =
+                api(fake)
+                        .handle(
+                                Request.builder()
+                                        .httpMethod("POST")
+                                        .target("/test/pets?x=1")
+                                        .body("{\"name\": \"Rex\"}")
+                                        .build());
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().first("Location")).contains("/pets/9");
@@ -100,8 +128,10 @@ class FakeLambdaTest {
         Response response = api(fake).handle(Request.of("GET", "/test/a"));
 
         assertThat(direct.functionError()).contains("Unhandled");
-        assertThat(payload(direct)).isEqualTo("{\"errorMessage\":\"boom\","
-                + "\"errorType\":\"IllegalStateException\",\"stackTrace\":[]}");
+        assertThat(payload(direct))
+                .isEqualTo(
+                        "{\"errorMessage\":\"boom\","
+                                + "\"errorType\":\"IllegalStateException\",\"stackTrace\":[]}");
         assertThat(response.statusCode()).isEqualTo(502);
     }
 
@@ -117,8 +147,13 @@ class FakeLambdaTest {
 
     @Test
     void answers_computedFromTheInvocation_seesThePayload() {
-        FakeLambda fake = FakeLambda.create("fn").answers(call -> LambdaResult.of(
-                ("{\"body\": \"" + call.event().path() + "\"}").getBytes(StandardCharsets.UTF_8)));
+        FakeLambda fake =
+                FakeLambda.create("fn")
+                        .answers(
+                                call ->
+                                        LambdaResult.of(
+                                                ("{\"body\": \"" + call.event().path() + "\"}")
+                                                        .getBytes(StandardCharsets.UTF_8)));
 
         Response response = api(fake).handle(Request.of("GET", "/test/echo/me"));
 
@@ -129,7 +164,8 @@ class FakeLambdaTest {
     void lastInvocation_none_failsWithExpectingMessage() {
         FakeLambda fake = FakeLambda.create("fn");
 
-        assertThatThrownBy(fake::lastEvent).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(fake::lastEvent)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expecting FakeLambda fn to have been invoked");
         assertThat(fake.invocations()).isEmpty();
     }
@@ -173,11 +209,13 @@ class FakeLambdaTest {
                 bodies.add(f.get(30, TimeUnit.SECONDS).bodyAsString());
             }
 
-            assertThat(bodies).containsExactlyInAnyOrderElementsOf(
-                    IntStream.range(0, calls).mapToObj(i -> "answer-" + i).toList());
-            assertThat(fake.invocations()).extracting(c -> c.event().path())
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, calls)
-                            .mapToObj(i -> "/item/" + i).toList());
+            assertThat(bodies)
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, calls).mapToObj(i -> "answer-" + i).toList());
+            assertThat(fake.invocations())
+                    .extracting(c -> c.event().path())
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, calls).mapToObj(i -> "/item/" + i).toList());
         } finally {
             pool.shutdownNow();
         }

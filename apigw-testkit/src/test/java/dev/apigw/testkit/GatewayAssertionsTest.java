@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * One static import of {@link GatewayAssertions} serves apigw's types and AssertJ's own: the
- * entry point extends AssertJ's {@code Assertions}, and no overload is ambiguous.
+ * One static import of {@link GatewayAssertions} serves apigw's types and AssertJ's own: the entry
+ * point extends AssertJ's {@code Assertions}, and no overload is ambiguous.
  */
 class GatewayAssertionsTest {
     @Test
@@ -32,6 +32,7 @@ class GatewayAssertionsTest {
         Response response = Response.builder().statusCode(500).build();
 
         assertThatThrownBy(() -> assertThat(response).hasStatus(200))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("500");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("500");
     }
 }

@@ -14,22 +14,44 @@ class LambdaEventTest {
     private static LambdaEvent send(Request request) {
         FakeLambda fake = FakeLambda.create("fn");
         Api.builder()
-                .restApi(RestApi.builder().name("events")
-                        .resource("/pets/{id}", r -> r.method("ANY", m -> m.integration(i -> i
-                                .type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
-                                        + "functions/arn:aws:lambda:us-east-1:123456789012:"
-                                        + "function:fn/invocations"))))
-                        .build())
-                .deploy("test", s -> s.putVariable("color", "red")).lambda("fn", fake).build()
+                .restApi(
+                        RestApi.builder()
+                                .name("events")
+                                .resource(
+                                        "/pets/{id}",
+                                        r ->
+                                                r.method(
+                                                        "ANY",
+                                                        m ->
+                                                                m.integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .AWS_PROXY)
+                                                                                        .httpMethod(
+                                                                                                "POST")
+                                                                                        .uri(
+                                                                                                "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
+                                                                                                        + "functions/arn:aws:lambda:us-east-1:123456789012:"
+                                                                                                        + "function:fn/invocations"))))
+                                .build())
+                .deploy("test", s -> s.putVariable("color", "red"))
+                .lambda("fn", fake)
+                .build()
                 .handle(request);
         return fake.lastEvent();
     }
 
     @Test
     void helpers_fullRequest_readTheEventFields() {
-        LambdaEvent event = send(Request.builder().httpMethod("PUT").target("/test/pets/7?a=1&a=2")
-                .headers(Headers.of("X-Multi", "one", "x-multi", "two")).body("hi").build());
+        LambdaEvent event =
+                send(
+                        Request.builder()
+                                .httpMethod("PUT")
+                                .target("/test/pets/7?a=1&a=2")
+                                .headers(Headers.of("X-Multi", "one", "x-multi", "two"))
+                                .body("hi")
+                                .build());
 
         assertThat(event.httpMethod()).isEqualTo("PUT");
         assertThat(event.path()).isEqualTo("/pets/7");

@@ -29,22 +29,46 @@ import org.junit.jupiter.api.Test;
 class RecordingHttpBackendTest {
     private static Api api(RecordingHttpBackend backend) {
         return Api.builder()
-                .restApi(RestApi.builder().name("http")
-                        .resource("/{proxy+}", r -> r.method("ANY", m -> m
-                                .putRequestParameter("method.request.path.proxy", true)
-                                .integration(i -> i.type(IntegrationType.HTTP_PROXY)
-                                        .httpMethod("ANY").timeoutInMillis(1500)
-                                        .uri("https://backend.example/{proxy}")
-                                        .putRequestParameter("integration.request.path.proxy",
-                                                "method.request.path.proxy"))))
-                        .build())
-                .deploy("test").httpBackend(backend).build();
+                .restApi(
+                        RestApi.builder()
+                                .name("http")
+                                .resource(
+                                        "/{proxy+}",
+                                        r ->
+                                                r.method(
+                                                        "ANY",
+                                                        m ->
+                                                                m.putRequestParameter(
+                                                                                "method.request.path.proxy",
+                                                                                true)
+                                                                        .integration(
+                                                                                i ->
+                                                                                        i.type(
+                                                                                                        IntegrationType
+                                                                                                                .HTTP_PROXY)
+                                                                                                .httpMethod(
+                                                                                                        "ANY")
+                                                                                                .timeoutInMillis(
+                                                                                                        1500)
+                                                                                                .uri(
+                                                                                                        "https://backend.example/{proxy}")
+                                                                                                .putRequestParameter(
+                                                                                                        "integration.request.path.proxy",
+                                                                                                        "method.request.path.proxy"))))
+                                .build())
+                .deploy("test")
+                .httpBackend(backend)
+                .build();
     }
 
     private static BackendRequest request(String body) {
-        return new BackendRequest("PUT", URI.create("https://b.example/x"),
-                Headers.of("X-A", "1"), body.getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(1), false);
+        return new BackendRequest(
+                "PUT",
+                URI.create("https://b.example/x"),
+                Headers.of("X-A", "1"),
+                body.getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(1),
+                false);
     }
 
     @Test
@@ -62,12 +86,20 @@ class RecordingHttpBackendTest {
 
     @Test
     void send_throughProxy_recordsMethodUriHeadersBodyAndTimeout() {
-        RecordingHttpBackend backend = RecordingHttpBackend.create()
-                .respondsWith(201, Headers.of("Content-Type", "text/plain", "X-Id", "9"), "made");
+        RecordingHttpBackend backend =
+                RecordingHttpBackend.create()
+                        .respondsWith(
+                                201, Headers.of("Content-Type", "text/plain", "X-Id", "9"), "made");
 
-        Response response = api(backend).handle(Request.builder().httpMethod("POST")
-                .target("/test/pets/new?dry=no").headers(Headers.of("X-Trace-Me", "yes"))
-                .body("{\"name\": \"Rex\"}").build());
+        Response response =
+                api(backend)
+                        .handle(
+                                Request.builder()
+                                        .httpMethod("POST")
+                                        .target("/test/pets/new?dry=no")
+                                        .headers(Headers.of("X-Trace-Me", "yes"))
+                                        .body("{\"name\": \"Rex\"}")
+                                        .build());
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().first("X-Id")).contains("9");
@@ -84,9 +116,10 @@ class RecordingHttpBackendTest {
 
     @Test
     void send_scripted_answersInOrderThenRepeatsTheLast() {
-        RecordingHttpBackend backend = RecordingHttpBackend.create()
-                .respondsWith(500, "{}").respondsWith(new BackendResponse(204, Headers.empty(),
-                        new byte[0]));
+        RecordingHttpBackend backend =
+                RecordingHttpBackend.create()
+                        .respondsWith(500, "{}")
+                        .respondsWith(new BackendResponse(204, Headers.empty(), new byte[0]));
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -100,8 +133,14 @@ class RecordingHttpBackendTest {
     void send_recordsACopyOfTheBody() {
         RecordingHttpBackend backend = RecordingHttpBackend.create();
         byte[] body = "abc".getBytes(StandardCharsets.UTF_8);
-        backend.send(new BackendRequest("POST", URI.create("https://b.example/"),
-                Headers.empty(), body, Duration.ofSeconds(1), false));
+        backend.send(
+                new BackendRequest(
+                        "POST",
+                        URI.create("https://b.example/"),
+                        Headers.empty(),
+                        body,
+                        Duration.ofSeconds(1),
+                        false));
 
         body[0] = 'z';
 
@@ -114,9 +153,12 @@ class RecordingHttpBackendTest {
 
         Response response = api(backend).handle(Request.of("GET", "/test/slow"));
 
-        assertThatThrownBy(() -> backend.send(request(""))).isInstanceOfSatisfying(
-                HttpBackendException.class, e -> assertThat(e.failure())
-                        .isEqualTo(HttpBackendException.Failure.TIMEOUT));
+        assertThatThrownBy(() -> backend.send(request("")))
+                .isInstanceOfSatisfying(
+                        HttpBackendException.class,
+                        e ->
+                                assertThat(e.failure())
+                                        .isEqualTo(HttpBackendException.Failure.TIMEOUT));
         GatewayAssertions.assertThat(response)
                 .isGatewayResponse(GatewayResponseType.INTEGRATION_TIMEOUT);
         assertThat(backend.requestCount()).isEqualTo(2);
@@ -128,9 +170,12 @@ class RecordingHttpBackendTest {
 
         Response response = api(backend).handle(Request.of("GET", "/test/down"));
 
-        assertThatThrownBy(() -> backend.send(request(""))).isInstanceOfSatisfying(
-                HttpBackendException.class, e -> assertThat(e.failure())
-                        .isEqualTo(HttpBackendException.Failure.NETWORK));
+        assertThatThrownBy(() -> backend.send(request("")))
+                .isInstanceOfSatisfying(
+                        HttpBackendException.class,
+                        e ->
+                                assertThat(e.failure())
+                                        .isEqualTo(HttpBackendException.Failure.NETWORK));
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.headers().first("x-amzn-ErrorType"))
                 .contains("InternalServerErrorException");
@@ -148,16 +193,24 @@ class RecordingHttpBackendTest {
         RecordingHttpBackend backend = RecordingHttpBackend.create();
         backend.close();
 
-        assertThatThrownBy(() -> backend.send(request(""))).isInstanceOf(
-                IllegalStateException.class).hasMessageContaining("after its test ended");
+        assertThatThrownBy(() -> backend.send(request("")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after its test ended");
     }
 
     @Test
     void send_concurrent_recordsEveryRequest() throws Exception {
         int calls = 400;
-        RecordingHttpBackend backend = RecordingHttpBackend.create()
-                .answers(r -> new BackendResponse(200, Headers.empty(),
-                        r.uri().getPath().getBytes(StandardCharsets.UTF_8)));
+        RecordingHttpBackend backend =
+                RecordingHttpBackend.create()
+                        .answers(
+                                r ->
+                                        new BackendResponse(
+                                                200,
+                                                Headers.empty(),
+                                                r.uri()
+                                                        .getPath()
+                                                        .getBytes(StandardCharsets.UTF_8)));
         Api api = api(backend);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -171,9 +224,10 @@ class RecordingHttpBackendTest {
                         .isEqualTo("/item/" + i);
             }
 
-            assertThat(backend.requests()).extracting(r -> r.uri().getPath())
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, calls)
-                            .mapToObj(i -> "/item/" + i).toList());
+            assertThat(backend.requests())
+                    .extracting(r -> r.uri().getPath())
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, calls).mapToObj(i -> "/item/" + i).toList());
         } finally {
             pool.shutdownNow();
         }

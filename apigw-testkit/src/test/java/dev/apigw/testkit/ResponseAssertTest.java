@@ -17,26 +17,46 @@ import org.junit.jupiter.api.Test;
 
 /** The assertions through the public API, on responses of a real {@link Api}. */
 class ResponseAssertTest {
-    private final Api api = Api.builder()
-            .restApi(RestApi.builder().name("orders")
-                    .resource("/orders", r -> r.method("GET", m -> m
-                            .methodResponse("200", mr -> { })
-                            .integration(i -> i.type(IntegrationType.MOCK)
-                                    .putRequestTemplate("application/json", "{\"statusCode\":200}")
-                                    .integrationResponse("200", ir -> ir
-                                            .putResponseParameter("method.response.header.X-Count",
-                                                    "'3'")
-                                            .putResponseTemplate("application/json",
-                                                    "{\"orders\": [1, 2, 3]}")))))
-                    .build())
-            .deploy("test")
-            .build();
+    private final Api api =
+            Api.builder()
+                    .restApi(
+                            RestApi.builder()
+                                    .name("orders")
+                                    .resource(
+                                            "/orders",
+                                            r ->
+                                                    r.method(
+                                                            "GET",
+                                                            m ->
+                                                                    m.methodResponse(
+                                                                                    "200", mr -> {})
+                                                                            .integration(
+                                                                                    i ->
+                                                                                            i.type(
+                                                                                                            IntegrationType
+                                                                                                                    .MOCK)
+                                                                                                    .putRequestTemplate(
+                                                                                                            "application/json",
+                                                                                                            "{\"statusCode\":200}")
+                                                                                                    .integrationResponse(
+                                                                                                            "200",
+                                                                                                            ir ->
+                                                                                                                    ir.putResponseParameter(
+                                                                                                                                    "method.response.header.X-Count",
+                                                                                                                                    "'3'")
+                                                                                                                            .putResponseTemplate(
+                                                                                                                                    "application/json",
+                                                                                                                                    "{\"orders\": [1, 2, 3]}")))))
+                                    .build())
+                    .deploy("test")
+                    .build();
 
     @Test
     void assertions_onMatchingResponse_pass() {
         Response response = api.handle(Request.of("GET", "/test/orders"));
 
-        assertThat(response).hasStatus(200)
+        assertThat(response)
+                .hasStatus(200)
                 .hasHeader("x-count", "3")
                 .hasHeader("X-Amzn-RequestId")
                 .doesNotHaveHeader("X-Amzn-Trace-Id")
@@ -56,36 +76,63 @@ class ResponseAssertTest {
         Response response = api.handle(Request.of("GET", "/test/orders"));
 
         assertThatThrownBy(() -> assertThat(response).hasStatus(404))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Expecting status");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting status");
         assertThatThrownBy(() -> assertThat(response).hasJsonBody("{\"orders\":[]}"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Expecting JSON body");
-        assertThatThrownBy(() -> assertThat(response)
-                .isGatewayResponse(GatewayResponseType.INVALID_API_KEY))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("INVALID_API_KEY");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting JSON body");
+        assertThatThrownBy(
+                        () ->
+                                assertThat(response)
+                                        .isGatewayResponse(GatewayResponseType.INVALID_API_KEY))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("INVALID_API_KEY");
         assertThatThrownBy(() -> assertThat(response).hasHeader("x-count", "4"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("x-count");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("x-count");
     }
 
-    private final Api json = Api.builder()
-            .restApi(RestApi.builder().name("json")
-                    .resource("/pets", r -> r.method("GET", m -> m
-                            .methodResponse("200", mr -> { })
-                            .integration(i -> i.type(IntegrationType.MOCK)
-                                    .putRequestTemplate("application/json", "{\"statusCode\":200}")
-                                    .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                            "application/json", "{\"pets\": [{\"id\": 1,"
-                                                    + " \"name\": \"Rex\", \"tag\": null},"
-                                                    + " {\"id\": 2.0, \"name\": \"Tom\"}],"
-                                                    + " \"total\": 2}")))))
-                    .build())
-            .deploy("test")
-            .build();
+    private final Api json =
+            Api.builder()
+                    .restApi(
+                            RestApi.builder()
+                                    .name("json")
+                                    .resource(
+                                            "/pets",
+                                            r ->
+                                                    r.method(
+                                                            "GET",
+                                                            m ->
+                                                                    m.methodResponse(
+                                                                                    "200", mr -> {})
+                                                                            .integration(
+                                                                                    i ->
+                                                                                            i.type(
+                                                                                                            IntegrationType
+                                                                                                                    .MOCK)
+                                                                                                    .putRequestTemplate(
+                                                                                                            "application/json",
+                                                                                                            "{\"statusCode\":200}")
+                                                                                                    .integrationResponse(
+                                                                                                            "200",
+                                                                                                            ir ->
+                                                                                                                    ir
+                                                                                                                            .putResponseTemplate(
+                                                                                                                                    "application/json",
+                                                                                                                                    "{\"pets\": [{\"id\": 1,"
+                                                                                                                                            + " \"name\": \"Rex\", \"tag\": null},"
+                                                                                                                                            + " {\"id\": 2.0, \"name\": \"Tom\"}],"
+                                                                                                                                            + " \"total\": 2}")))))
+                                    .build())
+                    .deploy("test")
+                    .build();
 
     @Test
     void hasJsonPath_matchingValues_pass() {
         Response response = json.handle(Request.of("GET", "/test/pets"));
 
-        assertThat(response).hasContentType("application/json")
+        assertThat(response)
+                .hasContentType("application/json")
                 .hasBodyContaining("Rex")
                 .hasJsonPath("$.total", 2)
                 .hasJsonPath("$.total", 2.0)
@@ -93,8 +140,8 @@ class ResponseAssertTest {
                 .hasJsonPath("$.pets[1].id", 2L)
                 .hasJsonPath("$.pets[0].tag", null)
                 .hasJsonPath("$.pets[*].name", List.of("Rex", "Tom"))
-                .hasJsonPath("$.pets[0]",
-                        Map.of("id", 1, "name", "Rex", "tag", NullNode.getInstance()))
+                .hasJsonPath(
+                        "$.pets[0]", Map.of("id", 1, "name", "Rex", "tag", NullNode.getInstance()))
                 .hasJsonPath("$.pets[0].tag")
                 .doesNotHaveJsonPath("$.pets[0].owner");
     }
@@ -109,10 +156,11 @@ class ResponseAssertTest {
                 .hasMessageContaining("\"Rex\"");
         assertThatThrownBy(() -> assertThat(response).hasJsonPath("$.owner", "x"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Expecting JSON path $.owner%nbut it was missing"
-                        .formatted());
+                .hasMessageContaining(
+                        "Expecting JSON path $.owner%nbut it was missing".formatted());
         assertThatThrownBy(() -> assertThat(response).doesNotHaveJsonPath("$.total"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Expecting no JSON path");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting no JSON path");
         assertThatThrownBy(() -> assertThat(response).hasJsonPath("$[", 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a JSONPath");
@@ -125,13 +173,17 @@ class ResponseAssertTest {
 
         assertThatThrownBy(() -> assertThat(text).hasJsonPath("$.a", 1))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("but the body is not JSON:").hasMessageContaining("plain");
+                .hasMessageContaining("but the body is not JSON:")
+                .hasMessageContaining("plain");
         assertThatThrownBy(() -> assertThat(response).hasContentType("text/html"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Expecting Content-Type");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting Content-Type");
         assertThatThrownBy(() -> assertThat(response).hasEmptyBody())
-                .isInstanceOf(AssertionError.class).hasMessageContaining("Expecting an empty body");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting an empty body");
         assertThatThrownBy(() -> assertThat(text).hasBodyContaining("xyz"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("to contain");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("to contain");
     }
 
     @Test

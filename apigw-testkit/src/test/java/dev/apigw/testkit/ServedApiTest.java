@@ -29,28 +29,44 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 class ServedApiTest {
     /** Headers that differ per request or belong to the HTTP transport, not the gateway. */
-    private static final Set<String> PER_REQUEST = Set.of("date", "content-length",
-            "connection", "x-amzn-requestid", "x-amz-apigw-id", "x-amzn-trace-id");
+    private static final Set<String> PER_REQUEST =
+            Set.of(
+                    "date",
+                    "content-length",
+                    "connection",
+                    "x-amzn-requestid",
+                    "x-amz-apigw-id",
+                    "x-amzn-trace-id");
 
     @RegisterExtension
-    static final ApiGatewayExtension gateway = ApiGatewayExtension.builder()
-            .restApi(ApiGatewayExtensionTest::pets).lambda("pets").lambda("owners").build();
+    static final ApiGatewayExtension gateway =
+            ApiGatewayExtension.builder()
+                    .restApi(ApiGatewayExtensionTest::pets)
+                    .lambda("pets")
+                    .lambda("owners")
+                    .build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
 
     @Test
-    void get_overHttp_answersAsHandleDoes(Api api, ServedApi served,
-            @Lambda("pets") FakeLambda pets) throws Exception {
-        pets.returnsProxyResponse(201, Map.of("X-Pet", "Rex", "Content-Type", "application/json"),
-                "{\"id\": \"7\"}");
+    void get_overHttp_answersAsHandleDoes(
+            Api api, ServedApi served, @Lambda("pets") FakeLambda pets) throws Exception {
+        pets.returnsProxyResponse(
+                201, Map.of("X-Pet", "Rex", "Content-Type", "application/json"), "{\"id\": \"7\"}");
 
-        HttpResponse<String> overHttp = http.send(HttpRequest.newBuilder(served.uri("/pets?a=1"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> overHttp =
+                http.send(
+                        HttpRequest.newBuilder(served.uri("/pets?a=1")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         Response inProcess = api.handle(Request.get("/test/pets?a=1"));
 
         assertThat(overHttp.statusCode()).isEqualTo(inProcess.statusCode()).isEqualTo(201);
-        assertThat(overHttp.body()).isEqualTo(inProcess.bodyAsString())
+        assertThat(overHttp.body())
+                .isEqualTo(inProcess.bodyAsString())
                 .isEqualTo("{\"id\": \"7\"}");
         assertThat(gatewayHeaders(overHttp.headers().map()))
                 .isEqualTo(gatewayHeaders(inProcess.headers().toMultimap()))
@@ -61,14 +77,19 @@ class ServedApiTest {
     }
 
     @Test
-    void post_overHttp_reachesTheFakeWithTheJsonBody(ServedApi served,
-            @Lambda("owners") FakeLambda owners) throws Exception {
+    void post_overHttp_reachesTheFakeWithTheJsonBody(
+            ServedApi served, @Lambda("owners") FakeLambda owners) throws Exception {
         owners.returnsProxyResponse(200, "{}");
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(served.uri("owners"))
-                .header("Content-Type", "application/json")
-                .method("GET", HttpRequest.BodyPublishers.ofString("{\"name\": \"Ann\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(served.uri("owners"))
+                                .header("Content-Type", "application/json")
+                                .method(
+                                        "GET",
+                                        HttpRequest.BodyPublishers.ofString("{\"name\": \"Ann\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         LambdaEvent event = owners.lastEvent();
@@ -88,9 +109,11 @@ class ServedApiTest {
 
     @Test
     void unknownStagePath_overHttp_getsTheGatewaysForbidden(ServedApi served) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(served.serverUrl() + "/nostage/pets")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(served.serverUrl() + "/nostage/pets"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("x-amzn-ErrorType"))
@@ -100,12 +123,13 @@ class ServedApiTest {
     /** Gateway headers by lower-case name, per-request and transport headers left out. */
     private static Map<String, List<String>> gatewayHeaders(Map<String, List<String>> headers) {
         Map<String, List<String>> kept = new TreeMap<>();
-        headers.forEach((name, values) -> {
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
-            if (!PER_REQUEST.contains(lower) && !lower.startsWith(":")) {
-                kept.put(lower, values);
-            }
-        });
+        headers.forEach(
+                (name, values) -> {
+                    String lower = name.toLowerCase(java.util.Locale.ROOT);
+                    if (!PER_REQUEST.contains(lower) && !lower.startsWith(":")) {
+                        kept.put(lower, values);
+                    }
+                });
         return kept;
     }
 
@@ -113,8 +137,12 @@ class ServedApiTest {
         static final AtomicReference<ServedApi> SERVED = new AtomicReference<>();
 
         @RegisterExtension
-        static final ApiGatewayExtension gateway = ApiGatewayExtension.builder()
-                .restApi(ApiGatewayExtensionTest::pets).lambda("pets").lambda("owners").build();
+        static final ApiGatewayExtension gateway =
+                ApiGatewayExtension.builder()
+                        .restApi(ApiGatewayExtensionTest::pets)
+                        .lambda("pets")
+                        .lambda("owners")
+                        .build();
 
         @Test
         void serves(ServedApi served) {
@@ -124,12 +152,18 @@ class ServedApiTest {
 
     @Test
     void servedApi_afterTheTest_isStopped() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(Served.class)).execute()
-                .testEvents().assertStatistics(s -> s.succeeded(1));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(Served.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
         URI uri = Served.SERVED.get().uri("/pets");
 
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(
+                        () ->
+                                http.send(
+                                        HttpRequest.newBuilder(uri).build(),
+                                        HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
     }
 
@@ -138,8 +172,12 @@ class ServedApiTest {
         static final AtomicReference<ServedApi> FIRST = new AtomicReference<>();
 
         @RegisterExtension
-        static final ApiGatewayExtension gateway = ApiGatewayExtension.builder()
-                .restApi(ApiGatewayExtensionTest::pets).lambda("pets").lambda("owners").build();
+        static final ApiGatewayExtension gateway =
+                ApiGatewayExtension.builder()
+                        .restApi(ApiGatewayExtensionTest::pets)
+                        .lambda("pets")
+                        .lambda("owners")
+                        .build();
 
         @org.junit.jupiter.api.BeforeEach
         void setUp(ServedApi served) {
@@ -154,8 +192,11 @@ class ServedApiTest {
 
     @Test
     void servedApi_beforeEachAndTest_shareOneServer() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(SameInstance.class))
-                .execute().testEvents().assertStatistics(s -> s.succeeded(1));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(SameInstance.class))
+                .execute()
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
 
         assertThat(SameInstance.SAME.get()).isTrue();
     }

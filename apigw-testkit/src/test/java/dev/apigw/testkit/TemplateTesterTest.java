@@ -15,57 +15,65 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateTesterTest {
     @Test
     void render_nameAndWholeBody_asWorkedExampleT2() {
-        TemplateTester.Result result = TemplateTester
-                .forTemplate("{\"name\":\"$input.params('name')\",\"body\":$input.json('$')}")
-                .queryParameter("name", "me")
-                .body("{\"a\":1}")
-                .render();
+        TemplateTester.Result result =
+                TemplateTester.forTemplate(
+                                "{\"name\":\"$input.params('name')\",\"body\":$input.json('$')}")
+                        .queryParameter("name", "me")
+                        .body("{\"a\":1}")
+                        .render();
 
         assertThat(result.output()).isEqualTo("{\"name\":\"me\",\"body\":{\"a\":1}}");
     }
 
     @Test
     void render_paramsLookup_pathBeforeQueryBeforeHeader() {
-        TemplateTester tester = TemplateTester
-                .forTemplate("$input.params('id')|$input.params('q')|$input.params('X-Trace')")
-                .pathParameter("id", "p-3").queryParameter("id", "q-3").queryParameter("q", "dogs")
-                .header("X-Trace", "t-9").header("q", "header-q");
+        TemplateTester tester =
+                TemplateTester.forTemplate(
+                                "$input.params('id')|$input.params('q')|$input.params('X-Trace')")
+                        .pathParameter("id", "p-3")
+                        .queryParameter("id", "q-3")
+                        .queryParameter("q", "dogs")
+                        .header("X-Trace", "t-9")
+                        .header("q", "header-q");
 
         assertThat(tester.render().output()).isEqualTo("p-3|dogs|t-9");
     }
 
     @Test
     void render_contextAndStageVariables_nestedAndNullIdentity() {
-        TemplateTester.Result result = TemplateTester
-                .forTemplate("$context.stage|$context.identity.sourceIp|$context.identity.caller|"
-                        + "$context.authorizer.principalId|$stageVariables.env")
-                .contextVariable("stage", "beta")
-                .contextVariable("identity.sourceIp", "203.0.113.9")
-                .contextVariable("authorizer.principalId", "user|42")
-                .stageVariable("env", "green")
-                .render();
+        TemplateTester.Result result =
+                TemplateTester.forTemplate(
+                                "$context.stage|$context.identity.sourceIp|$context.identity.caller|"
+                                        + "$context.authorizer.principalId|$stageVariables.env")
+                        .contextVariable("stage", "beta")
+                        .contextVariable("identity.sourceIp", "203.0.113.9")
+                        .contextVariable("authorizer.principalId", "user|42")
+                        .stageVariable("env", "green")
+                        .render();
 
         assertThat(result.output()).isEqualTo("beta|203.0.113.9||user|42|green");
     }
 
     @Test
     void render_jsonValues_printAsAwsDoes() {
-        TemplateTester.Result result = TemplateTester
-                .forTemplate("#set($r = $input.path('$'))$r|$r.list|$input.path('$.none')|"
-                        + "#if($input.path('$.none') == \"\")empty#end")
-                .body("{\"a\":\"b\",\"list\":[{\"x\":1}]}")
-                .render();
+        TemplateTester.Result result =
+                TemplateTester.forTemplate(
+                                "#set($r = $input.path('$'))$r|$r.list|$input.path('$.none')|"
+                                        + "#if($input.path('$.none') == \"\")empty#end")
+                        .body("{\"a\":\"b\",\"list\":[{\"x\":1}]}")
+                        .render();
 
         assertThat(result.output()).isEqualTo("{a=b, list=[{\"x\":1}]}|[{\"x\":1}]||empty");
     }
 
     @Test
     void render_overrides_areReported() {
-        TemplateTester.Result result = TemplateTester
-                .forTemplate("#set($context.responseOverride.status = 418)"
-                        + "#set($context.requestOverride.header.X-Mode = 'fast')"
-                        + "#set($context.responseOverride.header.X-Tea = 'green'){}")
-                .render();
+        TemplateTester.Result result =
+                TemplateTester.forTemplate(
+                                "#set($context.responseOverride.status = 418)"
+                                        + "#set($context.requestOverride.header.X-Mode = 'fast')"
+                                        + "#set($context.responseOverride.header.X-Tea = 'green'){}")
+                        .render();
 
         assertThat(result.output()).isEqualTo("{}");
         assertThat(result.overrides().responseStatus()).hasValue(418);
@@ -76,11 +84,15 @@ class TemplateTesterTest {
     @Test
     void forFile_templateOnDisk_rendersIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("pet.vtl");
-        Files.writeString(file, "{\"id\": \"$input.params('petId')\", \"name\": "
-                + "\"$input.path('$.name')\"}");
+        Files.writeString(
+                file,
+                "{\"id\": \"$input.params('petId')\", \"name\": " + "\"$input.path('$.name')\"}");
 
-        TemplateTester.Result result = TemplateTester.forFile(file).pathParameter("petId", "7")
-                .body("{\"name\": \"Rex\"}").render();
+        TemplateTester.Result result =
+                TemplateTester.forFile(file)
+                        .pathParameter("petId", "7")
+                        .body("{\"name\": \"Rex\"}")
+                        .render();
 
         assertThat(result.output()).isEqualTo("{\"id\": \"7\", \"name\": \"Rex\"}");
     }
@@ -88,7 +100,8 @@ class TemplateTesterTest {
     @Test
     void forTemplate_invalid_failsWhenMade() {
         assertThatThrownBy(() -> TemplateTester.forTemplate("#foreach($x in $y) no end"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("template");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("template");
     }
 
     @Test

@@ -29,12 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Measures whole requests through {@link Api#handle}: a MOCK request with request and response
- * templates, and an AWS_PROXY request to a trivial function, beside the reference of a direct
- * call of that same function with a ready-made event (what the gateway adds is the difference).
- * A third AWS_PROXY request goes to a {@code RequestHandler} of the {@code aws-lambda-java-events}
- * proxy types answering a fixed response, run as the Lambda Java runtime runs it: the event
- * deserialized and the answer serialized by the runtime's serializers. The difference to the
- * trivial function is that serialization, a cost of the function's runtime, not of the gateway.
+ * templates, and an AWS_PROXY request to a trivial function, beside the reference of a direct call
+ * of that same function with a ready-made event (what the gateway adds is the difference). A third
+ * AWS_PROXY request goes to a {@code RequestHandler} of the {@code aws-lambda-java-events} proxy
+ * types answering a fixed response, run as the Lambda Java runtime runs it: the event deserialized
+ * and the answer serialized by the runtime's serializers. The difference to the trivial function is
+ * that serialization, a cost of the function's runtime, not of the gateway.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PipelineBenchmark}
  */
@@ -48,13 +48,17 @@ public class PipelineBenchmark {
     private static final byte[] ANSWER =
             "{\"statusCode\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":\"{\\\"id\\\":7}\"}"
                     .getBytes(StandardCharsets.UTF_8);
-    private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:pets";
+    private static final String FUNCTION_ARN =
+            "arn:aws:lambda:us-east-1:123456789012:function:pets";
 
     private final LambdaFunction function = invocation -> LambdaResult.of(ANSWER);
     private final RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>
-            handler = (event, context) -> new APIGatewayProxyResponseEvent().withStatusCode(200)
-                    .withHeaders(Map.of("Content-Type", "application/json"))
-                    .withBody("{\"id\":7}");
+            handler =
+                    (event, context) ->
+                            new APIGatewayProxyResponseEvent()
+                                    .withStatusCode(200)
+                                    .withHeaders(Map.of("Content-Type", "application/json"))
+                                    .withBody("{\"id\":7}");
     private Api api;
     private Api inThread;
     private Request mockRequest;
@@ -65,39 +69,108 @@ public class PipelineBenchmark {
     /** Builds the API once. */
     @Setup
     public void setUp() {
-        RestApi restApi = RestApi.builder().name("bench")
-                .resource("/health", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", "{\"status\": \"ok\"}")))))
-                .resource("/pets/{id}", r -> r.method("GET", m -> m
-                        .integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                                        + FUNCTION_ARN + "/invocations"))))
-                .resource("/typed/{id}", r -> r.method("GET", m -> m
-                        .integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                                        + "arn:aws:lambda:us-east-1:123456789012:function:typed"
-                                        + "/invocations"))))
-                .build();
-        api = Api.builder().restApi(restApi).deploy("prod").lambda("pets", function)
-                .lambda("typed", LambdaHandlers.requestHandler(handler,
-                        APIGatewayProxyRequestEvent.class))
-                .build();
+        RestApi restApi =
+                RestApi.builder()
+                        .name("bench")
+                        .resource(
+                                "/health",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .putRequestTemplate(
+                                                                                                "application/json",
+                                                                                                "{\"statusCode\": 200}")
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        "{\"status\": \"ok\"}")))))
+                        .resource(
+                                "/pets/{id}",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                                                                                + FUNCTION_ARN
+                                                                                                + "/invocations"))))
+                        .resource(
+                                "/typed/{id}",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                                                                                + "arn:aws:lambda:us-east-1:123456789012:function:typed"
+                                                                                                + "/invocations"))))
+                        .build();
+        api =
+                Api.builder()
+                        .restApi(restApi)
+                        .deploy("prod")
+                        .lambda("pets", function)
+                        .lambda(
+                                "typed",
+                                LambdaHandlers.requestHandler(
+                                        handler, APIGatewayProxyRequestEvent.class))
+                        .build();
         inThread = api.toBuilder().requestResponseExecutor(Runnable::run).build();
-        mockRequest = Request.builder().httpMethod("GET").target("/prod/health")
-                .header("Accept", "application/json").header("User-Agent", "jmh").build();
-        proxyRequest = Request.builder().httpMethod("GET").target("/prod/pets/7?verbose=true")
-                .header("Accept", "application/json").header("User-Agent", "jmh")
-                .header("Host", "abc123.execute-api.us-east-1.amazonaws.com").build();
-        handlerRequest = Request.builder().httpMethod("GET").target("/prod/typed/7?verbose=true")
-                .header("Accept", "application/json").header("User-Agent", "jmh")
-                .header("Host", "abc123.execute-api.us-east-1.amazonaws.com").build();
-        directInvocation = new LambdaInvocation(FUNCTION_ARN, "pets", "", "RequestResponse",
-                "c0ffee00-0000-4000-8000-000000000000", Duration.ofSeconds(29),
-                "{\"resource\":\"/pets/{id}\",\"path\":\"/pets/7\"}".getBytes(StandardCharsets.UTF_8));
+        mockRequest =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/prod/health")
+                        .header("Accept", "application/json")
+                        .header("User-Agent", "jmh")
+                        .build();
+        proxyRequest =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/prod/pets/7?verbose=true")
+                        .header("Accept", "application/json")
+                        .header("User-Agent", "jmh")
+                        .header("Host", "abc123.execute-api.us-east-1.amazonaws.com")
+                        .build();
+        handlerRequest =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/prod/typed/7?verbose=true")
+                        .header("Accept", "application/json")
+                        .header("User-Agent", "jmh")
+                        .header("Host", "abc123.execute-api.us-east-1.amazonaws.com")
+                        .build();
+        directInvocation =
+                new LambdaInvocation(
+                        FUNCTION_ARN,
+                        "pets",
+                        "",
+                        "RequestResponse",
+                        "c0ffee00-0000-4000-8000-000000000000",
+                        Duration.ofSeconds(29),
+                        "{\"resource\":\"/pets/{id}\",\"path\":\"/pets/7\"}"
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A MOCK method with a request and a response template. */
@@ -113,10 +186,10 @@ public class PipelineBenchmark {
     }
 
     /**
-     * The same request with the function run in the calling thread
-     * ({@code requestResponseExecutor(Runnable::run)}): no integration timeout, no hand-off to
-     * the function's own thread. The difference to {@link #lambdaProxy} is what enforcing the
-     * timeout costs.
+     * The same request with the function run in the calling thread ({@code
+     * requestResponseExecutor(Runnable::run)}): no integration timeout, no hand-off to the
+     * function's own thread. The difference to {@link #lambdaProxy} is what enforcing the timeout
+     * costs.
      */
     @Benchmark
     public Response lambdaProxyInThread() {

@@ -32,13 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Measures a non-proxy request with a request and a response template (an AWS Lambda
- * integration: the request template maps the query and body into the payload, the response
- * template reshapes the function's answer, reference 1.7 T2 and T6), beside the reference: the
- * two same templates merged by a bare Velocity engine configured as API Gateway's dialect needs
- * (1.7 space gobbling, hyphens, loop limit, secure uberspector) with the same data already in
- * plain Java maps, so the reference does no JSON work at all. The issue's target: the whole
- * request costs at most 1.5 times the two raw merges.
+ * Measures a non-proxy request with a request and a response template (an AWS Lambda integration:
+ * the request template maps the query and body into the payload, the response template reshapes the
+ * function's answer, reference 1.7 T2 and T6), beside the reference: the two same templates merged
+ * by a bare Velocity engine configured as API Gateway's dialect needs (1.7 space gobbling, hyphens,
+ * loop limit, secure uberspector) with the same data already in plain Java maps, so the reference
+ * does no JSON work at all. The issue's target: the whole request costs at most 1.5 times the two
+ * raw merges.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar VtlMappingBenchmark}
  */
@@ -51,16 +51,18 @@ import org.openjdk.jmh.infra.Blackhole;
 public class VtlMappingBenchmark {
     static final String REQUEST_TEMPLATE =
             "{\"name\": \"$input.params('name')\", \"body\": $input.json('$')}";
-    static final String RESPONSE_TEMPLATE = "#set($inputRoot = $input.path('$'))\n"
-            + "{\n  \"choices\": [\n#foreach($elem in $inputRoot.bins)\n    {\n"
-            + "      \"kind\": \"$elem.type\",\n"
-            + "      \"suggestedPrice\": \"$elem.price per $elem.unit\",\n"
-            + "      \"available\": $elem.quantity\n    }#if($foreach.hasNext),#end\n#end\n  ]\n}";
-    static final String GROCERIES = "{\"department\":\"produce\",\"categories\":[\"fruit\","
-            + "\"vegetables\"],\"bins\":[{\"category\":\"fruit\",\"type\":\"apples\",\"price\":1.99,"
-            + "\"unit\":\"pound\",\"quantity\":232},{\"category\":\"fruit\",\"type\":\"bananas\","
-            + "\"price\":0.19,\"unit\":\"each\",\"quantity\":112},{\"category\":\"vegetables\","
-            + "\"type\":\"carrots\",\"price\":1.29,\"unit\":\"bag\",\"quantity\":57}]}";
+    static final String RESPONSE_TEMPLATE =
+            "#set($inputRoot = $input.path('$'))\n"
+                    + "{\n  \"choices\": [\n#foreach($elem in $inputRoot.bins)\n    {\n"
+                    + "      \"kind\": \"$elem.type\",\n"
+                    + "      \"suggestedPrice\": \"$elem.price per $elem.unit\",\n"
+                    + "      \"available\": $elem.quantity\n    }#if($foreach.hasNext),#end\n#end\n  ]\n}";
+    static final String GROCERIES =
+            "{\"department\":\"produce\",\"categories\":[\"fruit\","
+                    + "\"vegetables\"],\"bins\":[{\"category\":\"fruit\",\"type\":\"apples\",\"price\":1.99,"
+                    + "\"unit\":\"pound\",\"quantity\":232},{\"category\":\"fruit\",\"type\":\"bananas\","
+                    + "\"price\":0.19,\"unit\":\"each\",\"quantity\":112},{\"category\":\"vegetables\","
+                    + "\"type\":\"carrots\",\"price\":1.29,\"unit\":\"bag\",\"quantity\":57}]}";
     static final String REQUEST_BODY = "{\"basket\":[\"apples\",\"carrots\"],\"express\":true}";
 
     private Api api;
@@ -72,42 +74,73 @@ public class VtlMappingBenchmark {
     private RawInput rawRequestInput;
     private RawInput rawResponseInput;
     private final ObjectMapper json = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     /** Builds the API and the bare Velocity engine once. */
     @Setup
     public void setUp() throws IOException, ParseException {
         byte[] answer = GROCERIES.getBytes(StandardCharsets.UTF_8);
-        RestApi restApi = RestApi.builder().name("grocery")
-                .resource("/bins", r -> r.method("POST", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.AWS).httpMethod("POST")
-                                .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                                        + "arn:aws:lambda:us-east-1:123456789012:function:bins/invocations")
-                                .putRequestTemplate("application/json", REQUEST_TEMPLATE)
-                                .integrationResponse("200", ir -> ir.putResponseTemplate(
-                                        "application/json", RESPONSE_TEMPLATE)))))
-                .build();
-        api = Api.builder().restApi(restApi).deploy("prod")
-                .lambda("bins", invocation -> LambdaResult.of(answer)).build();
+        RestApi restApi =
+                RestApi.builder()
+                        .name("grocery")
+                        .resource(
+                                "/bins",
+                                r ->
+                                        r.method(
+                                                "POST",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .AWS)
+                                                                                        .httpMethod(
+                                                                                                "POST")
+                                                                                        .uri(
+                                                                                                "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                                                                                        + "arn:aws:lambda:us-east-1:123456789012:function:bins/invocations")
+                                                                                        .putRequestTemplate(
+                                                                                                "application/json",
+                                                                                                REQUEST_TEMPLATE)
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir ->
+                                                                                                        ir
+                                                                                                                .putResponseTemplate(
+                                                                                                                        "application/json",
+                                                                                                                        RESPONSE_TEMPLATE)))))
+                        .build();
+        api =
+                Api.builder()
+                        .restApi(restApi)
+                        .deploy("prod")
+                        .lambda("bins", invocation -> LambdaResult.of(answer))
+                        .build();
         inThread = api.toBuilder().requestResponseExecutor(Runnable::run).build();
-        request = Request.builder().httpMethod("POST").target("/prod/bins?name=market")
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .body(REQUEST_BODY).build();
+        request =
+                Request.builder()
+                        .httpMethod("POST")
+                        .target("/prod/bins?name=market")
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .body(REQUEST_BODY)
+                        .build();
 
         velocity = new RuntimeInstance();
         velocity.setProperty("parser.space_gobbling", "bc");
         velocity.setProperty("parser.allow_hyphen_in_identifiers", true);
         velocity.setProperty("directive.foreach.max_loops", 1000);
-        velocity.setProperty("introspector.uberspect.class",
+        velocity.setProperty(
+                "introspector.uberspect.class",
                 "org.apache.velocity.util.introspection.SecureUberspector");
         velocity.init();
         rawRequest = parse(REQUEST_TEMPLATE);
         rawResponse = parse(RESPONSE_TEMPLATE);
-        rawRequestInput = new RawInput(REQUEST_BODY, Map.of("name", "market"),
-                json.readValue(REQUEST_BODY, MAP));
-        rawResponseInput = new RawInput(GROCERIES, Map.of(),
-                json.readValue(GROCERIES, MAP));
+        rawRequestInput =
+                new RawInput(
+                        REQUEST_BODY, Map.of("name", "market"), json.readValue(REQUEST_BODY, MAP));
+        rawResponseInput = new RawInput(GROCERIES, Map.of(), json.readValue(GROCERIES, MAP));
     }
 
     private Template parse(String text) throws ParseException {
@@ -138,16 +171,22 @@ public class VtlMappingBenchmark {
     }
 
     /**
-     * Reference: the same two merges, each after parsing its JSON text with a plain Jackson
-     * {@code ObjectMapper} into maps, as anyone rendering these templates with bare Velocity
-     * must.
+     * Reference: the same two merges, each after parsing its JSON text with a plain Jackson {@code
+     * ObjectMapper} into maps, as anyone rendering these templates with bare Velocity must.
      */
     @Benchmark
     public void rawMergesWithParsing(Blackhole blackhole) throws IOException {
-        blackhole.consume(merge(rawRequest, new RawInput(REQUEST_BODY, Map.of("name", "market"),
-                json.readValue(REQUEST_BODY, MAP))));
-        blackhole.consume(merge(rawResponse, new RawInput(GROCERIES, Map.of(),
-                json.readValue(GROCERIES, MAP))));
+        blackhole.consume(
+                merge(
+                        rawRequest,
+                        new RawInput(
+                                REQUEST_BODY,
+                                Map.of("name", "market"),
+                                json.readValue(REQUEST_BODY, MAP))));
+        blackhole.consume(
+                merge(
+                        rawResponse,
+                        new RawInput(GROCERIES, Map.of(), json.readValue(GROCERIES, MAP))));
     }
 
     private static String merge(Template template, RawInput input) {

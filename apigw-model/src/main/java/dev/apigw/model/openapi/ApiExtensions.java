@@ -17,14 +17,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts the root-level extensions of reference section 4.1: binary media types, API key
- * source, minimum compression size, resource policy ({@code execute-api:/*} expanded to the
- * API's ARN), endpoint configuration, request validators and gateway responses; warns about the
- * HTTP API-only ones.
+ * Converts the root-level extensions of reference section 4.1: binary media types, API key source,
+ * minimum compression size, resource policy ({@code execute-api:/*} expanded to the API's ARN),
+ * endpoint configuration, request validators and gateway responses; warns about the HTTP API-only
+ * ones.
  */
 final class ApiExtensions {
-    private static final List<String> HTTP_API_ONLY = List.of("x-amazon-apigateway-cors",
-            "x-amazon-apigateway-importexport-version", "x-amazon-apigateway-tag-value");
+    private static final List<String> HTTP_API_ONLY =
+            List.of(
+                    "x-amazon-apigateway-cors",
+                    "x-amazon-apigateway-importexport-version",
+                    "x-amazon-apigateway-tag-value");
 
     private final ImportContext context;
     private final Integrations values;
@@ -39,12 +42,16 @@ final class ApiExtensions {
         Node root = context.root();
         for (String key : HTTP_API_ONLY) {
             if (root.has(key)) {
-                context.warn(root.get(key), "HTTP API extension " + key + " has no meaning for"
-                        + " a REST API; ignored");
+                context.warn(
+                        root.get(key),
+                        "HTTP API extension "
+                                + key
+                                + " has no meaning for"
+                                + " a REST API; ignored");
             }
         }
-        b.binaryMediaTypes(values.strings(root.get("x-amazon-apigateway-binary-media-types"),
-                Field.DESCRIBE));
+        b.binaryMediaTypes(
+                values.strings(root.get("x-amazon-apigateway-binary-media-types"), Field.DESCRIBE));
         Node keySource = root.get("x-amazon-apigateway-api-key-source");
         if (!keySource.isMissing()) {
             b.apiKeySource(context.enumValue(keySource, ApiKeySourceType.class, "apiKeySource"));
@@ -52,10 +59,13 @@ final class ApiExtensions {
         Node compression = root.get("x-amazon-apigateway-minimum-compression-size");
         if (!compression.isMissing()) {
             JsonNode json = compression.json();
-            if (!json.canConvertToInt() || !json.isIntegralNumber() || json.asInt() < 0
+            if (!json.canConvertToInt()
+                    || !json.isIntegralNumber()
+                    || json.asInt() < 0
                     || json.asInt() > 10_485_760) {
-                throw ImportContext.fail(compression, "Invalid minimum compression size, must"
-                        + " be between 0 and 10485760");
+                throw ImportContext.fail(
+                        compression,
+                        "Invalid minimum compression size, must" + " be between 0 and 10485760");
             }
             b.minimumCompressionSize(json.asInt());
         }
@@ -65,38 +75,50 @@ final class ApiExtensions {
         }
         endpointConfiguration(b);
         Map<String, RequestValidator> validators = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> e : root.get("x-amazon-apigateway-request-validators")
-                .fields()) {
+        for (Map.Entry<String, Node> e :
+                root.get("x-amazon-apigateway-request-validators").fields()) {
             Node v = e.getValue();
-            RequestValidator validator = new RequestValidator(e.getKey(), e.getKey(),
-                    v.get("validateRequestBody").json().asBoolean(false),
-                    v.get("validateRequestParameters").json().asBoolean(false));
+            RequestValidator validator =
+                    new RequestValidator(
+                            e.getKey(),
+                            e.getKey(),
+                            v.get("validateRequestBody").json().asBoolean(false),
+                            v.get("validateRequestParameters").json().asBoolean(false));
             validators.put(e.getKey(), validator);
             b.requestValidator(validator);
         }
-        for (Map.Entry<String, Node> e : root.get("x-amazon-apigateway-gateway-responses")
-                .fields()) {
+        for (Map.Entry<String, Node> e :
+                root.get("x-amazon-apigateway-gateway-responses").fields()) {
             b.gatewayResponse(gatewayResponse(e.getKey(), e.getValue()));
         }
         return validators;
     }
 
     private GatewayResponse gatewayResponse(String typeName, Node node) {
-        GatewayResponseType type = context.enumValue(new Node(TextNode.valueOf(typeName),
-                node.pointer()), GatewayResponseType.class, "responseType");
-        GatewayResponse.Builder g = GatewayResponse.builder().responseType(type)
-                .responseParameters(values.stringMap(node.get("responseParameters"),
-                        Field.SERVE))
-                .responseTemplates(values.stringMap(node.get("responseTemplates"),
-                        Field.TEMPLATE));
+        GatewayResponseType type =
+                context.enumValue(
+                        new Node(TextNode.valueOf(typeName), node.pointer()),
+                        GatewayResponseType.class,
+                        "responseType");
+        GatewayResponse.Builder g =
+                GatewayResponse.builder()
+                        .responseType(type)
+                        .responseParameters(
+                                values.stringMap(node.get("responseParameters"), Field.SERVE))
+                        .responseTemplates(
+                                values.stringMap(node.get("responseTemplates"), Field.TEMPLATE));
         Node status = node.get("statusCode");
         if (!status.isMissing()) {
             String text = context.text(status, Field.SERVE);
             try {
                 g.statusCode(Integer.parseInt(text));
             } catch (NumberFormatException e) {
-                throw ImportContext.fail(status, "statusCode '" + text + "' must satisfy"
-                        + " regular expression pattern: [1-5]\\d\\d");
+                throw ImportContext.fail(
+                        status,
+                        "statusCode '"
+                                + text
+                                + "' must satisfy"
+                                + " regular expression pattern: [1-5]\\d\\d");
             }
         }
         try {
@@ -115,19 +137,21 @@ final class ApiExtensions {
             }
         }
         List<String> vpcEndpoints = values.strings(config.get("vpcEndpointIds"), Field.DESCRIBE);
-        b.endpointConfiguration(new EndpointConfiguration(List.of(context.options().endpointType()),
-                vpcEndpoints, config.get("disableExecuteApiEndpoint").json().asBoolean(false)));
+        b.endpointConfiguration(
+                new EndpointConfiguration(
+                        List.of(context.options().endpointType()),
+                        vpcEndpoints,
+                        config.get("disableExecuteApiEndpoint").json().asBoolean(false)));
     }
 
     private String policy(Node policy) {
         Node document = policy;
         if (policy.json().isTextual()) {
             try {
-                document = new Node(Models.JSON.readTree(policy.json().asText()),
-                        policy.pointer());
+                document = new Node(Models.JSON.readTree(policy.json().asText()), policy.pointer());
             } catch (JsonProcessingException e) {
-                throw ImportContext.fail(policy, "policy is not a JSON document: "
-                        + e.getOriginalMessage());
+                throw ImportContext.fail(
+                        policy, "policy is not a JSON document: " + e.getOriginalMessage());
             }
         }
         if (!document.json().isObject()) {
@@ -143,8 +167,8 @@ final class ApiExtensions {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             for (Map.Entry<String, JsonNode> field : object.properties()) {
-                boolean resource = field.getKey().equals("Resource")
-                        || field.getKey().equals("NotResource");
+                boolean resource =
+                        field.getKey().equals("Resource") || field.getKey().equals("NotResource");
                 if (resource && field.getValue().isTextual()) {
                     field.setValue(TextNode.valueOf(expand(field.getValue().asText())));
                 } else if (resource && field.getValue().isArray()) {
@@ -168,7 +192,14 @@ final class ApiExtensions {
             return resource;
         }
         ImportOptions o = context.options();
-        return "arn:" + o.partition() + ":execute-api:" + o.region() + ":" + o.accountId() + ":"
-                + context.restApiId() + resource.substring("execute-api:".length());
+        return "arn:"
+                + o.partition()
+                + ":execute-api:"
+                + o.region()
+                + ":"
+                + o.accountId()
+                + ":"
+                + context.restApiId()
+                + resource.substring("execute-api:".length());
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * basePath} variable, else the path part of {@code servers[0].url} with its variables' defaults.
  */
 final class BasePaths {
-    private static final Pattern SCHEME_AND_HOST = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*");
+    private static final Pattern SCHEME_AND_HOST =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
 
     private BasePaths() {}
@@ -49,8 +50,10 @@ final class BasePaths {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Node variable = variables.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    context.text(variable.get("default"), Field.DESCRIBE)));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            context.text(variable.get("default"), Field.DESCRIBE)));
         }
         m.appendTail(out);
         return out.toString();

@@ -9,10 +9,10 @@ import dev.apigw.model.RequestValidator;
 import dev.apigw.model.RestApi;
 
 /**
- * Writes the API-wide {@code x-amazon-apigateway-*} extensions of an export with the
- * integrations extension (reference section 4.1): request validators, binary media types,
- * gateway responses, policy, API key source, minimum compression size and endpoint
- * configuration. Empty or absent values are left out; the API key source is always written.
+ * Writes the API-wide {@code x-amazon-apigateway-*} extensions of an export with the integrations
+ * extension (reference section 4.1): request validators, binary media types, gateway responses,
+ * policy, API key source, minimum compression size and endpoint configuration. Empty or absent
+ * values are left out; the API key source is always written.
  */
 final class ExportApiExtensions {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -31,23 +31,31 @@ final class ExportApiExtensions {
         }
         if (!api.gatewayResponses().isEmpty()) {
             ObjectNode responses = root.putObject("x-amazon-apigateway-gateway-responses");
-            api.gatewayResponses().values()
+            api.gatewayResponses()
+                    .values()
                     .forEach(r -> responses.set(r.responseType().name(), gatewayResponse(r)));
         }
-        api.policy().ifPresent(p -> root.set("x-amazon-apigateway-policy",
-                ExportJson.parse(p).orElseGet(() -> NODES.textNode(p))));
+        api.policy()
+                .ifPresent(
+                        p ->
+                                root.set(
+                                        "x-amazon-apigateway-policy",
+                                        ExportJson.parse(p).orElseGet(() -> NODES.textNode(p))));
         root.put("x-amazon-apigateway-api-key-source", api.apiKeySource().name());
-        api.minimumCompressionSize().ifPresent(
-                size -> root.put("x-amazon-apigateway-minimum-compression-size", size));
+        api.minimumCompressionSize()
+                .ifPresent(size -> root.put("x-amazon-apigateway-minimum-compression-size", size));
     }
 
     private static ObjectNode validators(RestApi api) {
         ObjectNode validators = NODES.objectNode();
         for (RequestValidator validator : api.requestValidators().values()) {
             if (validators.has(validator.name())) {
-                throw new IllegalArgumentException("request validator " + validator.id()
-                        + ": another validator is named " + validator.name()
-                        + ", and OpenAPI keys validators by name");
+                throw new IllegalArgumentException(
+                        "request validator "
+                                + validator.id()
+                                + ": another validator is named "
+                                + validator.name()
+                                + ", and OpenAPI keys validators by name");
             }
             ObjectNode node = validators.putObject(validator.name());
             node.put("validateRequestBody", validator.validateRequestBody());
@@ -64,8 +72,8 @@ final class ExportApiExtensions {
         return node;
     }
 
-    private static void endpointConfiguration(EndpointConfiguration configuration,
-            ObjectNode root, ExportDialect dialect) {
+    private static void endpointConfiguration(
+            EndpointConfiguration configuration, ObjectNode root, ExportDialect dialect) {
         ObjectNode node = NODES.objectNode();
         if (configuration.disableExecuteApiEndpoint()) {
             node.put("disableExecuteApiEndpoint", true);

@@ -6,8 +6,8 @@ import dev.apigw.model.RestApi;
 import java.util.Map;
 
 /**
- * The places where an OAS 3.0 export and a Swagger 2.0 export differ (reference section 4.4):
- * the document head, model references, parameters, bodies, responses and where components go.
+ * The places where an OAS 3.0 export and a Swagger 2.0 export differ (reference section 4.4): the
+ * document head, model references, parameters, bodies, responses and where components go.
  */
 interface ExportDialect {
     /** Returns the dialect of an export type. */
@@ -28,7 +28,9 @@ interface ExportDialect {
     void requestModels(ObjectNode operation, Map<String, String> requestModels);
 
     /** Writes the media types an operation consumes and produces, where the dialect has them. */
-    void mediaTypes(ObjectNode operation, Map<String, String> requestModels,
+    void mediaTypes(
+            ObjectNode operation,
+            Map<String, String> requestModels,
             Map<String, MethodResponse> responses);
 
     /** Returns a method response as an OpenAPI response. */

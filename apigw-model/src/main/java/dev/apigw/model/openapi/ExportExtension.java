@@ -14,14 +14,14 @@ public enum ExportExtension {
     /**
      * {@code extensions=apigateway}: {@code x-amazon-apigateway-integration} on every operation
      * with an integration, {@code x-amazon-apigateway-request-validator(s)}, binary media types,
-     * gateway responses, policy, API key source, minimum compression size, endpoint
-     * configuration, and {@code x-amazon-apigateway-authtype} on the {@code sigv4} scheme.
+     * gateway responses, policy, API key source, minimum compression size, endpoint configuration,
+     * and {@code x-amazon-apigateway-authtype} on the {@code sigv4} scheme.
      */
     APIGATEWAY("apigateway"),
     /**
      * {@code extensions=authorizers}: {@code x-amazon-apigateway-authorizer} and {@code
-     * x-amazon-apigateway-authtype} on the authorizers' security schemes, and on the {@code
-     * sigv4} scheme.
+     * x-amazon-apigateway-authtype} on the authorizers' security schemes, and on the {@code sigv4}
+     * scheme.
      */
     AUTHORIZERS("authorizers");
 

@@ -11,14 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes an {@link Integration} as {@code x-amazon-apigateway-integration} (reference sections
- * 4.1 and 4.2): {@code type} and {@code passthroughBehavior} lower-case, as AWS exports them;
- * {@code responses} keyed by selection pattern, {@code default} for the response without one.
+ * Writes an {@link Integration} as {@code x-amazon-apigateway-integration} (reference sections 4.1
+ * and 4.2): {@code type} and {@code passthroughBehavior} lower-case, as AWS exports them; {@code
+ * responses} keyed by selection pattern, {@code default} for the response without one.
  *
- * <p>Fields at the value an import would give them anyway are left out, as in AWS's exports:
- * {@code timeoutInMillis} 29000, an empty {@code cacheKeyParameters}, {@code connectionType}
- * {@code INTERNET} of an HTTP integration, {@code tlsConfig} without {@code
- * insecureSkipVerification}.
+ * <p>Fields at the value an import would give them anyway are left out, as in AWS's exports: {@code
+ * timeoutInMillis} 29000, an empty {@code cacheKeyParameters}, {@code connectionType} {@code
+ * INTERNET} of an HTTP integration, {@code tlsConfig} without {@code insecureSkipVerification}.
  */
 final class ExportIntegration {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -32,7 +31,8 @@ final class ExportIntegration {
         integration.httpMethod().ifPresent(m -> node.put("httpMethod", m));
         integration.uri().ifPresent(u -> node.put("uri", u));
         integration.connectionId().ifPresent(c -> node.put("connectionId", c));
-        integration.connectionType()
+        integration
+                .connectionType()
                 .filter(c -> c != defaultConnectionType(integration.type()))
                 .ifPresent(c -> node.put("connectionType", c.name()));
         integration.integrationTarget().ifPresent(t -> node.put("integrationTarget", t));
@@ -61,19 +61,24 @@ final class ExportIntegration {
 
     private static ConnectionType defaultConnectionType(IntegrationType type) {
         return type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY
-                ? ConnectionType.INTERNET : null;
+                ? ConnectionType.INTERNET
+                : null;
     }
 
-    private static ObjectNode responses(Map<String, IntegrationResponse> responses,
-            String place) {
+    private static ObjectNode responses(Map<String, IntegrationResponse> responses, String place) {
         ObjectNode node = NODES.objectNode();
         for (IntegrationResponse response : responses.values()) {
             String key = response.selectionPattern().orElse("default");
             if (node.has(key)) {
-                throw new IllegalArgumentException(place + ": integration responses "
-                        + node.get(key).get("statusCode").asText() + " and "
-                        + response.statusCode() + " share the selection pattern '" + key
-                        + "', which OpenAPI keys them by");
+                throw new IllegalArgumentException(
+                        place
+                                + ": integration responses "
+                                + node.get(key).get("statusCode").asText()
+                                + " and "
+                                + response.statusCode()
+                                + " share the selection pattern '"
+                                + key
+                                + "', which OpenAPI keys them by");
             }
             ObjectNode entry = node.putObject(key);
             entry.put("statusCode", response.statusCode());

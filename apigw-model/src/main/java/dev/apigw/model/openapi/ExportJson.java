@@ -8,12 +8,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.Optional;
 
 /**
- * The export's shared Jackson mappers, configured once and never changed, and the parsing of
- * the JSON texts the model holds (model schemas, the resource policy).
+ * The export's shared Jackson mappers, configured once and never changed, and the parsing of the
+ * JSON texts the model holds (model schemas, the resource policy).
  */
 final class ExportJson {
     /** Reads model schemas and policies; writes JSON exports. */
     static final ObjectMapper JSON = JsonMapper.builder().build();
+
     /** Writes YAML exports. */
     static final ObjectMapper YAML = YAMLMapper.builder().build();
 

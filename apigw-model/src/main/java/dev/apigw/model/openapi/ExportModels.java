@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  */
 final class ExportModels {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern MODEL_REF = Pattern.compile(
-            "(?:https?://apigateway\\.amazonaws\\.com/restapis/[^/]+/models/"
-                    + "|#/definitions/|#/components/schemas/)([^/]+)");
+    private static final Pattern MODEL_REF =
+            Pattern.compile(
+                    "(?:https?://apigateway\\.amazonaws\\.com/restapis/[^/]+/models/"
+                            + "|#/definitions/|#/components/schemas/)([^/]+)");
 
     private ExportModels() {}
 
@@ -27,9 +28,14 @@ final class ExportModels {
     static ObjectNode schemas(RestApi api, ExportDialect dialect) {
         ObjectNode schemas = NODES.objectNode();
         for (Model model : api.models().values()) {
-            JsonNode schema = ExportJson.parse(model.schema()).orElseThrow(() ->
-                    new IllegalArgumentException("model " + model.name()
-                            + ": the schema is not JSON, so it cannot be exported"));
+            JsonNode schema =
+                    ExportJson.parse(model.schema())
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "model "
+                                                            + model.name()
+                                                            + ": the schema is not JSON, so it cannot be exported"));
             schemas.set(model.name(), rewriteRefs(schema, dialect));
         }
         return schemas;

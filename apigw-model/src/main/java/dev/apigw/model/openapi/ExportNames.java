@@ -17,8 +17,8 @@ final class ExportNames {
 
     /**
      * Returns the OpenAPI {@code in} and name of a request declaration ({@code
-     * method.request.querystring.q} is {@code query}, {@code q}); absent for the locations
-     * OpenAPI has no place for ({@code multivaluequerystring}, {@code multivalueheader}).
+     * method.request.querystring.q} is {@code query}, {@code q}); absent for the locations OpenAPI
+     * has no place for ({@code multivaluequerystring}, {@code multivalueheader}).
      */
     static Optional<Map.Entry<String, String>> requestParameter(String declaration) {
         if (!declaration.startsWith(REQUEST)) {
@@ -45,11 +45,14 @@ final class ExportNames {
     /** Returns the declared response headers by name, with their required flags. */
     static Map<String, Boolean> headers(MethodResponse response) {
         Map<String, Boolean> headers = new LinkedHashMap<>();
-        response.responseParameters().forEach((key, required) -> {
-            if (key.startsWith(RESPONSE_HEADER) && key.length() > RESPONSE_HEADER.length()) {
-                headers.put(key.substring(RESPONSE_HEADER.length()), required);
-            }
-        });
+        response.responseParameters()
+                .forEach(
+                        (key, required) -> {
+                            if (key.startsWith(RESPONSE_HEADER)
+                                    && key.length() > RESPONSE_HEADER.length()) {
+                                headers.put(key.substring(RESPONSE_HEADER.length()), required);
+                            }
+                        });
         return headers;
     }
 }

@@ -7,10 +7,10 @@ import dev.apigw.model.RestApi;
 import java.util.Map;
 
 /**
- * The OAS 3.0 shapes of AWS's GetExport (reference section 4.4): {@code "openapi": "3.0.1"},
- * a server {@code https://{apiId}.execute-api.{region}.amazonaws.com/{basePath}}, parameters
- * with a string {@code schema}, {@code requestBody}, responses with {@code content}, and an
- * always present {@code components}.
+ * The OAS 3.0 shapes of AWS's GetExport (reference section 4.4): {@code "openapi": "3.0.1"}, a
+ * server {@code https://{apiId}.execute-api.{region}.amazonaws.com/{basePath}}, parameters with a
+ * string {@code schema}, {@code requestBody}, responses with {@code content}, and an always present
+ * {@code components}.
  */
 final class ExportOas30 implements ExportDialect {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -24,9 +24,15 @@ final class ExportOas30 implements ExportDialect {
         api.description().ifPresent(d -> info.put("description", d));
         info.put("version", version);
         ObjectNode server = root.putArray("servers").addObject();
-        server.put("url", "https://" + api.id() + ".execute-api." + options.region()
-                + ".amazonaws.com/{basePath}");
-        server.putObject("variables").putObject("basePath")
+        server.put(
+                "url",
+                "https://"
+                        + api.id()
+                        + ".execute-api."
+                        + options.region()
+                        + ".amazonaws.com/{basePath}");
+        server.putObject("variables")
+                .putObject("basePath")
                 .put("default", "/" + options.stageName());
         return root;
     }
@@ -59,7 +65,9 @@ final class ExportOas30 implements ExportDialect {
     }
 
     @Override
-    public void mediaTypes(ObjectNode operation, Map<String, String> requestModels,
+    public void mediaTypes(
+            ObjectNode operation,
+            Map<String, String> requestModels,
             Map<String, MethodResponse> responses) {
         // OAS 3.0 names media types inside requestBody and response content.
     }
@@ -69,13 +77,15 @@ final class ExportOas30 implements ExportDialect {
         ObjectNode node = NODES.objectNode();
         node.put("description", response.statusCode() + " response");
         ObjectNode headers = NODES.objectNode();
-        ExportNames.headers(response).forEach((name, required) -> {
-            ObjectNode header = headers.putObject(name);
-            if (required) {
-                header.put("required", true);
-            }
-            header.putObject("schema").put("type", "string");
-        });
+        ExportNames.headers(response)
+                .forEach(
+                        (name, required) -> {
+                            ObjectNode header = headers.putObject(name);
+                            if (required) {
+                                header.put("required", true);
+                            }
+                            header.putObject("schema").put("type", "string");
+                        });
         if (!headers.isEmpty()) {
             node.set("headers", headers);
         }
@@ -85,8 +95,11 @@ final class ExportOas30 implements ExportDialect {
 
     private ObjectNode content(Map<String, String> models) {
         ObjectNode content = NODES.objectNode();
-        models.forEach((mediaType, model) -> content.putObject(mediaType).putObject("schema")
-                .put("$ref", schemaRef(model)));
+        models.forEach(
+                (mediaType, model) ->
+                        content.putObject(mediaType)
+                                .putObject("schema")
+                                .put("$ref", schemaRef(model)));
         return content;
     }
 

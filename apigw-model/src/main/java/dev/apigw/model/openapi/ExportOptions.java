@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * What an export writes and how: GetExport's {@code exportType}, {@code Accept} and {@code
- * extensions}, the stage whose URL the document names, the region of that URL, and the
- * timestamp written as {@code info.version} when the API has no version (reference section 4.4).
+ * extensions}, the stage whose URL the document names, the region of that URL, and the timestamp
+ * written as {@code info.version} when the API has no version (reference section 4.4).
  */
 public final class ExportOptions {
     private final ExportType exportType;
@@ -97,9 +97,12 @@ public final class ExportOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExportOptions x && exportType == x.exportType
-                && mediaType == x.mediaType && extensions.equals(x.extensions)
-                && stageName.equals(x.stageName) && region.equals(x.region)
+        return o instanceof ExportOptions x
+                && exportType == x.exportType
+                && mediaType == x.mediaType
+                && extensions.equals(x.extensions)
+                && stageName.equals(x.stageName)
+                && region.equals(x.region)
                 && Objects.equals(timestamp, x.timestamp);
     }
 
@@ -110,8 +113,17 @@ public final class ExportOptions {
 
     @Override
     public String toString() {
-        return "ExportOptions[" + exportType.value() + " " + mediaType.mediaType() + " "
-                + extensions + " stage=" + stageName + " region=" + region + "]";
+        return "ExportOptions["
+                + exportType.value()
+                + " "
+                + mediaType.mediaType()
+                + " "
+                + extensions
+                + " stage="
+                + stageName
+                + " region="
+                + region
+                + "]";
     }
 
     /** Builds {@link ExportOptions}. */

@@ -33,9 +33,11 @@ final class ExportSecurity {
     ExportSecurity(RestApi api, ExportOptions options) {
         for (Authorizer authorizer : api.authorizers().values()) {
             if (authorizer.name().equals(API_KEY) || authorizer.name().equals(SIGV4)) {
-                throw new IllegalArgumentException("authorizer " + authorizer.name()
-                        + ": the name is the export's own security scheme for "
-                        + (authorizer.name().equals(API_KEY) ? "API keys" : "IAM"));
+                throw new IllegalArgumentException(
+                        "authorizer "
+                                + authorizer.name()
+                                + ": the name is the export's own security scheme for "
+                                + (authorizer.name().equals(API_KEY) ? "API keys" : "IAM"));
             }
         }
         this.api = api;
@@ -89,10 +91,12 @@ final class ExportSecurity {
         authorizer.authType().ifPresent(t -> scheme.put("x-amazon-apigateway-authtype", t));
         ObjectNode extension = scheme.putObject("x-amazon-apigateway-authorizer");
         authorizer.authorizerUri().ifPresent(u -> extension.put("authorizerUri", u));
-        authorizer.authorizerCredentials()
+        authorizer
+                .authorizerCredentials()
                 .ifPresent(c -> extension.put("authorizerCredentials", c));
         authorizer.identitySource().ifPresent(s -> extension.put("identitySource", s));
-        authorizer.identityValidationExpression()
+        authorizer
+                .identityValidationExpression()
                 .ifPresent(e -> extension.put("identityValidationExpression", e));
         extension.put("authorizerResultTtlInSeconds", authorizer.authorizerResultTtlInSeconds());
         if (!authorizer.providerArns().isEmpty()) {
@@ -105,8 +109,10 @@ final class ExportSecurity {
 
     private static String identityHeader(Authorizer authorizer) {
         String source = authorizer.identitySource().orElse("").trim();
-        boolean oneHeader = source.startsWith(HEADER_SOURCE) && !source.contains(",")
-                && source.length() > HEADER_SOURCE.length();
+        boolean oneHeader =
+                source.startsWith(HEADER_SOURCE)
+                        && !source.contains(",")
+                        && source.length() > HEADER_SOURCE.length();
         return oneHeader ? source.substring(HEADER_SOURCE.length()) : "Unused";
     }
 

@@ -12,12 +12,11 @@ import java.util.Set;
 /**
  * The Swagger 2.0 shapes of AWS's GetExport (reference section 4.4): {@code "swagger": "2.0"},
  * {@code host}, {@code basePath: "/<stage>"}, {@code schemes: ["https"]}, parameters with {@code
- * type: string}, a {@code body} parameter for the request model, responses with one {@code
- * schema}, {@code consumes}/{@code produces}, {@code definitions} and {@code
- * securityDefinitions}.
+ * type: string}, a {@code body} parameter for the request model, responses with one {@code schema},
+ * {@code consumes}/{@code produces}, {@code definitions} and {@code securityDefinitions}.
  *
- * <p>A Swagger 2.0 body or response has one schema: the {@code application/json} model is
- * written; models of other media types only show in {@code consumes}/{@code produces}.
+ * <p>A Swagger 2.0 body or response has one schema: the {@code application/json} model is written;
+ * models of other media types only show in {@code consumes}/{@code produces}.
  */
 final class ExportSwagger implements ExportDialect {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -63,13 +62,17 @@ final class ExportSwagger implements ExportDialect {
         body.put("name", model);
         body.put("required", true);
         body.putObject("schema").put("$ref", schemaRef(model));
-        ArrayNode parameters = operation.has("parameters")
-                ? (ArrayNode) operation.get("parameters") : operation.putArray("parameters");
+        ArrayNode parameters =
+                operation.has("parameters")
+                        ? (ArrayNode) operation.get("parameters")
+                        : operation.putArray("parameters");
         parameters.add(body);
     }
 
     @Override
-    public void mediaTypes(ObjectNode operation, Map<String, String> requestModels,
+    public void mediaTypes(
+            ObjectNode operation,
+            Map<String, String> requestModels,
             Map<String, MethodResponse> responses) {
         if (!requestModels.isEmpty()) {
             ArrayNode consumes = operation.putArray("consumes");
@@ -92,7 +95,8 @@ final class ExportSwagger implements ExportDialect {
             node.putObject("schema").put("$ref", schemaRef(model));
         }
         ObjectNode headers = NODES.objectNode();
-        ExportNames.headers(response).keySet()
+        ExportNames.headers(response)
+                .keySet()
                 .forEach(name -> headers.putObject(name).put("type", "string"));
         if (!headers.isEmpty()) {
             node.set("headers", headers);

@@ -1,8 +1,6 @@
 package dev.apigw.model.openapi;
 
-/**
- * The document an export writes: GetExport's {@code exportType} (reference section 4.4).
- */
+/** The document an export writes: GetExport's {@code exportType} (reference section 4.4). */
 public enum ExportType {
     /** OpenAPI 3.0: {@code "openapi": "3.0.1"}, models under {@code components.schemas}. */
     OAS30("oas30"),

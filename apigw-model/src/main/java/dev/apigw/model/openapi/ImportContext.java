@@ -90,8 +90,12 @@ final class ImportContext {
     /** Returns the node a local ref ({@code #/a/b}) names, or fails naming the ref. */
     Node lookup(Node ref, String target) {
         if (!target.startsWith("#")) {
-            throw fail(ref, "external $ref '" + target + "' is not supported; only refs within"
-                    + " the document (#/...)");
+            throw fail(
+                    ref,
+                    "external $ref '"
+                            + target
+                            + "' is not supported; only refs within"
+                            + " the document (#/...)");
         }
         String pointer = target.substring(1);
         JsonNode found;
@@ -116,9 +120,14 @@ final class ImportContext {
             for (E constant : type.getEnumConstants()) {
                 names.add(constant.name());
             }
-            throw fail(node, "1 validation error detected: Value '" + value + "' at '" + field
-                    + "' failed to satisfy constraint: Member must satisfy enum value set: "
-                    + names);
+            throw fail(
+                    node,
+                    "1 validation error detected: Value '"
+                            + value
+                            + "' at '"
+                            + field
+                            + "' failed to satisfy constraint: Member must satisfy enum value set: "
+                            + names);
         }
     }
 }

@@ -8,10 +8,10 @@ import java.util.Objects;
 
 /**
  * How {@link OpenApiImporter} imports: the {@code ImportRestApi} parameters ({@code basepath},
- * {@code failonwarnings}, {@code endpointConfigurationTypes}; reference section 4.3) and the
- * values of CloudFormation placeholders: the pseudo-parameters {@code AWS::Region} ({@code
- * us-east-1}), {@code AWS::AccountId} ({@code 123456789012}), {@code AWS::Partition} ({@code
- * aws}), {@code AWS::StackName} ({@code stack}) and any name the user supplies.
+ * {@code failonwarnings}, {@code endpointConfigurationTypes}; reference section 4.3) and the values
+ * of CloudFormation placeholders: the pseudo-parameters {@code AWS::Region} ({@code us-east-1}),
+ * {@code AWS::AccountId} ({@code 123456789012}), {@code AWS::Partition} ({@code aws}), {@code
+ * AWS::StackName} ({@code stack}) and any name the user supplies.
  */
 public final class ImportOptions {
     private static final ImportOptions DEFAULTS = builder().build();
@@ -94,8 +94,8 @@ public final class ImportOptions {
     }
 
     /**
-     * Returns the user's placeholder values by name: a {@code ${name}}, a {@code Ref} or an
-     * {@code Fn::GetAtt} ({@code LogicalId.Attribute}) with that name takes the value.
+     * Returns the user's placeholder values by name: a {@code ${name}}, a {@code Ref} or an {@code
+     * Fn::GetAtt} ({@code LogicalId.Attribute}) with that name takes the value.
      */
     public Map<String, String> placeholders() {
         return placeholders;
@@ -103,23 +103,36 @@ public final class ImportOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ImportOptions i && basePath == i.basePath
-                && failOnWarnings == i.failOnWarnings && endpointType == i.endpointType
-                && region.equals(i.region) && accountId.equals(i.accountId)
-                && partition.equals(i.partition) && stackName.equals(i.stackName)
+        return o instanceof ImportOptions i
+                && basePath == i.basePath
+                && failOnWarnings == i.failOnWarnings
+                && endpointType == i.endpointType
+                && region.equals(i.region)
+                && accountId.equals(i.accountId)
+                && partition.equals(i.partition)
+                && stackName.equals(i.stackName)
                 && placeholders.equals(i.placeholders);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(basePath, failOnWarnings, endpointType, region, accountId,
-                placeholders);
+        return Objects.hash(
+                basePath, failOnWarnings, endpointType, region, accountId, placeholders);
     }
 
     @Override
     public String toString() {
-        return "ImportOptions[basePath=" + basePath + ", failOnWarnings=" + failOnWarnings
-                + ", " + endpointType + ", " + region + ", " + accountId + "]";
+        return "ImportOptions[basePath="
+                + basePath
+                + ", failOnWarnings="
+                + failOnWarnings
+                + ", "
+                + endpointType
+                + ", "
+                + region
+                + ", "
+                + accountId
+                + "]";
     }
 
     /** Builds {@link ImportOptions}. */
@@ -196,8 +209,8 @@ public final class ImportOptions {
 
         /** Adds one placeholder value, e.g. {@code PetTable -> pets}. */
         public Builder putPlaceholder(String name, String value) {
-            placeholders.put(Objects.requireNonNull(name, "name"),
-                    Objects.requireNonNull(value, "value"));
+            placeholders.put(
+                    Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 

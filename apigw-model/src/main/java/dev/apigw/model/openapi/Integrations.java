@@ -34,16 +34,22 @@ final class Integrations {
     Integration convert(Node extension) {
         Node node = context.deref(extension);
         if (node.has("integrationSubtype")) {
-            throw ImportContext.fail(node.get("integrationSubtype"), "HTTP API definition:"
-                    + " integrationSubtype '" + context.text(node.get("integrationSubtype"),
-                            Field.DESCRIBE) + "' is an HTTP API AWS service integration, which"
-                    + " a REST API cannot have");
+            throw ImportContext.fail(
+                    node.get("integrationSubtype"),
+                    "HTTP API definition:"
+                            + " integrationSubtype '"
+                            + context.text(node.get("integrationSubtype"), Field.DESCRIBE)
+                            + "' is an HTTP API AWS service integration, which"
+                            + " a REST API cannot have");
         }
         Node version = node.get("payloadFormatVersion");
         if (!version.isMissing() && !version.json().asText().startsWith("1.0")) {
-            context.warn(version, "payloadFormatVersion " + version.json().asText()
-                    + " is for HTTP APIs; a REST API's Lambda proxy integration sends payload"
-                    + " format 1.0");
+            context.warn(
+                    version,
+                    "payloadFormatVersion "
+                            + version.json().asText()
+                            + " is for HTTP APIs; a REST API's Lambda proxy integration sends payload"
+                            + " format 1.0");
         }
         Integration.Builder b = Integration.builder();
         IntegrationType type;
@@ -66,12 +72,18 @@ final class Integrations {
         b.requestParameters(stringMap(node.get("requestParameters"), Field.SERVE));
         b.requestTemplates(templates(node.get("requestTemplates")));
         if (node.has("passthroughBehavior")) {
-            b.passthroughBehavior(context.enumValue(node.get("passthroughBehavior"),
-                    PassthroughBehavior.class, "passthroughBehavior"));
+            b.passthroughBehavior(
+                    context.enumValue(
+                            node.get("passthroughBehavior"),
+                            PassthroughBehavior.class,
+                            "passthroughBehavior"));
         }
         if (node.has("contentHandling")) {
-            b.contentHandling(context.enumValue(node.get("contentHandling"),
-                    ContentHandlingStrategy.class, "contentHandling"));
+            b.contentHandling(
+                    context.enumValue(
+                            node.get("contentHandling"),
+                            ContentHandlingStrategy.class,
+                            "contentHandling"));
         }
         if (node.has("timeoutInMillis")) {
             b.timeoutInMillis(integer(node.get("timeoutInMillis")));
@@ -79,19 +91,24 @@ final class Integrations {
         optional(node.get("cacheNamespace"), b::cacheNamespace);
         b.cacheKeyParameters(strings(node.get("cacheKeyParameters"), Field.SERVE));
         if (node.has("connectionType")) {
-            b.connectionType(context.enumValue(node.get("connectionType"), ConnectionType.class,
-                    "connectionType"));
+            b.connectionType(
+                    context.enumValue(
+                            node.get("connectionType"), ConnectionType.class, "connectionType"));
         }
         optional(node.get("connectionId"), b::connectionId);
         Node tls = node.get("tlsConfig");
         b.insecureSkipVerification(tls.get("insecureSkipVerification").json().asBoolean(false));
         if (tls.has("serverNameToVerify")) {
-            context.warn(tls.get("serverNameToVerify"), "serverNameToVerify is for HTTP API"
-                    + " private integrations; ignored");
+            context.warn(
+                    tls.get("serverNameToVerify"),
+                    "serverNameToVerify is for HTTP API" + " private integrations; ignored");
         }
         if (node.has("responseTransferMode")) {
-            b.responseTransferMode(context.enumValue(node.get("responseTransferMode"),
-                    ResponseTransferMode.class, "responseTransferMode"));
+            b.responseTransferMode(
+                    context.enumValue(
+                            node.get("responseTransferMode"),
+                            ResponseTransferMode.class,
+                            "responseTransferMode"));
         }
         optional(node.get("integrationTarget"), b::integrationTarget);
         responses(node.get("responses"), b);
@@ -106,15 +123,20 @@ final class Integrations {
         Map<String, IntegrationResponse> byStatus = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : responses.fields()) {
             Node r = e.getValue();
-            IntegrationResponse.Builder rb = IntegrationResponse.builder()
-                    .statusCode(context.requiredText(r.get("statusCode"), Field.SERVE,
-                            "statusCode"))
-                    .selectionPattern(e.getKey().equals("default") ? null : e.getKey())
-                    .responseParameters(stringMap(r.get("responseParameters"), Field.SERVE))
-                    .responseTemplates(templates(r.get("responseTemplates")));
+            IntegrationResponse.Builder rb =
+                    IntegrationResponse.builder()
+                            .statusCode(
+                                    context.requiredText(
+                                            r.get("statusCode"), Field.SERVE, "statusCode"))
+                            .selectionPattern(e.getKey().equals("default") ? null : e.getKey())
+                            .responseParameters(stringMap(r.get("responseParameters"), Field.SERVE))
+                            .responseTemplates(templates(r.get("responseTemplates")));
             if (r.has("contentHandling")) {
-                rb.contentHandling(context.enumValue(r.get("contentHandling"),
-                        ContentHandlingStrategy.class, "contentHandling"));
+                rb.contentHandling(
+                        context.enumValue(
+                                r.get("contentHandling"),
+                                ContentHandlingStrategy.class,
+                                "contentHandling"));
             }
             IntegrationResponse response;
             try {
@@ -124,10 +146,14 @@ final class Integrations {
             }
             IntegrationResponse previous = byStatus.put(response.statusCode(), response);
             if (previous != null) {
-                context.warn(r, "another integration response already has status code "
-                        + response.statusCode() + " (pattern "
-                        + previous.selectionPattern().orElse("default") + "); AWS keeps one per"
-                        + " status code, the last");
+                context.warn(
+                        r,
+                        "another integration response already has status code "
+                                + response.statusCode()
+                                + " (pattern "
+                                + previous.selectionPattern().orElse("default")
+                                + "); AWS keeps one per"
+                                + " status code, the last");
             }
         }
         b.integrationResponses(byStatus);
@@ -138,9 +164,13 @@ final class Integrations {
         for (Map.Entry<String, String> e : map.entrySet()) {
             int bytes = e.getValue().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_TEMPLATE_BYTES) {
-                throw ImportContext.fail(templates.get(e.getKey()), "mapping template is "
-                        + bytes + " bytes, over AWS's limit of 300 KB (" + MAX_TEMPLATE_BYTES
-                        + " bytes)");
+                throw ImportContext.fail(
+                        templates.get(e.getKey()),
+                        "mapping template is "
+                                + bytes
+                                + " bytes, over AWS's limit of 300 KB ("
+                                + MAX_TEMPLATE_BYTES
+                                + " bytes)");
             }
         }
         return map;

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Converts an operation into a {@link Method} (reference section 4.3, "Mapping"): parameters
- * {@code in: path/query/header} become {@code method.request.{path|querystring|header}.X} with
- * their {@code required} flag, body schemas become request models by content type, responses
- * become method responses with {@code method.response.header.X} and response models, {@code
- * operationId} becomes the operation name; security, request validator and integration follow.
+ * Converts an operation into a {@link Method} (reference section 4.3, "Mapping"): parameters {@code
+ * in: path/query/header} become {@code method.request.{path|querystring|header}.X} with their
+ * {@code required} flag, body schemas become request models by content type, responses become
+ * method responses with {@code method.response.header.X} and response models, {@code operationId}
+ * becomes the operation name; security, request validator and integration follow.
  */
 final class Methods {
     private static final Pattern STATUS_CODE = Pattern.compile("[1-5]\\d\\d");
@@ -29,7 +29,11 @@ final class Methods {
     private final Set<String> validators;
     private final String defaultValidator;
 
-    Methods(ImportContext context, Models models, Security security, Set<String> validators,
+    Methods(
+            ImportContext context,
+            Models models,
+            Security security,
+            Set<String> validators,
             String defaultValidator) {
         this.context = context;
         this.models = models;
@@ -46,10 +50,14 @@ final class Methods {
         if (!operationId.isEmpty()) {
             b.operationName(operationId);
         }
-        String modelPrefix = words(operationId.isEmpty()
-                ? httpMethod.charAt(0) + httpMethod.substring(1).toLowerCase(Locale.ROOT) + " "
-                        + path
-                : operationId);
+        String modelPrefix =
+                words(
+                        operationId.isEmpty()
+                                ? httpMethod.charAt(0)
+                                        + httpMethod.substring(1).toLowerCase(Locale.ROOT)
+                                        + " "
+                                        + path
+                                : operationId);
         parameters(pathItem.get("parameters"), op, b, modelPrefix);
         parameters(op.get("parameters"), op, b, modelPrefix);
         Node body = context.deref(op.get("requestBody"));
@@ -68,21 +76,26 @@ final class Methods {
             b.authorizationType(context.enumValue(auth, AuthorizationType.class, "type"));
         }
         Node validatorNode = op.get("x-amazon-apigateway-request-validator");
-        String validator = validatorNode.isMissing() ? defaultValidator
-                : context.text(validatorNode, Field.SERVE);
+        String validator =
+                validatorNode.isMissing()
+                        ? defaultValidator
+                        : context.text(validatorNode, Field.SERVE);
         if (validator != null) {
             if (!validators.contains(validator)) {
-                throw ImportContext.fail(validatorNode.isMissing()
-                        ? context.root().get("x-amazon-apigateway-request-validator")
-                        : validatorNode, "Invalid Request Validator identifier specified: "
-                                + validator);
+                throw ImportContext.fail(
+                        validatorNode.isMissing()
+                                ? context.root().get("x-amazon-apigateway-request-validator")
+                                : validatorNode,
+                        "Invalid Request Validator identifier specified: " + validator);
             }
             b.requestValidatorId(validator);
         }
         Node integration = op.get("x-amazon-apigateway-integration");
         if (integration.isMissing()) {
-            context.warn(op, "No integration defined for method; it cannot be deployed until"
-                    + " it has one");
+            context.warn(
+                    op,
+                    "No integration defined for method; it cannot be deployed until"
+                            + " it has one");
         } else {
             b.integration(integrations.convert(integration));
         }
@@ -97,11 +110,12 @@ final class Methods {
         for (Node item : list.items()) {
             Node parameter = context.deref(item);
             String in = parameter.get("in").json().asText();
-            String name = context.requiredText(parameter.get("name"), Field.SERVE,
-                    "parameter name");
+            String name =
+                    context.requiredText(parameter.get("name"), Field.SERVE, "parameter name");
             String location = LOCATIONS.get(in);
             if (location != null) {
-                b.putRequestParameter("method.request." + location + "." + name,
+                b.putRequestParameter(
+                        "method.request." + location + "." + name,
                         parameter.get("required").json().asBoolean(false));
             } else if (in.equals("body")) {
                 Node schema = parameter.get("schema");
@@ -110,8 +124,9 @@ final class Methods {
                     b.putRequestModel(type, model);
                 }
             } else {
-                context.warn(parameter, "parameters in " + in + " are not supported by API"
-                        + " Gateway; ignored");
+                context.warn(
+                        parameter,
+                        "parameters in " + in + " are not supported by API" + " Gateway; ignored");
             }
         }
     }
@@ -120,15 +135,20 @@ final class Methods {
         for (Map.Entry<String, Node> e : op.get("responses").fields()) {
             String status = e.getKey();
             if (!STATUS_CODE.matcher(status).matches()) {
-                context.warn(e.getValue(), "response '" + status + "' has no status code a"
-                        + " method response can have ([1-5]\\d\\d); ignored");
+                context.warn(
+                        e.getValue(),
+                        "response '"
+                                + status
+                                + "' has no status code a"
+                                + " method response can have ([1-5]\\d\\d); ignored");
                 continue;
             }
             Node response = context.deref(e.getValue());
             Map<String, Boolean> headers = new LinkedHashMap<>();
             for (Map.Entry<String, Node> h : response.get("headers").fields()) {
                 Node header = context.deref(h.getValue());
-                headers.put("method.response.header." + h.getKey(),
+                headers.put(
+                        "method.response.header." + h.getKey(),
                         header.get("required").json().asBoolean(false));
             }
             Map<String, String> responseModels = new LinkedHashMap<>();
@@ -149,8 +169,8 @@ final class Methods {
                     }
                 }
             }
-            b.methodResponse(status, r -> r.responseParameters(headers)
-                    .responseModels(responseModels));
+            b.methodResponse(
+                    status, r -> r.responseParameters(headers).responseModels(responseModels));
         }
     }
 
@@ -166,8 +186,7 @@ final class Methods {
         StringBuilder out = new StringBuilder();
         for (String word : text.split("[^A-Za-z0-9]+")) {
             if (!word.isEmpty()) {
-                out.append(word.substring(0, 1).toUpperCase(Locale.ROOT))
-                        .append(word.substring(1));
+                out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
             }
         }
         return out.toString();

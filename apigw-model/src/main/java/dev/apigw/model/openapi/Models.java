@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Turns {@code definitions} (Swagger 2.0) or {@code components.schemas} (OpenAPI 3) into models:
- * JSON Schema draft 4 text, content type {@code application/json} (reference section 4.3). A
- * {@code $ref} between schemas becomes the URL AWS uses, {@code
- * https://apigateway.amazonaws.com/restapis/{restApiId}/models/{name}}, so a validator resolves
- * it by model name; refs are rewritten, never followed, so recursive models cannot loop.
+ * JSON Schema draft 4 text, content type {@code application/json} (reference section 4.3). A {@code
+ * $ref} between schemas becomes the URL AWS uses, {@code
+ * https://apigateway.amazonaws.com/restapis/{restApiId}/models/{name}}, so a validator resolves it
+ * by model name; refs are rewritten, never followed, so recursive models cannot loop.
  */
 final class Models {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -32,8 +32,10 @@ final class Models {
     Models(ImportContext context) {
         this.context = context;
         Node root = context.root();
-        this.schemas = context.swagger2() ? root.get("definitions")
-                : root.get("components").get("schemas");
+        this.schemas =
+                context.swagger2()
+                        ? root.get("definitions")
+                        : root.get("components").get("schemas");
         this.prefix = context.swagger2() ? "#/definitions/" : "#/components/schemas/";
     }
 
@@ -42,8 +44,12 @@ final class Models {
         for (Map.Entry<String, Node> e : schemas.fields()) {
             String name = e.getKey();
             if (!MODEL_NAME.matcher(name).matches()) {
-                context.warn(e.getValue(), "model name '" + name + "' is not alphanumeric, as"
-                        + " AWS requires; kept as it is");
+                context.warn(
+                        e.getValue(),
+                        "model name '"
+                                + name
+                                + "' is not alphanumeric, as"
+                                + " AWS requires; kept as it is");
             }
             models.put(name, model(name, e.getValue()));
         }
@@ -97,7 +103,10 @@ final class Models {
             rewritten = withDraft;
         }
         try {
-            return new Model(name, "application/json", JSON.writeValueAsString(rewritten),
+            return new Model(
+                    name,
+                    "application/json",
+                    JSON.writeValueAsString(rewritten),
                     schema.json().path("description").asText(""));
         } catch (JsonProcessingException e) {
             throw ImportContext.fail(schema, "schema cannot be written: " + e.getMessage());
@@ -110,8 +119,11 @@ final class Models {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, Node> e : node.fields()) {
                 JsonNode value = e.getValue().json();
-                copy.set(e.getKey(), e.getKey().equals("$ref") && value.isTextual()
-                        ? TextNode.valueOf(modelUrl(e.getValue())) : rewrite(e.getValue()));
+                copy.set(
+                        e.getKey(),
+                        e.getKey().equals("$ref") && value.isTextual()
+                                ? TextNode.valueOf(modelUrl(e.getValue()))
+                                : rewrite(e.getValue()));
             }
             return copy;
         }
@@ -131,15 +143,19 @@ final class Models {
             return target;
         }
         if (!target.startsWith(prefix)) {
-            throw ImportContext.fail(ref, "$ref '" + target + "' in a schema must name a model ("
-                    + prefix + "Name)");
+            throw ImportContext.fail(
+                    ref,
+                    "$ref '" + target + "' in a schema must name a model (" + prefix + "Name)");
         }
         context.lookup(ref, target);
         String rest = target.substring(prefix.length());
         int slash = rest.indexOf('/');
         String name = unescape(slash < 0 ? rest : rest.substring(0, slash));
-        return "https://apigateway.amazonaws.com/restapis/" + context.restApiId() + "/models/"
-                + name + (slash < 0 ? "" : "#" + rest.substring(slash));
+        return "https://apigateway.amazonaws.com/restapis/"
+                + context.restApiId()
+                + "/models/"
+                + name
+                + (slash < 0 ? "" : "#" + rest.substring(slash));
     }
 
     private static String unescape(String token) {

@@ -12,8 +12,8 @@ record Node(JsonNode json, String pointer) {
     /** Returns the child of an object ({@code missing} when absent). */
     Node get(String key) {
         JsonNode child = json.isObject() ? json.get(key) : null;
-        return new Node(child == null ? MissingNode.getInstance() : child,
-                pointer + "/" + escape(key));
+        return new Node(
+                child == null ? MissingNode.getInstance() : child, pointer + "/" + escape(key));
     }
 
     /** Returns the item of an array. */
@@ -51,7 +51,10 @@ record Node(JsonNode json, String pointer) {
         return items;
     }
 
-    /** Escapes a key for a JSON pointer (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+    /**
+     * Escapes a key for a JSON pointer (RFC 6901): {@code ~} as {@code ~0}, {@code /} as {@code
+     * ~1}.
+     */
     static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }

@@ -4,9 +4,9 @@ import java.util.Objects;
 
 /**
  * Thrown when a definition cannot be imported: the message starts with the JSON pointer of the
- * place, e.g. {@code /paths/~1pets/get/x-amazon-apigateway-integration/uri: unresolved
- * placeholder ${Queue.QueueName}} (AWS answers such input with 400 {@code BadRequestException},
- * reference section 4.3 and Appendix B).
+ * place, e.g. {@code /paths/~1pets/get/x-amazon-apigateway-integration/uri: unresolved placeholder
+ * ${Queue.QueueName}} (AWS answers such input with 400 {@code BadRequestException}, reference
+ * section 4.3 and Appendix B).
  */
 public final class OpenApiImportException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -22,13 +22,13 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Imports an OpenAPI 3.0 or 3.1 or Swagger 2.0 definition, JSON or YAML, into a {@link RestApi},
- * as AWS's {@code ImportRestApi} does (reference sections 4.1 to 4.3): paths become resources,
+ * Imports an OpenAPI 3.0 or 3.1 or Swagger 2.0 definition, JSON or YAML, into a {@link RestApi}, as
+ * AWS's {@code ImportRestApi} does (reference sections 4.1 to 4.3): paths become resources,
  * operations methods, schemas models, and every {@code x-amazon-apigateway-*} extension a REST API
  * has is carried over. CloudFormation placeholders are resolved as {@link ImportOptions} says.
  *
- * <p>Errors fail with an {@link OpenApiImportException} naming the JSON pointer of the place;
- * what AWS only warns about is returned in {@link ImportResult#warnings()} (or fails with {@link
+ * <p>Errors fail with an {@link OpenApiImportException} naming the JSON pointer of the place; what
+ * AWS only warns about is returned in {@link ImportResult#warnings()} (or fails with {@link
  * ImportOptions#failOnWarnings()}). Instances are immutable and thread-safe.
  *
  * <p>HTTP API definitions import as far as a REST API can represent them: HTTP API-only root
@@ -38,9 +38,24 @@ import java.util.stream.Collectors;
  */
 public final class OpenApiImporter {
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final Map<String, String> OPERATIONS = Map.of("get", "GET", "put", "PUT",
-            "post", "POST", "delete", "DELETE", "options", "OPTIONS", "head", "HEAD",
-            "patch", "PATCH", "x-amazon-apigateway-any-method", "ANY");
+    private static final Map<String, String> OPERATIONS =
+            Map.of(
+                    "get",
+                    "GET",
+                    "put",
+                    "PUT",
+                    "post",
+                    "POST",
+                    "delete",
+                    "DELETE",
+                    "options",
+                    "OPTIONS",
+                    "head",
+                    "HEAD",
+                    "patch",
+                    "PATCH",
+                    "x-amazon-apigateway-any-method",
+                    "ANY");
 
     private final ImportOptions options;
 
@@ -95,9 +110,12 @@ public final class OpenApiImporter {
         ImportContext context = new ImportContext(document, swagger2, options, name);
         RestApi api = convert(context, name);
         if (options.failOnWarnings() && !context.warnings().isEmpty()) {
-            throw new OpenApiImportException(context.warnings().get(0).pointer(),
-                    "Warnings found during import: " + context.warnings().stream()
-                            .map(ImportWarning::toString).collect(Collectors.joining("; ")));
+            throw new OpenApiImportException(
+                    context.warnings().get(0).pointer(),
+                    "Warnings found during import: "
+                            + context.warnings().stream()
+                                    .map(ImportWarning::toString)
+                                    .collect(Collectors.joining("; ")));
         }
         return new ImportResult(api, context.warnings());
     }
@@ -111,15 +129,24 @@ public final class OpenApiImporter {
         try {
             JsonNode document = mapper.readTree(bytes);
             if (document == null || !document.isObject()) {
-                throw new OpenApiImportException("", "Invalid OpenAPI input: the document is not"
-                        + " a JSON or YAML object");
+                throw new OpenApiImportException(
+                        "",
+                        "Invalid OpenAPI input: the document is not" + " a JSON or YAML object");
             }
             return document;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new OpenApiImportException("", "Invalid OpenAPI input: "
-                    + e.getOriginalMessage() + (at == null ? ""
-                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
+            throw new OpenApiImportException(
+                    "",
+                    "Invalid OpenAPI input: "
+                            + e.getOriginalMessage()
+                            + (at == null
+                                    ? ""
+                                    : " (line "
+                                            + at.getLineNr()
+                                            + ", column "
+                                            + at.getColumnNr()
+                                            + ")"),
                     e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,18 +162,23 @@ public final class OpenApiImporter {
             if (v.startsWith("3.0") || v.startsWith("3.1")) {
                 return false;
             }
-            throw new OpenApiImportException("/openapi", "unsupported OpenAPI version '" + v
-                    + "': 2.0, 3.0 and 3.1 are supported");
+            throw new OpenApiImportException(
+                    "/openapi",
+                    "unsupported OpenAPI version '" + v + "': 2.0, 3.0 and 3.1 are supported");
         }
         if (swagger != null) {
             if (swagger.asText().startsWith("2.0")) {
                 return true;
             }
-            throw new OpenApiImportException("/swagger", "unsupported Swagger version '"
-                    + swagger.asText() + "': 2.0, 3.0 and 3.1 are supported");
+            throw new OpenApiImportException(
+                    "/swagger",
+                    "unsupported Swagger version '"
+                            + swagger.asText()
+                            + "': 2.0, 3.0 and 3.1 are supported");
         }
-        throw new OpenApiImportException("", "not an OpenAPI document: it has neither an"
-                + " 'openapi' nor a 'swagger' field");
+        throw new OpenApiImportException(
+                "",
+                "not an OpenAPI document: it has neither an" + " 'openapi' nor a 'swagger' field");
     }
 
     private RestApi convert(ImportContext context, String name) {
@@ -166,9 +198,15 @@ public final class OpenApiImporter {
         Security security = new Security(context);
         security.convertSchemes().forEach(b::authorizer);
         Node defaultValidator = root.get("x-amazon-apigateway-request-validator");
-        Methods methods = new Methods(context, models, security, validators.keySet(),
-                defaultValidator.isMissing() ? null
-                        : context.text(defaultValidator, Field.SERVE));
+        Methods methods =
+                new Methods(
+                        context,
+                        models,
+                        security,
+                        validators.keySet(),
+                        defaultValidator.isMissing()
+                                ? null
+                                : context.text(defaultValidator, Field.SERVE));
         String prefix = BasePaths.prefix(context);
         for (Map.Entry<String, Node> e : root.get("paths").fields()) {
             resource(context, prefix, e.getKey(), context.deref(e.getValue()), methods, b);
@@ -183,11 +221,18 @@ public final class OpenApiImporter {
         }
     }
 
-    private static void resource(ImportContext context, String prefix, String path, Node item,
-            Methods methods, RestApi.Builder b) {
+    private static void resource(
+            ImportContext context,
+            String prefix,
+            String path,
+            Node item,
+            Methods methods,
+            RestApi.Builder b) {
         if (path.equals("/$default")) {
-            throw ImportContext.fail(item, "HTTP API definition: the $default route is for HTTP"
-                    + " APIs; a REST API uses a {proxy+} resource");
+            throw ImportContext.fail(
+                    item,
+                    "HTTP API definition: the $default route is for HTTP"
+                            + " APIs; a REST API uses a {proxy+} resource");
         }
         String resourcePath = path.equals("/") && !prefix.isEmpty() ? prefix : prefix + path;
         for (Map.Entry<String, Node> op : item.fields()) {
@@ -201,8 +246,10 @@ public final class OpenApiImporter {
             }
             Node operation = op.getValue();
             if (operation.get("isDefaultRoute").json().asBoolean(false)) {
-                throw ImportContext.fail(operation.get("isDefaultRoute"), "HTTP API definition:"
-                        + " isDefaultRoute marks the HTTP API $default route");
+                throw ImportContext.fail(
+                        operation.get("isDefaultRoute"),
+                        "HTTP API definition:"
+                                + " isDefaultRoute marks the HTTP API $default route");
             }
             Method method = methods.convert(path, item, httpMethod, operation);
             try {
@@ -213,7 +260,7 @@ public final class OpenApiImporter {
         }
         if (item.fields().isEmpty() || !prefix.isEmpty() && path.equals("/")) {
             try {
-                b.resource(resourcePath, r -> { });
+                b.resource(resourcePath, r -> {});
             } catch (IllegalArgumentException e) {
                 throw ImportContext.fail(item, e.getMessage());
             }

@@ -59,7 +59,8 @@ final class Placeholders {
 
     /** Returns whether a node is a CloudFormation intrinsic function object. */
     static boolean isIntrinsic(JsonNode json) {
-        return json.isObject() && json.size() == 1
+        return json.isObject()
+                && json.size() == 1
                 && (INTRINSICS.contains(json.fieldNames().next())
                         || json.fieldNames().next().startsWith("Fn::"));
     }
@@ -112,9 +113,10 @@ final class Placeholders {
             case "Ref":
                 return variable(resolve(arg, field), node, field, true, Map.of());
             case "Fn::GetAtt":
-                String name = arg.json().isArray()
-                        ? resolve(arg.get(0), field) + "." + resolve(arg.get(1), field)
-                        : resolve(arg, field);
+                String name =
+                        arg.json().isArray()
+                                ? resolve(arg.get(0), field) + "." + resolve(arg.get(1), field)
+                                : resolve(arg, field);
                 return variable(name, node, field, true, Map.of());
             case "Fn::Sub":
                 if (arg.json().isArray()) {
@@ -140,8 +142,8 @@ final class Placeholders {
         }
     }
 
-    private String substitute(String text, Node at, Field field, boolean sub,
-            Map<String, String> vars) {
+    private String substitute(
+            String text, Node at, Field field, boolean sub, Map<String, String> vars) {
         if (text.indexOf("${") < 0) {
             return text;
         }
@@ -162,8 +164,8 @@ final class Placeholders {
     }
 
     /** Returns a variable's value; the {@code ${name}} text itself when kept. */
-    private String variable(String name, Node at, Field field, boolean cloudFormation,
-            Map<String, String> vars) {
+    private String variable(
+            String name, Node at, Field field, boolean cloudFormation, Map<String, String> vars) {
         ImportOptions options = context.options();
         String local = vars.get(name);
         if (local != null) {
@@ -196,18 +198,31 @@ final class Placeholders {
         Matcher arn = LOGICAL_ARN.matcher(name);
         if (arn.matches()) {
             return field.role
-                    ? "arn:" + options.partition() + ":iam::" + options.accountId() + ":role/"
+                    ? "arn:"
+                            + options.partition()
+                            + ":iam::"
+                            + options.accountId()
+                            + ":role/"
                             + arn.group(1)
-                    : "arn:" + options.partition() + ":lambda:" + options.region() + ":"
-                            + options.accountId() + ":function:" + arn.group(1);
+                    : "arn:"
+                            + options.partition()
+                            + ":lambda:"
+                            + options.region()
+                            + ":"
+                            + options.accountId()
+                            + ":function:"
+                            + arn.group(1);
         }
         return unresolved("${" + name + "}", at, field);
     }
 
     private String unresolved(String placeholder, Node at, Field field) {
         if (field.serve) {
-            throw ImportContext.fail(at, "unresolved placeholder " + placeholder
-                    + " (supply its value in ImportOptions.placeholders)");
+            throw ImportContext.fail(
+                    at,
+                    "unresolved placeholder "
+                            + placeholder
+                            + " (supply its value in ImportOptions.placeholders)");
         }
         context.warn(at, "unresolved placeholder " + placeholder + " kept as it is");
         return placeholder;

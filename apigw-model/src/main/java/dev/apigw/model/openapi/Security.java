@@ -13,13 +13,18 @@ import java.util.Map;
 /**
  * Converts security schemes ({@code securityDefinitions} or {@code components.securitySchemes})
  * into authorizers, and an operation's {@code security} into the method's authorization type,
- * authorizer, scopes and API key requirement (reference sections 4.1 and 4.3): a scheme with
- * {@code x-amazon-apigateway-authorizer} is a Lambda or Cognito authorizer, {@code
+ * authorizer, scopes and API key requirement (reference sections 4.1 and 4.3): a scheme with {@code
+ * x-amazon-apigateway-authorizer} is a Lambda or Cognito authorizer, {@code
  * x-amazon-apigateway-authtype: awsSigv4} (any {@code aws*} label) means {@code AWS_IAM}, and an
  * {@code apiKey} scheme named {@code x-api-key} in the header means {@code apiKeyRequired}.
  */
 final class Security {
-    private enum Kind { AUTHORIZER, IAM, API_KEY, OTHER }
+    private enum Kind {
+        AUTHORIZER,
+        IAM,
+        API_KEY,
+        OTHER
+    }
 
     private record Scheme(Kind kind, Authorizer authorizer) {}
 
@@ -33,13 +38,17 @@ final class Security {
     /** Converts every scheme; returns the authorizers. */
     List<Authorizer> convertSchemes() {
         Node root = context.root();
-        Node all = context.swagger2() ? root.get("securityDefinitions")
-                : root.get("components").get("securitySchemes");
+        Node all =
+                context.swagger2()
+                        ? root.get("securityDefinitions")
+                        : root.get("components").get("securitySchemes");
         for (Map.Entry<String, Node> e : all.fields()) {
             schemes.put(e.getKey(), scheme(e.getKey(), context.deref(e.getValue())));
         }
-        return schemes.values().stream().filter(s -> s.authorizer() != null)
-                .map(Scheme::authorizer).toList();
+        return schemes.values().stream()
+                .filter(s -> s.authorizer() != null)
+                .map(Scheme::authorizer)
+                .toList();
     }
 
     private Scheme scheme(String name, Node node) {
@@ -63,8 +72,10 @@ final class Security {
         Node typeNode = node.get("type");
         String typeText = context.text(typeNode, Field.SERVE);
         if (typeText.equalsIgnoreCase("jwt")) {
-            throw ImportContext.fail(typeNode, "HTTP API definition: JWT authorizers are for"
-                    + " HTTP APIs; a REST API uses cognito_user_pools");
+            throw ImportContext.fail(
+                    typeNode,
+                    "HTTP API definition: JWT authorizers are for"
+                            + " HTTP APIs; a REST API uses cognito_user_pools");
         }
         AuthorizerType type = context.enumValue(typeNode, AuthorizerType.class, "type");
         Authorizer.Builder b = Authorizer.builder().name(name).type(type);
@@ -77,15 +88,15 @@ final class Security {
             b.authorizerCredentials(credentials);
         }
         String identitySource = context.text(node.get("identitySource"), Field.SERVE);
-        if (identitySource.isEmpty() && type != AuthorizerType.REQUEST
+        if (identitySource.isEmpty()
+                && type != AuthorizerType.REQUEST
                 && scheme.get("in").json().asText().equals("header")) {
             identitySource = "method.request.header." + scheme.get("name").json().asText();
         }
         if (!identitySource.isEmpty()) {
             b.identitySource(identitySource);
         }
-        String expression = context.text(node.get("identityValidationExpression"),
-                Field.TEMPLATE);
+        String expression = context.text(node.get("identityValidationExpression"), Field.TEMPLATE);
         if (!expression.isEmpty()) {
             b.identityValidationExpression(expression);
         }
@@ -100,11 +111,15 @@ final class Security {
         if (!authType.isEmpty()) {
             b.authType(authType);
         }
-        for (String httpOnly : List.of("authorizerPayloadFormatVersion", "enableSimpleResponses",
-                "jwtConfiguration")) {
+        for (String httpOnly :
+                List.of(
+                        "authorizerPayloadFormatVersion",
+                        "enableSimpleResponses",
+                        "jwtConfiguration")) {
             if (node.has(httpOnly)) {
-                context.warn(node.get(httpOnly), httpOnly + " is for HTTP API authorizers;"
-                        + " ignored");
+                context.warn(
+                        node.get(httpOnly),
+                        httpOnly + " is for HTTP API authorizers;" + " ignored");
             }
         }
         try {
@@ -121,8 +136,8 @@ final class Security {
             for (Map.Entry<String, Node> e : requirement.fields()) {
                 Scheme scheme = schemes.get(e.getKey());
                 if (scheme == null) {
-                    throw ImportContext.fail(e.getValue(), "security scheme '" + e.getKey()
-                            + "' is not defined");
+                    throw ImportContext.fail(
+                            e.getValue(), "security scheme '" + e.getKey() + "' is not defined");
                 }
                 switch (scheme.kind()) {
                     case API_KEY:
@@ -131,17 +146,25 @@ final class Security {
                     case IAM:
                     case AUTHORIZER:
                         if (boundAuthorizer != null && !boundAuthorizer.equals(e.getKey())) {
-                            context.warn(e.getValue(), "a method has one authorizer, '"
-                                    + boundAuthorizer + "'; '" + e.getKey() + "' ignored");
+                            context.warn(
+                                    e.getValue(),
+                                    "a method has one authorizer, '"
+                                            + boundAuthorizer
+                                            + "'; '"
+                                            + e.getKey()
+                                            + "' ignored");
                             break;
                         }
                         boundAuthorizer = e.getKey();
                         bind(scheme, e.getValue(), method);
                         break;
                     default:
-                        context.warn(e.getValue(), "security scheme '" + e.getKey()
-                                + "' has no API Gateway authorizer, IAM or API key meaning;"
-                                + " ignored");
+                        context.warn(
+                                e.getValue(),
+                                "security scheme '"
+                                        + e.getKey()
+                                        + "' has no API Gateway authorizer, IAM or API key meaning;"
+                                        + " ignored");
                         break;
                 }
             }
@@ -155,11 +178,11 @@ final class Security {
         }
         Authorizer authorizer = scheme.authorizer();
         boolean cognito = authorizer.type() == AuthorizerType.COGNITO_USER_POOLS;
-        method.authorizationType(cognito ? AuthorizationType.COGNITO_USER_POOLS
-                : AuthorizationType.CUSTOM).authorizerId(authorizer.id());
+        method.authorizationType(
+                        cognito ? AuthorizationType.COGNITO_USER_POOLS : AuthorizationType.CUSTOM)
+                .authorizerId(authorizer.id());
         if (cognito) {
-            method.authorizationScopes(
-                    new Integrations(context).strings(scopes, Field.SERVE));
+            method.authorizationScopes(new Integrations(context).strings(scopes, Field.SERVE));
         }
     }
 }

@@ -1,8 +1,8 @@
 /**
  * OpenAPI import and export with API Gateway's extensions (reference section 4): {@link
  * dev.apigw.model.openapi.OpenApiImporter} reads OpenAPI 3.0/3.1 and Swagger 2.0, JSON or YAML,
- * with every {@code x-amazon-apigateway-*} extension and CloudFormation placeholders, into a
- * {@link dev.apigw.model.RestApi}; {@link dev.apigw.model.openapi.OpenApiExporter} writes one
- * back as AWS's GetExport does. Errors name the JSON pointer of the place.
+ * with every {@code x-amazon-apigateway-*} extension and CloudFormation placeholders, into a {@link
+ * dev.apigw.model.RestApi}; {@link dev.apigw.model.openapi.OpenApiExporter} writes one back as
+ * AWS's GetExport does. Errors name the JSON pointer of the place.
  */
 package dev.apigw.model.openapi;

@@ -18,14 +18,21 @@ import org.junit.jupiter.api.Test;
 
 class ApiExtensionsTest {
     private static RestApi root(String extensions) {
-        return importYaml(Docs.oas3("Roots", extensions + "paths:\n  /roots:\n    get:\n"
-                + Docs.mock().indent(6))).api();
+        return importYaml(
+                        Docs.oas3(
+                                "Roots",
+                                extensions
+                                        + "paths:\n  /roots:\n    get:\n"
+                                        + Docs.mock().indent(6)))
+                .api();
     }
 
     @Test
     void apply_binaryMediaTypes_set() {
-        assertThat(root("x-amazon-apigateway-binary-media-types: [image/png, '*/*']\n")
-                .binaryMediaTypes()).containsExactly("image/png", "*/*");
+        assertThat(
+                        root("x-amazon-apigateway-binary-media-types: [image/png, '*/*']\n")
+                                .binaryMediaTypes())
+                .containsExactly("image/png", "*/*");
     }
 
     @Test
@@ -36,22 +43,31 @@ class ApiExtensionsTest {
 
     @Test
     void apply_minimumCompressionSize_set() {
-        assertThat(root("x-amazon-apigateway-minimum-compression-size: 2048\n")
-                .minimumCompressionSize()).hasValue(2048);
+        assertThat(
+                        root("x-amazon-apigateway-minimum-compression-size: 2048\n")
+                                .minimumCompressionSize())
+                .hasValue(2048);
     }
 
     @Test
     void apply_minimumCompressionSizeOutOfRange_failsWithAwsMessage() {
         assertThatThrownBy(() -> root("x-amazon-apigateway-minimum-compression-size: 10485761\n"))
-                .isInstanceOfSatisfying(OpenApiImportException.class, e -> assertThat(e.pointer())
-                        .isEqualTo("/x-amazon-apigateway-minimum-compression-size"))
-                .hasMessageEndingWith("Invalid minimum compression size, must be between 0 and"
-                        + " 10485760");
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
+                        e ->
+                                assertThat(e.pointer())
+                                        .isEqualTo("/x-amazon-apigateway-minimum-compression-size"))
+                .hasMessageEndingWith(
+                        "Invalid minimum compression size, must be between 0 and" + " 10485760");
     }
 
     @Test
     void apply_policyWithExecuteApiShorthand_expandsToApiArn() {
-        RestApi api = importYaml(Docs.oas3("Walled", """
+        RestApi api =
+                importYaml(
+                                Docs.oas3(
+                                        "Walled",
+                                        """
                 x-amazon-apigateway-policy:
                   Version: '2012-10-17'
                   Statement:
@@ -65,37 +81,55 @@ class ApiExtensionsTest {
                       Action: execute-api:Invoke
                       Resource: [execute-api:/prod/GET/walls, 'arn:aws:execute-api:eu-west-1:1:x/*']
                 paths: {}
-                """), ImportOptions.builder().region("eu-west-1").accountId("444455556666")
-                .build()).api();
+                """),
+                                ImportOptions.builder()
+                                        .region("eu-west-1")
+                                        .accountId("444455556666")
+                                        .build())
+                        .api();
 
         String prefix = "arn:aws:execute-api:eu-west-1:444455556666:" + api.id();
-        assertThat(api.policy()).hasValueSatisfying(p -> assertThat(p)
-                .contains("\"Resource\":\"" + prefix + "/*\"")
-                .contains("\"" + prefix + "/prod/GET/walls\"")
-                .contains("arn:aws:execute-api:eu-west-1:1:x/*")
-                .contains("${aws:SourceIp}"));
+        assertThat(api.policy())
+                .hasValueSatisfying(
+                        p ->
+                                assertThat(p)
+                                        .contains("\"Resource\":\"" + prefix + "/*\"")
+                                        .contains("\"" + prefix + "/prod/GET/walls\"")
+                                        .contains("arn:aws:execute-api:eu-west-1:1:x/*")
+                                        .contains("${aws:SourceIp}"));
     }
 
     @Test
     void apply_endpointConfigurationInOas3Server_set() {
-        RestApi api = importYaml(Docs.oas3("Private", """
+        RestApi api =
+                importYaml(
+                                Docs.oas3(
+                                        "Private",
+                                        """
                 servers:
                   - url: https://example.com
                     x-amazon-apigateway-endpoint-configuration:
                       vpcEndpointIds: [vpce-0a1]
                       disableExecuteApiEndpoint: true
                 paths: {}
-                """), ImportOptions.builder().endpointType(EndpointType.PRIVATE).build()).api();
+                """),
+                                ImportOptions.builder().endpointType(EndpointType.PRIVATE).build())
+                        .api();
 
-        assertThat(api.endpointConfiguration()).isEqualTo(new EndpointConfiguration(
-                List.of(EndpointType.PRIVATE), List.of("vpce-0a1"), true));
+        assertThat(api.endpointConfiguration())
+                .isEqualTo(
+                        new EndpointConfiguration(
+                                List.of(EndpointType.PRIVATE), List.of("vpce-0a1"), true));
     }
 
     @Test
     void apply_endpointConfigurationAtSwagger2Root_set() {
-        RestApi api = importYaml("swagger: '2.0'\ninfo: {title: Old}\n"
-                + "x-amazon-apigateway-endpoint-configuration: {disableExecuteApiEndpoint: true}\n"
-                + "paths: {}\n").api();
+        RestApi api =
+                importYaml(
+                                "swagger: '2.0'\ninfo: {title: Old}\n"
+                                        + "x-amazon-apigateway-endpoint-configuration: {disableExecuteApiEndpoint: true}\n"
+                                        + "paths: {}\n")
+                        .api();
 
         assertThat(api.endpointConfiguration().disableExecuteApiEndpoint()).isTrue();
         assertThat(api.endpointConfiguration().types()).containsExactly(EndpointType.EDGE);
@@ -103,7 +137,11 @@ class ApiExtensionsTest {
 
     @Test
     void apply_requestValidators_defaultAndOverride() {
-        RestApi api = importYaml(Docs.oas3("Checked", """
+        RestApi api =
+                importYaml(
+                                Docs.oas3(
+                                        "Checked",
+                                        """
                 x-amazon-apigateway-request-validators:
                   body: {validateRequestBody: true}
                   both: {validateRequestBody: true, validateRequestParameters: true}
@@ -113,11 +151,13 @@ class ApiExtensionsTest {
                     get: {x-amazon-apigateway-integration: {type: mock}}
                   /b:
                     get: {x-amazon-apigateway-request-validator: body, x-amazon-apigateway-integration: {type: mock}}
-                """)).api();
+                """))
+                        .api();
 
-        assertThat(api.requestValidators()).containsExactly(
-                Map.entry("body", new RequestValidator("body", "body", true, false)),
-                Map.entry("both", new RequestValidator("both", "both", true, true)));
+        assertThat(api.requestValidators())
+                .containsExactly(
+                        Map.entry("body", new RequestValidator("body", "body", true, false)),
+                        Map.entry("both", new RequestValidator("both", "both", true, true)));
         Method a = api.resource("/a").orElseThrow().method("GET").orElseThrow();
         Method b = api.resource("/b").orElseThrow().method("GET").orElseThrow();
         assertThat(a.requestValidatorId()).contains("both");
@@ -126,16 +166,28 @@ class ApiExtensionsTest {
 
     @Test
     void apply_unknownValidator_failsWithAwsMessage() {
-        assertThatThrownBy(() -> importYaml(Docs.operation("/c", "get",
-                "x-amazon-apigateway-request-validator: strict\n" + Docs.mock())))
-                .isInstanceOfSatisfying(OpenApiImportException.class, e -> assertThat(e.pointer())
-                        .isEqualTo("/paths/~1c/get/x-amazon-apigateway-request-validator"))
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        Docs.operation(
+                                                "/c",
+                                                "get",
+                                                "x-amazon-apigateway-request-validator: strict\n"
+                                                        + Docs.mock())))
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
+                        e ->
+                                assertThat(e.pointer())
+                                        .isEqualTo(
+                                                "/paths/~1c/get/x-amazon-apigateway-request-validator"))
                 .hasMessageContaining("Invalid Request Validator identifier specified: strict");
     }
 
     @Test
     void apply_gatewayResponses_set() {
-        RestApi api = root("""
+        RestApi api =
+                root(
+                        """
                 x-amazon-apigateway-gateway-responses:
                   MISSING_AUTHENTICATION_TOKEN:
                     statusCode: 404
@@ -145,21 +197,28 @@ class ApiExtensionsTest {
                     responseTemplates: {application/json: '{"oops": true}'}
                 """);
 
-        GatewayResponse missing = api.gatewayResponses()
-                .get(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN);
+        GatewayResponse missing =
+                api.gatewayResponses().get(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN);
         assertThat(missing.statusCode()).hasValue(404);
-        assertThat(missing.responseParameters()).containsEntry("gatewayresponse.header.X-Lost",
-                "'yes'");
+        assertThat(missing.responseParameters())
+                .containsEntry("gatewayresponse.header.X-Lost", "'yes'");
         assertThat(api.gatewayResponses().get(GatewayResponseType.DEFAULT_5XX).statusCode())
                 .isEmpty();
     }
 
     @Test
     void apply_unknownGatewayResponseType_failsAtType() {
-        assertThatThrownBy(() -> root("x-amazon-apigateway-gateway-responses:\n"
-                + "  NOT_A_TYPE: {statusCode: '400'}\n"))
-                .isInstanceOfSatisfying(OpenApiImportException.class, e -> assertThat(e.pointer())
-                        .isEqualTo("/x-amazon-apigateway-gateway-responses/NOT_A_TYPE"))
+        assertThatThrownBy(
+                        () ->
+                                root(
+                                        "x-amazon-apigateway-gateway-responses:\n"
+                                                + "  NOT_A_TYPE: {statusCode: '400'}\n"))
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
+                        e ->
+                                assertThat(e.pointer())
+                                        .isEqualTo(
+                                                "/x-amazon-apigateway-gateway-responses/NOT_A_TYPE"))
                 .hasMessageContaining("Member must satisfy enum value set");
     }
 }

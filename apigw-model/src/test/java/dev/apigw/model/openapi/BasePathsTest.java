@@ -7,7 +7,8 @@ import dev.apigw.model.RestApi;
 import org.junit.jupiter.api.Test;
 
 class BasePathsTest {
-    private static final String SWAGGER = """
+    private static final String SWAGGER =
+            """
             swagger: '2.0'
             info: {title: Based}
             basePath: /a/b/c
@@ -30,8 +31,8 @@ class BasePathsTest {
     void prefix_prepend_addsBasePathWithIntermediateResources() {
         RestApi api = withMode(SWAGGER, BasePathMode.PREPEND);
 
-        assertThat(api.resources()).containsOnlyKeys("/", "/a", "/a/b", "/a/b/c", "/a/b/c/e",
-                "/a/b/c/f");
+        assertThat(api.resources())
+                .containsOnlyKeys("/", "/a", "/a/b", "/a/b/c", "/a/b/c/e", "/a/b/c/f");
         assertThat(api.resource("/a/b").orElseThrow().methods()).isEmpty();
         assertThat(api.resource("/a/b/c/e").orElseThrow().methods()).containsOnlyKeys("GET");
     }
@@ -44,7 +45,10 @@ class BasePathsTest {
 
     @Test
     void basePath_oas3ServerVariable_usesItsDefault() {
-        String yaml = Docs.oas3("Var", """
+        String yaml =
+                Docs.oas3(
+                        "Var",
+                        """
                 servers:
                   - url: https://testdomain.com
                     variables: {basePath: {default: /base-var}}
@@ -57,7 +61,10 @@ class BasePathsTest {
 
     @Test
     void basePath_oas3ServerUrlPath_splitDropsFirstSegment() {
-        String yaml = Docs.oas3("Url", """
+        String yaml =
+                Docs.oas3(
+                        "Url",
+                        """
                 servers:
                   - url: https://testdomain.com/base-url/part/
                 paths: {/test: {get: {x-amazon-apigateway-integration: {type: mock}}}}
@@ -69,7 +76,10 @@ class BasePathsTest {
 
     @Test
     void basePath_urlVariables_takeDefaults() {
-        String yaml = Docs.oas3("Stage", """
+        String yaml =
+                Docs.oas3(
+                        "Stage",
+                        """
                 servers:
                   - url: https://{host}/{stage}/v1
                     variables: {host: {default: api.example.com}, stage: {default: prod}}

@@ -11,8 +11,8 @@ final class Docs {
 
     /** Returns an OpenAPI 3.0 YAML document with one operation at a path. */
     static String operation(String path, String method, String operationBody) {
-        return oas3("Ops", "paths:\n  " + path + ":\n    " + method + ":\n"
-                + operationBody.indent(6));
+        return oas3(
+                "Ops", "paths:\n  " + path + ":\n    " + method + ":\n" + operationBody.indent(6));
     }
 
     /** Returns a MOCK integration of an operation, indented for {@link #operation}. */

@@ -38,10 +38,14 @@ class ExportOptionsTest {
 
     @Test
     void withIntegrations_integrationsOrApigateway_true_authorizersAlone_false() {
-        assertThat(ExportOptions.of("a", o -> o.addExtensions(ExportExtension.INTEGRATIONS))
-                .withIntegrations()).isTrue();
-        assertThat(ExportOptions.of("a", o -> o.addExtensions(ExportExtension.APIGATEWAY))
-                .withIntegrations()).isTrue();
+        assertThat(
+                        ExportOptions.of("a", o -> o.addExtensions(ExportExtension.INTEGRATIONS))
+                                .withIntegrations())
+                .isTrue();
+        assertThat(
+                        ExportOptions.of("a", o -> o.addExtensions(ExportExtension.APIGATEWAY))
+                                .withIntegrations())
+                .isTrue();
         ExportOptions authorizers =
                 ExportOptions.of("a", o -> o.addExtensions(ExportExtension.AUTHORIZERS));
         assertThat(authorizers.withIntegrations()).isFalse();
@@ -50,8 +54,10 @@ class ExportOptionsTest {
 
     @Test
     void extensions_changingTheBuilderAfterBuild_leavesTheOptionsAlone() {
-        ExportOptions.Builder builder = ExportOptions.builder().stageName("s")
-                .extensions(EnumSet.of(ExportExtension.APIGATEWAY));
+        ExportOptions.Builder builder =
+                ExportOptions.builder()
+                        .stageName("s")
+                        .extensions(EnumSet.of(ExportExtension.APIGATEWAY));
         ExportOptions built = builder.build();
 
         builder.addExtensions(ExportExtension.AUTHORIZERS);
@@ -63,13 +69,17 @@ class ExportOptionsTest {
 
     @Test
     void toBuilder_unchanged_buildsEqualOptions() {
-        ExportOptions options = ExportOptions.of("gamma", o -> o
-                .exportType(ExportType.SWAGGER).mediaType(ExportMediaType.YAML)
-                .extensions(Set.of(ExportExtension.AUTHORIZERS)).region("sa-east-1")
-                .timestamp(Instant.parse("2020-02-02T02:02:02Z")));
+        ExportOptions options =
+                ExportOptions.of(
+                        "gamma",
+                        o ->
+                                o.exportType(ExportType.SWAGGER)
+                                        .mediaType(ExportMediaType.YAML)
+                                        .extensions(Set.of(ExportExtension.AUTHORIZERS))
+                                        .region("sa-east-1")
+                                        .timestamp(Instant.parse("2020-02-02T02:02:02Z")));
 
-        assertThat(options.toBuilder().build()).isEqualTo(options)
-                .hasSameHashCodeAs(options);
+        assertThat(options.toBuilder().build()).isEqualTo(options).hasSameHashCodeAs(options);
         assertThat(options.toBuilder().stageName("delta").build()).isNotEqualTo(options);
     }
 

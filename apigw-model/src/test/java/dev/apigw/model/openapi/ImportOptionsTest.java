@@ -44,6 +44,7 @@ class ImportOptionsTest {
     @Test
     void build_blankRegion_throws() {
         assertThatThrownBy(() -> ImportOptions.builder().region(" ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("region is required");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("region is required");
     }
 }

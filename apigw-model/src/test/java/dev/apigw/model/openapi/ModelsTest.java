@@ -16,7 +16,11 @@ class ModelsTest {
 
     @Test
     void convertDeclared_recursiveSchemas_refsRewrittenToModelUrls() throws Exception {
-        RestApi api = importYaml(Docs.oas3("Trees", """
+        RestApi api =
+                importYaml(
+                                Docs.oas3(
+                                        "Trees",
+                                        """
                 paths: {}
                 components:
                   schemas:
@@ -30,7 +34,8 @@ class ModelsTest {
                       properties:
                         children: {type: array, items: {$ref: '#/components/schemas/Node'}}
                         label: {$ref: '#/components/schemas/Tree/properties/root'}
-                """)).api();
+                """))
+                        .api();
 
         String base = "https://apigateway.amazonaws.com/restapis/" + api.id() + "/models/";
         Model tree = api.models().get("Tree");
@@ -46,31 +51,54 @@ class ModelsTest {
 
     @Test
     void convertDeclared_refToNothing_failsAtRef() {
-        assertThatThrownBy(() -> importYaml(Docs.oas3("Broken", """
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        Docs.oas3(
+                                                "Broken",
+                                                """
                 paths: {}
                 components:
                   schemas:
                     Leaf: {type: object, properties: {stem: {$ref: '#/components/schemas/Stem'}}}
                 """)))
-                .isInstanceOfSatisfying(OpenApiImportException.class, e -> assertThat(e.pointer())
-                        .isEqualTo("/components/schemas/Leaf/properties/stem/$ref"))
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
+                        e ->
+                                assertThat(e.pointer())
+                                        .isEqualTo("/components/schemas/Leaf/properties/stem/$ref"))
                 .hasMessageContaining("points to nothing");
     }
 
     @Test
     void modelFor_bodyRefToMissingModel_failsAtRef() {
-        assertThatThrownBy(() -> importYaml(Docs.operation("/pots", "post", """
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        Docs.operation(
+                                                "/pots",
+                                                "post",
+                                                """
                 requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Pot'}}}}
                 x-amazon-apigateway-integration: {type: mock}
                 """)))
-                .isInstanceOfSatisfying(OpenApiImportException.class, e -> assertThat(e.pointer())
-                        .isEqualTo("/paths/~1pots/post/requestBody/content/application~1json"
-                                + "/schema/$ref"));
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
+                        e ->
+                                assertThat(e.pointer())
+                                        .isEqualTo(
+                                                "/paths/~1pots/post/requestBody/content/application~1json"
+                                                        + "/schema/$ref"));
     }
 
     @Test
     void modelFor_inlineSchemas_becomeNamedModels() {
-        RestApi api = importYaml(Docs.operation("/kilns/{kilnId}", "post", """
+        RestApi api =
+                importYaml(
+                                Docs.operation(
+                                        "/kilns/{kilnId}",
+                                        "post",
+                                        """
                 requestBody:
                   content:
                     application/json: {schema: {type: object, required: [heat]}}
@@ -80,10 +108,12 @@ class ModelsTest {
                     description: ok
                     content: {application/json: {schema: {type: object, properties: {t: {type: integer}}}}}
                 x-amazon-apigateway-integration: {type: mock}
-                """)).api();
+                """))
+                        .api();
 
         Method m = api.resource("/kilns/{kilnId}").orElseThrow().method("POST").orElseThrow();
-        assertThat(m.requestModels()).containsEntry("application/json", "PostKilnsKilnIdRequest")
+        assertThat(m.requestModels())
+                .containsEntry("application/json", "PostKilnsKilnIdRequest")
                 .containsEntry("application/xml", "PostKilnsKilnIdRequest2");
         assertThat(m.methodResponses().get("200").responseModels())
                 .containsEntry("application/json", "PostKilnsKilnIdResponse200");
@@ -92,14 +122,17 @@ class ModelsTest {
 
     @Test
     void convertDeclared_swagger2Definitions_becomeModels() {
-        RestApi api = importYaml("""
+        RestApi api =
+                importYaml(
+                                """
                 swagger: '2.0'
                 info: {title: Jars}
                 paths: {}
                 definitions:
                   Jar: {type: object, properties: {lid: {$ref: '#/definitions/Lid'}}}
                   Lid: {type: string}
-                """).api();
+                """)
+                        .api();
 
         assertThat(api.models()).containsOnlyKeys("Jar", "Lid");
         assertThat(api.models().get("Jar").schema())

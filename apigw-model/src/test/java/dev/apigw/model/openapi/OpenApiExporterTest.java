@@ -42,19 +42,39 @@ class OpenApiExporterTest {
         List<Arguments> all = new ArrayList<>();
         for (ExportType type : ExportType.values()) {
             for (ExportMediaType mediaType : ExportMediaType.values()) {
-                all.add(Arguments.of(type, mediaType, EnumSet.noneOf(ExportExtension.class),
-                        "plain"));
-                all.add(Arguments.of(type, mediaType, EnumSet.of(ExportExtension.APIGATEWAY),
-                        "apigateway"));
-                all.add(Arguments.of(type, mediaType,
-                        EnumSet.of(ExportExtension.INTEGRATIONS), "apigateway"));
-                all.add(Arguments.of(type, mediaType, EnumSet.of(ExportExtension.AUTHORIZERS),
-                        "authorizers"));
-                all.add(Arguments.of(type, mediaType,
-                        EnumSet.of(ExportExtension.APIGATEWAY, ExportExtension.AUTHORIZERS),
-                        "apigateway-authorizers"));
-                all.add(Arguments.of(type, mediaType, EnumSet.allOf(ExportExtension.class),
-                        "apigateway-authorizers"));
+                all.add(
+                        Arguments.of(
+                                type, mediaType, EnumSet.noneOf(ExportExtension.class), "plain"));
+                all.add(
+                        Arguments.of(
+                                type,
+                                mediaType,
+                                EnumSet.of(ExportExtension.APIGATEWAY),
+                                "apigateway"));
+                all.add(
+                        Arguments.of(
+                                type,
+                                mediaType,
+                                EnumSet.of(ExportExtension.INTEGRATIONS),
+                                "apigateway"));
+                all.add(
+                        Arguments.of(
+                                type,
+                                mediaType,
+                                EnumSet.of(ExportExtension.AUTHORIZERS),
+                                "authorizers"));
+                all.add(
+                        Arguments.of(
+                                type,
+                                mediaType,
+                                EnumSet.of(ExportExtension.APIGATEWAY, ExportExtension.AUTHORIZERS),
+                                "apigateway-authorizers"));
+                all.add(
+                        Arguments.of(
+                                type,
+                                mediaType,
+                                EnumSet.allOf(ExportExtension.class),
+                                "apigateway-authorizers"));
             }
         }
         return all.stream();
@@ -62,13 +82,21 @@ class OpenApiExporterTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("combinations")
-    void export_richApi_matchesFixture(ExportType type, ExportMediaType mediaType,
-            Set<ExportExtension> extensions, String fixture) {
+    void export_richApi_matchesFixture(
+            ExportType type,
+            ExportMediaType mediaType,
+            Set<ExportExtension> extensions,
+            String fixture) {
         String text = OpenApiExporter.export(PETSHOP, options(type, mediaType, extensions));
 
         assertThat(parse(text, mediaType))
-                .isEqualTo(fixture("/fixtures/openapi/export/" + type.value() + "-" + fixture
-                        + ".json"));
+                .isEqualTo(
+                        fixture(
+                                "/fixtures/openapi/export/"
+                                        + type.value()
+                                        + "-"
+                                        + fixture
+                                        + ".json"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,8 +104,9 @@ class OpenApiExporterTest {
     void export_withoutExtensions_writesNoApiGatewayExtensionButAnyMethod(ExportType type) {
         JsonNode tree = exportJson(PETSHOP, options(type, ExportMediaType.JSON, Set.of()));
 
-        assertThat(extensionKeys(tree, "")).containsExactly(
-                "/paths//owners/{ownerId}/{proxy+}/x-amazon-apigateway-any-method");
+        assertThat(extensionKeys(tree, ""))
+                .containsExactly(
+                        "/paths//owners/{ownerId}/{proxy+}/x-amazon-apigateway-any-method");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,20 +118,34 @@ class OpenApiExporterTest {
         String json = OpenApiExporter.export(PETSHOP, options(type, ExportMediaType.JSON, all));
 
         assertThat(yaml).doesNotStartWith("{");
-        assertThat(parse(yaml, ExportMediaType.YAML)).isEqualTo(parse(json,
-                ExportMediaType.JSON));
+        assertThat(parse(yaml, ExportMediaType.YAML)).isEqualTo(parse(json, ExportMediaType.JSON));
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(PassthroughBehavior.class)
     void export_passthroughBehavior_isWrittenLowerCase(PassthroughBehavior behavior) {
-        RestApi api = minimal().version("2").resource("/things", r -> r.method("PUT", m -> m
-                .integration(i -> i.type(IntegrationType.HTTP).httpMethod("PUT")
-                        .uri("http://things.test/x").passthroughBehavior(behavior))))
-                .build();
+        RestApi api =
+                minimal()
+                        .version("2")
+                        .resource(
+                                "/things",
+                                r ->
+                                        r.method(
+                                                "PUT",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.HTTP)
+                                                                                .httpMethod("PUT")
+                                                                                .uri(
+                                                                                        "http://things.test/x")
+                                                                                .passthroughBehavior(
+                                                                                        behavior))))
+                        .build();
 
-        JsonNode integration = exportJson(api, apigateway(ExportType.OAS30))
-                .at("/paths/~1things/put/x-amazon-apigateway-integration");
+        JsonNode integration =
+                exportJson(api, apigateway(ExportType.OAS30))
+                        .at("/paths/~1things/put/x-amazon-apigateway-integration");
 
         assertThat(integration.get("passthroughBehavior").asText())
                 .isEqualTo(behavior.name().toLowerCase(Locale.ROOT));
@@ -112,12 +155,26 @@ class OpenApiExporterTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(IntegrationType.class)
     void export_integrationType_isWrittenLowerCase(IntegrationType type) {
-        String uri = type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY
-                ? "https://svc.test/a"
-                : "arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/"
-                        + "arn:aws:lambda:us-west-2:111122223333:function:f/invocations";
-        RestApi api = minimal().version("9").resource("/a", r -> r.method("PATCH", m -> m
-                .integration(i -> i.type(type).httpMethod("POST").uri(uri)))).build();
+        String uri =
+                type == IntegrationType.HTTP || type == IntegrationType.HTTP_PROXY
+                        ? "https://svc.test/a"
+                        : "arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/"
+                                + "arn:aws:lambda:us-west-2:111122223333:function:f/invocations";
+        RestApi api =
+                minimal()
+                        .version("9")
+                        .resource(
+                                "/a",
+                                r ->
+                                        r.method(
+                                                "PATCH",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(type)
+                                                                                .httpMethod("POST")
+                                                                                .uri(uri))))
+                        .build();
 
         JsonNode tree = exportJson(api, apigateway(ExportType.SWAGGER));
 
@@ -129,8 +186,9 @@ class OpenApiExporterTest {
     @Test
     void export_noVersion_writesTheTimestampToTheSecond() {
         RestApi api = minimal().build();
-        ExportOptions options = ExportOptions.of("beta", o -> o
-                .timestamp(Instant.parse("2025-11-03T08:15:42.918Z")));
+        ExportOptions options =
+                ExportOptions.of(
+                        "beta", o -> o.timestamp(Instant.parse("2025-11-03T08:15:42.918Z")));
 
         JsonNode tree = exportJson(api, options);
 
@@ -143,8 +201,11 @@ class OpenApiExporterTest {
     void export_versionAndTimestamp_prefersTheVersion() {
         RestApi api = minimal().version("v7").build();
 
-        JsonNode tree = exportJson(api, ExportOptions.of("beta", o -> o
-                .timestamp(Instant.parse("2021-01-01T00:00:00Z"))));
+        JsonNode tree =
+                exportJson(
+                        api,
+                        ExportOptions.of(
+                                "beta", o -> o.timestamp(Instant.parse("2021-01-01T00:00:00Z"))));
 
         assertThat(tree.at("/info/version").asText()).isEqualTo("v7");
     }
@@ -153,7 +214,7 @@ class OpenApiExporterTest {
     void export_noVersionNoTimestamp_throwsNamingTheApi() {
         RestApi api = minimal().build();
 
-        assertThatThrownBy(() -> OpenApiExporter.export(api, ExportOptions.of("beta", o -> { })))
+        assertThatThrownBy(() -> OpenApiExporter.export(api, ExportOptions.of("beta", o -> {})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inventory")
                 .hasMessageContaining("timestamp");
@@ -176,8 +237,8 @@ class OpenApiExporterTest {
     void export_emptyApiSwagger_hasHostBasePathAndNoDefinitions() {
         RestApi api = minimal().id("qq11ww22ee").version("1").build();
 
-        JsonNode tree = exportJson(api, ExportOptions.of("stage2", o -> o
-                .exportType(ExportType.SWAGGER)));
+        JsonNode tree =
+                exportJson(api, ExportOptions.of("stage2", o -> o.exportType(ExportType.SWAGGER)));
 
         assertThat(tree.get("swagger").asText()).isEqualTo("2.0");
         assertThat(tree.get("host").asText())
@@ -191,10 +252,20 @@ class OpenApiExporterTest {
 
     @Test
     void export_intermediateResources_produceNoPathItem() {
-        RestApi api = minimal().version("1").resource("/a/b/c", r -> r.method("GET", m -> m
-                .integration(i -> i.type(IntegrationType.MOCK)))).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .resource(
+                                "/a/b/c",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i -> i.type(IntegrationType.MOCK))))
+                        .build();
 
-        JsonNode tree = exportJson(api, ExportOptions.of("s", o -> { }));
+        JsonNode tree = exportJson(api, ExportOptions.of("s", o -> {}));
 
         assertThat(api.resources()).containsKeys("/", "/a", "/a/b");
         assertThat(fieldNames(tree.get("paths"))).containsExactly("/a/b/c");
@@ -206,20 +277,33 @@ class OpenApiExporterTest {
 
         assertThat(tree.at("/paths/~1status/head").has("x-amazon-apigateway-integration"))
                 .isFalse();
-        assertThat(tree.at("/paths/~1pets/get").has("x-amazon-apigateway-integration"))
-                .isTrue();
+        assertThat(tree.at("/paths/~1pets/get").has("x-amazon-apigateway-integration")).isTrue();
     }
 
     @Test
     void export_multivalueDeclarations_areLeftOut() {
-        RestApi api = minimal().version("1").resource("/m", r -> r.method("GET", m -> m
-                .putRequestParameter("method.request.multivaluequerystring.tag", true)
-                .putRequestParameter("method.request.querystring.page", false)
-                .putRequestParameter("method.request.multivalueheader.X-Ids", false)))
-                .build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .resource(
+                                "/m",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.putRequestParameter(
+                                                                        "method.request.multivaluequerystring.tag",
+                                                                        true)
+                                                                .putRequestParameter(
+                                                                        "method.request.querystring.page",
+                                                                        false)
+                                                                .putRequestParameter(
+                                                                        "method.request.multivalueheader.X-Ids",
+                                                                        false)))
+                        .build();
 
-        JsonNode parameters = exportJson(api, ExportOptions.of("s", o -> { }))
-                .at("/paths/~1m/get/parameters");
+        JsonNode parameters =
+                exportJson(api, ExportOptions.of("s", o -> {})).at("/paths/~1m/get/parameters");
 
         assertThat(parameters).hasSize(1);
         assertThat(parameters.get(0).get("name").asText()).isEqualTo("page");
@@ -229,13 +313,19 @@ class OpenApiExporterTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(ExportType.class)
     void export_onlyNonJsonRequestModels_throwsNamingTheMethod(ExportType type) {
-        RestApi api = minimal().version("1")
-                .model(new Model("Csv", "text/csv", "{\"type\":\"string\"}", "rows"))
-                .resource("/upload", r -> r.method("POST", m -> m
-                        .putRequestModel("text/csv", "Csv"))).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .model(new Model("Csv", "text/csv", "{\"type\":\"string\"}", "rows"))
+                        .resource(
+                                "/upload",
+                                r -> r.method("POST", m -> m.putRequestModel("text/csv", "Csv")))
+                        .build();
 
-        assertThatThrownBy(() -> OpenApiExporter.export(api, ExportOptions.of("s", o -> o
-                .exportType(type))))
+        assertThatThrownBy(
+                        () ->
+                                OpenApiExporter.export(
+                                        api, ExportOptions.of("s", o -> o.exportType(type))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/upload POST method request")
                 .hasMessageContaining("Only found non-JSON body models");
@@ -243,14 +333,26 @@ class OpenApiExporterTest {
 
     @Test
     void export_jsonAndOtherRequestModelsOas30_writesEveryMediaType() {
-        RestApi api = minimal().version("1")
-                .model(Model.json("Order", "{\"type\":\"object\"}"))
-                .resource("/orders", r -> r.method("POST", m -> m
-                        .putRequestModel("application/json", "Order")
-                        .putRequestModel("application/xml", "Order"))).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .model(Model.json("Order", "{\"type\":\"object\"}"))
+                        .resource(
+                                "/orders",
+                                r ->
+                                        r.method(
+                                                "POST",
+                                                m ->
+                                                        m.putRequestModel(
+                                                                        "application/json", "Order")
+                                                                .putRequestModel(
+                                                                        "application/xml",
+                                                                        "Order")))
+                        .build();
 
-        JsonNode content = exportJson(api, ExportOptions.of("s", o -> { }))
-                .at("/paths/~1orders/post/requestBody/content");
+        JsonNode content =
+                exportJson(api, ExportOptions.of("s", o -> {}))
+                        .at("/paths/~1orders/post/requestBody/content");
 
         assertThat(fieldNames(content)).containsExactly("application/json", "application/xml");
         assertThat(content.at("/application~1xml/schema/$ref").asText())
@@ -259,22 +361,33 @@ class OpenApiExporterTest {
 
     @Test
     void export_schemaThatIsNotJson_throwsNamingTheModel() {
-        RestApi api = minimal().version("1")
-                .model(new Model("Broken", "application/json", "{type: object", "")).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .model(new Model("Broken", "application/json", "{type: object", ""))
+                        .build();
 
-        assertThatThrownBy(() -> OpenApiExporter.export(api, ExportOptions.of("s", o -> { })))
+        assertThatThrownBy(() -> OpenApiExporter.export(api, ExportOptions.of("s", o -> {})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("model Broken");
     }
 
     @Test
     void export_refsToOtherDocumentsOrInsideAModel_areKept() {
-        RestApi api = minimal().version("1").model(Model.json("Deep", "{\"properties\":{"
-                + "\"a\":{\"$ref\":\"#/definitions/Other/properties/x\"},"
-                + "\"b\":{\"$ref\":\"https://example.com/schemas/thing.json\"}}}")).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .model(
+                                Model.json(
+                                        "Deep",
+                                        "{\"properties\":{"
+                                                + "\"a\":{\"$ref\":\"#/definitions/Other/properties/x\"},"
+                                                + "\"b\":{\"$ref\":\"https://example.com/schemas/thing.json\"}}}"))
+                        .build();
 
-        JsonNode schema = exportJson(api, ExportOptions.of("s", o -> o
-                .exportType(ExportType.SWAGGER))).at("/definitions/Deep/properties");
+        JsonNode schema =
+                exportJson(api, ExportOptions.of("s", o -> o.exportType(ExportType.SWAGGER)))
+                        .at("/definitions/Deep/properties");
 
         assertThat(schema.at("/a/$ref").asText()).isEqualTo("#/definitions/Other/properties/x");
         assertThat(schema.at("/b/$ref").asText())
@@ -283,10 +396,25 @@ class OpenApiExporterTest {
 
     @Test
     void export_twoDefaultIntegrationResponses_throwsNamingBothStatuses() {
-        RestApi api = minimal().version("1").resource("/d", r -> r.method("GET", m -> m
-                .integration(i -> i.type(IntegrationType.MOCK)
-                        .integrationResponse("200", ir -> { })
-                        .integrationResponse("500", ir -> { })))).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .resource(
+                                "/d",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(IntegrationType.MOCK)
+                                                                                .integrationResponse(
+                                                                                        "200",
+                                                                                        ir -> {})
+                                                                                .integrationResponse(
+                                                                                        "500",
+                                                                                        ir -> {}))))
+                        .build();
 
         assertThatThrownBy(() -> OpenApiExporter.export(api, apigateway(ExportType.OAS30)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -296,9 +424,12 @@ class OpenApiExporterTest {
 
     @Test
     void export_twoValidatorsWithOneName_throws() {
-        RestApi api = minimal().version("1")
-                .requestValidator(new RequestValidator("one", "same", true, false))
-                .requestValidator(new RequestValidator("two", "same", false, true)).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .requestValidator(new RequestValidator("one", "same", true, false))
+                        .requestValidator(new RequestValidator("two", "same", false, true))
+                        .build();
 
         assertThatThrownBy(() -> OpenApiExporter.export(api, apigateway(ExportType.SWAGGER)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -308,21 +439,39 @@ class OpenApiExporterTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"api_key", "sigv4"})
     void export_authorizerNamedAsAReservedScheme_throws(String name) {
-        RestApi api = minimal().version("1").authorizer(Authorizer.builder().name(name)
-                .type(AuthorizerType.TOKEN).authorizerUri("arn:aws:apigateway:x").build())
-                .build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .authorizer(
+                                Authorizer.builder()
+                                        .name(name)
+                                        .type(AuthorizerType.TOKEN)
+                                        .authorizerUri("arn:aws:apigateway:x")
+                                        .build())
+                        .build();
 
-        assertThatThrownBy(() -> OpenApiExporter.export(api, ExportOptions.of("s", o -> { })))
+        assertThatThrownBy(() -> OpenApiExporter.export(api, ExportOptions.of("s", o -> {})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("authorizer " + name);
     }
 
     @Test
     void export_iamAndApiKeyOnOneMethod_writesTwoRequirementsIamFirst() {
-        RestApi api = minimal().version("1").resource("/k", r -> r.method("DELETE", m -> m
-                .authorizationType(AuthorizationType.AWS_IAM).apiKeyRequired(true))).build();
+        RestApi api =
+                minimal()
+                        .version("1")
+                        .resource(
+                                "/k",
+                                r ->
+                                        r.method(
+                                                "DELETE",
+                                                m ->
+                                                        m.authorizationType(
+                                                                        AuthorizationType.AWS_IAM)
+                                                                .apiKeyRequired(true)))
+                        .build();
 
-        JsonNode tree = exportJson(api, ExportOptions.of("s", o -> { }));
+        JsonNode tree = exportJson(api, ExportOptions.of("s", o -> {}));
 
         assertThat(tree.at("/paths/~1k/delete/security").toString())
                 .isEqualTo("[{\"sigv4\":[]},{\"api_key\":[]}]");
@@ -346,15 +495,15 @@ class OpenApiExporterTest {
 
         JsonNode tree = exportJson(api, apigateway(ExportType.SWAGGER));
 
-        assertThat(extensionKeys(tree, ""))
-                .containsExactly("/x-amazon-apigateway-api-key-source");
+        assertThat(extensionKeys(tree, "")).containsExactly("/x-amazon-apigateway-api-key-source");
         assertThat(tree.get("x-amazon-apigateway-api-key-source").asText()).isEqualTo("HEADER");
     }
 
     @Test
     void export_json_isPrettyPrintedAsAwsDoes() {
-        String json = OpenApiExporter.export(minimal().version("3").build(),
-                ExportOptions.of("s", o -> { }));
+        String json =
+                OpenApiExporter.export(
+                        minimal().version("3").build(), ExportOptions.of("s", o -> {}));
 
         assertThat(json).startsWith("{\n  \"openapi\" : \"3.0.1\",");
     }
@@ -367,10 +516,15 @@ class OpenApiExporterTest {
         return options(type, ExportMediaType.JSON, Set.of(ExportExtension.APIGATEWAY));
     }
 
-    private static ExportOptions options(ExportType type, ExportMediaType mediaType,
-            Set<ExportExtension> extensions) {
-        return ExportOptions.builder().exportType(type).mediaType(mediaType)
-                .extensions(extensions).stageName("prod").region("eu-west-1").build();
+    private static ExportOptions options(
+            ExportType type, ExportMediaType mediaType, Set<ExportExtension> extensions) {
+        return ExportOptions.builder()
+                .exportType(type)
+                .mediaType(mediaType)
+                .extensions(extensions)
+                .stageName("prod")
+                .region("eu-west-1")
+                .build();
     }
 
     private static JsonNode exportJson(RestApi api, ExportOptions options) {

@@ -22,16 +22,24 @@ class OpenApiImporterTest {
 
     @Test
     void importFile_swagger2AndOpenApi3OfOneApi_importEqualRestApis() {
-        RestApi swagger = OpenApiImporter.create()
-                .importFile(FIXTURES.resolve("shelter-swagger2.yaml")).api();
-        RestApi oas3 = OpenApiImporter.create()
-                .importFile(FIXTURES.resolve("shelter-oas3.json")).api();
+        RestApi swagger =
+                OpenApiImporter.create()
+                        .importFile(FIXTURES.resolve("shelter-swagger2.yaml"))
+                        .api();
+        RestApi oas3 =
+                OpenApiImporter.create().importFile(FIXTURES.resolve("shelter-oas3.json")).api();
 
         assertThat(swagger).isEqualTo(oas3);
         Method put = oas3.resource("/dogs/{dogId}").orElseThrow().method("PUT").orElseThrow();
-        assertThat(put.requestParameters()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "method.request.path.dogId", true, "method.request.header.X-Trace", false,
-                "method.request.querystring.dry", true));
+        assertThat(put.requestParameters())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                "method.request.path.dogId",
+                                true,
+                                "method.request.header.X-Trace",
+                                false,
+                                "method.request.querystring.dry",
+                                true));
         assertThat(put.requestModels()).containsExactly(Map.entry("application/json", "Dog"));
         assertThat(put.operationName()).contains("ReplaceDog");
         assertThat(put.requestValidatorId()).contains("params");
@@ -43,8 +51,13 @@ class OpenApiImporterTest {
         assertThat(put.methodResponses().get("201").responseModels())
                 .containsExactly(Map.entry("application/json", "Dog"));
         assertThat(put.integration().orElseThrow().httpMethod()).contains("PUT");
-        assertThat(put.integration().orElseThrow().integrationResponses().get("201")
-                .selectionPattern()).contains("2\\d{2}");
+        assertThat(
+                        put.integration()
+                                .orElseThrow()
+                                .integrationResponses()
+                                .get("201")
+                                .selectionPattern())
+                .contains("2\\d{2}");
     }
 
     @Test
@@ -59,8 +72,10 @@ class OpenApiImporterTest {
     @Test
     void importFile_jsonFile_imports(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("api.json");
-        Files.writeString(file, "{\"swagger\": \"2.0\", \"info\": {\"title\": \"Heron\"},"
-                + " \"paths\": {\"/nests\": {}}}");
+        Files.writeString(
+                file,
+                "{\"swagger\": \"2.0\", \"info\": {\"title\": \"Heron\"},"
+                        + " \"paths\": {\"/nests\": {}}}");
 
         RestApi api = OpenApiImporter.create().importFile(file).api();
 
@@ -70,8 +85,10 @@ class OpenApiImporterTest {
 
     @Test
     void importText_openApi31_imports() {
-        String yaml = "openapi: 3.1.0\ninfo: {title: Lynx, version: '3'}\npaths:\n"
-                + "  /lynxes:\n    get:\n" + Docs.mock().indent(6);
+        String yaml =
+                "openapi: 3.1.0\ninfo: {title: Lynx, version: '3'}\npaths:\n"
+                        + "  /lynxes:\n    get:\n"
+                        + Docs.mock().indent(6);
 
         assertThat(importYaml(yaml).api().resource("/lynxes")).isPresent();
     }
@@ -79,8 +96,8 @@ class OpenApiImporterTest {
     @Test
     void importText_invalidYaml_failsAsInvalidInputAtRoot() {
         assertThatThrownBy(() -> importYaml("openapi: 3.0.1\ninfo: [unclosed\n"))
-                .isInstanceOfSatisfying(OpenApiImportException.class,
-                        e -> assertThat(e.pointer()).isEmpty())
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class, e -> assertThat(e.pointer()).isEmpty())
                 .hasMessageStartingWith("Invalid OpenAPI input");
     }
 
@@ -88,35 +105,42 @@ class OpenApiImporterTest {
     void importText_invalidJson_failsNamingLine() {
         assertThatThrownBy(() -> importYaml("{\"openapi\": \"3.0.1\",\n \"info\": }"))
                 .isInstanceOf(OpenApiImportException.class)
-                .hasMessageContaining("Invalid OpenAPI input").hasMessageContaining("line 2");
+                .hasMessageContaining("Invalid OpenAPI input")
+                .hasMessageContaining("line 2");
     }
 
     @Test
     void importText_notOpenApi_fails() {
         assertThatThrownBy(() -> importYaml("kind: Deployment\nmetadata: {name: web}\n"))
                 .isInstanceOf(OpenApiImportException.class)
-                .hasMessage("not an OpenAPI document: it has neither an 'openapi' nor a"
-                        + " 'swagger' field");
+                .hasMessage(
+                        "not an OpenAPI document: it has neither an 'openapi' nor a"
+                                + " 'swagger' field");
     }
 
     @Test
     void importText_unsupportedVersion_failsAtVersion() {
         assertThatThrownBy(() -> importYaml("openapi: 4.0.0\ninfo: {title: x}\npaths: {}\n"))
-                .isInstanceOfSatisfying(OpenApiImportException.class,
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
                         e -> assertThat(e.pointer()).isEqualTo("/openapi"));
     }
 
     @Test
     void importText_missingTitle_failsAtTitle() {
         assertThatThrownBy(() -> importYaml("openapi: 3.0.1\ninfo: {version: '1'}\npaths: {}\n"))
-                .isInstanceOfSatisfying(OpenApiImportException.class,
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
                         e -> assertThat(e.pointer()).isEqualTo("/info/title"));
     }
 
     @Test
     void importText_descriptionAndVersion_setOnApi() {
-        RestApi api = importYaml("openapi: 3.0.1\ninfo: {title: Wren, description: Birds,"
-                + " version: '2024-05'}\npaths: {}\n").api();
+        RestApi api =
+                importYaml(
+                                "openapi: 3.0.1\ninfo: {title: Wren, description: Birds,"
+                                        + " version: '2024-05'}\npaths: {}\n")
+                        .api();
 
         assertThat(api.description()).contains("Birds");
         assertThat(api.version()).contains("2024-05");
@@ -124,75 +148,112 @@ class OpenApiImporterTest {
 
     @Test
     void importText_operationId_becomesOperationName() {
-        Method m = importYaml(Docs.operation("/moles", "get", "operationId: ListMoles\n"
-                + Docs.mock())).api().resource("/moles").orElseThrow().method("GET")
-                .orElseThrow();
+        Method m =
+                importYaml(
+                                Docs.operation(
+                                        "/moles", "get", "operationId: ListMoles\n" + Docs.mock()))
+                        .api()
+                        .resource("/moles")
+                        .orElseThrow()
+                        .method("GET")
+                        .orElseThrow();
 
         assertThat(m.operationName()).contains("ListMoles");
     }
 
     @Test
     void importText_anyMethodExtension_becomesAny() {
-        RestApi api = importYaml(Docs.operation("/{proxy+}", "x-amazon-apigateway-any-method",
-                Docs.mock())).api();
+        RestApi api =
+                importYaml(
+                                Docs.operation(
+                                        "/{proxy+}", "x-amazon-apigateway-any-method", Docs.mock()))
+                        .api();
 
         assertThat(api.resource("/{proxy+}").orElseThrow().methods()).containsOnlyKeys("ANY");
     }
 
     @Test
     void importText_methodWithoutIntegration_importsWithWarning() {
-        ImportResult result = importYaml(Docs.operation("/voles", "delete",
-                "responses: {'204': {description: gone}}\n"));
+        ImportResult result =
+                importYaml(
+                        Docs.operation(
+                                "/voles", "delete", "responses: {'204': {description: gone}}\n"));
 
-        assertThat(result.api().resource("/voles").orElseThrow().method("DELETE")
-                .orElseThrow().integration()).isEmpty();
-        assertThat(result.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.pointer()).isEqualTo("/paths/~1voles/delete");
-            assertThat(w.message()).startsWith("No integration defined for method");
-        });
+        assertThat(
+                        result.api()
+                                .resource("/voles")
+                                .orElseThrow()
+                                .method("DELETE")
+                                .orElseThrow()
+                                .integration())
+                .isEmpty();
+        assertThat(result.warnings())
+                .singleElement()
+                .satisfies(
+                        w -> {
+                            assertThat(w.pointer()).isEqualTo("/paths/~1voles/delete");
+                            assertThat(w.message()).startsWith("No integration defined for method");
+                        });
     }
 
     @Test
     void importText_warningWithFailOnWarnings_fails() {
-        String yaml = Docs.operation("/voles", "delete",
-                "responses: {'204': {description: gone}}\n");
+        String yaml =
+                Docs.operation("/voles", "delete", "responses: {'204': {description: gone}}\n");
 
-        assertThatThrownBy(() -> importYaml(yaml,
-                ImportOptions.builder().failOnWarnings(true).build()))
-                .isInstanceOfSatisfying(OpenApiImportException.class,
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        yaml, ImportOptions.builder().failOnWarnings(true).build()))
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
                         e -> assertThat(e.pointer()).isEqualTo("/paths/~1voles/delete"))
                 .hasMessageContaining("Warnings found during import");
     }
 
     @Test
     void importText_invalidPathPart_failsAtPath() {
-        assertThatThrownBy(() -> importYaml(Docs.operation("/files/{name}.json", "get",
-                Docs.mock())))
-                .isInstanceOfSatisfying(OpenApiImportException.class,
+        assertThatThrownBy(
+                        () -> importYaml(Docs.operation("/files/{name}.json", "get", Docs.mock())))
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
                         e -> assertThat(e.pointer()).isEqualTo("/paths/~1files~1{name}.json"))
                 .hasMessageContaining("invalid path part");
     }
 
     @Test
     void importText_defaultRoute_failsAsHttpApi() {
-        assertThatThrownBy(() -> importYaml(Docs.operation("/$default",
-                "x-amazon-apigateway-any-method", Docs.mock())))
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        Docs.operation(
+                                                "/$default",
+                                                "x-amazon-apigateway-any-method",
+                                                Docs.mock())))
                 .isInstanceOf(OpenApiImportException.class)
                 .hasMessageContaining("HTTP API definition: the $default route");
     }
 
     @Test
     void importText_httpApiCors_importsWithWarning() {
-        ImportResult result = importYaml(Docs.operation("/gulls", "get", Docs.mock())
-                + "x-amazon-apigateway-cors: {allowOrigins: ['*']}\n");
+        ImportResult result =
+                importYaml(
+                        Docs.operation("/gulls", "get", Docs.mock())
+                                + "x-amazon-apigateway-cors: {allowOrigins: ['*']}\n");
 
-        assertThat(result.warnings()).extracting(ImportWarning::pointer)
+        assertThat(result.warnings())
+                .extracting(ImportWarning::pointer)
                 .containsExactly("/x-amazon-apigateway-cors");
     }
 
     @Test
     void importText_responseHeadersRequired_declaredOnMethodResponse() {
-        Method m = importYaml(Docs.operation("/eels", "get", """
+        Method m =
+                importYaml(
+                                Docs.operation(
+                                        "/eels",
+                                        "get",
+                                        """
                 responses:
                   '200':
                     description: ok
@@ -201,12 +262,18 @@ class OpenApiImporterTest {
                       X-Eel-Tag: {schema: {type: string}}
                   default: {description: other}
                 x-amazon-apigateway-integration: {type: mock}
-                """)).api().resource("/eels").orElseThrow().method("GET").orElseThrow();
+                """))
+                        .api()
+                        .resource("/eels")
+                        .orElseThrow()
+                        .method("GET")
+                        .orElseThrow();
 
         assertThat(m.methodResponses()).containsOnlyKeys("200");
-        assertThat(m.methodResponses().get("200").responseParameters()).containsExactly(
-                Map.entry("method.response.header.X-Eel-Count", true),
-                Map.entry("method.response.header.X-Eel-Tag", false));
+        assertThat(m.methodResponses().get("200").responseParameters())
+                .containsExactly(
+                        Map.entry("method.response.header.X-Eel-Count", true),
+                        Map.entry("method.response.header.X-Eel-Tag", false));
     }
 
     @Test
@@ -215,7 +282,9 @@ class OpenApiImporterTest {
         for (int i = 0; i < 300; i++) {
             yaml.append("  /items").append(i).append("/{id}:\n");
             for (String method : new String[] {"get", "put", "post", "delete"}) {
-                yaml.append("    ").append(method).append(":\n")
+                yaml.append("    ")
+                        .append(method)
+                        .append(":\n")
                         .append("      parameters: [{name: id, in: path, required: true}]\n")
                         .append(Docs.mock().indent(6));
             }

@@ -12,7 +12,8 @@ import dev.apigw.model.RestApi;
 import org.junit.jupiter.api.Test;
 
 class SecurityTest {
-    private static final String SCHEMES = """
+    private static final String SCHEMES =
+            """
             components:
               securitySchemes:
                 keys: {type: apiKey, name: X-API-Key, in: header}
@@ -48,8 +49,13 @@ class SecurityTest {
             """;
 
     private static RestApi api(String security) {
-        return importYaml(Docs.oas3("Guarded", "paths:\n  /vault:\n    get:\n"
-                + ("security: " + security + "\n" + Docs.mock()).indent(6) + SCHEMES)).api();
+        return importYaml(
+                        Docs.oas3(
+                                "Guarded",
+                                "paths:\n  /vault:\n    get:\n"
+                                        + ("security: " + security + "\n" + Docs.mock()).indent(6)
+                                        + SCHEMES))
+                .api();
     }
 
     private static Method vault(RestApi api) {
@@ -60,7 +66,8 @@ class SecurityTest {
     void convertSchemes_authorizerSchemes_becomeAuthorizers() {
         RestApi api = api("[]");
 
-        assertThat(api.authorizers().values()).extracting(Authorizer::name)
+        assertThat(api.authorizers().values())
+                .extracting(Authorizer::name)
                 .containsExactly("tokens", "requests", "pool");
         Authorizer tokens = api.authorizers().values().iterator().next();
         assertThat(tokens.type()).isEqualTo(AuthorizerType.TOKEN);
@@ -76,8 +83,13 @@ class SecurityTest {
         RestApi api = api("[{tokens: []}]");
 
         assertThat(vault(api).authorizationType()).isEqualTo(AuthorizationType.CUSTOM);
-        assertThat(vault(api).authorizerId()).contains(api.authorizers().values().stream()
-                .filter(a -> a.name().equals("tokens")).findFirst().orElseThrow().id());
+        assertThat(vault(api).authorizerId())
+                .contains(
+                        api.authorizers().values().stream()
+                                .filter(a -> a.name().equals("tokens"))
+                                .findFirst()
+                                .orElseThrow()
+                                .id());
     }
 
     @Test
@@ -94,11 +106,11 @@ class SecurityTest {
     void apply_cognitoSchemeWithScopes_bindsScopes() {
         RestApi api = api("[{pool: [email, 'orders/read']}]");
 
-        assertThat(vault(api).authorizationType())
-                .isEqualTo(AuthorizationType.COGNITO_USER_POOLS);
+        assertThat(vault(api).authorizationType()).isEqualTo(AuthorizationType.COGNITO_USER_POOLS);
         assertThat(vault(api).authorizationScopes()).containsExactly("email", "orders/read");
         assertThat(api.authorizers().get(vault(api).authorizerId().orElseThrow()).providerArns())
-                .containsExactly("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc");
+                .containsExactly(
+                        "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc");
     }
 
     @Test
@@ -118,44 +130,73 @@ class SecurityTest {
     @Test
     void apply_unknownScheme_failsAtRequirement() {
         assertThatThrownBy(() -> api("[{ghost: []}]"))
-                .isInstanceOfSatisfying(OpenApiImportException.class, e -> assertThat(e.pointer())
-                        .isEqualTo("/paths/~1vault/get/security/0/ghost"))
+                .isInstanceOfSatisfying(
+                        OpenApiImportException.class,
+                        e ->
+                                assertThat(e.pointer())
+                                        .isEqualTo("/paths/~1vault/get/security/0/ghost"))
                 .hasMessageContaining("security scheme 'ghost' is not defined");
     }
 
     @Test
     void apply_schemeWithoutApiGatewayMeaning_warns() {
-        ImportResult result = importYaml(Docs.oas3("Guarded", "paths:\n  /vault:\n    get:\n"
-                + ("security: [{basic: []}]\n" + Docs.mock()).indent(6) + SCHEMES));
+        ImportResult result =
+                importYaml(
+                        Docs.oas3(
+                                "Guarded",
+                                "paths:\n  /vault:\n    get:\n"
+                                        + ("security: [{basic: []}]\n" + Docs.mock()).indent(6)
+                                        + SCHEMES));
 
         assertThat(vault(result.api()).authorizationType()).isEqualTo(AuthorizationType.NONE);
-        assertThat(result.warnings()).extracting(ImportWarning::pointer)
+        assertThat(result.warnings())
+                .extracting(ImportWarning::pointer)
                 .containsExactly("/paths/~1vault/get/security/0/basic");
     }
 
     @Test
     void apply_rootLevelSecurity_ignored() {
-        RestApi api = importYaml(Docs.oas3("Guarded", "security: [{tokens: []}]\npaths:\n"
-                + "  /vault:\n    get:\n" + Docs.mock().indent(6) + SCHEMES)).api();
+        RestApi api =
+                importYaml(
+                                Docs.oas3(
+                                        "Guarded",
+                                        "security: [{tokens: []}]\npaths:\n"
+                                                + "  /vault:\n    get:\n"
+                                                + Docs.mock().indent(6)
+                                                + SCHEMES))
+                        .api();
 
         assertThat(vault(api).authorizationType()).isEqualTo(AuthorizationType.NONE);
     }
 
     @Test
     void convertSchemes_jwtAuthorizer_failsAsHttpApi() {
-        String yaml = Docs.oas3("Jwt", "paths: {}\ncomponents:\n  securitySchemes:\n"
-                + "    jwt:\n      type: oauth2\n      x-amazon-apigateway-authorizer:"
-                + " {type: jwt}\n");
+        String yaml =
+                Docs.oas3(
+                        "Jwt",
+                        "paths: {}\ncomponents:\n  securitySchemes:\n"
+                                + "    jwt:\n      type: oauth2\n      x-amazon-apigateway-authorizer:"
+                                + " {type: jwt}\n");
 
-        assertThatThrownBy(() -> importYaml(yaml)).isInstanceOf(OpenApiImportException.class)
+        assertThatThrownBy(() -> importYaml(yaml))
+                .isInstanceOf(OpenApiImportException.class)
                 .hasMessageContaining("HTTP API definition: JWT authorizers");
     }
 
     @Test
     void apply_authFieldAwsIam_setsAwsIam() {
-        Method m = importYaml(Docs.operation("/keys", "get",
-                "x-amazon-apigateway-auth: {type: aws_iam}\n" + Docs.mock())).api()
-                .resource("/keys").orElseThrow().method("GET").orElseThrow();
+        Method m =
+                importYaml(
+                                Docs.operation(
+                                        "/keys",
+                                        "get",
+                                        "x-amazon-apigateway-auth: {type: aws_iam}\n"
+                                                + Docs.mock()))
+                        .api()
+                        .resource("/keys")
+                        .orElseThrow()
+                        .method("GET")
+                        .orElseThrow();
 
         assertThat(m.authorizationType()).isEqualTo(AuthorizationType.AWS_IAM);
     }

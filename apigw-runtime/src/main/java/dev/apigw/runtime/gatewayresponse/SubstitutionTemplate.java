@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * A gateway response body template. These are not VTL: API Gateway only substitutes {@code
  * $context.<name>} and {@code $stageVariables.<name>} references (reference 1.1 and 3.2); other
- * text, directives included, is copied as it is. Parsed once; a reference that resolves to
- * nothing renders as empty text.
+ * text, directives included, is copied as it is. Parsed once; a reference that resolves to nothing
+ * renders as empty text.
  */
 final class SubstitutionTemplate {
     private final List<String> literals;

@@ -1,6 +1,6 @@
 /**
- * Gateway responses (reference section 3): the API's customised responses resolved against
- * AWS's built-in defaults, with header mappings and simple-substitution templates compiled once
- * per deployment.
+ * Gateway responses (reference section 3): the API's customised responses resolved against AWS's
+ * built-in defaults, with header mappings and simple-substitution templates compiled once per
+ * deployment.
  */
 package dev.apigw.runtime.gatewayresponse;

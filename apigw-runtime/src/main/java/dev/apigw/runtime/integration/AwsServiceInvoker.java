@@ -19,17 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An AWS (non-proxy) integration with a service other than Lambda (reference 4.2, 5.2, 6.1):
- * sends the mapped request (headers and query parameters from {@code requestParameters}, the
- * body from the request template or passed through) to the host's {@link AwsServiceBackend},
- * and returns the service's answer as the endpoint response, from which the integration
- * response is selected by status code. Only mapped headers are sent (our reading of the
- * "Content-Type" mapping AWS's SQS example needs).
+ * An AWS (non-proxy) integration with a service other than Lambda (reference 4.2, 5.2, 6.1): sends
+ * the mapped request (headers and query parameters from {@code requestParameters}, the body from
+ * the request template or passed through) to the host's {@link AwsServiceBackend}, and returns the
+ * service's answer as the endpoint response, from which the integration response is selected by
+ * status code. Only mapped headers are sent (our reading of the "Content-Type" mapping AWS's SQS
+ * example needs).
  *
  * <p>Without a bound backend, or when the URI's stage variables are undefined, every call is a
- * configuration error (500). A timeout of the backend is INTEGRATION_TIMEOUT (504), another
- * failure INTEGRATION_FAILURE (504 {@code Network error communicating with endpoint}); a body
- * over 10 MB or a status outside 100 to 599 is 502, as for HTTP backends.
+ * configuration error (500). A timeout of the backend is INTEGRATION_TIMEOUT (504), another failure
+ * INTEGRATION_FAILURE (504 {@code Network error communicating with endpoint}); a body over 10 MB or
+ * a status outside 100 to 599 is 502, as for HTTP backends.
  */
 final class AwsServiceInvoker implements IntegrationInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(AwsServiceInvoker.class);
@@ -52,38 +52,70 @@ final class AwsServiceInvoker implements IntegrationInvoker {
     @Override
     public Response invoke(Exchange exchange) {
         parameters.checkTargets(exchange);
-        AwsServiceUri.Target target = uri.resolve(parameters.pathValues(exchange),
-                exchange.stageVariables()).orElseThrow(() -> configurationError(exchange,
-                        "Invalid AWS service URI after stage variables: " + uri));
-        AwsServiceBackend backend = exchange.host().awsService().orElseThrow(() ->
-                configurationError(exchange, "no AwsServiceBackend is bound for the "
-                        + target.service() + " integration " + uri
-                        + " (Api.builder().awsServiceBackend)"));
-        AwsServiceRequest request = new AwsServiceRequest(target.region(), target.service(),
-                target.subdomain(), target.action(), target.path(), httpMethod,
-                parameters.headers(exchange), parameters.queryParameters(exchange),
-                exchange.integrationRequest().body(), credentials, timeout);
-        exchange.trace().add(STEP, "Endpoint request: ", request.service() + " "
-                + (request.action().isEmpty() ? "path/" + request.path()
-                        : "action/" + request.action()));
+        AwsServiceUri.Target target =
+                uri.resolve(parameters.pathValues(exchange), exchange.stageVariables())
+                        .orElseThrow(
+                                () ->
+                                        configurationError(
+                                                exchange,
+                                                "Invalid AWS service URI after stage variables: "
+                                                        + uri));
+        AwsServiceBackend backend =
+                exchange.host()
+                        .awsService()
+                        .orElseThrow(
+                                () ->
+                                        configurationError(
+                                                exchange,
+                                                "no AwsServiceBackend is bound for the "
+                                                        + target.service()
+                                                        + " integration "
+                                                        + uri
+                                                        + " (Api.builder().awsServiceBackend)"));
+        AwsServiceRequest request =
+                new AwsServiceRequest(
+                        target.region(),
+                        target.service(),
+                        target.subdomain(),
+                        target.action(),
+                        target.path(),
+                        httpMethod,
+                        parameters.headers(exchange),
+                        parameters.queryParameters(exchange),
+                        exchange.integrationRequest().body(),
+                        credentials,
+                        timeout);
+        exchange.trace()
+                .add(
+                        STEP,
+                        "Endpoint request: ",
+                        request.service()
+                                + " "
+                                + (request.action().isEmpty()
+                                        ? "path/" + request.path()
+                                        : "action/" + request.action()));
         exchange.trace().add(STEP, "Endpoint request headers: ", request.headers());
         BackendResponse response = call(exchange, backend, request);
-        Headers.Builder headers = response.headers().toBuilder()
-                .remove(SelectionValue.FUNCTION_ERROR)
-                .remove(SelectionValue.EXECUTED_VERSION);
-        return Response.builder().statusCode(response.statusCode()).headers(headers.build())
-                .body(response.body()).build();
+        Headers.Builder headers =
+                response.headers().toBuilder()
+                        .remove(SelectionValue.FUNCTION_ERROR)
+                        .remove(SelectionValue.EXECUTED_VERSION);
+        return Response.builder()
+                .statusCode(response.statusCode())
+                .headers(headers.build())
+                .body(response.body())
+                .build();
     }
 
-    private static BackendResponse call(Exchange exchange, AwsServiceBackend backend,
-            AwsServiceRequest request) {
+    private static BackendResponse call(
+            Exchange exchange, AwsServiceBackend backend, AwsServiceRequest request) {
         BackendResponse response;
         try {
             response = backend.call(request);
         } catch (HttpBackendException e) {
             if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
-                exchange.trace().add(STEP, "Execution failed due to a timeout error: ",
-                        e.getMessage());
+                exchange.trace()
+                        .add(STEP, "Execution failed due to a timeout error: ", e.getMessage());
                 throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
             }
             throw networkError(exchange, e.getMessage());
@@ -96,15 +128,22 @@ final class AwsServiceInvoker implements IntegrationInvoker {
         }
         exchange.trace().add(STEP, "Endpoint response headers: ", response.headers());
         if (exchange.trace().isRecording()) {
-            exchange.trace().add(STEP, "Endpoint response body before transformations: ",
-                    new String(response.body(), StandardCharsets.UTF_8));
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Endpoint response body before transformations: ",
+                            new String(response.body(), StandardCharsets.UTF_8));
         }
         if (response.body().length > HttpEndpoint.MAX_RESPONSE_BYTES
-                || response.statusCode() < 100 || response.statusCode() > 599) {
-            exchange.trace().add(STEP, "Execution failed: invalid endpoint response, status ",
-                    response.statusCode() + ", " + response.body().length + " bytes");
-            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                    "Internal server error");
+                || response.statusCode() < 100
+                || response.statusCode() > 599) {
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Execution failed: invalid endpoint response, status ",
+                            response.statusCode() + ", " + response.body().length + " bytes");
+            throw GatewayException.of(
+                    GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
         }
         return response;
     }
@@ -115,9 +154,13 @@ final class AwsServiceInvoker implements IntegrationInvoker {
     }
 
     private static GatewayException networkError(Exchange exchange, String detail) {
-        exchange.trace().add(STEP,
-                "Execution failed due to a network error communicating with endpoint: ", detail);
-        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE,
+        exchange.trace()
+                .add(
+                        STEP,
+                        "Execution failed due to a network error communicating with endpoint: ",
+                        detail);
+        return GatewayException.of(
+                GatewayResponseType.INTEGRATION_FAILURE,
                 "Network error communicating with endpoint");
     }
 }

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 /**
  * The URI of an AWS service integration (reference 4.2): {@code
  * arn:aws:apigateway:{region}:{subdomain.service|service}:action/{Action}} or {@code
- * …:path/{path}}, parsed once when the API is built; {@code ${stageVariables.x}} and the
- * {@code {name}} placeholders of {@code integration.request.path.name} mappings are filled per
- * request.
+ * …:path/{path}}, parsed once when the API is built; {@code ${stageVariables.x}} and the {@code
+ * {name}} placeholders of {@code integration.request.path.name} mappings are filled per request.
  */
 final class AwsServiceUri {
-    private static final Pattern ARN = Pattern.compile(
-            "arn:aws[\\w-]*:apigateway:([\\w-]+):([\\w.-]+):(action|path)/(.*)", Pattern.DOTALL);
+    private static final Pattern ARN =
+            Pattern.compile(
+                    "arn:aws[\\w-]*:apigateway:([\\w-]+):([\\w.-]+):(action|path)/(.*)",
+                    Pattern.DOTALL);
 
     private final String written;
     private final UriTemplate template;
@@ -30,8 +31,8 @@ final class AwsServiceUri {
     }
 
     /**
-     * Returns the target of a request, or empty when a stage variable it uses is undefined or
-     * the result is not a service ARN with an action or a path.
+     * Returns the target of a request, or empty when a stage variable it uses is undefined or the
+     * result is not a service ARN with an action or a path.
      */
     Optional<Target> resolve(Map<String, String> pathValues, Map<String, String> stageVariables) {
         return template.expand(pathValues, stageVariables).flatMap(AwsServiceUri::target);
@@ -45,9 +46,13 @@ final class AwsServiceUri {
         String service = m.group(2);
         int dot = service.lastIndexOf('.');
         boolean action = m.group(3).equals("action");
-        return Optional.of(new Target(m.group(1), service.substring(dot + 1),
-                dot < 0 ? "" : service.substring(0, dot), action ? m.group(4) : "",
-                action ? "" : m.group(4)));
+        return Optional.of(
+                new Target(
+                        m.group(1),
+                        service.substring(dot + 1),
+                        dot < 0 ? "" : service.substring(0, dot),
+                        action ? m.group(4) : "",
+                        action ? "" : m.group(4)));
     }
 
     /** Returns the URI as written. */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 
 /**
- * Field names of the Lambda proxy event, quoted and encoded once so that writing an event does
- * not escape the same names on every request.
+ * Field names of the Lambda proxy event, quoted and encoded once so that writing an event does not
+ * escape the same names on every request.
  */
 final class EventFields {
     static final SerializedString RESOURCE = new SerializedString("resource");

@@ -23,15 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The endpoint of an HTTP or HTTP_PROXY integration, prepared once when the API is built: its
- * URI template, request parameter mappings, method, timeout and TLS setting (reference 4.2).
- * Resolves the endpoint URI of a request and sends it through the host's {@link
- * dev.apigw.runtime.spi.HttpBackend}, turning the host's failures into the gateway responses
- * of reference 3.1 and 9.5.
+ * The endpoint of an HTTP or HTTP_PROXY integration, prepared once when the API is built: its URI
+ * template, request parameter mappings, method, timeout and TLS setting (reference 4.2). Resolves
+ * the endpoint URI of a request and sends it through the host's {@link
+ * dev.apigw.runtime.spi.HttpBackend}, turning the host's failures into the gateway responses of
+ * reference 3.1 and 9.5.
  */
 final class HttpEndpoint {
     /** The largest endpoint response body API Gateway passes on (reference 9.5). */
     static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
     private static final String NETWORK_ERROR = "Network error communicating with endpoint";
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
@@ -44,8 +45,8 @@ final class HttpEndpoint {
     /** Prepares the endpoint of an HTTP or HTTP_PROXY integration. */
     HttpEndpoint(Integration integration) {
         this.uri = UriTemplate.parse(integration.uri().orElseThrow());
-        this.parameters = new RequestParameters(integration.requestParameters(),
-                integration.type());
+        this.parameters =
+                new RequestParameters(integration.requestParameters(), integration.type());
         this.httpMethod = integration.httpMethod().orElseThrow().toUpperCase(Locale.ROOT);
         this.timeout = Duration.ofMillis(integration.timeoutInMillis());
         this.insecureSkipVerification = integration.insecureSkipVerification();
@@ -62,12 +63,11 @@ final class HttpEndpoint {
     }
 
     /**
-     * Returns the endpoint URI of a request: the template filled, then {@code clientQuery}
-     * (raw, without the parameters a mapping or an override sets), the mapped query parameters
-     * and the {@code $context.requestOverride} ones appended; path overrides replace mapped
-     * path values (reference 1.6). A
-     * stage variable that is not defined, or a result that is not an absolute http(s) URI, is a
-     * configuration error (reference 3.1 API_CONFIGURATION_ERROR, 500).
+     * Returns the endpoint URI of a request: the template filled, then {@code clientQuery} (raw,
+     * without the parameters a mapping or an override sets), the mapped query parameters and the
+     * {@code $context.requestOverride} ones appended; path overrides replace mapped path values
+     * (reference 1.6). A stage variable that is not defined, or a result that is not an absolute
+     * http(s) URI, is a configuration error (reference 3.1 API_CONFIGURATION_ERROR, 500).
      */
     URI uri(Exchange exchange, String clientQuery) {
         parameters.checkTargets(exchange);
@@ -84,8 +84,10 @@ final class HttpEndpoint {
         String query = query(exchange, clientQuery);
         String target = expanded.get();
         if (!query.isEmpty()) {
-            target += target.indexOf('?') < 0 ? "?"
-                    : target.endsWith("?") || target.endsWith("&") ? "" : "&";
+            target +=
+                    target.indexOf('?') < 0
+                            ? "?"
+                            : target.endsWith("?") || target.endsWith("&") ? "" : "&";
             target += query;
         }
         URI result;
@@ -94,8 +96,8 @@ final class HttpEndpoint {
         } catch (URISyntaxException e) {
             throw invalid(exchange, e.getReason());
         }
-        String scheme = result.getScheme() == null ? ""
-                : result.getScheme().toLowerCase(Locale.ROOT);
+        String scheme =
+                result.getScheme() == null ? "" : result.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || result.getHost() == null) {
             throw invalid(exchange, "Invalid endpoint address");
         }
@@ -124,29 +126,31 @@ final class HttpEndpoint {
 
     private static void appendQuery(StringBuilder query, String name, String value) {
         query.append(query.length() == 0 ? "" : "&")
-                .append(UriEncoding.queryComponent(name)).append('=')
+                .append(UriEncoding.queryComponent(name))
+                .append('=')
                 .append(UriEncoding.queryComponent(value));
     }
 
     private static GatewayException invalid(Exchange exchange, String reason) {
-        exchange.trace().add("integration", "Execution failed due to configuration error: ",
-                reason);
+        exchange.trace()
+                .add("integration", "Execution failed due to configuration error: ", reason);
         return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
 
     /**
-     * Sends a request to the endpoint and returns its answer. A timeout is INTEGRATION_TIMEOUT
-     * (504 {@code Endpoint request timed out}); a network failure, or any other exception or a
-     * null answer from the host's backend, is INTEGRATION_FAILURE (504 {@code Network error
-     * communicating with endpoint}); a body over 10 MB, a status outside 100 to 599, a header
-     * that is not a valid RFC 9110 field, or an answer the backend reports as {@code
-     * INVALID_RESPONSE} (too many headers, an endless status line) is INTEGRATION_FAILURE with
-     * 502 {@code Internal server error} (our choice).
+     * Sends a request to the endpoint and returns its answer. A timeout is INTEGRATION_TIMEOUT (504
+     * {@code Endpoint request timed out}); a network failure, or any other exception or a null
+     * answer from the host's backend, is INTEGRATION_FAILURE (504 {@code Network error
+     * communicating with endpoint}); a body over 10 MB, a status outside 100 to 599, a header that
+     * is not a valid RFC 9110 field, or an answer the backend reports as {@code INVALID_RESPONSE}
+     * (too many headers, an endless status line) is INTEGRATION_FAILURE with 502 {@code Internal
+     * server error} (our choice).
      */
-    BackendResponse send(Exchange exchange, String method, URI target, Headers headers,
-            byte[] body) {
-        BackendRequest request = new BackendRequest(method, target, headers, body, timeout,
-                insecureSkipVerification);
+    BackendResponse send(
+            Exchange exchange, String method, URI target, Headers headers, byte[] body) {
+        BackendRequest request =
+                new BackendRequest(
+                        method, target, headers, body, timeout, insecureSkipVerification);
         exchange.trace().add("integration", "Endpoint request URI: ", target);
         exchange.trace().add("integration", "Endpoint request headers: ", headers);
         BackendResponse response;
@@ -154,8 +158,11 @@ final class HttpEndpoint {
             response = exchange.host().httpBackend().send(request);
         } catch (HttpBackendException e) {
             if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
-                exchange.trace().add("integration", "Execution failed due to a timeout error: ",
-                        e.getMessage());
+                exchange.trace()
+                        .add(
+                                "integration",
+                                "Execution failed due to a timeout error: ",
+                                e.getMessage());
                 throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
             }
             if (e.failure() == HttpBackendException.Failure.INVALID_RESPONSE) {
@@ -175,20 +182,25 @@ final class HttpEndpoint {
     private static BackendResponse checked(Exchange exchange, BackendResponse response) {
         exchange.trace().add("integration", "Endpoint response headers: ", response.headers());
         if (exchange.trace().isRecording()) {
-            exchange.trace().add("integration", "Endpoint response body before transformations: ",
-                    new String(response.body(), StandardCharsets.UTF_8));
+            exchange.trace()
+                    .add(
+                            "integration",
+                            "Endpoint response body before transformations: ",
+                            new String(response.body(), StandardCharsets.UTF_8));
         }
         if (response.body().length > MAX_RESPONSE_BYTES) {
-            throw badAnswer(exchange, "endpoint response body of " + response.body().length
-                    + " bytes exceeds the 10 MB limit");
+            throw badAnswer(
+                    exchange,
+                    "endpoint response body of "
+                            + response.body().length
+                            + " bytes exceeds the 10 MB limit");
         }
         if (response.statusCode() < 100 || response.statusCode() > 599) {
             throw badAnswer(exchange, "invalid endpoint status " + response.statusCode());
         }
         Headers headers = response.headers();
         for (int i = 0; i < headers.size(); i++) {
-            if (!Headers.isValidName(headers.name(i))
-                    || !Headers.isValidValue(headers.value(i))) {
+            if (!Headers.isValidName(headers.name(i)) || !Headers.isValidValue(headers.value(i))) {
                 throw badAnswer(exchange, "invalid endpoint response header " + headers.name(i));
             }
         }
@@ -198,13 +210,16 @@ final class HttpEndpoint {
     /** A backend answer API Gateway does not pass on: 502 INTEGRATION_FAILURE (our choice). */
     private static GatewayException badAnswer(Exchange exchange, String detail) {
         exchange.trace().add("integration", "Execution failed: ", detail);
-        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                "Internal server error");
+        return GatewayException.of(
+                GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
     }
 
     private static GatewayException networkError(Exchange exchange, String detail) {
-        exchange.trace().add("integration",
-                "Execution failed due to a network error communicating with endpoint: ", detail);
+        exchange.trace()
+                .add(
+                        "integration",
+                        "Execution failed due to a network error communicating with endpoint: ",
+                        detail);
         return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, NETWORK_ERROR);
     }
 }

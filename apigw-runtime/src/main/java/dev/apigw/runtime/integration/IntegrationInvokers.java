@@ -4,10 +4,10 @@ import dev.apigw.model.Integration;
 import dev.apigw.runtime.pipeline.IntegrationInvoker;
 
 /**
- * Creates the invoker of an integration: the one place that dispatches on its type (and, for
- * AWS, on whether the URI names a Lambda function or another service). The request parameter
- * mappings of every type are parsed here, so a malformed one fails when the API is built
- * (reference 5.2), even on MOCK integrations, which do not use them.
+ * Creates the invoker of an integration: the one place that dispatches on its type (and, for AWS,
+ * on whether the URI names a Lambda function or another service). The request parameter mappings of
+ * every type are parsed here, so a malformed one fails when the API is built (reference 5.2), even
+ * on MOCK integrations, which do not use them.
  */
 public final class IntegrationInvokers {
     private IntegrationInvokers() {}
@@ -22,7 +22,8 @@ public final class IntegrationInvokers {
                 return new LambdaProxyInvoker(integration);
             case AWS:
                 return LambdaArn.isLambda(integration.uri().orElseThrow())
-                        ? new AwsInvoker(integration) : new AwsServiceInvoker(integration);
+                        ? new AwsInvoker(integration)
+                        : new AwsServiceInvoker(integration);
             case HTTP_PROXY:
                 return new HttpProxyInvoker(integration);
             case HTTP:

@@ -11,16 +11,18 @@ import java.util.regex.Pattern;
  * The Lambda function an integration URI names (reference 2, intro): {@code
  * arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations}, where
  * {@code functionArn} is {@code arn:aws:lambda:{region}:{account}:function:{name}[:{qualifier}]}
- * and may use {@code ${stageVariables.x}} or {@code ${stageVariables['x']}} (reference 1.5).
- * Parsed once when the API is built; only the stage variables are resolved per request.
+ * and may use {@code ${stageVariables.x}} or {@code ${stageVariables['x']}} (reference 1.5). Parsed
+ * once when the API is built; only the stage variables are resolved per request.
  */
 final class LambdaArn {
-    private static final Pattern URI = Pattern.compile(
-            "arn:aws[\\w-]*:apigateway:[\\w-]+:lambda:path/[^/]+/functions/(.+)/invocations");
-    private static final Pattern FUNCTION = Pattern.compile(
-            "arn:aws[\\w-]*:lambda:[\\w-]+:\\d{12}:function:([\\w-]+)(?::([\\w$-]+))?");
-    private static final Pattern VARIABLE = Pattern.compile(
-            "\\$\\{stageVariables(?:\\.([\\w-]+)|\\['([^']+)'\\])}");
+    private static final Pattern URI =
+            Pattern.compile(
+                    "arn:aws[\\w-]*:apigateway:[\\w-]+:lambda:path/[^/]+/functions/(.+)/invocations");
+    private static final Pattern FUNCTION =
+            Pattern.compile(
+                    "arn:aws[\\w-]*:lambda:[\\w-]+:\\d{12}:function:([\\w-]+)(?::([\\w$-]+))?");
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\{stageVariables(?:\\.([\\w-]+)|\\['([^']+)'\\])}");
 
     private final List<String> literals;
     private final List<String> variables;
@@ -29,9 +31,15 @@ final class LambdaArn {
     private LambdaArn(List<String> literals, List<String> variables) {
         this.literals = literals;
         this.variables = variables;
-        this.fixed = variables.isEmpty() ? Function.parse(literals.get(0)).orElseThrow(() ->
-                new IllegalArgumentException("Invalid Lambda function ARN: " + literals.get(0)))
-                : null;
+        this.fixed =
+                variables.isEmpty()
+                        ? Function.parse(literals.get(0))
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "Invalid Lambda function ARN: "
+                                                                + literals.get(0)))
+                        : null;
     }
 
     /** Returns whether an integration URI invokes a Lambda function. */
@@ -60,8 +68,8 @@ final class LambdaArn {
     }
 
     /**
-     * Returns the function with the stage variables of a request put in, or empty when a
-     * variable is undefined or the result is not a function ARN.
+     * Returns the function with the stage variables of a request put in, or empty when a variable
+     * is undefined or the result is not a function ARN.
      */
     Optional<Function> resolve(Map<String, String> stageVariables) {
         if (fixed != null) {
@@ -83,7 +91,9 @@ final class LambdaArn {
     public String toString() {
         StringBuilder arn = new StringBuilder(literals.get(0));
         for (int i = 0; i < variables.size(); i++) {
-            arn.append("${stageVariables.").append(variables.get(i)).append('}')
+            arn.append("${stageVariables.")
+                    .append(variables.get(i))
+                    .append('}')
                     .append(literals.get(i + 1));
         }
         return arn.toString();
@@ -102,8 +112,7 @@ final class LambdaArn {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new Function(arn, m.group(1),
-                    m.group(2) == null ? "" : m.group(2)));
+            return Optional.of(new Function(arn, m.group(1), m.group(2) == null ? "" : m.group(2)));
         }
     }
 }

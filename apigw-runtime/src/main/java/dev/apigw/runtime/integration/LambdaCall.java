@@ -17,46 +17,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Invokes the Lambda function of an integration, shared by AWS_PROXY and AWS integrations:
- * synchronously ({@code RequestResponse}, reference 2, intro) unless an AWS integration maps
- * {@code X-Amz-Invocation-Type} to {@code Event} (asynchronous: the call is handed to the
- * host's executor and the answer is Lambda's empty 202 payload) or {@code DryRun} (the function
- * is looked up, not run). The function is looked up
- * among the host's bindings by {@code name:qualifier}, else by name. A function that is not
- * bound, or an ARN whose stage variables cannot be resolved, is a configuration error (500
- * API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the function, reference 2.2). A
- * failure of the Invoke call itself, a function that throws, is 502 INTEGRATION_FAILURE
- * (reference 2.2 "Lambda invoke failure: other", 3.1).
+ * synchronously ({@code RequestResponse}, reference 2, intro) unless an AWS integration maps {@code
+ * X-Amz-Invocation-Type} to {@code Event} (asynchronous: the call is handed to the host's executor
+ * and the answer is Lambda's empty 202 payload) or {@code DryRun} (the function is looked up, not
+ * run). The function is looked up among the host's bindings by {@code name:qualifier}, else by
+ * name. A function that is not bound, or an ARN whose stage variables cannot be resolved, is a
+ * configuration error (500 API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the
+ * function, reference 2.2). A failure of the Invoke call itself, a function that throws, is 502
+ * INTEGRATION_FAILURE (reference 2.2 "Lambda invoke failure: other", 3.1).
  *
- * <p>An empty payload (a non-proxy request without body and without template) reaches the
- * function as {@code {}}, two characters (reference 6.2, "added" [V]); any other payload goes
- * unchanged.
+ * <p>An empty payload (a non-proxy request without body and without template) reaches the function
+ * as {@code {}}, two characters (reference 6.2, "added" [V]); any other payload goes unchanged.
  *
  * <p>A synchronous call runs on the {@code Api}'s own threads ({@link
- * dev.apigw.runtime.pipeline.HostBindings#requestResponse()}) and is waited for no longer than
- * the integration's {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the
- * client gets 504 INTEGRATION_TIMEOUT {@code Endpoint request timed out} (reference 2.2 [C]) and
- * the function's thread is interrupted and abandoned ({@link TimedCall}). An {@link Error} the
- * function throws is Lambda's {@code Runtime.ExitError} function error.
+ * dev.apigw.runtime.pipeline.HostBindings#requestResponse()}) and is waited for no longer than the
+ * integration's {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the client
+ * gets 504 INTEGRATION_TIMEOUT {@code Endpoint request timed out} (reference 2.2 [C]) and the
+ * function's thread is interrupted and abandoned ({@link TimedCall}). An {@link Error} the function
+ * throws is Lambda's {@code Runtime.ExitError} function error.
  *
- * <p>Lambda's payload quotas hold (reference 9.5): a synchronous call whose payload passes
- * {@link LambdaInvocation#MAX_REQUEST_BYTES} is not made and the client gets 413 {@code Request
- * Too Long} with {@code x-amzn-ErrorType: BadRequestException} [C]; an answer past {@link
- * LambdaResult#MAX_RESPONSE_BYTES} is 502 INTEGRATION_FAILURE with the execution-log line
- * "Lambda execution failed with status 200 due to customer function error: Response payload
- * size exceeded maximum allowed payload size (6291556 bytes)." [C], for proxy and non-proxy
- * integrations alike (non-proxy: our choice).
+ * <p>Lambda's payload quotas hold (reference 9.5): a synchronous call whose payload passes {@link
+ * LambdaInvocation#MAX_REQUEST_BYTES} is not made and the client gets 413 {@code Request Too Long}
+ * with {@code x-amzn-ErrorType: BadRequestException} [C]; an answer past {@link
+ * LambdaResult#MAX_RESPONSE_BYTES} is 502 INTEGRATION_FAILURE with the execution-log line "Lambda
+ * execution failed with status 200 due to customer function error: Response payload size exceeded
+ * maximum allowed payload size (6291556 bytes)." [C], for proxy and non-proxy integrations alike
+ * (non-proxy: our choice).
  */
 final class LambdaCall {
     /** Synchronous invocation: the default of Lambda's Invoke API. */
     static final String REQUEST_RESPONSE = "RequestResponse";
+
     /** Asynchronous invocation. */
     static final String EVENT = "Event";
+
     /** Checks the call without running the function. */
     static final String DRY_RUN = "DryRun";
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaCall.class);
+
     /** What a function receives for an empty payload. */
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
     private static final String STEP = "integration";
 
     private final LambdaArn arn;
@@ -73,26 +75,48 @@ final class LambdaCall {
     }
 
     /**
-     * Invokes the function with a payload and an invocation type ({@link #REQUEST_RESPONSE},
-     * {@link #EVENT} or {@link #DRY_RUN}); for the last two the result is an empty payload
-     * returned at once.
+     * Invokes the function with a payload and an invocation type ({@link #REQUEST_RESPONSE}, {@link
+     * #EVENT} or {@link #DRY_RUN}); for the last two the result is an empty payload returned at
+     * once.
      */
     LambdaResult invoke(Exchange exchange, byte[] body, String invocationType) {
         byte[] payload = body.length == 0 ? EMPTY_OBJECT : body;
-        LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElseThrow(() -> {
-            exchange.trace().add(STEP, "Execution failed due to configuration error: Invalid"
-                    + " Lambda function ARN after stage variables: ", arn);
-            return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
-        });
-        LambdaFunction bound = exchange.host().lambda(function.name(), function.qualifier())
-                .orElseThrow(() -> {
-                    exchange.trace().add(STEP, "Execution failed due to configuration error:"
-                            + " no Lambda function is bound for ", function.arn());
-                    return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
-                });
-        LambdaInvocation invocation = new LambdaInvocation(function.arn(), function.name(),
-                function.qualifier(), invocationType, requestId(exchange.host().random()),
-                timeout, payload);
+        LambdaArn.Function function =
+                arn.resolve(exchange.stageVariables())
+                        .orElseThrow(
+                                () -> {
+                                    exchange.trace()
+                                            .add(
+                                                    STEP,
+                                                    "Execution failed due to configuration error: Invalid"
+                                                            + " Lambda function ARN after stage variables: ",
+                                                    arn);
+                                    return GatewayException.of(
+                                            GatewayResponseType.API_CONFIGURATION_ERROR);
+                                });
+        LambdaFunction bound =
+                exchange.host()
+                        .lambda(function.name(), function.qualifier())
+                        .orElseThrow(
+                                () -> {
+                                    exchange.trace()
+                                            .add(
+                                                    STEP,
+                                                    "Execution failed due to configuration error:"
+                                                            + " no Lambda function is bound for ",
+                                                    function.arn());
+                                    return GatewayException.of(
+                                            GatewayResponseType.API_CONFIGURATION_ERROR);
+                                });
+        LambdaInvocation invocation =
+                new LambdaInvocation(
+                        function.arn(),
+                        function.name(),
+                        function.qualifier(),
+                        invocationType,
+                        requestId(exchange.host().random()),
+                        timeout,
+                        payload);
         if (invocationType.equals(DRY_RUN)) {
             exchange.trace().add(STEP, "Lambda dry run of ", function.arn());
             return LambdaResult.of(new byte[0]);
@@ -101,19 +125,30 @@ final class LambdaCall {
             return invokeAsync(exchange, bound, invocation);
         }
         if (payload.length > LambdaInvocation.MAX_REQUEST_BYTES) {
-            exchange.trace().add(STEP, "Lambda invocation failed: request payload of "
-                    + payload.length + " bytes exceeds ", LambdaInvocation.MAX_REQUEST_BYTES);
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Lambda invocation failed: request payload of "
+                                    + payload.length
+                                    + " bytes exceeds ",
+                            LambdaInvocation.MAX_REQUEST_BYTES);
             throw GatewayException.of(GatewayResponseType.DEFAULT_4XX, 413, "Request Too Long");
         }
         exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
         LambdaResult result;
         try {
-            result = Objects.requireNonNull(TimedCall.invoke(exchange.host().requestResponse(),
-                    bound, invocation), "LambdaFunction returned null");
+            result =
+                    Objects.requireNonNull(
+                            TimedCall.invoke(exchange.host().requestResponse(), bound, invocation),
+                            "LambdaFunction returned null");
         } catch (TimeoutException e) {
             LOG.warn("Lambda function {} did not answer within {}", function.arn(), timeout);
-            exchange.trace().add(STEP, "Execution failed due to a timeout error: no answer"
-                    + " from the Lambda function within ", timeout.toMillis() + " ms");
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Execution failed due to a timeout error: no answer"
+                                    + " from the Lambda function within ",
+                            timeout.toMillis() + " ms");
             throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,42 +157,54 @@ final class LambdaCall {
             throw invokeFailed(exchange, function, e);
         }
         if (result.functionError().isPresent() && exchange.trace().isRecording()) {
-            exchange.trace().add(STEP, "Lambda function error: ",
-                    new String(result.payload(), StandardCharsets.UTF_8));
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Lambda function error: ",
+                            new String(result.payload(), StandardCharsets.UTF_8));
         }
         if (result.isResponseSizeTooLarge()) {
-            exchange.trace().add(STEP, "Lambda execution failed with status 200 due to customer"
-                    + " function error: ", LambdaResult.responseSizeTooLargeMessage());
-            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                    "Internal server error");
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Lambda execution failed with status 200 due to customer"
+                                    + " function error: ",
+                            LambdaResult.responseSizeTooLargeMessage());
+            throw GatewayException.of(
+                    GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
         }
         if (exchange.trace().isRecording()) {
-            exchange.trace().add(STEP, "Endpoint response body before transformations: ",
-                    new String(result.payload(), StandardCharsets.UTF_8));
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Endpoint response body before transformations: ",
+                            new String(result.payload(), StandardCharsets.UTF_8));
         }
         return result;
     }
 
-    private static GatewayException invokeFailed(Exchange exchange,
-            LambdaArn.Function function, Exception e) {
+    private static GatewayException invokeFailed(
+            Exchange exchange, LambdaArn.Function function, Exception e) {
         LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
         exchange.trace().add(STEP, "Lambda invocation failed: ", e);
-        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                "Internal server error");
+        return GatewayException.of(
+                GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
     }
 
-    private static LambdaResult invokeAsync(Exchange exchange, LambdaFunction bound,
-            LambdaInvocation invocation) {
-        exchange.trace().add(STEP, "Invoking Lambda function asynchronously ",
-                invocation.functionArn());
+    private static LambdaResult invokeAsync(
+            Exchange exchange, LambdaFunction bound, LambdaInvocation invocation) {
+        exchange.trace()
+                .add(STEP, "Invoking Lambda function asynchronously ", invocation.functionArn());
         try {
             exchange.host().eventInvocations().execute(() -> runEvent(bound, invocation));
         } catch (RuntimeException e) {
-            LOG.warn("Lambda function {} could not be queued: {}", invocation.functionArn(),
+            LOG.warn(
+                    "Lambda function {} could not be queued: {}",
+                    invocation.functionArn(),
                     e.toString());
             exchange.trace().add(STEP, "Lambda invocation failed: ", e);
-            throw GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, 502,
-                    "Internal server error");
+            throw GatewayException.of(
+                    GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
         }
         return LambdaResult.of(new byte[0]);
     }
@@ -167,18 +214,25 @@ final class LambdaCall {
         try {
             LambdaResult result = bound.invoke(invocation);
             if (result != null && result.functionError().isPresent()) {
-                LOG.warn("Lambda function {} (Event {}) failed: {}", invocation.functionArn(),
+                LOG.warn(
+                        "Lambda function {} (Event {}) failed: {}",
+                        invocation.functionArn(),
                         invocation.awsRequestId(),
                         new String(result.payload(), StandardCharsets.UTF_8));
             }
         } catch (RuntimeException | Error e) {
-            LOG.warn("Lambda function {} (Event {}) failed to invoke", invocation.functionArn(),
-                    invocation.awsRequestId(), e);
+            LOG.warn(
+                    "Lambda function {} (Event {}) failed to invoke",
+                    invocation.functionArn(),
+                    invocation.awsRequestId(),
+                    e);
         }
     }
 
     private static String requestId(RandomGenerator random) {
-        return new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
-                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+        return new UUID(
+                        random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                        random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L)
+                .toString();
     }
 }

@@ -11,23 +11,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The default executor of synchronous Lambda calls: each call runs at once on a thread of its
- * own, so that the gateway can stop waiting at the integration timeout and leave the function's
- * thread behind (reference 4.2 {@code timeoutInMillis}, 9.5).
+ * The default executor of synchronous Lambda calls: each call runs at once on a thread of its own,
+ * so that the gateway can stop waiting at the integration timeout and leave the function's thread
+ * behind (reference 4.2 {@code timeoutInMillis}, 9.5).
  *
  * <p>Handing a call to a parked thread costs a wake-up, which on a virtual machine takes tens of
  * microseconds, several times the whole pipeline. So while no other call is in flight (a test
  * calling the gateway from one thread), one thread that finished a call spins for {@code spin}
- * before it parks, the most recently idle thread takes the next call, and a call that finds no
- * idle thread waits up to {@code spin} for the one that just answered: back-to-back calls cost a
- * memory write, not a wake-up. Under load nothing spins, since spinning would take the CPU the
- * other calls need. A thread idle for {@code keepAlive} ends; at most {@code maxThreads} run at
- * once, and a call past that is rejected. Threads are daemons named {@code apigw-lambda-N}.
- * Thread-safe.
+ * before it parks, the most recently idle thread takes the next call, and a call that finds no idle
+ * thread waits up to {@code spin} for the one that just answered: back-to-back calls cost a memory
+ * write, not a wake-up. Under load nothing spins, since spinning would take the CPU the other calls
+ * need. A thread idle for {@code keepAlive} ends; at most {@code maxThreads} run at once, and a
+ * call past that is rejected. Threads are daemons named {@code apigw-lambda-N}. Thread-safe.
  */
 public final class LambdaExecutor implements Executor {
     /** What an idle thread's slot holds once the thread has ended: no call may be put there. */
-    private static final Runnable ENDED = () -> { };
+    private static final Runnable ENDED = () -> {};
 
     private final int maxThreads;
     private final long spinNanos;
@@ -35,8 +34,10 @@ public final class LambdaExecutor implements Executor {
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final AtomicInteger names = new AtomicInteger();
+
     /** How many idle threads spin (at most one: the others park at once). */
     private final AtomicInteger spinners = new AtomicInteger();
+
     /** Calls handed over whose thread has not yet counted them finished. */
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -50,17 +51,17 @@ public final class LambdaExecutor implements Executor {
     }
 
     /**
-     * Returns an executor of at most {@code maxThreads} threads that spin for {@code spin} after
-     * a call and end after {@code keepAlive} without one.
+     * Returns an executor of at most {@code maxThreads} threads that spin for {@code spin} after a
+     * call and end after {@code keepAlive} without one.
      */
     public static LambdaExecutor create(int maxThreads, Duration spin, Duration keepAlive) {
-        return new LambdaExecutor(maxThreads, Objects.requireNonNull(spin),
-                Objects.requireNonNull(keepAlive));
+        return new LambdaExecutor(
+                maxThreads, Objects.requireNonNull(spin), Objects.requireNonNull(keepAlive));
     }
 
     /**
-     * Runs the call on an idle thread, or a new one; throws {@link RejectedExecutionException}
-     * when {@code maxThreads} calls are running already.
+     * Runs the call on an idle thread, or a new one; throws {@link RejectedExecutionException} when
+     * {@code maxThreads} calls are running already.
      */
     @Override
     public void execute(Runnable call) {
@@ -86,8 +87,7 @@ public final class LambdaExecutor implements Executor {
             // The thread of a call that just answered is about to be idle: wait for it a little
             // rather than start a thread per back-to-back call.
             Thread.onSpinWait();
-        } while (isQuiet() && threads.get() > 0
-                && System.nanoTime() - start < spinNanos);
+        } while (isQuiet() && threads.get() > 0 && System.nanoTime() - start < spinNanos);
         int running = threads.incrementAndGet();
         if (running > maxThreads) {
             threads.decrementAndGet();
@@ -98,9 +98,9 @@ public final class LambdaExecutor implements Executor {
     }
 
     /**
-     * Returns whether no call is in flight but the caller's own and the one that just answered
-     * it (whose thread may not have counted it finished yet): then a caller may spin for its
-     * answer, since no other call needs the CPU it would take.
+     * Returns whether no call is in flight but the caller's own and the one that just answered it
+     * (whose thread may not have counted it finished yet): then a caller may spin for its answer,
+     * since no other call needs the CPU it would take.
      */
     public boolean isQuiet() {
         return inFlight.get() <= 2;

@@ -10,13 +10,12 @@ import dev.apigw.runtime.spi.LambdaResult;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An AWS_PROXY integration with a Lambda function (reference 2): sends the request as a payload
- * 1.0 event and turns the function's answer into the response. A function error is 502 {@code
- * Internal server error} (reference 2.2). An integration whose {@code httpMethod} is not POST
- * answers every call with 500 (reference 2, intro), and so does a Firehose AWS_PROXY
- * integration, which this runtime does not support. Request parameter mappings are otherwise
- * ignored, except that a mapping to a header AWS forbids fails every call with 500 (reference
- * 5.2).
+ * An AWS_PROXY integration with a Lambda function (reference 2): sends the request as a payload 1.0
+ * event and turns the function's answer into the response. A function error is 502 {@code Internal
+ * server error} (reference 2.2). An integration whose {@code httpMethod} is not POST answers every
+ * call with 500 (reference 2, intro), and so does a Firehose AWS_PROXY integration, which this
+ * runtime does not support. Request parameter mappings are otherwise ignored, except that a mapping
+ * to a header AWS forbids fails every call with 500 (reference 5.2).
  */
 final class LambdaProxyInvoker implements IntegrationInvoker {
     private static final String STEP = "integration";
@@ -31,37 +30,44 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
         String method = integration.httpMethod().orElse("");
         if (!LambdaArn.isLambda(uri)) {
             call = null;
-            misconfiguration = "AWS_PROXY integrations other than Lambda are not supported: "
-                    + uri;
+            misconfiguration = "AWS_PROXY integrations other than Lambda are not supported: " + uri;
         } else {
             call = new LambdaCall(LambdaArn.parse(uri), integration.timeoutInMillis());
-            misconfiguration = method.equals("POST") ? null
-                    : "Lambda proxy integrations must use httpMethod POST, not " + method;
+            misconfiguration =
+                    method.equals("POST")
+                            ? null
+                            : "Lambda proxy integrations must use httpMethod POST, not " + method;
         }
     }
 
     @Override
     public Response invoke(Exchange exchange) {
         if (misconfiguration != null) {
-            exchange.trace().add(STEP, "Execution failed due to configuration error: ",
-                    misconfiguration);
+            exchange.trace()
+                    .add(STEP, "Execution failed due to configuration error: ", misconfiguration);
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         parameters.checkTargets(exchange);
         byte[] event = ProxyEvent.of(exchange);
         if (exchange.trace().isRecording()) {
-            exchange.trace().add(STEP, "Endpoint request body after transformations: ",
-                    new String(event, StandardCharsets.UTF_8));
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Endpoint request body after transformations: ",
+                            new String(event, StandardCharsets.UTF_8));
         }
         LambdaResult result = call.invoke(exchange, event);
         if (result.functionError().isPresent()) {
             if (exchange.trace().isRecording()) {
-                exchange.trace().add(STEP, "Lambda execution failed with status 200 due to"
-                        + " customer function error: ",
-                        new String(result.payload(), StandardCharsets.UTF_8));
+                exchange.trace()
+                        .add(
+                                STEP,
+                                "Lambda execution failed with status 200 due to"
+                                        + " customer function error: ",
+                                new String(result.payload(), StandardCharsets.UTF_8));
             }
-            throw GatewayException.of(GatewayResponseType.DEFAULT_5XX, 502,
-                    "Internal server error");
+            throw GatewayException.of(
+                    GatewayResponseType.DEFAULT_5XX, 502, "Internal server error");
         }
         return ProxyResponse.parse(result.payload(), exchange);
     }

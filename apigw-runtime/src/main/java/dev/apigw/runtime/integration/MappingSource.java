@@ -10,31 +10,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The source of one integration request mapping (reference 5.2), parsed once when the API is
- * built: {@code method.request.path.X}, {@code method.request.querystring.X}, {@code
+ * The source of one integration request mapping (reference 5.2), parsed once when the API is built:
+ * {@code method.request.path.X}, {@code method.request.querystring.X}, {@code
  * method.request.multivaluequerystring.X}, {@code method.request.header.X}, {@code
  * method.request.multivalueheader.X}, {@code method.request.body}, {@code
- * method.request.body.JSONPATH} (no {@code $.}; compiled here, read from the request body
- * parsed at most once), {@code stageVariables.X}, {@code context.X} or {@code 'static'}. A
- * single-value source takes the last value sent (reference 5.2 "last value (unconfirmed)");
- * headers hidden from integrations have no value; a body field that selects nothing, or a body
- * that is not JSON, has no value. Immutable and thread-safe.
+ * method.request.body.JSONPATH} (no {@code $.}; compiled here, read from the request body parsed at
+ * most once), {@code stageVariables.X}, {@code context.X} or {@code 'static'}. A single-value
+ * source takes the last value sent (reference 5.2 "last value (unconfirmed)"); headers hidden from
+ * integrations have no value; a body field that selects nothing, or a body that is not JSON, has no
+ * value. Immutable and thread-safe.
  */
 final class MappingSource {
     private enum Kind {
-        PATH, QUERYSTRING, MULTIVALUEQUERYSTRING, HEADER, MULTIVALUEHEADER, BODY, BODY_PATH,
-        STAGE_VARIABLE, CONTEXT, STATIC
+        PATH,
+        QUERYSTRING,
+        MULTIVALUEQUERYSTRING,
+        HEADER,
+        MULTIVALUEHEADER,
+        BODY,
+        BODY_PATH,
+        STAGE_VARIABLE,
+        CONTEXT,
+        STATIC
     }
 
     private static final String BODY = "method.request.body";
-    private static final Map<String, Kind> PREFIXES = Map.of(
-            "method.request.path.", Kind.PATH,
-            "method.request.querystring.", Kind.QUERYSTRING,
-            "method.request.multivaluequerystring.", Kind.MULTIVALUEQUERYSTRING,
-            "method.request.header.", Kind.HEADER,
-            "method.request.multivalueheader.", Kind.MULTIVALUEHEADER,
-            "stageVariables.", Kind.STAGE_VARIABLE,
-            "context.", Kind.CONTEXT);
+    private static final Map<String, Kind> PREFIXES =
+            Map.of(
+                    "method.request.path.", Kind.PATH,
+                    "method.request.querystring.", Kind.QUERYSTRING,
+                    "method.request.multivaluequerystring.", Kind.MULTIVALUEQUERYSTRING,
+                    "method.request.header.", Kind.HEADER,
+                    "method.request.multivalueheader.", Kind.MULTIVALUEHEADER,
+                    "stageVariables.", Kind.STAGE_VARIABLE,
+                    "context.", Kind.CONTEXT);
 
     private final Kind kind;
     private final String name;
@@ -91,7 +100,10 @@ final class MappingSource {
             case BODY:
                 return List.of(exchange.payload().text());
             case BODY_PATH:
-                return exchange.payload().json().flatMap(path::read).map(List::of)
+                return exchange.payload()
+                        .json()
+                        .flatMap(path::read)
+                        .map(List::of)
                         .orElse(List.of());
             case STAGE_VARIABLE:
                 return single(exchange.stageVariables().get(name));

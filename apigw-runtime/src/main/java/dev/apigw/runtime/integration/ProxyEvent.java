@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the Lambda proxy event of a REST request, payload format 1.0 (reference 2.1), straight
- * to bytes, with the fields in the order of real AWS events. {@code path} is the path after the
- * stage; the query maps are form-decoded, the single-value map keeping the last value; the maps
- * are {@code null} rather than empty; {@code body} is {@code null} without a body, and base64
- * with {@code isBase64Encoded: true} when the request's Content-Type is in {@code
- * binaryMediaTypes} (reference 6.3).
+ * Writes the Lambda proxy event of a REST request, payload format 1.0 (reference 2.1), straight to
+ * bytes, with the fields in the order of real AWS events. {@code path} is the path after the stage;
+ * the query maps are form-decoded, the single-value map keeping the last value; the maps are {@code
+ * null} rather than empty; {@code body} is {@code null} without a body, and base64 with {@code
+ * isBase64Encoded: true} when the request's Content-Type is in {@code binaryMediaTypes} (reference
+ * 6.3).
  */
 final class ProxyEvent {
     private static final JsonFactory JSON = new JsonFactory();
@@ -55,10 +55,14 @@ final class ProxyEvent {
         g.writeString(exchange.resourcePath());
         g.writeFieldName(EventFields.HTTP_METHOD);
         g.writeString(request.httpMethod());
-        Map<String, List<String>> headers = ProxyEventHeaders.of(exchange,
-                ProxyEventHeaders.isEdge(api.endpointConfiguration().types()));
+        Map<String, List<String>> headers =
+                ProxyEventHeaders.of(
+                        exchange, ProxyEventHeaders.isEdge(api.endpointConfiguration().types()));
         writeMaps(g, "headers", "multiValueHeaders", headers);
-        writeMaps(g, "queryStringParameters", "multiValueQueryStringParameters",
+        writeMaps(
+                g,
+                "queryStringParameters",
+                "multiValueQueryStringParameters",
                 exchange.queryParameters());
         writeMap(g, EventFields.PATH_PARAMETERS, exchange.route().pathParameters());
         writeMap(g, EventFields.STAGE_VARIABLES, exchange.stageVariables());
@@ -66,8 +70,9 @@ final class ProxyEvent {
         if (request.bodyLength() == 0) {
             g.writeNullField("body");
             g.writeBooleanField("isBase64Encoded", false);
-        } else if (MediaTypes.isBinary(MediaTypes.mimeType(
-                request.headers().first("Content-Type").orElse("")), api.binaryMediaTypes())) {
+        } else if (MediaTypes.isBinary(
+                MediaTypes.mimeType(request.headers().first("Content-Type").orElse("")),
+                api.binaryMediaTypes())) {
             g.writeStringField("body", Base64.getEncoder().encodeToString(request.body()));
             g.writeBooleanField("isBase64Encoded", true);
         } else {
@@ -77,8 +82,9 @@ final class ProxyEvent {
         g.writeEndObject();
     }
 
-    private static void writeMaps(JsonGenerator g, String single, String multi,
-            Map<String, List<String>> values) throws IOException {
+    private static void writeMaps(
+            JsonGenerator g, String single, String multi, Map<String, List<String>> values)
+            throws IOException {
         if (values.isEmpty()) {
             g.writeNullField(single);
             g.writeNullField(multi);
@@ -100,8 +106,8 @@ final class ProxyEvent {
         g.writeEndObject();
     }
 
-    private static void writeMap(JsonGenerator g, SerializedString name,
-            Map<String, String> values) throws IOException {
+    private static void writeMap(JsonGenerator g, SerializedString name, Map<String, String> values)
+            throws IOException {
         g.writeFieldName(name);
         if (values.isEmpty()) {
             g.writeNull();

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The headers of a Lambda proxy event (reference 2.1): the client's headers under the casing
- * each name was first sent with, without the ones API Gateway hides (reference 5.2), plus the
- * ones API Gateway adds: {@code Host} when the client sent none, {@code X-Amzn-Trace-Id}
- * (reference 10.5), and {@code X-Forwarded-For} (the client's value followed by the source
- * IP), {@code X-Forwarded-Port} and {@code X-Forwarded-Proto} (the connection's, replacing the
- * client's). An EDGE API re-cases {@code Authorization} and {@code User-Agent}, as CloudFront
- * does. Names are sorted case-insensitively, as in AWS's sample events.
+ * The headers of a Lambda proxy event (reference 2.1): the client's headers under the casing each
+ * name was first sent with, without the ones API Gateway hides (reference 5.2), plus the ones API
+ * Gateway adds: {@code Host} when the client sent none, {@code X-Amzn-Trace-Id} (reference 10.5),
+ * and {@code X-Forwarded-For} (the client's value followed by the source IP), {@code
+ * X-Forwarded-Port} and {@code X-Forwarded-Proto} (the connection's, replacing the client's). An
+ * EDGE API re-cases {@code Authorization} and {@code User-Agent}, as CloudFront does. Names are
+ * sorted case-insensitively, as in AWS's sample events.
  */
 final class ProxyEventHeaders {
     private static final String TRACE = "X-Amzn-Trace-Id";
@@ -37,7 +37,8 @@ final class ProxyEventHeaders {
         Headers sent = request.headers();
         for (int i = 0; i < sent.size(); i++) {
             String name = sent.name(i);
-            if (HiddenHeaders.isHidden(name) || name.equalsIgnoreCase(TRACE)
+            if (HiddenHeaders.isHidden(name)
+                    || name.equalsIgnoreCase(TRACE)
                     || name.equalsIgnoreCase(FORWARDED_PORT)
                     || name.equalsIgnoreCase(FORWARDED_PROTO)) {
                 continue;

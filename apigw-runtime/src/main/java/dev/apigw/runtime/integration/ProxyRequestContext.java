@@ -8,20 +8,39 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Writes the {@code requestContext} of a Lambda proxy event (reference 2.1): the {@code
- * $context} variables in the order of real AWS events, {@code requestTimeEpoch} as a number,
- * {@code identity} with unset fields as {@code null}, {@code apiKey}/{@code apiKeyId} only when an
- * API key was used and {@code clientCert} only over mutual TLS. No {@code authorizer} key: only
- * an authorizer adds it.
+ * Writes the {@code requestContext} of a Lambda proxy event (reference 2.1): the {@code $context}
+ * variables in the order of real AWS events, {@code requestTimeEpoch} as a number, {@code identity}
+ * with unset fields as {@code null}, {@code apiKey}/{@code apiKeyId} only when an API key was used
+ * and {@code clientCert} only over mutual TLS. No {@code authorizer} key: only an authorizer adds
+ * it.
  */
 final class ProxyRequestContext {
-    private static final String[] BEFORE_EPOCH = {"resourceId", "resourcePath", "httpMethod",
-        "extendedRequestId", "requestTime", "path", "accountId", "protocol", "stage",
-        "domainPrefix"};
-    private static final String[] IDENTITY = {"cognitoIdentityPoolId", "accountId",
-        "cognitoIdentityId", "caller", "sourceIp", "principalOrgId", "accessKey",
-        "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn", "userAgent",
-        "user"};
+    private static final String[] BEFORE_EPOCH = {
+        "resourceId",
+        "resourcePath",
+        "httpMethod",
+        "extendedRequestId",
+        "requestTime",
+        "path",
+        "accountId",
+        "protocol",
+        "stage",
+        "domainPrefix"
+    };
+    private static final String[] IDENTITY = {
+        "cognitoIdentityPoolId",
+        "accountId",
+        "cognitoIdentityId",
+        "caller",
+        "sourceIp",
+        "principalOrgId",
+        "accessKey",
+        "cognitoAuthenticationType",
+        "cognitoAuthenticationProvider",
+        "userArn",
+        "userAgent",
+        "user"
+    };
     private static final String[] AFTER_IDENTITY = {"domainName", "deploymentId", "apiId"};
     private static final EventFields BEFORE_EPOCH_FIELDS = EventFields.of(BEFORE_EPOCH);
     private static final EventFields IDENTITY_FIELDS = EventFields.of(IDENTITY);

@@ -19,14 +19,13 @@ import java.util.List;
  * Turns what a Lambda proxy function returned into the method response (reference 2.2): a JSON
  * object with only {@code statusCode} (an integer or a numeric string, 200 when absent), {@code
  * headers}, {@code multiValueHeaders}, {@code body} and {@code isBase64Encoded}. Anything else is
- * answered with 502 {@code Internal server error}. {@code multiValueHeaders} values come before
- * the {@code headers} value of the same name, under the {@code multiValueHeaders} casing, and a
- * pair present in both appears once. A base64 body is decoded only when the request's first
- * {@code Accept} type is in {@code binaryMediaTypes} (reference 6.3); if it is not valid base64
- * the answer is 500. A header name that is not an RFC 9110 token, or a value holding CR, LF or
- * another control character, makes the answer malformed too (502; AWS's handling of these is not
- * recorded): nothing the function returns can split the response. The payload is read in one
- * streaming pass.
+ * answered with 502 {@code Internal server error}. {@code multiValueHeaders} values come before the
+ * {@code headers} value of the same name, under the {@code multiValueHeaders} casing, and a pair
+ * present in both appears once. A base64 body is decoded only when the request's first {@code
+ * Accept} type is in {@code binaryMediaTypes} (reference 6.3); if it is not valid base64 the answer
+ * is 500. A header name that is not an RFC 9110 token, or a value holding CR, LF or another control
+ * character, makes the answer malformed too (502; AWS's handling of these is not recorded): nothing
+ * the function returns can split the response. The payload is read in one streaming pass.
  */
 final class ProxyResponse {
     private static final JsonFactory JSON = new JsonFactory();
@@ -60,8 +59,11 @@ final class ProxyResponse {
         } catch (IOException e) {
             throw parsed.malformed("the payload is not JSON: " + e.getMessage());
         }
-        return Response.builder().statusCode(parsed.status).headers(parsed.headers())
-                .body(parsed.body()).build();
+        return Response.builder()
+                .statusCode(parsed.status)
+                .headers(parsed.headers())
+                .body(parsed.body())
+                .build();
     }
 
     private void field(String name, JsonToken token, JsonParser p) throws IOException {
@@ -164,7 +166,8 @@ final class ProxyResponse {
     }
 
     private String text(JsonToken token, JsonParser p, String name) throws IOException {
-        if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT
+        if (token == JsonToken.VALUE_STRING
+                || token == JsonToken.VALUE_NUMBER_INT
                 || token.isBoolean()) {
             return p.getText();
         }
@@ -206,21 +209,30 @@ final class ProxyResponse {
         try {
             return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
-            exchange.trace().add(STEP, "Execution failed due to configuration error: Unable to"
-                    + " base64 decode the body: ", e.getMessage());
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Execution failed due to configuration error: Unable to"
+                                    + " base64 decode the body: ",
+                            e.getMessage());
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
     }
 
     private boolean acceptsBinary() {
         String accept = exchange.request().headers().first("Accept").orElse("");
-        return MediaTypes.isBinary(MediaTypes.firstAccepted(accept),
+        return MediaTypes.isBinary(
+                MediaTypes.firstAccepted(accept),
                 exchange.stage().deployment().restApi().binaryMediaTypes());
     }
 
     private GatewayException malformed(String why) {
-        exchange.trace().add(STEP, "Execution failed due to configuration error: Malformed"
-                + " Lambda proxy response: ", why);
+        exchange.trace()
+                .add(
+                        STEP,
+                        "Execution failed due to configuration error: Malformed"
+                                + " Lambda proxy response: ",
+                        why);
         return GatewayException.of(GatewayResponseType.DEFAULT_5XX, 502, "Internal server error");
     }
 }

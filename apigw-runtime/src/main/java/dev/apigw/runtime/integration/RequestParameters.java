@@ -16,21 +16,19 @@ import java.util.Set;
 
 /**
  * The {@code integration.request.*} mappings of an integration (reference 5.2), parsed once when
- * the API is built and resolved per request, for every integration type that uses them. Targets
- * are {@code path}, {@code querystring}, {@code multivaluequerystring}, {@code header} and
- * {@code multivalueheader}. A source without a value leaves its target out. Several values of a
- * multi-value source become several query parameters (for both query targets), several header
- * lines for a {@code multivalueheader} target, and one value joined with commas for a {@code
- * header} or {@code path} target (unconfirmed, reference 5.2 lists the multi-value targets as
- * unconfirmed).
+ * the API is built and resolved per request, for every integration type that uses them. Targets are
+ * {@code path}, {@code querystring}, {@code multivaluequerystring}, {@code header} and {@code
+ * multivalueheader}. A source without a value leaves its target out. Several values of a
+ * multi-value source become several query parameters (for both query targets), several header lines
+ * for a {@code multivalueheader} target, and one value joined with commas for a {@code header} or
+ * {@code path} target (unconfirmed, reference 5.2 lists the multi-value targets as unconfirmed).
  *
- * <p>Header targets follow the recorded rules of reference 5.2. Mappings to {@code
- * Content-Length} or {@code Transfer-Encoding} are accepted but make every call fail with 500
- * for HTTP, HTTP_PROXY, AWS and AWS_PROXY; for AWS and AWS_PROXY so do {@code Authorization},
- * {@code Connection}, {@code Expect}, {@code Proxy-Authenticate} and {@code TE}. For HTTP and
- * HTTP_PROXY, mappings to {@code Expect}, {@code Proxy-Authenticate}, {@code TE} and {@code
- * Via} are silently dropped; for AWS and AWS_PROXY a mapping to {@code Via} is dropped too
- * (unconfirmed).
+ * <p>Header targets follow the recorded rules of reference 5.2. Mappings to {@code Content-Length}
+ * or {@code Transfer-Encoding} are accepted but make every call fail with 500 for HTTP, HTTP_PROXY,
+ * AWS and AWS_PROXY; for AWS and AWS_PROXY so do {@code Authorization}, {@code Connection}, {@code
+ * Expect}, {@code Proxy-Authenticate} and {@code TE}. For HTTP and HTTP_PROXY, mappings to {@code
+ * Expect}, {@code Proxy-Authenticate}, {@code TE} and {@code Via} are silently dropped; for AWS and
+ * AWS_PROXY a mapping to {@code Via} is dropped too (unconfirmed).
  */
 final class RequestParameters {
     private static final String PATH = "integration.request.path.";
@@ -41,8 +39,15 @@ final class RequestParameters {
     private static final Set<String> HTTP_FAILING = Set.of("content-length", "transfer-encoding");
     private static final Set<String> HTTP_DROPPED =
             Set.of("expect", "proxy-authenticate", "te", "via");
-    private static final Set<String> AWS_FAILING = Set.of("content-length", "transfer-encoding",
-            "authorization", "connection", "expect", "proxy-authenticate", "te");
+    private static final Set<String> AWS_FAILING =
+            Set.of(
+                    "content-length",
+                    "transfer-encoding",
+                    "authorization",
+                    "connection",
+                    "expect",
+                    "proxy-authenticate",
+                    "te");
     private static final Set<String> AWS_DROPPED = Set.of("via");
 
     private final Map<String, MappingSource> path = new LinkedHashMap<>();
@@ -53,8 +58,8 @@ final class RequestParameters {
     private record HeaderTarget(MappingSource source, boolean multiValue) {}
 
     /**
-     * Parses the mappings, target to source, with the header rules of an integration type;
-     * fails with AWS's text naming an invalid target or source.
+     * Parses the mappings, target to source, with the header rules of an integration type; fails
+     * with AWS's text naming an invalid target or source.
      */
     RequestParameters(Map<String, String> requestParameters, IntegrationType type) {
         boolean aws = type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY;
@@ -101,8 +106,12 @@ final class RequestParameters {
      */
     void checkTargets(Exchange exchange) {
         if (failingHeader != null) {
-            exchange.trace().add("integration", "Execution failed due to configuration error:"
-                    + " Invalid mapping target header: ", failingHeader);
+            exchange.trace()
+                    .add(
+                            "integration",
+                            "Execution failed due to configuration error:"
+                                    + " Invalid mapping target header: ",
+                            failingHeader);
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
     }
@@ -110,12 +119,13 @@ final class RequestParameters {
     /** Returns the values of the URI's {@code {name}} placeholders that have one. */
     Map<String, String> pathValues(Exchange exchange) {
         Map<String, String> values = new LinkedHashMap<>();
-        path.forEach((name, source) -> {
-            List<String> v = source.values(exchange);
-            if (!v.isEmpty()) {
-                values.put(name, String.join(",", v));
-            }
-        });
+        path.forEach(
+                (name, source) -> {
+                    List<String> v = source.values(exchange);
+                    if (!v.isEmpty()) {
+                        values.put(name, String.join(",", v));
+                    }
+                });
         return values;
     }
 
@@ -127,42 +137,45 @@ final class RequestParameters {
     /** Returns the mapped query parameters, one name and value per entry, in order. */
     List<Map.Entry<String, String>> queryValues(Exchange exchange) {
         List<Map.Entry<String, String>> values = new ArrayList<>();
-        query.forEach((name, source) -> {
-            for (String value : source.values(exchange)) {
-                values.add(Map.entry(name, value));
-            }
-        });
+        query.forEach(
+                (name, source) -> {
+                    for (String value : source.values(exchange)) {
+                        values.add(Map.entry(name, value));
+                    }
+                });
         return values;
     }
 
     /** Returns the mapped query parameters by name, every value in order. */
     Map<String, List<String>> queryParameters(Exchange exchange) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        query.forEach((name, source) -> {
-            List<String> v = source.values(exchange);
-            if (!v.isEmpty()) {
-                values.put(name, v);
-            }
-        });
+        query.forEach(
+                (name, source) -> {
+                    List<String> v = source.values(exchange);
+                    if (!v.isEmpty()) {
+                        values.put(name, v);
+                    }
+                });
         return Collections.unmodifiableMap(values);
     }
 
     /** Sets the mapped headers on {@code headers}, replacing those of the same name. */
     void applyHeaders(Exchange exchange, Headers.Builder target) {
-        headers.forEach((name, header) -> {
-            List<String> v = header.source().values(exchange);
-            if (v.isEmpty()) {
-                return;
-            }
-            if (header.multiValue()) {
-                target.set(name, v.get(0));
-                for (int i = 1; i < v.size(); i++) {
-                    target.add(name, v.get(i));
-                }
-            } else {
-                target.set(name, String.join(",", v));
-            }
-        });
+        headers.forEach(
+                (name, header) -> {
+                    List<String> v = header.source().values(exchange);
+                    if (v.isEmpty()) {
+                        return;
+                    }
+                    if (header.multiValue()) {
+                        target.set(name, v.get(0));
+                        for (int i = 1; i < v.size(); i++) {
+                            target.add(name, v.get(i));
+                        }
+                    } else {
+                        target.set(name, String.join(",", v));
+                    }
+                });
     }
 
     /** Returns the mapped headers alone. */

@@ -3,8 +3,8 @@ package dev.apigw.runtime.integration;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Percent-encodes mapped values placed into an integration URI (reference 7.1: values are
- * decoded for mapping and re-encoded for the backend).
+ * Percent-encodes mapped values placed into an integration URI (reference 7.1: values are decoded
+ * for mapping and re-encoded for the backend).
  */
 final class UriEncoding {
     private static final String HEX = "0123456789ABCDEF";
@@ -13,16 +13,20 @@ final class UriEncoding {
     private UriEncoding() {}
 
     /**
-     * Encodes a path value: characters a path may hold and valid {@code %XX} escapes (a raw
-     * path parameter is still encoded) are kept, everything else is encoded as UTF-8.
+     * Encodes a path value: characters a path may hold and valid {@code %XX} escapes (a raw path
+     * parameter is still encoded) are kept, everything else is encoded as UTF-8.
      */
     static String pathValue(String value) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean keep = unreserved(c) || PATH_ALLOWED.indexOf(c) >= 0
-                    || (c == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1))
-                            && isHex(value.charAt(i + 2)));
+            boolean keep =
+                    unreserved(c)
+                            || PATH_ALLOWED.indexOf(c) >= 0
+                            || (c == '%'
+                                    && i + 2 < value.length()
+                                    && isHex(value.charAt(i + 1))
+                                    && isHex(value.charAt(i + 2)));
             if (keep && out == null) {
                 continue;
             }
@@ -58,8 +62,13 @@ final class UriEncoding {
     }
 
     private static boolean unreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     private static boolean isHex(char c) {

@@ -8,18 +8,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An HTTP integration URI parsed once when the API is built (reference 4.2 and 1.5): literal
- * text, {@code {name}} placeholders filled from {@code integration.request.path.name}
- * mappings, and {@code ${stageVariables.x}} or {@code ${stageVariables['x']}} resolved per
- * request. A placeholder without a value stays as written, which makes the URI invalid, as on
- * AWS ("Illegal character in path" when {@code {proxy}} is not mapped).
+ * An HTTP integration URI parsed once when the API is built (reference 4.2 and 1.5): literal text,
+ * {@code {name}} placeholders filled from {@code integration.request.path.name} mappings, and
+ * {@code ${stageVariables.x}} or {@code ${stageVariables['x']}} resolved per request. A placeholder
+ * without a value stays as written, which makes the URI invalid, as on AWS ("Illegal character in
+ * path" when {@code {proxy}} is not mapped).
  */
 final class UriTemplate {
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\$\\{stageVariables(?:\\.([A-Za-z0-9_]+)|\\['([A-Za-z0-9_]+)'\\])\\}"
-                    + "|\\{([a-zA-Z0-9._$-]+)\\}");
+    private static final Pattern TOKEN =
+            Pattern.compile(
+                    "\\$\\{stageVariables(?:\\.([A-Za-z0-9_]+)|\\['([A-Za-z0-9_]+)'\\])\\}"
+                            + "|\\{([a-zA-Z0-9._$-]+)\\}");
 
-    private enum Kind { LITERAL, PLACEHOLDER, STAGE_VARIABLE }
+    private enum Kind {
+        LITERAL,
+        PLACEHOLDER,
+        STAGE_VARIABLE
+    }
 
     private record Part(Kind kind, String text) {}
 
@@ -35,8 +40,9 @@ final class UriTemplate {
             if (m.group(3) != null) {
                 parts.add(new Part(Kind.PLACEHOLDER, m.group(3)));
             } else {
-                parts.add(new Part(Kind.STAGE_VARIABLE,
-                        m.group(1) != null ? m.group(1) : m.group(2)));
+                parts.add(
+                        new Part(
+                                Kind.STAGE_VARIABLE, m.group(1) != null ? m.group(1) : m.group(2)));
             }
             end = m.end();
         }
@@ -51,8 +57,8 @@ final class UriTemplate {
     }
 
     /**
-     * Returns the URI with placeholders and stage variables filled; empty when a stage variable
-     * it uses is not defined.
+     * Returns the URI with placeholders and stage variables filled; empty when a stage variable it
+     * uses is not defined.
      *
      * @param pathValues placeholder values, not yet encoded
      * @param stageVariables the stage's variables
@@ -66,8 +72,8 @@ final class UriTemplate {
                     break;
                 case PLACEHOLDER:
                     String value = pathValues.get(part.text());
-                    out.append(value == null ? "{" + part.text() + "}"
-                            : UriEncoding.pathValue(value));
+                    out.append(
+                            value == null ? "{" + part.text() + "}" : UriEncoding.pathValue(value));
                     break;
                 default:
                     String variable = stageVariables.get(part.text());

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reports an exception thrown by a handler as the Lambda Java runtime does: {@code
- * errorMessage} is the exception's localized message, else its class name; {@code errorType} its
- * class name; {@code stackTrace} one line per stack frame of the function, cut where the adapter
- * called the handler, so that no frame of the gateway, its threads or the host's server shows
- * (in Lambda the trace ends at the runtime's call of the handler; reference 6.1 shows one).
+ * Reports an exception thrown by a handler as the Lambda Java runtime does: {@code errorMessage} is
+ * the exception's localized message, else its class name; {@code errorType} its class name; {@code
+ * stackTrace} one line per stack frame of the function, cut where the adapter called the handler,
+ * so that no frame of the gateway, its threads or the host's server shows (in Lambda the trace ends
+ * at the runtime's call of the handler; reference 6.1 shows one).
  */
 final class FunctionErrors {
     private FunctionErrors() {}

@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lambda {@link Context} of one in-process invocation: the invocation's request id,
- * function name and ARN, version {@code $LATEST}, 512 MB, the log group Lambda would use, and
- * the integration timeout counted down from the start of the call. No Cognito identity and no
- * client context, as for an API Gateway invocation. The logger writes through SLF4J under
- * {@code dev.apigw.runtime.lambda.<function name>}.
+ * The Lambda {@link Context} of one in-process invocation: the invocation's request id, function
+ * name and ARN, version {@code $LATEST}, 512 MB, the log group Lambda would use, and the
+ * integration timeout counted down from the start of the call. No Cognito identity and no client
+ * context, as for an API Gateway invocation. The logger writes through SLF4J under {@code
+ * dev.apigw.runtime.lambda.<function name>}.
  */
 final class LocalContext implements Context {
     private static final int MEMORY_MB = 512;
@@ -27,8 +27,12 @@ final class LocalContext implements Context {
     LocalContext(LambdaInvocation invocation) {
         this.invocation = invocation;
         this.deadlineNanos = System.nanoTime() + invocation.timeout().toNanos();
-        this.logger = new Slf4jLogger(LoggerFactory.getLogger(
-                LocalContext.class.getPackageName() + "." + invocation.functionName()));
+        this.logger =
+                new Slf4jLogger(
+                        LoggerFactory.getLogger(
+                                LocalContext.class.getPackageName()
+                                        + "."
+                                        + invocation.functionName()));
     }
 
     @Override

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Runs a {@link RequestHandler} with the Lambda Java runtime's serialization: {@code
  * aws-lambda-java-events} classes through {@link LambdaEventSerializers}, other classes through
- * {@link JacksonFactory}. Serializers are made once per class. An output whose JSON passes
- * {@link LambdaResult#MAX_RESPONSE_BYTES} is Lambda's {@link LambdaResult#responseSizeTooLarge()}
- * error (reference 9.5).
+ * {@link JacksonFactory}. Serializers are made once per class. An output whose JSON passes {@link
+ * LambdaResult#MAX_RESPONSE_BYTES} is Lambda's {@link LambdaResult#responseSizeTooLarge()} error
+ * (reference 9.5).
  *
  * @param <I> the handler's input type
  * @param <O> the handler's output type
@@ -41,8 +41,9 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
     public LambdaResult invoke(LambdaInvocation invocation) {
         O output;
         try {
-            output = handler.handleRequest(input(invocation.payload()),
-                    new LocalContext(invocation));
+            output =
+                    handler.handleRequest(
+                            input(invocation.payload()), new LocalContext(invocation));
         } catch (RuntimeException e) {
             return FunctionErrors.of(e, RequestHandlerFunction.class);
         } catch (Error e) {
@@ -56,10 +57,12 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
             outputs.computeIfAbsent(output.getClass(), type -> erased(serializer(type, loader)))
                     .toJson(output, json);
         } catch (RuntimeException e) {
-            return json.overflowed() ? LambdaResult.responseSizeTooLarge()
+            return json.overflowed()
+                    ? LambdaResult.responseSizeTooLarge()
                     : FunctionErrors.of(e, RequestHandlerFunction.class);
         }
-        return json.overflowed() ? LambdaResult.responseSizeTooLarge()
+        return json.overflowed()
+                ? LambdaResult.responseSizeTooLarge()
                 : LambdaResult.of(json.toByteArray());
     }
 

@@ -25,15 +25,19 @@ final class StreamHandlerFunction implements LambdaFunction {
     public LambdaResult invoke(LambdaInvocation invocation) {
         BoundedOutput output = new BoundedOutput();
         try {
-            handler.handleRequest(new ByteArrayInputStream(invocation.payload()), output,
+            handler.handleRequest(
+                    new ByteArrayInputStream(invocation.payload()),
+                    output,
                     new LocalContext(invocation));
         } catch (IOException | RuntimeException e) {
-            return output.overflowed() ? LambdaResult.responseSizeTooLarge()
+            return output.overflowed()
+                    ? LambdaResult.responseSizeTooLarge()
                     : FunctionErrors.of(e, StreamHandlerFunction.class);
         } catch (Error e) {
             return FunctionErrors.ofError(e, StreamHandlerFunction.class);
         }
-        return output.overflowed() ? LambdaResult.responseSizeTooLarge()
+        return output.overflowed()
+                ? LambdaResult.responseSizeTooLarge()
                 : LambdaResult.of(output.toByteArray());
     }
 }

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * The payload a template reads through {@code $input} (reference 1.3): the request body in a
  * request template, the integration response body (for a Lambda error, the error payload) in a
- * response template. Its text is {@code {}} when the payload is empty; its JSON is parsed on
- * first use only, at most once. Belongs to one request: not thread-safe.
+ * response template. Its text is {@code {}} when the payload is empty; its JSON is parsed on first
+ * use only, at most once. Belongs to one request: not thread-safe.
  */
 public final class Body {
     private static final String EMPTY = "{}";
@@ -32,9 +32,9 @@ public final class Body {
     }
 
     /**
-     * Returns the body of this text whose JSON someone else parses at most once (the request's
-     * own payload, or the integration response's bytes): {@code json} gives the parsed
-     * document, or empty when the text is not JSON.
+     * Returns the body of this text whose JSON someone else parses at most once (the request's own
+     * payload, or the integration response's bytes): {@code json} gives the parsed document, or
+     * empty when the text is not JSON.
      */
     public static Body of(String text, Supplier<Optional<JsonDocument>> json) {
         Objects.requireNonNull(text);

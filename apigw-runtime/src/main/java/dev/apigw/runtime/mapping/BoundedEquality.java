@@ -6,11 +6,10 @@ import java.util.Map;
 
 /**
  * {@code ==} and {@code !=} of two values of which one is a map or a collection, as Velocity
- * compares them ({@code equals} when one class is assignable from the other, else their text)
- * but counting the elements it visits: two lists nested in themselves forty times hold 80
- * elements each and compare in 2<sup>40</sup> steps, so past {@link
- * TemplateEngine#MAX_COLLECTION_SIZE} elements the comparison fails the template (issue 9
- * part 3). Belongs to one comparison: not thread-safe.
+ * compares them ({@code equals} when one class is assignable from the other, else their text) but
+ * counting the elements it visits: two lists nested in themselves forty times hold 80 elements each
+ * and compare in 2<sup>40</sup> steps, so past {@link TemplateEngine#MAX_COLLECTION_SIZE} elements
+ * the comparison fails the template (issue 9 part 3). Belongs to one comparison: not thread-safe.
  */
 final class BoundedEquality {
     private long visited;
@@ -58,7 +57,8 @@ final class BoundedEquality {
             return false;
         }
         for (Map.Entry<?, ?> entry : a.entrySet()) {
-            if (BoundedText.needed(entry.getKey()) || !b.containsKey(entry.getKey())
+            if (BoundedText.needed(entry.getKey())
+                    || !b.containsKey(entry.getKey())
                     || !same(entry.getValue(), b.get(entry.getKey()))) {
                 return false;
             }

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a JSONPath of a template so that no regular expression of it runs unbounded (issue
- * 9 part 3). Jayway matches a filter's {@code =~ /re/flags} over a plain string, out of reach
- * of any deadline: so each filter {@code [?(...)]} that uses {@code =~} becomes a placeholder
- * {@code [?]} evaluated by a {@link FilterPredicate}, which gives the same result but matches
- * within the rendering's deadline. Other paths and filters compile as they are. A path where
- * {@code =~} would still reach Jayway (in a quoted name, or in a filter nested in a part of a
- * filter that is not a regular expression relation) is refused with {@link
- * InvalidPathException} (docs/differences.md). Stateless.
+ * Compiles a JSONPath of a template so that no regular expression of it runs unbounded (issue 9
+ * part 3). Jayway matches a filter's {@code =~ /re/flags} over a plain string, out of reach of any
+ * deadline: so each filter {@code [?(...)]} that uses {@code =~} becomes a placeholder {@code [?]}
+ * evaluated by a {@link FilterPredicate}, which gives the same result but matches within the
+ * rendering's deadline. Other paths and filters compile as they are. A path where {@code =~} would
+ * still reach Jayway (in a quoted name, or in a filter nested in a part of a filter that is not a
+ * regular expression relation) is refused with {@link InvalidPathException} (docs/differences.md).
+ * Stateless.
  */
 final class BoundedJsonPath {
     private BoundedJsonPath() {}
@@ -56,8 +56,8 @@ final class BoundedJsonPath {
         rewritten.append(path, copied, path.length());
         String text = rewritten.toString();
         if (text.contains(FilterText.REGEX)) {
-            throw new InvalidPathException("=~ is supported only as a relation of a filter: "
-                    + path);
+            throw new InvalidPathException(
+                    "=~ is supported only as a relation of a filter: " + path);
         }
         return JsonPath.compile(text, predicates.toArray(new Predicate[0]));
     }

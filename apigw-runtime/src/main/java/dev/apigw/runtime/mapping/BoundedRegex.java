@@ -4,11 +4,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code String.matches}, {@code replaceAll}, {@code replaceFirst} and {@code split} as a
- * template calls them, with the same results, but over a {@link DeadlineCharSequence} (a
- * pattern that backtracks catastrophically fails at the time budget) and with their results
- * bounded before they are built ({@link Sizes}): a replacement that would pass the text limit,
- * or a split into more pieces than the collection limit, fails the template.
+ * {@code String.matches}, {@code replaceAll}, {@code replaceFirst} and {@code split} as a template
+ * calls them, with the same results, but over a {@link DeadlineCharSequence} (a pattern that
+ * backtracks catastrophically fails at the time budget) and with their results bounded before they
+ * are built ({@link Sizes}): a replacement that would pass the text limit, or a split into more
+ * pieces than the collection limit, fails the template.
  */
 final class BoundedRegex {
     private final TemplateLimits limits;
@@ -46,8 +46,10 @@ final class BoundedRegex {
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (matcher.find()) {
-            long growth = (matcher.start() - last) + replacement.length()
-                    + references * widestGroup(matcher);
+            long growth =
+                    (matcher.start() - last)
+                            + replacement.length()
+                            + references * widestGroup(matcher);
             Sizes.checkText(out.length() + growth, "replaceAll");
             matcher.appendReplacement(out, replacement);
             last = matcher.end();

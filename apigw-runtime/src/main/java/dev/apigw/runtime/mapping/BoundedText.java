@@ -5,11 +5,11 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The text of a template value, built as {@code toString()} builds it ({@code {k=v, k2=v2}} for
- * a map, {@code [a, b]} for a list, compact JSON for a {@link JsonArray}, empty for a {@link
+ * The text of a template value, built as {@code toString()} builds it ({@code {k=v, k2=v2}} for a
+ * map, {@code [a, b]} for a list, compact JSON for a {@link JsonArray}, empty for a {@link
  * ContextEntryMap}) but failing with {@link RenderLimitException} once it passes {@link
- * TemplateEngine#MAX_OUTPUT_CHARS} characters: a list nested in itself forty times ({@code
- * #set($l = [$l, $l])} in a loop) holds 80 elements but prints as 2<sup>40</sup>.
+ * TemplateEngine#MAX_OUTPUT_CHARS} characters: a list nested in itself forty times ({@code #set($l
+ * = [$l, $l])} in a loop) holds 80 elements but prints as 2<sup>40</sup>.
  */
 final class BoundedText {
     private final StringBuilder out = new StringBuilder(64);

@@ -3,8 +3,8 @@ package dev.apigw.runtime.mapping;
 import java.io.Writer;
 
 /**
- * Collects a template's output and fails with {@link OutputLimitException} once it passes
- * {@link TemplateEngine#MAX_OUTPUT_CHARS}: a template cannot grow a response without bound.
+ * Collects a template's output and fails with {@link OutputLimitException} once it passes {@link
+ * TemplateEngine#MAX_OUTPUT_CHARS}: a template cannot grow a response without bound.
  */
 final class BoundedWriter extends Writer {
     private final StringBuilder out = new StringBuilder(256);
@@ -29,8 +29,10 @@ final class BoundedWriter extends Writer {
 
     private void check(int more) {
         if ((long) out.length() + more > TemplateEngine.MAX_OUTPUT_CHARS) {
-            throw new OutputLimitException("template output exceeds the limit of "
-                    + TemplateEngine.MAX_OUTPUT_CHARS + " characters");
+            throw new OutputLimitException(
+                    "template output exceeds the limit of "
+                            + TemplateEngine.MAX_OUTPUT_CHARS
+                            + " characters");
         }
     }
 

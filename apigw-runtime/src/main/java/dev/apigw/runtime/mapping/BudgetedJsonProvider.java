@@ -9,11 +9,11 @@ import java.util.Iterator;
 
 /**
  * The {@link ValueJsonProvider} of one rendering's JSONPath queries: Jayway calls it for every
- * property, key list and array element it reads (a deep scan {@code $..*} reads each value of
- * the payload, a filter each item), and each such read counts one step of the rendering's
- * {@link RenderBudget}, whose deadline is checked every few hundred steps. A query therefore
- * fails the template (500, reference 1.1) once the rendering is past its budget rather than
- * running on (issue 9 part 3). Belongs to one rendering: not thread-safe.
+ * property, key list and array element it reads (a deep scan {@code $..*} reads each value of the
+ * payload, a filter each item), and each such read counts one step of the rendering's {@link
+ * RenderBudget}, whose deadline is checked every few hundred steps. A query therefore fails the
+ * template (500, reference 1.1) once the rendering is past its budget rather than running on (issue
+ * 9 part 3). Belongs to one rendering: not thread-safe.
  */
 final class BudgetedJsonProvider extends AbstractJsonProvider {
     private final JsonProvider values = ValueJsonProvider.configuration().jsonProvider();
@@ -61,20 +61,21 @@ final class BudgetedJsonProvider extends AbstractJsonProvider {
     public Iterable<?> toIterable(Object value) {
         budget.tick();
         Iterable<?> elements = super.toIterable(value);
-        return () -> new Iterator<Object>() {
-            private final Iterator<?> next = elements.iterator();
+        return () ->
+                new Iterator<Object>() {
+                    private final Iterator<?> next = elements.iterator();
 
-            @Override
-            public boolean hasNext() {
-                return next.hasNext();
-            }
+                    @Override
+                    public boolean hasNext() {
+                        return next.hasNext();
+                    }
 
-            @Override
-            public Object next() {
-                budget.tick();
-                return next.next();
-            }
-        };
+                    @Override
+                    public Object next() {
+                        budget.tick();
+                        return next.next();
+                    }
+                };
     }
 
     @Override

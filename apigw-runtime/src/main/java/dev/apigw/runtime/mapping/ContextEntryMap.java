@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * A map-valued entry of {@code $context} ({@code identity}, {@code requestOverride}, {@code
  * responseOverride}) as a template sees it: its keys, paths and {@code put} work as usual, but
- * printed it is empty text, as AWS prints {@code $context.get('identity')} (reference 1.2,
- * added), not {@code {k=v, ...}}.
+ * printed it is empty text, as AWS prints {@code $context.get('identity')} (reference 1.2, added),
+ * not {@code {k=v, ...}}.
  */
 final class ContextEntryMap extends AbstractMap<String, Object> {
     private final Map<String, Object> entry;

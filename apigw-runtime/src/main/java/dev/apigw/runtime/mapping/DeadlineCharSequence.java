@@ -4,8 +4,8 @@ package dev.apigw.runtime.mapping;
  * The text a regular expression runs over, checking a deadline every {@value #CHECK_EVERY}
  * characters read: a pattern that backtracks catastrophically ({@code (.*a){12}} over 41
  * characters) fails with {@link RenderLimitException} instead of running for ever. The classic
- * interruptible {@code CharSequence}: {@link java.util.regex.Matcher} reads its input only
- * through {@link #charAt}. Belongs to one call: not thread-safe.
+ * interruptible {@code CharSequence}: {@link java.util.regex.Matcher} reads its input only through
+ * {@link #charAt}. Belongs to one call: not thread-safe.
  */
 final class DeadlineCharSequence implements CharSequence {
     static final int CHECK_EVERY = 4096;

@@ -5,11 +5,11 @@ import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.Predicate;
 
 /**
- * A JSONPath filter that uses {@code =~}, evaluated as Jayway evaluates it: {@code ||} over
- * {@code &&} over operands, an operand being {@code !} and an operand, a parenthesized filter
- * or a relation. A relation {@code x =~ /re/flags} is a {@link RegexRelation}; any other
- * relation is Jayway's own ({@link Filter#parse}), which must then hold no {@code =~}.
- * A parser of one filter; the predicates it returns are immutable and thread-safe.
+ * A JSONPath filter that uses {@code =~}, evaluated as Jayway evaluates it: {@code ||} over {@code
+ * &&} over operands, an operand being {@code !} and an operand, a parenthesized filter or a
+ * relation. A relation {@code x =~ /re/flags} is a {@link RegexRelation}; any other relation is
+ * Jayway's own ({@link Filter#parse}), which must then hold no {@code =~}. A parser of one filter;
+ * the predicates it returns are immutable and thread-safe.
  */
 final class FilterPredicate {
     private final String text;
@@ -74,7 +74,9 @@ final class FilterPredicate {
         int start = position;
         int regex = -1;
         int i = start;
-        while (i < text.length() && !text.startsWith("&&", i) && !text.startsWith("||", i)
+        while (i < text.length()
+                && !text.startsWith("&&", i)
+                && !text.startsWith("||", i)
                 && text.charAt(i) != ')') {
             if (regex < 0 && text.startsWith(FilterText.REGEX, i)) {
                 regex = i;
@@ -86,12 +88,13 @@ final class FilterPredicate {
         position = i;
         String relation = text.substring(start, i).trim();
         if (regex >= 0) {
-            return RegexRelation.compile(text.substring(start, regex).trim(),
+            return RegexRelation.compile(
+                    text.substring(start, regex).trim(),
                     text.substring(regex + FilterText.REGEX.length(), i).trim());
         }
         if (relation.contains(FilterText.REGEX)) {
-            throw new InvalidPathException("=~ is supported only as a relation of a filter: "
-                    + relation);
+            throw new InvalidPathException(
+                    "=~ is supported only as a relation of a filter: " + relation);
         }
         return Filter.parse("[?(" + relation + ")]");
     }

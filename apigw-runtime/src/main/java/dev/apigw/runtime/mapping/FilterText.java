@@ -3,10 +3,10 @@ package dev.apigw.runtime.mapping;
 import com.jayway.jsonpath.InvalidPathException;
 
 /**
- * Reads the text of a JSONPath filter as Jayway's filter compiler does, as far as finding its
- * parts needs: quoted strings ({@code '...'}, {@code "..."}, backslash escapes) and regular
- * expression literals ({@code /.../flags}, up to the next unescaped slash) are skipped whole,
- * and brackets, braces and parentheses nest. Stateless.
+ * Reads the text of a JSONPath filter as Jayway's filter compiler does, as far as finding its parts
+ * needs: quoted strings ({@code '...'}, {@code "..."}, backslash escapes) and regular expression
+ * literals ({@code /.../flags}, up to the next unescaped slash) are skipped whole, and brackets,
+ * braces and parentheses nest. Stateless.
  */
 final class FilterText {
     /** Jayway's regular expression operator, the only one that runs a pattern. */
@@ -15,8 +15,8 @@ final class FilterText {
     private FilterText() {}
 
     /**
-     * Returns the index just after the literal or nested group starting at {@code start} in
-     * {@code text}, or {@code start + 1} when none starts there; fails when it is not closed.
+     * Returns the index just after the literal or nested group starting at {@code start} in {@code
+     * text}, or {@code start + 1} when none starts there; fails when it is not closed.
      */
     static int skip(String text, int start) {
         char c = text.charAt(start);

@@ -5,9 +5,9 @@ import java.lang.reflect.Method;
 import org.apache.velocity.util.introspection.VelMethod;
 
 /**
- * A method a template may call, with its {@link Guard}: a check of the size of what the call
- * would build, or another way to run it (issue 9 part 3). Immutable: Velocity caches it per
- * template and call site.
+ * A method a template may call, with its {@link Guard}: a check of the size of what the call would
+ * build, or another way to run it (issue 9 part 3). Immutable: Velocity caches it per template and
+ * call site.
  */
 final class GuardedMethod implements VelMethod {
     /** Runs one call of {@code method} with its checks. */

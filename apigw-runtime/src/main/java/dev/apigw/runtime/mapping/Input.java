@@ -4,8 +4,8 @@ import com.jayway.jsonpath.Configuration;
 import java.util.Map;
 
 /**
- * {@code $input} of a mapping template (reference 1.3): the payload as text, JSONPath queries
- * over it, and the request parameters. Public for Velocity's introspection; one per rendering.
+ * {@code $input} of a mapping template (reference 1.3): the payload as text, JSONPath queries over
+ * it, and the request parameters. Public for Velocity's introspection; one per rendering.
  */
 public final class Input {
     private final Body body;
@@ -27,23 +27,24 @@ public final class Input {
     }
 
     /**
-     * Returns {@code $input.json(x)}: the match of JSONPath {@code x} as JSON text (strings
-     * quoted, objects and arrays compact). A path that matches nothing gives {@code null}, as
-     * for a JSON {@code null} (our choice: reference 1.3 leaves it unconfirmed).
+     * Returns {@code $input.json(x)}: the match of JSONPath {@code x} as JSON text (strings quoted,
+     * objects and arrays compact). A path that matches nothing gives {@code null}, as for a JSON
+     * {@code null} (our choice: reference 1.3 leaves it unconfirmed).
      */
     public String json(String path) {
         return JsonValues.toJson(match(path));
     }
 
     /**
-     * Returns {@code $input.path(x)}: the match of JSONPath {@code x} as a value to navigate
-     * (see {@link JsonValues}); null, which renders as nothing, when the path matches nothing.
-     * A copy: changing it leaves the payload as it was for later queries (the matches of a
-     * deep scan share their copies, {@link JsonValues#copyShared}).
+     * Returns {@code $input.path(x)}: the match of JSONPath {@code x} as a value to navigate (see
+     * {@link JsonValues}); null, which renders as nothing, when the path matches nothing. A copy:
+     * changing it leaves the payload as it was for later queries (the matches of a deep scan share
+     * their copies, {@link JsonValues#copyShared}).
      */
     public Object path(String path) {
         Object match = match(path);
-        return path != null && path.contains("..") ? JsonValues.copyShared(match)
+        return path != null && path.contains("..")
+                ? JsonValues.copyShared(match)
                 : JsonValues.copy(match);
     }
 

@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A JSON text parsed once, straight into the values a template navigates (see {@link
- * JsonValues}): objects are {@link LinkedHashMap}s, arrays {@link JsonArray}s, strings, numbers
- * ({@link Integer}, {@link Long} or {@link java.math.BigInteger} without a fraction, else {@link
- * Double}), {@link Boolean}s and Java null. Parses as Jackson's {@code readTree} does: the first
- * value counts and anything after it is ignored (request validation refuses it through {@link
+ * A JSON text parsed once, straight into the values a template navigates (see {@link JsonValues}):
+ * objects are {@link LinkedHashMap}s, arrays {@link JsonArray}s, strings, numbers ({@link Integer},
+ * {@link Long} or {@link java.math.BigInteger} without a fraction, else {@link Double}), {@link
+ * Boolean}s and Java null. Parses as Jackson's {@code readTree} does: the first value counts and
+ * anything after it is ignored (request validation refuses it through {@link
  * #hasTrailingContent()}); text with no value at all (only whitespace) gives a null root. Nobody
- * changes the root after parsing: a template gets copies ({@link JsonValues#copy}). Immutable
- * once built.
+ * changes the root after parsing: a template gets copies ({@link JsonValues#copy}). Immutable once
+ * built.
  */
 public final class JsonDocument {
     private static final JsonFactory FACTORY = JsonValues.JSON.getFactory();
@@ -71,9 +71,9 @@ public final class JsonDocument {
     }
 
     /**
-     * Returns whether anything but whitespace follows the first value ({@code {"a":1}garbage},
-     * a second value): Jackson's {@code readTree} ignores it, a JSON parser that reads a whole
-     * text (as a request validator does) refuses it.
+     * Returns whether anything but whitespace follows the first value ({@code {"a":1}garbage}, a
+     * second value): Jackson's {@code readTree} ignores it, a JSON parser that reads a whole text
+     * (as a request validator does) refuses it.
      */
     public boolean hasTrailingContent() {
         return trailingContent;

@@ -7,12 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Evaluates the JSONPath expressions of {@code $input.path} and {@code $input.json} (reference
- * 1.1: Jayway JsonPath, here over the parsed template values, {@link ValueJsonProvider}),
- * within the rendering's budget ({@link BudgetedJsonProvider}, {@link BoundedJsonPath}).
- * Compiled paths are kept in a small bounded cache owned by one {@link TemplateEngine}, so
- * that a template's static paths compile once; once the cache is full, further paths compile
- * per call. Thread-safe.
+ * Evaluates the JSONPath expressions of {@code $input.path} and {@code $input.json} (reference 1.1:
+ * Jayway JsonPath, here over the parsed template values, {@link ValueJsonProvider}), within the
+ * rendering's budget ({@link BudgetedJsonProvider}, {@link BoundedJsonPath}). Compiled paths are
+ * kept in a small bounded cache owned by one {@link TemplateEngine}, so that a template's static
+ * paths compile once; once the cache is full, further paths compile per call. Thread-safe.
  */
 final class JsonPaths {
     /** The most compiled paths kept. */
@@ -22,9 +21,9 @@ final class JsonPaths {
 
     /**
      * Returns the match of {@code path} in {@code root} (shared with the parsed payload: do not
-     * change it), or null when the path matches nothing or JSON {@code null}, reading within
-     * the rendering's budget ({@code configuration}, {@link BudgetedJsonProvider#configuration}).
-     * A path that does not parse throws {@link com.jayway.jsonpath.InvalidPathException}.
+     * change it), or null when the path matches nothing or JSON {@code null}, reading within the
+     * rendering's budget ({@code configuration}, {@link BudgetedJsonProvider#configuration}). A
+     * path that does not parse throws {@link com.jayway.jsonpath.InvalidPathException}.
      */
     Object read(Object root, String path, Configuration configuration) {
         if (path.equals("$")) {

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns parsed JSON into the values a template navigates, and values back into JSON text, as
- * API Gateway's {@code $input.path}, {@code $input.json} and {@code $util.parseJson} do
- * (reference 1.3 and 1.4): an object becomes a map that prints Java-map style ({@code {a=b,
- * c=d}}, insertion order), an array a {@link JsonArray} that prints as compact JSON, a string
- * the bare string, a number a Java number that prints as JSON wrote it, a boolean a {@link
- * Boolean}, and JSON {@code null} a Java null (which renders as nothing). {@link JsonDocument}
- * parses JSON text into these values directly.
+ * Turns parsed JSON into the values a template navigates, and values back into JSON text, as API
+ * Gateway's {@code $input.path}, {@code $input.json} and {@code $util.parseJson} do (reference 1.3
+ * and 1.4): an object becomes a map that prints Java-map style ({@code {a=b, c=d}}, insertion
+ * order), an array a {@link JsonArray} that prints as compact JSON, a string the bare string, a
+ * number a Java number that prints as JSON wrote it, a boolean a {@link Boolean}, and JSON {@code
+ * null} a Java null (which renders as nothing). {@link JsonDocument} parses JSON text into these
+ * values directly.
  *
- * <p>Differs from AWS (unconfirmed): a number with a fraction or an exponent is a {@link
- * Double}, so {@code 1.99} prints {@code 1.99} but {@code 1e3} prints {@code 1000.0}.
+ * <p>Differs from AWS (unconfirmed): a number with a fraction or an exponent is a {@link Double},
+ * so {@code 1.99} prints {@code 1.99} but {@code 1e3} prints {@code 1000.0}.
  */
 public final class JsonValues {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -58,8 +58,8 @@ public final class JsonValues {
     }
 
     /**
-     * Returns a deep copy of a template value: maps and lists copied (as {@link LinkedHashMap}
-     * and {@link JsonArray}), anything else shared, so that a template changing what {@code
+     * Returns a deep copy of a template value: maps and lists copied (as {@link LinkedHashMap} and
+     * {@link JsonArray}), anything else shared, so that a template changing what {@code
      * $input.path} gave it leaves the parsed payload as it was.
      */
     public static Object copy(Object value) {
@@ -68,15 +68,17 @@ public final class JsonValues {
 
     /**
      * Returns a deep copy as {@link #copy} does, but copies a map or list reached more than once
-     * only once: the matches of a deep scan ({@code $..*}) are nested in one another, and
-     * copying each on its own costs the payload's size times its depth (issue 9 part 3).
+     * only once: the matches of a deep scan ({@code $..*}) are nested in one another, and copying
+     * each on its own costs the payload's size times its depth (issue 9 part 3).
      */
     public static Object copyShared(Object value) {
         return copy(value, new IdentityHashMap<>());
     }
 
     private static Object copy(Object value, Map<Object, Object> copies) {
-        if (value == null || value instanceof String || value instanceof Number
+        if (value == null
+                || value instanceof String
+                || value instanceof Number
                 || value instanceof Boolean) {
             return value;
         }
@@ -112,17 +114,17 @@ public final class JsonValues {
     }
 
     /**
-     * Returns a value as compact JSON text: strings quoted, maps and lists as JSON, null as
-     * {@code null}. Text over {@link TemplateEngine#MAX_OUTPUT_CHARS} characters fails the
-     * template before it is built (a deep scan over a deep payload, a list nested in itself).
+     * Returns a value as compact JSON text: strings quoted, maps and lists as JSON, null as {@code
+     * null}. Text over {@link TemplateEngine#MAX_OUTPUT_CHARS} characters fails the template before
+     * it is built (a deep scan over a deep payload, a list nested in itself).
      */
     public static String toJson(Object value) {
         BoundedWriter out = new BoundedWriter();
         try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
             write(generator, value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("value cannot be written as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "value cannot be written as JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,8 +137,8 @@ public final class JsonValues {
     }
 
     /**
-     * Writes the value types directly; anything else (a map with keys that are not strings, a
-     * value a template built) as Jackson's {@link ObjectMapper} writes it.
+     * Writes the value types directly; anything else (a map with keys that are not strings, a value
+     * a template built) as Jackson's {@link ObjectMapper} writes it.
      */
     private static void write(JsonGenerator out, Object value) throws IOException {
         if (value == null) {

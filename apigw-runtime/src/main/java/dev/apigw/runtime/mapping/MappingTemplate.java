@@ -18,8 +18,8 @@ public final class MappingTemplate {
         this(template, paths, limits, null);
     }
 
-    private MappingTemplate(Template template, JsonPaths paths, TemplateLimits limits,
-            String failure) {
+    private MappingTemplate(
+            Template template, JsonPaths paths, TemplateLimits limits, String failure) {
         this.template = template;
         this.paths = paths;
         this.limits = limits;
@@ -34,29 +34,35 @@ public final class MappingTemplate {
     }
 
     /**
-     * Renders with these variables. A template that fails at run time (a method that throws,
-     * output over {@link TemplateEngine#MAX_OUTPUT_CHARS}, a rendering past its time or work
-     * budget or about to build something too large) throws {@link TemplateException}.
+     * Renders with these variables. A template that fails at run time (a method that throws, output
+     * over {@link TemplateEngine#MAX_OUTPUT_CHARS}, a rendering past its time or work budget or
+     * about to build something too large) throws {@link TemplateException}.
      */
     public String render(TemplateVariables variables) {
-        return render(variables, line -> { });
+        return render(variables, line -> {});
     }
 
     /**
-     * Renders with these variables and tells {@code trace} what the execution trace should
-     * show (a {@code #foreach} stopped at its limit).
+     * Renders with these variables and tells {@code trace} what the execution trace should show (a
+     * {@code #foreach} stopped at its limit).
      */
     public String render(TemplateVariables variables, Consumer<String> trace) {
         if (failure != null) {
-            throw new TemplateException(TemplateException.Failure.TEMPLATE_ERROR,
-                    template.getName() + ": " + failure, null);
+            throw new TemplateException(
+                    TemplateException.Failure.TEMPLATE_ERROR,
+                    template.getName() + ": " + failure,
+                    null);
         }
         RenderReport report = new RenderReport();
         RenderBudget budget = new RenderBudget(limits);
-        RenderContext velocity = RenderContext.of(introspection,
-                new Input(variables.body(), variables.parameters(), paths, budget),
-                new TemplateContext(variables.context(), variables.overrides()),
-                variables.stageVariables(), report, budget);
+        RenderContext velocity =
+                RenderContext.of(
+                        introspection,
+                        new Input(variables.body(), variables.parameters(), paths, budget),
+                        new TemplateContext(variables.context(), variables.overrides()),
+                        variables.stageVariables(),
+                        report,
+                        budget);
         BoundedWriter out = new BoundedWriter();
         try {
             template.merge(velocity, out);
@@ -75,13 +81,13 @@ public final class MappingTemplate {
         Throwable root = e;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyNotJsonException) {
-                return new TemplateException(TemplateException.Failure.BODY_NOT_JSON,
-                        cause.getMessage(), e);
+                return new TemplateException(
+                        TemplateException.Failure.BODY_NOT_JSON, cause.getMessage(), e);
             }
             root = cause;
         }
         String detail = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root;
-        return new TemplateException(TemplateException.Failure.TEMPLATE_ERROR,
-                template.getName() + ": " + detail, e);
+        return new TemplateException(
+                TemplateException.Failure.TEMPLATE_ERROR, template.getName() + ": " + detail, e);
     }
 }

@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * The checks of the methods that can grow a string, a collection or a rendering's time without
- * bound (issue 9 part 3): {@code concat}, {@code repeat}, {@code replace} and {@code join}
- * check the length they would build before building it; the regular-expression methods run
- * through {@link BoundedRegex}; {@code add}, {@code addAll}, {@code put}, {@code putAll} and
- * {@code putIfAbsent} check the size a collection would reach; {@code toString} and {@code
- * String.valueOf} of a collection print it through {@link BoundedText}.
+ * bound (issue 9 part 3): {@code concat}, {@code repeat}, {@code replace} and {@code join} check
+ * the length they would build before building it; the regular-expression methods run through {@link
+ * BoundedRegex}; {@code add}, {@code addAll}, {@code put}, {@code putAll} and {@code putIfAbsent}
+ * check the size a collection would reach; {@code toString} and {@code String.valueOf} of a
+ * collection print it through {@link BoundedText}.
  */
 final class MethodGuards {
     private final BoundedRegex regex;
@@ -49,18 +49,22 @@ final class MethodGuards {
                     return m.invoke(o, a);
                 };
             case "replace":
-                return java.getParameterTypes()[0] == char.class ? null : (m, o, a) -> {
-                    Sizes.checkText(replacedLength((String) o, a[0], a[1]), "replace");
-                    return m.invoke(o, a);
-                };
+                return java.getParameterTypes()[0] == char.class
+                        ? null
+                        : (m, o, a) -> {
+                            Sizes.checkText(replacedLength((String) o, a[0], a[1]), "replace");
+                            return m.invoke(o, a);
+                        };
             case "join":
                 return (m, o, a) -> {
                     Sizes.checkText(joinedLength(a), "join");
                     return m.invoke(o, a);
                 };
             case "valueOf":
-                return (m, o, a) -> a.length == 1 && BoundedText.needed(a[0])
-                        ? BoundedText.of(a[0]) : m.invoke(o, a);
+                return (m, o, a) ->
+                        a.length == 1 && BoundedText.needed(a[0])
+                                ? BoundedText.of(a[0])
+                                : m.invoke(o, a);
             case "matches":
                 return (m, o, a) -> regex.matches((String) o, text(a[0]));
             case "replaceAll":
@@ -68,8 +72,11 @@ final class MethodGuards {
             case "replaceFirst":
                 return (m, o, a) -> regex.replaceFirst((String) o, text(a[0]), text(a[1]));
             case "split":
-                return (m, o, a) -> regex.split((String) o, text(a[0]),
-                        a.length > 1 ? ((Number) a[1]).intValue() : 0);
+                return (m, o, a) ->
+                        regex.split(
+                                (String) o,
+                                text(a[0]),
+                                a.length > 1 ? ((Number) a[1]).intValue() : 0);
             default:
                 return null;
         }
@@ -107,8 +114,8 @@ final class MethodGuards {
                 };
             case "addAll":
                 return (m, o, a) -> {
-                    Sizes.checkElements((long) ((Collection<?>) o).size()
-                            + size(a[a.length - 1]), name);
+                    Sizes.checkElements(
+                            (long) ((Collection<?>) o).size() + size(a[a.length - 1]), name);
                     return m.invoke(o, a);
                 };
             case "toString":
@@ -166,9 +173,12 @@ final class MethodGuards {
         long total = 0;
         long parts = 0;
         for (int i = 1; i < args.length; i++) {
-            Iterable<?> items = args[i] instanceof Iterable ? (Iterable<?>) args[i]
-                    : args[i] instanceof Object[] ? Arrays.asList((Object[]) args[i])
-                    : List.of(args[i] == null ? "" : args[i]);
+            Iterable<?> items =
+                    args[i] instanceof Iterable
+                            ? (Iterable<?>) args[i]
+                            : args[i] instanceof Object[]
+                                    ? Arrays.asList((Object[]) args[i])
+                                    : List.of(args[i] == null ? "" : args[i]);
             for (Object item : items) {
                 total += length(item);
                 parts++;

@@ -8,9 +8,8 @@ import org.apache.velocity.runtime.parser.node.Node;
 
 /**
  * {@code #evaluate} fails the template: it would parse text at run time past the checks {@link
- * SandboxNodes} adds when a template is parsed, and a community report says it does not work
- * on API Gateway either (docs/differences.md). Public only because Velocity instantiates it by
- * class name.
+ * SandboxNodes} adds when a template is parsed, and a community report says it does not work on API
+ * Gateway either (docs/differences.md). Public only because Velocity instantiates it by class name.
  */
 public final class NoEvaluate extends Directive {
     /** Creates the directive. */

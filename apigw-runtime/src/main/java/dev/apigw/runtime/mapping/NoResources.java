@@ -7,11 +7,11 @@ import org.apache.velocity.runtime.resource.loader.ResourceLoader;
 import org.apache.velocity.util.ExtProperties;
 
 /**
- * The only resource loader of the {@link TemplateEngine}: it finds nothing, so {@code #include}
- * and {@code #parse} cannot read a file, a classpath resource or {@code /proc}. API Gateway's VTL
- * has no file access either (reference 1.1: a template is one text of at most 300 KB); a
- * template that uses them fails as on AWS, where community reports say they give an error
- * (docs/differences.md). Public only because Velocity instantiates it by class name.
+ * The only resource loader of the {@link TemplateEngine}: it finds nothing, so {@code #include} and
+ * {@code #parse} cannot read a file, a classpath resource or {@code /proc}. API Gateway's VTL has
+ * no file access either (reference 1.1: a template is one text of at most 300 KB); a template that
+ * uses them fails as on AWS, where community reports say they give an error (docs/differences.md).
+ * Public only because Velocity instantiates it by class name.
  */
 public final class NoResources extends ResourceLoader {
     /** Creates the loader. */

@@ -6,12 +6,12 @@ import org.apache.velocity.runtime.parser.node.Node;
 import org.apache.velocity.runtime.parser.node.SimpleNode;
 
 /**
- * Makes {@code ==} and {@code !=} compare null as API Gateway does (reference 1.3, validated):
- * a missing path or a JSON {@code null} equals both {@code $null} and {@code ""}. Stock
- * Velocity 2.4 has {@code null == $null} but not {@code null == ""}; this pass replaces, once
- * when a template is parsed, every equality node of the syntax tree by one that also treats
- * empty text as equal to null. A map or collection operand compares through {@link
- * BoundedEquality} (issue 9 part 3). Nothing else about the comparison changes.
+ * Makes {@code ==} and {@code !=} compare null as API Gateway does (reference 1.3, validated): a
+ * missing path or a JSON {@code null} equals both {@code $null} and {@code ""}. Stock Velocity 2.4
+ * has {@code null == $null} but not {@code null == ""}; this pass replaces, once when a template is
+ * parsed, every equality node of the syntax tree by one that also treats empty text as equal to
+ * null. A map or collection operand compares through {@link BoundedEquality} (issue 9 part 3).
+ * Nothing else about the comparison changes.
  */
 final class NullEquality {
     private NullEquality() {}
@@ -38,7 +38,8 @@ final class NullEquality {
 
     /** Returns whether a null compared with {@code other} is equal: null or empty text. */
     static boolean nullEquals(Object other) {
-        return other == null || (other instanceof CharSequence && ((CharSequence) other).length() == 0);
+        return other == null
+                || (other instanceof CharSequence && ((CharSequence) other).length() == 0);
     }
 
     /** {@code ==} with AWS's null rule. */
@@ -59,14 +60,14 @@ final class NullEquality {
 
         @Override
         public Boolean compareNumbers(Object left, Object right) {
-            return SandboxNodes.containers(left, right) ? null
-                    : super.compareNumbers(left, right);
+            return SandboxNodes.containers(left, right) ? null : super.compareNumbers(left, right);
         }
 
         @Override
         public boolean compareNonNumber(Object left, Object right) {
             return BoundedText.needed(left) || BoundedText.needed(right)
-                    ? BoundedEquality.equal(left, right) : super.compareNonNumber(left, right);
+                    ? BoundedEquality.equal(left, right)
+                    : super.compareNonNumber(left, right);
         }
     }
 
@@ -88,14 +89,14 @@ final class NullEquality {
 
         @Override
         public Boolean compareNumbers(Object left, Object right) {
-            return SandboxNodes.containers(left, right) ? null
-                    : super.compareNumbers(left, right);
+            return SandboxNodes.containers(left, right) ? null : super.compareNumbers(left, right);
         }
 
         @Override
         public boolean compareNonNumber(Object left, Object right) {
             return BoundedText.needed(left) || BoundedText.needed(right)
-                    ? BoundedEquality.equal(left, right) : super.compareNonNumber(left, right);
+                    ? BoundedEquality.equal(left, right)
+                    : super.compareNonNumber(left, right);
         }
     }
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One map of {@code $context.requestOverride} or {@code $context.responseOverride} (reference
- * 1.6): every form of assignment ({@code #set($m.k = v)}, {@code #set($m[k] = v)}, {@code
- * $m.put(k, v)}) goes through {@link #put}, and each name may be set once: a second set throws,
- * which fails the template (API Gateway answers 5XX). Entries cannot be removed. Header names
- * are compared ignoring case (our choice).
+ * One map of {@code $context.requestOverride} or {@code $context.responseOverride} (reference 1.6):
+ * every form of assignment ({@code #set($m.k = v)}, {@code #set($m[k] = v)}, {@code $m.put(k, v)})
+ * goes through {@link #put}, and each name may be set once: a second set throws, which fails the
+ * template (API Gateway answers 5XX). Entries cannot be removed. Header names are compared ignoring
+ * case (our choice).
  */
 public final class OverrideMap extends AbstractMap<String, Object> {
     private final Map<String, Object> values = new LinkedHashMap<>();
@@ -40,8 +40,10 @@ public final class OverrideMap extends AbstractMap<String, Object> {
             throw new IllegalArgumentException("an override needs a name");
         }
         if (isSet(name)) {
-            throw new IllegalStateException("Override for '" + name
-                    + "' was already set: each parameter may be overridden once");
+            throw new IllegalStateException(
+                    "Override for '"
+                            + name
+                            + "' was already set: each parameter may be overridden once");
         }
         values.put(name, value);
         return null;

@@ -11,9 +11,9 @@ import java.util.OptionalInt;
 
 /**
  * The {@code $context.requestOverride} and {@code $context.responseOverride} of one request
- * (reference 1.6): writable in request and response templates alike, and what one template
- * set is readable in the next. The pipeline applies them after the parameter mappings and after
- * the whole template ran. Belongs to one request: not thread-safe.
+ * (reference 1.6): writable in request and response templates alike, and what one template set is
+ * readable in the next. The pipeline applies them after the parameter mappings and after the whole
+ * template ran. Belongs to one request: not thread-safe.
  */
 public final class Overrides {
     private OverrideMap requestOverride;
@@ -22,7 +22,9 @@ public final class Overrides {
     /** Returns empty overrides. */
     public Overrides() {}
 
-    /** Returns {@code $context.requestOverride}: {@code header}, {@code path}, {@code querystring}. */
+    /**
+     * Returns {@code $context.requestOverride}: {@code header}, {@code path}, {@code querystring}.
+     */
     public Map<String, Object> requestOverride() {
         if (requestOverride == null) {
             requestOverride = OverrideMap.ofNames();
@@ -33,7 +35,9 @@ public final class Overrides {
         return requestOverride;
     }
 
-    /** Returns {@code $context.responseOverride}: {@code header}, {@code status}, any custom key. */
+    /**
+     * Returns {@code $context.responseOverride}: {@code header}, {@code status}, any custom key.
+     */
     public Map<String, Object> responseOverride() {
         if (responseOverride == null) {
             responseOverride = OverrideMap.ofNames();
@@ -70,13 +74,13 @@ public final class Overrides {
 
     /** Returns the value {@code responseOverride.status} was set to, if it was set. */
     public Optional<Object> responseStatusValue() {
-        return Optional.ofNullable(responseOverride == null ? null
-                : responseOverride.get("status"));
+        return Optional.ofNullable(
+                responseOverride == null ? null : responseOverride.get("status"));
     }
 
     /**
-     * Returns {@code responseOverride.status} when it was set to an integer (a number, or text
-     * that parses as one); any other value is ignored. The range check is the caller's.
+     * Returns {@code responseOverride.status} when it was set to an integer (a number, or text that
+     * parses as one); any other value is ignored. The range check is the caller's.
      */
     public OptionalInt responseStatus() {
         Object status = responseStatusValue().orElse(null);
@@ -95,12 +99,14 @@ public final class Overrides {
             return Map.of();
         }
         Map<String, List<String>> result = new LinkedHashMap<>();
-        ((Map<?, ?>) parent.get(kind)).forEach((name, value) -> {
-            List<String> strings = strings(value);
-            if (!strings.isEmpty()) {
-                result.put(String.valueOf(name), strings);
-            }
-        });
+        ((Map<?, ?>) parent.get(kind))
+                .forEach(
+                        (name, value) -> {
+                            List<String> strings = strings(value);
+                            if (!strings.isEmpty()) {
+                                result.put(String.valueOf(name), strings);
+                            }
+                        });
         return result;
     }
 

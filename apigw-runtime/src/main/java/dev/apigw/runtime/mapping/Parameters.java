@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param querystring query string parameters
  * @param header headers
  */
-public record Parameters(Map<String, String> path, Map<String, String> querystring,
-        Map<String, String> header) {
+public record Parameters(
+        Map<String, String> path, Map<String, String> querystring, Map<String, String> header) {
     /** Checks that no field is null; keeps the maps' own iteration order. */
     public Parameters {
         path = Collections.unmodifiableMap(Objects.requireNonNull(path));

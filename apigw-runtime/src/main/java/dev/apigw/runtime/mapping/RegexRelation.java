@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A filter relation {@code x =~ /re/flags} (either way round) with Jayway's result: true when
- * the whole text of {@code x} matches; a number is matched as its decimal text, a boolean as
- * {@code true} or {@code false}, anything else (an object, null, a missing value) as empty
- * text, and a list when any of its elements matches. Unlike Jayway, the match runs over a
- * {@link DeadlineCharSequence} of the rendering's deadline and counts a step of its {@link
- * RenderBudget}, so that a pattern that backtracks catastrophically fails the template.
- * Immutable and thread-safe.
+ * A filter relation {@code x =~ /re/flags} (either way round) with Jayway's result: true when the
+ * whole text of {@code x} matches; a number is matched as its decimal text, a boolean as {@code
+ * true} or {@code false}, anything else (an object, null, a missing value) as empty text, and a
+ * list when any of its elements matches. Unlike Jayway, the match runs over a {@link
+ * DeadlineCharSequence} of the rendering's deadline and counts a step of its {@link RenderBudget},
+ * so that a pattern that backtracks catastrophically fails the template. Immutable and thread-safe.
  */
 final class RegexRelation implements Predicate {
     private final Pattern pattern;
@@ -41,8 +40,10 @@ final class RegexRelation implements Predicate {
         Pattern pattern = pattern(leftPattern ? left : right);
         String value = leftPattern ? right : left;
         if (value.startsWith("@") || value.startsWith("$")) {
-            return new RegexRelation(pattern,
-                    BoundedJsonPath.compile("$" + value.substring(1)), value.startsWith("$"),
+            return new RegexRelation(
+                    pattern,
+                    BoundedJsonPath.compile("$" + value.substring(1)),
+                    value.startsWith("$"),
                     null);
         }
         return new RegexRelation(pattern, null, false, literal(value));
@@ -51,7 +52,8 @@ final class RegexRelation implements Predicate {
     /** Compiles {@code /re/flags} as Jayway's pattern node does. */
     private static Pattern pattern(String literal) {
         int end = literal.lastIndexOf('/');
-        return Pattern.compile(literal.substring(1, end),
+        return Pattern.compile(
+                literal.substring(1, end),
                 PatternFlag.parseFlags(literal.substring(end + 1).toCharArray()));
     }
 
@@ -68,22 +70,21 @@ final class RegexRelation implements Predicate {
         try {
             return new BigDecimal(value).toString();
         } catch (NumberFormatException e) {
-            throw new InvalidPathException("=~ applies to a path, a string, a number or a "
-                    + "boolean: " + value);
+            throw new InvalidPathException(
+                    "=~ applies to a path, a string, a number or a " + "boolean: " + value);
         }
     }
 
     @Override
     public boolean apply(PredicateContext context) {
-        RenderBudget budget = ((BudgetedJsonProvider) context.configuration().jsonProvider())
-                .budget();
+        RenderBudget budget =
+                ((BudgetedJsonProvider) context.configuration().jsonProvider()).budget();
         if (path == null) {
             return matches(literal, budget);
         }
         Object value;
         try {
-            value = path.read(fromRoot ? context.root() : context.item(),
-                    context.configuration());
+            value = path.read(fromRoot ? context.root() : context.item(), context.configuration());
         } catch (PathNotFoundException e) {
             return matches("", budget);
         }

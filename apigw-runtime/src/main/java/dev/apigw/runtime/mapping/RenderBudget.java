@@ -5,13 +5,13 @@ import org.apache.velocity.context.InternalContextAdapter;
 
 /**
  * What one rendering has left of its {@link TemplateLimits}: a step counter that every variable
- * read and write, method call, arithmetic operation and loop iteration decrements, and a
- * deadline checked every {@value #CHECK_EVERY} steps. Belongs to one rendering: not
- * thread-safe.
+ * read and write, method call, arithmetic operation and loop iteration decrements, and a deadline
+ * checked every {@value #CHECK_EVERY} steps. Belongs to one rendering: not thread-safe.
  */
 final class RenderBudget {
     /** The Velocity context key: not a VTL identifier, so {@code $...} cannot reach it. */
     static final String KEY = "apigw:budget";
+
     static final int CHECK_EVERY = 256;
 
     private final TemplateLimits limits;
@@ -27,8 +27,8 @@ final class RenderBudget {
     /** Counts one step; fails once the work budget is spent or the deadline has passed. */
     void tick() {
         if (--steps < 0) {
-            throw new RenderLimitException("template rendering exceeded its budget of "
-                    + limits.workBudget() + " steps");
+            throw new RenderLimitException(
+                    "template rendering exceeded its budget of " + limits.workBudget() + " steps");
         }
         if ((steps & (CHECK_EVERY - 1)) == 0) {
             limits.checkDeadline(deadline);
@@ -36,8 +36,8 @@ final class RenderBudget {
     }
 
     /**
-     * Returns {@code text} for a regular expression to run over within this rendering's
-     * deadline ({@link DeadlineCharSequence}).
+     * Returns {@code text} for a regular expression to run over within this rendering's deadline
+     * ({@link DeadlineCharSequence}).
      */
     CharSequence bounded(String text) {
         return new DeadlineCharSequence(text, limits, deadline);
@@ -62,10 +62,10 @@ final class RenderBudget {
     }
 
     /**
-     * Fails when the deadline of the rendering {@code context} belongs to has passed: checked
-     * after every method call, since one call (a regular expression, bounded on its own by a
-     * full time budget) may take long, and many such calls between two step checks must not add
-     * up past the rendering's budget.
+     * Fails when the deadline of the rendering {@code context} belongs to has passed: checked after
+     * every method call, since one call (a regular expression, bounded on its own by a full time
+     * budget) may take long, and many such calls between two step checks must not add up past the
+     * rendering's budget.
      */
     static void checkDeadline(InternalContextAdapter context) {
         RenderBudget budget = of(context);

@@ -14,8 +14,8 @@ import org.apache.velocity.util.introspection.IntrospectionCacheData;
  * renderings: Velocity keeps that cache per context, so every rendering would otherwise look up
  * every {@code $a.b} and {@code $a.b()} by reflection again. Velocity checks the class of every
  * cached entry before using it, and the cached executors are immutable, so one cache serves
- * concurrent renderings. Every variable read and write counts one step of the rendering's
- * {@link RenderBudget}.
+ * concurrent renderings. Every variable read and write counts one step of the rendering's {@link
+ * RenderBudget}.
  */
 final class RenderContext extends VelocityContext {
     /** Velocity's introspection cache of one template; thread-safe. */
@@ -28,16 +28,21 @@ final class RenderContext extends VelocityContext {
     private final transient Introspection introspection;
     private final transient RenderBudget budget;
 
-    private RenderContext(Map<String, Object> variables, Introspection introspection,
-            RenderBudget budget) {
+    private RenderContext(
+            Map<String, Object> variables, Introspection introspection, RenderBudget budget) {
         super(variables);
         this.introspection = introspection;
         this.budget = budget;
     }
 
     /** Returns a context holding these variables and reading the template's cache. */
-    static RenderContext of(Introspection introspection, Input input, TemplateContext context,
-            Map<String, String> stageVariables, RenderReport report, RenderBudget budget) {
+    static RenderContext of(
+            Introspection introspection,
+            Input input,
+            TemplateContext context,
+            Map<String, String> stageVariables,
+            RenderReport report,
+            RenderBudget budget) {
         Map<String, Object> variables = new HashMap<>(16); // room for a few #set and #foreach
         variables.put("input", input);
         variables.put("context", context);

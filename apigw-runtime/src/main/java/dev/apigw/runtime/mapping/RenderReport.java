@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What happened while one template rendered that the execution trace should show (a {@code
- * #foreach} cut at its limit), and how much text references inserted. Kept in the Velocity
- * context under a key no template can name. Belongs to one rendering: not thread-safe.
+ * #foreach} cut at its limit), and how much text references inserted. Kept in the Velocity context
+ * under a key no template can name. Belongs to one rendering: not thread-safe.
  */
 final class RenderReport {
     /** The context key: not a VTL identifier, so {@code $...} cannot reach it. */

@@ -18,16 +18,16 @@ import org.apache.velocity.runtime.parser.node.Node;
 import org.apache.velocity.runtime.parser.node.SimpleNode;
 
 /**
- * Bounds the syntax nodes whose work the uberspector does not see (issue 9 part 3): once when
- * a template is parsed, every method call is replaced by one that counts a step of the
- * rendering's {@link RenderBudget} (so that a line of calls on literals is bounded in time),
- * every {@code +} by one that counts a step and checks the length of a string it would join
- * (and prints a map or collection operand with a bound), and every {@code *} by one that counts
- * a step and checks the size of the number it would build. Velocity turns any other operand of
- * arithmetic, of {@code <}, {@code >}, {@code <=}, {@code >=} and of a range {@code [a..b]}
- * into a number through its unbounded text; here a map or collection operand fails the
- * arithmetic (Velocity would log an error and give null), is no number to the comparisons
- * (which then give false, as Velocity's do) and gives no range. Nothing else changes.
+ * Bounds the syntax nodes whose work the uberspector does not see (issue 9 part 3): once when a
+ * template is parsed, every method call is replaced by one that counts a step of the rendering's
+ * {@link RenderBudget} (so that a line of calls on literals is bounded in time), every {@code +} by
+ * one that counts a step and checks the length of a string it would join (and prints a map or
+ * collection operand with a bound), and every {@code *} by one that counts a step and checks the
+ * size of the number it would build. Velocity turns any other operand of arithmetic, of {@code <},
+ * {@code >}, {@code <=}, {@code >=} and of a range {@code [a..b]} into a number through its
+ * unbounded text; here a map or collection operand fails the arithmetic (Velocity would log an
+ * error and give null), is no number to the comparisons (which then give false, as Velocity's do)
+ * and gives no range. Nothing else changes.
  */
 final class SandboxNodes {
     private SandboxNodes() {}
@@ -58,14 +58,26 @@ final class SandboxNodes {
 
     private static SimpleNode containerSafe(SimpleNode child) {
         Class<?> type = child.getClass();
-        SimpleNode safe = type == ASTSubtractNode.class ? new Subtract(child)
-                : type == ASTDivNode.class ? new Divide(child)
-                : type == ASTModNode.class ? new Modulo(child)
-                : type == ASTLTNode.class ? new LessThan(child)
-                : type == ASTGTNode.class ? new GreaterThan(child)
-                : type == ASTLENode.class ? new LessOrEqual(child)
-                : type == ASTGENode.class ? new GreaterOrEqual(child)
-                : type == ASTIntegerRange.class ? new Range(child) : null;
+        SimpleNode safe =
+                type == ASTSubtractNode.class
+                        ? new Subtract(child)
+                        : type == ASTDivNode.class
+                                ? new Divide(child)
+                                : type == ASTModNode.class
+                                        ? new Modulo(child)
+                                        : type == ASTLTNode.class
+                                                ? new LessThan(child)
+                                                : type == ASTGTNode.class
+                                                        ? new GreaterThan(child)
+                                                        : type == ASTLENode.class
+                                                                ? new LessOrEqual(child)
+                                                                : type == ASTGENode.class
+                                                                        ? new GreaterOrEqual(child)
+                                                                        : type
+                                                                                        == ASTIntegerRange
+                                                                                                .class
+                                                                                ? new Range(child)
+                                                                                : null;
         return safe == null ? null : adopt(safe, child);
     }
 
@@ -124,11 +136,11 @@ final class SandboxNodes {
         }
 
         @Override
-        protected Object handleSpecial(Object left, Object right,
-                InternalContextAdapter context) {
+        protected Object handleSpecial(Object left, Object right, InternalContextAdapter context) {
             RenderBudget.tick(context);
             if ((left instanceof CharSequence || right instanceof CharSequence)
-                    && left != null && right != null) {
+                    && left != null
+                    && right != null) {
                 String l = BoundedText.of(left);
                 String r = BoundedText.of(right);
                 Sizes.checkText((long) l.length() + r.length(), "+");
@@ -150,8 +162,7 @@ final class SandboxNodes {
         }
 
         @Override
-        protected Object handleSpecial(Object left, Object right,
-                InternalContextAdapter context) {
+        protected Object handleSpecial(Object left, Object right, InternalContextAdapter context) {
             return refuseContainers(left, right, context);
         }
 
@@ -184,8 +195,7 @@ final class SandboxNodes {
         }
 
         @Override
-        protected Object handleSpecial(Object left, Object right,
-                InternalContextAdapter context) {
+        protected Object handleSpecial(Object left, Object right, InternalContextAdapter context) {
             return refuseContainers(left, right, context);
         }
     }
@@ -201,8 +211,7 @@ final class SandboxNodes {
         }
 
         @Override
-        protected Object handleSpecial(Object left, Object right,
-                InternalContextAdapter context) {
+        protected Object handleSpecial(Object left, Object right, InternalContextAdapter context) {
             return refuseContainers(left, right, context);
         }
     }
@@ -218,8 +227,7 @@ final class SandboxNodes {
         }
 
         @Override
-        protected Object handleSpecial(Object left, Object right,
-                InternalContextAdapter context) {
+        protected Object handleSpecial(Object left, Object right, InternalContextAdapter context) {
             return refuseContainers(left, right, context);
         }
     }
@@ -289,8 +297,8 @@ final class SandboxNodes {
     }
 
     /**
-     * {@code [a..b]} that gives no range for a map or collection end. Its ends are evaluated
-     * once here and again by Velocity: they are literals or references.
+     * {@code [a..b]} that gives no range for a map or collection end. Its ends are evaluated once
+     * here and again by Velocity: they are literals or references.
      */
     static final class Range extends ASTIntegerRange {
         Range(SimpleNode original) {

@@ -9,13 +9,12 @@ import org.apache.velocity.util.introspection.VelPropertyGet;
 import org.apache.velocity.util.introspection.VelPropertySet;
 
 /**
- * How a template's {@code $a.b} and {@code $a.m(...)} resolve (issue 9 part 3): Velocity's
- * {@link SecureUberspector} (no {@code Class}, {@code ClassLoader}, {@code Runtime}, {@code
- * System}, reflection) narrowed to the allowed surface of {@link TemplateSurface}, and every
- * method that can grow a value or run long wrapped in its check ({@link MethodGuards}).
- * {@code $map.class} reads the key {@code class} of a map, never its Java class. Only maps
- * take {@code #set($a.b = v)}, within the collection limit. Public only because Velocity
- * instantiates it by class name.
+ * How a template's {@code $a.b} and {@code $a.m(...)} resolve (issue 9 part 3): Velocity's {@link
+ * SecureUberspector} (no {@code Class}, {@code ClassLoader}, {@code Runtime}, {@code System},
+ * reflection) narrowed to the allowed surface of {@link TemplateSurface}, and every method that can
+ * grow a value or run long wrapped in its check ({@link MethodGuards}). {@code $map.class} reads
+ * the key {@code class} of a map, never its Java class. Only maps take {@code #set($a.b = v)},
+ * within the collection limit. Public only because Velocity instantiates it by class name.
  */
 public final class SandboxUberspector extends SecureUberspector {
     private MethodGuards guards;
@@ -27,8 +26,12 @@ public final class SandboxUberspector extends SecureUberspector {
     public void init() {
         super.init();
         Object limits = rsvc.getApplicationAttribute(TemplateLimits.ATTRIBUTE);
-        guards = new MethodGuards(new BoundedRegex(limits instanceof TemplateLimits
-                ? (TemplateLimits) limits : TemplateEngine.defaultLimits()));
+        guards =
+                new MethodGuards(
+                        new BoundedRegex(
+                                limits instanceof TemplateLimits
+                                        ? (TemplateLimits) limits
+                                        : TemplateEngine.defaultLimits()));
     }
 
     @Override

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code $context} as one template sees it: the request's variables, {@code requestOverride}
- * and {@code responseOverride} of the request (reference 1.6), and whatever the template sets
- * on {@code $context} itself, which lives for this render only. The request's map-valued
- * entries print as empty text ({@link ContextEntryMap}, reference 1.2).
+ * {@code $context} as one template sees it: the request's variables, {@code requestOverride} and
+ * {@code responseOverride} of the request (reference 1.6), and whatever the template sets on {@code
+ * $context} itself, which lives for this render only. The request's map-valued entries print as
+ * empty text ({@link ContextEntryMap}, reference 1.2).
  */
 final class TemplateContext extends AbstractMap<String, Object> {
     private final Map<String, Object> variables;
@@ -45,8 +45,7 @@ final class TemplateContext extends AbstractMap<String, Object> {
         if (entries == null) {
             entries = new HashMap<>(4);
         }
-        return entries.computeIfAbsent(key,
-                k -> new ContextEntryMap((Map<String, Object>) value));
+        return entries.computeIfAbsent(key, k -> new ContextEntryMap((Map<String, Object>) value));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.apigw.runtime.mapping;
 
 /**
- * A mapping template failed while rendering: a method threw (a second override of one name,
- * {@code $util.base64Decode} of text that is not Base64), the output grew past its limit, or
- * the template asked for the JSON of a payload that is not JSON.
+ * A mapping template failed while rendering: a method threw (a second override of one name, {@code
+ * $util.base64Decode} of text that is not Base64), the output grew past its limit, or the template
+ * asked for the JSON of a payload that is not JSON.
  */
 public final class TemplateException extends RuntimeException {
     private static final long serialVersionUID = 1L;

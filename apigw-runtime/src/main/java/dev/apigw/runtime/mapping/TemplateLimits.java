@@ -4,10 +4,9 @@ import java.util.function.LongSupplier;
 
 /**
  * How much one rendering may spend (issue 9 part 3): a time budget read from a ticker (System
- * nanoseconds by default; a test supplies its own) and a budget of work steps (variable reads
- * and writes, method calls, arithmetic, loop iterations). Immutable; one per {@link
- * TemplateEngine}, shared with its {@link SandboxUberspector} through Velocity's application
- * attributes.
+ * nanoseconds by default; a test supplies its own) and a budget of work steps (variable reads and
+ * writes, method calls, arithmetic, loop iterations). Immutable; one per {@link TemplateEngine},
+ * shared with its {@link SandboxUberspector} through Velocity's application attributes.
  */
 final class TemplateLimits {
     /** The Velocity application attribute that holds the engine's limits. */
@@ -42,8 +41,10 @@ final class TemplateLimits {
     /** Fails when {@code deadline} (a ticker reading) has passed. */
     void checkDeadline(long deadline) {
         if (now() - deadline > 0) {
-            throw new RenderLimitException("template rendering exceeded its time budget of "
-                    + timeBudgetNanos / 1_000_000 + " ms");
+            throw new RenderLimitException(
+                    "template rendering exceeded its time budget of "
+                            + timeBudgetNanos / 1_000_000
+                            + " ms");
         }
     }
 }

@@ -11,11 +11,15 @@ import java.util.Objects;
  * @param context {@code $context}, a nested map ({@code identity.sourceIp} is {@code
  *     context.identity.sourceIp}), without the overrides
  * @param stageVariables {@code $stageVariables}
- * @param overrides the request's {@code requestOverride} and {@code responseOverride}, shown
- *     in {@code $context}
+ * @param overrides the request's {@code requestOverride} and {@code responseOverride}, shown in
+ *     {@code $context}
  */
-public record TemplateVariables(Body body, Parameters parameters, Map<String, Object> context,
-        Map<String, String> stageVariables, Overrides overrides) {
+public record TemplateVariables(
+        Body body,
+        Parameters parameters,
+        Map<String, Object> context,
+        Map<String, String> stageVariables,
+        Overrides overrides) {
     /** Checks that no field is null. */
     public TemplateVariables {
         Objects.requireNonNull(body);

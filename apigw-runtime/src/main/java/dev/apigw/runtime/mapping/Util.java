@@ -10,8 +10,8 @@ import java.util.Base64;
 
 /**
  * {@code $util} of a mapping template (reference 1.4). A null argument gives empty text. Text a
- * function would build over {@link TemplateEngine#MAX_OUTPUT_CHARS} characters fails the
- * template before it is built (issue 9 part 3). Public for Velocity's introspection; stateless.
+ * function would build over {@link TemplateEngine#MAX_OUTPUT_CHARS} characters fails the template
+ * before it is built (issue 9 part 3). Public for Velocity's introspection; stateless.
  */
 public final class Util {
     static final Util INSTANCE = new Util();
@@ -21,10 +21,10 @@ public final class Util {
 
     /**
      * Escapes with JavaScript string rules, as reference 1.4 describes Commons Lang's {@code
-     * escapeJavaScript}: {@code '} {@code "} {@code \} {@code /} get a backslash, {@code \b \t
-     * \n \f \r} their short forms, other control characters and every character above {@code
-     * 0x7E} a {@code \}{@code uXXXX} escape (upper-case hex; a character outside the BMP gives
-     * its two surrogates).
+     * escapeJavaScript}: {@code '} {@code "} {@code \} {@code /} get a backslash, {@code \b \t \n
+     * \f \r} their short forms, other control characters and every character above {@code 0x7E} a
+     * {@code \}{@code uXXXX} escape (upper-case hex; a character outside the BMP gives its two
+     * surrogates).
      *
      * <p>Differs from Commons Lang (both 2.x and 3.x), which leaves {@code 0x7F} as it is: the
      * reference says above {@code 0x7E} (unconfirmed).
@@ -40,19 +40,40 @@ public final class Util {
             }
             char c = s.charAt(i);
             switch (c) {
-                case '\'': out.append("\\'"); break;
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '/': out.append("\\/"); break;
-                case '\b': out.append("\\b"); break;
-                case '\t': out.append("\\t"); break;
-                case '\n': out.append("\\n"); break;
-                case '\f': out.append("\\f"); break;
-                case '\r': out.append("\\r"); break;
+                case '\'':
+                    out.append("\\'");
+                    break;
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '/':
+                    out.append("\\/");
+                    break;
+                case '\b':
+                    out.append("\\b");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\f':
+                    out.append("\\f");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
                 default:
                     if (c < 0x20 || c > 0x7E) {
-                        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
-                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+                        out.append("\\u")
+                                .append(HEX[c >> 12 & 0xF])
+                                .append(HEX[c >> 8 & 0xF])
+                                .append(HEX[c >> 4 & 0xF])
+                                .append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }
@@ -72,8 +93,8 @@ public final class Util {
         try {
             return JsonDocument.parseOrThrow(s).root();
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unable to parse JSON: " + e.getOriginalMessage(),
-                    e);
+            throw new IllegalArgumentException(
+                    "Unable to parse JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,8 +108,10 @@ public final class Util {
         long length = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            length += c < 0x80 && (Character.isLetterOrDigit(c) || ".-*_ ".indexOf(c) >= 0) ? 1
-                    : 3L * utf8Length(c);
+            length +=
+                    c < 0x80 && (Character.isLetterOrDigit(c) || ".-*_ ".indexOf(c) >= 0)
+                            ? 1
+                            : 3L * utf8Length(c);
         }
         Sizes.checkText(length, "urlEncode");
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

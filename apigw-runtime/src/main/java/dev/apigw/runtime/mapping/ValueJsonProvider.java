@@ -12,14 +12,15 @@ import java.util.LinkedHashMap;
 /**
  * Jayway JsonPath over the template values of {@link JsonDocument} (maps, {@link JsonArray}s,
  * scalars) rather than over Jackson trees, so that a parsed payload is queried as it is: a path
- * selecting several values gives a {@link JsonArray}. json-smart is not on the classpath.
- * Stateless and thread-safe.
+ * selecting several values gives a {@link JsonArray}. json-smart is not on the classpath. Stateless
+ * and thread-safe.
  */
 public final class ValueJsonProvider extends AbstractJsonProvider {
-    private static final Configuration CONFIGURATION = Configuration.builder()
-            .jsonProvider(new ValueJsonProvider())
-            .mappingProvider(new JacksonMappingProvider(JsonValues.JSON))
-            .build();
+    private static final Configuration CONFIGURATION =
+            Configuration.builder()
+                    .jsonProvider(new ValueJsonProvider())
+                    .mappingProvider(new JacksonMappingProvider(JsonValues.JSON))
+                    .build();
 
     private ValueJsonProvider() {}
 

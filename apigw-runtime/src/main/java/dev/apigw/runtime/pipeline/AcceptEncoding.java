@@ -9,8 +9,8 @@ import java.util.Optional;
  * reference 6.4 (the AWS pages "Receive an API response with a compressed payload" and "Enable
  * payload compression for an API"): the coding with the highest q-value (the first listed among
  * equals; a missing q-value is 1, q=0 refuses) must be {@code gzip} or {@code deflate}, else the
- * response is not compressed. No header, or {@code *}, means no compression: AWS compresses
- * only for a coding the client names.
+ * response is not compressed. No header, or {@code *}, means no compression: AWS compresses only
+ * for a coding the client names.
  */
 final class AcceptEncoding {
     private AcceptEncoding() {}
@@ -30,8 +30,7 @@ final class AcceptEncoding {
                 }
             }
         }
-        return "gzip".equals(best) || "deflate".equals(best) ? Optional.of(best)
-                : Optional.empty();
+        return "gzip".equals(best) || "deflate".equals(best) ? Optional.of(best) : Optional.empty();
     }
 
     private static double quality(String[] parameters) {

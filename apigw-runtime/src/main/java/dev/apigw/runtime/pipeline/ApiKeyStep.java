@@ -19,8 +19,10 @@ final class ApiKeyStep implements Step {
             return next.proceed(exchange);
         }
         ApiKeySourceType source = exchange.stage().deployment().restApi().apiKeySource();
-        String value = source == ApiKeySourceType.HEADER
-                ? exchange.request().headers().first("x-api-key").orElse(null) : null;
+        String value =
+                source == ApiKeySourceType.HEADER
+                        ? exchange.request().headers().first("x-api-key").orElse(null)
+                        : null;
         if (value == null) {
             exchange.trace().add("api-key", "API Key not provided");
             throw GatewayException.of(GatewayResponseType.INVALID_API_KEY);

@@ -11,10 +11,10 @@ import java.util.Optional;
 /**
  * A body field of a parameter mapping, {@code method.request.body.JSONPATH} (reference 5.2) or
  * {@code integration.response.body.JSONPATH} (reference 5.3): a JSONPath written without its
- * leading {@code $.} ({@code petstore.pets[0].name}), compiled once when the API is built and
- * read from a body parsed once. A path that selects nothing, or JSON {@code null}, gives no
- * value; a string is its text, anything else compact JSON (reference 1.7, T12). Immutable and
- * thread-safe. Internal.
+ * leading {@code $.} ({@code petstore.pets[0].name}), compiled once when the API is built and read
+ * from a body parsed once. A path that selects nothing, or JSON {@code null}, gives no value; a
+ * string is its text, anything else compact JSON (reference 1.7, T12). Immutable and thread-safe.
+ * Internal.
  */
 public final class BodyPath {
     /** Jayway JsonPath on parsed values; json-smart is not on the classpath. */
@@ -29,8 +29,8 @@ public final class BodyPath {
     }
 
     /**
-     * Compiles a path written without {@code $.}; fails with {@link IllegalArgumentException}
-     * when it is not a JSONPath.
+     * Compiles a path written without {@code $.}; fails with {@link IllegalArgumentException} when
+     * it is not a JSONPath.
      */
     public static BodyPath compile(String expression) {
         if (expression.isEmpty() || expression.startsWith(".")) {
@@ -42,17 +42,19 @@ public final class BodyPath {
             throw new IllegalArgumentException("unbalanced brackets in " + expression);
         }
         try {
-            return new BodyPath(expression, JsonPath.compile(
-                    expression.startsWith("[") ? "$" + expression : "$." + expression));
+            return new BodyPath(
+                    expression,
+                    JsonPath.compile(
+                            expression.startsWith("[") ? "$" + expression : "$." + expression));
         } catch (JsonPathException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid JSONPath " + expression + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "invalid JSONPath " + expression + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Returns the value the path selects in a parsed body (shared with the body: do not change
-     * it); empty when none or JSON null.
+     * Returns the value the path selects in a parsed body (shared with the body: do not change it);
+     * empty when none or JSON null.
      */
     private Optional<Object> value(JsonDocument body) {
         try {

@@ -14,11 +14,14 @@ import java.util.Objects;
  * @param deployment the deployment
  * @param routes the resource methods by path and HTTP method
  * @param gatewayResponses the deployed API's gateway responses
- * @param warnings what the deployment accepted that will fail requests (a template that does
- *     not parse), one line each naming the place
+ * @param warnings what the deployment accepted that will fail requests (a template that does not
+ *     parse), one line each naming the place
  */
-public record CompiledDeployment(Deployment deployment, RouteMatcher<CompiledMethod> routes,
-        GatewayResponses gatewayResponses, List<String> warnings) {
+public record CompiledDeployment(
+        Deployment deployment,
+        RouteMatcher<CompiledMethod> routes,
+        GatewayResponses gatewayResponses,
+        List<String> warnings) {
     /** Checks that no field is null and copies the warnings. */
     public CompiledDeployment {
         Objects.requireNonNull(deployment);

@@ -14,17 +14,20 @@ import java.util.Map;
  * @param method the method
  * @param invoker calls the integration
  * @param requestTemplates compiled request templates by content type, in definition order
- * @param responseTemplates compiled response templates by integration response status, then
- *     by content type
- * @param responseParameters compiled method response header mappings by integration response
- *     status
+ * @param responseTemplates compiled response templates by integration response status, then by
+ *     content type
+ * @param responseParameters compiled method response header mappings by integration response status
  * @param validation what the method's request validator checks; {@link RequestValidation#NONE}
  *     without one
  */
-public record CompiledMethod(Resource resource, Method method, IntegrationInvoker invoker,
+public record CompiledMethod(
+        Resource resource,
+        Method method,
+        IntegrationInvoker invoker,
         Map<String, MappingTemplate> requestTemplates,
         Map<String, Map<String, MappingTemplate>> responseTemplates,
-        Map<String, ResponseParameters> responseParameters, RequestValidation validation) {
+        Map<String, ResponseParameters> responseParameters,
+        RequestValidation validation) {
 
     /** Returns the method's integration; every deployed method has one. */
     public Integration integration() {

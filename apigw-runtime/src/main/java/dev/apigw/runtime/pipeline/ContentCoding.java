@@ -15,15 +15,14 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * The content codings API Gateway supports for payload compression, reference 6.4 (the AWS
- * pages "Payload compression for REST APIs in API Gateway" and "Call an API method with a
- * compressed payload"): {@code gzip}, {@code deflate} (the zlib format of RFC 9110) and {@code
- * identity}.
+ * The content codings API Gateway supports for payload compression, reference 6.4 (the AWS pages
+ * "Payload compression for REST APIs in API Gateway" and "Call an API method with a compressed
+ * payload"): {@code gzip}, {@code deflate} (the zlib format of RFC 9110) and {@code identity}.
  *
- * <p>A request body whose {@code Content-Encoding} names another coding, or that is not
- * compressed with the coding it names, gets 415 UNSUPPORTED_MEDIA_TYPE, as the AWS page says.
- * A body that decompresses to more than the 10 MB payload limit gets 413 REQUEST_TOO_LARGE (our
- * choice: reference 9.5 gives the limit, not how it applies to a decompressed body).
+ * <p>A request body whose {@code Content-Encoding} names another coding, or that is not compressed
+ * with the coding it names, gets 415 UNSUPPORTED_MEDIA_TYPE, as the AWS page says. A body that
+ * decompresses to more than the 10 MB payload limit gets 413 REQUEST_TOO_LARGE (our choice:
+ * reference 9.5 gives the limit, not how it applies to a decompressed body).
  */
 final class ContentCoding {
     private ContentCoding() {}
@@ -38,11 +37,19 @@ final class ContentCoding {
         if (encoding.isEmpty() || request.bodyLength() == 0) {
             return exchange;
         }
-        byte[] body = decode(request.body(), encoding.get()).orElseThrow(() -> {
-            exchange.trace().add("decompression", "Unable to decompress the request body"
-                    + " with Content-Encoding ", encoding.get());
-            return GatewayException.of(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE);
-        });
+        byte[] body =
+                decode(request.body(), encoding.get())
+                        .orElseThrow(
+                                () -> {
+                                    exchange.trace()
+                                            .add(
+                                                    "decompression",
+                                                    "Unable to decompress the request body"
+                                                            + " with Content-Encoding ",
+                                                    encoding.get());
+                                    return GatewayException.of(
+                                            GatewayResponseType.UNSUPPORTED_MEDIA_TYPE);
+                                });
         if (body.length > LimitsStep.MAX_PAYLOAD_BYTES) {
             throw GatewayException.of(GatewayResponseType.REQUEST_TOO_LARGE);
         }
@@ -50,9 +57,9 @@ final class ContentCoding {
     }
 
     /**
-     * Returns a body decoded by a {@code Content-Encoding} value (codings listed in the order
-     * they were applied, so undone last first); empty when a coding is not supported or the
-     * body is not in it. Stops reading once the result passes the 10 MB payload limit.
+     * Returns a body decoded by a {@code Content-Encoding} value (codings listed in the order they
+     * were applied, so undone last first); empty when a coding is not supported or the body is not
+     * in it. Stops reading once the result passes the 10 MB payload limit.
      */
     static Optional<byte[]> decode(byte[] body, String contentEncoding) {
         String[] codings = contentEncoding.split(",");
@@ -65,12 +72,11 @@ final class ContentCoding {
                         break;
                     case "gzip":
                     case "x-gzip":
-                        decoded = readAll(new GZIPInputStream(
-                                new ByteArrayInputStream(decoded)));
+                        decoded = readAll(new GZIPInputStream(new ByteArrayInputStream(decoded)));
                         break;
                     case "deflate":
-                        decoded = readAll(new InflaterInputStream(
-                                new ByteArrayInputStream(decoded)));
+                        decoded =
+                                readAll(new InflaterInputStream(new ByteArrayInputStream(decoded)));
                         break;
                     default:
                         return Optional.empty();
@@ -85,8 +91,8 @@ final class ContentCoding {
     /** Returns a body encoded with {@code gzip} or {@code deflate}. */
     static byte[] encode(byte[] body, String coding) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 2 + 32);
-        try (var compressing = coding.equals("gzip") ? new GZIPOutputStream(out)
-                : new DeflaterOutputStream(out)) {
+        try (var compressing =
+                coding.equals("gzip") ? new GZIPOutputStream(out) : new DeflaterOutputStream(out)) {
             compressing.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory compression cannot fail", e);

@@ -13,20 +13,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The text and binary conversions of a non-proxy integration, as set by the {@code
- * contentHandling} of an {@code Integration} (request side) or of an {@code IntegrationResponse}
- * (response side), reference 6.3 "Binary support and {@code contentHandling}" (the AWS page
- * "Content type conversions in API Gateway").
+ * The text and binary conversions of a non-proxy integration, as set by the {@code contentHandling}
+ * of an {@code Integration} (request side) or of an {@code IntegrationResponse} (response side),
+ * reference 6.3 "Binary support and {@code contentHandling}" (the AWS page "Content type
+ * conversions in API Gateway").
  *
- * <p>A payload is binary when its content type matches {@code binaryMediaTypes}; the caller
- * decides that with {@link MediaTypes#isBinary}. Converting text to binary always assumes the
- * text is base64 and decodes it; converting binary to text always base64-encodes it. A binary
- * result cannot go through a mapping template: {@link Content#binary()} tells the caller.
+ * <p>A payload is binary when its content type matches {@code binaryMediaTypes}; the caller decides
+ * that with {@link MediaTypes#isBinary}. Converting text to binary always assumes the text is
+ * base64 and decodes it; converting binary to text always base64-encodes it. A binary result cannot
+ * go through a mapping template: {@link Content#binary()} tells the caller.
  *
- * <p>Base64 is the basic alphabet of RFC 4648 (no line breaks, padding optional), the decoder
- * the Lambda proxy response uses too; text that is not base64 gives an empty result, which the
- * caller answers with 500 (API_CONFIGURATION_ERROR). An empty payload stays empty text whatever
- * the strategy: there is nothing to convert (our choice; reference 6.3 is silent).
+ * <p>Base64 is the basic alphabet of RFC 4648 (no line breaks, padding optional), the decoder the
+ * Lambda proxy response uses too; text that is not base64 gives an empty result, which the caller
+ * answers with 500 (API_CONFIGURATION_ERROR). An empty payload stays empty text whatever the
+ * strategy: there is nothing to convert (our choice; reference 6.3 is silent).
  */
 final class ContentHandling {
     private static final ContentHandling UNSET = new ContentHandling(null);
@@ -59,10 +59,10 @@ final class ContentHandling {
     }
 
     /**
-     * Converts a method request payload into the integration request payload (reference 6.3,
-     * first table): unset keeps the payload as it is (text stays text, binary stays binary);
-     * {@code CONVERT_TO_BINARY} base64-decodes text and keeps binary; {@code CONVERT_TO_TEXT}
-     * keeps text and base64-encodes binary. Empty when text to decode is not base64.
+     * Converts a method request payload into the integration request payload (reference 6.3, first
+     * table): unset keeps the payload as it is (text stays text, binary stays binary); {@code
+     * CONVERT_TO_BINARY} base64-decodes text and keeps binary; {@code CONVERT_TO_TEXT} keeps text
+     * and base64-encodes binary. Empty when text to decode is not base64.
      *
      * @param body the method request payload
      * @param binary whether the request's Content-Type matches {@code binaryMediaTypes}
@@ -72,11 +72,11 @@ final class ContentHandling {
     }
 
     /**
-     * Converts an integration response payload into the method response payload (reference
-     * 6.3, second table): unset converts to the kind of the request's first {@code Accept}
-     * type (binary when it matches {@code binaryMediaTypes}, so text is base64-decoded for a
-     * binary Accept type and binary is base64-encoded for a text one); a strategy converts to
-     * its kind whatever the Accept type. Empty when text to decode is not base64.
+     * Converts an integration response payload into the method response payload (reference 6.3,
+     * second table): unset converts to the kind of the request's first {@code Accept} type (binary
+     * when it matches {@code binaryMediaTypes}, so text is base64-decoded for a binary Accept type
+     * and binary is base64-encoded for a text one); a strategy converts to its kind whatever the
+     * Accept type. Empty when text to decode is not base64.
      *
      * @param body the integration response payload
      * @param binary whether the integration response's Content-Type matches {@code
@@ -89,18 +89,19 @@ final class ContentHandling {
     }
 
     private static ContentHandlingStrategy kind(boolean binary) {
-        return binary ? ContentHandlingStrategy.CONVERT_TO_BINARY
+        return binary
+                ? ContentHandlingStrategy.CONVERT_TO_BINARY
                 : ContentHandlingStrategy.CONVERT_TO_TEXT;
     }
 
-    private static Optional<Content> convert(byte[] body, boolean binary,
-            ContentHandlingStrategy target) {
+    private static Optional<Content> convert(
+            byte[] body, boolean binary, ContentHandlingStrategy target) {
         if (body.length == 0) {
             return Optional.of(new Content(body, false));
         }
         if (target == ContentHandlingStrategy.CONVERT_TO_TEXT) {
-            return Optional.of(new Content(binary ? Base64.getEncoder().encode(body) : body,
-                    false));
+            return Optional.of(
+                    new Content(binary ? Base64.getEncoder().encode(body) : body, false));
         }
         if (binary) {
             return Optional.of(new Content(body, true));
@@ -115,10 +116,10 @@ final class ContentHandling {
     /**
      * Returns the integration request payload of a non-proxy request: its body converted by the
      * integration's {@code contentHandling}, binary when its Content-Type (none counts as not
-     * binary) matches {@code binaryMediaTypes}. Text that is not base64 is a configuration
-     * error (500). With {@code contentHandling} unset, a text payload is UTF-8 text: every byte
-     * sequence that is not valid UTF-8 becomes U+FFFD ({@code EF BF BD}) before it reaches the
-     * integration, while a binary payload goes as sent (reference 6.3, "added" [V]).
+     * binary) matches {@code binaryMediaTypes}. Text that is not base64 is a configuration error
+     * (500). With {@code contentHandling} unset, a text payload is UTF-8 text: every byte sequence
+     * that is not valid UTF-8 becomes U+FFFD ({@code EF BF BD}) before it reaches the integration,
+     * while a binary payload goes as sent (reference 6.3, "added" [V]).
      */
     static Content requestPayload(Exchange exchange) {
         ContentHandling handling = of(exchange.method().integration());
@@ -132,8 +133,8 @@ final class ContentHandling {
     }
 
     /**
-     * Returns the UTF-8 bytes of the payload's decoded text (in which the decoder replaced
-     * every invalid sequence by U+FFFD), or the payload itself when they are the same.
+     * Returns the UTF-8 bytes of the payload's decoded text (in which the decoder replaced every
+     * invalid sequence by U+FFFD), or the payload itself when they are the same.
      */
     private static byte[] asUtf8Text(byte[] body, String text) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -142,8 +143,8 @@ final class ContentHandling {
 
     /**
      * Returns the text a request template reads ({@code $input.body}): text that no conversion
-     * changes is the request's own decoded payload, shared with every other reader of it;
-     * anything else goes through {@link #requestPayload} and {@link #templateInput}.
+     * changes is the request's own decoded payload, shared with every other reader of it; anything
+     * else goes through {@link #requestPayload} and {@link #templateInput}.
      */
     static String requestTemplateInput(Exchange exchange) {
         ContentHandling handling = of(exchange.method().integration());
@@ -155,37 +156,49 @@ final class ContentHandling {
     }
 
     private static boolean isBinaryRequest(Exchange exchange) {
-        return MediaTypes.isBinary(MediaTypes.mimeType(exchange.request().headers()
-                .first("Content-Type").orElse("")), binaryMediaTypes(exchange));
+        return MediaTypes.isBinary(
+                MediaTypes.mimeType(exchange.request().headers().first("Content-Type").orElse("")),
+                binaryMediaTypes(exchange));
     }
 
     /**
-     * Returns the method response payload of a non-proxy integration response: the endpoint's
-     * body converted by the selected integration response's {@code contentHandling}, binary
-     * when the endpoint's Content-Type matches {@code binaryMediaTypes}, towards the kind of
-     * the request's first Accept type ({@code application/json} when there is none). Text
-     * that is not base64 is a configuration error (500).
+     * Returns the method response payload of a non-proxy integration response: the endpoint's body
+     * converted by the selected integration response's {@code contentHandling}, binary when the
+     * endpoint's Content-Type matches {@code binaryMediaTypes}, towards the kind of the request's
+     * first Accept type ({@code application/json} when there is none). Text that is not base64 is a
+     * configuration error (500).
      */
-    static Content responsePayload(Exchange exchange, IntegrationResponse selected,
-            Response endpoint, EndpointBody body) {
+    static Content responsePayload(
+            Exchange exchange, IntegrationResponse selected, Response endpoint, EndpointBody body) {
         List<String> binaryTypes = binaryMediaTypes(exchange);
-        boolean binary = MediaTypes.isBinary(MediaTypes.mimeType(
-                endpoint.headers().first("Content-Type").orElse("")), binaryTypes);
-        boolean binaryAccepted = MediaTypes.isBinary(MediaTypes.firstAccepted(exchange.request()
-                .headers().first("Accept").orElse(MediaTypes.JSON)), binaryTypes);
+        boolean binary =
+                MediaTypes.isBinary(
+                        MediaTypes.mimeType(endpoint.headers().first("Content-Type").orElse("")),
+                        binaryTypes);
+        boolean binaryAccepted =
+                MediaTypes.isBinary(
+                        MediaTypes.firstAccepted(
+                                exchange.request()
+                                        .headers()
+                                        .first("Accept")
+                                        .orElse(MediaTypes.JSON)),
+                        binaryTypes);
         ContentHandling handling = of(selected);
         return handling.response(body.bytes(), binary, binaryAccepted)
                 .orElseThrow(() -> notBase64(exchange, "integration-response", handling));
     }
 
     /**
-     * Returns a converted payload as the text a mapping template reads ({@code $input.body});
-     * a binary payload cannot be mapped and is a configuration error (500, reference 6.3 [V]).
+     * Returns a converted payload as the text a mapping template reads ({@code $input.body}); a
+     * binary payload cannot be mapped and is a configuration error (500, reference 6.3 [V]).
      */
     static String templateInput(Exchange exchange, Content content, String traceStage) {
         if (content.binary()) {
-            exchange.trace().add(traceStage, "Execution failed due to configuration error:"
-                    + " a binary payload cannot be transformed by a mapping template");
+            exchange.trace()
+                    .add(
+                            traceStage,
+                            "Execution failed due to configuration error:"
+                                    + " a binary payload cannot be transformed by a mapping template");
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         return new String(content.bytes(), StandardCharsets.UTF_8);
@@ -195,10 +208,14 @@ final class ContentHandling {
         return exchange.stage().deployment().restApi().binaryMediaTypes();
     }
 
-    private static GatewayException notBase64(Exchange exchange, String traceStage,
-            ContentHandling handling) {
-        exchange.trace().add(traceStage, "Execution failed due to configuration error: unable"
-                + " to base64-decode the payload for content handling ", handling);
+    private static GatewayException notBase64(
+            Exchange exchange, String traceStage, ContentHandling handling) {
+        exchange.trace()
+                .add(
+                        traceStage,
+                        "Execution failed due to configuration error: unable"
+                                + " to base64-decode the payload for content handling ",
+                        handling);
         return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
 

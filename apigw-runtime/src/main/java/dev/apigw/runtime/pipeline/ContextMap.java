@@ -5,10 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code $context} of a mapping template (reference 1.2), read lazily: a variable is computed
- * when a template reads it, so a request pays only for the variables its templates use. Only
- * iterating it ({@code $context.keySet()}) builds every value. Read-only; one per template
- * render.
+ * {@code $context} of a mapping template (reference 1.2), read lazily: a variable is computed when
+ * a template reads it, so a request pays only for the variables its templates use. Only iterating
+ * it ({@code $context.keySet()}) builds every value. Read-only; one per template render.
  */
 final class ContextMap extends AbstractMap<String, Object> {
     private final Exchange exchange;

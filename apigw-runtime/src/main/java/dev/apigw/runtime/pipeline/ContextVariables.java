@@ -15,15 +15,42 @@ public final class ContextVariables {
     /** {@code $context.protocol}: API Gateway always reports HTTP/1.1. */
     public static final String PROTOCOL = "HTTP/1.1";
 
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-        "Aug", "Sep", "Oct", "Nov", "Dec"};
-    private static final String[] TOP_LEVEL = {"accountId", "apiId", "deploymentId",
-        "domainName", "domainPrefix", "extendedRequestId", "requestId", "httpMethod", "path",
-        "protocol", "requestTime", "requestTimeEpoch", "resourceId", "resourcePath", "stage"};
-    private static final String[] IDENTITY = {"cognitoIdentityPoolId", "accountId",
-        "cognitoIdentityId", "caller", "sourceIp", "principalOrgId", "accessKey",
-        "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn", "userAgent",
-        "user", "apiKey", "apiKeyId"};
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
+    private static final String[] TOP_LEVEL = {
+        "accountId",
+        "apiId",
+        "deploymentId",
+        "domainName",
+        "domainPrefix",
+        "extendedRequestId",
+        "requestId",
+        "httpMethod",
+        "path",
+        "protocol",
+        "requestTime",
+        "requestTimeEpoch",
+        "resourceId",
+        "resourcePath",
+        "stage"
+    };
+    private static final String[] IDENTITY = {
+        "cognitoIdentityPoolId",
+        "accountId",
+        "cognitoIdentityId",
+        "caller",
+        "sourceIp",
+        "principalOrgId",
+        "accessKey",
+        "cognitoAuthenticationType",
+        "cognitoAuthenticationProvider",
+        "userArn",
+        "userAgent",
+        "user",
+        "apiKey",
+        "apiKeyId"
+    };
 
     private static final String[] IDENTITY_VARIABLES = new String[IDENTITY.length];
 
@@ -36,8 +63,8 @@ public final class ContextVariables {
     private ContextVariables() {}
 
     /**
-     * Returns the value of {@code $context.<name>} (e.g. {@code stage}, {@code
-     * identity.sourceIp}), or null when the variable is unset or unknown.
+     * Returns the value of {@code $context.<name>} (e.g. {@code stage}, {@code identity.sourceIp}),
+     * or null when the variable is unset or unknown.
      */
     public static String get(Exchange e, String name) {
         switch (name) {
@@ -85,8 +112,8 @@ public final class ContextVariables {
     }
 
     /**
-     * Returns {@code $context} as a nested map for mapping templates: every variable with a
-     * value, {@code identity} as its own map with unset fields present as null.
+     * Returns {@code $context} as a nested map for mapping templates: every variable with a value,
+     * {@code identity} as its own map with unset fields present as null.
      */
     public static Map<String, Object> asMap(Exchange e) {
         Map<String, Object> context = new HashMap<>();
@@ -117,8 +144,12 @@ public final class ContextVariables {
     public static String requestTime(Instant time) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
         StringBuilder s = new StringBuilder(26);
-        twoDigits(s, t.getDayOfMonth()).append('/').append(MONTHS[t.getMonthValue() - 1])
-                .append('/').append(t.getYear()).append(':');
+        twoDigits(s, t.getDayOfMonth())
+                .append('/')
+                .append(MONTHS[t.getMonthValue() - 1])
+                .append('/')
+                .append(t.getYear())
+                .append(':');
         twoDigits(s, t.getHour()).append(':');
         twoDigits(s, t.getMinute()).append(':');
         return twoDigits(s, t.getSecond()).append(" +0000").toString();
@@ -130,8 +161,15 @@ public final class ContextVariables {
 
     /** Returns {@code $context.domainName}: the request's Host, else the execute-api host. */
     public static String domainName(Exchange e) {
-        return e.request().headers().first("Host").orElseGet(() -> e.state().apiId()
-                + ".execute-api." + e.host().region() + ".amazonaws.com");
+        return e.request()
+                .headers()
+                .first("Host")
+                .orElseGet(
+                        () ->
+                                e.state().apiId()
+                                        + ".execute-api."
+                                        + e.host().region()
+                                        + ".amazonaws.com");
     }
 
     /** Returns {@code $context.domainPrefix}: the first label of the domain name. */

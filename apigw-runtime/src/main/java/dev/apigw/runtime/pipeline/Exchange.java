@@ -13,10 +13,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The typed state of one request as it goes through the pipeline: the request, its ids and
- * time, the serving state, and what earlier steps found (stage, route, API key, integration
- * request). Immutable: steps change it through withers. Reading a part before the step that
- * sets it is a bug and fails naming the part.
+ * The typed state of one request as it goes through the pipeline: the request, its ids and time,
+ * the serving state, and what earlier steps found (stage, route, API key, integration request).
+ * Immutable: steps change it through withers. Reading a part before the step that sets it is a bug
+ * and fails naming the part.
  */
 public final class Exchange {
     private final Request request;
@@ -35,11 +35,21 @@ public final class Exchange {
     private final ApiKey apiKey;
     private final IntegrationRequest integrationRequest;
 
-    private Exchange(Request request, Map<String, List<String>> query, Payload payload,
-            TemplateParameters parameters, Overrides overrides, String requestId,
+    private Exchange(
+            Request request,
+            Map<String, List<String>> query,
+            Payload payload,
+            TemplateParameters parameters,
+            Overrides overrides,
+            String requestId,
             String extendedRequestId,
-            Instant requestTime, ExecutionTrace trace, ServingState state, DeployedStage stage,
-            String resourcePath, RouteMatch<CompiledMethod> route, ApiKey apiKey,
+            Instant requestTime,
+            ExecutionTrace trace,
+            ServingState state,
+            DeployedStage stage,
+            String resourcePath,
+            RouteMatch<CompiledMethod> route,
+            ApiKey apiKey,
             IntegrationRequest integrationRequest) {
         this.request = request;
         this.query = query;
@@ -59,15 +69,30 @@ public final class Exchange {
     }
 
     /** Returns the exchange of a new request. */
-    public static Exchange of(Request request, String requestId, String extendedRequestId,
-            Instant requestTime, ExecutionTrace trace, ServingState state) {
+    public static Exchange of(
+            Request request,
+            String requestId,
+            String extendedRequestId,
+            Instant requestTime,
+            ExecutionTrace trace,
+            ServingState state) {
         Map<String, List<String>> query = QueryString.parse(request.rawQueryString());
-        return new Exchange(request, query, new Payload(request),
-                new TemplateParameters(request, query), new Overrides(),
+        return new Exchange(
+                request,
+                query,
+                new Payload(request),
+                new TemplateParameters(request, query),
+                new Overrides(),
                 Objects.requireNonNull(requestId),
-                Objects.requireNonNull(extendedRequestId), Objects.requireNonNull(requestTime),
-                Objects.requireNonNull(trace), Objects.requireNonNull(state), null, null, null,
-                null, null);
+                Objects.requireNonNull(extendedRequestId),
+                Objects.requireNonNull(requestTime),
+                Objects.requireNonNull(trace),
+                Objects.requireNonNull(state),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Returns the request. */
@@ -91,8 +116,8 @@ public final class Exchange {
     }
 
     /**
-     * Returns the request's {@code $context.requestOverride} and {@code
-     * $context.responseOverride} (reference 1.6): shared by its request and response templates.
+     * Returns the request's {@code $context.requestOverride} and {@code $context.responseOverride}
+     * (reference 1.6): shared by its request and response templates.
      */
     public Overrides overrides() {
         return overrides;
@@ -174,47 +199,106 @@ public final class Exchange {
     }
 
     /**
-     * Returns a copy whose request is {@code request} (same query and ids), with a new payload
-     * over its body: the request body decompressed (reference 6.4).
+     * Returns a copy whose request is {@code request} (same query and ids), with a new payload over
+     * its body: the request body decompressed (reference 6.4).
      */
     Exchange withRequest(Request request) {
-        return new Exchange(request, query, new Payload(request),
-                new TemplateParameters(request, query), overrides, requestId,
-                extendedRequestId, requestTime, trace, state, stage, resourcePath, route, apiKey,
+        return new Exchange(
+                request,
+                query,
+                new Payload(request),
+                new TemplateParameters(request, query),
+                overrides,
+                requestId,
+                extendedRequestId,
+                requestTime,
+                trace,
+                state,
+                stage,
+                resourcePath,
+                route,
+                apiKey,
                 integrationRequest);
     }
 
     /** Returns a copy with the stage resolved and the path after it. */
     public Exchange withStage(DeployedStage stage, String resourcePath) {
-        return new Exchange(request, query, payload, parameters, overrides, requestId,
+        return new Exchange(
+                request,
+                query,
+                payload,
+                parameters,
+                overrides,
+                requestId,
                 extendedRequestId,
-                requestTime, trace, state,
-                Objects.requireNonNull(stage), Objects.requireNonNull(resourcePath), route,
-                apiKey, integrationRequest);
+                requestTime,
+                trace,
+                state,
+                Objects.requireNonNull(stage),
+                Objects.requireNonNull(resourcePath),
+                route,
+                apiKey,
+                integrationRequest);
     }
 
     /** Returns a copy with the matched route. */
     public Exchange withRoute(RouteMatch<CompiledMethod> route) {
-        return new Exchange(request, query, payload, parameters, overrides, requestId,
+        return new Exchange(
+                request,
+                query,
+                payload,
+                parameters,
+                overrides,
+                requestId,
                 extendedRequestId,
-                requestTime, trace, state,
-                stage, resourcePath, Objects.requireNonNull(route), apiKey, integrationRequest);
+                requestTime,
+                trace,
+                state,
+                stage,
+                resourcePath,
+                Objects.requireNonNull(route),
+                apiKey,
+                integrationRequest);
     }
 
     /** Returns a copy with the caller's API key. */
     public Exchange withApiKey(ApiKey apiKey) {
-        return new Exchange(request, query, payload, parameters, overrides, requestId,
+        return new Exchange(
+                request,
+                query,
+                payload,
+                parameters,
+                overrides,
+                requestId,
                 extendedRequestId,
-                requestTime, trace, state,
-                stage, resourcePath, route, Objects.requireNonNull(apiKey), integrationRequest);
+                requestTime,
+                trace,
+                state,
+                stage,
+                resourcePath,
+                route,
+                Objects.requireNonNull(apiKey),
+                integrationRequest);
     }
 
     /** Returns a copy with the mapped integration request. */
     public Exchange withIntegrationRequest(IntegrationRequest integrationRequest) {
-        return new Exchange(request, query, payload, parameters, overrides, requestId,
+        return new Exchange(
+                request,
+                query,
+                payload,
+                parameters,
+                overrides,
+                requestId,
                 extendedRequestId,
-                requestTime, trace, state,
-                stage, resourcePath, route, apiKey, Objects.requireNonNull(integrationRequest));
+                requestTime,
+                trace,
+                state,
+                stage,
+                resourcePath,
+                route,
+                apiKey,
+                Objects.requireNonNull(integrationRequest));
     }
 
     /** Returns the stage's settings. */

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Rejects a request with a gateway response. Cheap: it has no stack trace. Only the gateway
- * response step catches it and renders the API's customised response or AWS's default, against
- * the exchange as the failing step saw it (stage, route and API key resolved so far), which the
- * chain records on the way out.
+ * response step catches it and renders the API's customised response or AWS's default, against the
+ * exchange as the failing step saw it (stage, route and API key resolved so far), which the chain
+ * records on the way out.
  */
 public final class GatewayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -19,7 +19,10 @@ public final class GatewayException extends RuntimeException {
     private final String validationErrorString;
     private transient Exchange exchange;
 
-    private GatewayException(GatewayResponseType type, int statusCode, String errorMessage,
+    private GatewayException(
+            GatewayResponseType type,
+            int statusCode,
+            String errorMessage,
             String validationErrorString) {
         super(type + (errorMessage == null ? "" : ": " + errorMessage), null, false, false);
         this.type = Objects.requireNonNull(type);
@@ -30,8 +33,8 @@ public final class GatewayException extends RuntimeException {
 
     /** Returns an exception for a type with its default message. */
     public static GatewayException of(GatewayResponseType type) {
-        return new GatewayException(type, type.defaultStatus(), type.defaultMessage().orElse(null),
-                null);
+        return new GatewayException(
+                type, type.defaultStatus(), type.defaultMessage().orElse(null), null);
     }
 
     /** Returns an exception for a type with this {@code $context.error.message}. */
@@ -44,18 +47,21 @@ public final class GatewayException extends RuntimeException {
      * {@code $context.error.message} and its {@code $context.error.validationErrorString}, the
      * detailed text API Gateway gives gateway response templates (reference 1.2).
      */
-    public static GatewayException invalidRequest(GatewayResponseType type, String errorMessage,
-            String validationErrorString) {
-        return new GatewayException(type, type.defaultStatus(), Objects.requireNonNull(
-                errorMessage), Objects.requireNonNull(validationErrorString));
+    public static GatewayException invalidRequest(
+            GatewayResponseType type, String errorMessage, String validationErrorString) {
+        return new GatewayException(
+                type,
+                type.defaultStatus(),
+                Objects.requireNonNull(errorMessage),
+                Objects.requireNonNull(validationErrorString));
     }
 
     /**
-     * Returns an exception for a type answered with another status than the type's default, as
-     * AWS does in places (502 for a malformed Lambda proxy response, reference 3.1).
+     * Returns an exception for a type answered with another status than the type's default, as AWS
+     * does in places (502 for a malformed Lambda proxy response, reference 3.1).
      */
-    public static GatewayException of(GatewayResponseType type, int statusCode,
-            String errorMessage) {
+    public static GatewayException of(
+            GatewayResponseType type, int statusCode, String errorMessage) {
         return new GatewayException(type, statusCode, errorMessage, null);
     }
 
@@ -75,8 +81,8 @@ public final class GatewayException extends RuntimeException {
     }
 
     /**
-     * Returns {@code $context.error.validationErrorString}: present for request validation
-     * failures only; absent renders as empty text.
+     * Returns {@code $context.error.validationErrorString}: present for request validation failures
+     * only; absent renders as empty text.
      */
     public Optional<String> validationErrorString() {
         return Optional.ofNullable(validationErrorString);

@@ -4,9 +4,8 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.gatewayresponse.GatewayResponses;
 
 /**
- * Renders a rejected request as the deployed API's gateway response, or AWS's built-in one when
- * no stage was found (reference section 3). The only step that catches {@link
- * GatewayException}.
+ * Renders a rejected request as the deployed API's gateway response, or AWS's built-in one when no
+ * stage was found (reference section 3). The only step that catches {@link GatewayException}.
  */
 final class GatewayResponseStep implements Step {
     private static final GatewayResponses DEFAULTS = GatewayResponses.defaults();
@@ -16,12 +15,20 @@ final class GatewayResponseStep implements Step {
         try {
             return next.proceed(exchange);
         } catch (GatewayException e) {
-            exchange.trace().add("gateway-response", "Gateway response type: " + e.type()
-                    + " with status code: " + e.statusCode() + ", message: ",
-                    e.errorMessage().orElse("null"));
+            exchange.trace()
+                    .add(
+                            "gateway-response",
+                            "Gateway response type: "
+                                    + e.type()
+                                    + " with status code: "
+                                    + e.statusCode()
+                                    + ", message: ",
+                            e.errorMessage().orElse("null"));
             Exchange failing = e.exchange().orElse(exchange);
-            GatewayResponses responses = failing.resolvedStage()
-                    .map(s -> s.deployment().gatewayResponses()).orElse(DEFAULTS);
+            GatewayResponses responses =
+                    failing.resolvedStage()
+                            .map(s -> s.deployment().gatewayResponses())
+                            .orElse(DEFAULTS);
             return responses.render(e, failing);
         }
     }

@@ -6,13 +6,24 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The request headers API Gateway never passes to integrations nor shows to templates
- * (reference 5.2): hop-by-hop and framing headers whose values it recomputes.
+ * The request headers API Gateway never passes to integrations nor shows to templates (reference
+ * 5.2): hop-by-hop and framing headers whose values it recomputes.
  */
 public final class HiddenHeaders {
-    private static final Set<String> HIDDEN = hidden("connection", "content-length",
-            "content-md5", "expect", "max-forwards", "proxy-authenticate", "server", "te",
-            "transfer-encoding", "trailer", "upgrade", "www-authenticate");
+    private static final Set<String> HIDDEN =
+            hidden(
+                    "connection",
+                    "content-length",
+                    "content-md5",
+                    "expect",
+                    "max-forwards",
+                    "proxy-authenticate",
+                    "server",
+                    "te",
+                    "transfer-encoding",
+                    "trailer",
+                    "upgrade",
+                    "www-authenticate");
 
     private HiddenHeaders() {}
 

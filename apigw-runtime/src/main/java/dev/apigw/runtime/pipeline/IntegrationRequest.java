@@ -4,8 +4,8 @@ import dev.apigw.runtime.Headers;
 import java.util.Objects;
 
 /**
- * A non-proxy integration request after mapping: the body the request template produced (or
- * the passed-through body) and the mapped headers. Internal.
+ * A non-proxy integration request after mapping: the body the request template produced (or the
+ * passed-through body) and the mapped headers. Internal.
  *
  * @param body the integration request body (not copied: do not change it)
  * @param headers the mapped headers

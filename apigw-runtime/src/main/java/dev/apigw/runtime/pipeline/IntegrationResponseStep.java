@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the endpoint response of a non-proxy integration into the method response (reference
- * 6.1): the first integration response whose selection pattern matches the whole selection
- * value (the backend status code, or a Lambda function's error message), else the default one;
- * then its header mappings, the {@code contentHandling} conversion (reference 6.3, {@link
- * ContentHandling}), the response template chosen by the first {@code Accept} type, and the
- * {@code $context.responseOverride} values set by either template (reference 1.6). The
- * endpoint body is parsed at most once for all of these ({@link EndpointBody}). No match and no default, or a status without a method response, is a configuration error
- * (500). Proxy integrations pass untouched.
+ * Turns the endpoint response of a non-proxy integration into the method response (reference 6.1):
+ * the first integration response whose selection pattern matches the whole selection value (the
+ * backend status code, or a Lambda function's error message), else the default one; then its header
+ * mappings, the {@code contentHandling} conversion (reference 6.3, {@link ContentHandling}), the
+ * response template chosen by the first {@code Accept} type, and the {@code
+ * $context.responseOverride} values set by either template (reference 1.6). The endpoint body is
+ * parsed at most once for all of these ({@link EndpointBody}). No match and no default, or a status
+ * without a method response, is a configuration error (500). Proxy integrations pass untouched.
  */
 final class IntegrationResponseStep implements Step {
     @Override
@@ -32,23 +32,33 @@ final class IntegrationResponseStep implements Step {
         String selector = SelectionValue.of(endpoint, endpointBody);
         IntegrationResponse selected = select(integration, selector);
         if (selected == null) {
-            exchange.trace().add("integration-response", "Execution failed due to configuration"
-                    + " error: No match for output mapping and no default output mapping"
-                    + " configured. Endpoint Response Status Code: ", endpoint.statusCode());
+            exchange.trace()
+                    .add(
+                            "integration-response",
+                            "Execution failed due to configuration"
+                                    + " error: No match for output mapping and no default output mapping"
+                                    + " configured. Endpoint Response Status Code: ",
+                            endpoint.statusCode());
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         if (!method.method().methodResponses().containsKey(selected.statusCode())) {
-            exchange.trace().add("integration-response", "Execution failed due to configuration"
-                    + " error: Output mapping refers to an invalid method response: ",
-                    selected.statusCode());
+            exchange.trace()
+                    .add(
+                            "integration-response",
+                            "Execution failed due to configuration"
+                                    + " error: Output mapping refers to an invalid method response: ",
+                            selected.statusCode());
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
-        Response.Builder response = Response.builder()
-                .statusCode(Integer.parseInt(selected.statusCode()));
+        Response.Builder response =
+                Response.builder().statusCode(Integer.parseInt(selected.statusCode()));
         ResponseParameters.apply(selected, endpoint, endpointBody, exchange, response);
-        body(exchange, method.responseTemplates().getOrDefault(selected.statusCode(), Map.of()),
-                endpointBody, ContentHandling.responsePayload(exchange, selected, endpoint,
-                        endpointBody), response);
+        body(
+                exchange,
+                method.responseTemplates().getOrDefault(selected.statusCode(), Map.of()),
+                endpointBody,
+                ContentHandling.responsePayload(exchange, selected, endpoint, endpointBody),
+                response);
         ResponseOverrides.apply(exchange, response);
         return response.build();
     }
@@ -65,11 +75,15 @@ final class IntegrationResponseStep implements Step {
         return fallback;
     }
 
-    private static void body(Exchange exchange, Map<String, MappingTemplate> templates,
-            EndpointBody endpointBody, ContentHandling.Content endpoint,
+    private static void body(
+            Exchange exchange,
+            Map<String, MappingTemplate> templates,
+            EndpointBody endpointBody,
+            ContentHandling.Content endpoint,
             Response.Builder response) {
-        String accept = MediaTypes.firstAccepted(
-                exchange.request().headers().first("Accept").orElse(MediaTypes.JSON));
+        String accept =
+                MediaTypes.firstAccepted(
+                        exchange.request().headers().first("Accept").orElse(MediaTypes.JSON));
         Optional<Map.Entry<String, MappingTemplate>> template =
                 MediaTypes.select(templates, accept);
         if (template.isEmpty()) {
@@ -81,11 +95,13 @@ final class IntegrationResponseStep implements Step {
         }
         String input = ContentHandling.templateInput(exchange, endpoint, "integration-response");
         // Content handling hands back the very array it was given when it converts nothing.
-        TemplateVariables variables = endpoint.bytes() == endpointBody.bytes()
-                ? TemplateInputs.response(exchange, input, endpointBody::json)
-                : TemplateInputs.response(exchange, input, endpoint.bytes());
-        response.body(TemplateFailures.render(exchange, "integration-response",
-                template.get().getValue(), variables));
+        TemplateVariables variables =
+                endpoint.bytes() == endpointBody.bytes()
+                        ? TemplateInputs.response(exchange, input, endpointBody::json)
+                        : TemplateInputs.response(exchange, input, endpoint.bytes());
+        response.body(
+                TemplateFailures.render(
+                        exchange, "integration-response", template.get().getValue(), variables));
         if (!response.hasHeader("Content-Type")) {
             response.setHeader("Content-Type", template.get().getKey());
         }

@@ -6,13 +6,13 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 
 /**
- * Rejects what API Gateway's front door does not accept, before anything else looks at the
- * request (reference section 9.5): a payload over 10 MB, headers over 10,240 bytes or a URL over
- * 10,240 characters (REQUEST_TOO_LARGE, 413); a path that is not an absolute path of printable
- * characters with valid percent-escapes, or a header with control characters (400).
+ * Rejects what API Gateway's front door does not accept, before anything else looks at the request
+ * (reference section 9.5): a payload over 10 MB, headers over 10,240 bytes or a URL over 10,240
+ * characters (REQUEST_TOO_LARGE, 413); a path that is not an absolute path of printable characters
+ * with valid percent-escapes, or a header with control characters (400).
  *
- * <p>Differs from AWS: AWS's answer to oversized headers and URLs and to malformed requests
- * comes from its edge and was not recorded; see {@code docs/differences.md}.
+ * <p>Differs from AWS: AWS's answer to oversized headers and URLs and to malformed requests comes
+ * from its edge and was not recorded; see {@code docs/differences.md}.
  */
 final class LimitsStep implements Step {
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -76,8 +76,10 @@ final class LimitsStep implements Step {
             if (c <= 0x20 || c == 0x7f) {
                 return false;
             }
-            if (c == '%' && (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
-                    || Character.digit(s.charAt(i + 2), 16) < 0)) {
+            if (c == '%'
+                    && (i + 2 >= s.length()
+                            || Character.digit(s.charAt(i + 1), 16) < 0
+                            || Character.digit(s.charAt(i + 2), 16) < 0)) {
                 return false;
             }
         }

@@ -3,10 +3,10 @@ package dev.apigw.runtime.pipeline;
 import java.util.regex.Pattern;
 
 /**
- * The shared syntax of parameter mapping expressions (reference 5.2 and 5.3): static values
- * in single quotes, parameter names, and the error AWS's PutIntegration and
- * PutIntegrationResponse answer for an expression they cannot parse (reference Appendix B,
- * "Bad mapping expression"). Internal.
+ * The shared syntax of parameter mapping expressions (reference 5.2 and 5.3): static values in
+ * single quotes, parameter names, and the error AWS's PutIntegration and PutIntegrationResponse
+ * answer for an expression they cannot parse (reference Appendix B, "Bad mapping expression").
+ * Internal.
  */
 public final class MappingExpression {
     /** The names a mapping may use for a parameter (reference 5.1). */
@@ -30,13 +30,15 @@ public final class MappingExpression {
     }
 
     /**
-     * Returns the exception for an expression AWS rejects, with AWS's text: {@code Invalid
-     * mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping
-     * expression specified: <expression>]}.
+     * Returns the exception for an expression AWS rejects, with AWS's text: {@code Invalid mapping
+     * expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression
+     * specified: <expression>]}.
      */
     public static IllegalArgumentException invalid(String expression) {
-        return new IllegalArgumentException("Invalid mapping expression specified: Validation"
-                + " Result: warnings : [], errors : [Invalid mapping expression specified: "
-                + expression + "]");
+        return new IllegalArgumentException(
+                "Invalid mapping expression specified: Validation"
+                        + " Result: warnings : [], errors : [Invalid mapping expression specified: "
+                        + expression
+                        + "]");
     }
 }

@@ -53,12 +53,12 @@ public final class MediaTypes {
     }
 
     /**
-     * Returns the template for a media type: its own, else the {@code application/json} one,
-     * else the first defined (reference 1.1); empty when there is none. {@code templates} must
-     * iterate in definition order.
+     * Returns the template for a media type: its own, else the {@code application/json} one, else
+     * the first defined (reference 1.1); empty when there is none. {@code templates} must iterate
+     * in definition order.
      */
-    public static <T> Optional<Map.Entry<String, T>> select(Map<String, T> templates,
-            String mediaType) {
+    public static <T> Optional<Map.Entry<String, T>> select(
+            Map<String, T> templates, String mediaType) {
         T template = templates.get(mediaType);
         if (template != null) {
             return Optional.of(Map.entry(mediaType, template));
@@ -68,6 +68,7 @@ public final class MediaTypes {
             return Optional.of(Map.entry(JSON, template));
         }
         return templates.isEmpty()
-                ? Optional.empty() : Optional.of(templates.entrySet().iterator().next());
+                ? Optional.empty()
+                : Optional.of(templates.entrySet().iterator().next());
     }
 }

@@ -4,18 +4,19 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.runtime.Response;
 
 /**
- * Finishes the method response of an integration: API Gateway always sends a Content-Type
- * ({@code application/json} when none was set, reference 5.2 and 6.3) and adds {@code
- * X-Amzn-Trace-Id} to AWS_PROXY, AWS and HTTP responses, not to MOCK or HTTP_PROXY ones
- * (reference 10.6).
+ * Finishes the method response of an integration: API Gateway always sends a Content-Type ({@code
+ * application/json} when none was set, reference 5.2 and 6.3) and adds {@code X-Amzn-Trace-Id} to
+ * AWS_PROXY, AWS and HTTP responses, not to MOCK or HTTP_PROXY ones (reference 10.6).
  */
 final class MethodResponseStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         Response response = next.proceed(exchange);
         IntegrationType type = exchange.method().integration().type();
-        boolean traced = type == IntegrationType.AWS_PROXY || type == IntegrationType.AWS
-                || type == IntegrationType.HTTP;
+        boolean traced =
+                type == IntegrationType.AWS_PROXY
+                        || type == IntegrationType.AWS
+                        || type == IntegrationType.HTTP;
         boolean typed = response.headers().contains("Content-Type");
         if (typed && !traced) {
             return response;
@@ -24,7 +25,8 @@ final class MethodResponseStep implements Step {
             return response.withHeaders("Content-Type", MediaTypes.JSON);
         }
         String trace = TraceId.of(exchange).responseHeader();
-        return typed ? response.withHeaders("X-Amzn-Trace-Id", trace)
+        return typed
+                ? response.withHeaders("X-Amzn-Trace-Id", trace)
                 : response.withHeaders("Content-Type", MediaTypes.JSON, "X-Amzn-Trace-Id", trace);
     }
 }

@@ -5,8 +5,8 @@ import dev.apigw.runtime.mapping.JsonDocument;
 import java.util.Optional;
 
 /**
- * The request payload of one exchange, decoded and parsed at most once however many steps read
- * it (a template's {@code $input.path}, a {@code method.request.body.a.b} mapping, request
+ * The request payload of one exchange, decoded and parsed at most once however many steps read it
+ * (a template's {@code $input.path}, a {@code method.request.body.a.b} mapping, request
  * validation). Belongs to one request: not thread-safe.
  */
 public final class Payload {
@@ -33,14 +33,16 @@ public final class Payload {
     }
 
     /**
-     * Returns the payload parsed as JSON, or empty when there is none or it is not JSON. Parsed
-     * on the first call only.
+     * Returns the payload parsed as JSON, or empty when there is none or it is not JSON. Parsed on
+     * the first call only.
      */
     public Optional<JsonDocument> json() {
         if (!parsed) {
             parsed = true;
-            json = request.bodyLength() == 0 ? null
-                    : JsonDocument.parse(request.bodyStream()).orElse(null);
+            json =
+                    request.bodyLength() == 0
+                            ? null
+                            : JsonDocument.parse(request.bodyStream()).orElse(null);
         }
         return Optional.ofNullable(json);
     }

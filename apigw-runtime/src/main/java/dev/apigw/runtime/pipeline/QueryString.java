@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses a raw query string as API Gateway does for REST APIs (reference 2.1 and 7.1): pairs
- * split at {@code &}, name and value at the first {@code =}, both form-decoded ({@code +} is a
- * space, {@code %XX} UTF-8 bytes), repeated names kept in order. A name without {@code =} has an
- * empty value; a malformed escape is kept as it is.
+ * Parses a raw query string as API Gateway does for REST APIs (reference 2.1 and 7.1): pairs split
+ * at {@code &}, name and value at the first {@code =}, both form-decoded ({@code +} is a space,
+ * {@code %XX} UTF-8 bytes), repeated names kept in order. A name without {@code =} has an empty
+ * value; a malformed escape is kept as it is.
  */
 public final class QueryString {
     private QueryString() {}
@@ -31,7 +31,8 @@ public final class QueryString {
             }
             if (end > start) {
                 int eq = raw.indexOf('=', start);
-                String name = eq < 0 || eq > end ? raw.substring(start, end) : raw.substring(start, eq);
+                String name =
+                        eq < 0 || eq > end ? raw.substring(start, end) : raw.substring(start, eq);
                 String value = eq < 0 || eq > end ? "" : raw.substring(eq + 1, end);
                 values.computeIfAbsent(formDecode(name), n -> new ArrayList<>(1))
                         .add(formDecode(value));
@@ -52,7 +53,9 @@ public final class QueryString {
             char c = s.charAt(i);
             if (c == '+') {
                 bytes.write(' ');
-            } else if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0
+            } else if (c == '%'
+                    && i + 2 < s.length()
+                    && hex(s.charAt(i + 1)) >= 0
                     && hex(s.charAt(i + 2)) >= 0) {
                 bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
                 i += 2;

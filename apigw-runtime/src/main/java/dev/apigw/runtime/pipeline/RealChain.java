@@ -4,10 +4,10 @@ import dev.apigw.runtime.Response;
 import java.util.List;
 
 /**
- * A position in the step list that enforces the step contract: a step that returns null, or
- * the last step calling {@code next}, is a bug and fails naming the step. A {@link
- * GatewayException} leaves carrying the exchange its step was given, so that the gateway
- * response sees the stage, route and key resolved before the failure (reference 3.2).
+ * A position in the step list that enforces the step contract: a step that returns null, or the
+ * last step calling {@code next}, is a bug and fails naming the step. A {@link GatewayException}
+ * leaves carrying the exchange its step was given, so that the gateway response sees the stage,
+ * route and key resolved before the failure (reference 3.2).
  */
 final class RealChain implements Chain {
     private final Step step;
@@ -19,10 +19,12 @@ final class RealChain implements Chain {
     }
 
     static Chain of(List<Step> steps) {
-        Chain chain = exchange -> {
-            throw new IllegalStateException(steps.get(steps.size() - 1).getClass().getSimpleName()
-                    + " is the last step and must not call next");
-        };
+        Chain chain =
+                exchange -> {
+                    throw new IllegalStateException(
+                            steps.get(steps.size() - 1).getClass().getSimpleName()
+                                    + " is the last step and must not call next");
+                };
         for (int i = steps.size() - 1; i >= 0; i--) {
             chain = new RealChain(steps.get(i), chain);
         }

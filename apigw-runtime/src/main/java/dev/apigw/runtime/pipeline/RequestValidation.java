@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  */
 public final class RequestValidation {
     /** Validates nothing. */
-    public static final RequestValidation NONE = new RequestValidation(false, List.of(),
-            List.of(), List.of(), false, Map.of());
+    public static final RequestValidation NONE =
+            new RequestValidation(false, List.of(), List.of(), List.of(), false, Map.of());
 
     private static final String DEFAULT_MODEL = "$default";
 
@@ -35,8 +35,13 @@ public final class RequestValidation {
     private final boolean body;
     private final Map<String, BodySchema> schemas;
 
-    private RequestValidation(boolean parameters, List<String> headers, List<String> paths,
-            List<String> queries, boolean body, Map<String, BodySchema> schemas) {
+    private RequestValidation(
+            boolean parameters,
+            List<String> headers,
+            List<String> paths,
+            List<String> queries,
+            boolean body,
+            Map<String, BodySchema> schemas) {
         this.parameters = parameters;
         this.headers = headers;
         this.paths = paths;
@@ -50,10 +55,10 @@ public final class RequestValidation {
      * when the body is validated. Throws {@link IllegalArgumentException} naming the model at
      * fault.
      */
-    public static RequestValidation compile(RestApi api, Method method,
-            Supplier<ModelSchemas> models) {
-        RequestValidator validator = method.requestValidatorId()
-                .map(api.requestValidators()::get).orElse(null);
+    public static RequestValidation compile(
+            RestApi api, Method method, Supplier<ModelSchemas> models) {
+        RequestValidator validator =
+                method.requestValidatorId().map(api.requestValidators()::get).orElse(null);
         if (validator == null
                 || !validator.validateRequestParameters() && !validator.validateRequestBody()) {
             return NONE;
@@ -61,27 +66,42 @@ public final class RequestValidation {
         List<String> headers = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         List<String> queries = new ArrayList<>();
-        method.requestParameters().forEach((name, required) -> {
-            if (required) {
-                add(name, "method.request.header.", headers);
-                add(name, "method.request.path.", paths);
-                add(name, "method.request.querystring.", queries);
-            }
-        });
+        method.requestParameters()
+                .forEach(
+                        (name, required) -> {
+                            if (required) {
+                                add(name, "method.request.header.", headers);
+                                add(name, "method.request.path.", paths);
+                                add(name, "method.request.querystring.", queries);
+                            }
+                        });
         Map<String, BodySchema> schemas = new LinkedHashMap<>();
         if (validator.validateRequestBody()) {
-            method.requestModels().forEach((contentType, model) -> {
-                try {
-                    schemas.put(contentType.equals(DEFAULT_MODEL) ? DEFAULT_MODEL
-                            : MediaTypes.mimeType(contentType), models.get().schema(model));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("request model for " + contentType + ": "
-                            + e.getMessage(), e);
-                }
-            });
+            method.requestModels()
+                    .forEach(
+                            (contentType, model) -> {
+                                try {
+                                    schemas.put(
+                                            contentType.equals(DEFAULT_MODEL)
+                                                    ? DEFAULT_MODEL
+                                                    : MediaTypes.mimeType(contentType),
+                                            models.get().schema(model));
+                                } catch (IllegalArgumentException e) {
+                                    throw new IllegalArgumentException(
+                                            "request model for "
+                                                    + contentType
+                                                    + ": "
+                                                    + e.getMessage(),
+                                            e);
+                                }
+                            });
         }
-        return new RequestValidation(validator.validateRequestParameters(), List.copyOf(headers),
-                List.copyOf(paths), List.copyOf(queries), validator.validateRequestBody(),
+        return new RequestValidation(
+                validator.validateRequestParameters(),
+                List.copyOf(headers),
+                List.copyOf(paths),
+                List.copyOf(queries),
+                validator.validateRequestBody(),
                 Collections.unmodifiableMap(schemas));
     }
 
@@ -103,12 +123,13 @@ public final class RequestValidation {
 
     /**
      * Returns the required parameters that are missing or blank, headers first, then path, then
-     * query string parameters (reference 1.7 T15 [V]), each location in declaration order. A
-     * header or query parameter sent several times is present when one of its values is not
-     * blank.
+     * query string parameters (reference 1.7 T15 [V]), each location in declaration order. A header
+     * or query parameter sent several times is present when one of its values is not blank.
      */
-    public List<String> missingParameters(Headers requestHeaders,
-            Map<String, String> pathParameters, Map<String, List<String>> query) {
+    public List<String> missingParameters(
+            Headers requestHeaders,
+            Map<String, String> pathParameters,
+            Map<String, List<String>> query) {
         List<String> missing = new ArrayList<>(0);
         for (String name : headers) {
             if (blank(requestHeaders.values(name))) {
@@ -141,8 +162,8 @@ public final class RequestValidation {
 
     /**
      * Returns the schema for a request's media type: the model of that type, else the {@code
-     * $default} model; empty when neither exists, and the body is then not validated (the AWS
-     * page "Request validation for REST APIs in API Gateway").
+     * $default} model; empty when neither exists, and the body is then not validated (the AWS page
+     * "Request validation for REST APIs in API Gateway").
      */
     public Optional<BodySchema> bodySchema(String mediaType) {
         BodySchema schema = schemas.get(mediaType);

@@ -12,27 +12,39 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code method.response.header.X} mappings of one integration response (reference 5.3),
- * parsed when the API is built: sources {@code 'static'}, {@code integration.response.header.Y},
- * {@code integration.response.multivalueheader.Y} (values joined with commas, unconfirmed),
- * {@code integration.response.body}, {@code integration.response.body.JSONPATH}, {@code
- * stageVariables.Z} and {@code context.W}. A source without a value leaves the header out. For
- * a Lambda custom error, {@code integration.response.body.errorMessage.<field>} reads into the
- * JSON that the {@code errorMessage} string holds (reference 1.7, T12). The endpoint body is
- * read through the response's {@link EndpointBody}, parsed only when a body field is mapped.
+ * The {@code method.response.header.X} mappings of one integration response (reference 5.3), parsed
+ * when the API is built: sources {@code 'static'}, {@code integration.response.header.Y}, {@code
+ * integration.response.multivalueheader.Y} (values joined with commas, unconfirmed), {@code
+ * integration.response.body}, {@code integration.response.body.JSONPATH}, {@code stageVariables.Z}
+ * and {@code context.W}. A source without a value leaves the header out. For a Lambda custom error,
+ * {@code integration.response.body.errorMessage.<field>} reads into the JSON that the {@code
+ * errorMessage} string holds (reference 1.7, T12). The endpoint body is read through the response's
+ * {@link EndpointBody}, parsed only when a body field is mapped.
  *
- * <p>A value holding CR, LF or another control character fails the call with 500 (API
- * configuration error) and an execution-log line naming the header.
+ * <p>A value holding CR, LF or another control character fails the call with 500 (API configuration
+ * error) and an execution-log line naming the header.
  *
  * <p>On HTTP and AWS integrations, headers reference 5.2 lists are renamed {@code
  * x-amzn-Remapped-<name>} and {@code Transfer-Encoding} is dropped.
  */
 final class ResponseParameters {
     private static final String TARGET = "method.response.header.";
-    private static final Set<String> REMAPPED = Set.of("authorization", "connection",
-            "content-length", "content-md5", "date", "expect", "host", "max-forwards",
-            "proxy-authenticate", "server", "trailer", "upgrade", "user-agent",
-            "www-authenticate");
+    private static final Set<String> REMAPPED =
+            Set.of(
+                    "authorization",
+                    "connection",
+                    "content-length",
+                    "content-md5",
+                    "date",
+                    "expect",
+                    "host",
+                    "max-forwards",
+                    "proxy-authenticate",
+                    "server",
+                    "trailer",
+                    "upgrade",
+                    "user-agent",
+                    "www-authenticate");
     private static final ResponseParameters NONE = new ResponseParameters(List.of());
 
     private final List<Mapping> mappings;
@@ -42,8 +54,8 @@ final class ResponseParameters {
     }
 
     /**
-     * Parses the mappings of an integration response; fails with AWS's text naming an
-     * expression that is not a header target or not a source.
+     * Parses the mappings of an integration response; fails with AWS's text naming an expression
+     * that is not a header target or not a source.
      */
     static ResponseParameters compile(IntegrationResponse response, IntegrationType type) {
         boolean remap = type == IntegrationType.HTTP || type == IntegrationType.AWS;
@@ -65,33 +77,49 @@ final class ResponseParameters {
     }
 
     /**
-     * Applies the mappings of the selected integration response, compiled with the method, to
-     * the method response.
+     * Applies the mappings of the selected integration response, compiled with the method, to the
+     * method response.
      */
-    static void apply(IntegrationResponse selected, Response endpoint, EndpointBody body,
-            Exchange exchange, Response.Builder response) {
-        exchange.method().responseParameters().getOrDefault(selected.statusCode(), NONE)
+    static void apply(
+            IntegrationResponse selected,
+            Response endpoint,
+            EndpointBody body,
+            Exchange exchange,
+            Response.Builder response) {
+        exchange.method()
+                .responseParameters()
+                .getOrDefault(selected.statusCode(), NONE)
                 .apply(endpoint, body, exchange, response);
     }
 
-    private void apply(Response endpoint, EndpointBody body, Exchange exchange,
-            Response.Builder response) {
+    private void apply(
+            Response endpoint, EndpointBody body, Exchange exchange, Response.Builder response) {
         for (Mapping mapping : mappings) {
-            mapping.source().value(endpoint, body, exchange)
-                    .ifPresent(value -> response.setHeader(mapping.header(),
-                            checked(mapping.header(), value, exchange)));
+            mapping.source()
+                    .value(endpoint, body, exchange)
+                    .ifPresent(
+                            value ->
+                                    response.setHeader(
+                                            mapping.header(),
+                                            checked(mapping.header(), value, exchange)));
         }
     }
 
     /**
-     * Returns a mapped value, or fails the call with 500 and an execution-log line when it holds
-     * a control character (CR, LF, NUL…) a header cannot carry: our choice, AWS's handling is
-     * not recorded.
+     * Returns a mapped value, or fails the call with 500 and an execution-log line when it holds a
+     * control character (CR, LF, NUL…) a header cannot carry: our choice, AWS's handling is not
+     * recorded.
      */
     static String checked(String header, String value, Exchange exchange) {
         if (!Headers.isValidValue(value)) {
-            exchange.trace().add("integration-response", "Execution failed due to configuration"
-                    + " error: Invalid value for response header " + header + ": ", value);
+            exchange.trace()
+                    .add(
+                            "integration-response",
+                            "Execution failed due to configuration"
+                                    + " error: Invalid value for response header "
+                                    + header
+                                    + ": ",
+                            value);
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         return value;

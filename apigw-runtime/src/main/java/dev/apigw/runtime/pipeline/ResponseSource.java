@@ -6,21 +6,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The source of one method response header mapping (reference 5.3), parsed once when the API
- * is built. Immutable and thread-safe.
+ * The source of one method response header mapping (reference 5.3), parsed once when the API is
+ * built. Immutable and thread-safe.
  */
 final class ResponseSource {
     private enum Kind {
-        STATIC, HEADER, MULTIVALUE_HEADER, BODY, BODY_PATH, STAGE_VARIABLE, CONTEXT
+        STATIC,
+        HEADER,
+        MULTIVALUE_HEADER,
+        BODY,
+        BODY_PATH,
+        STAGE_VARIABLE,
+        CONTEXT
     }
 
     private static final String BODY = "integration.response.body";
     private static final String ERROR_MESSAGE = "errorMessage.";
-    private static final Map<String, Kind> PREFIXES = Map.of(
-            "integration.response.header.", Kind.HEADER,
-            "integration.response.multivalueheader.", Kind.MULTIVALUE_HEADER,
-            "stageVariables.", Kind.STAGE_VARIABLE,
-            "context.", Kind.CONTEXT);
+    private static final Map<String, Kind> PREFIXES =
+            Map.of(
+                    "integration.response.header.", Kind.HEADER,
+                    "integration.response.multivalueheader.", Kind.MULTIVALUE_HEADER,
+                    "stageVariables.", Kind.STAGE_VARIABLE,
+                    "context.", Kind.CONTEXT);
 
     private final Kind kind;
     private final String name;
@@ -49,8 +56,10 @@ final class ResponseSource {
         if (expression.startsWith(BODY + ".")) {
             String field = expression.substring(BODY.length() + 1);
             try {
-                BodyPath inside = field.startsWith(ERROR_MESSAGE)
-                        ? BodyPath.compile(field.substring(ERROR_MESSAGE.length())) : null;
+                BodyPath inside =
+                        field.startsWith(ERROR_MESSAGE)
+                                ? BodyPath.compile(field.substring(ERROR_MESSAGE.length()))
+                                : null;
                 return new ResponseSource(Kind.BODY_PATH, field, BodyPath.compile(field), inside);
             } catch (IllegalArgumentException e) {
                 throw MappingExpression.invalid(expression);

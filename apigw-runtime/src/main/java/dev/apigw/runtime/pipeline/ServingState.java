@@ -8,9 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything an {@code Api} serves from, fixed when it is built: the API id, the stages with
- * their compiled deployments, the account's API keys and usage plans, and the host bindings.
- * Internal.
+ * Everything an {@code Api} serves from, fixed when it is built: the API id, the stages with their
+ * compiled deployments, the account's API keys and usage plans, and the host bindings. Internal.
  *
  * @param apiId the REST API id
  * @param stages deployed stages by name
@@ -18,8 +17,12 @@ import java.util.Optional;
  * @param usagePlans the usage plans
  * @param host what the host plugged in
  */
-public record ServingState(String apiId, Map<String, DeployedStage> stages,
-        Map<String, ApiKey> apiKeys, List<UsagePlan> usagePlans, HostBindings host) {
+public record ServingState(
+        String apiId,
+        Map<String, DeployedStage> stages,
+        Map<String, ApiKey> apiKeys,
+        List<UsagePlan> usagePlans,
+        HostBindings host) {
     /** Checks and copies. */
     public ServingState {
         Objects.requireNonNull(apiId);

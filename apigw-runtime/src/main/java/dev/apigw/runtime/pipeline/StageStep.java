@@ -4,9 +4,9 @@ import dev.apigw.runtime.Response;
 import java.util.Optional;
 
 /**
- * Resolves the stage from the first path segment, as in an execute-api URL (reference 7.1).
- * Leading doubled slashes are folded ({@code //dev/x} is {@code /dev/x}, reference 2.1). An
- * unknown stage gets 403 {@code {"message":"Forbidden"}}, which no API can customise.
+ * Resolves the stage from the first path segment, as in an execute-api URL (reference 7.1). Leading
+ * doubled slashes are folded ({@code //dev/x} is {@code /dev/x}, reference 2.1). An unknown stage
+ * gets 403 {@code {"message":"Forbidden"}}, which no API can customise.
  */
 final class StageStep implements Step {
     @Override
@@ -21,7 +21,8 @@ final class StageStep implements Step {
         Optional<DeployedStage> stage = exchange.state().stage(stageName);
         if (stage.isEmpty()) {
             exchange.trace().add("stage", "No stage named: ", stageName);
-            return Response.builder().statusCode(403)
+            return Response.builder()
+                    .statusCode(403)
                     .setHeader("Content-Type", "application/json")
                     .setHeader("x-amzn-ErrorType", "ForbiddenException")
                     .body("{\"message\":\"Forbidden\"}")

@@ -9,7 +9,11 @@ import dev.apigw.runtime.Response;
 final class StandardHeadersStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
-        return next.proceed(exchange).withHeaders("x-amzn-RequestId", exchange.requestId(),
-                "x-amz-apigw-id", exchange.extendedRequestId());
+        return next.proceed(exchange)
+                .withHeaders(
+                        "x-amzn-RequestId",
+                        exchange.requestId(),
+                        "x-amz-apigw-id",
+                        exchange.extendedRequestId());
     }
 }

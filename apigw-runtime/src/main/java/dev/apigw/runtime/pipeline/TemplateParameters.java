@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code $input.params} of one request's templates (reference 1.3), built on first use and
- * then shared by its request and response templates: the last value of each query parameter,
- * the headers API Gateway does not hide, and the matched route's path parameters (built again
- * only if a later exchange carries other path parameters). Belongs to one request: not
- * thread-safe.
+ * The {@code $input.params} of one request's templates (reference 1.3), built on first use and then
+ * shared by its request and response templates: the last value of each query parameter, the headers
+ * API Gateway does not hide, and the matched route's path parameters (built again only if a later
+ * exchange carries other path parameters). Belongs to one request: not thread-safe.
  */
 final class TemplateParameters {
     private final Request request;

@@ -19,8 +19,11 @@ public record TraceId(String root, String parent) {
         }
         String hex = hexDigits(exchange.requestId());
         if (root == null) {
-            root = "1-" + Long.toHexString(exchange.requestTime().getEpochSecond()) + "-"
-                    + hex.substring(0, Math.min(24, hex.length()));
+            root =
+                    "1-"
+                            + Long.toHexString(exchange.requestTime().getEpochSecond())
+                            + "-"
+                            + hex.substring(0, Math.min(24, hex.length()));
         }
         if (parent == null) {
             parent = hex.substring(Math.max(0, hex.length() - 16));

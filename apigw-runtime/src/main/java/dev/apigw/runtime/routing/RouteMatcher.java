@@ -12,17 +12,17 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>per segment, a literal child before the variable child before the greedy child;
- *   <li>a branch that cannot serve the request (no such path below, or no such method and no
- *       {@code ANY}) falls back to the next kind, so {@code /{proxy+}} serves what a literal
- *       sibling cannot;
+ *   <li>a branch that cannot serve the request (no such path below, or no such method and no {@code
+ *       ANY}) falls back to the next kind, so {@code /{proxy+}} serves what a literal sibling
+ *       cannot;
  *   <li>an exact method before {@code ANY}; {@code HEAD} is not served by {@code GET};
  *   <li>empty segments (doubled or trailing slashes) are skipped; a greedy value keeps inner
  *       doubled slashes and drops trailing ones; nothing is decoded;
  *   <li>{@code /{proxy+}} does not match {@code /} itself.
  * </ul>
  *
- * <p>The cost of a match depends on the path's depth, not on the number of resources.
- * Immutable and thread-safe once built.
+ * <p>The cost of a match depends on the path's depth, not on the number of resources. Immutable and
+ * thread-safe once built.
  *
  * @param <T> what each resource method is mapped to
  */
@@ -82,8 +82,16 @@ public final class RouteMatcher<T> {
         return bounds;
     }
 
-    private static <T> Found<T> find(Node<T> node, String method, String path, int[] bounds,
-            int index, int count, String[] values, Node<?>[] bound, int depth) {
+    private static <T> Found<T> find(
+            Node<T> node,
+            String method,
+            String path,
+            int[] bounds,
+            int index,
+            int count,
+            String[] values,
+            Node<?>[] bound,
+            int depth) {
         if (index == count) {
             T target = node.target(method);
             return target == null ? null : new Found<>(target, depth);
@@ -93,8 +101,8 @@ public final class RouteMatcher<T> {
         if (!node.literals.isEmpty()) {
             Node<T> literal = node.literals.get(path.substring(start, end));
             if (literal != null) {
-                Found<T> found = find(literal, method, path, bounds, index + 1, count, values,
-                        bound, depth);
+                Found<T> found =
+                        find(literal, method, path, bounds, index + 1, count, values, bound, depth);
                 if (found != null) {
                     return found;
                 }
@@ -103,8 +111,17 @@ public final class RouteMatcher<T> {
         if (node.variable != null) {
             values[depth] = path.substring(start, end);
             bound[depth] = node.variable;
-            Found<T> found = find(node.variable, method, path, bounds, index + 1, count, values,
-                    bound, depth + 1);
+            Found<T> found =
+                    find(
+                            node.variable,
+                            method,
+                            path,
+                            bounds,
+                            index + 1,
+                            count,
+                            values,
+                            bound,
+                            depth + 1);
             if (found != null) {
                 return found;
             }
@@ -158,8 +175,8 @@ public final class RouteMatcher<T> {
     }
 
     /**
-     * Builds a {@link RouteMatcher} from resource paths such as {@code /pets/{id}} (validated
-     * by the model: whole-segment variables, one variable child per parent).
+     * Builds a {@link RouteMatcher} from resource paths such as {@code /pets/{id}} (validated by
+     * the model: whole-segment variables, one variable child per parent).
      *
      * @param <T> what each resource method is mapped to
      */
@@ -202,8 +219,11 @@ public final class RouteMatcher<T> {
 
         private static <T> Node<T> checked(Node<T> node, String name, String resourcePath) {
             if (!node.parameterName.equals(name)) {
-                throw new IllegalArgumentException(resourcePath + ": a sibling ({"
-                        + node.parameterName + "}) already has a variable path part");
+                throw new IllegalArgumentException(
+                        resourcePath
+                                + ": a sibling ({"
+                                + node.parameterName
+                                + "}) already has a variable path part");
             }
             return node;
         }

@@ -15,8 +15,13 @@ import java.util.Objects;
  * @param timeout the integration timeout
  * @param insecureSkipVerification whether TLS certificate checks are skipped
  */
-public record BackendRequest(String httpMethod, URI uri, Headers headers, byte[] body,
-        Duration timeout, boolean insecureSkipVerification) {
+public record BackendRequest(
+        String httpMethod,
+        URI uri,
+        Headers headers,
+        byte[] body,
+        Duration timeout,
+        boolean insecureSkipVerification) {
     /** Checks that no field is null. */
     public BackendRequest {
         Objects.requireNonNull(httpMethod, "httpMethod");

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Gives a response body a deadline: when the body has not arrived within the time left, its
- * stage fails with a {@link TimeoutException} and the subscription is cancelled, which closes
- * the connection. Used by {@link JdkHttpBackend} so that the integration timeout covers the body
- * as well as the headers (reference 9.5).
+ * Gives a response body a deadline: when the body has not arrived within the time left, its stage
+ * fails with a {@link TimeoutException} and the subscription is cancelled, which closes the
+ * connection. Used by {@link JdkHttpBackend} so that the integration timeout covers the body as
+ * well as the headers (reference 9.5).
  */
 final class DeadlineSubscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final HttpResponse.BodySubscriber<byte[]> delegate;
@@ -23,14 +23,18 @@ final class DeadlineSubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
     DeadlineSubscriber(HttpResponse.BodySubscriber<byte[]> delegate, long nanosLeft) {
         this.delegate = Objects.requireNonNull(delegate);
-        this.body = delegate.getBody().toCompletableFuture().copy()
-                .orTimeout(Math.max(1, nanosLeft), TimeUnit.NANOSECONDS);
-        body.whenComplete((value, failure) -> {
-            Flow.Subscription s = subscription;
-            if (failure != null && s != null) {
-                s.cancel();
-            }
-        });
+        this.body =
+                delegate.getBody()
+                        .toCompletableFuture()
+                        .copy()
+                        .orTimeout(Math.max(1, nanosLeft), TimeUnit.NANOSECONDS);
+        body.whenComplete(
+                (value, failure) -> {
+                    Flow.Subscription s = subscription;
+                    if (failure != null && s != null) {
+                        s.cancel();
+                    }
+                });
     }
 
     @Override

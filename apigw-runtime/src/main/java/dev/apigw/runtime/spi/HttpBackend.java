@@ -1,8 +1,8 @@
 package dev.apigw.runtime.spi;
 
 /**
- * Sends an integration request to an HTTP backend and returns its answer. A backend that cannot
- * be reached or does not answer in time is reported by throwing {@link HttpBackendException}.
+ * Sends an integration request to an HTTP backend and returns its answer. A backend that cannot be
+ * reached or does not answer in time is reported by throwing {@link HttpBackendException}.
  *
  * <p>Implementations must be thread-safe. {@link #jdk()} is the default, on {@code java.net.http}.
  */

@@ -1,8 +1,8 @@
 package dev.apigw.runtime.spi;
 
 /**
- * An HTTP backend could not be reached, did not answer within the integration timeout, or gave
- * an answer API Gateway does not pass on. API Gateway answers the first with INTEGRATION_FAILURE
+ * An HTTP backend could not be reached, did not answer within the integration timeout, or gave an
+ * answer API Gateway does not pass on. API Gateway answers the first with INTEGRATION_FAILURE
  * (504), the second with INTEGRATION_TIMEOUT and the last with INTEGRATION_FAILURE and 502.
  */
 public final class HttpBackendException extends RuntimeException {
@@ -15,8 +15,8 @@ public final class HttpBackendException extends RuntimeException {
         /** Connection refused or reset, unknown host, TLS failure, or any other I/O error. */
         NETWORK,
         /**
-         * An answer that is not HTTP, or over a limit: a status line, header section or body
-         * too large, a header that is not a valid field (reference 9.5).
+         * An answer that is not HTTP, or over a limit: a status line, header section or body too
+         * large, a header that is not a valid field (reference 9.5).
          */
         INVALID_RESPONSE
     }

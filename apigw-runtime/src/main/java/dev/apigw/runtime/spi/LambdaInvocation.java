@@ -14,11 +14,17 @@ import java.util.Objects;
  * @param timeout how long API Gateway waits for the answer
  * @param payload the JSON payload (not copied: do not change it)
  */
-public record LambdaInvocation(String functionArn, String functionName, String qualifier,
-        String invocationType, String awsRequestId, Duration timeout, byte[] payload) {
+public record LambdaInvocation(
+        String functionArn,
+        String functionName,
+        String qualifier,
+        String invocationType,
+        String awsRequestId,
+        Duration timeout,
+        byte[] payload) {
     /**
-     * The largest payload of a synchronous invocation, in bytes: Lambda's 6 MB quota ("Request
-     * must be smaller than 6291456 bytes for the InvokeFunction operation"; reference 9.5).
+     * The largest payload of a synchronous invocation, in bytes: Lambda's 6 MB quota ("Request must
+     * be smaller than 6291456 bytes for the InvokeFunction operation"; reference 9.5).
      */
     public static final int MAX_REQUEST_BYTES = 6_291_456;
 

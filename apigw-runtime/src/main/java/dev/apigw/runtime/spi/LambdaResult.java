@@ -15,15 +15,17 @@ import java.util.Optional;
  */
 public final class LambdaResult {
     /**
-     * The largest payload a synchronous invocation returns, in bytes: Lambda's 6 MB quota as
-     * its error message states it ("maximum allowed payload size (6291556 bytes)", reference
-     * 9.5 [C]).
+     * The largest payload a synchronous invocation returns, in bytes: Lambda's 6 MB quota as its
+     * error message states it ("maximum allowed payload size (6291556 bytes)", reference 9.5 [C]).
      */
     public static final int MAX_RESPONSE_BYTES = 6_291_556;
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final String TOO_LARGE_MESSAGE = "Response payload size exceeded maximum"
-            + " allowed payload size (" + MAX_RESPONSE_BYTES + " bytes).";
+    private static final String TOO_LARGE_MESSAGE =
+            "Response payload size exceeded maximum"
+                    + " allowed payload size ("
+                    + MAX_RESPONSE_BYTES
+                    + " bytes).";
 
     private final byte[] payload;
     private final String functionError;
@@ -53,8 +55,8 @@ public final class LambdaResult {
      * Returns a function error whose payload is Lambda's error shape: {@code
      * {"errorMessage":…,"errorType":…,"stackTrace":[…]}}.
      */
-    public static LambdaResult functionError(String errorMessage, String errorType,
-            List<String> stackTrace) {
+    public static LambdaResult functionError(
+            String errorMessage, String errorType, List<String> stackTrace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -75,12 +77,12 @@ public final class LambdaResult {
     /**
      * Returns the error Lambda reports for a function whose answer passes {@link
      * #MAX_RESPONSE_BYTES}: an unhandled function error of type {@code
-     * Function.ResponseSizeTooLarge}, {@code Response payload size exceeded maximum allowed
-     * payload size (6291556 bytes).}
+     * Function.ResponseSizeTooLarge}, {@code Response payload size exceeded maximum allowed payload
+     * size (6291556 bytes).}
      */
     public static LambdaResult responseSizeTooLarge() {
-        LambdaResult error = functionError(TOO_LARGE_MESSAGE, "Function.ResponseSizeTooLarge",
-                List.of());
+        LambdaResult error =
+                functionError(TOO_LARGE_MESSAGE, "Function.ResponseSizeTooLarge", List.of());
         return new LambdaResult(error.payload, error.functionError, true);
     }
 
@@ -109,7 +111,10 @@ public final class LambdaResult {
 
     @Override
     public String toString() {
-        return "LambdaResult[" + payload.length + " bytes"
-                + (functionError == null ? "" : ", " + functionError) + "]";
+        return "LambdaResult["
+                + payload.length
+                + " bytes"
+                + (functionError == null ? "" : ", " + functionError)
+                + "]";
     }
 }

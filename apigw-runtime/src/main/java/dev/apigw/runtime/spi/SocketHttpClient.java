@@ -22,28 +22,29 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A one-request HTTP/1.1 client on a plain {@link Socket} (or an {@link SSLSocket} for https)
- * that writes the request line and every header itself, {@code Host} included, and reads the
- * status line, headers and body ({@code Content-Length}, chunked, or up to the end of the
- * connection). {@link JdkHttpBackend} uses it only for requests whose {@code Host} differs
- * from the URI's authority, which {@code java.net.http} cannot send (see there). One connection
- * per request, closed after it ({@code Connection: close}); redirects are not followed.
+ * A one-request HTTP/1.1 client on a plain {@link Socket} (or an {@link SSLSocket} for https) that
+ * writes the request line and every header itself, {@code Host} included, and reads the status
+ * line, headers and body ({@code Content-Length}, chunked, or up to the end of the connection).
+ * {@link JdkHttpBackend} uses it only for requests whose {@code Host} differs from the URI's
+ * authority, which {@code java.net.http} cannot send (see there). One connection per request,
+ * closed after it ({@code Connection: close}); redirects are not followed.
  *
- * <p>An answer that is not HTTP, or that passes {@link BackendResponseLimits} (status line,
- * header section, body), is read no further and reported as INVALID_RESPONSE: nothing a
- * backend sends is buffered without bound.
+ * <p>An answer that is not HTTP, or that passes {@link BackendResponseLimits} (status line, header
+ * section, body), is read no further and reported as INVALID_RESPONSE: nothing a backend sends is
+ * buffered without bound.
  *
- * <p>The integration timeout is a deadline for the whole exchange, as in {@link
- * JdkHttpBackend}: a watchdog closes the socket when it passes, which ends any blocked connect,
- * write or read, and the call reports TIMEOUT. Thread-safe: it keeps no state between calls.
+ * <p>The integration timeout is a deadline for the whole exchange, as in {@link JdkHttpBackend}: a
+ * watchdog closes the socket when it passes, which ends any blocked connect, write or read, and the
+ * call reports TIMEOUT. Thread-safe: it keeps no state between calls.
  */
 final class SocketHttpClient {
     /**
-     * Framing headers this client writes itself, and {@code Expect}, whose interim answer it
-     * does not wait for (the body is sent at once, as {@code java.net.http} does).
+     * Framing headers this client writes itself, and {@code Expect}, whose interim answer it does
+     * not wait for (the body is sent at once, as {@code java.net.http} does).
      */
-    private static final Set<String> SELF_MANAGED = Set.of("content-length",
-            "transfer-encoding", "connection", "expect");
+    private static final Set<String> SELF_MANAGED =
+            Set.of("content-length", "transfer-encoding", "connection", "expect");
+
     /** The longest chunk-size line or chunk end read. */
     private static final int MAX_CHUNK_LINE = 1_024;
 
@@ -64,13 +65,16 @@ final class SocketHttpClient {
         Socket socket = new Socket();
         AtomicBoolean expired = new AtomicBoolean();
         long timeoutNanos = request.timeout().toNanos();
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-            expired.set(true);
-            closeQuietly(socket);
-        }, CompletableFuture.delayedExecutor(timeoutNanos, TimeUnit.NANOSECONDS));
+        CompletableFuture<Void> watchdog =
+                CompletableFuture.runAsync(
+                        () -> {
+                            expired.set(true);
+                            closeQuietly(socket);
+                        },
+                        CompletableFuture.delayedExecutor(timeoutNanos, TimeUnit.NANOSECONDS));
         try {
-            int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                    request.timeout().toMillis()));
+            int millis =
+                    (int) Math.max(1, Math.min(Integer.MAX_VALUE, request.timeout().toMillis()));
             socket.connect(new InetSocketAddress(uri.getHost(), port), millis);
             socket.setSoTimeout(millis);
             Socket connection = https ? secure(socket, uri.getHost(), port) : socket;
@@ -78,18 +82,23 @@ final class SocketHttpClient {
             out.write(head(request));
             out.write(request.body());
             out.flush();
-            return read(new BufferedInputStream(connection.getInputStream()),
+            return read(
+                    new BufferedInputStream(connection.getInputStream()),
                     request.httpMethod().equalsIgnoreCase("HEAD"));
         } catch (InvalidResponse e) {
-            throw new HttpBackendException(HttpBackendException.Failure.INVALID_RESPONSE,
-                    "invalid answer from " + uri + ": " + e.getMessage(), e);
+            throw new HttpBackendException(
+                    HttpBackendException.Failure.INVALID_RESPONSE,
+                    "invalid answer from " + uri + ": " + e.getMessage(),
+                    e);
         } catch (IOException e) {
             if (expired.get() || e instanceof SocketTimeoutException) {
-                throw new HttpBackendException(HttpBackendException.Failure.TIMEOUT,
-                        "no answer from " + uri + " within " + request.timeout(), e);
+                throw new HttpBackendException(
+                        HttpBackendException.Failure.TIMEOUT,
+                        "no answer from " + uri + " within " + request.timeout(),
+                        e);
             }
-            throw new HttpBackendException(HttpBackendException.Failure.NETWORK,
-                    "cannot reach " + uri + ": " + e, e);
+            throw new HttpBackendException(
+                    HttpBackendException.Failure.NETWORK, "cannot reach " + uri + ": " + e, e);
         } finally {
             watchdog.cancel(false);
             closeQuietly(socket);
@@ -110,23 +119,30 @@ final class SocketHttpClient {
     /** Returns the request line and headers, ending with the blank line. */
     static byte[] head(BackendRequest request) throws IOException {
         URI uri = request.uri();
-        String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/"
-                : uri.getRawPath();
+        String target =
+                uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             target += "?" + uri.getRawQuery();
         }
-        StringBuilder head = new StringBuilder(256).append(request.httpMethod()).append(' ')
-                .append(target).append(" HTTP/1.1\r\n");
+        StringBuilder head =
+                new StringBuilder(256)
+                        .append(request.httpMethod())
+                        .append(' ')
+                        .append(target)
+                        .append(" HTTP/1.1\r\n");
         IOException[] invalid = new IOException[1];
-        request.headers().forEach((name, value) -> {
-            if (!SELF_MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
-                if (name.isEmpty() || (name + value).indexOf('\r') >= 0
-                        || (name + value).indexOf('\n') >= 0) {
-                    invalid[0] = new IOException("invalid header " + name);
-                }
-                head.append(name).append(": ").append(value).append("\r\n");
-            }
-        });
+        request.headers()
+                .forEach(
+                        (name, value) -> {
+                            if (!SELF_MANAGED.contains(name.toLowerCase(Locale.ROOT))) {
+                                if (name.isEmpty()
+                                        || (name + value).indexOf('\r') >= 0
+                                        || (name + value).indexOf('\n') >= 0) {
+                                    invalid[0] = new IOException("invalid header " + name);
+                                }
+                                head.append(name).append(": ").append(value).append("\r\n");
+                            }
+                        });
         if (invalid[0] != null) {
             throw invalid[0];
         }
@@ -138,8 +154,8 @@ final class SocketHttpClient {
     }
 
     /**
-     * Reads a response: interim 1xx answers skipped, then status, headers and body; an answer
-     * that is not HTTP or passes a limit throws {@link InvalidResponse}.
+     * Reads a response: interim 1xx answers skipped, then status, headers and body; an answer that
+     * is not HTTP or passes a limit throws {@link InvalidResponse}.
      */
     static BackendResponse read(InputStream in, boolean head) throws IOException {
         int status;
@@ -162,8 +178,10 @@ final class SocketHttpClient {
         if (problem != null) {
             throw new InvalidResponse(problem);
         }
-        byte[] body = head || status < 200 || status == 204 || status == 304 ? new byte[0]
-                : body(in, built);
+        byte[] body =
+                head || status < 200 || status == 204 || status == 304
+                        ? new byte[0]
+                        : body(in, built);
         return new BackendResponse(status, built, body);
     }
 
@@ -179,16 +197,19 @@ final class SocketHttpClient {
             headers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
             left -= line.length() + 3;
             if (left < 0) {
-                throw new InvalidResponse("response headers exceed "
-                        + BackendResponseLimits.MAX_HEADER_BYTES + " bytes");
+                throw new InvalidResponse(
+                        "response headers exceed "
+                                + BackendResponseLimits.MAX_HEADER_BYTES
+                                + " bytes");
             }
         }
         return headers;
     }
 
     private static byte[] body(InputStream in, Headers headers) throws IOException {
-        if (headers.last("Transfer-Encoding").map(v -> v.toLowerCase(Locale.ROOT)
-                .endsWith("chunked")).orElse(false)) {
+        if (headers.last("Transfer-Encoding")
+                .map(v -> v.toLowerCase(Locale.ROOT).endsWith("chunked"))
+                .orElse(false)) {
             return chunked(in);
         }
         String length = headers.first("Content-Length").orElse(null);
@@ -225,8 +246,11 @@ final class SocketHttpClient {
             int semicolon = sizeLine.indexOf(';');
             int size;
             try {
-                size = Integer.parseInt((semicolon < 0 ? sizeLine
-                        : sizeLine.substring(0, semicolon)).trim(), 16);
+                size =
+                        Integer.parseInt(
+                                (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon))
+                                        .trim(),
+                                16);
             } catch (NumberFormatException e) {
                 throw new InvalidResponse("invalid chunk size: " + sizeLine);
             }
@@ -235,7 +259,8 @@ final class SocketHttpClient {
             }
             if (size == 0) {
                 int left = BackendResponseLimits.MAX_HEADER_BYTES;
-                for (String trailer = line(in, left); !trailer.isEmpty();
+                for (String trailer = line(in, left);
+                        !trailer.isEmpty();
                         trailer = line(in, left)) {
                     left -= trailer.length() + 2;
                 }
@@ -256,13 +281,13 @@ final class SocketHttpClient {
     }
 
     private static InvalidResponse tooLarge() {
-        return new InvalidResponse("response body exceeds "
-                + BackendResponseLimits.MAX_BODY_BYTES + " bytes");
+        return new InvalidResponse(
+                "response body exceeds " + BackendResponseLimits.MAX_BODY_BYTES + " bytes");
     }
 
     /**
-     * Reads a line ending in CRLF (or LF), without it, of at most {@code max} characters;
-     * fails at the end of the stream.
+     * Reads a line ending in CRLF (or LF), without it, of at most {@code max} characters; fails at
+     * the end of the stream.
      */
     private static String line(InputStream in, int max) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
@@ -276,8 +301,10 @@ final class SocketHttpClient {
             line.write(b);
         }
         byte[] bytes = line.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r'
-                ? bytes.length - 1 : bytes.length;
+        int length =
+                bytes.length > 0 && bytes[bytes.length - 1] == '\r'
+                        ? bytes.length - 1
+                        : bytes.length;
         return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
     }
 

@@ -18,13 +18,13 @@ import java.util.Map;
 /**
  * One model's schema, compiled once, validating request bodies. The messages are those of the
  * java-json-tools validator, which is what API Gateway reports in {@code
- * $context.error.validationErrorString} (for example {@code object has missing required
- * properties (["email"])}). Immutable and thread-safe.
+ * $context.error.validationErrorString} (for example {@code object has missing required properties
+ * (["email"])}). Immutable and thread-safe.
  */
 public final class BodySchema {
     /**
-     * The message for a body holding a number beyond the range of a double ({@code 1e400}):
-     * our choice, AWS's text is not recorded (reference 3.1 BAD_REQUEST_BODY).
+     * The message for a body holding a number beyond the range of a double ({@code 1e400}): our
+     * choice, AWS's text is not recorded (reference 3.1 BAD_REQUEST_BODY).
      */
     public static final String OUT_OF_RANGE = "numeric value out of range";
 
@@ -44,11 +44,11 @@ public final class BodySchema {
     }
 
     /**
-     * Validates a parsed body given as plain Java values (maps, lists, strings, numbers,
-     * booleans, null, as {@code JsonDocument} holds them); returns the error messages, empty when
-     * the body is valid. A number that does not fit a double ({@code 1e400}, held as an
-     * infinity) fails with {@link #OUT_OF_RANGE} whatever the schema, since the validator's
-     * {@code minimum}, {@code maximum} and {@code multipleOf} cannot compare it.
+     * Validates a parsed body given as plain Java values (maps, lists, strings, numbers, booleans,
+     * null, as {@code JsonDocument} holds them); returns the error messages, empty when the body is
+     * valid. A number that does not fit a double ({@code 1e400}, held as an infinity) fails with
+     * {@link #OUT_OF_RANGE} whatever the schema, since the validator's {@code minimum}, {@code
+     * maximum} and {@code multipleOf} cannot compare it.
      */
     public List<String> validate(Object body) {
         JsonNode tree;

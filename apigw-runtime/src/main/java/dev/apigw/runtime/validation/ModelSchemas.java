@@ -30,32 +30,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The models of one REST API compiled for body validation, JSON Schema draft 4 (reference 4.3).
- * A model is found by other models at {@code
+ * The models of one REST API compiled for body validation, JSON Schema draft 4 (reference 4.3). A
+ * model is found by other models at {@code
  * https://apigateway.amazonaws.com/restapis/{restApiId}/models/{name}}, the URL AWS uses and the
  * OpenAPI importer writes (a fragment, {@code .../models/Pet#/definitions/Tag}, selects a part);
- * the URL of any API id names this API's model, so a definition whose id changed after import
- * still resolves. Nothing is ever fetched: every other URL fails the build. Each model is checked
- * when first compiled, with the models it references: its text must be a JSON Schema and every
- * {@code $ref} must point at something (no chain of references may loop). The built-in models
- * {@code Empty} and {@code Error} that AWS gives every new API exist unless the API defines its
- * own.
+ * the URL of any API id names this API's model, so a definition whose id changed after import still
+ * resolves. Nothing is ever fetched: every other URL fails the build. Each model is checked when
+ * first compiled, with the models it references: its text must be a JSON Schema and every {@code
+ * $ref} must point at something (no chain of references may loop). The built-in models {@code
+ * Empty} and {@code Error} that AWS gives every new API exist unless the API defines its own.
  *
- * <p>Used while an API is built, by one thread; the {@link BodySchema}s it returns are
- * thread-safe.
+ * <p>Used while an API is built, by one thread; the {@link BodySchema}s it returns are thread-safe.
  */
 public final class ModelSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern MODEL_URL = Pattern.compile(
-            "https://apigateway\\.amazonaws\\.com/restapis/([^/#?]+)/models/([^/#?]+)");
-    private static final Map<String, String> BUILT_IN = Map.of(
-            "Empty", "{\"$schema\":\"http://json-schema.org/draft-04/schema#\","
-                    + "\"title\":\"Empty Schema\",\"type\":\"object\"}",
-            "Error", "{\"$schema\":\"http://json-schema.org/draft-04/schema#\","
-                    + "\"title\":\"Error Schema\",\"type\":\"object\","
-                    + "\"properties\":{\"message\":{\"type\":\"string\"}}}");
-    private static final Set<String> META_SCHEMAS = Set.of(
-            "http://json-schema.org/draft-04/schema", "http://json-schema.org/draft-03/schema");
+    private static final Pattern MODEL_URL =
+            Pattern.compile(
+                    "https://apigateway\\.amazonaws\\.com/restapis/([^/#?]+)/models/([^/#?]+)");
+    private static final Map<String, String> BUILT_IN =
+            Map.of(
+                    "Empty",
+                            "{\"$schema\":\"http://json-schema.org/draft-04/schema#\","
+                                    + "\"title\":\"Empty Schema\",\"type\":\"object\"}",
+                    "Error",
+                            "{\"$schema\":\"http://json-schema.org/draft-04/schema#\","
+                                    + "\"title\":\"Error Schema\",\"type\":\"object\","
+                                    + "\"properties\":{\"message\":{\"type\":\"string\"}}}");
+    private static final Set<String> META_SCHEMAS =
+            Set.of(
+                    "http://json-schema.org/draft-04/schema",
+                    "http://json-schema.org/draft-03/schema");
     private static final String[] SCHEMES = {"http", "https", "ftp", "file", "jar", "resource"};
 
     private final String apiId;
@@ -77,19 +81,20 @@ public final class ModelSchemas {
         for (String scheme : SCHEMES) {
             loading.addScheme(scheme, models);
         }
-        texts.forEach((name, text) -> {
-            try {
-                JsonNode tree = JSON.readTree(text);
-                trees.put(name, tree);
-                loading.preloadSchema(url(name).toString(), tree);
-            } catch (JsonProcessingException e) {
-                unreadable.put(name, "schema is not JSON: " + e.getOriginalMessage());
-            } catch (IllegalArgumentException e) {
-                unreadable.put(name, "name cannot be used in a model URL");
-            }
-        });
-        this.factory = JsonSchemaFactory.newBuilder()
-                .setLoadingConfiguration(loading.freeze()).freeze();
+        texts.forEach(
+                (name, text) -> {
+                    try {
+                        JsonNode tree = JSON.readTree(text);
+                        trees.put(name, tree);
+                        loading.preloadSchema(url(name).toString(), tree);
+                    } catch (JsonProcessingException e) {
+                        unreadable.put(name, "schema is not JSON: " + e.getOriginalMessage());
+                    } catch (IllegalArgumentException e) {
+                        unreadable.put(name, "name cannot be used in a model URL");
+                    }
+                });
+        this.factory =
+                JsonSchemaFactory.newBuilder().setLoadingConfiguration(loading.freeze()).freeze();
     }
 
     /** Returns the models of an API, ready to compile. */
@@ -110,8 +115,8 @@ public final class ModelSchemas {
         try {
             schema = new BodySchema(modelName, factory.getJsonSchema(url(modelName).toString()));
         } catch (ProcessingException e) {
-            throw new IllegalArgumentException("model " + modelName + ": "
-                    + e.getProcessingMessage().getMessage(), e);
+            throw new IllegalArgumentException(
+                    "model " + modelName + ": " + e.getProcessingMessage().getMessage(), e);
         }
         compiled.put(modelName, schema);
         return schema;
@@ -128,13 +133,17 @@ public final class ModelSchemas {
             if (message.getLogLevel().compareTo(LogLevel.ERROR) >= 0) {
                 JsonNode details = message.asJson();
                 String pointer = details.path("schema").path("pointer").asText("");
-                errors.add(details.path("keyword").asText("?") + " at '" + pointer + "': "
-                        + message.getMessage());
+                errors.add(
+                        details.path("keyword").asText("?")
+                                + " at '"
+                                + pointer
+                                + "': "
+                                + message.getMessage());
             }
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("model " + name + ": invalid JSON Schema: "
-                    + errors);
+            throw new IllegalArgumentException(
+                    "model " + name + ": invalid JSON Schema: " + errors);
         }
         List<String> refs = new ArrayList<>();
         references(tree, refs);
@@ -144,14 +153,14 @@ public final class ModelSchemas {
     }
 
     /**
-     * Resolves one reference of model {@code from}, checks that it points at something, and
-     * follows the chain while its target is itself only a reference.
+     * Resolves one reference of model {@code from}, checks that it points at something, and follows
+     * the chain while its target is itself only a reference.
      */
     private void follow(String from, String ref, Set<String> chain) {
         String target = resolve(from, ref);
         if (!chain.add(target)) {
-            throw new IllegalArgumentException("model " + from + ": $ref '" + ref
-                    + "' loops back on itself");
+            throw new IllegalArgumentException(
+                    "model " + from + ": $ref '" + ref + "' loops back on itself");
         }
         int hash = target.indexOf('#');
         String document = hash < 0 ? target : target.substring(0, hash);
@@ -161,20 +170,20 @@ public final class ModelSchemas {
         }
         Matcher m = MODEL_URL.matcher(document);
         if (!m.matches()) {
-            throw new IllegalArgumentException("model " + from + ": $ref '" + ref
-                    + "' names no model of this API");
+            throw new IllegalArgumentException(
+                    "model " + from + ": $ref '" + ref + "' names no model of this API");
         }
         String name = m.group(2);
         JsonNode node = tree(name, from);
         if (!fragment.isEmpty()) {
             if (!fragment.startsWith("/")) {
-                throw new IllegalArgumentException("model " + from + ": $ref '" + ref
-                        + "' is not a JSON pointer");
+                throw new IllegalArgumentException(
+                        "model " + from + ": $ref '" + ref + "' is not a JSON pointer");
             }
             node = node.at(JsonPointer.compile(fragment));
             if (node.isMissingNode()) {
-                throw new IllegalArgumentException("model " + from + ": $ref '" + ref
-                        + "' points to nothing");
+                throw new IllegalArgumentException(
+                        "model " + from + ": $ref '" + ref + "' points to nothing");
             }
         }
         check(name);
@@ -193,8 +202,8 @@ public final class ModelSchemas {
             }
             return resolved.toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("model " + from + ": $ref '" + ref
-                    + "' is not a URI", e);
+            throw new IllegalArgumentException(
+                    "model " + from + ": $ref '" + ref + "' is not a URI", e);
         }
     }
 
@@ -207,9 +216,14 @@ public final class ModelSchemas {
         if (problem != null) {
             throw new IllegalArgumentException("model " + name + ": " + problem);
         }
-        throw new IllegalArgumentException(referrer.equals(name)
-                ? "model " + name + " does not exist"
-                : "model " + referrer + ": $ref names model " + name + ", which does not exist");
+        throw new IllegalArgumentException(
+                referrer.equals(name)
+                        ? "model " + name + " does not exist"
+                        : "model "
+                                + referrer
+                                + ": $ref names model "
+                                + name
+                                + ", which does not exist");
     }
 
     /** Collects every {@code $ref} of a schema, skipping values that are data, not schemas. */
@@ -232,8 +246,7 @@ public final class ModelSchemas {
     }
 
     private URI url(String name) {
-        return URI.create("https://apigateway.amazonaws.com/restapis/" + apiId + "/models/"
-                + name);
+        return URI.create("https://apigateway.amazonaws.com/restapis/" + apiId + "/models/" + name);
     }
 
     /** Serves a model named under another API id; refuses every other URL. */

@@ -23,14 +23,28 @@ class GatewayResponsesTest {
     private static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
 
     private static Exchange exchange(Request request) {
-        HostBindings host = new HostBindings(Map.of(), r -> {
-            throw new AssertionError("no backend expected");
-        }, HostBindings.NO_AWS_SERVICE_BACKEND, task -> {
-            throw new AssertionError("no asynchronous invocation expected");
-        }, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC), () -> 42L, "eu-west-1", "210987654321");
-        return Exchange.of(request, "11111111-2222-4333-8444-555555555555", "ext-id=", NOW,
-                ExecutionTrace.off(), new ServingState("apiid12345", Map.of(), Map.of(),
-                        List.of(), host));
+        HostBindings host =
+                new HostBindings(
+                        Map.of(),
+                        r -> {
+                            throw new AssertionError("no backend expected");
+                        },
+                        HostBindings.NO_AWS_SERVICE_BACKEND,
+                        task -> {
+                            throw new AssertionError("no asynchronous invocation expected");
+                        },
+                        Runnable::run,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        () -> 42L,
+                        "eu-west-1",
+                        "210987654321");
+        return Exchange.of(
+                request,
+                "11111111-2222-4333-8444-555555555555",
+                "ext-id=",
+                NOW,
+                ExecutionTrace.off(),
+                new ServingState("apiid12345", Map.of(), Map.of(), List.of(), host));
     }
 
     private static Response renderDefault(GatewayException error) {
@@ -56,8 +70,10 @@ class GatewayResponsesTest {
 
     @Test
     void render_messageWithQuotes_isEscapedInBuiltInBody() {
-        Response response = renderDefault(GatewayException.of(GatewayResponseType.DEFAULT_4XX,
-                400, "bad \"x\" \\ y"));
+        Response response =
+                renderDefault(
+                        GatewayException.of(
+                                GatewayResponseType.DEFAULT_4XX, 400, "bad \"x\" \\ y"));
 
         assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"bad \\\"x\\\" \\\\ y\"}");
         assertThat(response.statusCode()).isEqualTo(400);
@@ -66,16 +82,17 @@ class GatewayResponsesTest {
 
     @Test
     void render_noMessage4xx_rendersJsonNull() {
-        Response response = renderDefault(
-                GatewayException.of(GatewayResponseType.DEFAULT_4XX, 400, null));
+        Response response =
+                renderDefault(GatewayException.of(GatewayResponseType.DEFAULT_4XX, 400, null));
 
         assertThat(response.bodyAsString()).isEqualTo("{\"message\":null}");
     }
 
     @Test
     void render_noMessage5xx_rendersJsonNullWithSpace() {
-        Response response = renderDefault(
-                GatewayException.of(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
+        Response response =
+                renderDefault(
+                        GatewayException.of(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.bodyAsString()).isEqualTo("{\"message\": null}");
@@ -85,8 +102,10 @@ class GatewayResponsesTest {
 
     @Test
     void render_default5xxWithOwnStatus_keepsThatStatus() {
-        Response response = renderDefault(GatewayException.of(GatewayResponseType.DEFAULT_5XX,
-                502, "Internal server error"));
+        Response response =
+                renderDefault(
+                        GatewayException.of(
+                                GatewayResponseType.DEFAULT_5XX, 502, "Internal server error"));
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.bodyAsString()).isEqualTo("{\"message\": \"Internal server error\"}");
@@ -101,7 +120,8 @@ class GatewayResponsesTest {
             Response response = renderDefault(GatewayException.of(type, status, "m"));
 
             assertThat(response.statusCode()).as(type.name()).isEqualTo(status);
-            assertThat(response.headers().values("Content-Type")).as(type.name())
+            assertThat(response.headers().values("Content-Type"))
+                    .as(type.name())
                     .containsExactly("application/json");
             assertThat(response.headers().first("x-amzn-ErrorType")).as(type.name()).isPresent();
         }
@@ -109,21 +129,32 @@ class GatewayResponsesTest {
 
     @Test
     void compile_customisedTypes_resolveExactThenFallbackThenBuiltIn() {
-        RestApi api = RestApi.builder().name("unit")
-                .gatewayResponse(GatewayResponseType.DEFAULT_4XX, g -> g
-                        .putResponseTemplate("application/json", "four:$context.error.message"))
-                .gatewayResponse(GatewayResponseType.THROTTLED, g -> g.statusCode(503)
-                        .putResponseParameter("gatewayresponse.header.Retry-After", "'5'"))
-                .build();
+        RestApi api =
+                RestApi.builder()
+                        .name("unit")
+                        .gatewayResponse(
+                                GatewayResponseType.DEFAULT_4XX,
+                                g ->
+                                        g.putResponseTemplate(
+                                                "application/json", "four:$context.error.message"))
+                        .gatewayResponse(
+                                GatewayResponseType.THROTTLED,
+                                g ->
+                                        g.statusCode(503)
+                                                .putResponseParameter(
+                                                        "gatewayresponse.header.Retry-After",
+                                                        "'5'"))
+                        .build();
         GatewayResponses responses = GatewayResponses.compile(api);
         Exchange exchange = exchange(Request.of("GET", "/x"));
 
-        Response throttled = responses.render(
-                GatewayException.of(GatewayResponseType.THROTTLED), exchange);
-        Response quota = responses.render(
-                GatewayException.of(GatewayResponseType.QUOTA_EXCEEDED), exchange);
-        Response timeout = responses.render(
-                GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT), exchange);
+        Response throttled =
+                responses.render(GatewayException.of(GatewayResponseType.THROTTLED), exchange);
+        Response quota =
+                responses.render(GatewayException.of(GatewayResponseType.QUOTA_EXCEEDED), exchange);
+        Response timeout =
+                responses.render(
+                        GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT), exchange);
 
         assertThat(throttled.statusCode()).isEqualTo(503);
         assertThat(throttled.headers().first("Retry-After")).contains("5");
@@ -137,34 +168,55 @@ class GatewayResponsesTest {
 
     @Test
     void render_contextReferences_resolveFromExchange() {
-        RestApi api = RestApi.builder().name("unit")
-                .gatewayResponse(GatewayResponseType.UNAUTHORIZED, g -> g
-                        .putResponseParameter("gatewayresponse.header.X-Account",
-                                "context.accountId")
-                        .putResponseTemplate("application/json", "$context.requestId "
-                                + "$context.apiId $context.identity.sourceIp "
-                                + "$context.error.responseType"))
-                .build();
-        Exchange exchange = exchange(Request.builder().httpMethod("GET").target("/x")
-                .sourceIp("198.51.100.7").build());
+        RestApi api =
+                RestApi.builder()
+                        .name("unit")
+                        .gatewayResponse(
+                                GatewayResponseType.UNAUTHORIZED,
+                                g ->
+                                        g.putResponseParameter(
+                                                        "gatewayresponse.header.X-Account",
+                                                        "context.accountId")
+                                                .putResponseTemplate(
+                                                        "application/json",
+                                                        "$context.requestId "
+                                                                + "$context.apiId $context.identity.sourceIp "
+                                                                + "$context.error.responseType"))
+                        .build();
+        Exchange exchange =
+                exchange(
+                        Request.builder()
+                                .httpMethod("GET")
+                                .target("/x")
+                                .sourceIp("198.51.100.7")
+                                .build());
 
-        Response response = GatewayResponses.compile(api).render(
-                GatewayException.of(GatewayResponseType.UNAUTHORIZED), exchange);
+        Response response =
+                GatewayResponses.compile(api)
+                        .render(GatewayException.of(GatewayResponseType.UNAUTHORIZED), exchange);
 
-        assertThat(response.bodyAsString()).isEqualTo("11111111-2222-4333-8444-555555555555 "
-                + "apiid12345 198.51.100.7 UNAUTHORIZED");
+        assertThat(response.bodyAsString())
+                .isEqualTo(
+                        "11111111-2222-4333-8444-555555555555 "
+                                + "apiid12345 198.51.100.7 UNAUTHORIZED");
         assertThat(response.headers().first("X-Account")).contains("210987654321");
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
     @Test
     void render_validationFailures_haveTheSpaceOfWorkedExampleT15() {
-        Response parameters = renderDefault(GatewayException.invalidRequest(
-                GatewayResponseType.BAD_REQUEST_PARAMETERS,
-                "Missing required request parameters: [q1]",
-                "Missing required request parameters: [q1]"));
-        Response body = renderDefault(GatewayException.invalidRequest(
-                GatewayResponseType.BAD_REQUEST_BODY, "Invalid request body", "[oops]"));
+        Response parameters =
+                renderDefault(
+                        GatewayException.invalidRequest(
+                                GatewayResponseType.BAD_REQUEST_PARAMETERS,
+                                "Missing required request parameters: [q1]",
+                                "Missing required request parameters: [q1]"));
+        Response body =
+                renderDefault(
+                        GatewayException.invalidRequest(
+                                GatewayResponseType.BAD_REQUEST_BODY,
+                                "Invalid request body",
+                                "[oops]"));
 
         assertThat(parameters.bodyAsString())
                 .isEqualTo("{\"message\": \"Missing required request parameters: [q1]\"}");
@@ -175,24 +227,35 @@ class GatewayResponsesTest {
 
     @Test
     void render_validationErrorString_isSubstitutedRawInTemplateAndHeader() {
-        RestApi api = RestApi.builder().name("unit-validation")
-                .gatewayResponse(GatewayResponseType.BAD_REQUEST_BODY, g -> g
-                        .putResponseParameter("gatewayresponse.header.X-Errors",
-                                "context.error.validationErrorString")
-                        .putResponseParameter("gatewayresponse.header.X-Message",
-                                "context.error.message")
-                        .putResponseTemplate("application/json",
-                                "<$context.error.validationErrorString|$context.error.message>"))
-                .build();
-        GatewayException error = GatewayException.invalidRequest(
-                GatewayResponseType.BAD_REQUEST_BODY, "Invalid request body",
-                "[string \"ab\" is too short (length: 2, required minimum: 3)]");
+        RestApi api =
+                RestApi.builder()
+                        .name("unit-validation")
+                        .gatewayResponse(
+                                GatewayResponseType.BAD_REQUEST_BODY,
+                                g ->
+                                        g.putResponseParameter(
+                                                        "gatewayresponse.header.X-Errors",
+                                                        "context.error.validationErrorString")
+                                                .putResponseParameter(
+                                                        "gatewayresponse.header.X-Message",
+                                                        "context.error.message")
+                                                .putResponseTemplate(
+                                                        "application/json",
+                                                        "<$context.error.validationErrorString|$context.error.message>"))
+                        .build();
+        GatewayException error =
+                GatewayException.invalidRequest(
+                        GatewayResponseType.BAD_REQUEST_BODY,
+                        "Invalid request body",
+                        "[string \"ab\" is too short (length: 2, required minimum: 3)]");
 
-        Response response = GatewayResponses.compile(api).render(error,
-                exchange(Request.of("POST", "/x")));
+        Response response =
+                GatewayResponses.compile(api).render(error, exchange(Request.of("POST", "/x")));
 
-        assertThat(response.bodyAsString()).isEqualTo("<[string \"ab\" is too short (length: 2,"
-                + " required minimum: 3)]|Invalid request body>");
+        assertThat(response.bodyAsString())
+                .isEqualTo(
+                        "<[string \"ab\" is too short (length: 2,"
+                                + " required minimum: 3)]|Invalid request body>");
         assertThat(response.headers().first("X-Errors"))
                 .contains("[string \"ab\" is too short (length: 2, required minimum: 3)]");
         assertThat(response.headers().first("X-Message")).contains("Invalid request body");
@@ -200,17 +263,25 @@ class GatewayResponsesTest {
 
     @Test
     void render_errorWithoutValidation_rendersValidationErrorStringEmptyAndDropsHeader() {
-        RestApi api = RestApi.builder().name("unit-novalidation")
-                .gatewayResponse(GatewayResponseType.DEFAULT_4XX, g -> g
-                        .putResponseParameter("gatewayresponse.header.X-Errors",
-                                "context.error.validationErrorString")
-                        .putResponseTemplate("application/json",
-                                "[$context.error.validationErrorString]"))
-                .build();
+        RestApi api =
+                RestApi.builder()
+                        .name("unit-novalidation")
+                        .gatewayResponse(
+                                GatewayResponseType.DEFAULT_4XX,
+                                g ->
+                                        g.putResponseParameter(
+                                                        "gatewayresponse.header.X-Errors",
+                                                        "context.error.validationErrorString")
+                                                .putResponseTemplate(
+                                                        "application/json",
+                                                        "[$context.error.validationErrorString]"))
+                        .build();
 
-        Response response = GatewayResponses.compile(api).render(
-                GatewayException.of(GatewayResponseType.INVALID_API_KEY),
-                exchange(Request.of("GET", "/x")));
+        Response response =
+                GatewayResponses.compile(api)
+                        .render(
+                                GatewayException.of(GatewayResponseType.INVALID_API_KEY),
+                                exchange(Request.of("GET", "/x")));
 
         assertThat(response.bodyAsString()).isEqualTo("[]");
         assertThat(response.headers().contains("X-Errors")).isFalse();

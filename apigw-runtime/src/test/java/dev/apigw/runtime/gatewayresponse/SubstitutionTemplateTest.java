@@ -13,8 +13,10 @@ class SubstitutionTemplateTest {
 
     @Test
     void render_contextAndStageVariableReferences_substitutesValues() {
-        String out = render("{\"a\":\"$context.requestId\",\"b\":\"$stageVariables.color\"}",
-                Map.of("context.requestId", "req-9", "stageVariables.color", "teal"));
+        String out =
+                render(
+                        "{\"a\":\"$context.requestId\",\"b\":\"$stageVariables.color\"}",
+                        Map.of("context.requestId", "req-9", "stageVariables.color", "teal"));
 
         assertThat(out).isEqualTo("{\"a\":\"req-9\",\"b\":\"teal\"}");
     }
@@ -28,33 +30,44 @@ class SubstitutionTemplateTest {
 
     @Test
     void render_otherDollarText_isKept() {
-        String out = render("$input.body $util.x $other $ $context $contextual $stageVariables.",
-                Map.of("context.x", "never"));
+        String out =
+                render(
+                        "$input.body $util.x $other $ $context $contextual $stageVariables.",
+                        Map.of("context.x", "never"));
 
-        assertThat(out).isEqualTo("$input.body $util.x $other $ $context $contextual "
-                + "$stageVariables.");
+        assertThat(out)
+                .isEqualTo(
+                        "$input.body $util.x $other $ $context $contextual " + "$stageVariables.");
     }
 
     @Test
     void render_vtlDirectives_areCopiedAsText() {
-        String out = render("#set($a = 1)#if($a)$context.stage#end",
-                Map.of("context.stage", "beta"));
+        String out =
+                render("#set($a = 1)#if($a)$context.stage#end", Map.of("context.stage", "beta"));
 
         assertThat(out).isEqualTo("#set($a = 1)#if($a)beta#end");
     }
 
     @Test
     void render_dottedNames_stopBeforeTrailingDotAndPunctuation() {
-        String out = render("$context.error.message. ($context.identity.sourceIp)!",
-                Map.of("context.error.message", "Boom", "context.identity.sourceIp", "10.1.2.3"));
+        String out =
+                render(
+                        "$context.error.message. ($context.identity.sourceIp)!",
+                        Map.of(
+                                "context.error.message",
+                                "Boom",
+                                "context.identity.sourceIp",
+                                "10.1.2.3"));
 
         assertThat(out).isEqualTo("Boom. (10.1.2.3)!");
     }
 
     @Test
     void render_adjacentReferences_bothSubstituted() {
-        String out = render("$context.stage$stageVariables.v$context.stage",
-                Map.of("context.stage", "s1", "stageVariables.v", "-"));
+        String out =
+                render(
+                        "$context.stage$stageVariables.v$context.stage",
+                        Map.of("context.stage", "s1", "stageVariables.v", "-"));
 
         assertThat(out).isEqualTo("s1-s1");
     }

@@ -9,28 +9,37 @@ import org.junit.jupiter.api.Test;
 class AwsServiceUriTest {
     @Test
     void resolve_actionUri_givesRegionServiceAndAction() {
-        assertThat(AwsServiceUri.parse("arn:aws:apigateway:eu-west-3:sqs:action/SendMessage")
-                .resolve(Map.of(), Map.of())).contains(new AwsServiceUri.Target("eu-west-3",
-                        "sqs", "", "SendMessage", ""));
+        assertThat(
+                        AwsServiceUri.parse("arn:aws:apigateway:eu-west-3:sqs:action/SendMessage")
+                                .resolve(Map.of(), Map.of()))
+                .contains(new AwsServiceUri.Target("eu-west-3", "sqs", "", "SendMessage", ""));
     }
 
     @Test
     void resolve_pathUriWithSubdomainPlaceholdersAndStageVariables_isFilled() {
-        AwsServiceUri uri = AwsServiceUri.parse(
-                "arn:aws-cn:apigateway:${stageVariables.r}:my.bucket.s3:path/{b}/k/{key}");
+        AwsServiceUri uri =
+                AwsServiceUri.parse(
+                        "arn:aws-cn:apigateway:${stageVariables.r}:my.bucket.s3:path/{b}/k/{key}");
 
         assertThat(uri.resolve(Map.of("b", "photos", "key", "a b.png"), Map.of("r", "cn-north-1")))
-                .contains(new AwsServiceUri.Target("cn-north-1", "s3", "my.bucket", "",
-                        "photos/k/a%20b.png"));
+                .contains(
+                        new AwsServiceUri.Target(
+                                "cn-north-1", "s3", "my.bucket", "", "photos/k/a%20b.png"));
     }
 
     @Test
     void resolve_undefinedStageVariableOrNoApi_givesNothing() {
-        assertThat(AwsServiceUri.parse("arn:aws:apigateway:us-east-1:sqs:path/${stageVariables.q}")
-                .resolve(Map.of(), Map.of())).isEmpty();
-        assertThat(AwsServiceUri.parse("arn:aws:apigateway:us-east-1:sqs:path/${stageVariables.q}")
-                .resolve(Map.of(), Map.of("q", ""))).isEmpty();
-        assertThat(AwsServiceUri.parse("arn:aws:apigateway:us-east-1:sqs:path/q")
-                .toString()).isEqualTo("arn:aws:apigateway:us-east-1:sqs:path/q");
+        assertThat(
+                        AwsServiceUri.parse(
+                                        "arn:aws:apigateway:us-east-1:sqs:path/${stageVariables.q}")
+                                .resolve(Map.of(), Map.of()))
+                .isEmpty();
+        assertThat(
+                        AwsServiceUri.parse(
+                                        "arn:aws:apigateway:us-east-1:sqs:path/${stageVariables.q}")
+                                .resolve(Map.of(), Map.of("q", "")))
+                .isEmpty();
+        assertThat(AwsServiceUri.parse("arn:aws:apigateway:us-east-1:sqs:path/q").toString())
+                .isEqualTo("arn:aws:apigateway:us-east-1:sqs:path/q");
     }
 }

@@ -16,9 +16,12 @@ class IntegrationInvokersTest {
         switch (type) {
             case AWS:
             case AWS_PROXY:
-                return b.httpMethod("POST").uri("arn:aws:apigateway:us-east-1:lambda:path/"
-                        + "2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/"
-                        + "invocations").build();
+                return b.httpMethod("POST")
+                        .uri(
+                                "arn:aws:apigateway:us-east-1:lambda:path/"
+                                        + "2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/"
+                                        + "invocations")
+                        .build();
             case HTTP:
             case HTTP_PROXY:
                 return b.httpMethod("GET").uri("https://backend.example.com/items").build();
@@ -27,17 +30,22 @@ class IntegrationInvokersTest {
         }
     }
 
-    private static final Map<IntegrationType, Class<?>> EXPECTED = Map.of(
-            IntegrationType.MOCK, MockInvoker.class,
-            IntegrationType.AWS_PROXY, LambdaProxyInvoker.class,
-            IntegrationType.AWS, AwsInvoker.class,
-            IntegrationType.HTTP_PROXY, HttpProxyInvoker.class,
-            IntegrationType.HTTP, HttpInvoker.class);
+    private static final Map<IntegrationType, Class<?>> EXPECTED =
+            Map.of(
+                    IntegrationType.MOCK, MockInvoker.class,
+                    IntegrationType.AWS_PROXY, LambdaProxyInvoker.class,
+                    IntegrationType.AWS, AwsInvoker.class,
+                    IntegrationType.HTTP_PROXY, HttpProxyInvoker.class,
+                    IntegrationType.HTTP, HttpInvoker.class);
 
     @Test
     void create_awsServiceUri_hasTheServiceInvoker() {
-        Integration sqs = Integration.builder().type(IntegrationType.AWS).httpMethod("POST")
-                .uri("arn:aws:apigateway:us-east-1:sqs:path/123456789012/q").build();
+        Integration sqs =
+                Integration.builder()
+                        .type(IntegrationType.AWS)
+                        .httpMethod("POST")
+                        .uri("arn:aws:apigateway:us-east-1:sqs:path/123456789012/q")
+                        .build();
 
         assertThat(IntegrationInvokers.create(sqs)).isExactlyInstanceOf(AwsServiceInvoker.class);
     }

@@ -9,16 +9,21 @@ import org.junit.jupiter.api.Test;
 /** Parsing of Lambda integration URIs (reference 2, intro) and their stage variables (1.5). */
 class LambdaArnTest {
     private static String uri(String functionArn) {
-        return "arn:aws:apigateway:sa-east-1:lambda:path/2015-03-31/functions/" + functionArn
+        return "arn:aws:apigateway:sa-east-1:lambda:path/2015-03-31/functions/"
+                + functionArn
                 + "/invocations";
     }
 
     @Test
     void parse_plainAndQualifiedArns_giveNameAndQualifier() {
-        LambdaArn.Function plain = LambdaArn.parse(uri("arn:aws:lambda:sa-east-1:444455556666:function:billing"))
-                .resolve(Map.of()).orElseThrow();
-        LambdaArn.Function alias = LambdaArn.parse(uri("arn:aws:lambda:sa-east-1:444455556666:function:billing:7"))
-                .resolve(Map.of()).orElseThrow();
+        LambdaArn.Function plain =
+                LambdaArn.parse(uri("arn:aws:lambda:sa-east-1:444455556666:function:billing"))
+                        .resolve(Map.of())
+                        .orElseThrow();
+        LambdaArn.Function alias =
+                LambdaArn.parse(uri("arn:aws:lambda:sa-east-1:444455556666:function:billing:7"))
+                        .resolve(Map.of())
+                        .orElseThrow();
 
         assertThat(plain.name()).isEqualTo("billing");
         assertThat(plain.qualifier()).isEmpty();
@@ -28,8 +33,10 @@ class LambdaArnTest {
 
     @Test
     void resolve_bothStageVariableForms_substituted() {
-        LambdaArn arn = LambdaArn.parse(uri(
-                "arn:aws:lambda:sa-east-1:444455556666:function:${stageVariables.fn}:${stageVariables['q']}"));
+        LambdaArn arn =
+                LambdaArn.parse(
+                        uri(
+                                "arn:aws:lambda:sa-east-1:444455556666:function:${stageVariables.fn}:${stageVariables['q']}"));
 
         LambdaArn.Function f = arn.resolve(Map.of("fn", "ship-it", "q", "canary")).orElseThrow();
 

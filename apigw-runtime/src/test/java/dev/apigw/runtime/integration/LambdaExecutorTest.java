@@ -32,7 +32,8 @@ class LambdaExecutorTest {
             }
         }
 
-        assertThat(threads).hasSize(1)
+        assertThat(threads)
+                .hasSize(1)
                 .allSatisfy(t -> assertThat(t.isDaemon()).isTrue())
                 .allSatisfy(t -> assertThat(t.getName()).startsWith("apigw-lambda-"));
     }
@@ -59,7 +60,7 @@ class LambdaExecutorTest {
         CountDownLatch release = new CountDownLatch(1);
         executor.execute(() -> awaitQuietly(release));
         try {
-            assertThatThrownBy(() -> executor.execute(() -> { }))
+            assertThatThrownBy(() -> executor.execute(() -> {}))
                     .isInstanceOf(RejectedExecutionException.class)
                     .hasMessage("1 Lambda calls are running already");
         } finally {
@@ -71,19 +72,21 @@ class LambdaExecutorTest {
     void execute_afterACancelledCall_runsTheNextUninterrupted() throws Exception {
         LambdaExecutor executor = LambdaExecutor.create(1, Duration.ofMillis(50), LONG);
         CountDownLatch started = new CountDownLatch(1);
-        FutureTask<Boolean> abandoned = new FutureTask<>(() -> {
-            started.countDown();
-            new CountDownLatch(1).await(10, TimeUnit.SECONDS);
-            return true;
-        });
+        FutureTask<Boolean> abandoned =
+                new FutureTask<>(
+                        () -> {
+                            started.countDown();
+                            new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+                            return true;
+                        });
         executor.execute(abandoned);
         started.await(10, TimeUnit.SECONDS);
         abandoned.cancel(true);
 
         List<Boolean> interrupted = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 20; i++) {
-            FutureTask<Boolean> call = new FutureTask<>(() -> Thread.currentThread()
-                    .isInterrupted());
+            FutureTask<Boolean> call =
+                    new FutureTask<>(() -> Thread.currentThread().isInterrupted());
             executeWhenFree(executor, call);
             interrupted.add(call.get(10, TimeUnit.SECONDS));
         }

@@ -12,11 +12,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Parsing and resolving integration request mapping sources (reference 5.2). */
 class MappingSourceTest {
-    private static final Exchange EXCHANGE = TestExchanges.of(Request.builder()
-            .httpMethod("PUT").target("/s/x?a=1&a=2&b=")
-            .header("X-Multi", "m1").header("x-multi", "m2").header("Content-Length", "9")
-            .body("{\"store\":{\"pets\":[{\"name\":\"Rex\",\"tags\":[\"a\"]}],\"open\":true}}")
-            .build());
+    private static final Exchange EXCHANGE =
+            TestExchanges.of(
+                    Request.builder()
+                            .httpMethod("PUT")
+                            .target("/s/x?a=1&a=2&b=")
+                            .header("X-Multi", "m1")
+                            .header("x-multi", "m2")
+                            .header("Content-Length", "9")
+                            .body(
+                                    "{\"store\":{\"pets\":[{\"name\":\"Rex\",\"tags\":[\"a\"]}],\"open\":true}}")
+                            .build());
 
     private static Object values(String expression) {
         return MappingSource.parse(expression).values(EXCHANGE);
@@ -25,8 +31,7 @@ class MappingSourceTest {
     @Test
     void values_queryStrings_lastOrEvery() {
         assertThat(values("method.request.querystring.a")).isEqualTo(List.of("2"));
-        assertThat(values("method.request.multivaluequerystring.a"))
-                .isEqualTo(List.of("1", "2"));
+        assertThat(values("method.request.multivaluequerystring.a")).isEqualTo(List.of("1", "2"));
         assertThat(values("method.request.querystring.b")).isEqualTo(List.of(""));
         assertThat(values("method.request.querystring.none")).isEqualTo(List.of());
     }
@@ -41,10 +46,8 @@ class MappingSourceTest {
 
     @Test
     void values_bodyFields_stringsBareOthersJsonMissingNone() {
-        assertThat(values("method.request.body.store.pets[0].name"))
-                .isEqualTo(List.of("Rex"));
-        assertThat(values("method.request.body.store.pets[0].tags"))
-                .isEqualTo(List.of("[\"a\"]"));
+        assertThat(values("method.request.body.store.pets[0].name")).isEqualTo(List.of("Rex"));
+        assertThat(values("method.request.body.store.pets[0].tags")).isEqualTo(List.of("[\"a\"]"));
         assertThat(values("method.request.body.store.open")).isEqualTo(List.of("true"));
         assertThat(values("method.request.body.store.closed")).isEqualTo(List.of());
     }
@@ -60,14 +63,25 @@ class MappingSourceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"method.request.path.", "method.request.cookie.a", "'", "true",
-        "method.request.body.a[0", "method.request.body..a", "stageVariables.a b",
-        "method.request.bodyx", "context."})
+    @ValueSource(
+            strings = {
+                "method.request.path.",
+                "method.request.cookie.a",
+                "'",
+                "true",
+                "method.request.body.a[0",
+                "method.request.body..a",
+                "stageVariables.a b",
+                "method.request.bodyx",
+                "context."
+            })
     void parse_malformed_throwsAwsText(String expression) {
         assertThatThrownBy(() -> MappingSource.parse(expression))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Invalid mapping expression specified: Validation Result: warnings :"
-                        + " [], errors : [Invalid mapping expression specified: " + expression
-                        + "]");
+                .hasMessage(
+                        "Invalid mapping expression specified: Validation Result: warnings :"
+                                + " [], errors : [Invalid mapping expression specified: "
+                                + expression
+                                + "]");
     }
 }

@@ -18,12 +18,27 @@ final class TestExchanges {
     private TestExchanges() {}
 
     static Exchange of(Request request) {
-        HostBindings host = new HostBindings(Map.of(), r -> {
-            throw new AssertionError("no backend expected");
-        }, HostBindings.NO_AWS_SERVICE_BACKEND, task -> {
-            throw new AssertionError("no asynchronous invocation expected");
-        }, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC), () -> 7L, "ap-south-1", "111122223333");
-        return Exchange.of(request, "req-1", "ext-1", NOW, ExecutionTrace.off(),
+        HostBindings host =
+                new HostBindings(
+                        Map.of(),
+                        r -> {
+                            throw new AssertionError("no backend expected");
+                        },
+                        HostBindings.NO_AWS_SERVICE_BACKEND,
+                        task -> {
+                            throw new AssertionError("no asynchronous invocation expected");
+                        },
+                        Runnable::run,
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        () -> 7L,
+                        "ap-south-1",
+                        "111122223333");
+        return Exchange.of(
+                request,
+                "req-1",
+                "ext-1",
+                NOW,
+                ExecutionTrace.off(),
                 new ServingState("unitapi001", Map.of(), Map.of(), List.of(), host));
     }
 }

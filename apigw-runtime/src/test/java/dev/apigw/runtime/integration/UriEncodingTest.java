@@ -15,8 +15,10 @@ class UriEncodingTest {
         StringBuilder s = new StringBuilder();
         int length = random.nextInt(20);
         for (int i = 0; i < length; i++) {
-            s.appendCodePoint(random.nextBoolean() ? 0x20 + random.nextInt(0x5f)
-                    : 0xa0 + random.nextInt(0x2000));
+            s.appendCodePoint(
+                    random.nextBoolean()
+                            ? 0x20 + random.nextInt(0x5f)
+                            : 0xa0 + random.nextInt(0x2000));
         }
         return s.toString();
     }

@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 class UriTemplateTest {
     @Test
     void expand_placeholdersAndStageVariables_areFilled() {
-        UriTemplate t = UriTemplate.parse(
-                "https://${stageVariables.host}/${stageVariables['v']}/{a}/x/{b.c}?q={a}");
+        UriTemplate t =
+                UriTemplate.parse(
+                        "https://${stageVariables.host}/${stageVariables['v']}/{a}/x/{b.c}?q={a}");
 
-        assertThat(t.expand(Map.of("a", "one", "b.c", "two"),
-                Map.of("host", "h.example:8443", "v", "v9")))
+        assertThat(
+                        t.expand(
+                                Map.of("a", "one", "b.c", "two"),
+                                Map.of("host", "h.example:8443", "v", "v9")))
                 .contains("https://h.example:8443/v9/one/x/two?q=one");
     }
 

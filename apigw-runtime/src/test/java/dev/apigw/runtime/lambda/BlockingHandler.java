@@ -7,9 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A handler that blocks until {@code release} opens (at most ten seconds, so that a gateway
- * that does not enforce its timeout fails a test instead of hanging it), counting {@code
- * interrupted} down when its wait is interrupted; it answers {@code {"statusCode": 200}}.
+ * A handler that blocks until {@code release} opens (at most ten seconds, so that a gateway that
+ * does not enforce its timeout fails a test instead of hanging it), counting {@code interrupted}
+ * down when its wait is interrupted; it answers {@code {"statusCode": 200}}.
  */
 public class BlockingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final CountDownLatch release;

@@ -13,8 +13,11 @@ public class CustomErrorHandler implements RequestHandler<Map<String, Object>, O
     @Override
     public Object handleRequest(Map<String, Object> input, Context context) {
         Object status = input.getOrDefault("status", 500);
-        throw new IllegalStateException("{\"errorType\":\"InternalServerError\",\"httpStatus\":"
-                + status + ",\"requestId\":\"" + context.getAwsRequestId()
-                + "\",\"trace\":{\"function\":\"abc()\",\"line\":123,\"file\":\"abc.js\"}}");
+        throw new IllegalStateException(
+                "{\"errorType\":\"InternalServerError\",\"httpStatus\":"
+                        + status
+                        + ",\"requestId\":\""
+                        + context.getAwsRequestId()
+                        + "\",\"trace\":{\"function\":\"abc()\",\"line\":123,\"file\":\"abc.js\"}}");
     }
 }

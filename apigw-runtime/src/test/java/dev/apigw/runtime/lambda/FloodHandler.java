@@ -10,9 +10,9 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A stream handler that answers a JSON string of exactly the input's {@code bytes} bytes
- * (quotes included), written in chunks of at most 1 MB, as a function streaming a large answer
- * does. The input is the payload itself or, for a proxy event, its {@code body}.
+ * A stream handler that answers a JSON string of exactly the input's {@code bytes} bytes (quotes
+ * included), written in chunks of at most 1 MB, as a function streaming a large answer does. The
+ * input is the payload itself or, for a proxy event, its {@code body}.
  */
 public class FloodHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,9 +27,14 @@ class LambdaHandlersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LambdaInvocation invocation(String payload) {
-        return new LambdaInvocation("arn:aws:lambda:ap-south-1:111122223333:function:orders:blue",
-                "orders", "blue", "RequestResponse", "5f0c1d2e-aaaa-4bbb-8ccc-0123456789ab",
-                Duration.ofMillis(7_500), payload.getBytes(StandardCharsets.UTF_8));
+        return new LambdaInvocation(
+                "arn:aws:lambda:ap-south-1:111122223333:function:orders:blue",
+                "orders",
+                "blue",
+                "RequestResponse",
+                "5f0c1d2e-aaaa-4bbb-8ccc-0123456789ab",
+                Duration.ofMillis(7_500),
+                payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String text(LambdaResult result) {
@@ -38,11 +43,14 @@ class LambdaHandlersTest {
 
     @Test
     void streamHandler_writesOutput_returnsItAsPayload() {
-        LambdaFunction f = LambdaHandlers.streamHandler((in, out, ctx) -> {
-            byte[] input = in.readAllBytes();
-            out.write(("[" + new String(input, StandardCharsets.UTF_8) + "]")
-                    .getBytes(StandardCharsets.UTF_8));
-        });
+        LambdaFunction f =
+                LambdaHandlers.streamHandler(
+                        (in, out, ctx) -> {
+                            byte[] input = in.readAllBytes();
+                            out.write(
+                                    ("[" + new String(input, StandardCharsets.UTF_8) + "]")
+                                            .getBytes(StandardCharsets.UTF_8));
+                        });
 
         LambdaResult result = f.invoke(invocation("{\"n\":1}"));
 
@@ -52,9 +60,10 @@ class LambdaHandlersTest {
 
     @Test
     void streamHandler_throwsIOException_reportsFunctionError() throws IOException {
-        RequestStreamHandler failing = (in, out, ctx) -> {
-            throw new IOException("disk gone");
-        };
+        RequestStreamHandler failing =
+                (in, out, ctx) -> {
+                    throw new IOException("disk gone");
+                };
 
         LambdaResult result = LambdaHandlers.streamHandler(failing).invoke(invocation("{}"));
 
@@ -68,14 +77,25 @@ class LambdaHandlersTest {
     @Test
     void requestHandler_eventsType_usesLambdaEventSerialization() throws IOException {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> h =
-                (event, ctx) -> new APIGatewayProxyResponseEvent().withStatusCode(202)
-                        .withIsBase64Encoded(false)
-                        .withBody(event.getHttpMethod() + " " + event.getPathParameters().get("id")
-                                + " " + event.getRequestContext().getIdentity().getSourceIp());
+                (event, ctx) ->
+                        new APIGatewayProxyResponseEvent()
+                                .withStatusCode(202)
+                                .withIsBase64Encoded(false)
+                                .withBody(
+                                        event.getHttpMethod()
+                                                + " "
+                                                + event.getPathParameters().get("id")
+                                                + " "
+                                                + event.getRequestContext()
+                                                        .getIdentity()
+                                                        .getSourceIp());
 
-        LambdaResult result = LambdaHandlers.requestHandler(h, APIGatewayProxyRequestEvent.class)
-                .invoke(invocation("{\"httpMethod\":\"PATCH\",\"pathParameters\":{\"id\":\"9\"},"
-                        + "\"requestContext\":{\"identity\":{\"sourceIp\":\"192.0.2.1\"}}}"));
+        LambdaResult result =
+                LambdaHandlers.requestHandler(h, APIGatewayProxyRequestEvent.class)
+                        .invoke(
+                                invocation(
+                                        "{\"httpMethod\":\"PATCH\",\"pathParameters\":{\"id\":\"9\"},"
+                                                + "\"requestContext\":{\"identity\":{\"sourceIp\":\"192.0.2.1\"}}}"));
 
         JsonNode response = JSON.readTree(result.payload());
         assertThat(response.get("statusCode").asInt()).isEqualTo(202);
@@ -85,11 +105,12 @@ class LambdaHandlersTest {
 
     @Test
     void requestHandler_pojo_usesJacksonSerialization() throws IOException {
-        RequestHandler<Order, Receipt> h = (order, ctx) -> new Receipt(order.item.toUpperCase(),
-                order.quantity * 2);
+        RequestHandler<Order, Receipt> h =
+                (order, ctx) -> new Receipt(order.item.toUpperCase(), order.quantity * 2);
 
-        LambdaResult result = LambdaHandlers.requestHandler(h, Order.class)
-                .invoke(invocation("{\"item\":\"tea\",\"quantity\":3}"));
+        LambdaResult result =
+                LambdaHandlers.requestHandler(h, Order.class)
+                        .invoke(invocation("{\"item\":\"tea\",\"quantity\":3}"));
 
         JsonNode receipt = JSON.readTree(result.payload());
         assertThat(receipt.get("item").asText()).isEqualTo("TEA");
@@ -109,21 +130,24 @@ class LambdaHandlersTest {
 
     @Test
     void requestHandler_throws_reportsClassNameAsErrorType() throws IOException {
-        LambdaResult result = LambdaHandlers.requestHandler(new ThrowingHandler(), Map.class)
-                .invoke(invocation("{\"fail\":\"bad order 17\"}"));
+        LambdaResult result =
+                LambdaHandlers.requestHandler(new ThrowingHandler(), Map.class)
+                        .invoke(invocation("{\"fail\":\"bad order 17\"}"));
 
         JsonNode error = JSON.readTree(result.payload());
         assertThat(result.functionError()).isPresent();
         assertThat(error.get("errorMessage").asText()).isEqualTo("bad order 17");
         assertThat(error.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
-        assertThat(error.get("stackTrace").get(0).asText()).contains("ThrowingHandler.handleRequest");
+        assertThat(error.get("stackTrace").get(0).asText())
+                .contains("ThrowingHandler.handleRequest");
     }
 
     @Test
     void requestHandler_exceptionWithoutMessage_usesClassNameAsMessage() throws IOException {
-        RequestHandler<Map<String, Object>, String> h = (input, ctx) -> {
-            throw new UnsupportedOperationException();
-        };
+        RequestHandler<Map<String, Object>, String> h =
+                (input, ctx) -> {
+                    throw new UnsupportedOperationException();
+                };
 
         LambdaResult result = LambdaHandlers.requestHandler(h, Map.class).invoke(invocation("{}"));
 
@@ -133,17 +157,19 @@ class LambdaHandlersTest {
 
     @Test
     void requestHandler_inputNotDeserializable_reportsFunctionError() {
-        LambdaResult result = LambdaHandlers.requestHandler(
-                (Order order, Context ctx) -> "ok", Order.class).invoke(invocation("not json"));
+        LambdaResult result =
+                LambdaHandlers.requestHandler((Order order, Context ctx) -> "ok", Order.class)
+                        .invoke(invocation("not json"));
 
         assertThat(result.functionError()).isPresent();
     }
 
     @Test
     void requestHandler_outOfMemory_propagates() {
-        RequestHandler<Map<String, Object>, String> h = (input, ctx) -> {
-            throw new OutOfMemoryError("simulated");
-        };
+        RequestHandler<Map<String, Object>, String> h =
+                (input, ctx) -> {
+                    throw new OutOfMemoryError("simulated");
+                };
         LambdaFunction f = LambdaHandlers.requestHandler(h, Map.class);
 
         assertThatThrownBy(() -> f.invoke(invocation("{}"))).isInstanceOf(OutOfMemoryError.class);
@@ -152,13 +178,14 @@ class LambdaHandlersTest {
     @Test
     void context_carriesInvocationValues() {
         AtomicReference<Context> seen = new AtomicReference<>();
-        RequestHandler<Map<String, Object>, String> h = (input, ctx) -> {
-            seen.set(ctx);
-            ctx.getLogger().log("plain line");
-            ctx.getLogger().log("warned", LogLevel.WARN);
-            ctx.getLogger().log("bytes".getBytes(StandardCharsets.UTF_8));
-            return "done";
-        };
+        RequestHandler<Map<String, Object>, String> h =
+                (input, ctx) -> {
+                    seen.set(ctx);
+                    ctx.getLogger().log("plain line");
+                    ctx.getLogger().log("warned", LogLevel.WARN);
+                    ctx.getLogger().log("bytes".getBytes(StandardCharsets.UTF_8));
+                    return "done";
+                };
 
         LambdaHandlers.requestHandler(h, Map.class).invoke(invocation("{}"));
 

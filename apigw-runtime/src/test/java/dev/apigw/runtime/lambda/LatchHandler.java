@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A handler that waits until {@code release} opens (at most ten seconds), hands its input to
- * {@code received} and counts {@code done} down; it answers {@code {"handled": true}}.
+ * A handler that waits until {@code release} opens (at most ten seconds), hands its input to {@code
+ * received} and counts {@code done} down; it answers {@code {"handled": true}}.
  */
 public class LatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final CountDownLatch release;
@@ -17,7 +17,9 @@ public class LatchHandler implements RequestHandler<Map<String, Object>, Map<Str
     private final CountDownLatch done;
 
     /** Creates a handler that signals through these. */
-    public LatchHandler(CountDownLatch release, BlockingQueue<Map<String, Object>> received,
+    public LatchHandler(
+            CountDownLatch release,
+            BlockingQueue<Map<String, Object>> received,
             CountDownLatch done) {
         this.release = release;
         this.received = received;

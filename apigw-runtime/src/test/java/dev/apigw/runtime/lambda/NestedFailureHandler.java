@@ -12,8 +12,8 @@ import java.util.Map;
  * methods below its entry point: its stack trace is {@code check}, {@code validate}, {@code
  * handleRequest}.
  */
-public class NestedFailureHandler implements RequestHandler<Map<String, Object>, String>,
-        RequestStreamHandler {
+public class NestedFailureHandler
+        implements RequestHandler<Map<String, Object>, String>, RequestStreamHandler {
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
         validate(String.valueOf(input.get("order")));

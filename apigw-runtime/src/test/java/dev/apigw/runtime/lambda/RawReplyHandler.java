@@ -10,8 +10,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A stream handler that returns the request body of the proxy event, byte for byte, as its
- * payload: a test sends the exact payload it wants the function to return.
+ * A stream handler that returns the request body of the proxy event, byte for byte, as its payload:
+ * a test sends the exact payload it wants the function to return.
  */
 public class RawReplyHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * A map handler that returns, as its response object, the JSON object in the request body of
- * the proxy event it gets: any shape a test wants the proxy response parser to see.
+ * A map handler that returns, as its response object, the JSON object in the request body of the
+ * proxy event it gets: any shape a test wants the proxy response parser to see.
  */
 public class ShapeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,8 +18,8 @@ public class ShapeHandler implements RequestHandler<Map<String, Object>, Map<Str
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         try {
-            return JSON.readValue(String.valueOf(event.get("body")),
-                    new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(
+                    String.valueOf(event.get("body")), new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

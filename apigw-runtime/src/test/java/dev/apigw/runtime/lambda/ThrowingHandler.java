@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A map handler that throws {@link IllegalStateException} with the input's {@code fail} value
- * when it has one, and otherwise greets the input's {@code name}.
+ * A map handler that throws {@link IllegalStateException} with the input's {@code fail} value when
+ * it has one, and otherwise greets the input's {@code name}.
  */
 public class ThrowingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     @Override

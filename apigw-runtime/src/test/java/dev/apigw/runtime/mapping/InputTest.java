@@ -12,8 +12,11 @@ class InputTest {
     private final Templates templates = new Templates();
 
     private static RenderBudget budget() {
-        return new RenderBudget(new TemplateLimits(System::nanoTime,
-                TemplateEngine.DEFAULT_TIME_BUDGET.toNanos(), TemplateEngine.DEFAULT_WORK_BUDGET));
+        return new RenderBudget(
+                new TemplateLimits(
+                        System::nanoTime,
+                        TemplateEngine.DEFAULT_TIME_BUDGET.toNanos(),
+                        TemplateEngine.DEFAULT_WORK_BUDGET));
     }
 
     private static Input input(String body) {
@@ -27,7 +30,8 @@ class InputTest {
         assertThat(input.json("$.s")).isEqualTo("\"x\\\"y\"");
         assertThat(input.json("$.n")).isEqualTo("1.5");
         assertThat(input.json("$.o")).isEqualTo("{\"a\":[1,true,null]}");
-        assertThat(input.json("$")).isEqualTo("{\"s\":\"x\\\"y\",\"n\":1.5,\"o\":{\"a\":[1,true,null]},\"z\":null}");
+        assertThat(input.json("$"))
+                .isEqualTo("{\"s\":\"x\\\"y\",\"n\":1.5,\"o\":{\"a\":[1,true,null]},\"z\":null}");
         assertThat(input.json("$.z")).isEqualTo("null");
     }
 
@@ -44,13 +48,15 @@ class InputTest {
 
     @Test
     void path_indefinitePath_givesList() {
-        assertThat(input("{\"l\":[{\"id\":1},{\"id\":2}]}").path("$.l[*].id").toString()).isEqualTo("[1,2]");
+        assertThat(input("{\"l\":[{\"id\":1},{\"id\":2}]}").path("$.l[*].id").toString())
+                .isEqualTo("[1,2]");
     }
 
     @Test
     void path_bodyNotJson_throwsBodyNotJson() {
         assertThatThrownBy(() -> input("name=ana&x=1").path("$.name"))
-                .isInstanceOf(BodyNotJsonException.class).hasMessageContaining("Unrecognized token");
+                .isInstanceOf(BodyNotJsonException.class)
+                .hasMessageContaining("Unrecognized token");
         assertThat(input("name=ana&x=1").getBody()).isEqualTo("name=ana&x=1");
     }
 
@@ -65,10 +71,13 @@ class InputTest {
     @Test
     void body_parsedOnce_whateverTheNumberOfQueries() {
         int[] parses = {0};
-        Body body = Body.of("{\"a\":[1,2]}", () -> {
-            parses[0]++;
-            return JsonDocument.parse("{\"a\":3}");
-        });
+        Body body =
+                Body.of(
+                        "{\"a\":[1,2]}",
+                        () -> {
+                            parses[0]++;
+                            return JsonDocument.parse("{\"a\":3}");
+                        });
         Input input = new Input(body, Parameters.none(), new JsonPaths(), budget());
 
         input.path("$.a");
@@ -83,8 +92,12 @@ class InputTest {
         Map<String, String> header = new LinkedHashMap<>();
         header.put("id", "from-header");
         header.put("X-Only", "h");
-        Input input = new Input(Body.of(""), new Parameters(Map.of("id", "p9"),
-                Map.of("id", "q", "q", "query"), header), new JsonPaths(), budget());
+        Input input =
+                new Input(
+                        Body.of(""),
+                        new Parameters(Map.of("id", "p9"), Map.of("id", "q", "q", "query"), header),
+                        new JsonPaths(),
+                        budget());
 
         assertThat(input.params("id")).isEqualTo("p9");
         assertThat(input.params("q")).isEqualTo("query");

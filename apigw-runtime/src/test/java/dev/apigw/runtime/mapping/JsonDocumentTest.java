@@ -13,14 +13,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link JsonDocument} parses straight into the values {@link JsonValues#of} made of Jackson
- * trees, and they print as those did.
+ * {@link JsonDocument} parses straight into the values {@link JsonValues#of} made of Jackson trees,
+ * and they print as those did.
  */
 class JsonDocumentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] SCALARS = {"0", "-7", "2147483648", "12345678901234567890",
-        "1.99", "-0.0", "1e3", "1E-7", "1e400", "true", "false", "null", "\"\"", "\"x y\"",
-        "\"caf\u00e9 \\\"q\\\" \\u00e9\\n\""};
+    private static final String[] SCALARS = {
+        "0",
+        "-7",
+        "2147483648",
+        "12345678901234567890",
+        "1.99",
+        "-0.0",
+        "1e3",
+        "1E-7",
+        "1e400",
+        "true",
+        "false",
+        "null",
+        "\"\"",
+        "\"x y\"",
+        "\"caf\u00e9 \\\"q\\\" \\u00e9\\n\""
+    };
 
     static IntStream seeds() {
         return IntStream.range(0, 200);
@@ -28,15 +42,14 @@ class JsonDocumentTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
-    void parse_randomDocument_givesTheValuesOfTheTreeAndPrintsTheSame(int seed)
-            throws Exception {
+    void parse_randomDocument_givesTheValuesOfTheTreeAndPrintsTheSame(int seed) throws Exception {
         String text = document(new Random(seed), 0);
         JsonNode tree = JSON.readTree(text);
         Object expected = JsonValues.of(tree);
 
         Object fromText = JsonDocument.parse(text).orElseThrow().root();
-        Object fromBytes = JsonDocument.parse(text.getBytes(StandardCharsets.UTF_8))
-                .orElseThrow().root();
+        Object fromBytes =
+                JsonDocument.parse(text.getBytes(StandardCharsets.UTF_8)).orElseThrow().root();
 
         assertThat(fromText).isEqualTo(expected);
         assertThat(fromBytes).isEqualTo(expected);
@@ -53,12 +66,15 @@ class JsonDocumentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":1} x", "{\"a\":1}garbage", "1 2", "[] {}", "{}]",
-        "\"s\"\u0000"})
+    @ValueSource(
+            strings = {"{\"a\":1} x", "{\"a\":1}garbage", "1 2", "[] {}", "{}]", "\"s\"\u0000"})
     void parse_trailingContent_isReported(String text) {
         assertThat(JsonDocument.parse(text).orElseThrow().hasTrailingContent()).isTrue();
-        assertThat(JsonDocument.parse(text.getBytes(StandardCharsets.UTF_8)).orElseThrow()
-                .hasTrailingContent()).isTrue();
+        assertThat(
+                        JsonDocument.parse(text.getBytes(StandardCharsets.UTF_8))
+                                .orElseThrow()
+                                .hasTrailingContent())
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -104,8 +120,11 @@ class JsonDocumentTest {
             StringBuilder object = new StringBuilder("{");
             int size = random.nextInt(5);
             for (int i = 0; i < size; i++) {
-                object.append(i == 0 ? "" : ",").append(" \"k").append(random.nextInt(4))
-                        .append("\" : ").append(document(random, depth + 1));
+                object.append(i == 0 ? "" : ",")
+                        .append(" \"k")
+                        .append(random.nextInt(4))
+                        .append("\" : ")
+                        .append(document(random, depth + 1));
             }
             return object.append("}").toString();
         }

@@ -8,13 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validated rendering table of reference 1.3, one test per row: the first twelve rows read
- * the integration response body {@code {"json": <request JSON>}} of an echo backend.
+ * The validated rendering table of reference 1.3, one test per row: the first twelve rows read the
+ * integration response body {@code {"json": <request JSON>}} of an echo backend.
  */
 class JsonValuesTest {
-    private static final String NULL_CHECK = "{\"body\": $r, \"nested\": $r.nested, \"isNull\": "
-            + "#if($r == $null)\"true\"#else\"false\"#end, \"isEmptyString\": "
-            + "#if($r == \"\")\"true\"#else\"false\"#end}";
+    private static final String NULL_CHECK =
+            "{\"body\": $r, \"nested\": $r.nested, \"isNull\": "
+                    + "#if($r == $null)\"true\"#else\"false\"#end, \"isEmptyString\": "
+                    + "#if($r == \"\")\"true\"#else\"false\"#end}";
     private final Templates templates = new Templates();
 
     private String echoed(String template, String requestJson) {
@@ -35,14 +36,20 @@ class JsonValuesTest {
 
     @Test
     void render_nestedObject_printsJavaMapStyle() {
-        assertThat(echoed("#set($r = $input.path(\"$.json\"))$r.nested",
-                "{\"nested\":{\"foo\":\"bar\"}}")).isEqualTo("{foo=bar}");
+        assertThat(
+                        echoed(
+                                "#set($r = $input.path(\"$.json\"))$r.nested",
+                                "{\"nested\":{\"foo\":\"bar\"}}"))
+                .isEqualTo("{foo=bar}");
     }
 
     @Test
     void render_nestedList_printsCompactJson() {
-        assertThat(echoed("#set($r = $input.path(\"$.json\"))$r.nested",
-                "{\"nested\":[{\"foo\":\"bar\"}]}")).isEqualTo("[{\"foo\":\"bar\"}]");
+        assertThat(
+                        echoed(
+                                "#set($r = $input.path(\"$.json\"))$r.nested",
+                                "{\"nested\":[{\"foo\":\"bar\"}]}"))
+                .isEqualTo("[{\"foo\":\"bar\"}]");
     }
 
     @Test
@@ -59,41 +66,56 @@ class JsonValuesTest {
 
     @Test
     void render_listInsideMap_printsAsJson() {
-        assertThat(echoed("#set($r = $input.path(\"$.json\"))$r",
-                "{\"foo\":[{\"nested\":\"bar\"}]}")).isEqualTo("{foo=[{\"nested\":\"bar\"}]}");
+        assertThat(
+                        echoed(
+                                "#set($r = $input.path(\"$.json\"))$r",
+                                "{\"foo\":[{\"nested\":\"bar\"}]}"))
+                .isEqualTo("{foo=[{\"nested\":\"bar\"}]}");
     }
 
     @Test
     void render_severalKeys_keepInsertionOrderWithCommaSpace() {
-        assertThat(echoed("#set($r = $input.path(\"$.json\"))$r",
-                "{\"bigger\":\"dict\",\"to\":\"test\",\"with\":\"separators\"}"))
+        assertThat(
+                        echoed(
+                                "#set($r = $input.path(\"$.json\"))$r",
+                                "{\"bigger\":\"dict\",\"to\":\"test\",\"with\":\"separators\"}"))
                 .isEqualTo("{bigger=dict, to=test, with=separators}");
     }
 
     @Test
     void render_toString_isTheSameText() {
-        assertThat(echoed("#set($r = $input.path(\"$.json\"))$r.toString()",
-                "{\"list\":[{\"foo\":\"bar\"}]}")).isEqualTo("{list=[{\"foo\":\"bar\"}]}");
+        assertThat(
+                        echoed(
+                                "#set($r = $input.path(\"$.json\"))$r.toString()",
+                                "{\"list\":[{\"foo\":\"bar\"}]}"))
+                .isEqualTo("{list=[{\"foo\":\"bar\"}]}");
     }
 
     @Test
     void render_missingPath_isEmptyAndEqualsNullAndEmptyText() {
         assertThat(templates.render("#set($r = $input.path(\"$.nonExisting\"))" + NULL_CHECK, ""))
-                .isEqualTo("{\"body\": , \"nested\": , \"isNull\": \"true\", \"isEmptyString\": \"true\"}");
+                .isEqualTo(
+                        "{\"body\": , \"nested\": , \"isNull\": \"true\", \"isEmptyString\": \"true\"}");
     }
 
     @Test
     void render_emptyList_isNeitherNullNorEmptyText() {
-        assertThat(echoed("#set($r = $input.path(\"$.json.listValue\"))" + NULL_CHECK,
-                "{\"listValue\": []}"))
-                .isEqualTo("{\"body\": [], \"nested\": , \"isNull\": \"false\", \"isEmptyString\": \"false\"}");
+        assertThat(
+                        echoed(
+                                "#set($r = $input.path(\"$.json.listValue\"))" + NULL_CHECK,
+                                "{\"listValue\": []}"))
+                .isEqualTo(
+                        "{\"body\": [], \"nested\": , \"isNull\": \"false\", \"isEmptyString\": \"false\"}");
     }
 
     @Test
     void render_jsonNull_behavesAsMissingPath() {
-        assertThat(echoed("#set($r = $input.path(\"$.json.listValue\"))" + NULL_CHECK,
-                "{\"listValue\": null}"))
-                .isEqualTo("{\"body\": , \"nested\": , \"isNull\": \"true\", \"isEmptyString\": \"true\"}");
+        assertThat(
+                        echoed(
+                                "#set($r = $input.path(\"$.json.listValue\"))" + NULL_CHECK,
+                                "{\"listValue\": null}"))
+                .isEqualTo(
+                        "{\"body\": , \"nested\": , \"isNull\": \"true\", \"isEmptyString\": \"true\"}");
     }
 
     @Test
@@ -103,8 +125,11 @@ class JsonValuesTest {
 
     @Test
     void render_bodyInText_isRawNotReserialized() {
-        assertThat(templates.render("Action=SendMessage&MessageBody=$input.body",
-                "{\"some\": \"value\"}")).isEqualTo("Action=SendMessage&MessageBody={\"some\": \"value\"}");
+        assertThat(
+                        templates.render(
+                                "Action=SendMessage&MessageBody=$input.body",
+                                "{\"some\": \"value\"}"))
+                .isEqualTo("Action=SendMessage&MessageBody={\"some\": \"value\"}");
     }
 
     @Test
@@ -114,22 +139,28 @@ class JsonValuesTest {
 
     @Test
     void render_urlEncodedBodyAndMissingProperty_encodeAsValidated() {
-        String template = "EncodedBody=$util.urlEncode($input.body)"
-                + "&EncodedBodyAccess=$util.urlEncode($input.body.testAccess)";
+        String template =
+                "EncodedBody=$util.urlEncode($input.body)"
+                        + "&EncodedBodyAccess=$util.urlEncode($input.body.testAccess)";
 
         assertThat(templates.render(template, "{\"some\": \"value\"}"))
                 .isEqualTo("EncodedBody=%7B%22some%22%3A+%22value%22%7D&EncodedBodyAccess=");
-        assertThat(templates.render(template, "")).isEqualTo("EncodedBody=%7B%7D&EncodedBodyAccess=");
+        assertThat(templates.render(template, ""))
+                .isEqualTo("EncodedBody=%7B%7D&EncodedBodyAccess=");
         assertThat(templates.render(template, "some raw data"))
                 .isEqualTo("EncodedBody=some+raw+data&EncodedBodyAccess=");
     }
 
     @Test
     void of_numbers_printAsJsonWroteThem() throws Exception {
-        Object values = JsonValues.of(new ObjectMapper().readTree(
-                "{\"price\":1.99,\"quantity\":232,\"big\":12345678901234,\"neg\":-0.19}"));
+        Object values =
+                JsonValues.of(
+                        new ObjectMapper()
+                                .readTree(
+                                        "{\"price\":1.99,\"quantity\":232,\"big\":12345678901234,\"neg\":-0.19}"));
 
-        assertThat(values.toString()).isEqualTo("{price=1.99, quantity=232, big=12345678901234, neg=-0.19}");
+        assertThat(values.toString())
+                .isEqualTo("{price=1.99, quantity=232, big=12345678901234, neg=-0.19}");
     }
 
     @Test
@@ -154,9 +185,12 @@ class JsonValuesTest {
     void render_navigation_supportsSizeKeySetGetBracketsAndRanges() {
         String body = "{\"m\":{\"x\":\"1\",\"y\":[10,20,30]}}";
 
-        assertThat(templates.render("#set($m = $input.path('$.m'))$m.size() $m.keySet() $m.get('x') "
-                + "$m['y'][1] $m.y.size() #foreach($i in [1..3])$m.y[$foreach.index]#end "
-                + "$m.x.replaceAll('1','one') $m.y.contains(20)", body))
+        assertThat(
+                        templates.render(
+                                "#set($m = $input.path('$.m'))$m.size() $m.keySet() $m.get('x') "
+                                        + "$m['y'][1] $m.y.size() #foreach($i in [1..3])$m.y[$foreach.index]#end "
+                                        + "$m.x.replaceAll('1','one') $m.y.contains(20)",
+                                body))
                 .isEqualTo("2 [x, y] 1 20 3 102030 one true");
     }
 }

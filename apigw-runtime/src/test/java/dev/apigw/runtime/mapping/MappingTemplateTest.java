@@ -19,28 +19,45 @@ class MappingTemplateTest {
     private final Templates templates = new Templates();
 
     private String render(String template, List<String> trace) {
-        return engine.compile("t", template).render(new TemplateVariables(Body.of("{}"),
-                Parameters.none(), new HashMap<>(), Map.of(), new Overrides()), trace::add);
+        return engine.compile("t", template)
+                .render(
+                        new TemplateVariables(
+                                Body.of("{}"),
+                                Parameters.none(),
+                                new HashMap<>(),
+                                Map.of(),
+                                new Overrides()),
+                        trace::add);
     }
 
     @Test
     void render_setToMissingPath_setsNull() {
-        assertThat(templates.render("#set($x = 'before')#set($x = $input.path('$.missing'))[$x]"
-                + "#if($x == $null)null#end#if(!$x)false#end", "{\"a\":1}"))
+        assertThat(
+                        templates.render(
+                                "#set($x = 'before')#set($x = $input.path('$.missing'))[$x]"
+                                        + "#if($x == $null)null#end#if(!$x)false#end",
+                                "{\"a\":1}"))
                 .isEqualTo("[]nullfalse");
     }
 
     @Test
     void render_notEquals_followsTheSameNullRule() {
-        assertThat(templates.render("#set($r = $input.path('$.none'))#if($r != \"\")ne#else eq#end"
-                + "#if($r != $null)ne#else eq#end#if($r != 'x')ne#end", "{}"))
+        assertThat(
+                        templates.render(
+                                "#set($r = $input.path('$.none'))#if($r != \"\")ne#else eq#end"
+                                        + "#if($r != $null)ne#else eq#end#if($r != 'x')ne#end",
+                                "{}"))
                 .isEqualTo(" eq eqne");
     }
 
     @Test
     void render_emptyTextEqualsNull_bothWays() {
-        assertThat(templates.render("#set($e = '')#if($e == $null)a#end#if($null == $e)b#end"
-                + "#if($nothing == '')c#end#if('x' == $null)d#end", "{}")).isEqualTo("abc");
+        assertThat(
+                        templates.render(
+                                "#set($e = '')#if($e == $null)a#end#if($null == $e)b#end"
+                                        + "#if($nothing == '')c#end#if('x' == $null)d#end",
+                                "{}"))
+                .isEqualTo("abc");
     }
 
     @Test
@@ -63,18 +80,27 @@ class MappingTemplateTest {
 
     @Test
     void render_outputOverLimit_fails() {
-        String text = "#set($k = '" + "k".repeat(1000) + "')#foreach($i in [1..1000])"
-                + "#foreach($j in [1..11])$k#end#end";
+        String text =
+                "#set($k = '"
+                        + "k".repeat(1000)
+                        + "')#foreach($i in [1..1000])"
+                        + "#foreach($j in [1..11])$k#end#end";
 
         assertThatThrownBy(() -> render(text, new ArrayList<>()))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("exceeds the limit");
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("exceeds the limit");
     }
 
     @Test
     void render_stringDoublingInVariable_failsBeforeMemoryRunsOut() {
-        assertThatThrownBy(() -> render("#set($s = 'abcdefgh')#foreach($i in [1..64])"
-                + "#set($s = \"$s$s\")#end", new ArrayList<>()))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("exceeds the limit");
+        assertThatThrownBy(
+                        () ->
+                                render(
+                                        "#set($s = 'abcdefgh')#foreach($i in [1..64])"
+                                                + "#set($s = \"$s$s\")#end",
+                                        new ArrayList<>()))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("exceeds the limit");
     }
 
     @Test
@@ -97,9 +123,15 @@ class MappingTemplateTest {
 
     @Test
     void render_sameTemplateTwice_givesSameText() {
-        MappingTemplate t = engine.compile("t", "#set($r = $input.path('$'))$r.a #if($r.b == '')e#end");
-        TemplateVariables v = new TemplateVariables(Body.of("{\"a\":[1]}"), Parameters.none(),
-                new HashMap<>(), Map.of(), new Overrides());
+        MappingTemplate t =
+                engine.compile("t", "#set($r = $input.path('$'))$r.a #if($r.b == '')e#end");
+        TemplateVariables v =
+                new TemplateVariables(
+                        Body.of("{\"a\":[1]}"),
+                        Parameters.none(),
+                        new HashMap<>(),
+                        Map.of(),
+                        new Overrides());
 
         assertThat(t.render(v)).isEqualTo("[1] e");
         assertThat(t.render(v)).isEqualTo("[1] e");
@@ -120,23 +152,31 @@ class MappingTemplateTest {
 
     @Test
     void render_concurrentlyOverValuesOfOtherClasses_givesEachItsOwnText() throws Exception {
-        MappingTemplate t = engine.compile("t",
-                "#set($v = $input.path('$.v'))$v.isEmpty() $v.size()$v.length()");
-        String[] bodies = {"{\"v\": \"\"}", "{\"v\": [1, 2]}", "{\"v\": {\"a\": 1}}", "{\"v\": \"abc\"}"};
+        MappingTemplate t =
+                engine.compile(
+                        "t", "#set($v = $input.path('$.v'))$v.isEmpty() $v.size()$v.length()");
+        String[] bodies = {
+            "{\"v\": \"\"}", "{\"v\": [1, 2]}", "{\"v\": {\"a\": 1}}", "{\"v\": \"abc\"}"
+        };
         String[] expected = {"true 0", "false 2", "false 1", "false 3"};
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> runs = new ArrayList<>();
             for (int thread = 0; thread < 4; thread++) {
                 Random random = new Random(42 + thread);
-                runs.add(pool.submit(() -> {
-                    int wrong = 0;
-                    for (int i = 0; i < 2_000; i++) {
-                        int k = random.nextInt(bodies.length);
-                        wrong += t.render(variables(bodies[k])).equals(expected[k]) ? 0 : 1;
-                    }
-                    return wrong;
-                }));
+                runs.add(
+                        pool.submit(
+                                () -> {
+                                    int wrong = 0;
+                                    for (int i = 0; i < 2_000; i++) {
+                                        int k = random.nextInt(bodies.length);
+                                        wrong +=
+                                                t.render(variables(bodies[k])).equals(expected[k])
+                                                        ? 0
+                                                        : 1;
+                                    }
+                                    return wrong;
+                                }));
             }
             for (Future<Integer> run : runs) {
                 assertThat(run.get()).isZero();
@@ -147,7 +187,7 @@ class MappingTemplateTest {
     }
 
     private static TemplateVariables variables(String body) {
-        return new TemplateVariables(Body.of(body), Parameters.none(), new HashMap<>(), Map.of(),
-                new Overrides());
+        return new TemplateVariables(
+                Body.of(body), Parameters.none(), new HashMap<>(), Map.of(), new Overrides());
     }
 }

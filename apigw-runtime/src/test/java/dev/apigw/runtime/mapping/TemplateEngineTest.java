@@ -15,10 +15,15 @@ class TemplateEngineTest {
         Map<String, Object> context = new HashMap<>();
         context.put("stage", "beta");
         context.put("identity", Map.of("sourceIp", "198.51.100.7"));
-        return new TemplateVariables(Body.of(body),
-                new Parameters(Map.of("id", "p-17"), Map.of("q", "cats", "id", "query-id"),
+        return new TemplateVariables(
+                Body.of(body),
+                new Parameters(
+                        Map.of("id", "p-17"),
+                        Map.of("q", "cats", "id", "query-id"),
                         Map.of("X-Trace", "t-1", "q", "header-q")),
-                context, Map.of("env", "blue"), new Overrides());
+                context,
+                Map.of("env", "blue"),
+                new Overrides());
     }
 
     @Test
@@ -30,16 +35,18 @@ class TemplateEngineTest {
 
     @Test
     void render_paramsLookup_searchesPathThenQueryThenHeader() {
-        MappingTemplate t = engine.compile("t",
-                "$input.params('id')|$input.params('q')|$input.params('X-Trace')|$input.params('none')|");
+        MappingTemplate t =
+                engine.compile(
+                        "t",
+                        "$input.params('id')|$input.params('q')|$input.params('X-Trace')|$input.params('none')|");
 
         assertThat(t.render(variables("{}"))).isEqualTo("p-17|cats|t-1||");
     }
 
     @Test
     void render_paramsMap_hasPathQuerystringHeaderInOrder() {
-        MappingTemplate t = engine.compile("t",
-                "#foreach($type in $input.params().keySet())$type #end");
+        MappingTemplate t =
+                engine.compile("t", "#foreach($type in $input.params().keySet())$type #end");
 
         assertThat(t.render(variables("{}"))).isEqualTo("path querystring header ");
     }
@@ -54,8 +61,10 @@ class TemplateEngineTest {
 
     @Test
     void render_contextAndStageVariables_areVisible() {
-        MappingTemplate t = engine.compile("t",
-                "$context.stage $context.identity.sourceIp $stageVariables.env $stageVariables['env']");
+        MappingTemplate t =
+                engine.compile(
+                        "t",
+                        "$context.stage $context.identity.sourceIp $stageVariables.env $stageVariables['env']");
 
         assertThat(t.render(variables("{}"))).isEqualTo("beta 198.51.100.7 blue blue");
     }
@@ -66,15 +75,25 @@ class TemplateEngineTest {
         context.put("X-Amz-Target", "Service.Op");
         MappingTemplate t = engine.compile("t", "$context.X-Amz-Target");
 
-        assertThat(t.render(new TemplateVariables(Body.of(""), Parameters.none(),
-                context, Map.of(), new Overrides()))).isEqualTo("Service.Op");
+        assertThat(
+                        t.render(
+                                new TemplateVariables(
+                                        Body.of(""),
+                                        Parameters.none(),
+                                        context,
+                                        Map.of(),
+                                        new Overrides())))
+                .isEqualTo("Service.Op");
     }
 
     @Test
     void render_utilFunctions_encodeAsAwsDocuments() {
-        MappingTemplate t = engine.compile("t", "$util.urlEncode($input.body)|"
-                + "$util.base64Encode('a b')|$util.base64Decode('YSBi')|$util.urlDecode('a+b%21')|"
-                + "$util.escapeJavaScript(\"it's\")");
+        MappingTemplate t =
+                engine.compile(
+                        "t",
+                        "$util.urlEncode($input.body)|"
+                                + "$util.base64Encode('a b')|$util.base64Decode('YSBi')|$util.urlDecode('a+b%21')|"
+                                + "$util.escapeJavaScript(\"it's\")");
 
         assertThat(t.render(variables("{\"some\": \"value\"}")))
                 .isEqualTo("%7B%22some%22%3A+%22value%22%7D|YSBi|a b|a b!|it\\'s");
@@ -89,8 +108,7 @@ class TemplateEngineTest {
 
     @Test
     void render_classAccess_isBlockedBySecureUberspector() {
-        MappingTemplate t = engine.compile("t",
-                "[$input.getClass().forName('java.lang.Runtime')]");
+        MappingTemplate t = engine.compile("t", "[$input.getClass().forName('java.lang.Runtime')]");
 
         assertThat(t.render(variables("{}"))).isEqualTo("[]");
     }
@@ -107,8 +125,11 @@ class TemplateEngineTest {
 
     @Test
     void compile_unparsableTemplate_failsNamingThePlace() {
-        assertThatThrownBy(() -> engine.compile("/orders POST response 200 template text/xml",
-                "#if($x) unclosed"))
+        assertThatThrownBy(
+                        () ->
+                                engine.compile(
+                                        "/orders POST response 200 template text/xml",
+                                        "#if($x) unclosed"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/orders POST response 200 template text/xml");
     }

@@ -14,7 +14,9 @@ final class Templates {
     String render(String template, String body, Overrides overrides) {
         Map<String, Object> context = new HashMap<>();
         context.put("stage", "beta");
-        return engine.compile("test template", template).render(new TemplateVariables(
-                Body.of(body), Parameters.none(), context, Map.of(), overrides));
+        return engine.compile("test template", template)
+                .render(
+                        new TemplateVariables(
+                                Body.of(body), Parameters.none(), context, Map.of(), overrides));
     }
 }

@@ -13,7 +13,8 @@ class UtilTest {
 
     @Test
     void escapeJavaScript_quotesSlashesAndBackslash_getBackslash() {
-        assertThat(util.escapeJavaScript("it's \"q\" a/b c\\d")).isEqualTo("it\\'s \\\"q\\\" a\\/b c\\\\d");
+        assertThat(util.escapeJavaScript("it's \"q\" a/b c\\d"))
+                .isEqualTo("it\\'s \\\"q\\\" a\\/b c\\\\d");
     }
 
     @Test
@@ -37,13 +38,15 @@ class UtilTest {
     void parseJson_objectText_givesNavigableValues() {
         Object parsed = util.parseJson("{\"key1\":\"var1\",\"key2\":{\"arr\":[1,2,3]}}");
 
-        assertThat(parsed).isEqualTo(Map.of("key1", "var1", "key2", Map.of("arr", List.of(1, 2, 3))));
+        assertThat(parsed)
+                .isEqualTo(Map.of("key1", "var1", "key2", Map.of("arr", List.of(1, 2, 3))));
         assertThat(parsed.toString()).isEqualTo("{key1=var1, key2={arr=[1,2,3]}}");
     }
 
     @Test
     void parseJson_notJson_throws() {
-        assertThatThrownBy(() -> util.parseJson("{oops")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> util.parseJson("{oops"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -67,6 +70,7 @@ class UtilTest {
 
     @Test
     void base64Decode_notBase64_throws() {
-        assertThatThrownBy(() -> util.base64Decode("%%%")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> util.base64Decode("%%%"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 
 /** Jayway JsonPath over parsed template values. */
 class ValueJsonProviderTest {
-    private final Object root = JsonDocument.parse(
-            "{\"bins\":[{\"type\":\"apples\",\"n\":2},{\"type\":\"pears\",\"n\":1.5}]}")
-            .orElseThrow().root();
+    private final Object root =
+            JsonDocument.parse(
+                            "{\"bins\":[{\"type\":\"apples\",\"n\":2},{\"type\":\"pears\",\"n\":1.5}]}")
+                    .orElseThrow()
+                    .root();
 
     private Object read(String path) {
         return JsonPath.compile(path).read(root, ValueJsonProvider.configuration());
@@ -23,7 +25,8 @@ class ValueJsonProviderTest {
 
     @Test
     void read_severalMatches_giveAJsonArray() {
-        assertThat(read("$.bins[*].type")).isInstanceOf(JsonArray.class)
+        assertThat(read("$.bins[*].type"))
+                .isInstanceOf(JsonArray.class)
                 .hasToString("[\"apples\",\"pears\"]");
         assertThat(read("$..n")).hasToString("[2,1.5]");
     }

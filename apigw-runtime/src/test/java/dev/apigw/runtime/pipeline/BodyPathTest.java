@@ -17,8 +17,10 @@ class BodyPathTest {
 
     @Test
     void read_valuesOfEveryKind_stringsBareOthersCompactJson() throws IOException {
-        JsonDocument root = json("{\"a\":{\"s\":\"x y\",\"n\":12,\"b\":false,\"o\":{\"k\": [1, 2]},"
-                + "\"z\":null},\"list\":[\"p\",\"q\"]}");
+        JsonDocument root =
+                json(
+                        "{\"a\":{\"s\":\"x y\",\"n\":12,\"b\":false,\"o\":{\"k\": [1, 2]},"
+                                + "\"z\":null},\"list\":[\"p\",\"q\"]}");
 
         assertThat(BodyPath.compile("a.s").read(root)).contains("x y");
         assertThat(BodyPath.compile("a.n").read(root)).contains("12");

@@ -50,12 +50,12 @@ class ContentCodingTest {
     void decode_eachCoding_givesTheBytes(int seed) throws IOException {
         byte[] bytes = bytes(seed);
 
-        assertThat(ContentCoding.decode(gzip(bytes), "gzip")).hasValueSatisfying(
-                d -> assertThat(d).isEqualTo(bytes));
-        assertThat(ContentCoding.decode(deflate(bytes), "Deflate")).hasValueSatisfying(
-                d -> assertThat(d).isEqualTo(bytes));
-        assertThat(ContentCoding.decode(bytes, "identity")).hasValueSatisfying(
-                d -> assertThat(d).isEqualTo(bytes));
+        assertThat(ContentCoding.decode(gzip(bytes), "gzip"))
+                .hasValueSatisfying(d -> assertThat(d).isEqualTo(bytes));
+        assertThat(ContentCoding.decode(deflate(bytes), "Deflate"))
+                .hasValueSatisfying(d -> assertThat(d).isEqualTo(bytes));
+        assertThat(ContentCoding.decode(bytes, "identity"))
+                .hasValueSatisfying(d -> assertThat(d).isEqualTo(bytes));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -75,8 +75,10 @@ class ContentCodingTest {
         assertThat(ContentCoding.decode(plain, "deflate")).isEmpty();
         assertThat(ContentCoding.decode(gzip(plain), "br")).isEmpty();
         byte[] truncated = gzip(bytes(5));
-        assertThat(ContentCoding.decode(java.util.Arrays.copyOf(truncated, truncated.length - 9),
-                "gzip")).isEmpty();
+        assertThat(
+                        ContentCoding.decode(
+                                java.util.Arrays.copyOf(truncated, truncated.length - 9), "gzip"))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "seed {0}")

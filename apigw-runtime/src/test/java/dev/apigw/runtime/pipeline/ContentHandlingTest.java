@@ -54,8 +54,7 @@ class ContentHandlingTest {
     void request_textToBinary_decodesBase64(int seed) {
         byte[] bytes = binary(seed);
 
-        ContentHandling.Content content = TO_BINARY.request(base64Text(bytes), false)
-                .orElseThrow();
+        ContentHandling.Content content = TO_BINARY.request(base64Text(bytes), false).orElseThrow();
 
         assertThat(content.bytes()).isEqualTo(bytes);
         assertThat(content.binary()).isTrue();
@@ -77,14 +76,18 @@ class ContentHandlingTest {
     void request_binaryUnsetOrToBinary_keepsBytes(int seed) {
         byte[] bytes = binary(seed);
 
-        assertThat(UNSET.request(bytes, true).orElseThrow()).satisfies(c -> {
-            assertThat(c.bytes()).isEqualTo(bytes);
-            assertThat(c.binary()).isTrue();
-        });
-        assertThat(TO_BINARY.request(bytes, true).orElseThrow()).satisfies(c -> {
-            assertThat(c.bytes()).isEqualTo(bytes);
-            assertThat(c.binary()).isTrue();
-        });
+        assertThat(UNSET.request(bytes, true).orElseThrow())
+                .satisfies(
+                        c -> {
+                            assertThat(c.bytes()).isEqualTo(bytes);
+                            assertThat(c.binary()).isTrue();
+                        });
+        assertThat(TO_BINARY.request(bytes, true).orElseThrow())
+                .satisfies(
+                        c -> {
+                            assertThat(c.bytes()).isEqualTo(bytes);
+                            assertThat(c.binary()).isTrue();
+                        });
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -101,8 +104,7 @@ class ContentHandlingTest {
 
     @Test
     void request_textToBinaryNotBase64_isEmpty() {
-        assertThat(TO_BINARY.request("èé+à)(".getBytes(StandardCharsets.UTF_8), false))
-                .isEmpty();
+        assertThat(TO_BINARY.request("èé+à)(".getBytes(StandardCharsets.UTF_8), false)).isEmpty();
         assertThat(TO_BINARY.request("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), false))
                 .isEmpty();
     }

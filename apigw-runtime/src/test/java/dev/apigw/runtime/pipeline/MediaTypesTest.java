@@ -13,52 +13,58 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MediaTypesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "application/json; charset=UTF-8|application/json",
-        "Application/JSON|application/json",
-        "  text/html ;q=1|text/html",
-        "image/png|image/png",
-        "multipart/form-data; boundary=XyZ|multipart/form-data",
-        "application/vnd.api+json;v=2|application/vnd.api+json",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/json; charset=UTF-8|application/json",
+                "Application/JSON|application/json",
+                "  text/html ;q=1|text/html",
+                "image/png|image/png",
+                "multipart/form-data; boundary=XyZ|multipart/form-data",
+                "application/vnd.api+json;v=2|application/vnd.api+json",
+            })
     void mimeType_contentType_parametersStrippedAndLowerCased(String contentType, String mime) {
         assertThat(MediaTypes.mimeType(contentType)).isEqualTo(mime);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "application/xml|application/xml",
-        "text/html, application/json|text/html",
-        "Application/XML;q=0.9,*/*;q=0.1|application/xml",
-        "*/*|*/*",
-        " image/png ,image/webp|image/png",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "application/xml|application/xml",
+                "text/html, application/json|text/html",
+                "Application/XML;q=0.9,*/*;q=0.1|application/xml",
+                "*/*|*/*",
+                " image/png ,image/webp|image/png",
+            })
     void firstAccepted_acceptValue_firstMediaTypeOnly(String accept, String first) {
         assertThat(MediaTypes.firstAccepted(accept)).isEqualTo(first);
     }
 
     @ParameterizedTest(name = "{0} in {1}: {2}")
-    @CsvSource(delimiter = '|', value = {
-        // right-side wildcard (reference 6.3, recorded)
-        "application/whatever|application/*|true",
-        "application/test|application/*|true",
-        "application/*|application/*|true",
-        "text/plain|application/*|false",
-        // left-side wildcard matches nothing, not even itself (recorded)
-        "*/test|*/test|false",
-        "random/test|*/test|false",
-        // wildcards in Accept do not match a concrete entry (recorded)
-        "*/*|image/png|false",
-        "image/*|image/png|false",
-        // exact entries, any casing of the entry
-        "image/png|image/png|true",
-        "image/png|Image/PNG|true",
-        "image/png|image/jpeg|false",
-        "image/pngx|image/png|false",
-        // */* entry takes every type
-        "application/octet-stream|*/*|true",
-        "text/plain|*/*|true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // right-side wildcard (reference 6.3, recorded)
+                "application/whatever|application/*|true",
+                "application/test|application/*|true",
+                "application/*|application/*|true",
+                "text/plain|application/*|false",
+                // left-side wildcard matches nothing, not even itself (recorded)
+                "*/test|*/test|false",
+                "random/test|*/test|false",
+                // wildcards in Accept do not match a concrete entry (recorded)
+                "*/*|image/png|false",
+                "image/*|image/png|false",
+                // exact entries, any casing of the entry
+                "image/png|image/png|true",
+                "image/png|Image/PNG|true",
+                "image/png|image/jpeg|false",
+                "image/pngx|image/png|false",
+                // */* entry takes every type
+                "application/octet-stream|*/*|true",
+                "text/plain|*/*|true",
+            })
     void isBinary_entryRules_asRecordedOnAws(String mediaType, String entry, boolean binary) {
         assertThat(MediaTypes.isBinary(mediaType, List.of(entry))).isEqualTo(binary);
     }
@@ -99,8 +105,8 @@ class MediaTypesTest {
         // Reference 1.1: only an application/xml response template, no Accept: XML is used.
         assertThat(MediaTypes.select(ordered("application/xml", "X"), MediaTypes.JSON))
                 .contains(Map.entry("application/xml", "X"));
-        assertThat(MediaTypes.select(ordered("text/csv", "C", "application/xml", "X"),
-                "image/png")).contains(Map.entry("text/csv", "C"));
+        assertThat(MediaTypes.select(ordered("text/csv", "C", "application/xml", "X"), "image/png"))
+                .contains(Map.entry("text/csv", "C"));
     }
 
     @Test

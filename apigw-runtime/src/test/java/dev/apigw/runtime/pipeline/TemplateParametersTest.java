@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code $input.params} of one request, built once. */
 class TemplateParametersTest {
-    private final Request request = Request.builder().httpMethod("GET").target("/p?a=1&a=2&b=3")
-            .header("X-One", "1").header("Accept", "text/plain").build();
-    private final TemplateParameters parameters = new TemplateParameters(request,
-            QueryString.parse(request.rawQueryString()));
+    private final Request request =
+            Request.builder()
+                    .httpMethod("GET")
+                    .target("/p?a=1&a=2&b=3")
+                    .header("X-One", "1")
+                    .header("Accept", "text/plain")
+                    .build();
+    private final TemplateParameters parameters =
+            new TemplateParameters(request, QueryString.parse(request.rawQueryString()));
 
     @Test
     void with_lastQueryValueAndHeaders() {

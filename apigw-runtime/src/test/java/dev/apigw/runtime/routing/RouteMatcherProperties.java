@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Checks {@link RouteMatcher} against a slow reference matcher that enumerates every resource,
- * keeps those that can serve the path and method, and picks by AWS's priority (reference 7.1):
- * at the first segment where candidates differ, literal before variable before greedy; then the
- * exact method before {@code ANY} on the chosen resource.
+ * keeps those that can serve the path and method, and picks by AWS's priority (reference 7.1): at
+ * the first segment where candidates differ, literal before variable before greedy; then the exact
+ * method before {@code ANY} on the chosen resource.
  */
 class RouteMatcherProperties {
     private static final String[] LITERALS = {"a", "b", "c", "A", "a%20b", "+"};
@@ -45,7 +45,8 @@ class RouteMatcherProperties {
             for (String method : METHODS) {
                 Optional<RouteMatch<Route>> expected = referenceMatch(routes, method, path);
                 Optional<RouteMatch<Route>> actual = matcher.match(method, path);
-                assertThat(actual).as("seed %d: %s %s in %s", seed, method, path, routes)
+                assertThat(actual)
+                        .as("seed %d: %s %s in %s", seed, method, path, routes)
                         .isEqualTo(expected);
             }
         }
@@ -113,19 +114,27 @@ class RouteMatcherProperties {
                 if (kind < 6) {
                     part = LITERALS[random.nextInt(LITERALS.length)];
                 } else if (kind < 9 || d < depth - 1) {
-                    part = "{" + variableName.computeIfAbsent(parent,
-                            p -> "v" + random.nextInt(1000)) + "}";
+                    part =
+                            "{"
+                                    + variableName.computeIfAbsent(
+                                            parent, p -> "v" + random.nextInt(1000))
+                                    + "}";
                 } else {
-                    part = "{" + greedyName.computeIfAbsent(parent,
-                            p -> "g" + random.nextInt(1000)) + "+}";
+                    part =
+                            "{"
+                                    + greedyName.computeIfAbsent(
+                                            parent, p -> "g" + random.nextInt(1000))
+                                    + "+}";
                 }
                 path.append('/').append(part);
             }
             String resourcePath = path.length() == 0 ? "/" : path.toString();
             int methods = 1 + random.nextInt(2);
             for (int m = 0; m < methods; m++) {
-                routes.add(new Route(resourcePath,
-                        DEFINED_METHODS[random.nextInt(DEFINED_METHODS.length)]));
+                routes.add(
+                        new Route(
+                                resourcePath,
+                                DEFINED_METHODS[random.nextInt(DEFINED_METHODS.length)]));
             }
         }
         // Last definition of a resource and method wins in the builder: keep one per pair.
@@ -165,7 +174,8 @@ class RouteMatcherProperties {
     }
 
     private static String randomSegment(Random random) {
-        return random.nextInt(3) == 0 ? "x" + random.nextInt(3)
+        return random.nextInt(3) == 0
+                ? "x" + random.nextInt(3)
                 : LITERALS[random.nextInt(LITERALS.length)];
     }
 
@@ -181,8 +191,8 @@ class RouteMatcherProperties {
         return path.toString();
     }
 
-    private static Optional<RouteMatch<Route>> referenceMatch(List<Route> routes, String method,
-            String path) {
+    private static Optional<RouteMatch<Route>> referenceMatch(
+            List<Route> routes, String method, String path) {
         List<int[]> bounds = new ArrayList<>();
         Matcher m = SEGMENT.matcher(path);
         while (m.find()) {
@@ -192,7 +202,8 @@ class RouteMatcherProperties {
         for (Route route : routes) {
             if (route.httpMethod().equals(method) || route.httpMethod().equals("ANY")) {
                 if (bind(route.parts(), path, bounds) != null) {
-                    servingResources.computeIfAbsent(route.resourcePath(), p -> new ArrayList<>())
+                    servingResources
+                            .computeIfAbsent(route.resourcePath(), p -> new ArrayList<>())
                             .add(route);
                 }
             }
@@ -207,14 +218,16 @@ class RouteMatcherProperties {
             return Optional.empty();
         }
         List<Route> candidates = servingResources.get(best);
-        Route chosen = candidates.stream().filter(r -> r.httpMethod().equals(method)).findFirst()
-                .orElse(candidates.get(0));
+        Route chosen =
+                candidates.stream()
+                        .filter(r -> r.httpMethod().equals(method))
+                        .findFirst()
+                        .orElse(candidates.get(0));
         return Optional.of(new RouteMatch<>(chosen, bind(chosen.parts(), path, bounds)));
     }
 
     /** Returns the parameters if the parts match the segments, else null. */
-    private static Map<String, String> bind(List<String> parts, String path,
-            List<int[]> bounds) {
+    private static Map<String, String> bind(List<String> parts, String path, List<int[]> bounds) {
         boolean greedy = !parts.isEmpty() && parts.get(parts.size() - 1).endsWith("+}");
         if (greedy ? bounds.size() < parts.size() : bounds.size() != parts.size()) {
             return null;

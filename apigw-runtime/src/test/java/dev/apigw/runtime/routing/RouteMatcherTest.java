@@ -33,8 +33,8 @@ class RouteMatcherTest {
 
     @Test
     void match_awsValidatedExample_literalBeforeGreedyAndBacktracksToGreedy() {
-        RouteMatcher<String> m = matcher("/part1 GET", "/{param+} GET",
-                "/part1/hardcoded-value GET");
+        RouteMatcher<String> m =
+                matcher("/part1 GET", "/{param+} GET", "/part1/hardcoded-value GET");
 
         assertThat(target(m, "GET", "/part1")).isEqualTo("/part1 GET");
         assertThat(params(m, "GET", "/part1")).isEmpty();
@@ -152,8 +152,7 @@ class RouteMatcherTest {
         "/a//b///c//, a//b///c",
         "/x/y/, x/y",
     })
-    void match_greedyWithEmptySegments_keepsInnerAndDropsOuterSlashes(String path,
-            String value) {
+    void match_greedyWithEmptySegments_keepsInnerAndDropsOuterSlashes(String path, String value) {
         RouteMatcher<String> m = matcher("/{proxy+} ANY");
 
         assertThat(params(m, "GET", path)).containsExactly(Map.entry("proxy", value));
@@ -210,10 +209,15 @@ class RouteMatcherTest {
                 .containsExactly(Map.entry("email", "test%2Balias@gmail.com"));
         assertThat(params(m, "GET", "/user/test+alias@gmail.com"))
                 .containsExactly(Map.entry("email", "test+alias@gmail.com"));
-        assertThat(params(m, "GET",
-                "/proxy-value/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com"))
-                .containsExactly(Map.entry("proxy",
-                        "proxy-value/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com"));
+        assertThat(
+                        params(
+                                m,
+                                "GET",
+                                "/proxy-value/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com"))
+                .containsExactly(
+                        Map.entry(
+                                "proxy",
+                                "proxy-value/api/user/test%2Balias@gmail.com/plus/test+alias@gmail.com"));
     }
 
     @Test
@@ -245,7 +249,9 @@ class RouteMatcherTest {
         RouteMatcher<String> m = matcher("/users/{userId}/orders/{orderId}/{rest+} GET");
 
         assertThat(params(m, "GET", "/users/u1/orders/o2/a/b"))
-                .containsOnly(Map.entry("userId", "u1"), Map.entry("orderId", "o2"),
+                .containsOnly(
+                        Map.entry("userId", "u1"),
+                        Map.entry("orderId", "o2"),
                         Map.entry("rest", "a/b"));
     }
 
@@ -258,8 +264,11 @@ class RouteMatcherTest {
 
     @Test
     void add_sameMethodTwice_lastTargetWins() {
-        RouteMatcher<String> m = RouteMatcher.<String>builder()
-                .add("/a", "GET", "first").add("/a", "GET", "second").build();
+        RouteMatcher<String> m =
+                RouteMatcher.<String>builder()
+                        .add("/a", "GET", "first")
+                        .add("/a", "GET", "second")
+                        .build();
 
         assertThat(m.match("GET", "/a").map(RouteMatch::target)).isEqualTo(Optional.of("second"));
     }
@@ -270,7 +279,8 @@ class RouteMatcherTest {
 
         assertThatThrownBy(() -> b.add("/a/{key}", "GET", "y"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("/a/{key}").hasMessageContaining("{id}");
+                .hasMessageContaining("/a/{key}")
+                .hasMessageContaining("{id}");
     }
 
     @Test

@@ -25,10 +25,10 @@ class JdkHttpBackendTest {
         server.close();
     }
 
-    private BackendRequest request(String method, String path, Headers headers, byte[] body,
-            Duration timeout) {
-        return new BackendRequest(method, URI.create(server.origin() + path), headers, body,
-                timeout, false);
+    private BackendRequest request(
+            String method, String path, Headers headers, byte[] body, Duration timeout) {
+        return new BackendRequest(
+                method, URI.create(server.origin() + path), headers, body, timeout, false);
     }
 
     @Test
@@ -36,9 +36,14 @@ class JdkHttpBackendTest {
         byte[] body = new byte[300];
         new Random(7).nextBytes(body);
 
-        BackendResponse response = backend.send(request("PATCH", "/items/7?a=1&b=%20x",
-                Headers.of("X-Color", "teal", "Accept", "text/plain"), body,
-                Duration.ofSeconds(5)));
+        BackendResponse response =
+                backend.send(
+                        request(
+                                "PATCH",
+                                "/items/7?a=1&b=%20x",
+                                Headers.of("X-Color", "teal", "Accept", "text/plain"),
+                                body,
+                                Duration.ofSeconds(5)));
 
         JsonNode echo = LocalHttpServer.echoed(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -51,14 +56,30 @@ class JdkHttpBackendTest {
 
     @Test
     void send_restrictedHeaders_skipsThemAndSends() {
-        BackendResponse response = backend.send(request("POST", "/r",
-                Headers.of("Host", "127.0.0.1:" + server.port(), "Connection", "close",
-                        "Content-Length", "999", "Transfer-Encoding", "chunked",
-                        "Expect", "100-continue", "X-Kept", "yes"),
-                "hi".getBytes(), Duration.ofSeconds(5)));
+        BackendResponse response =
+                backend.send(
+                        request(
+                                "POST",
+                                "/r",
+                                Headers.of(
+                                        "Host",
+                                        "127.0.0.1:" + server.port(),
+                                        "Connection",
+                                        "close",
+                                        "Content-Length",
+                                        "999",
+                                        "Transfer-Encoding",
+                                        "chunked",
+                                        "Expect",
+                                        "100-continue",
+                                        "X-Kept",
+                                        "yes"),
+                                "hi".getBytes(),
+                                Duration.ofSeconds(5)));
 
         JsonNode echo = LocalHttpServer.echoed(response.body());
-        assertThat(LocalHttpServer.echoedHeader(echo, "host")).isEqualTo("127.0.0.1:" + server.port());
+        assertThat(LocalHttpServer.echoedHeader(echo, "host"))
+                .isEqualTo("127.0.0.1:" + server.port());
         assertThat(LocalHttpServer.echoedHeader(echo, "content-length")).isEqualTo("2");
         assertThat(LocalHttpServer.echoedHeader(echo, "transfer-encoding")).isEmpty();
         assertThat(LocalHttpServer.echoedHeader(echo, "x-kept")).isEqualTo("yes");
@@ -67,11 +88,26 @@ class JdkHttpBackendTest {
 
     @Test
     void send_hostOtherThanUriAuthority_reachesBackendWithFramingRecomputed() {
-        BackendResponse response = backend.send(request("POST", "/r?x=%2F",
-                Headers.of("Host", "elsewhere.example", "Connection", "keep-alive",
-                        "Content-Length", "999", "Transfer-Encoding", "chunked",
-                        "Expect", "100-continue", "X-Kept", "still"),
-                "hello".getBytes(), Duration.ofSeconds(5)));
+        BackendResponse response =
+                backend.send(
+                        request(
+                                "POST",
+                                "/r?x=%2F",
+                                Headers.of(
+                                        "Host",
+                                        "elsewhere.example",
+                                        "Connection",
+                                        "keep-alive",
+                                        "Content-Length",
+                                        "999",
+                                        "Transfer-Encoding",
+                                        "chunked",
+                                        "Expect",
+                                        "100-continue",
+                                        "X-Kept",
+                                        "still"),
+                                "hello".getBytes(),
+                                Duration.ofSeconds(5)));
 
         JsonNode echo = LocalHttpServer.echoed(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -87,11 +123,20 @@ class JdkHttpBackendTest {
 
     @Test
     void send_repeatedResponseHeader_keepsEveryValue() {
-        server.respond("/multi", 207, Map.of("Set-Cookie", List.of("a=1", "b=2", "c=3")),
+        server.respond(
+                "/multi",
+                207,
+                Map.of("Set-Cookie", List.of("a=1", "b=2", "c=3")),
                 "done".getBytes());
 
-        BackendResponse response = backend.send(request("GET", "/multi", Headers.empty(),
-                new byte[0], Duration.ofSeconds(5)));
+        BackendResponse response =
+                backend.send(
+                        request(
+                                "GET",
+                                "/multi",
+                                Headers.empty(),
+                                new byte[0],
+                                Duration.ofSeconds(5)));
 
         assertThat(response.statusCode()).isEqualTo(207);
         assertThat(response.headers().values("set-cookie")).containsExactly("a=1", "b=2", "c=3");
@@ -102,32 +147,59 @@ class JdkHttpBackendTest {
     void send_noHeadersWithinTimeout_failsWithTimeout() {
         server.stallBeforeHeaders("/slow");
 
-        assertThatThrownBy(() -> backend.send(request("GET", "/slow", Headers.empty(),
-                new byte[0], Duration.ofMillis(50))))
-                .isInstanceOfSatisfying(HttpBackendException.class, e ->
-                        assertThat(e.failure()).isEqualTo(HttpBackendException.Failure.TIMEOUT));
+        assertThatThrownBy(
+                        () ->
+                                backend.send(
+                                        request(
+                                                "GET",
+                                                "/slow",
+                                                Headers.empty(),
+                                                new byte[0],
+                                                Duration.ofMillis(50))))
+                .isInstanceOfSatisfying(
+                        HttpBackendException.class,
+                        e ->
+                                assertThat(e.failure())
+                                        .isEqualTo(HttpBackendException.Failure.TIMEOUT));
     }
 
     @Test
     void send_bodyStallsAfterHeaders_failsWithTimeout() {
         server.stallInBody("/trickle");
 
-        assertThatThrownBy(() -> backend.send(request("GET", "/trickle", Headers.empty(),
-                new byte[0], Duration.ofMillis(80))))
-                .isInstanceOfSatisfying(HttpBackendException.class, e ->
-                        assertThat(e.failure()).isEqualTo(HttpBackendException.Failure.TIMEOUT));
+        assertThatThrownBy(
+                        () ->
+                                backend.send(
+                                        request(
+                                                "GET",
+                                                "/trickle",
+                                                Headers.empty(),
+                                                new byte[0],
+                                                Duration.ofMillis(80))))
+                .isInstanceOfSatisfying(
+                        HttpBackendException.class,
+                        e ->
+                                assertThat(e.failure())
+                                        .isEqualTo(HttpBackendException.Failure.TIMEOUT));
     }
 
     @Test
     void send_manyCalls_startNoThreadPerCall() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        backend.send(request("GET", "/warm", Headers.empty(), new byte[0],
-                Duration.ofSeconds(5)));
+        backend.send(request("GET", "/warm", Headers.empty(), new byte[0], Duration.ofSeconds(5)));
         long before = threads.getTotalStartedThreadCount();
 
         for (int i = 0; i < 50; i++) {
-            assertThat(backend.send(request("GET", "/n/" + i, Headers.empty(), new byte[0],
-                    Duration.ofSeconds(5))).statusCode()).isEqualTo(200);
+            assertThat(
+                            backend.send(
+                                            request(
+                                                    "GET",
+                                                    "/n/" + i,
+                                                    Headers.empty(),
+                                                    new byte[0],
+                                                    Duration.ofSeconds(5)))
+                                    .statusCode())
+                    .isEqualTo(200);
         }
 
         // sendAsync handed each completion to CompletableFuture's default executor, a new
@@ -139,17 +211,38 @@ class JdkHttpBackendTest {
     void send_connectionRefused_failsWithNetwork() {
         URI closed = URI.create("http://127.0.0.1:" + LocalHttpServer.closedPort() + "/x");
 
-        assertThatThrownBy(() -> backend.send(new BackendRequest("GET", closed, Headers.empty(),
-                new byte[0], Duration.ofSeconds(5), false)))
-                .isInstanceOfSatisfying(HttpBackendException.class, e ->
-                        assertThat(e.failure()).isEqualTo(HttpBackendException.Failure.NETWORK));
+        assertThatThrownBy(
+                        () ->
+                                backend.send(
+                                        new BackendRequest(
+                                                "GET",
+                                                closed,
+                                                Headers.empty(),
+                                                new byte[0],
+                                                Duration.ofSeconds(5),
+                                                false)))
+                .isInstanceOfSatisfying(
+                        HttpBackendException.class,
+                        e ->
+                                assertThat(e.failure())
+                                        .isEqualTo(HttpBackendException.Failure.NETWORK));
     }
 
     @Test
     void send_invalidHeaderValue_failsWithNetwork() {
-        assertThatThrownBy(() -> backend.send(request("GET", "/x",
-                Headers.of("X-Bad", "line\nbreak"), new byte[0], Duration.ofSeconds(5))))
-                .isInstanceOfSatisfying(HttpBackendException.class, e ->
-                        assertThat(e.failure()).isEqualTo(HttpBackendException.Failure.NETWORK));
+        assertThatThrownBy(
+                        () ->
+                                backend.send(
+                                        request(
+                                                "GET",
+                                                "/x",
+                                                Headers.of("X-Bad", "line\nbreak"),
+                                                new byte[0],
+                                                Duration.ofSeconds(5))))
+                .isInstanceOfSatisfying(
+                        HttpBackendException.class,
+                        e ->
+                                assertThat(e.failure())
+                                        .isEqualTo(HttpBackendException.Failure.NETWORK));
     }
 }

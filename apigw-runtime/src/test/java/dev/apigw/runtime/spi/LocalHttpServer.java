@@ -28,11 +28,13 @@ public final class LocalHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "local-http-server");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "local-http-server");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private final CountDownLatch released = new CountDownLatch(1);
 
     private LocalHttpServer() throws IOException {
@@ -77,37 +79,44 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /** Answers requests under {@code path} with a status, headers and body. */
-    public LocalHttpServer respond(String path, int status, Map<String, List<String>> headers,
-            byte[] body) {
-        return handle(path, exchange -> {
-            drain(exchange);
-            headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+    public LocalHttpServer respond(
+            String path, int status, Map<String, List<String>> headers, byte[] body) {
+        return handle(
+                path,
+                exchange -> {
+                    drain(exchange);
+                    headers.forEach(
+                            (name, values) -> exchange.getResponseHeaders().put(name, values));
+                    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
     }
 
     /** Stalls requests under {@code path} before answering, until the server closes. */
     public LocalHttpServer stallBeforeHeaders(String path) {
-        return handle(path, exchange -> {
-            await();
-            exchange.close();
-        });
+        return handle(
+                path,
+                exchange -> {
+                    await();
+                    exchange.close();
+                });
     }
 
     /** Sends headers and the start of a body, then stalls until the server closes. */
     public LocalHttpServer stallInBody(String path) {
-        return handle(path, exchange -> {
-            drain(exchange);
-            exchange.sendResponseHeaders(200, 1000);
-            OutputStream out = exchange.getResponseBody();
-            out.write(new byte[10]);
-            out.flush();
-            await();
-            exchange.close();
-        });
+        return handle(
+                path,
+                exchange -> {
+                    drain(exchange);
+                    exchange.sendResponseHeaders(200, 1000);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(new byte[10]);
+                    out.flush();
+                    await();
+                    exchange.close();
+                });
     }
 
     /** Parses an echo body: {@code method}, {@code uri}, {@code headers}, {@code body}. */
@@ -138,14 +147,19 @@ public final class LocalHttpServer implements AutoCloseable {
         byte[] received = drain(exchange);
         ObjectNode echo = JSON.createObjectNode();
         echo.put("method", exchange.getRequestMethod());
-        echo.put("uri", exchange.getRequestURI().getRawPath()
-                + (exchange.getRequestURI().getRawQuery() == null ? ""
-                        : "?" + exchange.getRequestURI().getRawQuery()));
+        echo.put(
+                "uri",
+                exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null
+                                ? ""
+                                : "?" + exchange.getRequestURI().getRawQuery()));
         ObjectNode headers = echo.putObject("headers");
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            var array = headers.putArray(name);
-            values.forEach(array::add);
-        });
+        exchange.getRequestHeaders()
+                .forEach(
+                        (name, values) -> {
+                            var array = headers.putArray(name);
+                            values.forEach(array::add);
+                        });
         echo.put("body", Base64.getEncoder().encodeToString(received));
         byte[] body = JSON.writeValueAsBytes(echo);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

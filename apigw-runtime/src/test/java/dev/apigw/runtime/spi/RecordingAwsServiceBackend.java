@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A fake {@link AwsServiceBackend} that records every request and answers with a chosen status
- * and body (200 and an SQS-like JSON answer unless told otherwise).
+ * A fake {@link AwsServiceBackend} that records every request and answers with a chosen status and
+ * body (200 and an SQS-like JSON answer unless told otherwise).
  */
 public final class RecordingAwsServiceBackend implements AwsServiceBackend {
     private final List<AwsServiceRequest> requests = new CopyOnWriteArrayList<>();
-    private volatile BackendResponse answer = new BackendResponse(200,
-            Headers.of("Content-Type", "application/json", "x-amzn-RequestId", "svc-1"),
-            "{\"SendMessageResponse\":{\"SendMessageResult\":{\"MessageId\":\"m-1\"}}}"
-                    .getBytes(StandardCharsets.UTF_8));
+    private volatile BackendResponse answer =
+            new BackendResponse(
+                    200,
+                    Headers.of("Content-Type", "application/json", "x-amzn-RequestId", "svc-1"),
+                    "{\"SendMessageResponse\":{\"SendMessageResult\":{\"MessageId\":\"m-1\"}}}"
+                            .getBytes(StandardCharsets.UTF_8));
 
     @Override
     public BackendResponse call(AwsServiceRequest request) {

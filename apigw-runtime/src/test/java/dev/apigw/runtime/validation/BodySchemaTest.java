@@ -17,27 +17,37 @@ import org.junit.jupiter.api.Test;
 
 class BodySchemaTest {
     private static BodySchema schema(String name, String text) {
-        return ModelSchemas.of(RestApi.builder().name("body-" + name).model(Model.json(name, text))
-                .build()).schema(name);
+        return ModelSchemas.of(
+                        RestApi.builder()
+                                .name("body-" + name)
+                                .model(Model.json(name, text))
+                                .build())
+                .schema(name);
     }
 
     @Test
     void validate_severalFailures_listsEveryMessageInOrder() {
-        BodySchema schema = schema("Person", "{\"type\":\"object\",\"required\":[\"name\"],"
-                + "\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0},"
-                + "\"nick\":{\"type\":\"string\",\"maxLength\":4}}}");
+        BodySchema schema =
+                schema(
+                        "Person",
+                        "{\"type\":\"object\",\"required\":[\"name\"],"
+                                + "\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0},"
+                                + "\"nick\":{\"type\":\"string\",\"maxLength\":4}}}");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("age", -3);
         body.put("nick", "Grace");
 
-        assertThat(schema.validate(body)).containsExactly(
-                "object has missing required properties ([\"name\"])");
+        assertThat(schema.validate(body))
+                .containsExactly("object has missing required properties ([\"name\"])");
     }
 
     @Test
     void validate_infiniteNumber_failsOutOfRangeInsteadOfThrowing() {
-        BodySchema schema = schema("Price", "{\"type\":\"object\","
-                + "\"properties\":{\"price\":{\"type\":\"number\",\"minimum\":0}}}");
+        BodySchema schema =
+                schema(
+                        "Price",
+                        "{\"type\":\"object\","
+                                + "\"properties\":{\"price\":{\"type\":\"number\",\"minimum\":0}}}");
 
         assertThat(schema.validate(Map.of("price", Double.POSITIVE_INFINITY)))
                 .containsExactly(BodySchema.OUT_OF_RANGE);
@@ -48,37 +58,46 @@ class BodySchemaTest {
 
     @Test
     void validate_nestedFailures_reportsEachProperty() {
-        BodySchema schema = schema("Limits", "{\"type\":\"object\","
-                + "\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0},"
-                + "\"nick\":{\"type\":\"string\",\"maxLength\":4}}}");
+        BodySchema schema =
+                schema(
+                        "Limits",
+                        "{\"type\":\"object\","
+                                + "\"properties\":{\"age\":{\"type\":\"integer\",\"minimum\":0},"
+                                + "\"nick\":{\"type\":\"string\",\"maxLength\":4}}}");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("age", -3);
         body.put("nick", "Grace");
 
-        assertThat(schema.validate(body)).containsExactly(
-                "numeric instance is lower than the required minimum (minimum: 0, found: -3)",
-                "string \"Grace\" is too long (length: 5, maximum allowed: 4)");
+        assertThat(schema.validate(body))
+                .containsExactly(
+                        "numeric instance is lower than the required minimum (minimum: 0, found: -3)",
+                        "string \"Grace\" is too long (length: 5, maximum allowed: 4)");
     }
 
     @Test
     void validate_oneOfWithNull_acceptsNullAndTheOtherType() {
-        BodySchema schema = schema("Maybe", "{\"type\":\"object\",\"properties\":{\"note\":"
-                + "{\"oneOf\":[{\"type\":\"null\"},{\"type\":\"string\"}]}}}");
+        BodySchema schema =
+                schema(
+                        "Maybe",
+                        "{\"type\":\"object\",\"properties\":{\"note\":"
+                                + "{\"oneOf\":[{\"type\":\"null\"},{\"type\":\"string\"}]}}}");
         Map<String, Object> withNull = new LinkedHashMap<>();
         withNull.put("note", null);
 
         assertThat(schema.validate(withNull)).isEmpty();
         assertThat(schema.validate(Map.of("note", "hi"))).isEmpty();
-        assertThat(schema.validate(Map.of("note", 7))).containsExactly(
-                "instance failed to match exactly one schema (matched 0 out of 2)");
+        assertThat(schema.validate(Map.of("note", 7)))
+                .containsExactly(
+                        "instance failed to match exactly one schema (matched 0 out of 2)");
     }
 
     @Test
     void validate_enumFailure_quotesAllowedValues() {
         BodySchema schema = schema("Kind", "{\"type\":\"string\",\"enum\":[\"dog\",\"cat\"]}");
 
-        assertThat(schema.validate("fish")).containsExactly(
-                "instance value (\"fish\") not found in enum (possible values: [\"dog\",\"cat\"])");
+        assertThat(schema.validate("fish"))
+                .containsExactly(
+                        "instance value (\"fish\") not found in enum (possible values: [\"dog\",\"cat\"])");
     }
 
     @Test
@@ -88,10 +107,14 @@ class BodySchemaTest {
         assertThat(integer.validate(5)).isEmpty();
         assertThat(integer.validate(5_000_000_000L)).isEmpty();
         assertThat(integer.validate(new BigInteger("123456789012345678901234567890"))).isEmpty();
-        assertThat(integer.validate(2.5)).containsExactly("instance type (number) does not"
-                + " match any allowed primitive type (allowed: [\"integer\"])");
-        assertThat(schema("Fraction", "{\"type\":\"number\",\"multipleOf\":0.01}")
-                .validate(new BigDecimal("1.25"))).isEmpty();
+        assertThat(integer.validate(2.5))
+                .containsExactly(
+                        "instance type (number) does not"
+                                + " match any allowed primitive type (allowed: [\"integer\"])");
+        assertThat(
+                        schema("Fraction", "{\"type\":\"number\",\"multipleOf\":0.01}")
+                                .validate(new BigDecimal("1.25")))
+                .isEmpty();
     }
 
     @Test
@@ -99,8 +122,10 @@ class BodySchemaTest {
         BodySchema schema = schema("Flag", "{\"type\":\"boolean\"}");
 
         assertThat(schema.validate(Boolean.TRUE)).isEmpty();
-        assertThat(schema.validate(null)).containsExactly("instance type (null) does not match"
-                + " any allowed primitive type (allowed: [\"boolean\"])");
+        assertThat(schema.validate(null))
+                .containsExactly(
+                        "instance type (null) does not match"
+                                + " any allowed primitive type (allowed: [\"boolean\"])");
     }
 
     @Test

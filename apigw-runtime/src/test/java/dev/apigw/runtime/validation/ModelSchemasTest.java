@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelSchemasTest {
-    private static final String DRAFT_4 = "\"$schema\":\"http://json-schema.org/draft-04/schema#\",";
+    private static final String DRAFT_4 =
+            "\"$schema\":\"http://json-schema.org/draft-04/schema#\",";
 
     private static ModelSchemas schemas(String apiId, Model... models) {
         RestApi.Builder api = RestApi.builder().name("models-" + apiId).id(apiId);
@@ -35,8 +36,15 @@ class ModelSchemasTest {
 
     @Test
     void schema_missingRequiredProperty_reportsJavaJsonToolsMessage() {
-        BodySchema schema = schemas("k3v9a1", Model.json("Signup", "{" + DRAFT_4
-                + "\"type\":\"object\",\"required\":[\"email\"]}")).schema("Signup");
+        BodySchema schema =
+                schemas(
+                                "k3v9a1",
+                                Model.json(
+                                        "Signup",
+                                        "{"
+                                                + DRAFT_4
+                                                + "\"type\":\"object\",\"required\":[\"email\"]}"))
+                        .schema("Signup");
 
         assertThat(schema.validate(object("name", "ada")))
                 .containsExactly("object has missing required properties ([\"email\"])");
@@ -46,27 +54,41 @@ class ModelSchemasTest {
     @Test
     void schema_refToOtherModelUrl_resolvesAmongTheApisModels() {
         String apiId = "r7q2ww";
-        ModelSchemas schemas = schemas(apiId,
-                Model.json("Owner", "{\"type\":\"object\",\"required\":[\"id\"],"
-                        + "\"properties\":{\"id\":{\"type\":\"integer\"}}}"),
-                Model.json("Pet", "{\"type\":\"object\",\"properties\":{\"owner\":{\"$ref\":\""
-                        + url(apiId, "Owner") + "\"}}}"));
+        ModelSchemas schemas =
+                schemas(
+                        apiId,
+                        Model.json(
+                                "Owner",
+                                "{\"type\":\"object\",\"required\":[\"id\"],"
+                                        + "\"properties\":{\"id\":{\"type\":\"integer\"}}}"),
+                        Model.json(
+                                "Pet",
+                                "{\"type\":\"object\",\"properties\":{\"owner\":{\"$ref\":\""
+                                        + url(apiId, "Owner")
+                                        + "\"}}}"));
         BodySchema pet = schemas.schema("Pet");
 
         assertThat(pet.validate(object("owner", object("id", 12)))).isEmpty();
-        assertThat(pet.validate(object("owner", object("id", "twelve")))).containsExactly(
-                "instance type (string) does not match any allowed primitive type (allowed:"
-                        + " [\"integer\"])");
+        assertThat(pet.validate(object("owner", object("id", "twelve"))))
+                .containsExactly(
+                        "instance type (string) does not match any allowed primitive type (allowed:"
+                                + " [\"integer\"])");
     }
 
     @Test
     void schema_refWithAnotherApiId_resolvesByModelName() {
-        ModelSchemas schemas = schemas("live01",
-                Model.json("Tag", "{\"type\":\"string\",\"maxLength\":3}"),
-                Model.json("Item", "{\"type\":\"array\",\"items\":{\"$ref\":\""
-                        + url("importedid", "Tag") + "\"}}"));
+        ModelSchemas schemas =
+                schemas(
+                        "live01",
+                        Model.json("Tag", "{\"type\":\"string\",\"maxLength\":3}"),
+                        Model.json(
+                                "Item",
+                                "{\"type\":\"array\",\"items\":{\"$ref\":\""
+                                        + url("importedid", "Tag")
+                                        + "\"}}"));
 
-        assertThat(schemas.schema("Item").validate(List.of("ab", "abcd"))).hasSize(1)
+        assertThat(schemas.schema("Item").validate(List.of("ab", "abcd")))
+                .hasSize(1)
                 .allSatisfy(m -> assertThat(m).contains("is too long"));
         assertThat(schemas.schema("Item").validate(List.of("ab", "cd"))).isEmpty();
     }
@@ -74,11 +96,18 @@ class ModelSchemasTest {
     @Test
     void schema_refWithFragment_selectsPartOfTheModel() {
         String apiId = "frag77";
-        ModelSchemas schemas = schemas(apiId,
-                Model.json("Shared", "{\"definitions\":{\"Code\":{\"type\":\"string\","
-                        + "\"pattern\":\"^[A-Z]{2}$\"}}}"),
-                Model.json("Country", "{\"type\":\"object\",\"properties\":{\"code\":{\"$ref\":\""
-                        + url(apiId, "Shared") + "#/definitions/Code\"}}}"));
+        ModelSchemas schemas =
+                schemas(
+                        apiId,
+                        Model.json(
+                                "Shared",
+                                "{\"definitions\":{\"Code\":{\"type\":\"string\","
+                                        + "\"pattern\":\"^[A-Z]{2}$\"}}}"),
+                        Model.json(
+                                "Country",
+                                "{\"type\":\"object\",\"properties\":{\"code\":{\"$ref\":\""
+                                        + url(apiId, "Shared")
+                                        + "#/definitions/Code\"}}}"));
 
         assertThat(schemas.schema("Country").validate(object("code", "FR"))).isEmpty();
         assertThat(schemas.schema("Country").validate(object("code", "fra"))).hasSize(1);
@@ -87,24 +116,46 @@ class ModelSchemasTest {
     @Test
     void schema_recursiveModel_validatesNestedLevels() {
         String apiId = "tree42";
-        ModelSchemas schemas = schemas(apiId, Model.json("Node", "{\"type\":\"object\","
-                + "\"required\":[\"label\"],\"properties\":{\"label\":{\"type\":\"string\"},"
-                + "\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\""
-                + url(apiId, "Node") + "\"}}}}"));
+        ModelSchemas schemas =
+                schemas(
+                        apiId,
+                        Model.json(
+                                "Node",
+                                "{\"type\":\"object\","
+                                        + "\"required\":[\"label\"],\"properties\":{\"label\":{\"type\":\"string\"},"
+                                        + "\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\""
+                                        + url(apiId, "Node")
+                                        + "\"}}}}"));
         BodySchema node = schemas.schema("Node");
 
-        assertThat(node.validate(object("label", "root", "children",
-                List.of(object("label", "leaf", "children", List.of()))))).isEmpty();
-        assertThat(node.validate(object("label", "root", "children",
-                List.of(object("children", List.of())))))
+        assertThat(
+                        node.validate(
+                                object(
+                                        "label",
+                                        "root",
+                                        "children",
+                                        List.of(object("label", "leaf", "children", List.of())))))
+                .isEmpty();
+        assertThat(
+                        node.validate(
+                                object(
+                                        "label",
+                                        "root",
+                                        "children",
+                                        List.of(object("children", List.of())))))
                 .containsExactly("object has missing required properties ([\"label\"])");
     }
 
     @Test
     void schema_localDefinitionsRef_resolvesInsideTheModel() {
-        ModelSchemas schemas = schemas("local5", Model.json("Order", "{\"definitions\":"
-                + "{\"qty\":{\"type\":\"integer\",\"minimum\":1}},\"type\":\"object\","
-                + "\"properties\":{\"qty\":{\"$ref\":\"#/definitions/qty\"}}}"));
+        ModelSchemas schemas =
+                schemas(
+                        "local5",
+                        Model.json(
+                                "Order",
+                                "{\"definitions\":"
+                                        + "{\"qty\":{\"type\":\"integer\",\"minimum\":1}},\"type\":\"object\","
+                                        + "\"properties\":{\"qty\":{\"$ref\":\"#/definitions/qty\"}}}"));
 
         assertThat(schemas.schema("Order").validate(object("qty", 0))).hasSize(1);
         assertThat(schemas.schema("Order").validate(object("qty", 3))).isEmpty();
@@ -143,19 +194,29 @@ class ModelSchemasTest {
 
     @Test
     void schema_invalidKeywordValue_throwsWithTheSyntaxMessage() {
-        ModelSchemas schemas = schemas("bad002",
-                Model.json("Wrong", "{\"type\":\"object\",\"minProperties\":-2}"));
+        ModelSchemas schemas =
+                schemas(
+                        "bad002",
+                        Model.json("Wrong", "{\"type\":\"object\",\"minProperties\":-2}"));
 
         assertThatThrownBy(() -> schemas.schema("Wrong"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("model Wrong: invalid JSON Schema: [minProperties at '':"
-                        + " integer value must be strictly positive]");
+                .hasMessage(
+                        "model Wrong: invalid JSON Schema: [minProperties at '':"
+                                + " integer value must be strictly positive]");
     }
 
     @Test
     void schema_refToMissingModel_throwsNamingBoth() {
-        ModelSchemas schemas = schemas("bad003", Model.json("Cart", "{\"type\":\"object\","
-                + "\"properties\":{\"line\":{\"$ref\":\"" + url("bad003", "Line") + "\"}}}"));
+        ModelSchemas schemas =
+                schemas(
+                        "bad003",
+                        Model.json(
+                                "Cart",
+                                "{\"type\":\"object\","
+                                        + "\"properties\":{\"line\":{\"$ref\":\""
+                                        + url("bad003", "Line")
+                                        + "\"}}}"));
 
         assertThatThrownBy(() -> schemas.schema("Cart"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -164,8 +225,13 @@ class ModelSchemasTest {
 
     @Test
     void schema_refToMissingPointer_throws() {
-        ModelSchemas schemas = schemas("bad004", Model.json("Loose", "{\"type\":\"object\","
-                + "\"properties\":{\"a\":{\"$ref\":\"#/definitions/nowhere\"}}}"));
+        ModelSchemas schemas =
+                schemas(
+                        "bad004",
+                        Model.json(
+                                "Loose",
+                                "{\"type\":\"object\","
+                                        + "\"properties\":{\"a\":{\"$ref\":\"#/definitions/nowhere\"}}}"));
 
         assertThatThrownBy(() -> schemas.schema("Loose"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -174,21 +240,28 @@ class ModelSchemasTest {
 
     @Test
     void schema_refToForeignUrl_throwsWithoutFetching() {
-        ModelSchemas schemas = schemas("bad005", Model.json("Remote",
-                "{\"$ref\":\"https://example.com/schemas/remote.json\"}"));
+        ModelSchemas schemas =
+                schemas(
+                        "bad005",
+                        Model.json(
+                                "Remote",
+                                "{\"$ref\":\"https://example.com/schemas/remote.json\"}"));
 
         assertThatThrownBy(() -> schemas.schema("Remote"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("model Remote: $ref 'https://example.com/schemas/remote.json'"
-                        + " names no model of this API");
+                .hasMessage(
+                        "model Remote: $ref 'https://example.com/schemas/remote.json'"
+                                + " names no model of this API");
     }
 
     @Test
     void schema_refChainLoopingBack_throws() {
         String apiId = "loop01";
-        ModelSchemas schemas = schemas(apiId,
-                Model.json("Ping", "{\"$ref\":\"" + url(apiId, "Pong") + "\"}"),
-                Model.json("Pong", "{\"$ref\":\"" + url(apiId, "Ping") + "\"}"));
+        ModelSchemas schemas =
+                schemas(
+                        apiId,
+                        Model.json("Ping", "{\"$ref\":\"" + url(apiId, "Pong") + "\"}"),
+                        Model.json("Pong", "{\"$ref\":\"" + url(apiId, "Ping") + "\"}"));
 
         assertThatThrownBy(() -> schemas.schema("Ping"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -197,8 +270,11 @@ class ModelSchemasTest {
 
     @Test
     void schema_brokenModelNobodyUses_doesNotFailOthers() {
-        ModelSchemas schemas = schemas("iso001", Model.json("Broken", "not json"),
-                Model.json("Fine", "{\"type\":\"string\"}"));
+        ModelSchemas schemas =
+                schemas(
+                        "iso001",
+                        Model.json("Broken", "not json"),
+                        Model.json("Fine", "{\"type\":\"string\"}"));
 
         assertThat(schemas.schema("Fine").validate("text")).isEmpty();
     }

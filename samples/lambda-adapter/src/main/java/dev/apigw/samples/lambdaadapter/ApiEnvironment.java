@@ -20,15 +20,15 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@value #OPENAPI} (required): the classpath resource holding the OpenAPI or Swagger file,
- *       JSON or YAML, with its {@code x-amazon-apigateway-*} extensions, e.g. {@code
- *       openapi.yaml} packaged in the function's jar;
+ *       JSON or YAML, with its {@code x-amazon-apigateway-*} extensions, e.g. {@code openapi.yaml}
+ *       packaged in the function's jar;
  *   <li>{@value #STAGE} (optional, default {@value #DEFAULT_STAGE}): the stage the API is deployed
  *       to and served under ({@code $context.stage}; use the front's stage name to keep paths the
  *       same);
  *   <li>{@value #FUNCTIONS} (optional): comma-separated {@code name=fully.qualified.HandlerClass}
- *       pairs binding the Lambda functions the integrations name ({@code function:pets} in a
- *       URI, or {@code ${PetsFunction.Arn}}) to handler classes in the same jar. Each class is a
- *       {@code RequestStreamHandler} or a {@code RequestHandler<I, O>} with a public no-argument
+ *       pairs binding the Lambda functions the integrations name ({@code function:pets} in a URI,
+ *       or {@code ${PetsFunction.Arn}}) to handler classes in the same jar. Each class is a {@code
+ *       RequestStreamHandler} or a {@code RequestHandler<I, O>} with a public no-argument
  *       constructor, instantiated by name as the Lambda runtime instantiates handlers, and run
  *       unchanged through {@link LambdaHandlers}.
  * </ul>
@@ -39,10 +39,13 @@ import java.util.Map;
 public final class ApiEnvironment {
     /** The variable naming the OpenAPI classpath resource. */
     public static final String OPENAPI = "APIGW_OPENAPI";
+
     /** The variable naming the stage. */
     public static final String STAGE = "APIGW_STAGE";
+
     /** The variable binding function names to handler classes. */
     public static final String FUNCTIONS = "APIGW_FUNCTIONS";
+
     /** The stage used when {@value #STAGE} is not set. */
     public static final String DEFAULT_STAGE = "default";
 
@@ -55,8 +58,12 @@ public final class ApiEnvironment {
     public static Api load(Map<String, String> environment) {
         String resource = environment.get(OPENAPI);
         if (resource == null || resource.isBlank()) {
-            throw new IllegalStateException(OPENAPI + " is not set: name the OpenAPI file on the"
-                    + " classpath, e.g. " + OPENAPI + "=openapi.yaml");
+            throw new IllegalStateException(
+                    OPENAPI
+                            + " is not set: name the OpenAPI file on the"
+                            + " classpath, e.g. "
+                            + OPENAPI
+                            + "=openapi.yaml");
         }
         String stage = environment.getOrDefault(STAGE, DEFAULT_STAGE);
         Api.Builder api = Api.builder().restApi(definition(resource.trim())).deploy(stage.trim());
@@ -67,8 +74,11 @@ public final class ApiEnvironment {
             }
             int eq = binding.indexOf('=');
             if (eq <= 0 || eq == binding.length() - 1) {
-                throw new IllegalStateException(FUNCTIONS + ": expected name=HandlerClass but got '"
-                        + binding.trim() + "'");
+                throw new IllegalStateException(
+                        FUNCTIONS
+                                + ": expected name=HandlerClass but got '"
+                                + binding.trim()
+                                + "'");
             }
             String name = binding.substring(0, eq).trim();
             api.lambda(name, function(binding.substring(eq + 1).trim()));
@@ -91,11 +101,18 @@ public final class ApiEnvironment {
     private static LambdaFunction function(String className) {
         Object handler;
         try {
-            handler = Class.forName(className, true, ApiEnvironment.class.getClassLoader())
-                    .getConstructor().newInstance();
+            handler =
+                    Class.forName(className, true, ApiEnvironment.class.getClassLoader())
+                            .getConstructor()
+                            .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException(FUNCTIONS + ": cannot create " + className
-                    + " with a public no-argument constructor: " + e, e);
+            throw new IllegalStateException(
+                    FUNCTIONS
+                            + ": cannot create "
+                            + className
+                            + " with a public no-argument constructor: "
+                            + e,
+                    e);
         }
         if (handler instanceof RequestStreamHandler stream) {
             return LambdaHandlers.streamHandler(stream);
@@ -103,15 +120,18 @@ public final class ApiEnvironment {
         if (handler instanceof RequestHandler<?, ?> typed) {
             return requestHandler(typed, inputType(handler.getClass()));
         }
-        throw new IllegalStateException(FUNCTIONS + ": " + className
-                + " is neither a RequestHandler nor a RequestStreamHandler");
+        throw new IllegalStateException(
+                FUNCTIONS
+                        + ": "
+                        + className
+                        + " is neither a RequestHandler nor a RequestStreamHandler");
     }
 
     // The input type was read from the class's own RequestHandler<I, O> declaration.
     @SuppressWarnings("unchecked")
     private static LambdaFunction requestHandler(RequestHandler<?, ?> handler, Class<?> input) {
-        return LambdaHandlers.requestHandler((RequestHandler<Object, Object>) handler,
-                (Class<Object>) input);
+        return LambdaHandlers.requestHandler(
+                (RequestHandler<Object, Object>) handler, (Class<Object>) input);
     }
 
     /** Returns {@code I} of the {@code RequestHandler<I, O>} a class or its superclass declares. */
@@ -130,7 +150,10 @@ public final class ApiEnvironment {
                 }
             }
         }
-        throw new IllegalStateException(FUNCTIONS + ": cannot tell the input type of "
-                + handlerClass.getName() + "; declare it as RequestHandler<Input, Output>");
+        throw new IllegalStateException(
+                FUNCTIONS
+                        + ": cannot tell the input type of "
+                        + handlerClass.getName()
+                        + "; declare it as RequestHandler<Input, Output>");
     }
 }

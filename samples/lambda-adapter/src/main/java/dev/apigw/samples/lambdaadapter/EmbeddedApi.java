@@ -24,8 +24,10 @@ final class EmbeddedApi {
     static EmbeddedApi of(Api api) {
         Objects.requireNonNull(api, "api");
         if (api.stages().size() != 1) {
-            throw new IllegalArgumentException("the Api must be deployed to exactly one stage,"
-                    + " or the stage must be named; deployed: " + api.stages().keySet());
+            throw new IllegalArgumentException(
+                    "the Api must be deployed to exactly one stage,"
+                            + " or the stage must be named; deployed: "
+                            + api.stages().keySet());
         }
         return new EmbeddedApi(api, api.stages().keySet().iterator().next());
     }
@@ -35,8 +37,12 @@ final class EmbeddedApi {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(stageName, "stageName");
         if (api.stage(stageName).isEmpty()) {
-            throw new IllegalArgumentException("stage '" + stageName + "' is not deployed;"
-                    + " deployed: " + api.stages().keySet());
+            throw new IllegalArgumentException(
+                    "stage '"
+                            + stageName
+                            + "' is not deployed;"
+                            + " deployed: "
+                            + api.stages().keySet());
         }
         return new EmbeddedApi(api, stageName);
     }
@@ -52,19 +58,29 @@ final class EmbeddedApi {
     }
 
     /**
-     * Handles a request whose path, without any stage, is {@code pathWithoutStage}; scheme and
-     * port come from the front's {@code X-Forwarded-Proto} and {@code X-Forwarded-Port}.
+     * Handles a request whose path, without any stage, is {@code pathWithoutStage}; scheme and port
+     * come from the front's {@code X-Forwarded-Proto} and {@code X-Forwarded-Port}.
      */
-    Response handle(String httpMethod, String pathWithoutStage, String rawQueryString,
-            Headers headers, byte[] body, String sourceIp) {
-        String path = pathWithoutStage == null || pathWithoutStage.isEmpty() ? ""
-                : pathWithoutStage.startsWith("/") ? pathWithoutStage : "/" + pathWithoutStage;
-        Request.Builder request = Request.builder()
-                .httpMethod(Objects.requireNonNull(httpMethod, "httpMethod"))
-                .path("/" + stageName + path)
-                .rawQueryString(rawQueryString)
-                .headers(headers)
-                .body(body);
+    Response handle(
+            String httpMethod,
+            String pathWithoutStage,
+            String rawQueryString,
+            Headers headers,
+            byte[] body,
+            String sourceIp) {
+        String path =
+                pathWithoutStage == null || pathWithoutStage.isEmpty()
+                        ? ""
+                        : pathWithoutStage.startsWith("/")
+                                ? pathWithoutStage
+                                : "/" + pathWithoutStage;
+        Request.Builder request =
+                Request.builder()
+                        .httpMethod(Objects.requireNonNull(httpMethod, "httpMethod"))
+                        .path("/" + stageName + path)
+                        .rawQueryString(rawQueryString)
+                        .headers(headers)
+                        .body(body);
         if (sourceIp != null) {
             request.sourceIp(sourceIp);
         }
@@ -82,8 +98,8 @@ final class EmbeddedApi {
     }
 
     /**
-     * Returns {@code path} without a leading {@code /stage} segment, or {@code path} unchanged
-     * when it does not start with that segment.
+     * Returns {@code path} without a leading {@code /stage} segment, or {@code path} unchanged when
+     * it does not start with that segment.
      */
     static String withoutStage(String path, String stage) {
         if (path == null || stage == null || stage.isEmpty()) {

@@ -12,19 +12,28 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Converts bodies between the events' strings and the gateway's bytes. A response body goes
- * back as text only when all three hold: its bytes are valid UTF-8, it has no {@code
- * Content-Encoding} other than {@code identity}, and its {@code Content-Type} is absent or a text
- * type ({@code text/*}, JSON, XML, JavaScript, YAML, GraphQL, form data, or any {@code +json} /
- * {@code +xml} type). Otherwise it goes back base64-encoded with {@code isBase64Encoded: true},
- * so the front decodes it (an API Gateway front only does so when the client's first {@code
- * Accept} type is among its binary media types, e.g. {@code *}{@code /*}).
+ * Converts bodies between the events' strings and the gateway's bytes. A response body goes back as
+ * text only when all three hold: its bytes are valid UTF-8, it has no {@code Content-Encoding}
+ * other than {@code identity}, and its {@code Content-Type} is absent or a text type ({@code
+ * text/*}, JSON, XML, JavaScript, YAML, GraphQL, form data, or any {@code +json} / {@code +xml}
+ * type). Otherwise it goes back base64-encoded with {@code isBase64Encoded: true}, so the front
+ * decodes it (an API Gateway front only does so when the client's first {@code Accept} type is
+ * among its binary media types, e.g. {@code *}{@code /*}).
  */
 final class EventBodies {
     private static final byte[] EMPTY = new byte[0];
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Set<String> TEXT_SUBTYPES = Set.of("json", "xml", "javascript",
-            "ecmascript", "x-javascript", "yaml", "x-yaml", "graphql", "x-www-form-urlencoded");
+    private static final Set<String> TEXT_SUBTYPES =
+            Set.of(
+                    "json",
+                    "xml",
+                    "javascript",
+                    "ecmascript",
+                    "x-javascript",
+                    "yaml",
+                    "x-yaml",
+                    "graphql",
+                    "x-www-form-urlencoded");
 
     private EventBodies() {}
 
@@ -38,8 +47,11 @@ final class EventBodies {
                 // Whitespace (MIME-style line breaks) is tolerated; anything else must be base64.
                 return Base64.getDecoder().decode(WHITESPACE.matcher(body).replaceAll(""));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("isBase64Encoded is true but the body is not"
-                        + " base64: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "isBase64Encoded is true but the body is not"
+                                + " base64: "
+                                + e.getMessage(),
+                        e);
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
@@ -58,8 +70,10 @@ final class EventBodies {
     }
 
     private static boolean isText(Headers headers, byte[] body) {
-        boolean encoded = headers.first("Content-Encoding")
-                .map(e -> !e.trim().equalsIgnoreCase("identity")).orElse(false);
+        boolean encoded =
+                headers.first("Content-Encoding")
+                        .map(e -> !e.trim().equalsIgnoreCase("identity"))
+                        .orElse(false);
         boolean textType = headers.first("Content-Type").map(EventBodies::isTextType).orElse(true);
         return !encoded && textType && isUtf8(body);
     }
@@ -73,13 +87,16 @@ final class EventBodies {
         }
         String type = mediaType.substring(0, slash);
         String subtype = mediaType.substring(slash + 1);
-        return type.equals("text") || TEXT_SUBTYPES.contains(subtype)
-                || subtype.endsWith("+json") || subtype.endsWith("+xml");
+        return type.equals("text")
+                || TEXT_SUBTYPES.contains(subtype)
+                || subtype.endsWith("+json")
+                || subtype.endsWith("+xml");
     }
 
     private static boolean isUtf8(byte[] body) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));

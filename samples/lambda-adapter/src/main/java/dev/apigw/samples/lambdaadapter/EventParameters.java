@@ -24,16 +24,16 @@ final class EventParameters {
     }
 
     /**
-     * Returns a raw query string from parameters API Gateway has already decoded: names and
-     * values percent-encoded as UTF-8 (a space as {@code %20}), in the maps' order.
+     * Returns a raw query string from parameters API Gateway has already decoded: names and values
+     * percent-encoded as UTF-8 (a space as {@code %20}), in the maps' order.
      */
     static String encodedQuery(Map<String, List<String>> multiValue, Map<String, String> single) {
         return query(multiValue, single, EventParameters::percentEncode);
     }
 
     /**
-     * Returns a raw query string from parameters that are still encoded as the client sent them
-     * (an ALB does not decode them), joined as they are.
+     * Returns a raw query string from parameters that are still encoded as the client sent them (an
+     * ALB does not decode them), joined as they are.
      */
     static String rawQuery(Map<String, List<String>> multiValue, Map<String, String> single) {
         return query(multiValue, single, UnaryOperator.identity());
@@ -45,35 +45,49 @@ final class EventParameters {
     }
 
     /**
-     * Returns each header name (first casing) with its values joined by commas, leaving out
-     * {@code Set-Cookie}, which cannot be joined.
+     * Returns each header name (first casing) with its values joined by commas, leaving out {@code
+     * Set-Cookie}, which cannot be joined.
      */
     static Map<String, String> joinedHeadersWithoutSetCookie(Headers headers) {
         Map<String, String> joined = new LinkedHashMap<>();
-        headers.toMultimap().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Set-Cookie")) {
-                joined.put(name, String.join(",", values));
-            }
-        });
+        headers.toMultimap()
+                .forEach(
+                        (name, values) -> {
+                            if (!name.equalsIgnoreCase("Set-Cookie")) {
+                                joined.put(name, String.join(",", values));
+                            }
+                        });
         return joined;
     }
 
-    private static String query(Map<String, List<String>> multiValue, Map<String, String> single,
+    private static String query(
+            Map<String, List<String>> multiValue,
+            Map<String, String> single,
             UnaryOperator<String> encoding) {
         StringBuilder query = new StringBuilder();
-        each(multiValue, single, (name, value) -> query.append(query.length() == 0 ? "" : "&")
-                .append(encoding.apply(name)).append('=').append(encoding.apply(value)));
+        each(
+                multiValue,
+                single,
+                (name, value) ->
+                        query.append(query.length() == 0 ? "" : "&")
+                                .append(encoding.apply(name))
+                                .append('=')
+                                .append(encoding.apply(value)));
         return query.toString();
     }
 
-    private static void each(Map<String, List<String>> multiValue, Map<String, String> single,
+    private static void each(
+            Map<String, List<String>> multiValue,
+            Map<String, String> single,
             BiConsumer<String, String> action) {
         if (multiValue != null) {
-            multiValue.forEach((name, values) -> {
-                if (values != null) {
-                    values.forEach(value -> action.accept(name, value == null ? "" : value));
-                }
-            });
+            multiValue.forEach(
+                    (name, values) -> {
+                        if (values != null) {
+                            values.forEach(
+                                    value -> action.accept(name, value == null ? "" : value));
+                        }
+                    });
         } else if (single != null) {
             single.forEach((name, value) -> action.accept(name, value == null ? "" : value));
         }

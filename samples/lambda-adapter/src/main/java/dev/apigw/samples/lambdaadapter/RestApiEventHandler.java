@@ -25,8 +25,8 @@ import dev.apigw.runtime.Response;
  * the front API needs binary media types that match the clients' {@code Accept} (e.g. {@code
  * *}{@code /*}).
  *
- * <p>The no-argument constructor, used by the Lambda runtime, builds the API from the
- * environment (see {@link ApiEnvironment}). Thread-safe.
+ * <p>The no-argument constructor, used by the Lambda runtime, builds the API from the environment
+ * (see {@link ApiEnvironment}). Thread-safe.
  */
 public final class RestApiEventHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -53,18 +53,24 @@ public final class RestApiEventHandler
 
     /** Handles one REST API proxy event and returns the proxy response. */
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event,
-            Context context) {
+    public APIGatewayProxyResponseEvent handleRequest(
+            APIGatewayProxyRequestEvent event, Context context) {
         ProxyRequestContext requestContext = event.getRequestContext();
-        String sourceIp = requestContext == null || requestContext.getIdentity() == null ? null
-                : requestContext.getIdentity().getSourceIp();
-        Response response = api.handle(event.getHttpMethod(), path(event),
-                EventParameters.encodedQuery(event.getMultiValueQueryStringParameters(),
-                        event.getQueryStringParameters()),
-                EventParameters.headers(event.getMultiValueHeaders(), event.getHeaders()),
-                EventBodies.decode(event.getBody(),
-                        Boolean.TRUE.equals(event.getIsBase64Encoded())),
-                sourceIp);
+        String sourceIp =
+                requestContext == null || requestContext.getIdentity() == null
+                        ? null
+                        : requestContext.getIdentity().getSourceIp();
+        Response response =
+                api.handle(
+                        event.getHttpMethod(),
+                        path(event),
+                        EventParameters.encodedQuery(
+                                event.getMultiValueQueryStringParameters(),
+                                event.getQueryStringParameters()),
+                        EventParameters.headers(event.getMultiValueHeaders(), event.getHeaders()),
+                        EventBodies.decode(
+                                event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded())),
+                        sourceIp);
         EventBodies.Encoded body = EventBodies.encode(response);
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.statusCode())
@@ -75,10 +81,11 @@ public final class RestApiEventHandler
 
     private static String path(APIGatewayProxyRequestEvent event) {
         ProxyRequestContext requestContext = event.getRequestContext();
-        if (requestContext != null && requestContext.getPath() != null
+        if (requestContext != null
+                && requestContext.getPath() != null
                 && requestContext.getStage() != null) {
-            String withoutStage = EmbeddedApi.withoutStage(requestContext.getPath(),
-                    requestContext.getStage());
+            String withoutStage =
+                    EmbeddedApi.withoutStage(requestContext.getPath(), requestContext.getStage());
             if (!withoutStage.equals(requestContext.getPath())) {
                 return withoutStage;
             }

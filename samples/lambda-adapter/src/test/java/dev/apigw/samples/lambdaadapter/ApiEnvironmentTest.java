@@ -16,11 +16,16 @@ class ApiEnvironmentTest {
 
     @Test
     void load_openApiStageAndFunctions_servesEveryRoute() {
-        Api api = ApiEnvironment.load(Map.of(
-                ApiEnvironment.OPENAPI, FIXTURE,
-                ApiEnvironment.STAGE, "prod",
-                ApiEnvironment.FUNCTIONS, " echo = dev.apigw.samples.lambdaadapter.EchoFunction ,"
-                        + "shout=dev.apigw.samples.lambdaadapter.ShoutStreamFunction,"));
+        Api api =
+                ApiEnvironment.load(
+                        Map.of(
+                                ApiEnvironment.OPENAPI,
+                                FIXTURE,
+                                ApiEnvironment.STAGE,
+                                "prod",
+                                ApiEnvironment.FUNCTIONS,
+                                " echo = dev.apigw.samples.lambdaadapter.EchoFunction ,"
+                                        + "shout=dev.apigw.samples.lambdaadapter.ShoutStreamFunction,"));
 
         assertThat(api.stages()).containsOnlyKeys("prod");
         Response echo = api.handle(Request.of("GET", "/prod/echo/a/b?x=1"));
@@ -44,8 +49,9 @@ class ApiEnvironmentTest {
 
     @Test
     void load_throughAHandler_servesTheEvent() {
-        Api api = ApiEnvironment.load(Map.of(ApiEnvironment.OPENAPI, FIXTURE,
-                ApiEnvironment.STAGE, "edge"));
+        Api api =
+                ApiEnvironment.load(
+                        Map.of(ApiEnvironment.OPENAPI, FIXTURE, ApiEnvironment.STAGE, "edge"));
         LoadBalancerEventHandler handler = new LoadBalancerEventHandler(api);
         ApplicationLoadBalancerRequestEvent event = new ApplicationLoadBalancerRequestEvent();
         event.setHttpMethod("GET");
@@ -63,32 +69,52 @@ class ApiEnvironmentTest {
 
     @Test
     void load_missingResource_throwsNamingIt() {
-        assertThatThrownBy(() -> ApiEnvironment.load(Map.of(ApiEnvironment.OPENAPI,
-                "fixtures/nowhere.yaml")))
+        assertThatThrownBy(
+                        () ->
+                                ApiEnvironment.load(
+                                        Map.of(ApiEnvironment.OPENAPI, "fixtures/nowhere.yaml")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("APIGW_OPENAPI: no classpath resource 'fixtures/nowhere.yaml'");
     }
 
     @Test
     void load_bindingWithoutClass_throws() {
-        assertThatThrownBy(() -> ApiEnvironment.load(Map.of(ApiEnvironment.OPENAPI, FIXTURE,
-                ApiEnvironment.FUNCTIONS, "echo=")))
+        assertThatThrownBy(
+                        () ->
+                                ApiEnvironment.load(
+                                        Map.of(
+                                                ApiEnvironment.OPENAPI,
+                                                FIXTURE,
+                                                ApiEnvironment.FUNCTIONS,
+                                                "echo=")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("expected name=HandlerClass but got 'echo='");
     }
 
     @Test
     void load_unknownClass_throwsNamingIt() {
-        assertThatThrownBy(() -> ApiEnvironment.load(Map.of(ApiEnvironment.OPENAPI, FIXTURE,
-                ApiEnvironment.FUNCTIONS, "echo=com.example.Missing")))
+        assertThatThrownBy(
+                        () ->
+                                ApiEnvironment.load(
+                                        Map.of(
+                                                ApiEnvironment.OPENAPI,
+                                                FIXTURE,
+                                                ApiEnvironment.FUNCTIONS,
+                                                "echo=com.example.Missing")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot create com.example.Missing");
     }
 
     @Test
     void load_classThatIsNoHandler_throws() {
-        assertThatThrownBy(() -> ApiEnvironment.load(Map.of(ApiEnvironment.OPENAPI, FIXTURE,
-                ApiEnvironment.FUNCTIONS, "echo=java.util.ArrayList")))
+        assertThatThrownBy(
+                        () ->
+                                ApiEnvironment.load(
+                                        Map.of(
+                                                ApiEnvironment.OPENAPI,
+                                                FIXTURE,
+                                                ApiEnvironment.FUNCTIONS,
+                                                "echo=java.util.ArrayList")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("java.util.ArrayList is neither a RequestHandler nor");
     }

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the AWS sample events of {@code ../../../shared/corpus/events/aws-lambda-go/} (relative
- * to the module directory, where tests run; the repository sits next to {@code shared/}) with
- * the Lambda runtime's own event serializers. Without the corpus (a user's fresh clone) a test
- * reading it is skipped, through a JUnit assumption.
+ * Reads the AWS sample events of {@code ../../../shared/corpus/events/aws-lambda-go/} (relative to
+ * the module directory, where tests run; the repository sits next to {@code shared/}) with the
+ * Lambda runtime's own event serializers. Without the corpus (a user's fresh clone) a test reading
+ * it is skipped, through a JUnit assumption.
  */
 final class CorpusEvents {
     private static final Path DIRECTORY =
@@ -22,7 +22,8 @@ final class CorpusEvents {
     private CorpusEvents() {}
 
     static <T> T read(String file, Class<T> type) {
-        assumeTrue(Files.isDirectory(DIRECTORY),
+        assumeTrue(
+                Files.isDirectory(DIRECTORY),
                 "../shared/corpus not found: corpus tests skipped (CI has it)");
         try (InputStream in = Files.newInputStream(DIRECTORY.resolve(file))) {
             return LambdaEventSerializers.serializerFor(type, type.getClassLoader()).fromJson(in);

@@ -27,11 +27,20 @@ class EmbeddedApiTest {
     void handle_forwardedProtoAndPort_becomeSchemeAndPort() {
         EmbeddedApi api = EmbeddedApi.of(TestApis.api("dev"));
 
-        Response response = api.handle("GET", "/fwd", "", Headers.of("X-Forwarded-Proto", "http",
-                "X-Forwarded-Port", "8080"), new byte[0], "192.0.2.44");
+        Response response =
+                api.handle(
+                        "GET",
+                        "/fwd",
+                        "",
+                        Headers.of("X-Forwarded-Proto", "http", "X-Forwarded-Port", "8080"),
+                        new byte[0],
+                        "192.0.2.44");
 
-        assertThat(response.bodyAsString()).contains("header X-Forwarded-Proto=[http]\n",
-                "header X-Forwarded-Port=[8080]\n", "sourceIp=192.0.2.44\n");
+        assertThat(response.bodyAsString())
+                .contains(
+                        "header X-Forwarded-Proto=[http]\n",
+                        "header X-Forwarded-Port=[8080]\n",
+                        "sourceIp=192.0.2.44\n");
     }
 
     @Test

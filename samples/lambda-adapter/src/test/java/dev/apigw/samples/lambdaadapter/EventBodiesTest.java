@@ -26,15 +26,15 @@ class EventBodiesTest {
         "application/octet-stream, false",
         "image/png, false",
         "application/pdf, false",
-        "nonsense, false"})
+        "nonsense, false"
+    })
     void isTextType_mediaType_isClassified(String contentType, boolean text) {
         assertThat(EventBodies.isTextType(contentType)).isEqualTo(text);
     }
 
     @Test
     void encode_utf8WithoutContentType_isText() {
-        EventBodies.Encoded encoded =
-                EventBodies.encode(Response.builder().body("¡olé!").build());
+        EventBodies.Encoded encoded = EventBodies.encode(Response.builder().body("¡olé!").build());
 
         assertThat(encoded).isEqualTo(new EventBodies.Encoded("¡olé!", false));
     }
@@ -43,8 +43,12 @@ class EventBodiesTest {
     void encode_invalidUtf8WithTextType_isBase64() {
         byte[] latin1 = "olé".getBytes(StandardCharsets.ISO_8859_1);
 
-        EventBodies.Encoded encoded = EventBodies.encode(Response.builder()
-                .setHeader("Content-Type", "text/plain").body(latin1).build());
+        EventBodies.Encoded encoded =
+                EventBodies.encode(
+                        Response.builder()
+                                .setHeader("Content-Type", "text/plain")
+                                .body(latin1)
+                                .build());
 
         assertThat(encoded.base64Encoded()).isTrue();
         assertThat(Base64.getDecoder().decode(encoded.body())).isEqualTo(latin1);
@@ -52,25 +56,34 @@ class EventBodiesTest {
 
     @Test
     void encode_contentEncodingGzip_isBase64() {
-        EventBodies.Encoded encoded = EventBodies.encode(Response.builder()
-                .setHeader("Content-Type", "application/json")
-                .setHeader("Content-Encoding", "gzip").body("{}").build());
+        EventBodies.Encoded encoded =
+                EventBodies.encode(
+                        Response.builder()
+                                .setHeader("Content-Type", "application/json")
+                                .setHeader("Content-Encoding", "gzip")
+                                .body("{}")
+                                .build());
 
         assertThat(encoded).isEqualTo(new EventBodies.Encoded("e30=", true));
     }
 
     @Test
     void encode_contentEncodingIdentity_staysText() {
-        EventBodies.Encoded encoded = EventBodies.encode(Response.builder()
-                .setHeader("Content-Encoding", "Identity").body("[1]").build());
+        EventBodies.Encoded encoded =
+                EventBodies.encode(
+                        Response.builder()
+                                .setHeader("Content-Encoding", "Identity")
+                                .body("[1]")
+                                .build());
 
         assertThat(encoded).isEqualTo(new EventBodies.Encoded("[1]", false));
     }
 
     @Test
     void encode_emptyBinaryBody_isEmptyText() {
-        EventBodies.Encoded encoded = EventBodies.encode(Response.builder()
-                .setHeader("Content-Type", "image/gif").build());
+        EventBodies.Encoded encoded =
+                EventBodies.encode(
+                        Response.builder().setHeader("Content-Type", "image/gif").build());
 
         assertThat(encoded).isEqualTo(new EventBodies.Encoded("", false));
     }

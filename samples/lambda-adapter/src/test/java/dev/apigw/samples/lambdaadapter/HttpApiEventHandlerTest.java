@@ -20,14 +20,19 @@ class HttpApiEventHandlerTest {
                 .withRawPath(rawPath)
                 .withRawQueryString("")
                 .withHeaders(new LinkedHashMap<>())
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withStage(stage)
-                        .withRouteKey("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(rawPath).withProtocol("HTTP/1.1")
-                                .withSourceIp("203.0.113.77").withUserAgent("curl/8.5.0")
+                .withRequestContext(
+                        APIGatewayV2HTTPEvent.RequestContext.builder()
+                                .withStage(stage)
+                                .withRouteKey("$default")
+                                .withHttp(
+                                        APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                                .withMethod(method)
+                                                .withPath(rawPath)
+                                                .withProtocol("HTTP/1.1")
+                                                .withSourceIp("203.0.113.77")
+                                                .withUserAgent("curl/8.5.0")
+                                                .build())
                                 .build())
-                        .build())
                 .build();
     }
 
@@ -40,8 +45,9 @@ class HttpApiEventHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(418);
         assertThat(response.getHeaders()).containsEntry("X-Teapot", "short and stout");
-        assertThat(response.getBody()).isEqualTo(
-                "{\"stage\": \"live\", \"path\": \"/live/status\", \"ip\": \"203.0.113.77\"}");
+        assertThat(response.getBody())
+                .isEqualTo(
+                        "{\"stage\": \"live\", \"path\": \"/live/status\", \"ip\": \"203.0.113.77\"}");
         assertThat(response.getIsBase64Encoded()).isFalse();
     }
 
@@ -57,8 +63,8 @@ class HttpApiEventHandlerTest {
 
     @Test
     void handleRequest_namedStageNotInRawPath_keepsThePath() {
-        HttpApiEventHandler handler = new HttpApiEventHandler(TestApis.api("blue", "green"),
-                "blue");
+        HttpApiEventHandler handler =
+                new HttpApiEventHandler(TestApis.api("blue", "green"), "blue");
 
         APIGatewayV2HTTPResponse response =
                 handler.handleRequest(event("GET", "beta", "/betamax/tapes"), null);
@@ -74,8 +80,8 @@ class HttpApiEventHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
-        assertThat(response.getBody()).contains(
-                "query={colour=[dark blue, red&white], plus=[a b], enc=[é+]}\n");
+        assertThat(response.getBody())
+                .contains("query={colour=[dark blue, red&white], plus=[a b], enc=[é+]}\n");
     }
 
     @Test
@@ -87,9 +93,11 @@ class HttpApiEventHandlerTest {
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
-        assertThat(response.getBody()).contains("header x-trace=[one,two]\n",
-                "header if-modified-since=[Wed, 21 Oct 2015 07:28:00 GMT]\n",
-                "sourceIp=203.0.113.77\n");
+        assertThat(response.getBody())
+                .contains(
+                        "header x-trace=[one,two]\n",
+                        "header if-modified-since=[Wed, 21 Oct 2015 07:28:00 GMT]\n",
+                        "sourceIp=203.0.113.77\n");
     }
 
     @Test
@@ -113,7 +121,8 @@ class HttpApiEventHandlerTest {
         APIGatewayV2HTTPResponse response =
                 handler.handleRequest(event("GET", "$default", "/any"), null);
 
-        assertThat(response.getHeaders()).containsEntry("X-Multi", "zeta,alpha,mu")
+        assertThat(response.getHeaders())
+                .containsEntry("X-Multi", "zeta,alpha,mu")
                 .doesNotContainKey("Set-Cookie");
         assertThat(response.getCookies()).containsExactlyElementsOf(EchoFunction.COOKIES);
         assertThat(response.getMultiValueHeaders()).isNull();
@@ -177,8 +186,9 @@ class HttpApiEventHandlerTest {
     @Test
     void handleRequest_awsSampleWithoutAuthorizer_servesTheRoot() {
         HttpApiEventHandler handler = new HttpApiEventHandler(TestApis.api("root-stage"));
-        APIGatewayV2HTTPEvent event = CorpusEvents.read("apigw-v2-request-no-authorizer.json",
-                APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event =
+                CorpusEvents.read(
+                        "apigw-v2-request-no-authorizer.json", APIGatewayV2HTTPEvent.class);
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
@@ -189,8 +199,8 @@ class HttpApiEventHandlerTest {
     @Test
     void handleRequest_awsSampleWithIam_passesQueryCookiesAndBody() {
         HttpApiEventHandler handler = new HttpApiEventHandler(TestApis.api("v1"));
-        APIGatewayV2HTTPEvent event = CorpusEvents.read("apigw-v2-request-iam.json",
-                APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event =
+                CorpusEvents.read("apigw-v2-request-iam.json", APIGatewayV2HTTPEvent.class);
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
@@ -198,28 +208,37 @@ class HttpApiEventHandlerTest {
         assertThat(response.getBody())
                 .contains("method=GET\npath=/my/path\ncontextPath=/v1/my/path\n")
                 .contains("query={parameter1=[value1, value2], parameter2=[value]}\n")
-                .contains("header Header1=[value1]\n", "header Header2=[value2]\n",
-                        "header Cookie=[cookie1; cookie2]\n", "sourceIp=IP\n")
+                .contains(
+                        "header Header1=[value1]\n",
+                        "header Header2=[value2]\n",
+                        "header Cookie=[cookie1; cookie2]\n",
+                        "sourceIp=IP\n")
                 .endsWith("body={\r\n\t\"a\": 1\r\n}");
     }
 
     @Test
     void handleRequest_eventFromJson_stripsStageAndDecodesBody() {
         HttpApiEventHandler handler = new HttpApiEventHandler(TestApis.api("v1"));
-        APIGatewayV2HTTPEvent event = CorpusEvents.parse("""
+        APIGatewayV2HTTPEvent event =
+                CorpusEvents.parse(
+                        """
                 {"version": "2.0", "routeKey": "$default", "rawPath": "/v1/orders",
                  "rawQueryString": "page=2&page=3",
                  "headers": {"x-b": "2", "x-c": "3"},
                  "requestContext": {"stage": "v1", "http": {"method": "PATCH",
                    "path": "/v1/orders", "sourceIp": "192.0.2.9"}},
                  "body": "eyJzdGF0dXMiOiAic2hpcHBlZCJ9", "isBase64Encoded": true}
-                """, APIGatewayV2HTTPEvent.class);
+                """,
+                        APIGatewayV2HTTPEvent.class);
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getBody())
-                .contains("method=PATCH\npath=/orders\ncontextPath=/v1/orders\n",
-                        "query={page=[2, 3]}\n", "header x-b=[2]\n", "header x-c=[3]\n")
+                .contains(
+                        "method=PATCH\npath=/orders\ncontextPath=/v1/orders\n",
+                        "query={page=[2, 3]}\n",
+                        "header x-b=[2]\n",
+                        "header x-c=[3]\n")
                 .endsWith("body={\"status\": \"shipped\"}");
     }
 
@@ -233,7 +252,8 @@ class HttpApiEventHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody()).contains("path=/nowhere/else\n", "query=null\n")
+        assertThat(response.getBody())
+                .contains("path=/nowhere/else\n", "query=null\n")
                 .endsWith("body=");
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** ALB events, single- and multi-value, through the handler into an embedded API and back. */
 class LoadBalancerEventHandlerTest {
 
-    private static ApplicationLoadBalancerRequestEvent singleValue(String method, String path,
-            Map<String, String> headers, Map<String, String> query) {
+    private static ApplicationLoadBalancerRequestEvent singleValue(
+            String method, String path, Map<String, String> headers, Map<String, String> query) {
         ApplicationLoadBalancerRequestEvent event = new ApplicationLoadBalancerRequestEvent();
         event.setHttpMethod(method);
         event.setPath(path);
@@ -25,8 +25,11 @@ class LoadBalancerEventHandlerTest {
         return event;
     }
 
-    private static ApplicationLoadBalancerRequestEvent multiValue(String method, String path,
-            Map<String, List<String>> headers, Map<String, List<String>> query) {
+    private static ApplicationLoadBalancerRequestEvent multiValue(
+            String method,
+            String path,
+            Map<String, List<String>> headers,
+            Map<String, List<String>> query) {
         ApplicationLoadBalancerRequestEvent event = new ApplicationLoadBalancerRequestEvent();
         event.setHttpMethod(method);
         event.setPath(path);
@@ -43,16 +46,22 @@ class LoadBalancerEventHandlerTest {
         headers.put("x-trace", "only");
         headers.put("x-forwarded-for", "192.0.2.1, 10.0.0.8");
 
-        ApplicationLoadBalancerResponseEvent response = handler.handleRequest(
-                singleValue("GET", "/catalog", headers, Map.of("q", "dark%20blue")), null);
+        ApplicationLoadBalancerResponseEvent response =
+                handler.handleRequest(
+                        singleValue("GET", "/catalog", headers, Map.of("q", "dark%20blue")), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getStatusDescription()).isEqualTo("200 OK");
         assertThat(response.getMultiValueHeaders()).isNull();
-        assertThat(response.getHeaders()).containsEntry("X-Multi", "zeta,alpha,mu")
+        assertThat(response.getHeaders())
+                .containsEntry("X-Multi", "zeta,alpha,mu")
                 .containsEntry("Set-Cookie", EchoFunction.COOKIES.get(1));
-        assertThat(response.getBody()).contains("path=/catalog\ncontextPath=/alb/catalog\n",
-                "query={q=[dark blue]}\n", "sourceIp=10.0.0.8\n", "header x-trace=[only]\n");
+        assertThat(response.getBody())
+                .contains(
+                        "path=/catalog\ncontextPath=/alb/catalog\n",
+                        "query={q=[dark blue]}\n",
+                        "sourceIp=10.0.0.8\n",
+                        "header x-trace=[only]\n");
     }
 
     @Test
@@ -77,8 +86,7 @@ class LoadBalancerEventHandlerTest {
         assertThat(response.getMultiValueHeaders().get("Set-Cookie"))
                 .containsExactlyElementsOf(EchoFunction.COOKIES);
         assertThat(response.getBody())
-                .contains("query={sum=[a+b, c&d, e f], k=[1]}\n",
-                        "header x-trace=[late, early]\n")
+                .contains("query={sum=[a+b, c&d, e f], k=[1]}\n", "header x-trace=[late, early]\n")
                 .endsWith("body=2+2");
     }
 
@@ -86,35 +94,46 @@ class LoadBalancerEventHandlerTest {
     void handleRequest_mockRoute_reportsSourceIpFromForwardedFor() {
         LoadBalancerEventHandler handler = new LoadBalancerEventHandler(TestApis.api("edge"));
 
-        ApplicationLoadBalancerResponseEvent response = handler.handleRequest(singleValue("GET",
-                "/status", Map.of("X-Forwarded-For", "203.0.113.50"), null), null);
+        ApplicationLoadBalancerResponseEvent response =
+                handler.handleRequest(
+                        singleValue(
+                                "GET", "/status", Map.of("X-Forwarded-For", "203.0.113.50"), null),
+                        null);
 
         assertThat(response.getStatusCode()).isEqualTo(418);
         assertThat(response.getStatusDescription()).isEqualTo("418");
         assertThat(response.getHeaders()).containsEntry("X-Teapot", "short and stout");
-        assertThat(response.getBody()).isEqualTo(
-                "{\"stage\": \"edge\", \"path\": \"/edge/status\", \"ip\": \"203.0.113.50\"}");
+        assertThat(response.getBody())
+                .isEqualTo(
+                        "{\"stage\": \"edge\", \"path\": \"/edge/status\", \"ip\": \"203.0.113.50\"}");
     }
 
     @Test
     void handleRequest_gatewayResponse_hasItsStatusDescription() {
         LoadBalancerEventHandler handler = new LoadBalancerEventHandler(TestApis.api("edge"));
 
-        ApplicationLoadBalancerResponseEvent response = handler.handleRequest(
-                singleValue("POST", "/", Map.of(), Map.of()), null);
+        ApplicationLoadBalancerResponseEvent response =
+                handler.handleRequest(singleValue("POST", "/", Map.of(), Map.of()), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
         assertThat(response.getStatusDescription()).isEqualTo("403 Forbidden");
-        assertThat(response.getHeaders()).containsEntry("x-amzn-ErrorType",
-                "MissingAuthenticationTokenException");
+        assertThat(response.getHeaders())
+                .containsEntry("x-amzn-ErrorType", "MissingAuthenticationTokenException");
     }
 
     @Test
     void handleRequest_base64BinaryBody_roundTripsAsBase64() {
         LoadBalancerEventHandler handler = new LoadBalancerEventHandler(TestApis.api("alb"));
-        ApplicationLoadBalancerRequestEvent event = multiValue("PUT", "/img",
-                Map.of("Content-Type", List.of("image/png"), "Accept", List.of("image/png")),
-                null);
+        ApplicationLoadBalancerRequestEvent event =
+                multiValue(
+                        "PUT",
+                        "/img",
+                        Map.of(
+                                "Content-Type",
+                                List.of("image/png"),
+                                "Accept",
+                                List.of("image/png")),
+                        null);
         event.setBody(TestApis.PNG_BASE64);
         event.setIsBase64Encoded(true);
 
@@ -122,8 +141,8 @@ class LoadBalancerEventHandlerTest {
 
         assertThat(response.getIsBase64Encoded()).isTrue();
         assertThat(Base64.getDecoder().decode(response.getBody())).isEqualTo(TestApis.PNG);
-        assertThat(response.getMultiValueHeaders()).containsEntry("Content-Type",
-                List.of("image/png"));
+        assertThat(response.getMultiValueHeaders())
+                .containsEntry("Content-Type", List.of("image/png"));
     }
 
     @Test
@@ -143,7 +162,9 @@ class LoadBalancerEventHandlerTest {
     @Test
     void handleRequest_albEventJson_isServed() {
         LoadBalancerEventHandler handler = new LoadBalancerEventHandler(TestApis.api("lb"));
-        ApplicationLoadBalancerRequestEvent event = CorpusEvents.parse("""
+        ApplicationLoadBalancerRequestEvent event =
+                CorpusEvents.parse(
+                        """
                 {
                   "requestContext": {"elb": {"targetGroupArn": "arn:aws:elasticloadbalancing:\
                 us-east-1:123456789012:targetgroup/lambda-279XGJDqGZ5rsrHC2Fjr/49e9d65c45c6791a"}},
@@ -162,15 +183,18 @@ class LoadBalancerEventHandlerTest {
                   "body": "",
                   "isBase64Encoded": false
                 }
-                """, ApplicationLoadBalancerRequestEvent.class);
+                """,
+                        ApplicationLoadBalancerRequestEvent.class);
 
         ApplicationLoadBalancerResponseEvent response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusDescription()).isEqualTo("200 OK");
         assertThat(response.getMultiValueHeaders()).containsKey("X-Multi");
         assertThat(response.getBody())
-                .contains("path=/lambda\ncontextPath=/lb/lambda\n",
-                        "query={query=[1234ABCD, x y]}\n", "sourceIp=72.12.164.125\n",
+                .contains(
+                        "path=/lambda\ncontextPath=/lb/lambda\n",
+                        "query={query=[1234ABCD, x y]}\n",
+                        "sourceIp=72.12.164.125\n",
                         "header x-imforwards=[20, 21]\n")
                 .endsWith("body=");
     }

@@ -23,11 +23,12 @@ class RestApiEventHandlerTest {
                 .withPath(path)
                 .withResource("/{proxy+}")
                 .withIsBase64Encoded(false)
-                .withRequestContext(new ProxyRequestContext()
-                        .withStage(stage)
-                        .withPath("/" + stage + path)
-                        .withHttpMethod(method)
-                        .withIdentity(new RequestIdentity().withSourceIp("198.51.100.23")));
+                .withRequestContext(
+                        new ProxyRequestContext()
+                                .withStage(stage)
+                                .withPath("/" + stage + path)
+                                .withHttpMethod(method)
+                                .withIdentity(new RequestIdentity().withSourceIp("198.51.100.23")));
     }
 
     @Test
@@ -38,11 +39,12 @@ class RestApiEventHandlerTest {
                 handler.handleRequest(event("GET", "prod", "/status"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(418);
-        assertThat(response.getMultiValueHeaders()).containsEntry("X-Teapot",
-                List.of("short and stout"));
+        assertThat(response.getMultiValueHeaders())
+                .containsEntry("X-Teapot", List.of("short and stout"));
         assertThat(response.getHeaders()).isNull();
-        assertThat(response.getBody()).isEqualTo(
-                "{\"stage\": \"prod\", \"path\": \"/prod/status\", \"ip\": \"198.51.100.23\"}");
+        assertThat(response.getBody())
+                .isEqualTo(
+                        "{\"stage\": \"prod\", \"path\": \"/prod/status\", \"ip\": \"198.51.100.23\"}");
         assertThat(response.getIsBase64Encoded()).isFalse();
     }
 
@@ -59,8 +61,8 @@ class RestApiEventHandlerTest {
 
     @Test
     void handleRequest_namedEmbeddedStage_replacesTheFrontStage() {
-        RestApiEventHandler handler = new RestApiEventHandler(TestApis.api("blue", "green"),
-                "green");
+        RestApiEventHandler handler =
+                new RestApiEventHandler(TestApis.api("blue", "green"), "green");
 
         APIGatewayProxyResponseEvent response =
                 handler.handleRequest(event("GET", "live", "/status"), null);
@@ -73,7 +75,8 @@ class RestApiEventHandlerTest {
     void constructor_apiWithSeveralStages_throwsNamingThem() {
         assertThatThrownBy(() -> new RestApiEventHandler(TestApis.api("alpha", "beta")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("exactly one stage").hasMessageContaining("[alpha, beta]");
+                .hasMessageContaining("exactly one stage")
+                .hasMessageContaining("[alpha, beta]");
     }
 
     @Test
@@ -96,9 +99,10 @@ class RestApiEventHandlerTest {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("X-Trace", List.of("third", "first", "second"));
         headers.put("Accept-Language", List.of("fr-CH", "de;q=0.7"));
-        APIGatewayProxyRequestEvent event = event("GET", "dev", "/pets/7")
-                .withMultiValueHeaders(headers)
-                .withHeaders(Map.of("X-Trace", "second", "Accept-Language", "de;q=0.7"));
+        APIGatewayProxyRequestEvent event =
+                event("GET", "dev", "/pets/7")
+                        .withMultiValueHeaders(headers)
+                        .withHeaders(Map.of("X-Trace", "second", "Accept-Language", "de;q=0.7"));
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
@@ -113,13 +117,13 @@ class RestApiEventHandlerTest {
     @Test
     void handleRequest_singleValueHeadersOnly_areUsed() {
         RestApiEventHandler handler = new RestApiEventHandler(TestApis.api("dev"));
-        APIGatewayProxyRequestEvent event = event("DELETE", "dev", "/orders/42")
-                .withHeaders(Map.of("X-Reason", "duplicate"));
+        APIGatewayProxyRequestEvent event =
+                event("DELETE", "dev", "/orders/42").withHeaders(Map.of("X-Reason", "duplicate"));
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
-        assertThat(response.getBody()).contains("method=DELETE\n", "path=/orders/42\n",
-                "header X-Reason=[duplicate]\n");
+        assertThat(response.getBody())
+                .contains("method=DELETE\n", "path=/orders/42\n", "header X-Reason=[duplicate]\n");
     }
 
     @Test
@@ -129,22 +133,31 @@ class RestApiEventHandlerTest {
         query.put("colour", List.of("dark blue", "red&white=pink"));
         query.put("q", List.of("100%", "é+ü", "a/b?c#d"));
         query.put("tag name", List.of("x"));
-        APIGatewayProxyRequestEvent event = event("GET", "dev", "/search")
-                .withMultiValueQueryStringParameters(query)
-                .withQueryStringParameters(Map.of("colour", "red&white=pink", "q", "a/b?c#d",
-                        "tag name", "x"));
+        APIGatewayProxyRequestEvent event =
+                event("GET", "dev", "/search")
+                        .withMultiValueQueryStringParameters(query)
+                        .withQueryStringParameters(
+                                Map.of(
+                                        "colour",
+                                        "red&white=pink",
+                                        "q",
+                                        "a/b?c#d",
+                                        "tag name",
+                                        "x"));
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
-        assertThat(response.getBody()).contains("query={colour=[dark blue, red&white=pink], "
-                + "q=[100%, é+ü, a/b?c#d], tag name=[x]}\n");
+        assertThat(response.getBody())
+                .contains(
+                        "query={colour=[dark blue, red&white=pink], "
+                                + "q=[100%, é+ü, a/b?c#d], tag name=[x]}\n");
     }
 
     @Test
     void handleRequest_singleValueQueryOnly_isUsed() {
         RestApiEventHandler handler = new RestApiEventHandler(TestApis.api("dev"));
-        APIGatewayProxyRequestEvent event = event("GET", "dev", "/search")
-                .withQueryStringParameters(Map.of("limit", "25"));
+        APIGatewayProxyRequestEvent event =
+                event("GET", "dev", "/search").withQueryStringParameters(Map.of("limit", "25"));
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
@@ -154,17 +167,18 @@ class RestApiEventHandlerTest {
     @Test
     void handleRequest_textBody_reachesTheFunctionAndComesBackAsText() {
         RestApiEventHandler handler = new RestApiEventHandler(TestApis.api("dev"));
-        APIGatewayProxyRequestEvent event = event("POST", "dev", "/notes")
-                .withHeaders(Map.of("Content-Type", "application/json"))
-                .withBody("{\"note\": \"grüezi\"}");
+        APIGatewayProxyRequestEvent event =
+                event("POST", "dev", "/notes")
+                        .withHeaders(Map.of("Content-Type", "application/json"))
+                        .withBody("{\"note\": \"grüezi\"}");
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(response.getIsBase64Encoded()).isFalse();
         assertThat(response.getBody()).endsWith("body={\"note\": \"grüezi\"}");
-        assertThat(response.getMultiValueHeaders()).containsEntry("Content-Type",
-                List.of("text/plain; charset=utf-8"));
+        assertThat(response.getMultiValueHeaders())
+                .containsEntry("Content-Type", List.of("text/plain; charset=utf-8"));
     }
 
     @Test
@@ -183,27 +197,35 @@ class RestApiEventHandlerTest {
     @Test
     void handleRequest_base64BinaryBody_roundTripsAsBase64() {
         RestApiEventHandler handler = new RestApiEventHandler(TestApis.api("dev"));
-        APIGatewayProxyRequestEvent event = event("PUT", "dev", "/images/logo")
-                .withHeaders(Map.of("Content-Type", "image/png", "Accept", "image/png"))
-                .withBody(TestApis.PNG_BASE64).withIsBase64Encoded(true);
+        APIGatewayProxyRequestEvent event =
+                event("PUT", "dev", "/images/logo")
+                        .withHeaders(Map.of("Content-Type", "image/png", "Accept", "image/png"))
+                        .withBody(TestApis.PNG_BASE64)
+                        .withIsBase64Encoded(true);
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getIsBase64Encoded()).isTrue();
         assertThat(Base64.getDecoder().decode(response.getBody())).isEqualTo(TestApis.PNG);
-        assertThat(response.getMultiValueHeaders()).containsEntry("Content-Type",
-                List.of("image/png"));
+        assertThat(response.getMultiValueHeaders())
+                .containsEntry("Content-Type", List.of("image/png"));
     }
 
     @Test
     void handleRequest_binaryContentTypeWithUtf8Bytes_isStillBase64() {
         RestApiEventHandler handler = new RestApiEventHandler(TestApis.api("dev"));
         byte[] ascii = "plain ascii bytes".getBytes(StandardCharsets.US_ASCII);
-        APIGatewayProxyRequestEvent event = event("POST", "dev", "/blobs")
-                .withHeaders(Map.of("Content-Type", "application/octet-stream",
-                        "Accept", "application/octet-stream"))
-                .withBody(Base64.getEncoder().encodeToString(ascii)).withIsBase64Encoded(true);
+        APIGatewayProxyRequestEvent event =
+                event("POST", "dev", "/blobs")
+                        .withHeaders(
+                                Map.of(
+                                        "Content-Type",
+                                        "application/octet-stream",
+                                        "Accept",
+                                        "application/octet-stream"))
+                        .withBody(Base64.getEncoder().encodeToString(ascii))
+                        .withIsBase64Encoded(true);
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
 
@@ -222,8 +244,11 @@ class RestApiEventHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(response.getBody())
                 .contains("method=POST\npath=/hello/world\ncontextPath=/testStage/hello/world\n")
-                .contains("query={name=[me]}\n", "sourceIp=192.168.196.186\n",
-                        "header headerName=[headerValue]\n", "header cache-control=[no-cache]\n")
+                .contains(
+                        "query={name=[me]}\n",
+                        "sourceIp=192.168.196.186\n",
+                        "header headerName=[headerValue]\n",
+                        "header cache-control=[no-cache]\n")
                 .endsWith("body={\r\n\t\"a\": 1\r\n}");
     }
 }

@@ -13,7 +13,7 @@ public final class ShoutStreamFunction implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context)
             throws IOException {
         input.readAllBytes();
-        output.write("{\"statusCode\": 202, \"body\": \"SHOUTED\"}"
-                .getBytes(StandardCharsets.UTF_8));
+        output.write(
+                "{\"statusCode\": 202, \"body\": \"SHOUTED\"}".getBytes(StandardCharsets.UTF_8));
     }
 }

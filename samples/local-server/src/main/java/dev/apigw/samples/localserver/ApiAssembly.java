@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link Api} the command line describes, from scratch each time: the spec imported
- * (or the bundled demo), the handler classes loaded by a fresh {@link HandlerLoader}, the API
- * keys in one usage plan, the stage deployed with its variables; and the {@link
- * StartupWarnings} of that definition. Used at start and by {@code --watch} on every change.
+ * Builds the {@link Api} the command line describes, from scratch each time: the spec imported (or
+ * the bundled demo), the handler classes loaded by a fresh {@link HandlerLoader}, the API keys in
+ * one usage plan, the stage deployed with its variables; and the {@link StartupWarnings} of that
+ * definition. Used at start and by {@code --watch} on every change.
  *
  * @param api the API to serve
  * @param warnings what the definition uses that the server cannot serve as AWS would
@@ -35,8 +35,10 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
     static ApiAssembly build(ServerOptions options, String echoUrl) {
         HandlerLoader loader = HandlerLoader.create(options.classpath());
         boolean demo = options.spec().isEmpty();
-        RestApi definition = demo ? DemoApi.definition()
-                : importSpec(options.spec().get(), options.placeholders());
+        RestApi definition =
+                demo
+                        ? DemoApi.definition()
+                        : importSpec(options.spec().get(), options.placeholders());
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         List<ApiKey> keys = new ArrayList<>();
         Map<String, String> variables = new LinkedHashMap<>();
@@ -45,20 +47,23 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
             keys.add(ApiKey.builder().name("demo").value(DemoApi.API_KEY).build());
             variables.put(DemoApi.BACKEND_VARIABLE, echoUrl);
         }
-        options.lambdas().forEach((name, className) ->
-                functions.put(name, loader.load(name, className)));
+        options.lambdas()
+                .forEach((name, className) -> functions.put(name, loader.load(name, className)));
         for (String value : options.apiKeys()) {
             keys.add(apiKey("local-" + (keys.size() + 1), value));
         }
         variables.putAll(options.stageVariables());
-        List<UsagePlan> plans = keys.isEmpty() ? List.of()
-                : List.of(usagePlan(definition, options.stage(), keys));
+        List<UsagePlan> plans =
+                keys.isEmpty() ? List.of() : List.of(usagePlan(definition, options.stage(), keys));
         Api api = build(definition, options.stage(), variables, functions, keys, plans);
         Stage stage = api.stage(options.stage()).orElseThrow();
-        StartupWarnings warnings = new StartupWarnings()
-                .addAll(UnboundFunctions.of(definition, functions.keySet(), stage.variables()))
-                .addAll(UnenforcedFeatures.of(definition, stage, plans))
-                .addAll(api.warnings());
+        StartupWarnings warnings =
+                new StartupWarnings()
+                        .addAll(
+                                UnboundFunctions.of(
+                                        definition, functions.keySet(), stage.variables()))
+                        .addAll(UnenforcedFeatures.of(definition, stage, plans))
+                        .addAll(api.warnings());
         return new ApiAssembly(api, warnings);
     }
 
@@ -70,14 +75,15 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
             throw LaunchException.failure("spec file is not readable: " + spec);
         }
         try {
-            return OpenApiImporter.create(ImportOptions.builder().placeholders(placeholders)
-                    .build()).importFile(spec).api();
+            return OpenApiImporter.create(
+                            ImportOptions.builder().placeholders(placeholders).build())
+                    .importFile(spec)
+                    .api();
         } catch (OpenApiImportException | IllegalArgumentException e) {
-            throw LaunchException.failure("spec " + spec + " does not import: "
-                    + e.getMessage());
+            throw LaunchException.failure("spec " + spec + " does not import: " + e.getMessage());
         } catch (UncheckedIOException e) {
-            throw LaunchException.failure("cannot read spec " + spec + ": "
-                    + e.getCause().getMessage());
+            throw LaunchException.failure(
+                    "cannot read spec " + spec + ": " + e.getCause().getMessage());
         }
     }
 
@@ -91,17 +97,24 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
 
     /** Returns the usage plan that makes every key valid on the stage. */
     private static UsagePlan usagePlan(RestApi definition, String stage, List<ApiKey> keys) {
-        UsagePlan.Builder plan = UsagePlan.builder().name("local")
-                .addApiStage(definition.id(), stage);
+        UsagePlan.Builder plan =
+                UsagePlan.builder().name("local").addApiStage(definition.id(), stage);
         keys.forEach(key -> plan.addApiKey(key));
         return plan.build();
     }
 
-    private static Api build(RestApi definition, String stage, Map<String, String> variables,
-            Map<String, LambdaFunction> functions, List<ApiKey> keys, List<UsagePlan> plans) {
+    private static Api build(
+            RestApi definition,
+            String stage,
+            Map<String, String> variables,
+            Map<String, LambdaFunction> functions,
+            List<ApiKey> keys,
+            List<UsagePlan> plans) {
         try {
-            Api.Builder api = Api.builder().restApi(definition)
-                    .deploy(stage, s -> variables.forEach(s::putVariable));
+            Api.Builder api =
+                    Api.builder()
+                            .restApi(definition)
+                            .deploy(stage, s -> variables.forEach(s::putVariable));
             functions.forEach(api::lambda);
             keys.forEach(api::apiKey);
             plans.forEach(api::usagePlan);

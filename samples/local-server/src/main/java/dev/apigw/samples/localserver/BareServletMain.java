@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
  * that {@code wrk.sh} measures what the gateway adds over a bare servlet in the same run. Run it
  * with {@code java -cp apigw-local.jar dev.apigw.samples.localserver.BareServletMain [PORT
  * [BUSY_NANOS]]}; it prints {@code Listening on http://127.0.0.1:PORT} when ready. With {@code
- * BUSY_NANOS} each request first spins that long on its CPU: what a known cost per request does
- * to the requests per second measured on this machine.
+ * BUSY_NANOS} each request first spins that long on its CPU: what a known cost per request does to
+ * the requests per second measured on this machine.
  */
 public final class BareServletMain {
-    private static final byte[] BODY = ("[{\"id\":\"1\",\"type\":\"dog\",\"price\":249.99},"
-            + "{\"id\":\"2\",\"type\":\"cat\",\"price\":124.99}]").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            ("[{\"id\":\"1\",\"type\":\"dog\",\"price\":249.99},"
+                            + "{\"id\":\"2\",\"type\":\"cat\",\"price\":124.99}]")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private BareServletMain() {}
 
@@ -26,8 +28,11 @@ public final class BareServletMain {
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         long busyNanos = args.length > 1 ? Long.parseLong(args[1]) : 0;
-        LocalServer server = LocalServer.create("127.0.0.1", port).open()
-                .serve("/*", new FixedBytesServlet(busyNanos)).start();
+        LocalServer server =
+                LocalServer.create("127.0.0.1", port)
+                        .open()
+                        .serve("/*", new FixedBytesServlet(busyNanos))
+                        .start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bare-shutdown"));
         System.out.println("Listening on " + server.baseUrl());
         System.out.flush();

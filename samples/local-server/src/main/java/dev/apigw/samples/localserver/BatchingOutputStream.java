@@ -8,23 +8,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The local server's standard output once it serves: writers append to a buffer and return, and
- * one daemon thread writes what has gathered to the real output at most every {@value
- * #INTERVAL_MS} ms, in one system call. The request log line of every request and the Lambda
- * functions' log lines go through here; written one {@code write(2)} each, as {@code
- * slf4j-simple} does, they cost a system call and a contended lock per line on the request's
- * thread.
+ * The local server's standard output once it serves: writers append to a buffer and return, and one
+ * daemon thread writes what has gathered to the real output at most every {@value #INTERVAL_MS} ms,
+ * in one system call. The request log line of every request and the Lambda functions' log lines go
+ * through here; written one {@code write(2)} each, as {@code slf4j-simple} does, they cost a system
+ * call and a contended lock per line on the request's thread.
  *
  * <p>So {@link #flush()} only asks for the next batch, and output appears up to {@value
- * #INTERVAL_MS} ms late; {@link #drain()} writes at once (the shutdown hook calls it). When
- * more than {@value #LIMIT} bytes gather (the reader of the output is slower than the
- * writers), the writer that crosses the limit writes the batch itself, so memory stays bounded
- * and writers slow down to the output's pace, as they would without batching. An output that
- * fails is reported once on standard error and its batches are dropped. Thread-safe.
+ * #INTERVAL_MS} ms late; {@link #drain()} writes at once (the shutdown hook calls it). When more
+ * than {@value #LIMIT} bytes gather (the reader of the output is slower than the writers), the
+ * writer that crosses the limit writes the batch itself, so memory stays bounded and writers slow
+ * down to the output's pace, as they would without batching. An output that fails is reported once
+ * on standard error and its batches are dropped. Thread-safe.
  */
 final class BatchingOutputStream extends OutputStream {
     /** The longest a written byte waits for its batch, in milliseconds. */
     static final long INTERVAL_MS = 20;
+
     /** The most bytes gathered before a writer writes them itself. */
     static final int LIMIT = 1 << 20;
 

@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches the files a definition is built from ({@code --watch}): a file (the spec, a jar) through
- * its directory, a directory (classes) with every directory under it, those created later
- * included. On a daemon thread, each burst of changes (events until none came for {@link
- * #QUIET_MILLIS}, so that a compiler writing many class files causes one reload) runs the
- * listener once. Uses {@link WatchService}.
+ * its directory, a directory (classes) with every directory under it, those created later included.
+ * On a daemon thread, each burst of changes (events until none came for {@link #QUIET_MILLIS}, so
+ * that a compiler writing many class files causes one reload) runs the listener once. Uses {@link
+ * WatchService}.
  */
 public final class DefinitionWatcher implements AutoCloseable {
     /** How long the files must stay unchanged before the listener runs. */
@@ -70,20 +70,26 @@ public final class DefinitionWatcher implements AutoCloseable {
     }
 
     private void register(Path directory) throws IOException {
-        WatchKey key = directory.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        WatchKey key =
+                directory.register(
+                        service,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
         directories.put(key, directory);
     }
 
     private void registerTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-                    throws IOException {
-                register(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                            throws IOException {
+                        register(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
     }
 
     private void run() {
@@ -114,7 +120,8 @@ public final class DefinitionWatcher implements AutoCloseable {
             }
             Path path = directory.resolve((Path) event.context());
             boolean inTree = trees.stream().anyMatch(path::startsWith);
-            if (inTree && event.kind() == StandardWatchEventKinds.ENTRY_CREATE
+            if (inTree
+                    && event.kind() == StandardWatchEventKinds.ENTRY_CREATE
                     && Files.isDirectory(path)) {
                 try {
                     registerTree(path);

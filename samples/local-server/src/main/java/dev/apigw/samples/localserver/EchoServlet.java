@@ -13,9 +13,9 @@ import java.util.Locale;
 /**
  * The demo's HTTP backend, served by the local server itself under {@code /_echo/} (outside every
  * stage), since the server cannot count on reaching the internet: it answers 200 with a JSON
- * description of the request it received (method, raw path, query, the headers the demo shows,
- * body as text), and {@code X-Echo: true}. The demo's HTTP_PROXY route reaches it through the
- * stage variable {@code backend}.
+ * description of the request it received (method, raw path, query, the headers the demo shows, body
+ * as text), and {@code X-Echo: true}. The demo's HTTP_PROXY route reaches it through the stage
+ * variable {@code backend}.
  */
 public final class EchoServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

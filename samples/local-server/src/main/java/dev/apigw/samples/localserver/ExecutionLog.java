@@ -11,14 +11,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Serves each request through {@link Api#testInvoke} and writes its execution log, as the
- * console's Test shows it (reference 10.2), to a stream (standard error): at {@link
- * LogLevel#ERROR} the log of each request answered with a 4xx or 5xx status (the gateway
- * response's reason, a Lambda function's error with its stack trace, a mapping failure), at
- * {@link LogLevel#INFO} the log of every request. Each line is {@code (REQUEST-ID) TIME :
- * MESSAGE}, secrets masked by {@link SecretMask}, followed by the {@link FailureHints} of the
- * request; a request's lines are written together. The API is read from the supplier for each
- * request, so a reloaded definition takes effect at once. Thread-safe.
+ * Serves each request through {@link Api#testInvoke} and writes its execution log, as the console's
+ * Test shows it (reference 10.2), to a stream (standard error): at {@link LogLevel#ERROR} the log
+ * of each request answered with a 4xx or 5xx status (the gateway response's reason, a Lambda
+ * function's error with its stack trace, a mapping failure), at {@link LogLevel#INFO} the log of
+ * every request. Each line is {@code (REQUEST-ID) TIME : MESSAGE}, secrets masked by {@link
+ * SecretMask}, followed by the {@link FailureHints} of the request; a request's lines are written
+ * together. The API is read from the supplier for each request, so a reloaded definition takes
+ * effect at once. Thread-safe.
  */
 final class ExecutionLog implements Function<Request, Response> {
     private final Supplier<Api> api;
@@ -34,8 +34,8 @@ final class ExecutionLog implements Function<Request, Response> {
     }
 
     /** Returns the handler of requests for a level: {@code Api.handle} when it is OFF. */
-    static Function<Request, Response> of(Supplier<Api> api, LogLevel level, FailureHints hints,
-            PrintStream out) {
+    static Function<Request, Response> of(
+            Supplier<Api> api, LogLevel level, FailureHints hints, PrintStream out) {
         if (level == LogLevel.OFF) {
             return request -> api.get().handle(request);
         }
@@ -53,8 +53,7 @@ final class ExecutionLog implements Function<Request, Response> {
     }
 
     private String format(TestInvokeResult result) {
-        String id = "(" + result.response().headers().last("x-amzn-RequestId").orElse("-")
-                + ") ";
+        String id = "(" + result.response().headers().last("x-amzn-RequestId").orElse("-") + ") ";
         ExecutionTrace log = result.log();
         StringBuilder s = new StringBuilder();
         for (String line : log.toString().split("\n")) {

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Says, in the local server's own words, what to do about a failure an execution log shows: a
- * request outside the served stage ({@code no stage 'health'; this server serves /dev}; AWS
- * answers 403, reference 7.1) and a call to a Lambda function no {@code --lambda} binds ({@code
- * no Lambda function is bound for NAME; bind it with --lambda NAME=CLASS}).
+ * request outside the served stage ({@code no stage 'health'; this server serves /dev}; AWS answers
+ * 403, reference 7.1) and a call to a Lambda function no {@code --lambda} binds ({@code no Lambda
+ * function is bound for NAME; bind it with --lambda NAME=CLASS}).
  */
 final class FailureHints {
     private static final String NO_STAGE = "No stage named: ";
@@ -27,8 +27,11 @@ final class FailureHints {
         for (ExecutionTrace.Entry entry : log.entries()) {
             String message = entry.message();
             if (message.startsWith(NO_STAGE)) {
-                hints.add("no stage '" + message.substring(NO_STAGE.length())
-                        + "'; this server serves /" + stage);
+                hints.add(
+                        "no stage '"
+                                + message.substring(NO_STAGE.length())
+                                + "'; this server serves /"
+                                + stage);
             }
             int unbound = message.indexOf(UNBOUND);
             if (unbound >= 0) {

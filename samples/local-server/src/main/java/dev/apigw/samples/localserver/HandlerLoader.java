@@ -20,10 +20,10 @@ import java.util.Map;
 
 /**
  * Loads the handler classes named on the command line and adapts them to {@link LambdaFunction}s.
- * They are loaded by a {@link URLClassLoader} over {@code --classpath} whose parent is the
- * server's own loader, so {@code aws-lambda-java-core} and the event types come from the server's
- * jar and a handler directory holds only the user's classes. This is the host: instantiating the
- * named class reflectively is what Lambda's runtime does too.
+ * They are loaded by a {@link URLClassLoader} over {@code --classpath} whose parent is the server's
+ * own loader, so {@code aws-lambda-java-core} and the event types come from the server's jar and a
+ * handler directory holds only the user's classes. This is the host: instantiating the named class
+ * reflectively is what Lambda's runtime does too.
  */
 final class HandlerLoader {
     private final ClassLoader loader;
@@ -46,8 +46,8 @@ final class HandlerLoader {
                 throw LaunchException.failure("--classpath entry is not a valid path: " + entry);
             }
         }
-        return new HandlerLoader(new URLClassLoader("apigw-handlers", urls,
-                HandlerLoader.class.getClassLoader()));
+        return new HandlerLoader(
+                new URLClassLoader("apigw-handlers", urls, HandlerLoader.class.getClassLoader()));
     }
 
     /** Loads, instantiates and adapts the handler class bound to a function. */
@@ -57,13 +57,16 @@ final class HandlerLoader {
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw LaunchException.failure(where + "class " + className
-                    + " not found on the classpath");
+            throw LaunchException.failure(
+                    where + "class " + className + " not found on the classpath");
         }
         boolean stream = RequestStreamHandler.class.isAssignableFrom(type);
         if (!stream && !RequestHandler.class.isAssignableFrom(type)) {
-            throw LaunchException.failure(where + "class " + className
-                    + " implements neither RequestStreamHandler nor RequestHandler");
+            throw LaunchException.failure(
+                    where
+                            + "class "
+                            + className
+                            + " implements neither RequestStreamHandler nor RequestHandler");
         }
         Object handler = instantiate(where, type);
         if (stream) {
@@ -85,14 +88,14 @@ final class HandlerLoader {
         try {
             return type.getConstructor().newInstance();
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw LaunchException.failure(where + "class " + type.getName()
-                    + " has no public no-argument constructor");
+            throw LaunchException.failure(
+                    where + "class " + type.getName() + " has no public no-argument constructor");
         } catch (InvocationTargetException e) {
-            throw LaunchException.failure(where + "the constructor of " + type.getName()
-                    + " failed: " + e.getCause());
+            throw LaunchException.failure(
+                    where + "the constructor of " + type.getName() + " failed: " + e.getCause());
         } catch (InstantiationException | LinkageError e) {
-            throw LaunchException.failure(where + "cannot instantiate " + type.getName()
-                    + ": " + e);
+            throw LaunchException.failure(
+                    where + "cannot instantiate " + type.getName() + ": " + e);
         }
     }
 
@@ -132,7 +135,8 @@ final class HandlerLoader {
                 return found;
             }
         }
-        return raw.getGenericSuperclass() == null ? null
+        return raw.getGenericSuperclass() == null
+                ? null
                 : find(raw.getGenericSuperclass(), bindings);
     }
 

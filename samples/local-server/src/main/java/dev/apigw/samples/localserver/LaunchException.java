@@ -2,14 +2,15 @@ package dev.apigw.samples.localserver;
 
 /**
  * A user error that stops the server from starting: a bad flag, an unreadable or invalid spec, a
- * handler class that cannot be used, a port in use. Its message is the one line printed; it has
- * no stack trace, since the user needs none.
+ * handler class that cannot be used, a port in use. Its message is the one line printed; it has no
+ * stack trace, since the user needs none.
  */
 public final class LaunchException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Exit status of a bad command line. */
     public static final int USAGE = 2;
+
     /** Exit status of anything else that prevents serving. */
     public static final int FAILURE = 1;
 

@@ -1,9 +1,9 @@
 package dev.apigw.samples.localserver;
 
 import dev.apigw.runtime.Api;
+import dev.apigw.samples.localserver.demo.DemoApi;
 import dev.apigw.servlet.ApiServlet;
 import dev.apigw.servlet.LocalServer;
-import dev.apigw.samples.localserver.demo.DemoApi;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -13,13 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The command line of {@code apigw-local.jar}: serves an OpenAPI file (or the bundled demo API)
- * on {@code http://HOST:PORT/STAGE} through Jetty 12. When ready it prints {@code Listening on
+ * The command line of {@code apigw-local.jar}: serves an OpenAPI file (or the bundled demo API) on
+ * {@code http://HOST:PORT/STAGE} through Jetty 12. When ready it prints {@code Listening on
  * http://HOST:PORT/STAGE}; from then on standard output is written in batches (see {@link
- * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which
- * prints {@code Stopped} and writes what is left. A bad flag prints one line on standard error
- * and exits 2; a spec, handler or port that cannot be used prints one line and exits 1. See
- * {@link ServerOptions#USAGE}.
+ * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
+ * {@code Stopped} and writes what is left. A bad flag prints one line on standard error and exits
+ * 2; a spec, handler or port that cannot be used prints one line and exits 1. See {@link
+ * ServerOptions#USAGE}.
  */
 public final class LocalServerMain {
     private LocalServerMain() {}
@@ -45,11 +45,11 @@ public final class LocalServerMain {
             System.exit(e.exitStatus());
             return;
         }
-        BatchingOutputStream output = BatchingOutputStream.start(
-                new FileOutputStream(FileDescriptor.out));
+        BatchingOutputStream output =
+                BatchingOutputStream.start(new FileOutputStream(FileDescriptor.out));
         System.setOut(new PrintStream(output, false, Charset.defaultCharset()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, output),
-                "apigw-local-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> stop(server, output), "apigw-local-shutdown"));
         System.out.println("Listening on " + server.server().baseUrl() + "/" + options.stage());
         output.drain();
         try {
@@ -60,8 +60,8 @@ public final class LocalServerMain {
     }
 
     /**
-     * Returns the project version from the jar manifest's {@code Implementation-Version}, or
-     * {@code (unknown version: not run from apigw-local.jar)} when run from classes.
+     * Returns the project version from the jar manifest's {@code Implementation-Version}, or {@code
+     * (unknown version: not run from apigw-local.jar)} when run from classes.
      */
     static String version() {
         String version = LocalServerMain.class.getPackage().getImplementationVersion();
@@ -75,13 +75,13 @@ public final class LocalServerMain {
     }
 
     /**
-     * Builds the API the options describe ({@link ApiAssembly}), prints its {@link
-     * StartupWarnings} on {@code err} and starts serving it, watching its files with {@code
-     * --watch} (reload lines to {@code out}, failures on {@code err}); fails with a one-line
-     * {@link LaunchException} on a spec, handler class, API key or port that cannot be used.
+     * Builds the API the options describe ({@link ApiAssembly}), prints its {@link StartupWarnings}
+     * on {@code err} and starts serving it, watching its files with {@code --watch} (reload lines
+     * to {@code out}, failures on {@code err}); fails with a one-line {@link LaunchException} on a
+     * spec, handler class, API key or port that cannot be used.
      */
-    public static RunningServer launch(ServerOptions options, Consumer<String> out,
-            PrintStream err) {
+    public static RunningServer launch(
+            ServerOptions options, Consumer<String> out, PrintStream err) {
         LocalServer server = open(options);
         DefinitionWatcher watcher = null;
         try {
@@ -89,15 +89,26 @@ public final class LocalServerMain {
             ApiAssembly assembly = ApiAssembly.build(options, echoUrl);
             assembly.warnings().print(err);
             AtomicReference<Api> served = new AtomicReference<>(assembly.api());
-            server.serve("/*", new ApiServlet(ExecutionLog.of(served::get, options.logLevel(),
-                    new FailureHints(options.stage()), err)));
+            server.serve(
+                    "/*",
+                    new ApiServlet(
+                            ExecutionLog.of(
+                                    served::get,
+                                    options.logLevel(),
+                                    new FailureHints(options.stage()),
+                                    err)));
             if (options.spec().isEmpty()) {
                 server.serve(DemoApi.ECHO_PATH + "/*", new EchoServlet());
             }
             if (options.watch()) {
-                watcher = DefinitionWatcher.start(options.watchedPaths(), new Reloader(
-                        () -> ApiAssembly.build(options, echoUrl), served, out,
-                        line -> err.println("apigw-local: " + line)));
+                watcher =
+                        DefinitionWatcher.start(
+                                options.watchedPaths(),
+                                new Reloader(
+                                        () -> ApiAssembly.build(options, echoUrl),
+                                        served,
+                                        out,
+                                        line -> err.println("apigw-local: " + line)));
             }
             return new RunningServer(server.start(), watcher);
         } catch (RuntimeException e) {

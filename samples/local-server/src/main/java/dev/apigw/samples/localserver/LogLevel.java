@@ -3,8 +3,8 @@ package dev.apigw.samples.localserver;
 import java.util.Locale;
 
 /**
- * How much of each request's execution log the local server writes to standard error, named as
- * a stage's {@code loggingLevel} (reference 10.2).
+ * How much of each request's execution log the local server writes to standard error, named as a
+ * stage's {@code loggingLevel} (reference 10.2).
  */
 public enum LogLevel {
     /** No execution log. */
@@ -19,8 +19,8 @@ public enum LogLevel {
         try {
             return valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw LaunchException.usage("--log-level expects OFF, ERROR or INFO, got '"
-                    + value + "'");
+            throw LaunchException.usage(
+                    "--log-level expects OFF, ERROR or INFO, got '" + value + "'");
         }
     }
 }

@@ -7,21 +7,24 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Rebuilds the served API after a change of its files ({@code --watch}) and switches to it in
- * one step, so a request is served wholly by the old or wholly by the new definition: one line
- * {@code Reloaded: N warnings} (with the warnings after it) when it builds, else one line {@code
- * reload failed, still serving the last good definition: REASON}, and the last good API stays.
+ * Rebuilds the served API after a change of its files ({@code --watch}) and switches to it in one
+ * step, so a request is served wholly by the old or wholly by the new definition: one line {@code
+ * Reloaded: N warnings} (with the warnings after it) when it builds, else one line {@code reload
+ * failed, still serving the last good definition: REASON}, and the last good API stays.
  */
 final class Reloader implements Runnable {
-    private static final String FAILED = "reload failed, still serving the last good"
-            + " definition: ";
+    private static final String FAILED =
+            "reload failed, still serving the last good" + " definition: ";
 
     private final Supplier<ApiAssembly> build;
     private final AtomicReference<Api> served;
     private final Consumer<String> out;
     private final Consumer<String> err;
 
-    Reloader(Supplier<ApiAssembly> build, AtomicReference<Api> served, Consumer<String> out,
+    Reloader(
+            Supplier<ApiAssembly> build,
+            AtomicReference<Api> served,
+            Consumer<String> out,
             Consumer<String> err) {
         this.build = Objects.requireNonNull(build);
         this.served = Objects.requireNonNull(served);

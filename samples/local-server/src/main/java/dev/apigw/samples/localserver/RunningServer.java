@@ -3,8 +3,8 @@ package dev.apigw.samples.localserver;
 import dev.apigw.servlet.LocalServer;
 
 /**
- * A started local server and, with {@code --watch}, the watcher reloading its definition;
- * closing it stops both.
+ * A started local server and, with {@code --watch}, the watcher reloading its definition; closing
+ * it stops both.
  *
  * @param server the Jetty server
  * @param watcher the watcher, or {@code null} without {@code --watch}

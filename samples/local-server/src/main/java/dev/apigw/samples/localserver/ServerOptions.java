@@ -11,49 +11,62 @@ import java.util.Set;
 
 /**
  * The local server's command line, parsed. Flags take their value as the next argument or after
- * {@code =} ({@code --port 0}, {@code --port=0}); {@code K=V} values split at the first {@code
- * =}; repeatable flags keep their order, and a repeated key keeps its last value.
+ * {@code =} ({@code --port 0}, {@code --port=0}); {@code K=V} values split at the first {@code =};
+ * repeatable flags keep their order, and a repeated key keeps its last value.
  */
 public final class ServerOptions {
     /** The usage text printed by {@code --help}. */
-    public static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar apigw-local.jar [--spec FILE] [options]",
-            "  --spec FILE          OpenAPI 3.x or Swagger 2.0, JSON or YAML; without it, the"
-                    + " bundled demo API",
-            "  --stage NAME         stage served, default dev: requests go to"
-                    + " http://HOST:PORT/NAME/...",
-            "  --stage-var K=V      a stage variable (repeatable)",
-            "  --lambda NAME=CLASS  bind the Lambda function NAME (as named in integration URIs)"
-                    + " to a handler class",
-            "                       implementing RequestStreamHandler or RequestHandler"
-                    + " (repeatable)",
-            "  --classpath PATHS    jars and directories holding handler classes, separated by"
-                    + " ':'",
-            "  --api-key VALUE      an enabled API key associated with the stage (repeatable)",
-            "  --var NAME=VALUE     a value for a ${NAME} or Fn::Sub placeholder in the spec"
-                    + " (repeatable)",
-            "  --host HOST          default 127.0.0.1",
-            "  --port N             default 3000; 0 picks a free port",
-            "  --log-level LEVEL    OFF, ERROR (default) or INFO: the execution log on standard"
-                    + " error, of failed",
-            "                       requests (ERROR) or of every request (INFO), secrets"
-                    + " masked",
-            "  --watch              rebuild the API when the spec or a --classpath entry"
-                    + " changes, reloading",
-            "                       handler classes; a change that does not build keeps the"
-                    + " last good one",
-            "  --version            print the version of apigw-local and exit",
-            "  --help               print this text",
-            "",
-            "Handlers run inside this JVM: one that calls System.exit stops the server, and on"
-                    + " Java 17+",
-            "nothing in-process can prevent it (the SecurityManager is deprecated). The coming"
-                    + " --isolate flag",
-            "will run each function in its own JVM.");
+    public static final String USAGE =
+            String.join(
+                    System.lineSeparator(),
+                    "Usage: java -jar apigw-local.jar [--spec FILE] [options]",
+                    "  --spec FILE          OpenAPI 3.x or Swagger 2.0, JSON or YAML; without it, the"
+                            + " bundled demo API",
+                    "  --stage NAME         stage served, default dev: requests go to"
+                            + " http://HOST:PORT/NAME/...",
+                    "  --stage-var K=V      a stage variable (repeatable)",
+                    "  --lambda NAME=CLASS  bind the Lambda function NAME (as named in integration URIs)"
+                            + " to a handler class",
+                    "                       implementing RequestStreamHandler or RequestHandler"
+                            + " (repeatable)",
+                    "  --classpath PATHS    jars and directories holding handler classes, separated by"
+                            + " ':'",
+                    "  --api-key VALUE      an enabled API key associated with the stage (repeatable)",
+                    "  --var NAME=VALUE     a value for a ${NAME} or Fn::Sub placeholder in the spec"
+                            + " (repeatable)",
+                    "  --host HOST          default 127.0.0.1",
+                    "  --port N             default 3000; 0 picks a free port",
+                    "  --log-level LEVEL    OFF, ERROR (default) or INFO: the execution log on standard"
+                            + " error, of failed",
+                    "                       requests (ERROR) or of every request (INFO), secrets"
+                            + " masked",
+                    "  --watch              rebuild the API when the spec or a --classpath entry"
+                            + " changes, reloading",
+                    "                       handler classes; a change that does not build keeps the"
+                            + " last good one",
+                    "  --version            print the version of apigw-local and exit",
+                    "  --help               print this text",
+                    "",
+                    "Handlers run inside this JVM: one that calls System.exit stops the server, and on"
+                            + " Java 17+",
+                    "nothing in-process can prevent it (the SecurityManager is deprecated). The coming"
+                            + " --isolate flag",
+                    "will run each function in its own JVM.");
 
     /** Flags that take a value. */
-    private static final Set<String> VALUED = Set.of("--spec", "--stage", "--stage-var",
-            "--lambda", "--classpath", "--api-key", "--var", "--host", "--port", "--log-level");
+    private static final Set<String> VALUED =
+            Set.of(
+                    "--spec",
+                    "--stage",
+                    "--stage-var",
+                    "--lambda",
+                    "--classpath",
+                    "--api-key",
+                    "--var",
+                    "--host",
+                    "--port",
+                    "--log-level");
+
     /** Flags that take none. */
     private static final Set<String> SWITCHES = Set.of("--version", "--watch");
 
@@ -255,8 +268,7 @@ public final class ServerOptions {
             return value;
         }
 
-        private static void put(Map<String, String> map, String flag, String value,
-                String shape) {
+        private static void put(Map<String, String> map, String flag, String value, String shape) {
             int eq = value.indexOf('=');
             if (eq <= 0) {
                 throw LaunchException.usage(flag + " expects " + shape + ", got '" + value + "'");
@@ -273,8 +285,8 @@ public final class ServerOptions {
             } catch (NumberFormatException e) {
                 // reported below with the value
             }
-            throw LaunchException.usage("--port expects a number from 0 to 65535, got '"
-                    + value + "'");
+            throw LaunchException.usage(
+                    "--port expects a number from 0 to 65535, got '" + value + "'");
         }
     }
 }

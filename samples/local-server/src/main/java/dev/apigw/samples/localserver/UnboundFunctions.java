@@ -1,7 +1,7 @@
 package dev.apigw.samples.localserver;
 
-import dev.apigw.model.Authorizer;
 import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.Authorizer;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the Lambda functions that an integration ({@code AWS} or {@code AWS_PROXY}) or a
- * method's authorizer names and that no binding serves: one warning per method, {@code GET
- * /pets: no Lambda function is bound for NAME; bind it with --lambda NAME=CLASS}. A function
- * named through a stage variable is looked up with the stage's value; one whose name stays
- * unresolved is not reported (the request's execution log says what happened).
+ * Finds the Lambda functions that an integration ({@code AWS} or {@code AWS_PROXY}) or a method's
+ * authorizer names and that no binding serves: one warning per method, {@code GET /pets: no Lambda
+ * function is bound for NAME; bind it with --lambda NAME=CLASS}. A function named through a stage
+ * variable is looked up with the stage's value; one whose name stays unresolved is not reported
+ * (the request's execution log says what happened).
  */
 final class UnboundFunctions {
     private static final String VARIABLE = "${stageVariables.";
@@ -31,16 +31,27 @@ final class UnboundFunctions {
         for (Resource resource : api.resources().values()) {
             for (Method method : resource.methods().values()) {
                 String place = method.httpMethod() + " " + resource.path();
-                method.integration().filter(UnboundFunctions::callsLambda)
+                method.integration()
+                        .filter(UnboundFunctions::callsLambda)
                         .flatMap(Integration::uri)
                         .flatMap(uri -> name(uri, variables))
                         .filter(name -> !isBound(name, bound))
                         .ifPresent(name -> warnings.add(place + ": " + hint(name)));
-                authorizer(api, method).ifPresent(authorizer -> authorizer.authorizerUri()
-                        .flatMap(uri -> name(uri, variables))
-                        .filter(name -> !isBound(name, bound))
-                        .ifPresent(name -> warnings.add(place + ": authorizer '"
-                                + authorizer.name() + "': " + hint(name))));
+                authorizer(api, method)
+                        .ifPresent(
+                                authorizer ->
+                                        authorizer
+                                                .authorizerUri()
+                                                .flatMap(uri -> name(uri, variables))
+                                                .filter(name -> !isBound(name, bound))
+                                                .ifPresent(
+                                                        name ->
+                                                                warnings.add(
+                                                                        place
+                                                                                + ": authorizer '"
+                                                                                + authorizer.name()
+                                                                                + "': "
+                                                                                + hint(name))));
             }
         }
         return warnings;
@@ -49,7 +60,7 @@ final class UnboundFunctions {
     private static boolean callsLambda(Integration integration) {
         return integration.type() == IntegrationType.AWS_PROXY
                 || integration.type() == IntegrationType.AWS
-                && integration.uri().orElse("").contains(":lambda:path/");
+                        && integration.uri().orElse("").contains(":lambda:path/");
     }
 
     private static Optional<Authorizer> authorizer(RestApi api, Method method) {
@@ -60,7 +71,10 @@ final class UnboundFunctions {
     }
 
     private static String hint(String name) {
-        return "no Lambda function is bound for " + name + "; bind it with --lambda " + name
+        return "no Lambda function is bound for "
+                + name
+                + "; bind it with --lambda "
+                + name
                 + "=CLASS";
     }
 
@@ -71,9 +85,9 @@ final class UnboundFunctions {
     }
 
     /**
-     * Returns the function name (with its qualifier, if any) of a Lambda integration or
-     * authorizer URI, stage variables replaced; empty when it is not a Lambda function URI or a
-     * stage variable in it has no value.
+     * Returns the function name (with its qualifier, if any) of a Lambda integration or authorizer
+     * URI, stage variables replaced; empty when it is not a Lambda function URI or a stage variable
+     * in it has no value.
      */
     static Optional<String> name(String uri, Map<String, String> variables) {
         int at = uri.indexOf(":function:");
@@ -86,8 +100,8 @@ final class UnboundFunctions {
         while (name.contains(VARIABLE)) {
             int start = name.indexOf(VARIABLE);
             int end = name.indexOf('}', start);
-            String value = end < 0 ? null
-                    : variables.get(name.substring(start + VARIABLE.length(), end));
+            String value =
+                    end < 0 ? null : variables.get(name.substring(start + VARIABLE.length(), end));
             if (value == null) {
                 return Optional.empty();
             }

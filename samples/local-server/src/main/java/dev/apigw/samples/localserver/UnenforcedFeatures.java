@@ -15,9 +15,9 @@ import java.util.Map;
 /**
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
- * AWS's answer: authorizers and IAM authorization (naming the method), a resource policy, a
- * stage's throttling, caching and canary settings (reference 9.2 to 9.4), and a usage plan's
- * throttle and quota (reference 8.2). One warning each.
+ * AWS's answer: authorizers and IAM authorization (naming the method), a resource policy, a stage's
+ * throttling, caching and canary settings (reference 9.2 to 9.4), and a usage plan's throttle and
+ * quota (reference 8.2). One warning each.
  */
 final class UnenforcedFeatures {
     private static final String NOT_YET = " is not enforced by this server yet";
@@ -32,25 +32,53 @@ final class UnenforcedFeatures {
             for (Method method : resource.methods().values()) {
                 String place = method.httpMethod() + " " + resource.path() + ": ";
                 if (method.authorizationType() == AuthorizationType.AWS_IAM) {
-                    warnings.add(place + "AWS_IAM authorization" + NOT_YET
-                            + ": every request is let in");
+                    warnings.add(
+                            place
+                                    + "AWS_IAM authorization"
+                                    + NOT_YET
+                                    + ": every request is let in");
                 } else if (method.authorizationType() != AuthorizationType.NONE) {
-                    Authorizer authorizer = method.authorizerId().map(api.authorizers()::get)
-                            .orElse(null);
-                    warnings.add(place + (authorizer == null ? "its authorizer"
-                            : "the " + authorizer.type() + " authorizer '" + authorizer.name()
-                                    + "'") + NOT_YET + ": every request is let in");
+                    Authorizer authorizer =
+                            method.authorizerId().map(api.authorizers()::get).orElse(null);
+                    warnings.add(
+                            place
+                                    + (authorizer == null
+                                            ? "its authorizer"
+                                            : "the "
+                                                    + authorizer.type()
+                                                    + " authorizer '"
+                                                    + authorizer.name()
+                                                    + "'")
+                                    + NOT_YET
+                                    + ": every request is let in");
                 }
             }
         }
-        api.policy().ifPresent(p -> warnings.add("the resource policy" + NOT_YET
-                + ": every request is let in"));
+        api.policy()
+                .ifPresent(
+                        p ->
+                                warnings.add(
+                                        "the resource policy"
+                                                + NOT_YET
+                                                + ": every request is let in"));
         stageSettings(stage, warnings);
         for (UsagePlan plan : plans) {
-            plan.throttle().ifPresent(t -> warnings.add("usage plan '" + plan.name()
-                    + "': its throttle" + NOT_YET));
-            plan.quota().ifPresent(q -> warnings.add("usage plan '" + plan.name()
-                    + "': its quota" + NOT_YET));
+            plan.throttle()
+                    .ifPresent(
+                            t ->
+                                    warnings.add(
+                                            "usage plan '"
+                                                    + plan.name()
+                                                    + "': its throttle"
+                                                    + NOT_YET));
+            plan.quota()
+                    .ifPresent(
+                            q ->
+                                    warnings.add(
+                                            "usage plan '"
+                                                    + plan.name()
+                                                    + "': its quota"
+                                                    + NOT_YET));
         }
         return warnings;
     }
@@ -69,7 +97,13 @@ final class UnenforcedFeatures {
         if (stage.cacheClusterEnabled()) {
             warnings.add(name + ": its cache cluster" + NOT_YET);
         }
-        stage.canarySettings().ifPresent(c -> warnings.add(name + ": its canary" + NOT_YET
-                + ": every request goes to the stage's deployment"));
+        stage.canarySettings()
+                .ifPresent(
+                        c ->
+                                warnings.add(
+                                        name
+                                                + ": its canary"
+                                                + NOT_YET
+                                                + ": every request goes to the stage's deployment"));
     }
 }

@@ -44,22 +44,23 @@ class BatchingOutputStreamTest {
     void write_isWrittenByTheBatchThreadWithoutDrain() throws Exception {
         CountDownLatch written = new CountDownLatch(1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        OutputStream target = new OutputStream() {
-            @Override
-            public void write(int b) {
-                bytes.write(b);
-            }
+        OutputStream target =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        bytes.write(b);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                bytes.write(b, off, len);
-            }
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        bytes.write(b, off, len);
+                    }
 
-            @Override
-            public void flush() {
-                written.countDown();
-            }
-        };
+                    @Override
+                    public void flush() {
+                        written.countDown();
+                    }
+                };
         BatchingOutputStream out = start(target);
 
         out.write("GET /dev/x 200 0.1 ms\n".getBytes(StandardCharsets.UTF_8));
@@ -77,11 +78,15 @@ class BatchingOutputStreamTest {
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 String prefix = "writer" + w + " line ";
-                writers.add(pool.submit(() -> {
-                    for (int i = 0; i < 1_000; i++) {
-                        out.write((prefix + i + "\n").getBytes(StandardCharsets.UTF_8));
-                    }
-                }));
+                writers.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < 1_000; i++) {
+                                        out.write(
+                                                (prefix + i + "\n")
+                                                        .getBytes(StandardCharsets.UTF_8));
+                                    }
+                                }));
             }
             for (Future<?> writer : writers) {
                 writer.get();
@@ -98,8 +103,7 @@ class BatchingOutputStreamTest {
             String prefix = "writer" + w + " line ";
             assertThat(lines.stream().filter(l -> l.startsWith(prefix)).toList())
                     .as("lines of writer %d, in order", w)
-                    .isEqualTo(IntStream.range(0, 1_000)
-                            .mapToObj(i -> prefix + i).toList());
+                    .isEqualTo(IntStream.range(0, 1_000).mapToObj(i -> prefix + i).toList());
         }
     }
 
@@ -116,21 +120,24 @@ class BatchingOutputStreamTest {
 
     @Test
     void write_afterTheTargetFailed_dropsAndNeverThrows() {
-        OutputStream broken = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("pipe closed");
-            }
-        };
+        OutputStream broken =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("pipe closed");
+                    }
+                };
         BatchingOutputStream out = start(broken);
 
-        assertThatCode(() -> {
-            out.write("a\n".getBytes(StandardCharsets.UTF_8));
-            out.drain();
-            out.write("b\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            out.drain();
-        }).doesNotThrowAnyException();
+        assertThatCode(
+                        () -> {
+                            out.write("a\n".getBytes(StandardCharsets.UTF_8));
+                            out.drain();
+                            out.write("b\n".getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            out.drain();
+                        })
+                .doesNotThrowAnyException();
     }
 
     private BatchingOutputStream start(OutputStream target) {

@@ -19,15 +19,16 @@ import org.junit.jupiter.api.Test;
 
 /** The execution log on standard error (reference 10.2), through a real {@code Api}. */
 class ExecutionLogTest {
-    private static final String LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/"
-            + "2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:%s/"
-            + "invocations";
+    private static final String LAMBDA_URI =
+            "arn:aws:apigateway:us-east-1:lambda:path/"
+                    + "2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:%s/"
+                    + "invocations";
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     /** A real handler class whose database is down. */
-    public static final class FailingHandler implements RequestHandler<Map<String, Object>,
-            Map<String, Object>> {
+    public static final class FailingHandler
+            implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         @Override
         public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
             throw new IllegalStateException("database unreachable");
@@ -35,29 +36,77 @@ class ExecutionLogTest {
     }
 
     private static Api api() {
-        RestApi definition = RestApi.builder().name("orders")
-                .resource("/health", r -> r.method("GET", m -> m
-                        .methodResponse("200", mr -> { })
-                        .integration(i -> i.type(IntegrationType.MOCK)
-                                .putRequestTemplate("application/json", "{\"statusCode\": 200}")
-                                .integrationResponse("200", ir -> { }))))
-                .resource("/orders/boom", r -> r.method("GET", m -> m
-                        .integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                                .uri(String.format(LAMBDA_URI, "orders")))))
-                .resource("/unbound", r -> r.method("GET", m -> m
-                        .integration(i -> i.type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                                .uri(String.format(LAMBDA_URI, "PaymentsFunction")))))
-                .build();
+        RestApi definition =
+                RestApi.builder()
+                        .name("orders")
+                        .resource(
+                                "/health",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.methodResponse("200", mr -> {})
+                                                                .integration(
+                                                                        i ->
+                                                                                i.type(
+                                                                                                IntegrationType
+                                                                                                        .MOCK)
+                                                                                        .putRequestTemplate(
+                                                                                                "application/json",
+                                                                                                "{\"statusCode\": 200}")
+                                                                                        .integrationResponse(
+                                                                                                "200",
+                                                                                                ir -> {}))))
+                        .resource(
+                                "/orders/boom",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        String
+                                                                                                .format(
+                                                                                                        LAMBDA_URI,
+                                                                                                        "orders")))))
+                        .resource(
+                                "/unbound",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        String
+                                                                                                .format(
+                                                                                                        LAMBDA_URI,
+                                                                                                        "PaymentsFunction")))))
+                        .build();
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Map<String, Object>> map = (Class) Map.class;
-        return Api.builder().restApi(definition).deploy("dev")
+        return Api.builder()
+                .restApi(definition)
+                .deploy("dev")
                 .lambda("orders", LambdaHandlers.requestHandler(new FailingHandler(), map))
                 .build();
     }
 
     private Function<Request, Response> handler(LogLevel level) {
         Api api = api();
-        return ExecutionLog.of(() -> api, level, new FailureHints("dev"),
+        return ExecutionLog.of(
+                () -> api,
+                level,
+                new FailureHints("dev"),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -73,8 +122,9 @@ class ExecutionLogTest {
         String id = response.headers().last("x-amzn-RequestId").orElseThrow();
         assertThat(log())
                 .contains("(" + id + ") ")
-                .contains("Lambda execution failed with status 200 due to customer function"
-                        + " error: ")
+                .contains(
+                        "Lambda execution failed with status 200 due to customer function"
+                                + " error: ")
                 .contains("database unreachable")
                 .contains("FailingHandler.handleRequest")
                 .contains("Method completed with status: 502");
@@ -93,7 +143,8 @@ class ExecutionLogTest {
     void infoLevel_successfulRequest_logsTheWholeTrace() {
         handler(LogLevel.INFO).apply(Request.of("GET", "/dev/health"));
 
-        assertThat(log()).contains("Starting execution for request: ")
+        assertThat(log())
+                .contains("Starting execution for request: ")
                 .contains("Method request headers: ")
                 .contains("Method completed with status: 200")
                 .containsPattern("\\) \\w{3} \\w{3} \\d{2} \\d{2}:\\d{2}:\\d{2} UTC \\d{4} : ");
@@ -111,12 +162,19 @@ class ExecutionLogTest {
     void infoLevel_secretHeaders_areMaskedButTheirLastCharacters() {
         String bearer = "Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig-7f3a9c";
         String key = "demo-key-0123456789abcdef";
-        handler(LogLevel.INFO).apply(Request.builder().httpMethod("GET").path("/dev/health")
-                .header("Authorization", bearer).header("x-api-key", key)
-                .header("Accept", "*/*")
-                .build());
+        handler(LogLevel.INFO)
+                .apply(
+                        Request.builder()
+                                .httpMethod("GET")
+                                .path("/dev/health")
+                                .header("Authorization", bearer)
+                                .header("x-api-key", key)
+                                .header("Accept", "*/*")
+                                .build());
 
-        assertThat(log()).doesNotContain("eyJhbGciOiJIUzI1NiJ9").doesNotContain("0123456789")
+        assertThat(log())
+                .doesNotContain("eyJhbGciOiJIUzI1NiJ9")
+                .doesNotContain("0123456789")
                 .contains("Authorization=" + "*".repeat(bearer.length() - 6) + "7f3a9c")
                 .contains("x-api-key=" + "*".repeat(key.length() - 6) + "abcdef")
                 .contains("Accept=*/*");
@@ -135,7 +193,9 @@ class ExecutionLogTest {
         Response response = handler(LogLevel.ERROR).apply(Request.of("GET", "/dev/unbound"));
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(log()).contains("no Lambda function is bound for PaymentsFunction;"
-                + " bind it with --lambda PaymentsFunction=CLASS");
+        assertThat(log())
+                .contains(
+                        "no Lambda function is bound for PaymentsFunction;"
+                                + " bind it with --lambda PaymentsFunction=CLASS");
     }
 }

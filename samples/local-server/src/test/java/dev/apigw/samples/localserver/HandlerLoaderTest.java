@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.apigw.samples.localserver.demo.EchoHandler;
-import dev.apigw.samples.petstore.PetsHandler;
 import dev.apigw.samples.localserver.demo.PriceHandler;
+import dev.apigw.samples.petstore.PetsHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,10 @@ class HandlerLoaderTest {
     }
 
     /** Binds {@code T} to {@code Integer}. */
-    public static final class IntegerHandler extends Base<Integer> { }
+    public static final class IntegerHandler extends Base<Integer> {}
 
     /** A sub-interface binding the input type. */
-    public interface ListHandler extends RequestHandler<List<String>, String> { }
+    public interface ListHandler extends RequestHandler<List<String>, String> {}
 
     /** Implements the sub-interface. */
     public static final class ListHandlerImpl implements ListHandler {
@@ -41,7 +41,7 @@ class HandlerLoaderTest {
 
     /** Has no public no-argument constructor. */
     public static final class NeedsArgument extends Base<String> {
-        public NeedsArgument(String unused) { }
+        public NeedsArgument(String unused) {}
     }
 
     @Test
@@ -73,15 +73,17 @@ class HandlerLoaderTest {
     void load_missingClass_failsInOneLine() {
         assertThatThrownBy(() -> loader.load("Fn", "com.example.Missing"))
                 .isInstanceOf(LaunchException.class)
-                .hasMessage("--lambda Fn=com.example.Missing: class com.example.Missing not found"
-                        + " on the classpath");
+                .hasMessage(
+                        "--lambda Fn=com.example.Missing: class com.example.Missing not found"
+                                + " on the classpath");
     }
 
     @Test
     void load_classThatIsNoHandler_failsNamingBothInterfaces() {
         assertThatThrownBy(() -> loader.load("Fn", String.class.getName()))
-                .hasMessage("--lambda Fn=java.lang.String: class java.lang.String implements"
-                        + " neither RequestStreamHandler nor RequestHandler");
+                .hasMessage(
+                        "--lambda Fn=java.lang.String: class java.lang.String implements"
+                                + " neither RequestStreamHandler nor RequestHandler");
     }
 
     @Test

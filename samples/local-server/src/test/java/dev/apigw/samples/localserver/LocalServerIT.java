@@ -23,14 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** End to end: the shaded {@code apigw-local.jar} that {@code package} built, as a process. */
 class LocalServerIT {
     private static final String KEY = "it-key-0123456789abcdefgh";
-    private static final Path HELLO_SPEC = Path.of("src/test/resources/fixtures/local-server/"
-            + "hello-api.yaml");
+    private static final Path HELLO_SPEC =
+            Path.of("src/test/resources/fixtures/local-server/" + "hello-api.yaml");
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<ServerProcess> processes = new ArrayList<>();
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @AfterEach
     void killAll() {
@@ -46,19 +45,20 @@ class LocalServerIT {
     }
 
     private HttpResponse<String> get(String url, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             request.headers(headers);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String url, String body, String... headers)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    private HttpResponse<String> post(String url, String body, String... headers) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -70,9 +70,13 @@ class LocalServerIT {
         String base = start(List.of("--port", "0", "--api-key", KEY));
         String port = base.replaceAll(".*:([0-9]+)/dev", "$1");
 
-        assertThat(get(base + "/health").body()).isEqualTo("{\"status\": \"ok\", \"stage\":"
-                + " \"dev\", \"domainName\": \"127.0.0.1:" + port + "\", \"sourceIp\":"
-                + " \"127.0.0.1\"}");
+        assertThat(get(base + "/health").body())
+                .isEqualTo(
+                        "{\"status\": \"ok\", \"stage\":"
+                                + " \"dev\", \"domainName\": \"127.0.0.1:"
+                                + port
+                                + "\", \"sourceIp\":"
+                                + " \"127.0.0.1\"}");
         HttpResponse<String> pets = get(base + "/pets/2");
         assertThat(pets.statusCode()).isEqualTo(200);
         assertThat(pets.body()).isEqualTo("{\"id\":\"2\",\"type\":\"cat\",\"price\":124.99}");
@@ -84,8 +88,8 @@ class LocalServerIT {
         HttpResponse<String> proxied = get(base + "/backend/a/b?q=1", "X-Trace-Me", "yes");
         assertThat(proxied.statusCode()).isEqualTo(200);
         assertThat(proxied.headers().firstValue("x-echo")).contains("true");
-        assertThat(proxied.body()).contains("\"path\":\"/_echo/a/b\"", "\"query\":\"q=1\"",
-                "\"x-trace-me\":\"yes\"");
+        assertThat(proxied.body())
+                .contains("\"path\":\"/_echo/a/b\"", "\"query\":\"q=1\"", "\"x-trace-me\":\"yes\"");
         HttpResponse<String> unknown = get(base + "/owners");
         assertThat(unknown.statusCode()).isEqualTo(403);
         assertThat(unknown.headers().firstValue("x-amzn-ErrorType"))
@@ -104,8 +108,8 @@ class LocalServerIT {
         String pet = "{\"type\":\"fish\",\"price\":3}";
 
         HttpResponse<String> without = post(base + "/pets", pet);
-        HttpResponse<String> wrong = post(base + "/pets", pet, "x-api-key",
-                "wrong-key-0123456789abcdef");
+        HttpResponse<String> wrong =
+                post(base + "/pets", pet, "x-api-key", "wrong-key-0123456789abcdef");
         HttpResponse<String> demoKey = post(base + "/pets", pet, "x-api-key", DemoApi.API_KEY);
         HttpResponse<String> cliKey = post(base + "/pets", pet, "x-api-key", KEY);
 
@@ -128,9 +132,12 @@ class LocalServerIT {
         HttpResponse<String> echo = get(base + "/echo//a%2Bb+c/%2F?x=1&x=2");
 
         assertThat(echo.statusCode()).isEqualTo(200);
-        assertThat(echo.body()).contains("\"path\":\"/echo//a%2Bb+c/%2F\"",
-                "\"resource\":\"/echo/{proxy+}\"", "\"proxy\":\"a%2Bb+c/%2F\"",
-                "\"multiValueQueryStringParameters\":{\"x\":[\"1\",\"2\"]}");
+        assertThat(echo.body())
+                .contains(
+                        "\"path\":\"/echo//a%2Bb+c/%2F\"",
+                        "\"resource\":\"/echo/{proxy+}\"",
+                        "\"proxy\":\"a%2Bb+c/%2F\"",
+                        "\"multiValueQueryStringParameters\":{\"x\":[\"1\",\"2\"]}");
     }
 
     @Test
@@ -138,10 +145,25 @@ class LocalServerIT {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         compileHello(classes);
 
-        String base = start(List.of("--port", "0", "--spec", HELLO_SPEC.toString(),
-                "--stage", "v1", "--var", "Greeting=hi=there", "--stage-var", "color=blue",
-                "--lambda", "HelloFunction=example.HelloHandler", "--lambda",
-                "UnusedFunction=example.HelloHandler", "--classpath", classes.toString()));
+        String base =
+                start(
+                        List.of(
+                                "--port",
+                                "0",
+                                "--spec",
+                                HELLO_SPEC.toString(),
+                                "--stage",
+                                "v1",
+                                "--var",
+                                "Greeting=hi=there",
+                                "--stage-var",
+                                "color=blue",
+                                "--lambda",
+                                "HelloFunction=example.HelloHandler",
+                                "--lambda",
+                                "UnusedFunction=example.HelloHandler",
+                                "--classpath",
+                                classes.toString()));
 
         assertThat(base).endsWith("/v1");
         assertThat(get(base + "/greeting").body())
@@ -156,7 +178,8 @@ class LocalServerIT {
         ServerProcess.Result result = ServerProcess.run(List.of("--help"), dir);
 
         assertThat(result.exitStatus()).isZero();
-        assertThat(result.stdout()).startsWith("Usage: java -jar apigw-local.jar")
+        assertThat(result.stdout())
+                .startsWith("Usage: java -jar apigw-local.jar")
                 .contains("--stage-var K=V", "--classpath PATHS", "0 picks a free port");
         assertThat(result.stderr()).isEmpty();
     }
@@ -172,46 +195,60 @@ class LocalServerIT {
 
     @Test
     void badFlag_printsOneLineAndExitsTwo() throws Exception {
-        assertOneLineFailure(List.of("--prot", "0"), 2,
-                "apigw-local: unknown option --prot (see --help)");
+        assertOneLineFailure(
+                List.of("--prot", "0"), 2, "apigw-local: unknown option --prot (see --help)");
     }
 
     @Test
     void missingSpec_printsOneLineAndExitsOne() throws Exception {
-        assertOneLineFailure(List.of("--port", "0", "--spec", "no/such/api.yaml"), 1,
+        assertOneLineFailure(
+                List.of("--port", "0", "--spec", "no/such/api.yaml"),
+                1,
                 "apigw-local: spec file not found: no/such/api.yaml");
     }
 
     @Test
     void specThatDoesNotImport_namesTheJsonPointer() throws Exception {
-        ServerProcess.Result result = assertOneLineFailure(List.of("--port", "0", "--spec",
-                HELLO_SPEC.toString()), 1, null);
+        ServerProcess.Result result =
+                assertOneLineFailure(
+                        List.of("--port", "0", "--spec", HELLO_SPEC.toString()), 1, null);
 
-        assertThat(result.stderr()).startsWith("apigw-local: spec " + HELLO_SPEC
-                + " does not import: /paths/~1greeting/get/").contains("Greeting");
+        assertThat(result.stderr())
+                .startsWith(
+                        "apigw-local: spec "
+                                + HELLO_SPEC
+                                + " does not import: /paths/~1greeting/get/")
+                .contains("Greeting");
     }
 
     @Test
     void missingHandlerClass_printsOneLineAndExitsOne() throws Exception {
-        assertOneLineFailure(List.of("--port", "0", "--lambda", "PetsFunction=com.example.Nope"),
-                1, "apigw-local: --lambda PetsFunction=com.example.Nope: class com.example.Nope"
+        assertOneLineFailure(
+                List.of("--port", "0", "--lambda", "PetsFunction=com.example.Nope"),
+                1,
+                "apigw-local: --lambda PetsFunction=com.example.Nope: class com.example.Nope"
                         + " not found on the classpath");
     }
 
     @Test
     void portInUse_printsOneLineAndExitsOne() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
-            ServerProcess.Result result = assertOneLineFailure(List.of("--port",
-                    Integer.toString(taken.getLocalPort())), 1, null);
+        try (ServerSocket taken =
+                new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            ServerProcess.Result result =
+                    assertOneLineFailure(
+                            List.of("--port", Integer.toString(taken.getLocalPort())), 1, null);
 
-            assertThat(result.stderr().strip()).isEqualTo("apigw-local: cannot listen on"
-                    + " 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
+            assertThat(result.stderr().strip())
+                    .isEqualTo(
+                            "apigw-local: cannot listen on"
+                                    + " 127.0.0.1:"
+                                    + taken.getLocalPort()
+                                    + ": Address already in use");
         }
     }
 
-    private ServerProcess.Result assertOneLineFailure(List<String> args, int status,
-            String line) throws Exception {
+    private ServerProcess.Result assertOneLineFailure(List<String> args, int status, String line)
+            throws Exception {
         ServerProcess.Result result = ServerProcess.run(args, dir);
 
         assertThat(result.exitStatus()).isEqualTo(status);
@@ -226,27 +263,46 @@ class LocalServerIT {
 
     /** Compiles {@code example.HelloHandler}, a map-typed RequestHandler, into a directory. */
     private void compileHello(Path classes) throws Exception {
-        Path source = Files.createDirectories(dir.resolve("src/example"))
-                .resolve("HelloHandler.java");
-        Files.writeString(source, String.join("\n",
-                "package example;",
-                "import com.amazonaws.services.lambda.runtime.Context;",
-                "import com.amazonaws.services.lambda.runtime.RequestHandler;",
-                "import java.util.Map;",
-                "public class HelloHandler",
-                "        implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
-                "    @Override",
-                "    public Map<String, Object> handleRequest(Map<String, Object> event,",
-                "            Context context) {",
-                "        return Map.of(\"statusCode\", 200, \"body\", \"hello from \"",
-                "                + event.get(\"path\"));",
-                "    }",
-                "}"));
-        String lambdaCore = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI()).toString();
+        Path source =
+                Files.createDirectories(dir.resolve("src/example")).resolve("HelloHandler.java");
+        Files.writeString(
+                source,
+                String.join(
+                        "\n",
+                        "package example;",
+                        "import com.amazonaws.services.lambda.runtime.Context;",
+                        "import com.amazonaws.services.lambda.runtime.RequestHandler;",
+                        "import java.util.Map;",
+                        "public class HelloHandler",
+                        "        implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
+                        "    @Override",
+                        "    public Map<String, Object> handleRequest(Map<String, Object> event,",
+                        "            Context context) {",
+                        "        return Map.of(\"statusCode\", 200, \"body\", \"hello from \"",
+                        "                + event.get(\"path\"));",
+                        "    }",
+                        "}"));
+        String lambdaCore =
+                Path.of(
+                                RequestHandler.class
+                                        .getProtectionDomain()
+                                        .getCodeSource()
+                                        .getLocation()
+                                        .toURI())
+                        .toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "--release", "17", "-classpath", lambdaCore,
-                "-d", classes.toString(), source.toString());
+        int status =
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "--release",
+                        "17",
+                        "-classpath",
+                        lambdaCore,
+                        "-d",
+                        classes.toString(),
+                        source.toString());
         assertThat(status).as("javac status").isZero();
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the README's main-job command exactly as written (from the repository root, adding only
- * {@code --port 0} so that it never collides with a busy port) and checks the bundled demo
- * answers: MOCK, Lambda proxy, the API key and request validation.
+ * {@code --port 0} so that it never collides with a busy port) and checks the bundled demo answers:
+ * MOCK, Lambda proxy, the API key and request validation.
  */
 class ReadmeCommandIT {
     private static final Path ROOT = Path.of("../..");
@@ -45,15 +45,23 @@ class ReadmeCommandIT {
     @Test
     void readmeCommand_demo_answersEveryKindOfRoute() throws Exception {
         String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-        String line = readme.lines().filter(l -> l.startsWith(COMMAND)).findFirst()
-                .orElseThrow(() -> new AssertionError("README.md has no line starting with "
-                        + COMMAND));
+        String line =
+                readme.lines()
+                        .filter(l -> l.startsWith(COMMAND))
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "README.md has no line starting with " + COMMAND));
         String command = line.contains("#") ? line.substring(0, line.indexOf('#')).trim() : line;
         List<String> words = new ArrayList<>(Arrays.asList(command.split("\\s+")));
         words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         words.addAll(List.of("--port", "0"));
-        process = new ProcessBuilder(words).directory(ROOT.toFile()).redirectErrorStream(true)
-                .start();
+        process =
+                new ProcessBuilder(words)
+                        .directory(ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .start();
         String base = listeningUrl(process);
 
         assertThat(get(base + "/health").statusCode()).isEqualTo(200);
@@ -62,30 +70,36 @@ class ReadmeCommandIT {
         assertThat(pets.body()).contains("\"id\"");
         HttpResponse<String> noKey = post(base + "/pets", "{\"type\":\"dog\",\"price\":10}", null);
         assertThat(noKey.statusCode()).isEqualTo(403);
-        HttpResponse<String> invalid = post(base + "/pets", "{\"type\":\"lizard\",\"price\":10}",
-                DemoApi.API_KEY);
+        HttpResponse<String> invalid =
+                post(base + "/pets", "{\"type\":\"lizard\",\"price\":10}", DemoApi.API_KEY);
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).startsWith("{\"message\": \"Invalid request body\"");
-        assertThat(invalid.headers().firstValue("X-Validation-Error")).hasValueSatisfying(
-                v -> assertThat(v).contains("lizard"));
-        HttpResponse<String> created = post(base + "/pets", "{\"type\":\"cat\",\"price\":12.5}",
-                DemoApi.API_KEY);
+        assertThat(invalid.headers().firstValue("X-Validation-Error"))
+                .hasValueSatisfying(v -> assertThat(v).contains("lizard"));
+        HttpResponse<String> created =
+                post(base + "/pets", "{\"type\":\"cat\",\"price\":12.5}", DemoApi.API_KEY);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(get(base + "/no-such-route").statusCode()).isEqualTo(403);
     }
 
     private static String listeningUrl(Process process) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                    process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l = in.readLine(); l != null; l = in.readLine()) {
-                    lines.add(l);
-                }
-            } catch (IOException e) {
-                lines.add("(output failed: " + e + ")");
-            }
-        }, "readme-command-stdout");
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    process.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                for (String l = in.readLine(); l != null; l = in.readLine()) {
+                                    lines.add(l);
+                                }
+                            } catch (IOException e) {
+                                lines.add("(output failed: " + e + ")");
+                            }
+                        },
+                        "readme-command-stdout");
         reader.setDaemon(true);
         reader.start();
         List<String> seen = new ArrayList<>();
@@ -93,8 +107,8 @@ class ReadmeCommandIT {
         while (true) {
             String l = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (l == null) {
-                throw new AssertionError("the README command printed no 'Listening on' line: "
-                        + seen);
+                throw new AssertionError(
+                        "the README command printed no 'Listening on' line: " + seen);
             }
             seen.add(l);
             if (l.startsWith("Listening on ")) {
@@ -104,14 +118,17 @@ class ReadmeCommandIT {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String url, String body, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             b.header("x-api-key", key);
         }

@@ -24,20 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every Java snippet of the repository's {@code README.md} against the real modules, so
- * the README cannot rot. A snippet compiles with the imports it prints and no others: its
- * leading {@code import} lines head the source file; a snippet that declares a class is
- * compiled as it is, any other as the body of a method.
+ * the README cannot rot. A snippet compiles with the imports it prints and no others: its leading
+ * {@code import} lines head the source file; a snippet that declares a class is compiled as it is,
+ * any other as the body of a method.
  */
 class ReadmeSnippetsTest {
     private static final Path README = Path.of("../../README.md");
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CLASS_DECLARATION =
             Pattern.compile("(?m)^\\s*(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
-    private static final Pattern IMPORT = Pattern.compile(
-            "import\\s+(static\\s+)?[\\w.*]+;\\s*(//.*)?");
+    private static final Pattern IMPORT =
+            Pattern.compile("import\\s+(static\\s+)?[\\w.*]+;\\s*(//.*)?");
 
-    @TempDir
-    Path out;
+    @TempDir Path out;
 
     @TestFactory
     Stream<DynamicTest> readme_everyJavaSnippet_compiles() throws IOException {
@@ -52,8 +51,9 @@ class ReadmeSnippetsTest {
         for (int i = 0; i < snippets.size(); i++) {
             String snippet = snippets.get(i);
             String name = "ReadmeSnippet" + (i + 1);
-            tests.add(DynamicTest.dynamicTest(name + ": " + firstLine(snippet),
-                    () -> assertCompiles(name, snippet)));
+            tests.add(
+                    DynamicTest.dynamicTest(
+                            name + ": " + firstLine(snippet), () -> assertCompiles(name, snippet)));
         }
         return tests.stream();
     }
@@ -61,8 +61,9 @@ class ReadmeSnippetsTest {
     private void assertCompiles(String name, String snippet) {
         List<String> lines = snippet.lines().collect(Collectors.toList());
         int code = 0;
-        while (code < lines.size() && (lines.get(code).isBlank()
-                || IMPORT.matcher(lines.get(code).strip()).matches())) {
+        while (code < lines.size()
+                && (lines.get(code).isBlank()
+                        || IMPORT.matcher(lines.get(code).strip()).matches())) {
             code++;
         }
         String imports = String.join("\n", lines.subList(0, code)) + "\n";
@@ -70,16 +71,33 @@ class ReadmeSnippetsTest {
         Matcher declared = CLASS_DECLARATION.matcher(body);
         boolean declaresClass = declared.find();
         String file = declaresClass ? declared.group(1) : name;
-        String source = imports + (declaresClass ? body
-                : "class " + name + " {\n    void run() throws Exception {\n" + body
-                        + "    }\n}\n");
+        String source =
+                imports
+                        + (declaresClass
+                                ? body
+                                : "class "
+                                        + name
+                                        + " {\n    void run() throws Exception {\n"
+                                        + body
+                                        + "    }\n}\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
-        boolean ok = javac.getTask(errors, null, null,
-                List.of("-classpath", System.getProperty("java.class.path"), "-d",
-                        out.toString(), "-proc:none"),
-                null, List.of(new Source(file, source))).call();
-        assertThat(ok).as("README snippet %s does not compile:%n%s%n%s", name, errors, source)
+        boolean ok =
+                javac.getTask(
+                                errors,
+                                null,
+                                null,
+                                List.of(
+                                        "-classpath",
+                                        System.getProperty("java.class.path"),
+                                        "-d",
+                                        out.toString(),
+                                        "-proc:none"),
+                                null,
+                                List.of(new Source(file, source)))
+                        .call();
+        assertThat(ok)
+                .as("README snippet %s does not compile:%n%s%n%s", name, errors, source)
                 .isTrue();
     }
 

@@ -8,20 +8,30 @@ import org.junit.jupiter.api.Test;
 class SecretMaskTest {
     @Test
     void mask_headerMap_keepsTheLastSixCharacters() {
-        assertThat(SecretMask.mask("Method request headers: {authorization=Basic dXNlcjpwYXNz,"
-                + " X-API-Key=abcdefghijklmnopqrst, Accept=*/*}"))
-                .isEqualTo("Method request headers: {authorization="
-                        + maskedTail("Basic dXNlcjpwYXNz") + ", X-API-Key="
-                        + maskedTail("abcdefghijklmnopqrst") + ", Accept=*/*}");
+        assertThat(
+                        SecretMask.mask(
+                                "Method request headers: {authorization=Basic dXNlcjpwYXNz,"
+                                        + " X-API-Key=abcdefghijklmnopqrst, Accept=*/*}"))
+                .isEqualTo(
+                        "Method request headers: {authorization="
+                                + maskedTail("Basic dXNlcjpwYXNz")
+                                + ", X-API-Key="
+                                + maskedTail("abcdefghijklmnopqrst")
+                                + ", Accept=*/*}");
     }
 
     @Test
     void mask_proxyEventJson_masksSingleAndMultiValueHeaders() {
-        assertThat(SecretMask.mask("{\"headers\":{\"Authorization\":\"Bearer 0123456789ab\"},"
-                + "\"multiValueHeaders\":{\"Authorization\":[\"Bearer 0123456789ab\"]}}"))
-                .isEqualTo("{\"headers\":{\"Authorization\":\"" + maskedTail("Bearer 0123456789ab")
-                        + "\"},\"multiValueHeaders\":{\"Authorization\":[\""
-                        + maskedTail("Bearer 0123456789ab") + "\"]}}");
+        assertThat(
+                        SecretMask.mask(
+                                "{\"headers\":{\"Authorization\":\"Bearer 0123456789ab\"},"
+                                        + "\"multiValueHeaders\":{\"Authorization\":[\"Bearer 0123456789ab\"]}}"))
+                .isEqualTo(
+                        "{\"headers\":{\"Authorization\":\""
+                                + maskedTail("Bearer 0123456789ab")
+                                + "\"},\"multiValueHeaders\":{\"Authorization\":[\""
+                                + maskedTail("Bearer 0123456789ab")
+                                + "\"]}}");
     }
 
     @Test

@@ -28,10 +28,27 @@ class ServerOptionsTest {
 
     @Test
     void parse_everyFlag_isRead() {
-        ServerOptions options = ServerOptions.parse(List.of("--spec", "api.yaml",
-                "--stage", "prod", "--stage-var", "a=1", "--lambda", "Fn=com.example.Handler",
-                "--classpath", "lib/a.jar:classes", "--api-key", "k1", "--var", "T=pets",
-                "--host", "0.0.0.0", "--port", "0"));
+        ServerOptions options =
+                ServerOptions.parse(
+                        List.of(
+                                "--spec",
+                                "api.yaml",
+                                "--stage",
+                                "prod",
+                                "--stage-var",
+                                "a=1",
+                                "--lambda",
+                                "Fn=com.example.Handler",
+                                "--classpath",
+                                "lib/a.jar:classes",
+                                "--api-key",
+                                "k1",
+                                "--var",
+                                "T=pets",
+                                "--host",
+                                "0.0.0.0",
+                                "--port",
+                                "0"));
 
         assertThat(options.spec()).contains(Path.of("api.yaml"));
         assertThat(options.stage()).isEqualTo("prod");
@@ -46,9 +63,23 @@ class ServerOptionsTest {
 
     @Test
     void parse_repeatedFlags_keepOrderAndSplitAtFirstEquals() {
-        ServerOptions options = ServerOptions.parse(List.of("--stage-var", "url=http://h/?a=b",
-                "--stage-var", "empty=", "--var", "B=2", "--var", "A=x=y", "--api-key", "k1",
-                "--api-key", "k2", "--var", "B=3"));
+        ServerOptions options =
+                ServerOptions.parse(
+                        List.of(
+                                "--stage-var",
+                                "url=http://h/?a=b",
+                                "--stage-var",
+                                "empty=",
+                                "--var",
+                                "B=2",
+                                "--var",
+                                "A=x=y",
+                                "--api-key",
+                                "k1",
+                                "--api-key",
+                                "k2",
+                                "--var",
+                                "B=3"));
 
         assertThat(options.stageVariables())
                 .containsExactly(Map.entry("url", "http://h/?a=b"), Map.entry("empty", ""));
@@ -68,7 +99,8 @@ class ServerOptionsTest {
     @Test
     void parse_unknownFlag_failsAsUsage() {
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--bogus", "1")))
-                .isInstanceOfSatisfying(LaunchException.class,
+                .isInstanceOfSatisfying(
+                        LaunchException.class,
                         e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
                 .hasMessage("unknown option --bogus (see --help)");
     }
@@ -103,9 +135,20 @@ class ServerOptionsTest {
 
     @Test
     void usage_namesEveryFlagTheParserAccepts() {
-        for (String flag : List.of("--spec", "--stage", "--stage-var", "--lambda",
-                "--classpath", "--api-key", "--var", "--host", "--port", "--log-level", "--version",
-                "--help")) {
+        for (String flag :
+                List.of(
+                        "--spec",
+                        "--stage",
+                        "--stage-var",
+                        "--lambda",
+                        "--classpath",
+                        "--api-key",
+                        "--var",
+                        "--host",
+                        "--port",
+                        "--log-level",
+                        "--version",
+                        "--help")) {
             assertThat(ServerOptions.USAGE).contains("  " + flag + " ");
         }
     }
@@ -114,25 +157,34 @@ class ServerOptionsTest {
     void readmes_flagBlocks_documentEveryFlagOfTheUsage() throws Exception {
         for (Path readme : List.of(Path.of("../../README.md"), Path.of("README.md"))) {
             String text = Files.readString(readme, StandardCharsets.UTF_8);
-            ServerOptions.USAGE.lines().filter(line -> line.startsWith("  --"))
+            ServerOptions.USAGE
+                    .lines()
+                    .filter(line -> line.startsWith("  --"))
                     .map(line -> line.strip().split(" ")[0] + " ")
-                    .forEach(flag -> assertThat(text).as("%s documents %s", readme, flag)
-                            .contains("  " + flag));
-            assertThat(text).as("%s on System.exit", readme).contains("System.exit")
+                    .forEach(
+                            flag ->
+                                    assertThat(text)
+                                            .as("%s documents %s", readme, flag)
+                                            .contains("  " + flag));
+            assertThat(text)
+                    .as("%s on System.exit", readme)
+                    .contains("System.exit")
                     .contains("--isolate");
         }
     }
 
     @Test
     void usage_warnsThatSystemExitInAHandlerStopsTheServer() {
-        assertThat(ServerOptions.USAGE).contains("System.exit stops the server")
+        assertThat(ServerOptions.USAGE)
+                .contains("System.exit stops the server")
                 .contains("--isolate");
     }
 
     @Test
     void parse_missingValue_namesTheFlag() {
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--port")))
-                .isInstanceOf(LaunchException.class).hasMessage("--port needs a value (see --help)");
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("--port needs a value (see --help)");
     }
 
     @Test

@@ -24,16 +24,24 @@ final class ServerProcess implements AutoCloseable {
 
     private ServerProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                    process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("(stdout failed: " + e + ")");
-            }
-        }, "server-stdout");
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (BufferedReader in =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    process.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
+                                for (String line = in.readLine();
+                                        line != null;
+                                        line = in.readLine()) {
+                                    lines.add(line);
+                                }
+                            } catch (IOException e) {
+                                lines.add("(stdout failed: " + e + ")");
+                            }
+                        },
+                        "server-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -43,25 +51,31 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static List<String> command(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-jar",
+                                jar().toString()));
         command.addAll(args);
         return command;
     }
 
     /** Starts the server with its standard error merged into standard output. */
     static ServerProcess start(List<String> args) throws IOException {
-        return new ServerProcess(new ProcessBuilder(command(args)).redirectErrorStream(true)
-                .start());
+        return new ServerProcess(
+                new ProcessBuilder(command(args)).redirectErrorStream(true).start());
     }
 
     /** Runs the jar to its end (bounded) and returns its exit status and both outputs. */
     static Result run(List<String> args, Path dir) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process = new ProcessBuilder(command(args)).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process process =
+                new ProcessBuilder(command(args))
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
         try {
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 throw new AssertionError("apigw-local did not end within " + TIMEOUT);
@@ -76,11 +90,16 @@ final class ServerProcess implements AutoCloseable {
     String awaitLine(String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
-            String line = lines.poll(Math.max(0, deadline - System.nanoTime()),
-                    TimeUnit.NANOSECONDS);
+            String line =
+                    lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (line == null) {
-                throw new AssertionError("no line starting with '" + prefix + "' within "
-                        + TIMEOUT + "; output so far: " + seen);
+                throw new AssertionError(
+                        "no line starting with '"
+                                + prefix
+                                + "' within "
+                                + TIMEOUT
+                                + "; output so far: "
+                                + seen);
             }
             seen.add(line);
             if (line.startsWith(prefix)) {
@@ -114,5 +133,5 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** What a finished run printed. */
-    record Result(int exitStatus, String stdout, String stderr) { }
+    record Result(int exitStatus, String stdout, String stderr) {}
 }

@@ -21,75 +21,87 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the local server warns about when it starts. */
 class StartupWarningsTest {
-    private static final String SPEC = String.join("\n",
-            "openapi: 3.0.1",
-            "info: {title: orders, version: '1'}",
-            "paths:",
-            "  /orders:",
-            "    get:",
-            "      security: [{tokenAuth: []}]",
-            "      x-amazon-apigateway-integration:",
-            "        type: aws_proxy",
-            "        httpMethod: POST",
-            "        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                    + "arn:aws:lambda:us-east-1:123456789012:function:OrdersFunction/invocations",
-            "  /health:",
-            "    get:",
-            "      x-amazon-apigateway-integration:",
-            "        type: mock",
-            "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
-            "        responses: {default: {statusCode: '200'}}",
-            "components:",
-            "  securitySchemes:",
-            "    tokenAuth:",
-            "      type: apiKey",
-            "      name: Authorization",
-            "      in: header",
-            "      x-amazon-apigateway-authtype: custom",
-            "      x-amazon-apigateway-authorizer:",
-            "        type: token",
-            "        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
-                    + "functions/arn:aws:lambda:us-east-1:123456789012:function:AuthFunction/"
-                    + "invocations",
-            "");
+    private static final String SPEC =
+            String.join(
+                    "\n",
+                    "openapi: 3.0.1",
+                    "info: {title: orders, version: '1'}",
+                    "paths:",
+                    "  /orders:",
+                    "    get:",
+                    "      security: [{tokenAuth: []}]",
+                    "      x-amazon-apigateway-integration:",
+                    "        type: aws_proxy",
+                    "        httpMethod: POST",
+                    "        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                            + "arn:aws:lambda:us-east-1:123456789012:function:OrdersFunction/invocations",
+                    "  /health:",
+                    "    get:",
+                    "      x-amazon-apigateway-integration:",
+                    "        type: mock",
+                    "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+                    "        responses: {default: {statusCode: '200'}}",
+                    "components:",
+                    "  securitySchemes:",
+                    "    tokenAuth:",
+                    "      type: apiKey",
+                    "      name: Authorization",
+                    "      in: header",
+                    "      x-amazon-apigateway-authtype: custom",
+                    "      x-amazon-apigateway-authorizer:",
+                    "        type: token",
+                    "        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/"
+                            + "functions/arn:aws:lambda:us-east-1:123456789012:function:AuthFunction/"
+                            + "invocations",
+                    "");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void launch_unboundFunctionsAndAuthorizer_warnOneLineEachNamingTheMethod() throws Exception {
         Path spec = Files.writeString(dir.resolve("api.yaml"), SPEC);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        try (RunningServer running = LocalServerMain.launch(ServerOptions.parse(List.of("--spec",
-                spec.toString(), "--port", "0")), line -> { }, new PrintStream(err, true,
-                StandardCharsets.UTF_8))) {
+        try (RunningServer running =
+                LocalServerMain.launch(
+                        ServerOptions.parse(List.of("--spec", spec.toString(), "--port", "0")),
+                        line -> {},
+                        new PrintStream(err, true, StandardCharsets.UTF_8))) {
             assertThat(running.server().port()).isPositive();
-            assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                    "apigw-local: warning: GET /orders: no Lambda function is bound for"
-                            + " OrdersFunction; bind it with --lambda OrdersFunction=CLASS",
-                    "apigw-local: warning: GET /orders: authorizer 'tokenAuth': no Lambda"
-                            + " function is bound for AuthFunction; bind it with --lambda"
-                            + " AuthFunction=CLASS",
-                    "apigw-local: warning: GET /orders: the TOKEN authorizer 'tokenAuth' is not"
-                            + " enforced by this server yet: every request is let in");
+            assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                    .containsExactly(
+                            "apigw-local: warning: GET /orders: no Lambda function is bound for"
+                                    + " OrdersFunction; bind it with --lambda OrdersFunction=CLASS",
+                            "apigw-local: warning: GET /orders: authorizer 'tokenAuth': no Lambda"
+                                    + " function is bound for AuthFunction; bind it with --lambda"
+                                    + " AuthFunction=CLASS",
+                            "apigw-local: warning: GET /orders: the TOKEN authorizer 'tokenAuth' is not"
+                                    + " enforced by this server yet: every request is let in");
         }
     }
 
     @Test
     void launch_templateThatDoesNotParse_warnsNamingItAndServesTheRest() throws Exception {
-        String spec = SPEC.replace("requestTemplates: {application/json: '{\"statusCode\": 200}'}",
-                "requestTemplates: {application/json: '#if('}");
+        String spec =
+                SPEC.replace(
+                        "requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+                        "requestTemplates: {application/json: '#if('}");
         Path file = Files.writeString(dir.resolve("api.yaml"), spec);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        try (RunningServer running = LocalServerMain.launch(ServerOptions.parse(List.of("--spec",
-                file.toString(), "--port", "0")), line -> { }, new PrintStream(err, true,
-                StandardCharsets.UTF_8))) {
+        try (RunningServer running =
+                LocalServerMain.launch(
+                        ServerOptions.parse(List.of("--spec", file.toString(), "--port", "0")),
+                        line -> {},
+                        new PrintStream(err, true, StandardCharsets.UTF_8))) {
             assertThat(running.server().port()).isPositive();
-            assertThat(err.toString(StandardCharsets.UTF_8).lines()).anySatisfy(line ->
-                    assertThat(line).startsWith("apigw-local: warning: /health GET integration"
-                            + " request template application/json: does not parse"));
+            assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                    .anySatisfy(
+                            line ->
+                                    assertThat(line)
+                                            .startsWith(
+                                                    "apigw-local: warning: /health GET integration"
+                                                            + " request template application/json: does not parse"));
         }
     }
 
@@ -97,9 +109,11 @@ class StartupWarningsTest {
     void launch_demo_warnsNothing() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        try (RunningServer running = LocalServerMain.launch(ServerOptions.parse(List.of(
-                "--port", "0")), line -> { }, new PrintStream(err, true,
-                StandardCharsets.UTF_8))) {
+        try (RunningServer running =
+                LocalServerMain.launch(
+                        ServerOptions.parse(List.of("--port", "0")),
+                        line -> {},
+                        new PrintStream(err, true, StandardCharsets.UTF_8))) {
             assertThat(running.server().port()).isPositive();
             assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         }
@@ -107,17 +121,31 @@ class StartupWarningsTest {
 
     @Test
     void unboundFunctions_nameThroughStageVariable_usesTheStageValue() {
-        RestApi api = RestApi.builder().name("a")
-                .resource("/pay", r -> r.method("POST", m -> m.integration(i -> i
-                        .type(IntegrationType.AWS_PROXY).httpMethod("POST")
-                        .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                                + "arn:aws:lambda:us-east-1:123456789012:function:"
-                                + "${stageVariables.fn}:live/invocations"))))
-                .build();
+        RestApi api =
+                RestApi.builder()
+                        .name("a")
+                        .resource(
+                                "/pay",
+                                r ->
+                                        r.method(
+                                                "POST",
+                                                m ->
+                                                        m.integration(
+                                                                i ->
+                                                                        i.type(
+                                                                                        IntegrationType
+                                                                                                .AWS_PROXY)
+                                                                                .httpMethod("POST")
+                                                                                .uri(
+                                                                                        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                                                                                                + "arn:aws:lambda:us-east-1:123456789012:function:"
+                                                                                                + "${stageVariables.fn}:live/invocations"))))
+                        .build();
 
-        assertThat(UnboundFunctions.of(api, Set.of(), Map.of("fn", "Pay"))).containsExactly(
-                "POST /pay: no Lambda function is bound for Pay:live; bind it with --lambda"
-                        + " Pay:live=CLASS");
+        assertThat(UnboundFunctions.of(api, Set.of(), Map.of("fn", "Pay")))
+                .containsExactly(
+                        "POST /pay: no Lambda function is bound for Pay:live; bind it with --lambda"
+                                + " Pay:live=CLASS");
         assertThat(UnboundFunctions.of(api, Set.of("Pay"), Map.of("fn", "Pay"))).isEmpty();
         assertThat(UnboundFunctions.of(api, Set.of(), Map.of())).isEmpty();
     }
@@ -125,27 +153,45 @@ class StartupWarningsTest {
     @Test
     void unenforcedFeatures_stageSettingsAndUsagePlanLimits_warnEach() {
         RestApi api = RestApi.builder().name("a").build();
-        Stage stage = Stage.builder().stageName("dev").deploymentId("d1")
-                .methodSettings(Map.of("*/*", MethodSetting.builder().throttlingBurstLimit(10)
-                        .cachingEnabled(true).build()))
-                .build();
-        UsagePlan plan = UsagePlan.builder().name("gold").addApiStage(api.id(), "dev")
-                .throttle(new ThrottleSettings(5, 1)).build();
+        Stage stage =
+                Stage.builder()
+                        .stageName("dev")
+                        .deploymentId("d1")
+                        .methodSettings(
+                                Map.of(
+                                        "*/*",
+                                        MethodSetting.builder()
+                                                .throttlingBurstLimit(10)
+                                                .cachingEnabled(true)
+                                                .build()))
+                        .build();
+        UsagePlan plan =
+                UsagePlan.builder()
+                        .name("gold")
+                        .addApiStage(api.id(), "dev")
+                        .throttle(new ThrottleSettings(5, 1))
+                        .build();
 
-        assertThat(UnenforcedFeatures.of(api, stage, List.of(plan))).containsExactly(
-                "stage 'dev': throttling of every method is not enforced by this server yet",
-                "stage 'dev': caching of every method is not enforced by this server yet",
-                "usage plan 'gold': its throttle is not enforced by this server yet");
+        assertThat(UnenforcedFeatures.of(api, stage, List.of(plan)))
+                .containsExactly(
+                        "stage 'dev': throttling of every method is not enforced by this server yet",
+                        "stage 'dev': caching of every method is not enforced by this server yet",
+                        "usage plan 'gold': its throttle is not enforced by this server yet");
     }
 
     @Test
     void startupWarnings_severalSources_printInTheOrderAdded() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        new StartupWarnings().addAll(List.of("a")).addAll(List.of("b", "c"))
+        new StartupWarnings()
+                .addAll(List.of("a"))
+                .addAll(List.of("b", "c"))
                 .print(new PrintStream(out, true, StandardCharsets.UTF_8));
 
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                "apigw-local: warning: a", "apigw-local: warning: b", "apigw-local: warning: c");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "apigw-local: warning: a",
+                        "apigw-local: warning: b",
+                        "apigw-local: warning: c");
     }
 }

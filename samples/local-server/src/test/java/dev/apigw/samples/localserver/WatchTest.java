@@ -28,46 +28,51 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --watch}: a real server in-process, its spec and handler classes changed on disk. */
 class WatchTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String SPEC = String.join("\n",
-            "openapi: 3.0.1",
-            "info: {title: watched, version: '1'}",
-            "paths:",
-            "  /greeting:",
-            "    get:",
-            "      responses: {'200': {description: ok}}",
-            "      x-amazon-apigateway-integration:",
-            "        type: mock",
-            "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
-            "        responses:",
-            "          default:",
-            "            statusCode: '200'",
-            "            responseTemplates: {application/json: '{\"v\": %d}'}",
-            "  /hello:",
-            "    get:",
-            "      x-amazon-apigateway-integration:",
-            "        type: aws_proxy",
-            "        httpMethod: POST",
-            "        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                    + "arn:aws:lambda:us-east-1:123456789012:function:Hello/invocations",
-            "");
+    private static final String SPEC =
+            String.join(
+                    "\n",
+                    "openapi: 3.0.1",
+                    "info: {title: watched, version: '1'}",
+                    "paths:",
+                    "  /greeting:",
+                    "    get:",
+                    "      responses: {'200': {description: ok}}",
+                    "      x-amazon-apigateway-integration:",
+                    "        type: mock",
+                    "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+                    "        responses:",
+                    "          default:",
+                    "            statusCode: '200'",
+                    "            responseTemplates: {application/json: '{\"v\": %d}'}",
+                    "  /hello:",
+                    "    get:",
+                    "      x-amazon-apigateway-integration:",
+                    "        type: aws_proxy",
+                    "        httpMethod: POST",
+                    "        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                            + "arn:aws:lambda:us-east-1:123456789012:function:Hello/invocations",
+                    "");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final PrintStream err = new PrintStream(new OutputStream() {
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final PrintStream err =
+            new PrintStream(
+                    new OutputStream() {
+                        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                lines.add(line.toString(StandardCharsets.UTF_8));
-                line.reset();
-            } else {
-                line.write(b);
-            }
-        }
-    }, true, StandardCharsets.UTF_8);
+                        @Override
+                        public synchronized void write(int b) {
+                            if (b == '\n') {
+                                lines.add(line.toString(StandardCharsets.UTF_8));
+                                line.reset();
+                            } else {
+                                line.write(b);
+                            }
+                        }
+                    },
+                    true,
+                    StandardCharsets.UTF_8);
     private final HttpClient client = HttpClient.newHttpClient();
     private RunningServer running;
 
@@ -84,9 +89,21 @@ class WatchTest {
         Path spec = Files.writeString(dir.resolve("api.yaml"), String.format(SPEC, 1));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         compileHello(classes, "one");
-        running = LocalServerMain.launch(ServerOptions.parse(List.of("--spec", spec.toString(),
-                "--classpath", classes.toString(), "--lambda", "Hello=example.HelloHandler",
-                "--watch", "--port", "0")), lines::add, err);
+        running =
+                LocalServerMain.launch(
+                        ServerOptions.parse(
+                                List.of(
+                                        "--spec",
+                                        spec.toString(),
+                                        "--classpath",
+                                        classes.toString(),
+                                        "--lambda",
+                                        "Hello=example.HelloHandler",
+                                        "--watch",
+                                        "--port",
+                                        "0")),
+                        lines::add,
+                        err);
         assertThat(get("/dev/greeting")).isEqualTo("{\"v\": 1}");
         assertThat(get("/dev/hello")).isEqualTo("hello one");
 
@@ -99,8 +116,12 @@ class WatchTest {
         assertThat(get("/dev/hello")).isEqualTo("hello two");
 
         Files.writeString(spec, "openapi: 3.0.1\npaths: [not, a, map\n");
-        assertThat(nextLine()).startsWith("apigw-local: reload failed, still serving the last"
-                + " good definition: spec " + spec + " does not import");
+        assertThat(nextLine())
+                .startsWith(
+                        "apigw-local: reload failed, still serving the last"
+                                + " good definition: spec "
+                                + spec
+                                + " does not import");
         assertThat(get("/dev/greeting")).isEqualTo("{\"v\": 2}");
         assertThat(running.server().port()).isPositive();
     }
@@ -113,39 +134,63 @@ class WatchTest {
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(
-                running.server().baseUrl() + path)).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(
+                        HttpRequest.newBuilder(URI.create(running.server().baseUrl() + path))
+                                .timeout(TIMEOUT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 
     /** Compiles {@code example.HelloHandler}, a proxy handler answering "hello WORD". */
     private void compileHello(Path classes, String word) throws Exception {
-        Path source = Files.createDirectories(dir.resolve("src/example"))
-                .resolve("HelloHandler.java");
-        Files.writeString(source, String.join("\n",
-                "package example;",
-                "import com.amazonaws.services.lambda.runtime.Context;",
-                "import com.amazonaws.services.lambda.runtime.RequestHandler;",
-                "import java.util.Map;",
-                "public class HelloHandler",
-                "        implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
-                "    @Override",
-                "    public Map<String, Object> handleRequest(Map<String, Object> event,",
-                "            Context context) {",
-                "        return Map.of(\"statusCode\", 200, \"body\", \"hello " + word + "\");",
-                "    }",
-                "}"));
-        String lambdaCore = Path.of(RequestHandler.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI()).toString();
+        Path source =
+                Files.createDirectories(dir.resolve("src/example")).resolve("HelloHandler.java");
+        Files.writeString(
+                source,
+                String.join(
+                        "\n",
+                        "package example;",
+                        "import com.amazonaws.services.lambda.runtime.Context;",
+                        "import com.amazonaws.services.lambda.runtime.RequestHandler;",
+                        "import java.util.Map;",
+                        "public class HelloHandler",
+                        "        implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
+                        "    @Override",
+                        "    public Map<String, Object> handleRequest(Map<String, Object> event,",
+                        "            Context context) {",
+                        "        return Map.of(\"statusCode\", 200, \"body\", \"hello "
+                                + word
+                                + "\");",
+                        "    }",
+                        "}"));
+        String lambdaCore =
+                Path.of(
+                                RequestHandler.class
+                                        .getProtectionDomain()
+                                        .getCodeSource()
+                                        .getLocation()
+                                        .toURI())
+                        .toString();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Path out = Files.createDirectories(dir.resolve("out-" + word));
-        int status = javac.run(null, null, null, "--release", "17", "-classpath", lambdaCore,
-                "-d", out.toString(), source.toString());
+        int status =
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "--release",
+                        "17",
+                        "-classpath",
+                        lambdaCore,
+                        "-d",
+                        out.toString(),
+                        source.toString());
         assertThat(status).as("javac status").isZero();
         Path compiled = out.resolve("example/HelloHandler.class");
-        Path target = Files.createDirectories(classes.resolve("example"))
-                .resolve("HelloHandler.class");
+        Path target =
+                Files.createDirectories(classes.resolve("example")).resolve("HelloHandler.class");
         Files.copy(compiled, target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -10,20 +10,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The pet store's function (also the local server demo's {@code PetsFunction}), written as for
- * AWS Lambda: a {@code RequestHandler} of the proxy event types that lists ({@code GET /pets}),
- * reads ({@code GET /pets/{petId}}) and adds ({@code POST /pets}) pets, kept in memory.
+ * The pet store's function (also the local server demo's {@code PetsFunction}), written as for AWS
+ * Lambda: a {@code RequestHandler} of the proxy event types that lists ({@code GET /pets}), reads
+ * ({@code GET /pets/{petId}}) and adds ({@code POST /pets}) pets, kept in memory.
  */
 public final class PetsHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private final Map<String, String> pets = new ConcurrentHashMap<>(Map.of(
-            "1", "{\"id\":\"1\",\"type\":\"dog\",\"price\":249.99}",
-            "2", "{\"id\":\"2\",\"type\":\"cat\",\"price\":124.99}"));
+    private final Map<String, String> pets =
+            new ConcurrentHashMap<>(
+                    Map.of(
+                            "1", "{\"id\":\"1\",\"type\":\"dog\",\"price\":249.99}",
+                            "2", "{\"id\":\"2\",\"type\":\"cat\",\"price\":124.99}"));
     private final AtomicInteger lastId = new AtomicInteger(2);
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event,
-            Context context) {
+    public APIGatewayProxyResponseEvent handleRequest(
+            APIGatewayProxyRequestEvent event, Context context) {
         context.getLogger().log("pets " + event.getHttpMethod() + " " + event.getPath());
         if ("POST".equals(event.getHttpMethod())) {
             String id = Integer.toString(lastId.incrementAndGet());
@@ -40,7 +42,8 @@ public final class PetsHandler
     }
 
     private static APIGatewayProxyResponseEvent json(int status, String body) {
-        return new APIGatewayProxyResponseEvent().withStatusCode(status)
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
                 .withHeaders(Map.of("Content-Type", "application/json"))
                 .withBody(body);
     }

@@ -19,15 +19,17 @@ import java.util.Map;
 /**
  * The local server's bundled demo API, also a worked example of serving an OpenAPI file: the pet
  * store in {@code demo-api.yaml} (beside this class), imported with the importer, with its three
- * Java handlers ({@link PetsHandler}, {@link PriceHandler}, {@link EchoHandler}), the demo API
- * key, and the stage variable {@code backend} pointing the HTTP proxy route at an HTTP server,
- * which the local server provides itself under {@link #ECHO_PATH}.
+ * Java handlers ({@link PetsHandler}, {@link PriceHandler}, {@link EchoHandler}), the demo API key,
+ * and the stage variable {@code backend} pointing the HTTP proxy route at an HTTP server, which the
+ * local server provides itself under {@link #ECHO_PATH}.
  */
 public final class DemoApi {
     /** The demo API key, required by {@code POST /pets}. */
     public static final String API_KEY = "demo-key-0123456789abcdef";
+
     /** Where the local server serves the demo's HTTP backend, outside every stage. */
     public static final String ECHO_PATH = "/_echo";
+
     /** The stage variable naming the HTTP proxy route's backend. */
     public static final String BACKEND_VARIABLE = "backend";
 
@@ -50,18 +52,23 @@ public final class DemoApi {
     /** Returns the demo's functions, new instances, by the names its integration URIs use. */
     public static Map<String, LambdaFunction> functions() {
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-        functions.put("PetsFunction", LambdaHandlers.requestHandler(new PetsHandler(),
-                APIGatewayProxyRequestEvent.class));
-        functions.put("PriceFunction", LambdaHandlers.requestHandler(new PriceHandler(),
-                Map.class));
+        functions.put(
+                "PetsFunction",
+                LambdaHandlers.requestHandler(
+                        new PetsHandler(), APIGatewayProxyRequestEvent.class));
+        functions.put(
+                "PriceFunction", LambdaHandlers.requestHandler(new PriceHandler(), Map.class));
         functions.put("EchoFunction", LambdaHandlers.streamHandler(new EchoHandler()));
         return functions;
     }
 
     /** Returns the demo key in a usage plan covering this stage of the definition. */
     public static UsagePlan usagePlan(RestApi definition, String stage, ApiKey key) {
-        return UsagePlan.builder().name("demo").addApiStage(definition.id(), stage)
-                .addApiKey(key).build();
+        return UsagePlan.builder()
+                .name("demo")
+                .addApiStage(definition.id(), stage)
+                .addApiKey(key)
+                .build();
     }
 
     /**
@@ -71,10 +78,12 @@ public final class DemoApi {
     public static Api api(String stage, String backendUrl) {
         RestApi definition = definition();
         ApiKey key = ApiKey.builder().name("demo").value(API_KEY).build();
-        Api.Builder api = Api.builder().restApi(definition)
-                .deploy(stage, s -> s.putVariable(BACKEND_VARIABLE, backendUrl))
-                .apiKey(key)
-                .usagePlan(usagePlan(definition, stage, key));
+        Api.Builder api =
+                Api.builder()
+                        .restApi(definition)
+                        .deploy(stage, s -> s.putVariable(BACKEND_VARIABLE, backendUrl))
+                        .apiKey(key)
+                        .usagePlan(usagePlan(definition, stage, key));
         functions().forEach(api::lambda);
         return api.build();
     }

@@ -24,8 +24,15 @@ public final class EchoHandler implements RequestStreamHandler {
             throws IOException {
         JsonNode event = JSON.readTree(input);
         ObjectNode echo = JSON.createObjectNode();
-        for (String field : new String[] {"httpMethod", "path", "resource", "pathParameters",
-                "multiValueQueryStringParameters", "body"}) {
+        for (String field :
+                new String[] {
+                    "httpMethod",
+                    "path",
+                    "resource",
+                    "pathParameters",
+                    "multiValueQueryStringParameters",
+                    "body"
+                }) {
             echo.set(field, event.path(field).isMissingNode() ? null : event.get(field));
         }
         echo.set("domainName", event.path("requestContext").path("domainName"));

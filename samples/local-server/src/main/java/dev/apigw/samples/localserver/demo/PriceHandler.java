@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The demo's {@code PriceFunction}, behind a non-proxy (AWS) Lambda integration: it receives
- * what the request template made ({@code {"petId": "1", "currency": "EUR"}}) and returns {@code
+ * The demo's {@code PriceFunction}, behind a non-proxy (AWS) Lambda integration: it receives what
+ * the request template made ({@code {"petId": "1", "currency": "EUR"}}) and returns {@code
  * {"petId", "amount", "currency"}}, which the response template reshapes. An unknown pet throws,
  * and the integration response whose selection pattern matches {@code Not found.*} answers 404.
  */
