@@ -2,7 +2,6 @@ package dev.apigw.samples.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.apigw.samples.localserver.demo.DemoApi;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +140,7 @@ class LocalServerIT {
     @Test
     void spec_withVarsStageVariablesAndCompiledHandler_serves() throws Exception {
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        compileHello(classes);
+        HelloHandlerSource.compile(dir, classes, "\"hello from \" + event.get(\"path\")");
 
         String base =
                 start(
@@ -259,50 +256,5 @@ class LocalServerIT {
         }
         assertThat(result.stdout()).doesNotContain("Listening on");
         return result;
-    }
-
-    /** Compiles {@code example.HelloHandler}, a map-typed RequestHandler, into a directory. */
-    private void compileHello(Path classes) throws Exception {
-        Path source =
-                Files.createDirectories(dir.resolve("src/example")).resolve("HelloHandler.java");
-        Files.writeString(
-                source,
-                String.join(
-                        "\n",
-                        "package example;",
-                        "import com.amazonaws.services.lambda.runtime.Context;",
-                        "import com.amazonaws.services.lambda.runtime.RequestHandler;",
-                        "import java.util.Map;",
-                        "public class HelloHandler",
-                        "        implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
-                        "    @Override",
-                        "    public Map<String, Object> handleRequest(Map<String, Object> event,",
-                        "            Context context) {",
-                        "        return Map.of(\"statusCode\", 200, \"body\", \"hello from \"",
-                        "                + event.get(\"path\"));",
-                        "    }",
-                        "}"));
-        String lambdaCore =
-                Path.of(
-                                RequestHandler.class
-                                        .getProtectionDomain()
-                                        .getCodeSource()
-                                        .getLocation()
-                                        .toURI())
-                        .toString();
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status =
-                javac.run(
-                        null,
-                        null,
-                        null,
-                        "--release",
-                        "17",
-                        "-classpath",
-                        lambdaCore,
-                        "-d",
-                        classes.toString(),
-                        source.toString());
-        assertThat(status).as("javac status").isZero();
     }
 }

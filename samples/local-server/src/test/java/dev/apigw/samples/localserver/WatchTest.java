@@ -2,7 +2,6 @@ package dev.apigw.samples.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,14 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +84,7 @@ class WatchTest {
             throws Exception {
         Path spec = Files.writeString(dir.resolve("api.yaml"), String.format(SPEC, 1));
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        compileHello(classes, "one");
+        HelloHandlerSource.compile(dir, classes, "\"hello one\"");
         running =
                 LocalServerMain.launch(
                         ServerOptions.parse(
@@ -111,7 +107,7 @@ class WatchTest {
         assertThat(nextLine()).isEqualTo("Reloaded: 0 warnings");
         assertThat(get("/dev/greeting")).isEqualTo("{\"v\": 2}");
 
-        compileHello(classes, "two");
+        HelloHandlerSource.compile(dir, classes, "\"hello two\"");
         assertThat(nextLine()).isEqualTo("Reloaded: 0 warnings");
         assertThat(get("/dev/hello")).isEqualTo("hello two");
 
@@ -141,56 +137,5 @@ class WatchTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         return response.body();
-    }
-
-    /** Compiles {@code example.HelloHandler}, a proxy handler answering "hello WORD". */
-    private void compileHello(Path classes, String word) throws Exception {
-        Path source =
-                Files.createDirectories(dir.resolve("src/example")).resolve("HelloHandler.java");
-        Files.writeString(
-                source,
-                String.join(
-                        "\n",
-                        "package example;",
-                        "import com.amazonaws.services.lambda.runtime.Context;",
-                        "import com.amazonaws.services.lambda.runtime.RequestHandler;",
-                        "import java.util.Map;",
-                        "public class HelloHandler",
-                        "        implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
-                        "    @Override",
-                        "    public Map<String, Object> handleRequest(Map<String, Object> event,",
-                        "            Context context) {",
-                        "        return Map.of(\"statusCode\", 200, \"body\", \"hello "
-                                + word
-                                + "\");",
-                        "    }",
-                        "}"));
-        String lambdaCore =
-                Path.of(
-                                RequestHandler.class
-                                        .getProtectionDomain()
-                                        .getCodeSource()
-                                        .getLocation()
-                                        .toURI())
-                        .toString();
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        Path out = Files.createDirectories(dir.resolve("out-" + word));
-        int status =
-                javac.run(
-                        null,
-                        null,
-                        null,
-                        "--release",
-                        "17",
-                        "-classpath",
-                        lambdaCore,
-                        "-d",
-                        out.toString(),
-                        source.toString());
-        assertThat(status).as("javac status").isZero();
-        Path compiled = out.resolve("example/HelloHandler.class");
-        Path target =
-                Files.createDirectories(classes.resolve("example")).resolve("HelloHandler.class");
-        Files.copy(compiled, target, StandardCopyOption.REPLACE_EXISTING);
     }
 }
