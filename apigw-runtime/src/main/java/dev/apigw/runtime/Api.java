@@ -5,49 +5,36 @@ import dev.apigw.model.Deployment;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
-import dev.apigw.runtime.integration.LambdaExecutor;
 import dev.apigw.runtime.mapping.TemplateEngine;
-import dev.apigw.runtime.pipeline.CompiledDeployment;
-import dev.apigw.runtime.pipeline.DeployedStage;
+import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.pipeline.DeploymentCompiler;
+import dev.apigw.runtime.pipeline.Deployments;
 import dev.apigw.runtime.pipeline.Exchange;
-import dev.apigw.runtime.pipeline.HostBindings;
 import dev.apigw.runtime.pipeline.Pipeline;
+import dev.apigw.runtime.pipeline.ReceivedRequest;
+import dev.apigw.runtime.pipeline.RequestIds;
 import dev.apigw.runtime.pipeline.ServingState;
 import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A REST API compiled for serving, with its deployments and stages: {@link #handle} runs API
  * Gateway's request pipeline in the calling thread; a Lambda function runs on a thread of the
- * {@code Api}'s own, so that the integration timeout holds (reference 9.5, {@link
- * Builder#requestResponseExecutor}). Immutable and thread-safe; {@link #toBuilder()} gives a
- * changed copy. As on AWS, a stage serves the deployment it points at: changing the definition
+ * account's ({@link Gateway}), so that the integration timeout holds (reference 9.5, {@link
+ * Gateway.Builder#requestResponseExecutor}). Immutable and thread-safe; {@link #toBuilder()} gives
+ * a changed copy. As on AWS, a stage serves the deployment it points at: changing the definition
  * serves nothing new until it is deployed (reference section 9.1).
  *
  * <pre>{@code
@@ -63,53 +50,40 @@ public final class Api {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
     private final RestApi restApi;
-    private final Map<String, Deployment> deployments;
-    private final Map<String, Stage> stages;
-    private final Map<Deployment, CompiledDeployment> compiled;
+    private final Deployments deployments;
     private final List<ApiKey> apiKeys;
     private final List<UsagePlan> usagePlans;
-    private final HostBindings host;
+    private final Gateway gateway;
+    private final Backends backends;
     private final TemplateEngine templates;
     private final ServingState state;
     private final Consumer<TestInvokeResult> executionLogListener;
-    private final Pipeline pipeline = new Pipeline();
+    private final InternalErrorHandler internalErrorHandler;
+    private final Pipeline pipeline = Pipeline.rest();
 
     private Api(
             Builder b,
-            Map<String, Deployment> deployments,
-            Map<Deployment, CompiledDeployment> compiled) {
+            Gateway gateway,
+            Backends backends,
+            TemplateEngine templates,
+            Deployments deployments) {
         this.restApi = b.restApi;
-        this.deployments = Collections.unmodifiableMap(deployments);
-        this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(b.stages));
-        this.compiled = compiled;
+        this.deployments = deployments;
         this.apiKeys = List.copyOf(b.apiKeys.values());
         this.usagePlans = List.copyOf(b.usagePlans.values());
-        this.host =
-                new HostBindings(
-                        b.lambdas,
-                        b.httpBackend,
-                        b.awsServiceBackend == null
-                                ? HostBindings.NO_AWS_SERVICE_BACKEND
-                                : b.awsServiceBackend,
-                        b.eventInvocations,
-                        b.requestResponse,
-                        b.clock,
-                        b.random,
-                        b.region,
-                        b.accountId);
-        this.templates = b.templates;
+        this.gateway = gateway;
+        this.backends = backends;
+        this.templates = templates;
         this.executionLogListener = b.executionLogListener;
-        Map<String, DeployedStage> served = new LinkedHashMap<>();
-        stages.forEach(
-                (name, stage) ->
-                        served.put(
-                                name,
-                                new DeployedStage(
-                                        stage,
-                                        compiled.get(
-                                                deployments.get(
-                                                        stage.deploymentId().orElseThrow())))));
-        this.state = new ServingState(restApi.id(), served, b.apiKeys, usagePlans, host);
+        this.internalErrorHandler = b.internalErrorHandler;
+        this.state =
+                new ServingState(
+                        restApi.id(),
+                        deployments.served(),
+                        b.apiKeys,
+                        usagePlans,
+                        gateway,
+                        backends);
     }
 
     /**
@@ -119,10 +93,7 @@ public final class Api {
      * 500 (reference 1.1). Each was logged at WARN when its deployment was compiled.
      */
     public List<String> warnings() {
-        return compiled.values().stream()
-                .flatMap(c -> c.warnings().stream())
-                .distinct()
-                .collect(Collectors.toUnmodifiableList());
+        return deployments.warnings();
     }
 
     /** Returns a new builder. */
@@ -138,7 +109,8 @@ public final class Api {
     /**
      * Handles one request and returns what API Gateway would send. Never throws: every failure is a
      * gateway response, and a bug of the runtime, or an {@link Error} from a host backend that
-     * reached it, is logged and answered with 500. Without an {@link Builder#executionLogListener
+     * reached it, goes to the {@link Builder#internalErrorHandler internal-error handler}, by
+     * default logged and answered with 500. Without an {@link Builder#executionLogListener
      * execution log listener} no execution log is recorded; with one, the request is handled as
      * {@link #testInvoke} handles it.
      */
@@ -154,12 +126,15 @@ public final class Api {
      * execution log and the latency (reference section 10.2).
      */
     public TestInvokeResult testInvoke(Request request) {
-        ExecutionTrace trace = ExecutionTrace.recording(host.clock());
-        Instant start = host.clock().instant();
+        ExecutionTrace trace = ExecutionTrace.recording(gateway.clock());
+        Instant start = gateway.clock().instant();
         Response response = run(request, trace);
         TestInvokeResult result =
                 new TestInvokeResult(
-                        request, response, trace, Duration.between(start, host.clock().instant()));
+                        request,
+                        response,
+                        trace,
+                        Duration.between(start, gateway.clock().instant()));
         if (executionLogListener != null) {
             try {
                 executionLogListener.accept(result);
@@ -172,49 +147,19 @@ public final class Api {
 
     private Response run(Request request, ExecutionTrace trace) {
         Objects.requireNonNull(request, "request");
-        RandomGenerator random = host.random();
-        String requestId =
-                new UUID(
-                                random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
-                                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L)
-                        .toString();
-        String extendedRequestId = extendedRequestId(random);
-        Exchange exchange =
-                Exchange.of(
+        ReceivedRequest received =
+                ReceivedRequest.of(
                         request,
-                        requestId,
-                        extendedRequestId,
-                        host.clock().instant(),
-                        trace,
-                        state);
+                        RequestIds.requestId(gateway.random()),
+                        RequestIds.extendedRequestId(gateway.random()),
+                        gateway.clock().instant());
         try {
-            return pipeline.handle(exchange);
+            return pipeline.handle(Exchange.of(received, trace, state));
         } catch (RuntimeException | Error e) {
-            LOG.error("request {} failed inside the gateway: {}", requestId, request, e);
             trace.add("api", "Internal error: ", e);
-            return Response.builder()
-                    .statusCode(500)
-                    .setHeader("Content-Type", "application/json")
-                    .setHeader("x-amzn-ErrorType", "InternalServerErrorException")
-                    .setHeader("x-amzn-RequestId", requestId)
-                    .setHeader("x-amz-apigw-id", extendedRequestId)
-                    .body("{\"message\": \"Internal server error\"}")
-                    .build();
+            return internalErrorHandler.handle(
+                    request, received.requestId(), received.extendedRequestId(), e);
         }
-    }
-
-    /** Returns an id shaped like AWS's {@code x-amz-apigw-id}: 11 random bytes in base64. */
-    private static String extendedRequestId(RandomGenerator random) {
-        long a = random.nextLong();
-        long b = random.nextLong();
-        byte[] bytes = new byte[11];
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (a >>> (8 * i));
-        }
-        for (int i = 8; i < 11; i++) {
-            bytes[i] = (byte) (b >>> (8 * i));
-        }
-        return Base64.getEncoder().encodeToString(bytes);
     }
 
     /** Returns the current definition (served only where deployed). */
@@ -224,60 +169,53 @@ public final class Api {
 
     /** Returns the deployments by id, oldest first. */
     public Map<String, Deployment> deployments() {
-        return deployments;
+        return deployments.deployments();
     }
 
     /** Returns the stages by name. */
     public Map<String, Stage> stages() {
-        return stages;
+        return deployments.stages();
+    }
+
+    /** Returns the account this API lives in. */
+    public Gateway gateway() {
+        return gateway;
     }
 
     /** Returns the stage of this name, if any. */
     public Optional<Stage> stage(String stageName) {
-        return Optional.ofNullable(stages.get(stageName));
+        return Optional.ofNullable(deployments.stages().get(stageName));
     }
 
     /** Builds an {@link Api}. */
     public static final class Builder {
         private RestApi restApi;
-        private final Map<String, Deployment> deployments = new LinkedHashMap<>();
-        private final Map<Deployment, CompiledDeployment> compiled = new IdentityHashMap<>();
+        private Deployments deployments = Deployments.none();
         private final List<PendingDeployment> pending = new ArrayList<>();
-        private final Map<String, Stage> stages = new LinkedHashMap<>();
         private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
         private final Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
         private final Map<String, LambdaFunction> lambdas = new LinkedHashMap<>();
         private HttpBackend httpBackend;
         private AwsServiceBackend awsServiceBackend;
-        private Executor eventInvocations;
-        private Executor requestResponse;
-        private Clock clock = Clock.systemUTC();
-        private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
-        private String region = "us-east-1";
-        private String accountId = "123456789012";
+        private Gateway gateway;
         private TemplateEngine templates;
         private Consumer<TestInvokeResult> executionLogListener;
+        private InternalErrorHandler internalErrorHandler = InternalErrorHandler.logAndAnswer500();
 
         private Builder() {}
 
         private Builder(Api api) {
             restApi = api.restApi;
-            deployments.putAll(api.deployments);
-            compiled.putAll(api.compiled);
-            stages.putAll(api.stages);
+            deployments = api.deployments;
             api.apiKeys.forEach(k -> apiKeys.put(k.value(), k));
             api.usagePlans.forEach(p -> usagePlans.put(p.id(), p));
-            lambdas.putAll(api.host.lambdas());
-            httpBackend = api.host.httpBackend();
-            awsServiceBackend = api.host.awsService().orElse(null);
-            eventInvocations = api.host.eventInvocations();
-            requestResponse = api.host.requestResponse();
-            clock = api.host.clock();
-            random = api.host.random();
-            region = api.host.region();
-            accountId = api.host.accountId();
+            lambdas.putAll(api.backends.lambdas());
+            httpBackend = api.backends.httpBackend();
+            awsServiceBackend = api.backends.awsService().orElse(null);
+            gateway = api.gateway;
             templates = api.templates;
             executionLogListener = api.executionLogListener;
+            internalErrorHandler = api.internalErrorHandler;
         }
 
         /** Sets the current definition; stages keep serving their deployments. */
@@ -312,19 +250,19 @@ public final class Api {
 
         /** Adds an existing deployment (for example one kept from an earlier build). */
         public Builder deployment(Deployment deployment) {
-            deployments.put(deployment.id(), deployment);
+            deployments = deployments.withDeployment(deployment);
             return this;
         }
 
         /** Adds or replaces a stage; it must point at a deployment of this API. */
         public Builder stage(Stage stage) {
-            stages.put(stage.stageName(), stage);
+            deployments = deployments.withStage(stage);
             return this;
         }
 
         /** Changes an existing stage: variables, settings, or the deployment it serves. */
         public Builder stage(String stageName, Consumer<Stage.Builder> changes) {
-            Stage stage = stages.get(stageName);
+            Stage stage = deployments.stages().get(stageName);
             if (stage == null) {
                 throw new IllegalArgumentException("no stage named " + stageName);
             }
@@ -374,24 +312,6 @@ public final class Api {
         }
 
         /**
-         * Sets the executor that runs Lambda functions invoked asynchronously: an AWS (non-proxy)
-         * Lambda integration that maps {@code X-Amz-Invocation-Type} to {@code 'Event'} answers at
-         * once and leaves the call to this executor (reference 2, intro; "Set up asynchronous
-         * invocation of the backend Lambda function"). The host owns it and shuts it down when it
-         * wants; an {@code Api} never does, since it has no life cycle. Tasks the executor rejects
-         * make the request fail as a failed Invoke call.
-         *
-         * <p>Default: a pool of at most four daemon threads named {@code apigw-lambda-event-N},
-         * created with the {@code Api}, whose idle threads end after 60 seconds, so an unused or
-         * forgotten {@code Api} holds no thread and never keeps the JVM alive. Its queue is
-         * unbounded. {@link #toBuilder()} copies share it.
-         */
-        public Builder eventInvocationExecutor(Executor executor) {
-            this.eventInvocations = Objects.requireNonNull(executor);
-            return this;
-        }
-
-        /**
          * Sets a listener told of every request the API handles, through {@link Api#handle} or
          * {@link Api#testInvoke}: it receives the request's {@link TestInvokeResult} (response,
          * execution log, latency) before the caller gets the response. Setting one makes {@code
@@ -406,26 +326,6 @@ public final class Api {
         }
 
         /**
-         * Sets the executor that runs synchronous Lambda calls (invocation type {@code
-         * RequestResponse}, AWS_PROXY and AWS integrations), so that the gateway can stop waiting
-         * at the integration timeout (reference 4.2, 9.5) while the function's thread is
-         * interrupted and left to end. It must run each task on a thread of its own at once: a task
-         * that waits in a queue spends the integration's time there. A task it rejects fails the
-         * request as a failed Invoke call (502). An executor that runs tasks in the calling thread
-         * ({@code Runnable::run}) gives up the timeout.
-         *
-         * <p>Default: a {@link LambdaExecutor} created with the {@code Api}, of at most 1,000
-         * daemon threads (the default concurrency of a Lambda account) named {@code
-         * apigw-lambda-N}, started on demand, one of them spinning 50 microseconds for the next
-         * call after one, and ended after 60 idle seconds, so an unused {@code Api} holds no
-         * thread. {@link #toBuilder()} copies share it.
-         */
-        public Builder requestResponseExecutor(Executor executor) {
-            this.requestResponse = Objects.requireNonNull(executor);
-            return this;
-        }
-
-        /**
          * Sets the engine mapping templates run on (default {@link TemplateEngine#create()}):
          * another engine has other rendering budgets or another ticker (issue 9 part 3).
          */
@@ -434,141 +334,56 @@ public final class Api {
             return this;
         }
 
-        /** Sets the clock (default: the system UTC clock). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock);
+        /**
+         * Sets the account the API lives in (default: a new {@link Gateway#create()} per built
+         * API): its clock, random source, Lambda threads, metrics and access log. {@link
+         * Api#toBuilder()} keeps it, so that what it holds survives a redeploy.
+         */
+        public Builder gateway(Gateway gateway) {
+            this.gateway = Objects.requireNonNull(gateway);
             return this;
         }
 
-        /** Sets a thread-safe random source for ids (default: thread-local random). */
-        public Builder random(RandomGenerator random) {
-            this.random = Objects.requireNonNull(random);
-            return this;
-        }
-
-        /** Sets the region (default {@code us-east-1}). */
-        public Builder region(String region) {
-            this.region = Objects.requireNonNull(region);
-            return this;
-        }
-
-        /** Sets the owner's account id (default {@code 123456789012}). */
-        public Builder accountId(String accountId) {
-            this.accountId = Objects.requireNonNull(accountId);
+        /**
+         * Sets what answers a request that failed inside the gateway through a bug of ours
+         * (default: {@link InternalErrorHandler#logAndAnswer500()}); the testkit sets one that
+         * fails the test.
+         */
+        public Builder internalErrorHandler(InternalErrorHandler handler) {
+            this.internalErrorHandler = Objects.requireNonNull(handler);
             return this;
         }
 
         /**
          * Deploys what was asked, compiles every deployment a stage serves and builds the API;
-         * fails naming the place of an invalid definition.
+         * fails naming the place of an invalid definition. The builder does not change: building
+         * twice deploys twice.
          */
         public Api build() {
             if (restApi == null) {
                 throw new IllegalStateException("restApi is required");
             }
-            if (httpBackend == null) {
-                httpBackend = HttpBackend.jdk();
-            }
-            if (templates == null) {
-                templates = TemplateEngine.create();
-            }
-            if (eventInvocations == null) {
-                eventInvocations = defaultEventInvocations();
-            }
-            if (requestResponse == null) {
-                requestResponse = defaultRequestResponse();
-            }
-            Map<String, Deployment> all = new LinkedHashMap<>(deployments);
-            Map<String, Stage> allStages = new LinkedHashMap<>(stages);
+            Gateway account = gateway != null ? gateway : Gateway.create();
+            TemplateEngine engine = templates != null ? templates : TemplateEngine.create();
+            Deployments all = deployments;
             for (PendingDeployment p : pending) {
-                Deployment d = new Deployment(newDeploymentId(all), "", clock.instant(), p.restApi);
-                all.put(d.id(), d);
-                Stage existing = allStages.get(p.stageName);
-                Stage.Builder s =
-                        existing != null
-                                ? existing.toBuilder()
-                                : Stage.builder().stageName(p.stageName);
-                p.settings.accept(s.deploymentId(d.id()));
-                allStages.put(p.stageName, s.build());
+                all =
+                        all.deploy(
+                                p.restApi,
+                                p.stageName,
+                                p.settings,
+                                account.clock().instant(),
+                                account.random());
             }
-            DeploymentCompiler compiler = new DeploymentCompiler(templates);
-            Map<Deployment, CompiledDeployment> served = new IdentityHashMap<>();
-            for (Stage stage : allStages.values()) {
-                String id =
-                        stage.deploymentId()
-                                .orElseThrow(
-                                        () ->
-                                                new IllegalArgumentException(
-                                                        "stage "
-                                                                + stage.stageName()
-                                                                + " has no deployment"));
-                Deployment d = all.get(id);
-                if (d == null) {
-                    throw new IllegalArgumentException(
-                            "stage " + stage.stageName() + ": Deployment id does not exist: " + id);
-                }
-                served.computeIfAbsent(
-                        d,
-                        x ->
-                                compiled.containsKey(x)
-                                        ? compiled.get(x)
-                                        : logged(compiler.compile(x)));
-            }
-            stages.clear();
-            stages.putAll(allStages);
-            pending.clear();
-            deployments.putAll(all);
-            compiled.putAll(served);
-            return new Api(this, all, served);
-        }
-
-        /**
-         * Returns a fresh six-character id. Each attempt mixes its number into the random value, so
-         * that even a random source that always answers the same (a test's) ends.
-         */
-        private String newDeploymentId(Map<String, Deployment> taken) {
-            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-            for (long attempt = 0; ; attempt++) {
-                long bits = random.nextLong() + attempt * 0x9E3779B97F4A7C15L;
-                StringBuilder id = new StringBuilder(6);
-                for (int i = 0; i < 6; i++) {
-                    id.append(alphabet.charAt((int) Math.floorMod(bits, 36L)));
-                    bits = Math.floorDiv(bits, 36L);
-                }
-                if (!taken.containsKey(id.toString())) {
-                    return id.toString();
-                }
-            }
-        }
-
-        private static CompiledDeployment logged(CompiledDeployment deployment) {
-            deployment.warnings().forEach(line -> LOG.warn("{}", line));
-            return deployment;
-        }
-
-        private static Executor defaultEventInvocations() {
-            AtomicInteger count = new AtomicInteger();
-            ThreadPoolExecutor pool =
-                    new ThreadPoolExecutor(
-                            4,
-                            4,
-                            60,
-                            TimeUnit.SECONDS,
-                            new LinkedBlockingQueue<>(),
-                            task -> {
-                                Thread t =
-                                        new Thread(
-                                                task,
-                                                "apigw-lambda-event-" + count.incrementAndGet());
-                                t.setDaemon(true);
-                                return t;
-                            });
-            pool.allowCoreThreadTimeOut(true);
-            return pool;
-        }
-
-        private static Executor defaultRequestResponse() {
-            return LambdaExecutor.create(1_000, Duration.ofNanos(50_000), Duration.ofSeconds(60));
+            Backends backends =
+                    new Backends(
+                            lambdas,
+                            httpBackend != null ? httpBackend : HttpBackend.jdk(),
+                            awsServiceBackend != null
+                                    ? awsServiceBackend
+                                    : Backends.NO_AWS_SERVICE_BACKEND);
+            return new Api(
+                    this, account, backends, engine, all.compiled(new DeploymentCompiler(engine)));
         }
 
         private static final class PendingDeployment {

@@ -47,10 +47,13 @@ class ContextVariablesScenarioTest {
         return Api.builder()
                 .restApi(restApi)
                 .deploy("prod")
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .random(() -> seeded.nextLong())
-                .region("eu-west-3")
-                .accountId("210987654321")
+                .gateway(
+                        Gateway.builder()
+                                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                                .random(() -> seeded.nextLong())
+                                .region("eu-west-3")
+                                .accountId("210987654321")
+                                .build())
                 .build();
     }
 

@@ -184,7 +184,7 @@ class DeploymentScenarioTest {
         Api api =
                 Api.builder()
                         .restApi(petsApi("x"))
-                        .random(() -> 7L)
+                        .gateway(Gateway.builder().random(() -> 7L).build())
                         .deploy("a")
                         .deploy("b")
                         .build();

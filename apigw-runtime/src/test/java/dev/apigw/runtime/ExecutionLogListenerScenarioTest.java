@@ -47,7 +47,10 @@ class ExecutionLogListenerScenarioTest {
         return Api.builder()
                 .restApi(restApi)
                 .deploy("beta")
-                .clock(new TestClock(START, Duration.ofMillis(3)));
+                .gateway(
+                        Gateway.builder()
+                                .clock(new TestClock(START, Duration.ofMillis(3)))
+                                .build());
     }
 
     @Test

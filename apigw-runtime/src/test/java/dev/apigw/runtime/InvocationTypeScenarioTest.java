@@ -104,7 +104,7 @@ class InvocationTypeScenarioTest {
                         .restApi(jobsApi("'Event'"))
                         .deploy("ops")
                         .lambda("worker", worker())
-                        .eventInvocationExecutor(queued::add)
+                        .gateway(Gateway.builder().eventInvocationExecutor(queued::add).build())
                         .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs?job=compact"));
@@ -193,10 +193,14 @@ class InvocationTypeScenarioTest {
                         .restApi(jobsApi("'Event'"))
                         .deploy("ops")
                         .lambda("worker", worker())
-                        .eventInvocationExecutor(
-                                task -> {
-                                    throw new RejectedExecutionException("shut down");
-                                })
+                        .gateway(
+                                Gateway.builder()
+                                        .eventInvocationExecutor(
+                                                task -> {
+                                                    throw new RejectedExecutionException(
+                                                            "shut down");
+                                                })
+                                        .build())
                         .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));

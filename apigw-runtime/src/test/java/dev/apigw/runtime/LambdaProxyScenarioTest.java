@@ -410,8 +410,11 @@ class LambdaProxyScenarioTest {
                         .restApi(proxyApi("/pets/{id}", "GET", "echo", b -> {}))
                         .deploy("prod", s -> s.putVariable("color", "blue"))
                         .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
-                        .clock(Clock.fixed(now, ZoneOffset.UTC))
-                        .accountId("210987654321")
+                        .gateway(
+                                Gateway.builder()
+                                        .clock(Clock.fixed(now, ZoneOffset.UTC))
+                                        .accountId("210987654321")
+                                        .build())
                         .build();
         Request request =
                 Request.builder()

@@ -43,7 +43,11 @@ class TestInvokeScenarioTest {
                                                                                                                         "pet $input.params('petId') at "
                                                                                                                                 + "$context.requestTimeEpoch")))))
                         .build();
-        return Api.builder().restApi(restApi).deploy("beta").clock(clock).build();
+        return Api.builder()
+                .restApi(restApi)
+                .deploy("beta")
+                .gateway(Gateway.builder().clock(clock).build())
+                .build();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.apigw.model.UsagePlan;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.TestInvokeResult;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -131,7 +132,10 @@ public final class ApiGatewayExtension
         ManualClock clock = ManualClock.startingAt(start);
         ExecutionLogs logs = new ExecutionLogs();
         Api.Builder api =
-                compiled.toBuilder().httpBackend(backend).clock(clock).executionLogListener(logs);
+                compiled.toBuilder()
+                        .httpBackend(backend)
+                        .gateway(compiled.gateway().toBuilder().clock(clock).build())
+                        .executionLogListener(logs);
         fakes.forEach(api::lambda);
         context.getStore(namespace)
                 .put(
@@ -154,8 +158,12 @@ public final class ApiGatewayExtension
     private Api compile() {
         Api.Builder b =
                 Api.builder()
-                        .clock(ManualClock.startingAt(start))
-                        .eventInvocationExecutor(Runnable::run);
+                        .gateway(
+                                Gateway.builder()
+                                        .clock(ManualClock.startingAt(start))
+                                        .eventInvocationExecutor(Runnable::run)
+                                        .build())
+                        .internalErrorHandler(FailingInternalErrorHandler.create());
         if (definition != null) {
             b.restApi(definition.get());
         }

@@ -13,6 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import java.time.Duration;
@@ -422,7 +423,10 @@ class ApiGatewayExtensionTest {
                         .configure(
                                 b ->
                                         b.restApi(ApiGatewayExtensionTest::pets)
-                                                .region("eu-west-1")
+                                                .gateway(
+                                                        Gateway.builder()
+                                                                .region("eu-west-1")
+                                                                .build())
                                                 .deploy("extra"))
                         .lambda("pets")
                         .build();

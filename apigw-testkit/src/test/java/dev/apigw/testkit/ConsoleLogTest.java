@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.TestInvokeResult;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ConsoleLogTest {
                                                                                                                                 template)))))
                                 .build())
                 .deploy("test")
-                .clock(clock)
+                .gateway(Gateway.builder().clock(clock).build())
                 .build();
     }
 

@@ -137,7 +137,13 @@ public class PipelineBenchmark {
                                 LambdaHandlers.requestHandler(
                                         handler, APIGatewayProxyRequestEvent.class))
                         .build();
-        inThread = api.toBuilder().requestResponseExecutor(Runnable::run).build();
+        inThread =
+                api.toBuilder()
+                        .gateway(
+                                api.gateway().toBuilder()
+                                        .requestResponseExecutor(Runnable::run)
+                                        .build())
+                        .build();
         mockRequest =
                 Request.builder()
                         .httpMethod("GET")
@@ -187,9 +193,9 @@ public class PipelineBenchmark {
 
     /**
      * The same request with the function run in the calling thread ({@code
-     * requestResponseExecutor(Runnable::run)}): no integration timeout, no hand-off to the
-     * function's own thread. The difference to {@link #lambdaProxy} is what enforcing the timeout
-     * costs.
+     * Gateway.Builder.requestResponseExecutor(Runnable::run)}): no integration timeout, no hand-off
+     * to the function's own thread. The difference to {@link #lambdaProxy} is what enforcing the
+     * timeout costs.
      */
     @Benchmark
     public Response lambdaProxyInThread() {

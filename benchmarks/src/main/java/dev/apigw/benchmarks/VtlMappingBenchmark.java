@@ -117,7 +117,13 @@ public class VtlMappingBenchmark {
                         .deploy("prod")
                         .lambda("bins", invocation -> LambdaResult.of(answer))
                         .build();
-        inThread = api.toBuilder().requestResponseExecutor(Runnable::run).build();
+        inThread =
+                api.toBuilder()
+                        .gateway(
+                                api.gateway().toBuilder()
+                                        .requestResponseExecutor(Runnable::run)
+                                        .build())
+                        .build();
         request =
                 Request.builder()
                         .httpMethod("POST")

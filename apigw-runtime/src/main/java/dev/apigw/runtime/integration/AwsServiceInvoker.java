@@ -61,7 +61,7 @@ final class AwsServiceInvoker implements IntegrationInvoker {
                                                 "Invalid AWS service URI after stage variables: "
                                                         + uri));
         AwsServiceBackend backend =
-                exchange.host()
+                exchange.backends()
                         .awsService()
                         .orElseThrow(
                                 () ->

@@ -155,7 +155,7 @@ final class HttpEndpoint {
         exchange.trace().add("integration", "Endpoint request headers: ", headers);
         BackendResponse response;
         try {
-            response = exchange.host().httpBackend().send(request);
+            response = exchange.backends().httpBackend().send(request);
         } catch (HttpBackendException e) {
             if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
                 exchange.trace()

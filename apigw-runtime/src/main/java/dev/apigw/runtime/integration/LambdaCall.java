@@ -3,15 +3,14 @@ package dev.apigw.runtime.integration;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.RequestIds;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * as {@code {}}, two characters (reference 6.2, "added" [V]); any other payload goes unchanged.
  *
  * <p>A synchronous call runs on the {@code Api}'s own threads ({@link
- * dev.apigw.runtime.pipeline.HostBindings#requestResponse()}) and is waited for no longer than the
- * integration's {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the client
- * gets 504 INTEGRATION_TIMEOUT {@code Endpoint request timed out} (reference 2.2 [C]) and the
- * function's thread is interrupted and abandoned ({@link TimedCall}). An {@link Error} the function
- * throws is Lambda's {@code Runtime.ExitError} function error.
+ * dev.apigw.runtime.Gateway#requestResponse()}) and is waited for no longer than the integration's
+ * {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the client gets 504
+ * INTEGRATION_TIMEOUT {@code Endpoint request timed out} (reference 2.2 [C]) and the function's
+ * thread is interrupted and abandoned ({@link TimedCall}). An {@link Error} the function throws is
+ * Lambda's {@code Runtime.ExitError} function error.
  *
  * <p>Lambda's payload quotas hold (reference 9.5): a synchronous call whose payload passes {@link
  * LambdaInvocation#MAX_REQUEST_BYTES} is not made and the client gets 413 {@code Request Too Long}
@@ -95,7 +94,7 @@ final class LambdaCall {
                                             GatewayResponseType.API_CONFIGURATION_ERROR);
                                 });
         LambdaFunction bound =
-                exchange.host()
+                exchange.backends()
                         .lambda(function.name(), function.qualifier())
                         .orElseThrow(
                                 () -> {
@@ -114,7 +113,7 @@ final class LambdaCall {
                         function.name(),
                         function.qualifier(),
                         invocationType,
-                        requestId(exchange.host().random()),
+                        RequestIds.requestId(exchange.gateway().random()),
                         timeout,
                         payload);
         if (invocationType.equals(DRY_RUN)) {
@@ -139,7 +138,8 @@ final class LambdaCall {
         try {
             result =
                     Objects.requireNonNull(
-                            TimedCall.invoke(exchange.host().requestResponse(), bound, invocation),
+                            TimedCall.invoke(
+                                    exchange.gateway().requestResponse(), bound, invocation),
                             "LambdaFunction returned null");
         } catch (TimeoutException e) {
             LOG.warn("Lambda function {} did not answer within {}", function.arn(), timeout);
@@ -196,7 +196,7 @@ final class LambdaCall {
         exchange.trace()
                 .add(STEP, "Invoking Lambda function asynchronously ", invocation.functionArn());
         try {
-            exchange.host().eventInvocations().execute(() -> runEvent(bound, invocation));
+            exchange.gateway().eventInvocations().execute(() -> runEvent(bound, invocation));
         } catch (RuntimeException e) {
             LOG.warn(
                     "Lambda function {} could not be queued: {}",
@@ -227,12 +227,5 @@ final class LambdaCall {
                     invocation.awsRequestId(),
                     e);
         }
-    }
-
-    private static String requestId(RandomGenerator random) {
-        return new UUID(
-                        random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
-                        random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L)
-                .toString();
     }
 }

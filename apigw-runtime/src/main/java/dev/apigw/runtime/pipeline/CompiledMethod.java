@@ -1,5 +1,6 @@
 package dev.apigw.runtime.pipeline;
 
+import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
@@ -27,14 +28,32 @@ public record CompiledMethod(
         Map<String, MappingTemplate> requestTemplates,
         Map<String, Map<String, MappingTemplate>> responseTemplates,
         Map<String, ResponseParameters> responseParameters,
-        RequestValidation validation) {
+        RequestValidation validation)
+        implements Target {
 
     /** Returns the method's integration; every deployed method has one. */
     public Integration integration() {
         return method.integration().orElseThrow();
     }
 
+    /** Returns {@code path/METHOD}: the resource path without its leading slash (reference 9.1). */
+    @Override
+    public String settingsKey() {
+        return resource.path().substring(1) + "/" + method.httpMethod();
+    }
+
+    @Override
+    public AuthorizationType authorizationType() {
+        return method.authorizationType();
+    }
+
+    @Override
+    public boolean apiKeyRequired() {
+        return method.apiKeyRequired();
+    }
+
     /** Returns {@code /path METHOD} for messages. */
+    @Override
     public String place() {
         return resource.path() + " " + method.httpMethod();
     }

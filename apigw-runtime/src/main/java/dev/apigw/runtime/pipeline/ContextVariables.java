@@ -69,7 +69,7 @@ public final class ContextVariables {
     public static String get(Exchange e, String name) {
         switch (name) {
             case "accountId":
-                return e.host().accountId();
+                return e.gateway().accountId();
             case "apiId":
                 return e.state().apiId();
             case "deploymentId":
@@ -93,9 +93,13 @@ public final class ContextVariables {
             case "requestTimeEpoch":
                 return Long.toString(e.requestTime().toEpochMilli());
             case "resourceId":
-                return e.matchedRoute().map(r -> r.target().resource().id()).orElse(null);
+                return e.matchedRoute()
+                        .map(r -> ((CompiledMethod) r.target()).resource().id())
+                        .orElse(null);
             case "resourcePath":
-                return e.matchedRoute().map(r -> r.target().resource().path()).orElse(null);
+                return e.matchedRoute()
+                        .map(r -> ((CompiledMethod) r.target()).resource().path())
+                        .orElse(null);
             case "stage":
                 return e.resolvedStage().map(s -> s.stage().stageName()).orElse(null);
             case "identity.sourceIp":
@@ -168,7 +172,7 @@ public final class ContextVariables {
                         () ->
                                 e.state().apiId()
                                         + ".execute-api."
-                                        + e.host().region()
+                                        + e.gateway().region()
                                         + ".amazonaws.com");
     }
 

@@ -3,6 +3,7 @@ package dev.apigw.runtime.pipeline;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.Stage;
 import dev.apigw.runtime.ExecutionTrace;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.mapping.Overrides;
 import dev.apigw.runtime.routing.RouteMatch;
@@ -13,96 +14,114 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The typed state of one request as it goes through the pipeline: the request, its ids and time,
- * the serving state, and what earlier steps found (stage, route, API key, integration request).
- * Immutable: steps change it through withers. Reading a part before the step that sets it is a bug
- * and fails naming the part.
+ * The state of one request as it goes through the pipeline, in a few parts: the request as received
+ * ({@link ReceivedRequest}), where it goes ({@link Resolution}: stage, deployment, target), who
+ * calls ({@link Caller}), feature data under typed {@link AttributeKey}s, and what the API serves
+ * from. Steps pass changes on through withers, which all go through one copy; reading a part before
+ * the step that sets it is a bug and fails naming the part.
+ *
+ * <p>Three parts are mutable, each for one request only and on purpose: the {@link #payload()}
+ * caches the body once it is decoded and parsed, so that no step parses it twice; the {@link
+ * #overrides()} collect what the request template sets in {@code $context.requestOverride} and
+ * {@code $context.responseOverride} for the response side to apply (reference 1.6); the {@link
+ * #trace()} records the execution log. Everything else is immutable.
  */
 public final class Exchange {
-    private final Request request;
-    private final Map<String, List<String>> query;
+    private final ReceivedRequest received;
     private final Payload payload;
     private final TemplateParameters parameters;
     private final Overrides overrides;
-    private final String requestId;
-    private final String extendedRequestId;
-    private final Instant requestTime;
     private final ExecutionTrace trace;
     private final ServingState state;
-    private final DeployedStage stage;
-    private final String resourcePath;
-    private final RouteMatch<CompiledMethod> route;
-    private final ApiKey apiKey;
-    private final IntegrationRequest integrationRequest;
+    private final Resolution resolution;
+    private final Caller caller;
+    private final Attributes attributes;
 
     private Exchange(
-            Request request,
-            Map<String, List<String>> query,
+            ReceivedRequest received,
             Payload payload,
             TemplateParameters parameters,
             Overrides overrides,
-            String requestId,
-            String extendedRequestId,
-            Instant requestTime,
             ExecutionTrace trace,
             ServingState state,
-            DeployedStage stage,
-            String resourcePath,
-            RouteMatch<CompiledMethod> route,
-            ApiKey apiKey,
-            IntegrationRequest integrationRequest) {
-        this.request = request;
-        this.query = query;
+            Resolution resolution,
+            Caller caller,
+            Attributes attributes) {
+        this.received = received;
         this.payload = payload;
         this.parameters = parameters;
         this.overrides = overrides;
-        this.requestId = requestId;
-        this.extendedRequestId = extendedRequestId;
-        this.requestTime = requestTime;
         this.trace = trace;
         this.state = state;
-        this.stage = stage;
-        this.resourcePath = resourcePath;
-        this.route = route;
-        this.apiKey = apiKey;
-        this.integrationRequest = integrationRequest;
+        this.resolution = resolution;
+        this.caller = caller;
+        this.attributes = attributes;
     }
 
-    /** Returns the exchange of a new request. */
-    public static Exchange of(
-            Request request,
-            String requestId,
-            String extendedRequestId,
-            Instant requestTime,
-            ExecutionTrace trace,
-            ServingState state) {
-        Map<String, List<String>> query = QueryString.parse(request.rawQueryString());
+    /** Returns the exchange of a request that just arrived. */
+    public static Exchange of(ReceivedRequest received, ExecutionTrace trace, ServingState state) {
         return new Exchange(
-                request,
-                query,
-                new Payload(request),
-                new TemplateParameters(request, query),
+                received,
+                new Payload(received.request()),
+                new TemplateParameters(received.request(), received.queryParameters()),
                 new Overrides(),
-                Objects.requireNonNull(requestId),
-                Objects.requireNonNull(extendedRequestId),
-                Objects.requireNonNull(requestTime),
                 Objects.requireNonNull(trace),
                 Objects.requireNonNull(state),
-                null,
-                null,
-                null,
-                null,
-                null);
+                Resolution.NONE,
+                Caller.ANONYMOUS,
+                Attributes.empty());
+    }
+
+    private Exchange copy(
+            ReceivedRequest received, Resolution resolution, Caller caller, Attributes attributes) {
+        boolean sameRequest = received == this.received;
+        return new Exchange(
+                received,
+                sameRequest ? payload : new Payload(received.request()),
+                sameRequest
+                        ? parameters
+                        : new TemplateParameters(received.request(), received.queryParameters()),
+                overrides,
+                trace,
+                state,
+                resolution,
+                caller,
+                attributes);
+    }
+
+    /** Returns the request as received, with its ids and time. */
+    public ReceivedRequest received() {
+        return received;
+    }
+
+    /** Returns where the request goes, as far as it is resolved. */
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** Returns who calls, as far as it is established. */
+    public Caller caller() {
+        return caller;
+    }
+
+    /** Returns the value a feature set under {@code key}, if any. */
+    public <T> Optional<T> attribute(AttributeKey<T> key) {
+        return attributes.get(key);
+    }
+
+    /** Returns the value a feature set under {@code key}; reading it before it is set is a bug. */
+    public <T> T requireAttribute(AttributeKey<T> key) {
+        return require(attributes.get(key).orElse(null), key.name());
     }
 
     /** Returns the request. */
     public Request request() {
-        return request;
+        return received.request();
     }
 
     /** Returns the query string parameters, form-decoded, every value in order. */
     public Map<String, List<String>> queryParameters() {
-        return query;
+        return received.queryParameters();
     }
 
     /** Returns the parameters templates see through {@code $input.params}, built once. */
@@ -125,17 +144,17 @@ public final class Exchange {
 
     /** Returns the request id ({@code $context.requestId}, {@code x-amzn-RequestId}). */
     public String requestId() {
-        return requestId;
+        return received.requestId();
     }
 
     /** Returns the extended request id ({@code x-amz-apigw-id}). */
     public String extendedRequestId() {
-        return extendedRequestId;
+        return received.extendedRequestId();
     }
 
     /** Returns when the request arrived. */
     public Instant requestTime() {
-        return requestTime;
+        return received.requestTime();
     }
 
     /** Returns the execution trace of this request. */
@@ -148,54 +167,78 @@ public final class Exchange {
         return state;
     }
 
-    /** Returns the host bindings. */
-    public HostBindings host() {
-        return state.host();
+    /** Returns the account the API lives in. */
+    public Gateway gateway() {
+        return state.gateway();
+    }
+
+    /** Returns the backends the API's integrations call. */
+    public Backends backends() {
+        return state.backends();
     }
 
     /** Returns the resolved stage. */
     public DeployedStage stage() {
-        return require(stage, "stage");
+        return require(resolution.stage(), "stage");
     }
 
     /** Returns the resolved stage, if the stage step found one. */
     public Optional<DeployedStage> resolvedStage() {
-        return Optional.ofNullable(stage);
+        return resolution.resolvedStage();
+    }
+
+    /** Returns the stage's settings. */
+    public Stage stageSettings() {
+        return stage().stage();
     }
 
     /** Returns the stage variables of this request. */
     public Map<String, String> stageVariables() {
-        return stage == null ? Map.of() : stage.stage().variables();
+        return resolution.stage() == null ? Map.of() : resolution.stage().stage().variables();
     }
 
     /** Returns the request path after the stage, raw ({@code /pets/1}). */
     public String resourcePath() {
-        return require(resourcePath, "resourcePath");
+        return require(resolution.resourcePath(), "resourcePath");
     }
 
-    /** Returns the matched resource method and path parameters. */
-    public RouteMatch<CompiledMethod> route() {
-        return require(route, "route");
+    /** Returns the matched target and path parameters. */
+    public RouteMatch<? extends Target> route() {
+        return require(resolution.route(), "route");
     }
 
     /** Returns the matched route, if routing succeeded. */
-    public Optional<RouteMatch<CompiledMethod>> matchedRoute() {
-        return Optional.ofNullable(route);
+    public Optional<RouteMatch<? extends Target>> matchedRoute() {
+        return resolution.matchedRoute();
     }
 
-    /** Returns the matched resource method. */
+    /** Returns the matched target as the type its kind of API compiles ({@link CompiledMethod}). */
+    public <T extends Target> T target(Class<T> type) {
+        Target target = route().target();
+        if (!type.isInstance(target)) {
+            throw new IllegalStateException(
+                    target.place()
+                            + " is a "
+                            + target.getClass().getSimpleName()
+                            + ", not a "
+                            + type.getSimpleName());
+        }
+        return type.cast(target);
+    }
+
+    /** Returns the matched REST resource method. */
     public CompiledMethod method() {
-        return route().target();
+        return target(CompiledMethod.class);
     }
 
     /** Returns the API key the caller used, if one was required and valid. */
     public Optional<ApiKey> apiKey() {
-        return Optional.ofNullable(apiKey);
+        return caller.key();
     }
 
     /** Returns the mapped integration request of a non-proxy integration. */
     public IntegrationRequest integrationRequest() {
-        return require(integrationRequest, "integrationRequest");
+        return requireAttribute(IntegrationRequest.KEY);
     }
 
     /**
@@ -203,107 +246,32 @@ public final class Exchange {
      * its body: the request body decompressed (reference 6.4).
      */
     Exchange withRequest(Request request) {
-        return new Exchange(
-                request,
-                query,
-                new Payload(request),
-                new TemplateParameters(request, query),
-                overrides,
-                requestId,
-                extendedRequestId,
-                requestTime,
-                trace,
-                state,
-                stage,
-                resourcePath,
-                route,
-                apiKey,
-                integrationRequest);
+        return copy(received.withRequest(request), resolution, caller, attributes);
     }
 
     /** Returns a copy with the stage resolved and the path after it. */
     public Exchange withStage(DeployedStage stage, String resourcePath) {
-        return new Exchange(
-                request,
-                query,
-                payload,
-                parameters,
-                overrides,
-                requestId,
-                extendedRequestId,
-                requestTime,
-                trace,
-                state,
-                Objects.requireNonNull(stage),
-                Objects.requireNonNull(resourcePath),
-                route,
-                apiKey,
-                integrationRequest);
+        return copy(received, resolution.withStage(stage, resourcePath), caller, attributes);
     }
 
     /** Returns a copy with the matched route. */
-    public Exchange withRoute(RouteMatch<CompiledMethod> route) {
-        return new Exchange(
-                request,
-                query,
-                payload,
-                parameters,
-                overrides,
-                requestId,
-                extendedRequestId,
-                requestTime,
-                trace,
-                state,
-                stage,
-                resourcePath,
-                Objects.requireNonNull(route),
-                apiKey,
-                integrationRequest);
+    public Exchange withRoute(RouteMatch<? extends Target> route) {
+        return copy(received, resolution.withRoute(route), caller, attributes);
     }
 
     /** Returns a copy with the caller's API key. */
     public Exchange withApiKey(ApiKey apiKey) {
-        return new Exchange(
-                request,
-                query,
-                payload,
-                parameters,
-                overrides,
-                requestId,
-                extendedRequestId,
-                requestTime,
-                trace,
-                state,
-                stage,
-                resourcePath,
-                route,
-                Objects.requireNonNull(apiKey),
-                integrationRequest);
+        return copy(received, resolution, caller.withApiKey(apiKey), attributes);
+    }
+
+    /** Returns a copy where {@code key} has {@code value}. */
+    public <T> Exchange withAttribute(AttributeKey<T> key, T value) {
+        return copy(received, resolution, caller, attributes.with(key, value));
     }
 
     /** Returns a copy with the mapped integration request. */
     public Exchange withIntegrationRequest(IntegrationRequest integrationRequest) {
-        return new Exchange(
-                request,
-                query,
-                payload,
-                parameters,
-                overrides,
-                requestId,
-                extendedRequestId,
-                requestTime,
-                trace,
-                state,
-                stage,
-                resourcePath,
-                route,
-                apiKey,
-                Objects.requireNonNull(integrationRequest));
-    }
-
-    /** Returns the stage's settings. */
-    public Stage stageSettings() {
-        return stage().stage();
+        return withAttribute(IntegrationRequest.KEY, integrationRequest);
     }
 
     private static <T> T require(T value, String part) {

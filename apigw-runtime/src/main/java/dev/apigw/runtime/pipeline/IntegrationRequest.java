@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param templateApplied whether a request template produced the body
  */
 public record IntegrationRequest(byte[] body, Headers headers, boolean templateApplied) {
+    /** The exchange attribute the integration request step sets for the non-proxy invokers. */
+    public static final AttributeKey<IntegrationRequest> KEY =
+            AttributeKey.of("integrationRequest");
+
     /** Checks that no field is null. */
     public IntegrationRequest {
         Objects.requireNonNull(body);

@@ -4,29 +4,49 @@ import dev.apigw.runtime.Response;
 import java.util.List;
 
 /**
- * The REST API request pipeline: the steps in the order of API Gateway's request flow (reference
- * section 8.1), outermost first. The front-door limits (reference 9.5) come before stage and route
- * resolution: a malformed or oversized request is refused whatever its path names. Request
- * validation follows the API key step (parameters, then body). Internal.
+ * A named assembly of steps: one ordered list per kind of API, outermost first. {@link #rest()} is
+ * the REST API request pipeline; HTTP and WebSocket APIs get theirs when they land, reusing the
+ * steps that apply. Immutable and thread-safe. Internal.
  */
 public final class Pipeline {
-    private final List<Step> steps =
-            List.of(
-                    new ObserveStep(),
-                    new StandardHeadersStep(),
-                    new GatewayResponseStep(),
-                    new LimitsStep(),
-                    new StageStep(),
-                    new RouteMatchStep(),
-                    new RequestDecompressionStep(),
-                    new ApiKeyStep(),
-                    new RequestValidationStep(),
-                    new ResponseCompressionStep(),
-                    new MethodResponseStep(),
-                    new IntegrationResponseStep(),
-                    new IntegrationRequestStep(),
-                    new IntegrationStep());
-    private final Chain first = RealChain.of(steps);
+    private final List<Step> steps;
+    private final Chain first;
+
+    private Pipeline(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+        this.first = RealChain.of(this.steps);
+    }
+
+    /**
+     * Returns the REST API request pipeline, the steps in the order of API Gateway's request flow
+     * (reference section 8.1). The front-door limits (reference 9.5) come before stage and route
+     * resolution: a malformed or oversized request is refused whatever its path names. Request
+     * validation follows the API key step (parameters, then body). The stage is the first path
+     * segment, as in an execute-api URL.
+     */
+    public static Pipeline rest() {
+        return new Pipeline(
+                List.of(
+                        new ObserveStep(),
+                        new StandardHeadersStep(),
+                        new GatewayResponseStep(),
+                        new LimitsStep(),
+                        new StageStep(StageResolver.pathPrefix()),
+                        new RouteMatchStep(),
+                        new RequestDecompressionStep(),
+                        new ApiKeyStep(),
+                        new RequestValidationStep(),
+                        new ResponseCompressionStep(),
+                        new MethodResponseStep(),
+                        new IntegrationResponseStep(),
+                        new IntegrationRequestStep(),
+                        new IntegrationStep()));
+    }
+
+    /** Returns the steps, outermost first. */
+    public List<Step> steps() {
+        return steps;
+    }
 
     /** Runs every step for one exchange. */
     public Response handle(Exchange exchange) {

@@ -2,6 +2,7 @@ package dev.apigw.runtime.pipeline;
 
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.runtime.Gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,27 +10,31 @@ import java.util.Optional;
 
 /**
  * Everything an {@code Api} serves from, fixed when it is built: the API id, the stages with their
- * compiled deployments, the account's API keys and usage plans, and the host bindings. Internal.
+ * compiled deployments, the account's API keys and usage plans, the account itself and the backends
+ * the host bound. Internal.
  *
  * @param apiId the REST API id
  * @param stages deployed stages by name
  * @param apiKeys API keys by value
  * @param usagePlans the usage plans
- * @param host what the host plugged in
+ * @param gateway the account the API lives in
+ * @param backends the backends the API's integrations call
  */
 public record ServingState(
         String apiId,
         Map<String, DeployedStage> stages,
         Map<String, ApiKey> apiKeys,
         List<UsagePlan> usagePlans,
-        HostBindings host) {
+        Gateway gateway,
+        Backends backends) {
     /** Checks and copies. */
     public ServingState {
         Objects.requireNonNull(apiId);
         stages = Map.copyOf(stages);
         apiKeys = Map.copyOf(apiKeys);
         usagePlans = List.copyOf(usagePlans);
-        Objects.requireNonNull(host);
+        Objects.requireNonNull(gateway);
+        Objects.requireNonNull(backends);
     }
 
     /** Returns the stage of this name, if deployed. */

@@ -1,26 +1,26 @@
 package dev.apigw.runtime.pipeline;
 
 import dev.apigw.runtime.Response;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Resolves the stage from the first path segment, as in an execute-api URL (reference 7.1). Leading
- * doubled slashes are folded ({@code //dev/x} is {@code /dev/x}, reference 2.1). An unknown stage
- * gets 403 {@code {"message":"Forbidden"}}, which no API can customise.
+ * Resolves the stage with the API's {@link StageResolver} (reference 7.1). A request that addresses
+ * no stage gets 403 {@code {"message":"Forbidden"}}, which no API can customise.
  */
 final class StageStep implements Step {
+    private final StageResolver resolver;
+
+    StageStep(StageResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver);
+    }
+
     @Override
     public Response apply(Exchange exchange, Chain next) {
-        String path = exchange.request().path();
-        int start = 0;
-        while (start < path.length() && path.charAt(start) == '/') {
-            start++;
-        }
-        int end = path.indexOf('/', start);
-        String stageName = path.substring(start, end < 0 ? path.length() : end);
-        Optional<DeployedStage> stage = exchange.state().stage(stageName);
-        if (stage.isEmpty()) {
-            exchange.trace().add("stage", "No stage named: ", stageName);
+        Optional<StageResolver.ResolvedStage> resolved =
+                resolver.resolve(exchange.request(), exchange.state().stages());
+        if (resolved.isEmpty()) {
+            exchange.trace().add("stage", resolver.describeMiss(exchange.request()));
             return Response.builder()
                     .statusCode(403)
                     .setHeader("Content-Type", "application/json")
@@ -28,12 +28,8 @@ final class StageStep implements Step {
                     .body("{\"message\":\"Forbidden\"}")
                     .build();
         }
-        exchange.trace().add("stage", "Stage: ", stageName);
-        String rest = end < 0 ? "/" : path.substring(end);
-        int slashes = 0;
-        while (slashes + 1 < rest.length() && rest.charAt(slashes + 1) == '/') {
-            slashes++;
-        }
-        return next.proceed(exchange.withStage(stage.get(), rest.substring(slashes)));
+        DeployedStage stage = resolved.get().stage();
+        exchange.trace().add("stage", "Stage: ", stage.stage().stageName());
+        return next.proceed(exchange.withStage(stage, resolved.get().resourcePath()));
     }
 }

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.RestApi;
-import dev.apigw.runtime.ExecutionTrace;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
-import dev.apigw.runtime.pipeline.HostBindings;
-import dev.apigw.runtime.pipeline.ServingState;
+import dev.apigw.runtime.pipeline.TestExchanges;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pieces of gateway response rendering (reference sections 3.1 and 3.2). */
@@ -23,28 +19,16 @@ class GatewayResponsesTest {
     private static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
 
     private static Exchange exchange(Request request) {
-        HostBindings host =
-                new HostBindings(
-                        Map.of(),
-                        r -> {
-                            throw new AssertionError("no backend expected");
-                        },
-                        HostBindings.NO_AWS_SERVICE_BACKEND,
-                        task -> {
-                            throw new AssertionError("no asynchronous invocation expected");
-                        },
-                        Runnable::run,
-                        Clock.fixed(NOW, ZoneOffset.UTC),
-                        () -> 42L,
-                        "eu-west-1",
-                        "210987654321");
-        return Exchange.of(
-                request,
-                "11111111-2222-4333-8444-555555555555",
-                "ext-id=",
-                NOW,
-                ExecutionTrace.off(),
-                new ServingState("apiid12345", Map.of(), Map.of(), List.of(), host));
+        return TestExchanges.builder()
+                .ids("11111111-2222-4333-8444-555555555555", "ext-id=")
+                .apiId("apiid12345")
+                .gateway(
+                        g ->
+                                g.clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                                        .random(() -> 42L)
+                                        .region("eu-west-1")
+                                        .accountId("210987654321"))
+                .arrived(request);
     }
 
     private static Response renderDefault(GatewayException error) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.TestExchanges;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Parsing and resolving integration request mapping sources (reference 5.2). */
 class MappingSourceTest {
     private static final Exchange EXCHANGE =
-            TestExchanges.of(
+            TestExchanges.arrived(
                     Request.builder()
                             .httpMethod("PUT")
                             .target("/s/x?a=1&a=2&b=")

@@ -8,6 +8,7 @@ import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.TestExchanges;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Integration request mapping targets and the header rules per type (reference 5.2). */
 class RequestParametersTest {
     private static final Exchange EXCHANGE =
-            TestExchanges.of(
+            TestExchanges.arrived(
                     Request.builder()
                             .httpMethod("GET")
                             .target("/s/x?t=a&t=b")

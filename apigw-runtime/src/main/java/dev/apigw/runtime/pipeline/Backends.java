@@ -3,40 +3,24 @@ package dev.apigw.runtime.pipeline;
 import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.random.RandomGenerator;
 
 /**
- * What the host plugged in: Lambda functions by name, the HTTP backend, the AWS service backend,
- * the executors of asynchronous and synchronous Lambda invocations, the clock, the random source,
- * and the region and account the API lives in. Internal.
+ * The backends one API's integrations call, as the host bound them: Lambda functions by name, the
+ * HTTP backend and the AWS service backend. The threads, clock and random source they run with
+ * belong to the account ({@link dev.apigw.runtime.Gateway}). Internal.
  *
  * @param lambdas functions by name, or by {@code name:qualifier}
  * @param httpBackend the backend of HTTP integrations
  * @param awsServiceBackend the backend of AWS service integrations, or {@link
  *     #NO_AWS_SERVICE_BACKEND} when the host bound none
- * @param eventInvocations runs Lambda functions invoked with the invocation type {@code Event}
- * @param requestResponse runs synchronous Lambda calls, one thread per running call, so that the
- *     caller can stop waiting at the integration timeout
- * @param clock the clock for request times and latencies
- * @param random a thread-safe random source for ids
- * @param region the AWS region, e.g. {@code us-east-1}
- * @param accountId the AWS account id of the API owner
  */
-public record HostBindings(
+public record Backends(
         Map<String, LambdaFunction> lambdas,
         HttpBackend httpBackend,
-        AwsServiceBackend awsServiceBackend,
-        Executor eventInvocations,
-        Executor requestResponse,
-        Clock clock,
-        RandomGenerator random,
-        String region,
-        String accountId) {
+        AwsServiceBackend awsServiceBackend) {
     /** Stands for "no AWS service backend bound"; never called. */
     public static final AwsServiceBackend NO_AWS_SERVICE_BACKEND =
             request -> {
@@ -44,16 +28,10 @@ public record HostBindings(
             };
 
     /** Checks and copies. */
-    public HostBindings {
+    public Backends {
         lambdas = Map.copyOf(lambdas);
         Objects.requireNonNull(httpBackend);
         Objects.requireNonNull(awsServiceBackend);
-        Objects.requireNonNull(eventInvocations);
-        Objects.requireNonNull(requestResponse);
-        Objects.requireNonNull(clock);
-        Objects.requireNonNull(random);
-        Objects.requireNonNull(region);
-        Objects.requireNonNull(accountId);
     }
 
     /** Returns the function bound to {@code name:qualifier}, else to {@code name}. */

@@ -1,0 +1,252 @@
+package dev.apigw.runtime;
+
+import dev.apigw.runtime.integration.LambdaExecutor;
+import dev.apigw.runtime.spi.AccessLogSink;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS account and region the APIs live in, with what they share: the clock, the random source,
+ * the threads Lambda functions run on, the metrics registry and the access-log sink. A host builds
+ * one and hands it to every {@link Api} it serves; {@link Api#toBuilder()}, deploy and rollback
+ * keep the same instance, so what the account holds survives a redeploy, as on AWS (reference 9.4:
+ * the account's throttling spans every API). The stores of the features that need shared state
+ * (rate limits, usage, caches, connections) join here as those features land. Thread-safe.
+ *
+ * <pre>{@code
+ * Gateway account = Gateway.builder().clock(clock).region("eu-west-1").build();
+ * Api orders = Api.builder().gateway(account).restApi(ordersApi).deploy("prod").build();
+ * Api users = Api.builder().gateway(account).restApi(usersApi).deploy("prod").build();
+ * }</pre>
+ */
+public final class Gateway {
+    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("dev.apigw.access");
+
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final String region;
+    private final String accountId;
+    private final MeterRegistry meterRegistry;
+    private final AccessLogSink accessLog;
+    private final Executor eventInvocations;
+    private final Executor requestResponse;
+
+    private Gateway(Builder b) {
+        this.clock = b.clock;
+        this.random = b.random;
+        this.region = b.region;
+        this.accountId = b.accountId;
+        this.meterRegistry =
+                b.meterRegistry != null ? b.meterRegistry : new CompositeMeterRegistry();
+        this.accessLog = b.accessLog != null ? b.accessLog : Gateway::logAccess;
+        this.eventInvocations =
+                b.eventInvocations != null ? b.eventInvocations : defaultEventInvocations();
+        this.requestResponse =
+                b.requestResponse != null
+                        ? b.requestResponse
+                        : LambdaExecutor.create(
+                                1_000, Duration.ofNanos(50_000), Duration.ofSeconds(60));
+    }
+
+    /** Returns an account with every default: see the setters of {@link Builder}. */
+    public static Gateway create() {
+        return builder().build();
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this account's parts: the account it builds shares this one's
+     * threads, registry and sink, and has whatever the builder changes.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.clock = clock;
+        b.random = random;
+        b.region = region;
+        b.accountId = accountId;
+        b.meterRegistry = meterRegistry;
+        b.accessLog = accessLog;
+        b.eventInvocations = eventInvocations;
+        b.requestResponse = requestResponse;
+        return b;
+    }
+
+    /** Returns the clock of request times, latencies and deployments. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns the thread-safe random source of ids. */
+    public RandomGenerator random() {
+        return random;
+    }
+
+    /** Returns the region, e.g. {@code us-east-1}. */
+    public String region() {
+        return region;
+    }
+
+    /** Returns the account id of the APIs' owner. */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** Returns the registry the account's metrics go to (reference 10.1). */
+    public MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    /** Returns where access-log lines go (reference 10.3). */
+    public AccessLogSink accessLog() {
+        return accessLog;
+    }
+
+    /** Returns the executor of Lambda functions invoked asynchronously. */
+    public Executor eventInvocations() {
+        return eventInvocations;
+    }
+
+    /** Returns the executor of synchronous Lambda calls. */
+    public Executor requestResponse() {
+        return requestResponse;
+    }
+
+    private static void logAccess(String destinationArn, String line) {
+        ACCESS_LOG.info("{} {}", destinationArn, line);
+    }
+
+    private static Executor defaultEventInvocations() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(
+                        4,
+                        4,
+                        60,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        task -> {
+                            Thread t =
+                                    new Thread(
+                                            task, "apigw-lambda-event-" + count.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Builds a {@link Gateway}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+        private String region = "us-east-1";
+        private String accountId = "123456789012";
+        private MeterRegistry meterRegistry;
+        private AccessLogSink accessLog;
+        private Executor eventInvocations;
+        private Executor requestResponse;
+
+        private Builder() {}
+
+        /** Sets the clock (default: the system UTC clock). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Sets a thread-safe random source for ids (default: thread-local random). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random);
+            return this;
+        }
+
+        /** Sets the region (default {@code us-east-1}). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region);
+            return this;
+        }
+
+        /** Sets the owner's account id (default {@code 123456789012}). */
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId);
+            return this;
+        }
+
+        /**
+         * Sets the registry metrics go to (default: a registry with no backend, which records
+         * nothing). The host owns it.
+         */
+        public Builder meterRegistry(MeterRegistry meterRegistry) {
+            this.meterRegistry = Objects.requireNonNull(meterRegistry);
+            return this;
+        }
+
+        /**
+         * Sets where access-log lines go (default: the SLF4J logger {@code dev.apigw.access} at
+         * INFO, the destination ARN first).
+         */
+        public Builder accessLog(AccessLogSink accessLog) {
+            this.accessLog = Objects.requireNonNull(accessLog);
+            return this;
+        }
+
+        /**
+         * Sets the executor that runs Lambda functions invoked asynchronously: an AWS (non-proxy)
+         * Lambda integration that maps {@code X-Amz-Invocation-Type} to {@code 'Event'} answers at
+         * once and leaves the call to this executor (reference 2, intro; "Set up asynchronous
+         * invocation of the backend Lambda function"). The host owns it and shuts it down when it
+         * wants; a {@code Gateway} never does, since it has no life cycle. Tasks the executor
+         * rejects make the request fail as a failed Invoke call.
+         *
+         * <p>Default: a pool of at most four daemon threads named {@code apigw-lambda-event-N},
+         * created with the {@code Gateway}, whose idle threads end after 60 seconds, so an unused
+         * or forgotten {@code Gateway} holds no thread and never keeps the JVM alive. Its queue is
+         * unbounded.
+         */
+        public Builder eventInvocationExecutor(Executor executor) {
+            this.eventInvocations = Objects.requireNonNull(executor);
+            return this;
+        }
+
+        /**
+         * Sets the executor that runs synchronous Lambda calls (invocation type {@code
+         * RequestResponse}, AWS_PROXY and AWS integrations), so that the gateway can stop waiting
+         * at the integration timeout (reference 4.2, 9.5) while the function's thread is
+         * interrupted and left to end. It must run each task on a thread of its own at once: a task
+         * that waits in a queue spends the integration's time there. A task it rejects fails the
+         * request as a failed Invoke call (502). An executor that runs tasks in the calling thread
+         * ({@code Runnable::run}) gives up the timeout.
+         *
+         * <p>Default: a {@link LambdaExecutor} created with the {@code Gateway}, of at most 1,000
+         * daemon threads (the default concurrency of a Lambda account) named {@code
+         * apigw-lambda-N}, started on demand, one of them spinning 50 microseconds for the next
+         * call after one, and ended after 60 idle seconds, so an unused {@code Gateway} holds no
+         * thread.
+         */
+        public Builder requestResponseExecutor(Executor executor) {
+            this.requestResponse = Objects.requireNonNull(executor);
+            return this;
+        }
+
+        /** Builds the account. */
+        public Gateway build() {
+            return new Gateway(this);
+        }
+    }
+}
