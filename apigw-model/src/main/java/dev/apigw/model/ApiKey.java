@@ -2,6 +2,7 @@ package dev.apigw.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An API key: a value callers send in {@code x-api-key}; it counts only while enabled and in a
@@ -38,6 +39,16 @@ public final class ApiKey {
     /** Returns a builder holding this key's values. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Returns a copy built from {@link #toBuilder()} with the changes the consumer makes, e.g.
+     * {@code key.copy(b -> b.enabled(false))}; this instance does not change.
+     */
+    public ApiKey copy(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
     }
 
     /** Returns the key id ({@code $context.identity.apiKeyId}). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A REST API authorizer: a Lambda TOKEN or REQUEST authorizer or a Cognito user pool (reference
@@ -52,6 +53,17 @@ public final class Authorizer {
     /** Returns a builder holding this authorizer's values. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Returns a copy built from {@link #toBuilder()} with the changes the consumer makes, e.g.
+     * {@code authorizer.copy(b -> b.authorizerResultTtlInSeconds(0))}; this instance does not
+     * change.
+     */
+    public Authorizer copy(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
     }
 
     /** Returns the authorizer id. */

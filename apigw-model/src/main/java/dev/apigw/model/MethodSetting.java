@@ -2,6 +2,7 @@ package dev.apigw.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Settings of a stage for all methods ({@code *}{@code /*}) or one ({@code pets/GET}): metrics,
@@ -43,6 +44,16 @@ public final class MethodSetting {
     /** Returns a builder holding these settings. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Returns a copy built from {@link #toBuilder()} with the changes the consumer makes, e.g.
+     * {@code setting.copy(b -> b.cachingEnabled(true))}; this instance does not change.
+     */
+    public MethodSetting copy(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
     }
 
     /** Returns whether detailed CloudWatch metrics are on. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A usage plan: which API stages it covers, which API keys belong to it, and the throttle and quota
@@ -38,6 +39,16 @@ public final class UsagePlan {
     /** Returns a builder holding this plan's values. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Returns a copy built from {@link #toBuilder()} with the changes the consumer makes, e.g.
+     * {@code plan.copy(b -> b.addApiStage("a1b2c3", "prod"))}; this instance does not change.
+     */
+    public UsagePlan copy(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
     }
 
     /** Returns the plan id. */

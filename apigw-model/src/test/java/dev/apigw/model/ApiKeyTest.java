@@ -69,4 +69,29 @@ class ApiKeyTest {
         assertThat(disabled).isNotEqualTo(original);
         assertThat(disabled.id()).isEqualTo(original.id());
     }
+
+    @Test
+    void copy_changesOneField_keepsTheRest() {
+        ApiKey original =
+                ApiKey.builder().value(VALUE).name("n").description("for a partner").build();
+
+        ApiKey disabled = original.copy(b -> b.enabled(false));
+
+        assertThat(disabled.enabled()).isFalse();
+        assertThat(disabled.id()).isEqualTo(original.id());
+        assertThat(disabled.name()).isEqualTo("n");
+        assertThat(disabled.value()).isEqualTo(VALUE);
+        assertThat(disabled.description()).contains("for a partner");
+        assertThat(original.enabled()).isTrue();
+    }
+
+    @Test
+    void copy_invalidChange_throwsNamingField() {
+        ApiKey original = ApiKey.of(VALUE);
+
+        assertThatThrownBy(() -> original.copy(b -> b.value("short")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("apiKey value must be 20 to 128 characters long");
+        assertThat(original.value()).isEqualTo(VALUE);
+    }
 }

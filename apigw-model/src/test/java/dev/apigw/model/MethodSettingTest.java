@@ -102,4 +102,22 @@ class MethodSettingTest {
         assertThat(changed.cachingEnabled()).isTrue();
         assertThat(original.throttle().burstLimit()).isEqualTo(124);
     }
+
+    @Test
+    void copy_changesOneField_keepsTheRest() {
+        MethodSetting original =
+                MethodSetting.builder()
+                        .throttlingBurstLimit(124)
+                        .throttlingRateLimit(12.5)
+                        .loggingLevel(LoggingLevel.INFO)
+                        .build();
+
+        MethodSetting changed = original.copy(b -> b.cachingEnabled(true));
+
+        assertThat(changed.cachingEnabled()).isTrue();
+        assertThat(changed.throttle()).isEqualTo(original.throttle());
+        assertThat(changed.loggingLevel()).contains(LoggingLevel.INFO);
+        assertThat(original.cachingEnabled()).isFalse();
+        assertThat(original.copy(b -> {})).isEqualTo(original);
+    }
 }

@@ -105,4 +105,25 @@ class UsagePlanTest {
         assertThat(changed.covers("api1", "dev")).isTrue();
         assertThat(original.covers("api1", "dev")).isFalse();
     }
+
+    @Test
+    void copy_changesOneField_keepsTheRest() {
+        UsagePlan original =
+                UsagePlan.builder()
+                        .name("p")
+                        .description("d")
+                        .addApiStage("api1", "prod")
+                        .throttle(new ThrottleSettings(3, 3.0))
+                        .addApiKey(ApiKey.of("c".repeat(25)))
+                        .build();
+
+        UsagePlan changed = original.copy(b -> b.description("gold"));
+
+        assertThat(changed.description()).contains("gold");
+        assertThat(changed.id()).isEqualTo(original.id());
+        assertThat(changed.apiStages()).isEqualTo(original.apiStages());
+        assertThat(changed.throttle()).isEqualTo(original.throttle());
+        assertThat(changed.apiKeyIds()).isEqualTo(original.apiKeyIds());
+        assertThat(original.description()).contains("d");
+    }
 }

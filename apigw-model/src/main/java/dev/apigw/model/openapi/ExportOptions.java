@@ -53,6 +53,16 @@ public final class ExportOptions {
         return new Builder(this);
     }
 
+    /**
+     * Returns a copy built from {@link #toBuilder()} with the changes the consumer makes, e.g.
+     * {@code options.copy(b -> b.stageName("prod"))}; this instance does not change.
+     */
+    public ExportOptions copy(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
+    }
+
     /** Returns the document type: OAS 3.0 or Swagger 2.0. */
     public ExportType exportType() {
         return exportType;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link OpenApiImporter} imports: the {@code ImportRestApi} parameters ({@code basepath},
@@ -56,6 +57,16 @@ public final class ImportOptions {
     /** Returns a builder holding these options. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /**
+     * Returns a copy built from {@link #toBuilder()} with the changes the consumer makes, e.g.
+     * {@code options.copy(b -> b.failOnWarnings(true))}; this instance does not change.
+     */
+    public ImportOptions copy(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
     }
 
     /** Returns the base path mode ({@code IGNORE} by default). */

@@ -91,4 +91,23 @@ class ExportOptionsTest {
         assertThat(ExportExtension.INTEGRATIONS.value()).isEqualTo("integrations");
         assertThat(ExportExtension.AUTHORIZERS.value()).isEqualTo("authorizers");
     }
+
+    @Test
+    void copy_changesOneField_keepsTheRest() {
+        ExportOptions original =
+                ExportOptions.of(
+                        "gamma",
+                        o ->
+                                o.exportType(ExportType.SWAGGER)
+                                        .extensions(Set.of(ExportExtension.AUTHORIZERS))
+                                        .region("sa-east-1"));
+
+        ExportOptions changed = original.copy(b -> b.stageName("delta"));
+
+        assertThat(changed.stageName()).isEqualTo("delta");
+        assertThat(changed.exportType()).isEqualTo(ExportType.SWAGGER);
+        assertThat(changed.extensions()).containsExactly(ExportExtension.AUTHORIZERS);
+        assertThat(changed.region()).isEqualTo("sa-east-1");
+        assertThat(original.stageName()).isEqualTo("gamma");
+    }
 }

@@ -47,4 +47,22 @@ class ImportOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("region is required");
     }
+
+    @Test
+    void copy_changesOneField_keepsTheRest() {
+        ImportOptions original =
+                ImportOptions.builder()
+                        .region("ap-south-2")
+                        .basePath(BasePathMode.PREPEND)
+                        .putPlaceholder("Fn", "x")
+                        .build();
+
+        ImportOptions changed = original.copy(b -> b.failOnWarnings(true));
+
+        assertThat(changed.failOnWarnings()).isTrue();
+        assertThat(changed.region()).isEqualTo("ap-south-2");
+        assertThat(changed.basePath()).isEqualTo(BasePathMode.PREPEND);
+        assertThat(changed.placeholders()).containsExactly(Map.entry("Fn", "x"));
+        assertThat(original.failOnWarnings()).isFalse();
+    }
 }

@@ -4,7 +4,7 @@ import dev.apigw.model.Method;
 import dev.apigw.model.RequestValidator;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Headers;
-import dev.apigw.runtime.validation.BodySchema;
+import dev.apigw.runtime.validation.BodyValidator;
 import dev.apigw.runtime.validation.ModelSchemas;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +33,7 @@ public final class RequestValidation {
     private final List<String> paths;
     private final List<String> queries;
     private final boolean body;
-    private final Map<String, BodySchema> schemas;
+    private final Map<String, BodyValidator> schemas;
 
     private RequestValidation(
             boolean parameters,
@@ -41,7 +41,7 @@ public final class RequestValidation {
             List<String> paths,
             List<String> queries,
             boolean body,
-            Map<String, BodySchema> schemas) {
+            Map<String, BodyValidator> schemas) {
         this.parameters = parameters;
         this.headers = headers;
         this.paths = paths;
@@ -75,7 +75,7 @@ public final class RequestValidation {
                                 add(name, "method.request.querystring.", queries);
                             }
                         });
-        Map<String, BodySchema> schemas = new LinkedHashMap<>();
+        Map<String, BodyValidator> schemas = new LinkedHashMap<>();
         if (validator.validateRequestBody()) {
             method.requestModels()
                     .forEach(
@@ -85,7 +85,7 @@ public final class RequestValidation {
                                             contentType.equals(DEFAULT_MODEL)
                                                     ? DEFAULT_MODEL
                                                     : MediaTypes.mimeType(contentType),
-                                            models.get().schema(model));
+                                            models.get().validator(model));
                                 } catch (IllegalArgumentException e) {
                                     throw new IllegalArgumentException(
                                             "request model for "
@@ -161,12 +161,12 @@ public final class RequestValidation {
     }
 
     /**
-     * Returns the schema for a request's media type: the model of that type, else the {@code
-     * $default} model; empty when neither exists, and the body is then not validated (the AWS page
-     * "Request validation for REST APIs in API Gateway").
+     * Returns the body validator for a request's media type: the model of that type, else the
+     * {@code $default} model; empty when neither exists, and the body is then not validated (the
+     * AWS page "Request validation for REST APIs in API Gateway").
      */
-    public Optional<BodySchema> bodySchema(String mediaType) {
-        BodySchema schema = schemas.get(mediaType);
+    public Optional<BodyValidator> bodySchema(String mediaType) {
+        BodyValidator schema = schemas.get(mediaType);
         return Optional.ofNullable(schema != null ? schema : schemas.get(DEFAULT_MODEL));
     }
 }

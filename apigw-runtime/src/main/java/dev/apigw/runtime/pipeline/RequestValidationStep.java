@@ -3,7 +3,7 @@ package dev.apigw.runtime.pipeline;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.mapping.JsonDocument;
-import dev.apigw.runtime.validation.BodySchema;
+import dev.apigw.runtime.validation.BodyValidator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * $context.error.validationErrorString}. An empty body is validated as {@code {}}; a body that is
  * not JSON, or that has anything but whitespace after its JSON value ({@code {"price":1}garbage}),
  * fails with {@link #NOT_JSON}; a number beyond a double's range ({@code 1e400}) fails with {@link
- * BodySchema#OUT_OF_RANGE} (both texts our choice, AWS's are not recorded). The body is parsed
+ * BodyValidator#OUT_OF_RANGE} (both texts our choice, AWS's are not recorded). The body is parsed
  * once, shared with the later steps. Validation is independent of passthrough (reference 6.2): an
  * unvalidated body goes on as sent.
  */
@@ -52,7 +52,7 @@ final class RequestValidationStep implements Step {
                             .map(MediaTypes::mimeType)
                             .filter(t -> !t.isEmpty())
                             .orElse(MediaTypes.JSON);
-            Optional<BodySchema> schema = validation.bodySchema(mediaType);
+            Optional<BodyValidator> schema = validation.bodySchema(mediaType);
             if (schema.isPresent()) {
                 String errors = errors(schema.get(), exchange.payload());
                 if (errors != null) {
@@ -73,16 +73,14 @@ final class RequestValidationStep implements Step {
     }
 
     /** Returns the validationErrorString of a failing body, or null when it is valid. */
-    private static String errors(BodySchema schema, Payload payload) {
+    private static String errors(BodyValidator schema, Payload payload) {
         if (payload.isEmpty()) {
-            List<String> errors = schema.validate(EMPTY_BODY);
-            return errors.isEmpty() ? null : errors.toString();
+            return schema.validationErrorString(EMPTY_BODY).orElse(null);
         }
         Optional<JsonDocument> json = payload.json();
         if (json.isEmpty() || json.get().hasTrailingContent()) {
             return NOT_JSON;
         }
-        List<String> errors = schema.validate(json.get().root());
-        return errors.isEmpty() ? null : errors.toString();
+        return schema.validationErrorString(json.get().root()).orElse(null);
     }
 }

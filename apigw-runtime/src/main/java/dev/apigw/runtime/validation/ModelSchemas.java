@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  * $ref} must point at something (no chain of references may loop). The built-in models {@code
  * Empty} and {@code Error} that AWS gives every new API exist unless the API defines its own.
  *
- * <p>Used while an API is built, by one thread; the {@link BodySchema}s it returns are thread-safe.
+ * <p>The validators it returns are java-json-tools' ({@link JsonToolsBodyValidator}); trying
+ * another library means another {@link BodyValidator} and a change here, nowhere else. Used while
+ * an API is built, by one thread; the {@link BodyValidator}s it returns are thread-safe.
  */
 public final class ModelSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +68,7 @@ public final class ModelSchemas {
     private final Map<String, String> texts = new LinkedHashMap<>();
     private final Map<String, JsonNode> trees = new HashMap<>();
     private final Map<String, String> unreadable = new HashMap<>();
-    private final Map<String, BodySchema> compiled = new HashMap<>();
+    private final Map<String, BodyValidator> compiled = new HashMap<>();
     private final Set<String> checked = new HashSet<>();
     private final JsonSchemaFactory factory;
 
@@ -103,23 +105,26 @@ public final class ModelSchemas {
     }
 
     /**
-     * Returns the compiled schema of a model; throws {@link IllegalArgumentException} naming the
-     * model when it does not exist, is not a valid JSON Schema, or references nothing.
+     * Returns the validator of a model, compiled on the first call and the same instance after;
+     * throws {@link IllegalArgumentException} naming the model when it does not exist, is not a
+     * valid JSON Schema, or references nothing.
      */
-    public BodySchema schema(String modelName) {
-        BodySchema schema = compiled.get(modelName);
-        if (schema != null) {
-            return schema;
+    public BodyValidator validator(String modelName) {
+        BodyValidator validator = compiled.get(modelName);
+        if (validator != null) {
+            return validator;
         }
         check(modelName);
         try {
-            schema = new BodySchema(modelName, factory.getJsonSchema(url(modelName).toString()));
+            validator =
+                    new JsonToolsBodyValidator(
+                            modelName, factory.getJsonSchema(url(modelName).toString()));
         } catch (ProcessingException e) {
             throw new IllegalArgumentException(
                     "model " + modelName + ": " + e.getProcessingMessage().getMessage(), e);
         }
-        compiled.put(modelName, schema);
-        return schema;
+        compiled.put(modelName, validator);
+        return validator;
     }
 
     private void check(String name) {

@@ -35,8 +35,8 @@ class ModelSchemasTest {
     }
 
     @Test
-    void schema_missingRequiredProperty_reportsJavaJsonToolsMessage() {
-        BodySchema schema =
+    void validator_missingRequiredProperty_reportsJavaJsonToolsMessage() {
+        BodyValidator schema =
                 schemas(
                                 "k3v9a1",
                                 Model.json(
@@ -44,7 +44,7 @@ class ModelSchemasTest {
                                         "{"
                                                 + DRAFT_4
                                                 + "\"type\":\"object\",\"required\":[\"email\"]}"))
-                        .schema("Signup");
+                        .validator("Signup");
 
         assertThat(schema.validate(object("name", "ada")))
                 .containsExactly("object has missing required properties ([\"email\"])");
@@ -52,7 +52,7 @@ class ModelSchemasTest {
     }
 
     @Test
-    void schema_refToOtherModelUrl_resolvesAmongTheApisModels() {
+    void validator_refToOtherModelUrl_resolvesAmongTheApisModels() {
         String apiId = "r7q2ww";
         ModelSchemas schemas =
                 schemas(
@@ -66,7 +66,7 @@ class ModelSchemasTest {
                                 "{\"type\":\"object\",\"properties\":{\"owner\":{\"$ref\":\""
                                         + url(apiId, "Owner")
                                         + "\"}}}"));
-        BodySchema pet = schemas.schema("Pet");
+        BodyValidator pet = schemas.validator("Pet");
 
         assertThat(pet.validate(object("owner", object("id", 12)))).isEmpty();
         assertThat(pet.validate(object("owner", object("id", "twelve"))))
@@ -76,7 +76,7 @@ class ModelSchemasTest {
     }
 
     @Test
-    void schema_refWithAnotherApiId_resolvesByModelName() {
+    void validator_refWithAnotherApiId_resolvesByModelName() {
         ModelSchemas schemas =
                 schemas(
                         "live01",
@@ -87,14 +87,14 @@ class ModelSchemasTest {
                                         + url("importedid", "Tag")
                                         + "\"}}"));
 
-        assertThat(schemas.schema("Item").validate(List.of("ab", "abcd")))
+        assertThat(schemas.validator("Item").validate(List.of("ab", "abcd")))
                 .hasSize(1)
                 .allSatisfy(m -> assertThat(m).contains("is too long"));
-        assertThat(schemas.schema("Item").validate(List.of("ab", "cd"))).isEmpty();
+        assertThat(schemas.validator("Item").validate(List.of("ab", "cd"))).isEmpty();
     }
 
     @Test
-    void schema_refWithFragment_selectsPartOfTheModel() {
+    void validator_refWithFragment_selectsPartOfTheModel() {
         String apiId = "frag77";
         ModelSchemas schemas =
                 schemas(
@@ -109,12 +109,12 @@ class ModelSchemasTest {
                                         + url(apiId, "Shared")
                                         + "#/definitions/Code\"}}}"));
 
-        assertThat(schemas.schema("Country").validate(object("code", "FR"))).isEmpty();
-        assertThat(schemas.schema("Country").validate(object("code", "fra"))).hasSize(1);
+        assertThat(schemas.validator("Country").validate(object("code", "FR"))).isEmpty();
+        assertThat(schemas.validator("Country").validate(object("code", "fra"))).hasSize(1);
     }
 
     @Test
-    void schema_recursiveModel_validatesNestedLevels() {
+    void validator_recursiveModel_validatesNestedLevels() {
         String apiId = "tree42";
         ModelSchemas schemas =
                 schemas(
@@ -126,7 +126,7 @@ class ModelSchemasTest {
                                         + "\"children\":{\"type\":\"array\",\"items\":{\"$ref\":\""
                                         + url(apiId, "Node")
                                         + "\"}}}}"));
-        BodySchema node = schemas.schema("Node");
+        BodyValidator node = schemas.validator("Node");
 
         assertThat(
                         node.validate(
@@ -147,7 +147,7 @@ class ModelSchemasTest {
     }
 
     @Test
-    void schema_localDefinitionsRef_resolvesInsideTheModel() {
+    void validator_localDefinitionsRef_resolvesInsideTheModel() {
         ModelSchemas schemas =
                 schemas(
                         "local5",
@@ -157,49 +157,49 @@ class ModelSchemasTest {
                                         + "{\"qty\":{\"type\":\"integer\",\"minimum\":1}},\"type\":\"object\","
                                         + "\"properties\":{\"qty\":{\"$ref\":\"#/definitions/qty\"}}}"));
 
-        assertThat(schemas.schema("Order").validate(object("qty", 0))).hasSize(1);
-        assertThat(schemas.schema("Order").validate(object("qty", 3))).isEmpty();
+        assertThat(schemas.validator("Order").validate(object("qty", 0))).hasSize(1);
+        assertThat(schemas.validator("Order").validate(object("qty", 3))).isEmpty();
     }
 
     @Test
-    void schema_calledTwice_returnsTheSameCompiledSchema() {
+    void validator_calledTwice_returnsTheSameCompiledSchema() {
         ModelSchemas schemas = schemas("same01", Model.json("Thing", "{\"type\":\"object\"}"));
 
-        assertThat(schemas.schema("Thing")).isSameAs(schemas.schema("Thing"));
+        assertThat(schemas.validator("Thing")).isSameAs(schemas.validator("Thing"));
     }
 
     @Test
-    void schema_builtInEmptyModel_acceptsObjectsOnly() {
-        BodySchema empty = schemas("empty1").schema("Empty");
+    void validator_builtInEmptyModel_acceptsObjectsOnly() {
+        BodyValidator empty = schemas("empty1").validator("Empty");
 
         assertThat(empty.validate(object("any", 1))).isEmpty();
         assertThat(empty.validate(List.of(1))).hasSize(1);
     }
 
     @Test
-    void schema_unknownModel_throwsNamingIt() {
-        assertThatThrownBy(() -> schemas("none01").schema("Ghost"))
+    void validator_unknownModel_throwsNamingIt() {
+        assertThatThrownBy(() -> schemas("none01").validator("Ghost"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model Ghost does not exist");
     }
 
     @Test
-    void schema_textNotJson_throwsNamingTheModel() {
+    void validator_textNotJson_throwsNamingTheModel() {
         ModelSchemas schemas = schemas("bad001", Model.json("Broken", "{\"type\": "));
 
-        assertThatThrownBy(() -> schemas.schema("Broken"))
+        assertThatThrownBy(() -> schemas.validator("Broken"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("model Broken: schema is not JSON");
     }
 
     @Test
-    void schema_invalidKeywordValue_throwsWithTheSyntaxMessage() {
+    void validator_invalidKeywordValue_throwsWithTheSyntaxMessage() {
         ModelSchemas schemas =
                 schemas(
                         "bad002",
                         Model.json("Wrong", "{\"type\":\"object\",\"minProperties\":-2}"));
 
-        assertThatThrownBy(() -> schemas.schema("Wrong"))
+        assertThatThrownBy(() -> schemas.validator("Wrong"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "model Wrong: invalid JSON Schema: [minProperties at '':"
@@ -207,7 +207,7 @@ class ModelSchemasTest {
     }
 
     @Test
-    void schema_refToMissingModel_throwsNamingBoth() {
+    void validator_refToMissingModel_throwsNamingBoth() {
         ModelSchemas schemas =
                 schemas(
                         "bad003",
@@ -218,13 +218,13 @@ class ModelSchemasTest {
                                         + url("bad003", "Line")
                                         + "\"}}}"));
 
-        assertThatThrownBy(() -> schemas.schema("Cart"))
+        assertThatThrownBy(() -> schemas.validator("Cart"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model Cart: $ref names model Line, which does not exist");
     }
 
     @Test
-    void schema_refToMissingPointer_throws() {
+    void validator_refToMissingPointer_throws() {
         ModelSchemas schemas =
                 schemas(
                         "bad004",
@@ -233,13 +233,13 @@ class ModelSchemasTest {
                                 "{\"type\":\"object\","
                                         + "\"properties\":{\"a\":{\"$ref\":\"#/definitions/nowhere\"}}}"));
 
-        assertThatThrownBy(() -> schemas.schema("Loose"))
+        assertThatThrownBy(() -> schemas.validator("Loose"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model Loose: $ref '#/definitions/nowhere' points to nothing");
     }
 
     @Test
-    void schema_refToForeignUrl_throwsWithoutFetching() {
+    void validator_refToForeignUrl_throwsWithoutFetching() {
         ModelSchemas schemas =
                 schemas(
                         "bad005",
@@ -247,7 +247,7 @@ class ModelSchemasTest {
                                 "Remote",
                                 "{\"$ref\":\"https://example.com/schemas/remote.json\"}"));
 
-        assertThatThrownBy(() -> schemas.schema("Remote"))
+        assertThatThrownBy(() -> schemas.validator("Remote"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "model Remote: $ref 'https://example.com/schemas/remote.json'"
@@ -255,7 +255,7 @@ class ModelSchemasTest {
     }
 
     @Test
-    void schema_refChainLoopingBack_throws() {
+    void validator_refChainLoopingBack_throws() {
         String apiId = "loop01";
         ModelSchemas schemas =
                 schemas(
@@ -263,19 +263,19 @@ class ModelSchemasTest {
                         Model.json("Ping", "{\"$ref\":\"" + url(apiId, "Pong") + "\"}"),
                         Model.json("Pong", "{\"$ref\":\"" + url(apiId, "Ping") + "\"}"));
 
-        assertThatThrownBy(() -> schemas.schema("Ping"))
+        assertThatThrownBy(() -> schemas.validator("Ping"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("loops back on itself");
     }
 
     @Test
-    void schema_brokenModelNobodyUses_doesNotFailOthers() {
+    void validator_brokenModelNobodyUses_doesNotFailOthers() {
         ModelSchemas schemas =
                 schemas(
                         "iso001",
                         Model.json("Broken", "not json"),
                         Model.json("Fine", "{\"type\":\"string\"}"));
 
-        assertThat(schemas.schema("Fine").validate("text")).isEmpty();
+        assertThat(schemas.validator("Fine").validate("text")).isEmpty();
     }
 }

@@ -15,19 +15,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class BodySchemaTest {
-    private static BodySchema schema(String name, String text) {
+/** The java-json-tools validator: its messages and the plain-value tree it validates. */
+class JsonToolsBodyValidatorTest {
+    private static BodyValidator schema(String name, String text) {
         return ModelSchemas.of(
                         RestApi.builder()
                                 .name("body-" + name)
                                 .model(Model.json(name, text))
                                 .build())
-                .schema(name);
+                .validator(name);
     }
 
     @Test
     void validate_severalFailures_listsEveryMessageInOrder() {
-        BodySchema schema =
+        BodyValidator schema =
                 schema(
                         "Person",
                         "{\"type\":\"object\",\"required\":[\"name\"],"
@@ -43,22 +44,22 @@ class BodySchemaTest {
 
     @Test
     void validate_infiniteNumber_failsOutOfRangeInsteadOfThrowing() {
-        BodySchema schema =
+        BodyValidator schema =
                 schema(
                         "Price",
                         "{\"type\":\"object\","
                                 + "\"properties\":{\"price\":{\"type\":\"number\",\"minimum\":0}}}");
 
         assertThat(schema.validate(Map.of("price", Double.POSITIVE_INFINITY)))
-                .containsExactly(BodySchema.OUT_OF_RANGE);
+                .containsExactly(BodyValidator.OUT_OF_RANGE);
         assertThat(schema.validate(Map.of("price", Double.NEGATIVE_INFINITY)))
-                .containsExactly(BodySchema.OUT_OF_RANGE);
+                .containsExactly(BodyValidator.OUT_OF_RANGE);
         assertThat(schema.validate(Map.of("price", 1e300))).isEmpty();
     }
 
     @Test
     void validate_nestedFailures_reportsEachProperty() {
-        BodySchema schema =
+        BodyValidator schema =
                 schema(
                         "Limits",
                         "{\"type\":\"object\","
@@ -76,7 +77,7 @@ class BodySchemaTest {
 
     @Test
     void validate_oneOfWithNull_acceptsNullAndTheOtherType() {
-        BodySchema schema =
+        BodyValidator schema =
                 schema(
                         "Maybe",
                         "{\"type\":\"object\",\"properties\":{\"note\":"
@@ -93,7 +94,7 @@ class BodySchemaTest {
 
     @Test
     void validate_enumFailure_quotesAllowedValues() {
-        BodySchema schema = schema("Kind", "{\"type\":\"string\",\"enum\":[\"dog\",\"cat\"]}");
+        BodyValidator schema = schema("Kind", "{\"type\":\"string\",\"enum\":[\"dog\",\"cat\"]}");
 
         assertThat(schema.validate("fish"))
                 .containsExactly(
@@ -102,7 +103,7 @@ class BodySchemaTest {
 
     @Test
     void validate_numbersOfEveryParsedType_keepTheirJsonType() {
-        BodySchema integer = schema("Whole", "{\"type\":\"integer\"}");
+        BodyValidator integer = schema("Whole", "{\"type\":\"integer\"}");
 
         assertThat(integer.validate(5)).isEmpty();
         assertThat(integer.validate(5_000_000_000L)).isEmpty();
@@ -119,7 +120,7 @@ class BodySchemaTest {
 
     @Test
     void validate_booleanAndNullRoot_areTyped() {
-        BodySchema schema = schema("Flag", "{\"type\":\"boolean\"}");
+        BodyValidator schema = schema("Flag", "{\"type\":\"boolean\"}");
 
         assertThat(schema.validate(Boolean.TRUE)).isEmpty();
         assertThat(schema.validate(null))
@@ -138,12 +139,12 @@ class BodySchemaTest {
         value.put("c", Map.of());
         JsonNode expected = new ObjectMapper().readTree(text);
 
-        assertThat(BodySchema.node(value)).isEqualTo(expected);
+        assertThat(JsonToolsBodyValidator.node(value)).isEqualTo(expected);
     }
 
     @Test
     void node_notAJsonValue_throws() {
-        assertThatThrownBy(() -> BodySchema.node(List.of(new Object())))
+        assertThatThrownBy(() -> JsonToolsBodyValidator.node(List.of(new Object())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not a JSON value");
     }

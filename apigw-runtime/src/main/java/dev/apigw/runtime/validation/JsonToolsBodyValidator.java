@@ -16,40 +16,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One model's schema, compiled once, validating request bodies. The messages are those of the
- * java-json-tools validator, which is what API Gateway reports in {@code
- * $context.error.validationErrorString} (for example {@code object has missing required properties
- * (["email"])}). Immutable and thread-safe.
+ * The {@link BodyValidator} of java-json-tools' json-schema-validator 2.2.14, whose messages are
+ * the text of API Gateway's {@code $context.error.validationErrorString} (reference 1.2). Its
+ * validation is shallow: an object that fails a keyword of its own ({@code required}) is reported
+ * without its properties' failures (docs/differences.md row 63). The validator's {@code minimum},
+ * {@code maximum} and {@code multipleOf} cannot compare an infinity, so a body holding one fails
+ * with {@link BodyValidator#OUT_OF_RANGE} before the schema is applied. Immutable and thread-safe.
  */
-public final class BodySchema {
-    /**
-     * The message for a body holding a number beyond the range of a double ({@code 1e400}): our
-     * choice, AWS's text is not recorded (reference 3.1 BAD_REQUEST_BODY).
-     */
-    public static final String OUT_OF_RANGE = "numeric value out of range";
-
+final class JsonToolsBodyValidator implements BodyValidator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String modelName;
     private final JsonSchema schema;
 
-    BodySchema(String modelName, JsonSchema schema) {
+    JsonToolsBodyValidator(String modelName, JsonSchema schema) {
         this.modelName = modelName;
         this.schema = schema;
     }
 
-    /** Returns the name of the model this schema belongs to. */
+    @Override
     public String modelName() {
         return modelName;
     }
 
-    /**
-     * Validates a parsed body given as plain Java values (maps, lists, strings, numbers, booleans,
-     * null, as {@code JsonDocument} holds them); returns the error messages, empty when the body is
-     * valid. A number that does not fit a double ({@code 1e400}, held as an infinity) fails with
-     * {@link #OUT_OF_RANGE} whatever the schema, since the validator's {@code minimum}, {@code
-     * maximum} and {@code multipleOf} cannot compare it.
-     */
+    @Override
     public List<String> validate(Object body) {
         JsonNode tree;
         try {
