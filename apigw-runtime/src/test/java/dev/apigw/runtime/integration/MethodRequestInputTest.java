@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.runtime.Request;
+import dev.apigw.runtime.parameters.ParameterSource;
 import dev.apigw.runtime.pipeline.Exchange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Parsing and resolving integration request mapping sources (reference 5.2). */
-class MappingSourceTest {
+/** Integration request mapping sources read from a method request (reference 5.2). */
+class MethodRequestInputTest {
     private static final Exchange EXCHANGE =
             TestExchanges.of(
                     Request.builder()
@@ -25,7 +26,11 @@ class MappingSourceTest {
                             .build());
 
     private static Object values(String expression) {
-        return MappingSource.parse(expression).values(EXCHANGE);
+        return parse(expression).values(new MethodRequestInput(EXCHANGE));
+    }
+
+    private static ParameterSource parse(String expression) {
+        return ParameterSource.parse(expression, ParameterSource.Side.METHOD_REQUEST);
     }
 
     @Test
@@ -76,7 +81,7 @@ class MappingSourceTest {
                 "context."
             })
     void parse_malformed_throwsAwsText(String expression) {
-        assertThatThrownBy(() -> MappingSource.parse(expression))
+        assertThatThrownBy(() -> parse(expression))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "Invalid mapping expression specified: Validation Result: warnings :"
