@@ -5,6 +5,7 @@ import dev.apigw.model.Deployment;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.integration.LambdaExecutor;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.pipeline.CompiledDeployment;
@@ -357,7 +358,7 @@ public final class Api {
             return this;
         }
 
-        /** Sets the backend of HTTP integrations (default: {@link HttpBackend#jdk()}). */
+        /** Sets the backend of HTTP integrations (default: {@link JdkHttpBackend#create()}). */
         public Builder httpBackend(HttpBackend httpBackend) {
             this.httpBackend = Objects.requireNonNull(httpBackend);
             return this;
@@ -467,7 +468,7 @@ public final class Api {
                 throw new IllegalStateException("restApi is required");
             }
             if (httpBackend == null) {
-                httpBackend = HttpBackend.jdk();
+                httpBackend = JdkHttpBackend.create();
             }
             if (templates == null) {
                 templates = TemplateEngine.create();
