@@ -10,6 +10,16 @@ import java.util.List;
  * validation follows the API key step (parameters, then body). Internal.
  */
 public final class Pipeline {
+    /**
+     * The {@code $context} variables of the REST pipeline: those of every request, then each
+     * feature's. Built once.
+     */
+    static final ContextVariables CONTEXT_VARIABLES =
+            ContextVariables.builder()
+                    .registerAll(ContextVariables::requestVariables)
+                    .registerAll(ApiKeyStep::contextVariables)
+                    .build();
+
     private final List<Step> steps =
             List.of(
                     new ObserveStep(),
