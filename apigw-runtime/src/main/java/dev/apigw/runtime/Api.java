@@ -5,6 +5,7 @@ import dev.apigw.model.Deployment;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.pipeline.DeploymentCompiler;
@@ -295,7 +296,7 @@ public final class Api {
             return this;
         }
 
-        /** Sets the backend of HTTP integrations (default: {@link HttpBackend#jdk()}). */
+        /** Sets the backend of HTTP integrations (default: {@link JdkHttpBackend#create()}). */
         public Builder httpBackend(HttpBackend httpBackend) {
             this.httpBackend = Objects.requireNonNull(httpBackend);
             return this;
@@ -378,7 +379,7 @@ public final class Api {
             Backends backends =
                     new Backends(
                             lambdas,
-                            httpBackend != null ? httpBackend : HttpBackend.jdk(),
+                            httpBackend != null ? httpBackend : JdkHttpBackend.create(),
                             awsServiceBackend != null
                                     ? awsServiceBackend
                                     : Backends.NO_AWS_SERVICE_BACKEND);

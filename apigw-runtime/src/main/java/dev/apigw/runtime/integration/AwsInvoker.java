@@ -64,7 +64,9 @@ final class AwsInvoker implements IntegrationInvoker {
             throw GatewayException.of(
                     GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
         }
-        LambdaResult result = call.invoke(exchange, exchange.integrationRequest().body(), type);
+        LambdaResult result =
+                LambdaOutcomes.resultOrThrow(
+                        call.invoke(exchange, exchange.integrationRequest().body(), type));
         Response.Builder endpoint =
                 Response.builder()
                         .statusCode(status)

@@ -1,8 +1,6 @@
 package dev.apigw.runtime.integration;
 
-import dev.apigw.model.GatewayResponseType;
 import dev.apigw.runtime.pipeline.Exchange;
-import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.RequestIds;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
@@ -20,28 +18,30 @@ import org.slf4j.LoggerFactory;
  * X-Amz-Invocation-Type} to {@code Event} (asynchronous: the call is handed to the host's executor
  * and the answer is Lambda's empty 202 payload) or {@code DryRun} (the function is looked up, not
  * run). The function is looked up among the host's bindings by {@code name:qualifier}, else by
- * name. A function that is not bound, or an ARN whose stage variables cannot be resolved, is a
- * configuration error (500 API_CONFIGURATION_ERROR; AWS answers 500 when it cannot call the
- * function, reference 2.2). A failure of the Invoke call itself, a function that throws, is 502
- * INTEGRATION_FAILURE (reference 2.2 "Lambda invoke failure: other", 3.1).
+ * name. It returns a {@link LambdaOutcome} named after the Invoke API's answers and leaves the
+ * gateway response to its caller (for integrations: {@link LambdaOutcomes}): a function that is not
+ * bound is {@code ResourceNotFound}, an ARN whose stage variables cannot be resolved {@code
+ * InvalidParameterValue}, a failure of the Invoke call itself, a function that throws, {@code
+ * ServiceException}.
  *
  * <p>An empty payload (a non-proxy request without body and without template) reaches the function
  * as {@code {}}, two characters (reference 6.2, "added" [V]); any other payload goes unchanged.
  *
  * <p>A synchronous call runs on the {@code Api}'s own threads ({@link
  * dev.apigw.runtime.Gateway#requestResponse()}) and is waited for no longer than the integration's
- * {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the client gets 504
- * INTEGRATION_TIMEOUT {@code Endpoint request timed out} (reference 2.2 [C]) and the function's
- * thread is interrupted and abandoned ({@link TimedCall}). An {@link Error} the function throws is
- * Lambda's {@code Runtime.ExitError} function error.
+ * {@code timeoutInMillis} (default 29,000 ms, reference 4.2, 9.5): past it the outcome is {@code
+ * TimedOut} (an integration answers 504 INTEGRATION_TIMEOUT {@code Endpoint request timed out},
+ * reference 2.2 [C]) and the function's thread is interrupted and abandoned ({@link TimedCall}). An
+ * {@link Error} the function throws is Lambda's {@code Runtime.ExitError} function error.
  *
  * <p>Lambda's payload quotas hold (reference 9.5): a synchronous call whose payload passes {@link
- * LambdaInvocation#MAX_REQUEST_BYTES} is not made and the client gets 413 {@code Request Too Long}
- * with {@code x-amzn-ErrorType: BadRequestException} [C]; an answer past {@link
- * LambdaResult#MAX_RESPONSE_BYTES} is 502 INTEGRATION_FAILURE with the execution-log line "Lambda
- * execution failed with status 200 due to customer function error: Response payload size exceeded
- * maximum allowed payload size (6291556 bytes)." [C], for proxy and non-proxy integrations alike
- * (non-proxy: our choice).
+ * LambdaInvocation#MAX_REQUEST_BYTES} is not made ({@code RequestTooLarge}; an integration answers
+ * 413 {@code Request Too Long} with {@code x-amzn-ErrorType: BadRequestException} [C]); an answer
+ * past {@link LambdaResult#MAX_RESPONSE_BYTES} is {@code ResponseSizeTooLarge} with the
+ * execution-log line "Lambda execution failed with status 200 due to customer function error:
+ * Response payload size exceeded maximum allowed payload size (6291556 bytes)." [C] (an integration
+ * answers 502 INTEGRATION_FAILURE, for proxy and non-proxy integrations alike; non-proxy: our
+ * choice).
  */
 final class LambdaCall {
     /** Synchronous invocation: the default of Lambda's Invoke API. */
@@ -68,45 +68,39 @@ final class LambdaCall {
         this.timeout = Duration.ofMillis(timeoutInMillis);
     }
 
-    /** Invokes the function synchronously with a payload and returns what it returned. */
-    LambdaResult invoke(Exchange exchange, byte[] payload) {
+    /** Invokes the function synchronously with a payload and returns how the call ended. */
+    LambdaOutcome invoke(Exchange exchange, byte[] payload) {
         return invoke(exchange, payload, REQUEST_RESPONSE);
     }
 
     /**
      * Invokes the function with a payload and an invocation type ({@link #REQUEST_RESPONSE}, {@link
-     * #EVENT} or {@link #DRY_RUN}); for the last two the result is an empty payload returned at
-     * once.
+     * #EVENT} or {@link #DRY_RUN}) and returns how the call ended; for the last two the answer is
+     * an empty payload returned at once. Writes the execution-log lines of each outcome.
      */
-    LambdaResult invoke(Exchange exchange, byte[] body, String invocationType) {
+    LambdaOutcome invoke(Exchange exchange, byte[] body, String invocationType) {
         byte[] payload = body.length == 0 ? EMPTY_OBJECT : body;
-        LambdaArn.Function function =
-                arn.resolve(exchange.stageVariables())
-                        .orElseThrow(
-                                () -> {
-                                    exchange.trace()
-                                            .add(
-                                                    STEP,
-                                                    "Execution failed due to configuration error: Invalid"
-                                                            + " Lambda function ARN after stage variables: ",
-                                                    arn);
-                                    return GatewayException.of(
-                                            GatewayResponseType.API_CONFIGURATION_ERROR);
-                                });
+        LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElse(null);
+        if (function == null) {
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Execution failed due to configuration error: Invalid"
+                                    + " Lambda function ARN after stage variables: ",
+                            arn);
+            return new LambdaOutcome.InvalidParameterValue(arn.toString());
+        }
         LambdaFunction bound =
-                exchange.backends()
-                        .lambda(function.name(), function.qualifier())
-                        .orElseThrow(
-                                () -> {
-                                    exchange.trace()
-                                            .add(
-                                                    STEP,
-                                                    "Execution failed due to configuration error:"
-                                                            + " no Lambda function is bound for ",
-                                                    function.arn());
-                                    return GatewayException.of(
-                                            GatewayResponseType.API_CONFIGURATION_ERROR);
-                                });
+                exchange.backends().lambda(function.name(), function.qualifier()).orElse(null);
+        if (bound == null) {
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Execution failed due to configuration error:"
+                                    + " no Lambda function is bound for ",
+                            function.arn());
+            return new LambdaOutcome.ResourceNotFound(function.arn());
+        }
         LambdaInvocation invocation =
                 new LambdaInvocation(
                         function.arn(),
@@ -118,7 +112,7 @@ final class LambdaCall {
                         payload);
         if (invocationType.equals(DRY_RUN)) {
             exchange.trace().add(STEP, "Lambda dry run of ", function.arn());
-            return LambdaResult.of(new byte[0]);
+            return new LambdaOutcome.Answered(LambdaResult.of(new byte[0]));
         }
         if (invocationType.equals(EVENT)) {
             return invokeAsync(exchange, bound, invocation);
@@ -131,7 +125,7 @@ final class LambdaCall {
                                     + payload.length
                                     + " bytes exceeds ",
                             LambdaInvocation.MAX_REQUEST_BYTES);
-            throw GatewayException.of(GatewayResponseType.DEFAULT_4XX, 413, "Request Too Long");
+            return new LambdaOutcome.RequestTooLarge(payload.length);
         }
         exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
         LambdaResult result;
@@ -149,13 +143,17 @@ final class LambdaCall {
                             "Execution failed due to a timeout error: no answer"
                                     + " from the Lambda function within ",
                             timeout.toMillis() + " ms");
-            throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
+            return new LambdaOutcome.TimedOut(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw invokeFailed(exchange, function, e);
+            return invokeFailed(exchange, function, e);
         } catch (RuntimeException e) {
-            throw invokeFailed(exchange, function, e);
+            return invokeFailed(exchange, function, e);
         }
+        return outcomeOf(exchange, result);
+    }
+
+    private static LambdaOutcome outcomeOf(Exchange exchange, LambdaResult result) {
         if (result.functionError().isPresent() && exchange.trace().isRecording()) {
             exchange.trace()
                     .add(
@@ -170,8 +168,7 @@ final class LambdaCall {
                             "Lambda execution failed with status 200 due to customer"
                                     + " function error: ",
                             LambdaResult.responseSizeTooLargeMessage());
-            throw GatewayException.of(
-                    GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
+            return new LambdaOutcome.ResponseSizeTooLarge();
         }
         if (exchange.trace().isRecording()) {
             exchange.trace()
@@ -180,18 +177,19 @@ final class LambdaCall {
                             "Endpoint response body before transformations: ",
                             new String(result.payload(), StandardCharsets.UTF_8));
         }
-        return result;
+        return result.functionError().isPresent()
+                ? new LambdaOutcome.FunctionError(result)
+                : new LambdaOutcome.Answered(result);
     }
 
-    private static GatewayException invokeFailed(
+    private static LambdaOutcome invokeFailed(
             Exchange exchange, LambdaArn.Function function, Exception e) {
         LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
         exchange.trace().add(STEP, "Lambda invocation failed: ", e);
-        return GatewayException.of(
-                GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
+        return new LambdaOutcome.ServiceException(e);
     }
 
-    private static LambdaResult invokeAsync(
+    private static LambdaOutcome invokeAsync(
             Exchange exchange, LambdaFunction bound, LambdaInvocation invocation) {
         exchange.trace()
                 .add(STEP, "Invoking Lambda function asynchronously ", invocation.functionArn());
@@ -203,10 +201,9 @@ final class LambdaCall {
                     invocation.functionArn(),
                     e.toString());
             exchange.trace().add(STEP, "Lambda invocation failed: ", e);
-            throw GatewayException.of(
-                    GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
+            return new LambdaOutcome.ServiceException(e);
         }
-        return LambdaResult.of(new byte[0]);
+        return new LambdaOutcome.Answered(LambdaResult.of(new byte[0]));
     }
 
     /** Runs an asynchronous call: its result has no one to go to, failures are logged. */

@@ -56,7 +56,7 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
                             "Endpoint request body after transformations: ",
                             new String(event, StandardCharsets.UTF_8));
         }
-        LambdaResult result = call.invoke(exchange, event);
+        LambdaResult result = LambdaOutcomes.resultOrThrow(call.invoke(exchange, event));
         if (result.functionError().isPresent()) {
             if (exchange.trace().isRecording()) {
                 exchange.trace()

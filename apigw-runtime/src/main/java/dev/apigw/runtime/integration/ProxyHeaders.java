@@ -1,7 +1,7 @@
 package dev.apigw.runtime.integration;
 
 import dev.apigw.runtime.Headers;
-import dev.apigw.runtime.pipeline.HiddenHeaders;
+import dev.apigw.runtime.parameters.HiddenHeaders;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

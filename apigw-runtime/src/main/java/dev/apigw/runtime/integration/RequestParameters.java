@@ -3,9 +3,10 @@ package dev.apigw.runtime.integration;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.parameters.MappingExpression;
+import dev.apigw.runtime.parameters.ParameterSource;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
-import dev.apigw.runtime.pipeline.MappingExpression;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,12 +51,12 @@ final class RequestParameters {
                     "te");
     private static final Set<String> AWS_DROPPED = Set.of("via");
 
-    private final Map<String, MappingSource> path = new LinkedHashMap<>();
-    private final Map<String, MappingSource> query = new LinkedHashMap<>();
+    private final Map<String, ParameterSource> path = new LinkedHashMap<>();
+    private final Map<String, ParameterSource> query = new LinkedHashMap<>();
     private final Map<String, HeaderTarget> headers = new LinkedHashMap<>();
     private final String failingHeader;
 
-    private record HeaderTarget(MappingSource source, boolean multiValue) {}
+    private record HeaderTarget(ParameterSource source, boolean multiValue) {}
 
     /**
      * Parses the mappings, target to source, with the header rules of an integration type; fails
@@ -69,7 +70,8 @@ final class RequestParameters {
         String failing = null;
         for (Map.Entry<String, String> e : requestParameters.entrySet()) {
             String target = e.getKey();
-            MappingSource source = MappingSource.parse(e.getValue());
+            ParameterSource source =
+                    ParameterSource.parse(e.getValue(), ParameterSource.Side.METHOD_REQUEST);
             if (target.startsWith(PATH)) {
                 path.put(name(target, PATH), source);
             } else if (target.startsWith(QUERY)) {
@@ -118,10 +120,11 @@ final class RequestParameters {
 
     /** Returns the values of the URI's {@code {name}} placeholders that have one. */
     Map<String, String> pathValues(Exchange exchange) {
+        MethodRequestInput input = new MethodRequestInput(exchange);
         Map<String, String> values = new LinkedHashMap<>();
         path.forEach(
                 (name, source) -> {
-                    List<String> v = source.values(exchange);
+                    List<String> v = source.values(input);
                     if (!v.isEmpty()) {
                         values.put(name, String.join(",", v));
                     }
@@ -136,10 +139,11 @@ final class RequestParameters {
 
     /** Returns the mapped query parameters, one name and value per entry, in order. */
     List<Map.Entry<String, String>> queryValues(Exchange exchange) {
+        MethodRequestInput input = new MethodRequestInput(exchange);
         List<Map.Entry<String, String>> values = new ArrayList<>();
         query.forEach(
                 (name, source) -> {
-                    for (String value : source.values(exchange)) {
+                    for (String value : source.values(input)) {
                         values.add(Map.entry(name, value));
                     }
                 });
@@ -148,10 +152,11 @@ final class RequestParameters {
 
     /** Returns the mapped query parameters by name, every value in order. */
     Map<String, List<String>> queryParameters(Exchange exchange) {
+        MethodRequestInput input = new MethodRequestInput(exchange);
         Map<String, List<String>> values = new LinkedHashMap<>();
         query.forEach(
                 (name, source) -> {
-                    List<String> v = source.values(exchange);
+                    List<String> v = source.values(input);
                     if (!v.isEmpty()) {
                         values.put(name, v);
                     }
@@ -161,9 +166,10 @@ final class RequestParameters {
 
     /** Sets the mapped headers on {@code headers}, replacing those of the same name. */
     void applyHeaders(Exchange exchange, Headers.Builder target) {
+        MethodRequestInput input = new MethodRequestInput(exchange);
         headers.forEach(
                 (name, header) -> {
-                    List<String> v = header.source().values(exchange);
+                    List<String> v = header.source().values(input);
                     if (v.isEmpty()) {
                         return;
                     }

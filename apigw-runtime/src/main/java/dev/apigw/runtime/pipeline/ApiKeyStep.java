@@ -13,6 +13,16 @@ import dev.apigw.runtime.Response;
  * {@code {"message":"Forbidden"}}. Methods without {@code apiKeyRequired} ignore keys.
  */
 final class ApiKeyStep implements Step {
+    /**
+     * Registers the {@code $context} variables of API keys (reference 1.2): {@code identity.apiKey}
+     * and {@code identity.apiKeyId}, the key this step accepted; unset without one.
+     */
+    static void contextVariables(ContextVariables.Builder variables) {
+        variables
+                .register("identity.apiKey", e -> e.apiKey().map(ApiKey::value).orElse(null))
+                .register("identity.apiKeyId", e -> e.apiKey().map(ApiKey::id).orElse(null));
+    }
+
     @Override
     public Response apply(Exchange exchange, Chain next) {
         if (!exchange.method().method().apiKeyRequired()) {

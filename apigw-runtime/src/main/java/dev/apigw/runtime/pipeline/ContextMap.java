@@ -1,6 +1,7 @@
 package dev.apigw.runtime.pipeline;
 
 import java.util.AbstractMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,10 +11,16 @@ import java.util.Set;
  * it ({@code $context.keySet()}) builds every value. Read-only; one per template render.
  */
 final class ContextMap extends AbstractMap<String, Object> {
+    private final ContextVariables variables;
     private final Exchange exchange;
-    private Map<String, Object> identity;
+    private Map<String, Map<String, Object>> groups;
 
     ContextMap(Exchange exchange) {
+        this(Pipeline.CONTEXT_VARIABLES, exchange);
+    }
+
+    ContextMap(ContextVariables variables, Exchange exchange) {
+        this.variables = variables;
         this.exchange = exchange;
     }
 
@@ -22,13 +29,14 @@ final class ContextMap extends AbstractMap<String, Object> {
         if (!(key instanceof String)) {
             return null;
         }
-        if (key.equals("identity")) {
-            if (identity == null) {
-                identity = ContextVariables.identity(exchange);
+        String name = (String) key;
+        if (variables.isGroup(name)) {
+            if (groups == null) {
+                groups = new HashMap<>(4);
             }
-            return identity;
+            return groups.computeIfAbsent(name, g -> variables.group(exchange, g));
         }
-        return ContextVariables.get(exchange, (String) key);
+        return variables.value(exchange, name);
     }
 
     @Override
@@ -38,6 +46,6 @@ final class ContextMap extends AbstractMap<String, Object> {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        return ContextVariables.asMap(exchange).entrySet();
+        return variables.map(exchange).entrySet();
     }
 }

@@ -3,13 +3,24 @@ package dev.apigw.runtime.pipeline;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The values of {@code $context} variables for one request (reference section 1.2), shared by
- * mapping templates, parameter mappings, gateway responses and the Lambda proxy event.
+ * The {@code $context} variables (reference section 1.2): a registry from a variable's path ({@code
+ * requestId}, {@code identity.sourceIp}) to a small function of the exchange, built once and read
+ * by mapping templates, parameter mappings, gateway responses and the Lambda proxy event. A feature
+ * registers its variables where it lives ({@link ApiKeyStep#contextVariables} adds {@code
+ * identity.apiKey} and {@code identity.apiKeyId}); {@link Pipeline} assembles the REST pipeline's
+ * registry from the request's own variables ({@link #requestVariables}) and each feature's. A
+ * variable is computed when it is read, and a read is one map lookup: nothing is parsed per
+ * request. A path with a dot belongs to the group its first segment names ({@code identity}), which
+ * templates see as a nested map. Immutable and thread-safe. Internal.
  */
 public final class ContextVariables {
     /** {@code $context.protocol}: API Gateway always reports HTTP/1.1. */
@@ -18,126 +29,227 @@ public final class ContextVariables {
     private static final String[] MONTHS = {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
     };
-    private static final String[] TOP_LEVEL = {
-        "accountId",
-        "apiId",
-        "deploymentId",
-        "domainName",
-        "domainPrefix",
-        "extendedRequestId",
-        "requestId",
-        "httpMethod",
-        "path",
-        "protocol",
-        "requestTime",
-        "requestTimeEpoch",
-        "resourceId",
-        "resourcePath",
-        "stage"
-    };
-    private static final String[] IDENTITY = {
-        "cognitoIdentityPoolId",
-        "accountId",
-        "cognitoIdentityId",
-        "caller",
-        "sourceIp",
-        "principalOrgId",
-        "accessKey",
-        "cognitoAuthenticationType",
-        "cognitoAuthenticationProvider",
-        "userArn",
-        "userAgent",
-        "user",
-        "apiKey",
-        "apiKeyId"
-    };
 
-    private static final String[] IDENTITY_VARIABLES = new String[IDENTITY.length];
+    /** Computes one variable for one exchange. */
+    @FunctionalInterface
+    public interface Variable {
+        /** Returns the variable's value for an exchange, or null when it is unset. */
+        String value(Exchange exchange);
+    }
 
-    static {
-        for (int i = 0; i < IDENTITY.length; i++) {
-            IDENTITY_VARIABLES[i] = "identity." + IDENTITY[i];
+    private final Map<String, Variable> variables;
+    private final List<String> paths;
+    private final String[] topLevel;
+    private final Map<String, Group> groups;
+
+    /** The variables under one first segment, in the order they were registered. */
+    private record Group(String[] fields, Variable[] variables) {}
+
+    private ContextVariables(Map<String, Variable> registered) {
+        this.variables = Map.copyOf(registered);
+        this.paths = List.copyOf(registered.keySet());
+        List<String> top = new ArrayList<>();
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        for (String name : registered.keySet()) {
+            int dot = name.indexOf('.');
+            if (dot < 0) {
+                top.add(name);
+            } else {
+                grouped.computeIfAbsent(name.substring(0, dot), g -> new ArrayList<>()).add(name);
+            }
+        }
+        for (String name : top) {
+            if (grouped.containsKey(name)) {
+                throw new IllegalArgumentException(
+                        "$context." + name + " is both a variable and a group");
+            }
+        }
+        this.topLevel = top.toArray(new String[0]);
+        Map<String, Group> built = new HashMap<>();
+        grouped.forEach(
+                (group, names) -> {
+                    String[] fields = new String[names.size()];
+                    Variable[] values = new Variable[names.size()];
+                    for (int i = 0; i < fields.length; i++) {
+                        fields[i] = names.get(i).substring(group.length() + 1);
+                        values[i] = registered.get(names.get(i));
+                    }
+                    built.put(group, new Group(fields, values));
+                });
+        this.groups = Map.copyOf(built);
+    }
+
+    /** Returns a builder of a registry. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Registers variables, each under a path of its own; builds an immutable registry. */
+    public static final class Builder {
+        private final Map<String, Variable> variables = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /**
+         * Registers a variable under its path; fails with {@link IllegalArgumentException} on a
+         * path already registered, or one that is empty or has an empty segment.
+         */
+        public Builder register(String path, Variable variable) {
+            Objects.requireNonNull(variable, "variable");
+            if (path.isEmpty()
+                    || path.startsWith(".")
+                    || path.endsWith(".")
+                    || path.contains("..")) {
+                throw new IllegalArgumentException("invalid $context variable path: " + path);
+            }
+            if (variables.putIfAbsent(path, variable) != null) {
+                throw new IllegalArgumentException("$context." + path + " is registered twice");
+            }
+            return this;
+        }
+
+        /**
+         * Registers the variables a feature contributes, e.g. {@code ApiKeyStep::contextVariables}.
+         */
+        public Builder registerAll(Consumer<Builder> feature) {
+            feature.accept(this);
+            return this;
+        }
+
+        /**
+         * Returns the registry of the variables registered so far; fails with {@link
+         * IllegalArgumentException} when a path is both a variable and a group ({@code a}, {@code
+         * a.b}).
+         */
+        public ContextVariables build() {
+            return new ContextVariables(variables);
         }
     }
 
-    private ContextVariables() {}
-
     /**
-     * Returns the value of {@code $context.<name>} (e.g. {@code stage}, {@code identity.sourceIp}),
-     * or null when the variable is unset or unknown.
+     * Registers the variables every request has (reference 1.2): the account, API, deployment,
+     * stage and resource, the request's id, time, method, path and domain, and its caller's source
+     * IP and user agent. The identity fields only an authorizer fills are registered unset (they
+     * print as null, as on AWS without one).
      */
-    public static String get(Exchange e, String name) {
-        switch (name) {
-            case "accountId":
-                return e.gateway().accountId();
-            case "apiId":
-                return e.state().apiId();
-            case "deploymentId":
-                return e.resolvedStage().map(s -> s.deployment().deployment().id()).orElse(null);
-            case "domainName":
-                return domainName(e);
-            case "domainPrefix":
-                return domainPrefix(e);
-            case "extendedRequestId":
-                return e.extendedRequestId();
-            case "requestId":
-                return e.requestId();
-            case "httpMethod":
-                return e.request().httpMethod();
-            case "path":
-                return requestPath(e);
-            case "protocol":
-                return PROTOCOL;
-            case "requestTime":
-                return requestTime(e.requestTime());
-            case "requestTimeEpoch":
-                return Long.toString(e.requestTime().toEpochMilli());
-            case "resourceId":
-                return e.matchedRoute()
-                        .map(r -> ((CompiledMethod) r.target()).resource().id())
-                        .orElse(null);
-            case "resourcePath":
-                return e.matchedRoute()
-                        .map(r -> ((CompiledMethod) r.target()).resource().path())
-                        .orElse(null);
-            case "stage":
-                return e.resolvedStage().map(s -> s.stage().stageName()).orElse(null);
-            case "identity.sourceIp":
-                return e.request().sourceIp();
-            case "identity.userAgent":
-                return e.request().headers().first("User-Agent").orElse(null);
-            case "identity.apiKey":
-                return e.apiKey().map(k -> k.value()).orElse(null);
-            case "identity.apiKeyId":
-                return e.apiKey().map(k -> k.id()).orElse(null);
-            default:
-                return null;
-        }
+    public static void requestVariables(Builder variables) {
+        variables
+                .register("accountId", e -> e.gateway().accountId())
+                .register("apiId", e -> e.state().apiId())
+                .register(
+                        "deploymentId",
+                        e ->
+                                e.resolvedStage()
+                                        .map(s -> s.deployment().deployment().id())
+                                        .orElse(null))
+                .register("domainName", ContextVariables::domainName)
+                .register("domainPrefix", ContextVariables::domainPrefix)
+                .register("extendedRequestId", Exchange::extendedRequestId)
+                .register("requestId", Exchange::requestId)
+                .register("httpMethod", e -> e.request().httpMethod())
+                .register("path", ContextVariables::requestPath)
+                .register("protocol", e -> PROTOCOL)
+                .register("requestTime", e -> requestTime(e.requestTime()))
+                .register("requestTimeEpoch", e -> Long.toString(e.requestTime().toEpochMilli()))
+                .register(
+                        "resourceId",
+                        e ->
+                                e.matchedRoute()
+                                        .map(r -> ((CompiledMethod) r.target()).resource().id())
+                                        .orElse(null))
+                .register(
+                        "resourcePath",
+                        e ->
+                                e.matchedRoute()
+                                        .map(r -> ((CompiledMethod) r.target()).resource().path())
+                                        .orElse(null))
+                .register(
+                        "stage",
+                        e -> e.resolvedStage().map(s -> s.stage().stageName()).orElse(null))
+                .register("identity.cognitoIdentityPoolId", ContextVariables::unset)
+                .register("identity.accountId", ContextVariables::unset)
+                .register("identity.cognitoIdentityId", ContextVariables::unset)
+                .register("identity.caller", ContextVariables::unset)
+                .register("identity.sourceIp", e -> e.request().sourceIp())
+                .register("identity.principalOrgId", ContextVariables::unset)
+                .register("identity.accessKey", ContextVariables::unset)
+                .register("identity.cognitoAuthenticationType", ContextVariables::unset)
+                .register("identity.cognitoAuthenticationProvider", ContextVariables::unset)
+                .register("identity.userArn", ContextVariables::unset)
+                .register(
+                        "identity.userAgent",
+                        e -> e.request().headers().first("User-Agent").orElse(null))
+                .register("identity.user", ContextVariables::unset);
+    }
+
+    private static String unset(Exchange exchange) {
+        return null;
+    }
+
+    /** Returns every registered path, in the order registered. */
+    public List<String> paths() {
+        return paths;
     }
 
     /**
-     * Returns {@code $context} as a nested map for mapping templates: every variable with a value,
-     * {@code identity} as its own map with unset fields present as null.
+     * Returns the value of {@code $context.<path>} (e.g. {@code stage}, {@code identity.sourceIp})
+     * for an exchange, or null when the variable is unset or unknown.
      */
-    public static Map<String, Object> asMap(Exchange e) {
+    public String value(Exchange exchange, String path) {
+        Variable variable = variables.get(path);
+        return variable == null ? null : variable.value(exchange);
+    }
+
+    /** Returns whether a name is a group of variables ({@code identity}). */
+    public boolean isGroup(String name) {
+        return groups.containsKey(name);
+    }
+
+    /**
+     * Returns a group of variables as a map, in the order registered, unset fields present as null
+     * ({@code $context.identity}); empty when no group has that name.
+     */
+    public Map<String, Object> group(Exchange exchange, String name) {
+        Group group = groups.get(name);
+        if (group == null) {
+            return Map.of();
+        }
+        Map<String, Object> map = new LinkedHashMap<>(group.fields().length * 2); // no resize
+        for (int i = 0; i < group.fields().length; i++) {
+            map.put(group.fields()[i], group.variables()[i].value(exchange));
+        }
+        return map;
+    }
+
+    /**
+     * Returns {@code $context} as a nested map for mapping templates: every top-level variable with
+     * a value, each group as its own map with unset fields present as null.
+     */
+    public Map<String, Object> map(Exchange exchange) {
         Map<String, Object> context = new HashMap<>();
-        for (String name : TOP_LEVEL) {
-            String value = get(e, name);
+        for (String name : topLevel) {
+            String value = value(exchange, name);
             if (value != null) {
                 context.put(name, value);
             }
         }
-        context.put("identity", identity(e));
+        for (String group : groups.keySet()) {
+            context.put(group, group(exchange, group));
+        }
         return context;
     }
 
-    /** Returns {@code $context.identity} as a map, unset fields present as null. */
-    static Map<String, Object> identity(Exchange e) {
-        Map<String, Object> identity = new LinkedHashMap<>(IDENTITY.length * 2); // no resize
-        for (int i = 0; i < IDENTITY.length; i++) {
-            identity.put(IDENTITY[i], get(e, IDENTITY_VARIABLES[i]));
-        }
-        return identity;
+    /**
+     * Returns the value of {@code $context.<name>} of the REST pipeline ({@link
+     * Pipeline#CONTEXT_VARIABLES}), or null when the variable is unset or unknown.
+     */
+    public static String get(Exchange e, String name) {
+        return Pipeline.CONTEXT_VARIABLES.value(e, name);
+    }
+
+    /** Returns {@code $context} of the REST pipeline as a nested map for mapping templates. */
+    public static Map<String, Object> asMap(Exchange e) {
+        return Pipeline.CONTEXT_VARIABLES.map(e);
     }
 
     /**

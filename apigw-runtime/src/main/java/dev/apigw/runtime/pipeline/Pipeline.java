@@ -9,6 +9,16 @@ import java.util.List;
  * steps that apply. Immutable and thread-safe. Internal.
  */
 public final class Pipeline {
+    /**
+     * The {@code $context} variables of the REST pipeline: those of every request, then each
+     * feature's. Built once.
+     */
+    static final ContextVariables CONTEXT_VARIABLES =
+            ContextVariables.builder()
+                    .registerAll(ContextVariables::requestVariables)
+                    .registerAll(ApiKeyStep::contextVariables)
+                    .build();
+
     private final List<Step> steps;
     private final Chain first;
 

@@ -5,6 +5,8 @@ import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.parameters.MappingExpression;
+import dev.apigw.runtime.parameters.ParameterSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +73,11 @@ final class ResponseParameters {
                 continue;
             }
             String header = remap && REMAPPED.contains(lower) ? "x-amzn-Remapped-" + name : name;
-            mappings.add(new Mapping(header, ResponseSource.parse(e.getValue())));
+            mappings.add(
+                    new Mapping(
+                            header,
+                            ParameterSource.parse(
+                                    e.getValue(), ParameterSource.Side.INTEGRATION_RESPONSE)));
         }
         return mappings.isEmpty() ? NONE : new ResponseParameters(List.copyOf(mappings));
     }
@@ -94,14 +100,13 @@ final class ResponseParameters {
 
     private void apply(
             Response endpoint, EndpointBody body, Exchange exchange, Response.Builder response) {
+        IntegrationResponseInput input = new IntegrationResponseInput(endpoint, body, exchange);
         for (Mapping mapping : mappings) {
-            mapping.source()
-                    .value(endpoint, body, exchange)
-                    .ifPresent(
-                            value ->
-                                    response.setHeader(
-                                            mapping.header(),
-                                            checked(mapping.header(), value, exchange)));
+            List<String> values = mapping.source().values(input);
+            if (!values.isEmpty()) {
+                String value = values.size() == 1 ? values.get(0) : String.join(",", values);
+                response.setHeader(mapping.header(), checked(mapping.header(), value, exchange));
+            }
         }
     }
 
@@ -125,5 +130,5 @@ final class ResponseParameters {
         return value;
     }
 
-    private record Mapping(String header, ResponseSource source) {}
+    private record Mapping(String header, ParameterSource source) {}
 }

@@ -3,6 +3,7 @@ package dev.apigw.runtime.pipeline;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.mapping.Parameters;
+import dev.apigw.runtime.parameters.HiddenHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,9 @@
-package dev.apigw.runtime.spi;
+package dev.apigw.runtime.http;
 
 import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.spi.BackendRequest;
+import dev.apigw.runtime.spi.BackendResponse;
+import dev.apigw.runtime.spi.HttpBackendException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

@@ -1,10 +1,14 @@
-package dev.apigw.runtime.spi;
+package dev.apigw.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.spi.BackendRequest;
+import dev.apigw.runtime.spi.BackendResponse;
+import dev.apigw.runtime.spi.HttpBackendException;
+import dev.apigw.runtime.spi.LocalHttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.apigw.runtime.pipeline;
+package dev.apigw.runtime.parameters;
 
 import java.util.Collections;
 import java.util.List;

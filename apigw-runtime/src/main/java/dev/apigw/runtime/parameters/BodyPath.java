@@ -1,4 +1,4 @@
-package dev.apigw.runtime.pipeline;
+package dev.apigw.runtime.parameters;
 
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;

@@ -1,4 +1,4 @@
-package dev.apigw.runtime.spi;
+package dev.apigw.runtime.http;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.apigw.runtime.pipeline;
+package dev.apigw.runtime.parameters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,15 @@
-package dev.apigw.runtime.spi;
+package dev.apigw.runtime.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.spi.BackendRequest;
+import dev.apigw.runtime.spi.BackendResponse;
+import dev.apigw.runtime.spi.HttpBackend;
+import dev.apigw.runtime.spi.HttpBackendException;
+import dev.apigw.runtime.spi.LocalHttpServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -18,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The default backend on its own, against a real local server (reference 9.5). */
 class JdkHttpBackendTest {
     private final LocalHttpServer server = LocalHttpServer.start();
-    private final HttpBackend backend = HttpBackend.jdk();
+    private final HttpBackend backend = JdkHttpBackend.create();
 
     @AfterEach
     void stop() {

@@ -1,6 +1,10 @@
-package dev.apigw.runtime.spi;
+package dev.apigw.runtime.http;
 
 import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.spi.BackendRequest;
+import dev.apigw.runtime.spi.BackendResponse;
+import dev.apigw.runtime.spi.HttpBackend;
+import dev.apigw.runtime.spi.HttpBackendException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.http.HttpClient;
@@ -48,7 +52,7 @@ import javax.net.ssl.X509TrustManager;
  * socket that writes its headers itself, with the same deadline, TLS checks and failure kinds;
  * every other request uses {@code java.net.http}.
  */
-final class JdkHttpBackend implements HttpBackend {
+public final class JdkHttpBackend implements HttpBackend {
     /**
      * Headers {@code java.net.http} sets itself and refuses from callers, and {@code
      * Transfer-Encoding}, which would contradict the framing it chooses.
@@ -66,6 +70,16 @@ final class JdkHttpBackend implements HttpBackend {
     private volatile HttpClient insecureClient;
     private volatile SocketHttpClient socketClient;
     private volatile SocketHttpClient insecureSocketClient;
+
+    private JdkHttpBackend() {}
+
+    /**
+     * Returns a new default backend on {@code java.net.http} (HTTP/1.1, no redirects), the one
+     * {@code Api.builder()} uses when the host sets none. Its clients are created on first use.
+     */
+    public static HttpBackend create() {
+        return new JdkHttpBackend();
+    }
 
     @Override
     public BackendResponse send(BackendRequest request) {

@@ -1,14 +1,15 @@
-package dev.apigw.runtime.spi;
+package dev.apigw.runtime.http;
 
 import dev.apigw.runtime.Headers;
 
 /**
- * What the default {@link HttpBackend} accepts from a backend before it reports the answer as
- * {@link HttpBackendException.Failure#INVALID_RESPONSE}, which API Gateway answers with 502
- * (reference 3.1 INTEGRATION_FAILURE, 9.5). AWS documents the 10 MB payload limit for responses;
- * its limits for a backend's status line and header section are not documented, so the header
- * section gets the 10,240 bytes AWS allows a client's headers (names, values and 4 bytes per field)
- * and the status line 8,192 characters: our choice.
+ * What the default {@link dev.apigw.runtime.spi.HttpBackend} accepts from a backend before it
+ * reports the answer as {@link
+ * dev.apigw.runtime.spi.HttpBackendException.Failure#INVALID_RESPONSE}, which API Gateway answers
+ * with 502 (reference 3.1 INTEGRATION_FAILURE, 9.5). AWS documents the 10 MB payload limit for
+ * responses; its limits for a backend's status line and header section are not documented, so the
+ * header section gets the 10,240 bytes AWS allows a client's headers (names, values and 4 bytes per
+ * field) and the status line 8,192 characters: our choice.
  */
 final class BackendResponseLimits {
     /** The largest body passed on (reference 9.5, payload size). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.runtime.Request;
+import dev.apigw.runtime.parameters.ParameterSource;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.TestExchanges;
 import java.util.List;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Parsing and resolving integration request mapping sources (reference 5.2). */
-class MappingSourceTest {
+/** Integration request mapping sources read from a method request (reference 5.2). */
+class MethodRequestInputTest {
     private static final Exchange EXCHANGE =
             TestExchanges.arrived(
                     Request.builder()
@@ -26,7 +27,11 @@ class MappingSourceTest {
                             .build());
 
     private static Object values(String expression) {
-        return MappingSource.parse(expression).values(EXCHANGE);
+        return parse(expression).values(new MethodRequestInput(EXCHANGE));
+    }
+
+    private static ParameterSource parse(String expression) {
+        return ParameterSource.parse(expression, ParameterSource.Side.METHOD_REQUEST);
     }
 
     @Test
@@ -77,7 +82,7 @@ class MappingSourceTest {
                 "context."
             })
     void parse_malformed_throwsAwsText(String expression) {
-        assertThatThrownBy(() -> MappingSource.parse(expression))
+        assertThatThrownBy(() -> parse(expression))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "Invalid mapping expression specified: Validation Result: warnings :"
