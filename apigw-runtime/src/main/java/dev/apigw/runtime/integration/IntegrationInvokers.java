@@ -19,7 +19,7 @@ public final class IntegrationInvokers {
                 new RequestParameters(integration.requestParameters(), integration.type());
                 return new MockInvoker();
             case AWS_PROXY:
-                return new LambdaProxyInvoker(integration);
+                return new LambdaProxyInvoker(integration, ProxyPayloadFormat.REST_V1_0);
             case AWS:
                 return LambdaArn.isLambda(integration.uri().orElseThrow())
                         ? new AwsInvoker(integration)

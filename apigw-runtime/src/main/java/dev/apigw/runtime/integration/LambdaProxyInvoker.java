@@ -10,21 +10,24 @@ import dev.apigw.runtime.spi.LambdaResult;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An AWS_PROXY integration with a Lambda function (reference 2): sends the request as a payload 1.0
- * event and turns the function's answer into the response. A function error is 502 {@code Internal
- * server error} (reference 2.2). An integration whose {@code httpMethod} is not POST answers every
- * call with 500 (reference 2, intro), and so does a Firehose AWS_PROXY integration, which this
- * runtime does not support. Request parameter mappings are otherwise ignored, except that a mapping
- * to a header AWS forbids fails every call with 500 (reference 5.2).
+ * An AWS_PROXY integration with a Lambda function (reference 2): sends the request as an event of
+ * its payload format (1.0 for REST APIs) and turns the function's answer into the response. A
+ * function error is 502 {@code Internal server error} (reference 2.2). An integration whose {@code
+ * httpMethod} is not POST answers every call with 500 (reference 2, intro), and so does a Firehose
+ * AWS_PROXY integration, which this runtime does not support. Request parameter mappings are
+ * otherwise ignored, except that a mapping to a header AWS forbids fails every call with 500
+ * (reference 5.2).
  */
 final class LambdaProxyInvoker implements IntegrationInvoker {
     private static final String STEP = "integration";
 
+    private final ProxyPayloadFormat format;
     private final LambdaCall call;
     private final String misconfiguration;
     private final RequestParameters parameters;
 
-    LambdaProxyInvoker(Integration integration) {
+    LambdaProxyInvoker(Integration integration, ProxyPayloadFormat format) {
+        this.format = format;
         parameters = new RequestParameters(integration.requestParameters(), integration.type());
         String uri = integration.uri().orElseThrow();
         String method = integration.httpMethod().orElse("");
@@ -48,7 +51,7 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         parameters.checkTargets(exchange);
-        byte[] event = ProxyEvent.of(exchange);
+        byte[] event = format.event(exchange);
         if (exchange.trace().isRecording()) {
             exchange.trace()
                     .add(
@@ -69,6 +72,6 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
             throw GatewayException.of(
                     GatewayResponseType.DEFAULT_5XX, 502, "Internal server error");
         }
-        return ProxyResponse.parse(result.payload(), exchange);
+        return format.response(result.payload(), exchange);
     }
 }
