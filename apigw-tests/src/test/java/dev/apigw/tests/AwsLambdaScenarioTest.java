@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigw.lambda.LambdaHandlers;
+import dev.apigw.lambda.ThrowingHandler;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
-import dev.apigw.runtime.lambda.LambdaHandlers;
-import dev.apigw.runtime.lambda.ThrowingHandler;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.io.IOException;

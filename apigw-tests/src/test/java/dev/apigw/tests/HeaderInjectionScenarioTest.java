@@ -5,6 +5,7 @@ import static dev.apigw.tests.LambdaProxyScenarioTest.proxyApi;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -13,7 +14,6 @@ import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.tests.lambda.RawReplyHandler;
 import java.nio.charset.StandardCharsets;

@@ -4,13 +4,13 @@ import static dev.apigw.tests.LambdaProxyScenarioTest.assertServerError;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.tests.lambda.FloodHandler;

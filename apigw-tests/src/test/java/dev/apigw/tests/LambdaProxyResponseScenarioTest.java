@@ -4,12 +4,12 @@ import static dev.apigw.tests.LambdaProxyScenarioTest.assertServerError;
 import static dev.apigw.tests.LambdaProxyScenarioTest.proxyApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.tests.lambda.RawReplyHandler;
 import java.nio.charset.StandardCharsets;

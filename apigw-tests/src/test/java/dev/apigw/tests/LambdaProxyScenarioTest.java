@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.EndpointConfiguration;
 import dev.apigw.model.EndpointType;
 import dev.apigw.model.IntegrationType;
@@ -13,7 +14,6 @@ import dev.apigw.runtime.ExecutionTrace;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.tests.lambda.EchoEventHandler;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -12,7 +13,6 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.runtime.spi.LocalHttpServer;
 import dev.apigw.tests.lambda.CustomErrorHandler;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigw.lambda.LambdaHandlers;
+import dev.apigw.lambda.ThrowingHandler;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -11,8 +13,6 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
-import dev.apigw.runtime.lambda.LambdaHandlers;
-import dev.apigw.runtime.lambda.ThrowingHandler;
 import dev.apigw.runtime.spi.LocalHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.apigw.runtime.lambda;
+package dev.apigw.lambda;
 
 import dev.apigw.runtime.spi.LambdaResult;
 import java.util.ArrayList;

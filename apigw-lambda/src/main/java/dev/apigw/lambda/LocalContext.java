@@ -1,4 +1,4 @@
-package dev.apigw.runtime.lambda;
+package dev.apigw.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * name and ARN, version {@code $LATEST}, 512 MB, the log group Lambda would use, and the
  * integration timeout counted down from the start of the call. No Cognito identity and no client
  * context, as for an API Gateway invocation. The logger writes through SLF4J under {@code
- * dev.apigw.runtime.lambda.<function name>}.
+ * dev.apigw.lambda.<function name>}.
  */
 final class LocalContext implements Context {
     private static final int MEMORY_MB = 512;

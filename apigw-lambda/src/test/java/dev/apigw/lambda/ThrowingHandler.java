@@ -1,4 +1,4 @@
-package dev.apigw.runtime.lambda;
+package dev.apigw.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

@@ -1,4 +1,4 @@
-package dev.apigw.runtime.lambda;
+package dev.apigw.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
