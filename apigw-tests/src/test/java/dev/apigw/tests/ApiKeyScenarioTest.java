@@ -1,9 +1,10 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.ApiKeySourceType;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.UsagePlan;
@@ -106,9 +107,9 @@ class ApiKeyScenarioTest {
     }
 
     private static void assertForbidden(Response response) {
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.bodyAsString()).isEqualTo(FORBIDDEN);
-        assertThat(response.headers().first("x-amzn-ErrorType")).contains("ForbiddenException");
+        assertThat(response)
+                .isGatewayResponse(GatewayResponseType.INVALID_API_KEY)
+                .hasBody(FORBIDDEN);
         assertThat(response.headers().first("Content-Type")).contains("application/json");
     }
 
@@ -148,8 +149,7 @@ class ApiKeyScenarioTest {
         Api api = api().toBuilder().apiKey(loose).build();
 
         assertForbidden(api.handle(withKey("/live/orders", "x-api-key", loose.value())));
-        assertThat(api.handle(withKey("/live/orders", "x-api-key", GOLD.value())).statusCode())
-                .isEqualTo(200);
+        assertThat(api.handle(withKey("/live/orders", "x-api-key", GOLD.value()))).hasStatus(200);
     }
 
     @Test
@@ -157,8 +157,7 @@ class ApiKeyScenarioTest {
         Api api = api();
 
         assertForbidden(api.handle(withKey("/test/orders", "x-api-key", GOLD.value())));
-        assertThat(api.handle(withKey("/live/orders", "x-api-key", GOLD.value())).statusCode())
-                .isEqualTo(200);
+        assertThat(api.handle(withKey("/live/orders", "x-api-key", GOLD.value()))).hasStatus(200);
     }
 
     @Test
@@ -173,9 +172,9 @@ class ApiKeyScenarioTest {
     void handle_validKey_returnsOkAndExposesKeyToTemplates() {
         Response response = api().handle(withKey("/live/orders", "x-api-key", GOLD.value()));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString())
-                .isEqualTo("{\"key\":\"Gold0123456789abcdefXYZ\",\"keyId\":\"goldkeyid1\"}");
+        assertThat(response).hasStatus(200);
+        assertThat(response)
+                .hasBody("{\"key\":\"Gold0123456789abcdefXYZ\",\"keyId\":\"goldkeyid1\"}");
     }
 
     @ParameterizedTest(name = "header {0}")
@@ -183,7 +182,7 @@ class ApiKeyScenarioTest {
     void handle_keyHeaderInAnyCasing_isAccepted(String headerName) {
         Response response = api().handle(withKey("/live/orders", headerName, GOLD.value()));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
     }
 
     @Test
@@ -195,10 +194,10 @@ class ApiKeyScenarioTest {
                 api.handle(withKey("/live/health", "x-api-key", "Unknown0123456789abcdefXYZ"));
         Response valid = api.handle(withKey("/test/health", "x-api-key", GOLD.value()));
 
-        assertThat(none.statusCode()).isEqualTo(200);
-        assertThat(unknown.statusCode()).isEqualTo(200);
-        assertThat(valid.statusCode()).isEqualTo(200);
-        assertThat(valid.bodyAsString()).isEqualTo("{\"key\":\"\",\"keyId\":\"\"}");
+        assertThat(none).hasStatus(200);
+        assertThat(unknown).hasStatus(200);
+        assertThat(valid).hasStatus(200);
+        assertThat(valid).hasBody("{\"key\":\"\",\"keyId\":\"\"}");
     }
 
     @Test
@@ -222,9 +221,7 @@ class ApiKeyScenarioTest {
                                         .build())
                         .build();
 
-        assertThat(api.handle(withKey("/test/orders", "x-api-key", GOLD.value())).statusCode())
-                .isEqualTo(200);
-        assertThat(api.handle(withKey("/live/orders", "x-api-key", GOLD.value())).statusCode())
-                .isEqualTo(200);
+        assertThat(api.handle(withKey("/test/orders", "x-api-key", GOLD.value()))).hasStatus(200);
+        assertThat(api.handle(withKey("/live/orders", "x-api-key", GOLD.value()))).hasStatus(200);
     }
 }

@@ -1,11 +1,12 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.lambda.ThrowingHandler;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
@@ -85,7 +86,7 @@ class AwsLambdaScenarioTest {
     void handle_success_selectsDefaultWithFunctionPayload() throws IOException {
         Response response = api().handle(Request.of("GET", "/dev/greet?name=Zoe"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("greeting").asText()).isEqualTo("hello Zoe");
         assertThat(body.get("function").asText()).isEqualTo("greeter");
@@ -101,7 +102,7 @@ class AwsLambdaScenarioTest {
                                         "GET",
                                         "/dev/greet?fail=Error:+Raising+four+hundred+from+within+the+Lambda+function"));
 
-        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response).hasStatus(405);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("errorMessage").asText())
                 .isEqualTo("Error: Raising four hundred from within the Lambda function");
@@ -114,7 +115,7 @@ class AwsLambdaScenarioTest {
     void handle_otherErrorMessage_selectsCatchAllPattern() {
         Response response = api().handle(Request.of("GET", "/dev/greet?fail=out+of+cheese"));
 
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response).hasStatus(502);
         assertThat(response.bodyAsString()).contains("out of cheese");
     }
 
@@ -140,8 +141,8 @@ class AwsLambdaScenarioTest {
         Response response = api.handle(Request.of("GET", "/dev/greet?name=Ada"));
 
         assertThat(payloads).containsExactly("{\"name\": \"Ada\", \"fail\": \"\"} RequestResponse");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("\"ok\"");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("\"ok\"");
     }
 
     @Test
@@ -154,7 +155,7 @@ class AwsLambdaScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/greet"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(JSON.readTree(result.response().body()).get("message").asText())
                 .isEqualTo("Internal server error");
         assertThat(result.log().contains("function:ghost")).isTrue();
@@ -172,9 +173,7 @@ class AwsLambdaScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/greet"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
-        assertThat(result.response().headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
+        assertThat(result).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
         assertThat(result.log().contains("no AwsServiceBackend is bound")).isTrue();
     }
 }

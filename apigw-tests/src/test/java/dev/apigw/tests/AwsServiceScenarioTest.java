@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
@@ -88,7 +88,7 @@ class AwsServiceScenarioTest {
                                 .body("{\"item\":\"tea\"}")
                                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.bodyAsString()).contains("\"MessageId\":\"m-1\"");
         assertThat(response.headers().contains("x-amzn-RequestId")).isTrue();
         assertThat(sqs.requests()).hasSize(1);
@@ -137,7 +137,7 @@ class AwsServiceScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/prod/orders/oslo?msg=hi&msg=there"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         AwsServiceRequest sent = sqs.requests().get(0);
         assertThat(sent.region()).isEqualTo("eu-central-1");
         assertThat(sent.service()).isEqualTo("sns");
@@ -197,9 +197,8 @@ class AwsServiceScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString())
-                .isEqualTo("{\"rejected\": {\"code\":\"AccessDenied\"}}");
+        assertThat(response).hasStatus(400);
+        assertThat(response).hasBody("{\"rejected\": {\"code\":\"AccessDenied\"}}");
     }
 
     @Test
@@ -215,7 +214,7 @@ class AwsServiceScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(result.response().bodyAsString())
                 .isEqualTo("{\"message\": \"Internal server error\"}");
         assertThat(result.log().contains("no AwsServiceBackend is bound for the sqs integration"))
@@ -236,7 +235,7 @@ class AwsServiceScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
         assertThat(sqs.requests()).isEmpty();
     }
 
@@ -258,7 +257,7 @@ class AwsServiceScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response).hasStatus(504);
         assertThat(response.bodyAsString()).contains("Endpoint request timed out");
     }
 
@@ -279,7 +278,7 @@ class AwsServiceScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response).hasStatus(504);
         assertThat(response.bodyAsString()).contains("Network error communicating with endpoint");
     }
 }

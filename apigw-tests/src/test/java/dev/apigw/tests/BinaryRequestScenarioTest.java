@@ -1,9 +1,10 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.model.ContentHandlingStrategy;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.PassthroughBehavior;
@@ -96,7 +97,7 @@ class BinaryRequestScenarioTest {
     }
 
     private static JsonNode echo(Response response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         return LocalHttpServer.echoed(response.body());
     }
 
@@ -262,8 +263,8 @@ class BinaryRequestScenarioTest {
 
         Response response = api.handle(put("application/json", Base64.getEncoder().encode(bytes)));
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(response).hasStatus(500);
+        assertThat(response).hasBody("{\"message\": \"Internal server error\"}");
         assertThat(received).isEmpty();
     }
 
@@ -295,9 +296,7 @@ class BinaryRequestScenarioTest {
         Response response =
                 api.handle(put("text/plain", "èé+à)(".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
+        assertThat(response).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
 
     @Test
@@ -310,7 +309,7 @@ class BinaryRequestScenarioTest {
 
         Response response = api.handle(put("image/png", binary(8)));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
     }
 
     @Test
@@ -323,8 +322,8 @@ class BinaryRequestScenarioTest {
 
         Response response = api.handle(put("image/png", binary(13)));
 
-        assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Unsupported Media Type\"}");
+        assertThat(response).hasStatus(415);
+        assertThat(response).hasBody("{\"message\":\"Unsupported Media Type\"}");
     }
 
     @Test
@@ -339,7 +338,7 @@ class BinaryRequestScenarioTest {
 
         Response response = api.handle(put("image/png", binary(21)));
 
-        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response).hasStatus(415);
     }
 
     @Test
@@ -386,8 +385,8 @@ class BinaryRequestScenarioTest {
                                 .body("bm90IGJhc2U2NCE=")
                                 .build());
 
-        assertThat(bad.statusCode()).isEqualTo(500);
-        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(bad).hasStatus(500);
+        assertThat(good).hasStatus(200);
     }
 
     @Test
@@ -451,7 +450,7 @@ class BinaryRequestScenarioTest {
                                 .body(bytes)
                                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(payloads)
                 .containsExactly(
                         "{\"file\": \"" + Base64.getEncoder().encodeToString(bytes) + "\"}");

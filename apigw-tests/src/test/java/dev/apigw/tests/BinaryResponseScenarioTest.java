@@ -1,8 +1,9 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.ContentHandlingStrategy;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -174,7 +175,7 @@ class BinaryResponseScenarioTest {
 
         Response response = api.handle(get(accept));
 
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         byte[] sent = payload == Payload.TEXT ? base64 : bytes;
         byte[] expected =
                 result == Result.AS_SENT ? sent : result == Result.BASE64_DECODED ? bytes : base64;
@@ -215,8 +216,8 @@ class BinaryResponseScenarioTest {
 
         Response response = api.handle(get("application/json"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(response).hasStatus(500);
+        assertThat(response).hasBody("{\"message\": \"Internal server error\"}");
     }
 
     @Test
@@ -226,7 +227,7 @@ class BinaryResponseScenarioTest {
 
         Response response = api.handle(get("image/png"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
     }
 
     @Test
@@ -245,9 +246,9 @@ class BinaryResponseScenarioTest {
 
         Response response = api.handle(get(null));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString())
-                .isEqualTo(
+        assertThat(response).hasStatus(200);
+        assertThat(response)
+                .hasBody(
                         "{\"id\": \"9\", \"pdf\": \""
                                 + Base64.getEncoder().encodeToString(bytes)
                                 + "\"}");
@@ -261,9 +262,7 @@ class BinaryResponseScenarioTest {
 
         Response response = api.handle(get("image/png"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
+        assertThat(response).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
 
     @Test
@@ -299,7 +298,7 @@ class BinaryResponseScenarioTest {
                                 .header("Accept", "*/*")
                                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.bodyLength()).isZero();
     }
 }

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.model.IntegrationType;
@@ -137,7 +137,7 @@ class CompressionScenarioTest {
     }
 
     private static JsonNode echo(Response response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         return LocalHttpServer.echoed(response.body());
     }
 
@@ -218,9 +218,8 @@ class CompressionScenarioTest {
                                 gzip("{}".getBytes(StandardCharsets.UTF_8))));
 
         for (Response response : List.of(notGzip, brotli)) {
-            assertThat(response.statusCode()).isEqualTo(415);
-            assertThat(response.bodyAsString())
-                    .isEqualTo("{\"message\":\"Unsupported Media Type\"}");
+            assertThat(response).hasStatus(415);
+            assertThat(response).hasBody("{\"message\":\"Unsupported Media Type\"}");
         }
     }
 
@@ -236,7 +235,7 @@ class CompressionScenarioTest {
                                 "gzip",
                                 gzip(new byte[10 * 1024 * 1024 + 1])));
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response).hasStatus(413);
     }
 
     @Test
@@ -327,7 +326,7 @@ class CompressionScenarioTest {
 
         for (Response response : plain) {
             assertThat(response.headers().contains("Content-Encoding")).isFalse();
-            assertThat(response.bodyAsString()).isEqualTo(body);
+            assertThat(response).hasBody(body);
         }
         assertThat(exact.handle(get("/m/big", "gzip")).headers().first("Content-Encoding"))
                 .contains("gzip");
@@ -363,7 +362,7 @@ class CompressionScenarioTest {
 
         Response response = api.handle(get("/m/nothing-here", "gzip"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response).hasStatus(403);
         assertThat(response.headers().contains("Content-Encoding")).isFalse();
         assertThat(response.bodyAsString()).contains("Missing Authentication Token");
     }

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -79,8 +79,8 @@ class ContextVariablesScenarioTest {
 
         Response response = api.handle(request);
 
-        assertThat(response.bodyAsString())
-                .isEqualTo(
+        assertThat(response)
+                .hasBody(
                         "{\"stage\":\"prod\",\"api_id\":\"abc123xyz0\","
                                 + "\"resource_path\":\"/root/{child}\",\"resource_id\":\"05c7jb\","
                                 + "\"http_method\":\"PATCH\",\"source_ip\":\"192.0.2.1\",\"user-agent\":\"curl/8.0\","
@@ -117,9 +117,9 @@ class ContextVariablesScenarioTest {
                                 .build());
         Response withoutHost = api.handle(Request.of("PATCH", "/prod/root/a"));
 
-        assertThat(withHost.bodyAsString()).isEqualTo("shop.example.com shop");
-        assertThat(withoutHost.bodyAsString())
-                .isEqualTo("abc123xyz0.execute-api.eu-west-3.amazonaws.com abc123xyz0");
+        assertThat(withHost).hasBody("shop.example.com shop");
+        assertThat(withoutHost)
+                .hasBody("abc123xyz0.execute-api.eu-west-3.amazonaws.com abc123xyz0");
     }
 
     @Test
@@ -128,6 +128,6 @@ class ContextVariablesScenarioTest {
 
         Response response = api.handle(Request.of("PATCH", "//prod/root/b"));
 
-        assertThat(response.bodyAsString()).isEqualTo("/prod/root/b");
+        assertThat(response).hasBody("/prod/root/b");
     }
 }

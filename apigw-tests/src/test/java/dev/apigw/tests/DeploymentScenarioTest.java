@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.model.GatewayResponseType;
@@ -94,7 +94,7 @@ class DeploymentScenarioTest {
                         .build();
 
         assertThat(get(changed, "/dev/pets")).startsWith("old@");
-        assertThat(changed.handle(Request.of("GET", "/dev/cats")).statusCode()).isEqualTo(403);
+        assertThat(changed.handle(Request.of("GET", "/dev/cats"))).hasStatus(403);
         assertThat(changed.restApi().resource("/cats")).isPresent();
     }
 
@@ -123,8 +123,8 @@ class DeploymentScenarioTest {
         Api notDeployed = deployed.toBuilder().restApi(customised).build();
         Api redeployed = notDeployed.toBuilder().deploy("dev").build();
 
-        assertThat(notDeployed.handle(Request.of("GET", "/dev/nope")).statusCode()).isEqualTo(403);
-        assertThat(redeployed.handle(Request.of("GET", "/dev/nope")).statusCode()).isEqualTo(404);
+        assertThat(notDeployed.handle(Request.of("GET", "/dev/nope"))).hasStatus(403);
+        assertThat(redeployed.handle(Request.of("GET", "/dev/nope"))).hasStatus(404);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -66,7 +66,7 @@ class ExecutionLogListenerScenarioTest {
         TestInvokeResult result = heard.get(0);
         assertThat(result.response()).isSameAs(response);
         assertThat(result.request()).isSameAs(request);
-        assertThat(response.bodyAsString()).isEqualTo("pet 31");
+        assertThat(response).hasBody("pet 31");
         assertThat(result.log().contains("Method request path: {petId=31}")).isTrue();
         assertThat(result.log().contains("Method completed with status: 200")).isTrue();
         assertThat(result.latency()).isPositive();
@@ -93,8 +93,8 @@ class ExecutionLogListenerScenarioTest {
 
         Response response = api.handle(Request.get("/beta/pets/7"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("pet 7");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("pet 7");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.apigw.tests;
 
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +63,7 @@ class FunctionStackTraceScenarioTest {
                                 .body("{\"order\": 17}")
                                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.get("errorType").asText()).isEqualTo("java.lang.IllegalArgumentException");
         List<String> frames = new ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.GatewayResponseType;
@@ -222,8 +222,8 @@ class GatewayResponseScenarioTest {
 
         Response response = api.handle(request);
 
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.bodyAsString()).isEqualTo(body);
+        assertThat(response).hasStatus(status);
+        assertThat(response).hasBody(body);
         assertThat(response.headers().values("Content-Type")).containsExactly("application/json");
         assertThat(response.headers().values("x-amzn-ErrorType")).containsExactly(errorType);
         assertThat(response.headers().first("x-amzn-RequestId"))
@@ -287,9 +287,9 @@ class GatewayResponseScenarioTest {
                                 .build());
 
         String requestId = response.headers().first("x-amzn-RequestId").orElseThrow();
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.bodyAsString())
-                .isEqualTo(
+        assertThat(response).hasStatus(404);
+        assertThat(response)
+                .hasBody(
                         "{\"type\":\"MISSING_AUTHENTICATION_TOKEN\","
                                 + "\"msg\":\"Missing Authentication Token\",\"raw\":\"Missing Authentication Token\","
                                 + "\"id\":\""
@@ -300,8 +300,7 @@ class GatewayResponseScenarioTest {
         assertThat(response.headers().first("X-Owner")).contains("team-blue");
         assertThat(response.headers().first("X-Stage")).contains("qa");
         assertThat(response.headers().contains("X-Absent")).isFalse();
-        assertThat(response.headers().first("x-amzn-ErrorType"))
-                .contains("MissingAuthenticationTokenException");
+        assertThat(response).hasErrorType("MissingAuthenticationTokenException");
         assertThat(response.headers().first("Content-Type")).contains("application/json");
     }
 
@@ -322,10 +321,10 @@ class GatewayResponseScenarioTest {
 
         Response response = api.handle(invalidApiKey());
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response).hasStatus(403);
         assertThat(response.headers().first("X-Pet")).contains("17");
         assertThat(response.headers().first("X-Color")).contains("red");
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Forbidden\"}");
+        assertThat(response).hasBody("{\"message\":\"Forbidden\"}");
     }
 
     @Test
@@ -344,8 +343,8 @@ class GatewayResponseScenarioTest {
 
         Response response = api.handle(missingToken());
 
-        assertThat(response.bodyAsString())
-                .isEqualTo(
+        assertThat(response)
+                .hasBody(
                         "#set($x = \"y\")$x #if(true)yes#end $input.body $util.base64Encode('a')"
                                 + " [Missing Authentication Token] [] []");
     }
@@ -370,14 +369,13 @@ class GatewayResponseScenarioTest {
                 Arrays.asList(missingToken(), invalidApiKey(), unsupportedMediaType())) {
             Response response = api.handle(request);
 
-            assertThat(response.statusCode()).as(request.toString()).isEqualTo(400);
+            assertThat(response).as(request.toString()).hasStatus(400);
             assertThat(response.headers().first("X-Family")).contains("four");
             assertThat(response.bodyAsString()).matches("\\{\"error\":\"[A-Z_]+\"}");
         }
         assertThat(api.handle(invalidApiKey()).bodyAsString())
                 .isEqualTo("{\"error\":\"INVALID_API_KEY\"}");
-        assertThat(api.handle(invalidApiKey()).headers().first("x-amzn-ErrorType"))
-                .contains("ForbiddenException");
+        assertThat(api.handle(invalidApiKey())).hasErrorType("ForbiddenException");
     }
 
     @Test
@@ -395,12 +393,11 @@ class GatewayResponseScenarioTest {
         Response missing = api.handle(missingToken());
         Response unsupported = api.handle(unsupportedMediaType());
 
-        assertThat(missing.statusCode()).isEqualTo(403);
-        assertThat(unsupported.statusCode()).isEqualTo(415);
+        assertThat(missing).hasStatus(403);
+        assertThat(unsupported).hasStatus(415);
         assertThat(missing.headers().first("X-Family")).contains("four");
         assertThat(unsupported.headers().first("X-Family")).contains("four");
-        assertThat(missing.bodyAsString())
-                .isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+        assertThat(missing).hasBody("{\"message\":\"Missing Authentication Token\"}");
     }
 
     @Test
@@ -417,8 +414,8 @@ class GatewayResponseScenarioTest {
 
         Response response = api.handle(unmatchedIntegrationResponse());
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(response).hasStatus(500);
+        assertThat(response).hasBody("{\"message\": \"Internal server error\"}");
     }
 
     @Test
@@ -446,12 +443,12 @@ class GatewayResponseScenarioTest {
         Response key = api.handle(invalidApiKey());
         Response missing = api.handle(missingToken());
 
-        assertThat(key.statusCode()).isEqualTo(403);
+        assertThat(key).hasStatus(403);
         assertThat(key.headers().first("X-Key")).contains("bad-key");
         assertThat(key.headers().contains("X-Family")).isFalse();
-        assertThat(key.bodyAsString()).isEqualTo("{\"message\":\"Forbidden\"}");
-        assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(missing.bodyAsString()).isEqualTo("{\"family\":true}");
+        assertThat(key).hasBody("{\"message\":\"Forbidden\"}");
+        assertThat(missing).hasStatus(400);
+        assertThat(missing).hasBody("{\"family\":true}");
     }
 
     @Test
@@ -472,12 +469,11 @@ class GatewayResponseScenarioTest {
 
         Response response = api.handle(undeclaredMethodResponse());
 
-        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response).hasStatus(503);
         assertThat(response.headers().first("Retry-After")).contains("30");
-        assertThat(response.bodyAsString()).isEqualTo("{\"oops\":\"Internal server error\"}");
-        assertThat(response.headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
-        assertThat(api.handle(missingToken()).statusCode()).isEqualTo(403);
+        assertThat(response).hasBody("{\"oops\":\"Internal server error\"}");
+        assertThat(response).hasErrorType("InternalServerErrorException");
+        assertThat(api.handle(missingToken())).hasStatus(403);
     }
 
     @Test
@@ -504,11 +500,10 @@ class GatewayResponseScenarioTest {
         Response viaFallback = fallback.handle(unmatchedIntegrationResponse());
         Response viaSpecific = specific.handle(unmatchedIntegrationResponse());
 
-        assertThat(viaFallback.statusCode()).isEqualTo(500);
-        assertThat(viaFallback.bodyAsString()).isEqualTo("five");
-        assertThat(viaSpecific.statusCode()).isEqualTo(502);
-        assertThat(viaSpecific.bodyAsString())
-                .isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(viaFallback).hasStatus(500);
+        assertThat(viaFallback).hasBody("five");
+        assertThat(viaSpecific).hasStatus(502);
+        assertThat(viaSpecific).hasBody("{\"message\": \"Internal server error\"}");
     }
 
     @Test
@@ -536,8 +531,8 @@ class GatewayResponseScenarioTest {
 
         Response response = api.handle(tooLarge());
 
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Request Too Long\"}");
+        assertThat(response).hasStatus(413);
+        assertThat(response).hasBody("{\"message\":\"Request Too Long\"}");
         assertThat(response.headers().contains("X-Custom")).isFalse();
     }
 
@@ -573,9 +568,9 @@ class GatewayResponseScenarioTest {
         Response text = missingTokenAccepting(api, "text/plain;q=0.9, application/xml");
         Response xml = missingTokenAccepting(api, "application/xml");
 
-        assertThat(text.bodyAsString()).isEqualTo("m=Missing Authentication Token");
+        assertThat(text).hasBody("m=Missing Authentication Token");
         assertThat(text.headers().values("Content-Type")).containsExactly("text/plain");
-        assertThat(xml.bodyAsString()).isEqualTo("<m>Missing Authentication Token</m>");
+        assertThat(xml).hasBody("<m>Missing Authentication Token</m>");
         assertThat(xml.headers().values("Content-Type")).containsExactly("application/xml");
     }
 
@@ -590,9 +585,9 @@ class GatewayResponseScenarioTest {
         Response unknown = missingTokenAccepting(api, "text/html, application/xml");
         Response none = api.handle(missingToken());
 
-        assertThat(unknown.bodyAsString()).isEqualTo("{}");
+        assertThat(unknown).hasBody("{}");
         assertThat(unknown.headers().values("Content-Type")).containsExactly("application/json");
-        assertThat(none.bodyAsString()).isEqualTo("{}");
+        assertThat(none).hasBody("{}");
     }
 
     @Test
@@ -605,7 +600,7 @@ class GatewayResponseScenarioTest {
 
         Response response = missingTokenAccepting(api, "image/png");
 
-        assertThat(response.bodyAsString()).isEqualTo("a,b");
+        assertThat(response).hasBody("a,b");
         assertThat(response.headers().values("Content-Type")).containsExactly("text/csv");
     }
 }

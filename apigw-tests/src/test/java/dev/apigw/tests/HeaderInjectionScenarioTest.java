@@ -1,9 +1,9 @@
 package dev.apigw.tests;
 
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static dev.apigw.tests.LambdaProxyScenarioTest.assertServerError;
 import static dev.apigw.tests.LambdaProxyScenarioTest.proxyApi;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.GatewayResponseType;
@@ -79,7 +79,7 @@ class HeaderInjectionScenarioTest {
         Response response =
                 proxyReply("{\"headers\": {\"X-A\": \"a\\tb\", \"X-B\": \"caf\u00e9 \u2603\"}}");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.headers().first("X-A")).contains("a\tb");
         assertThat(response.headers().first("X-B")).contains("caf\u00e9 \u2603");
     }
@@ -120,7 +120,7 @@ class HeaderInjectionScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/items/7?q=" + CRLF_QUERY));
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response).hasStatus(403);
         assertThat(response.headers().contains("X-Echo")).isFalse();
         assertThat(response.headers().first("X-Static")).contains("kept");
         assertNoForgedHeader(response);

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.model.Integration;
@@ -60,7 +60,7 @@ class HostMappingScenarioTest {
     }
 
     private static JsonNode echo(Response response) {
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         return LocalHttpServer.echoed(response.body());
     }
 
@@ -166,7 +166,7 @@ class HostMappingScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/edge/tenants"));
 
-        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response).hasStatus(504);
         assertThat(response.bodyAsString()).contains("Endpoint request timed out");
     }
 }

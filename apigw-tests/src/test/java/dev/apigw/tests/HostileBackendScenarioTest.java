@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -71,10 +71,10 @@ class HostileBackendScenarioTest {
     }
 
     private static void assertBadGateway(Response response) {
-        assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\": \"Internal server error\"}");
-        assertThat(response.headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
+        assertThat(response)
+                .hasStatus(502)
+                .hasBody("{\"message\": \"Internal server error\"}")
+                .hasErrorType("InternalServerErrorException");
     }
 
     private static byte[] ascii(String text) {
@@ -108,8 +108,8 @@ class HostileBackendScenarioTest {
 
         Response response = api(mapHost).handle(Request.of("GET", "/dev/b"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("ok");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("ok");
         assertThat(response.headers().first("X-Header-99")).contains("value");
     }
 

@@ -1,8 +1,9 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -62,12 +63,8 @@ class HttpProxyScenarioTest {
     }
 
     private static JsonNode echo(Response response) {
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         return LocalHttpServer.echoed(response.body());
-    }
-
-    private static String message(Response response) {
-        return LocalHttpServer.echoed(response.body()).get("message").asText();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,8 +153,9 @@ class HttpProxyScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/pets/5"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
-        assertThat(message(result.response())).isEqualTo("Internal server error");
+        assertThat(result)
+                .isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR)
+                .hasJsonPath("$.message", "Internal server error");
         assertThat(
                         result.log()
                                 .contains(
@@ -199,10 +197,9 @@ class HttpProxyScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/api/a"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
-        assertThat(message(result.response())).isEqualTo("Internal server error");
-        assertThat(result.response().headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
+        assertThat(result)
+                .isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR)
+                .hasJsonPath("$.message", "Internal server error");
         assertThat(
                         result.log()
                                 .contains(
@@ -221,8 +218,9 @@ class HttpProxyScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/api/a"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(message(response)).isEqualTo("Internal server error");
+        assertThat(response)
+                .isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR)
+                .hasJsonPath("$.message", "Internal server error");
     }
 
     @Test
@@ -362,7 +360,7 @@ class HttpProxyScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/api/teapot"));
 
-        assertThat(response.statusCode()).isEqualTo(418);
+        assertThat(response).hasStatus(418);
         assertThat(response.headers().values("X-Brew")).containsExactly("earl grey", "green");
         assertThat(response.headers().first("Content-Type")).contains("image/x-tea");
         assertThat(response.headers().first("Access-Control-Allow-Origin")).contains("*");
@@ -415,7 +413,7 @@ class HttpProxyScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/api/chunked"));
 
-        assertThat(response.bodyAsString()).isEqualTo("streamed");
+        assertThat(response).hasBody("streamed");
         assertThat(response.headers().contains("Transfer-Encoding")).isFalse();
     }
 
@@ -430,10 +428,9 @@ class HttpProxyScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/api/slow"));
 
-        assertThat(response.statusCode()).isEqualTo(504);
-        assertThat(message(response)).isEqualTo("Endpoint request timed out");
-        assertThat(response.headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
+        assertThat(response)
+                .isGatewayResponse(GatewayResponseType.INTEGRATION_TIMEOUT)
+                .hasJsonPath("$.message", "Endpoint request timed out");
     }
 
     @Test
@@ -442,9 +439,9 @@ class HttpProxyScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/api/x"));
 
-        assertThat(result.response().statusCode()).isEqualTo(504);
-        assertThat(message(result.response()))
-                .isEqualTo("Network error communicating with endpoint");
+        assertThat(result)
+                .isGatewayResponse(GatewayResponseType.INTEGRATION_FAILURE)
+                .hasJsonPath("$.message", "Network error communicating with endpoint");
         assertThat(
                         result.log()
                                 .contains(
@@ -467,9 +464,9 @@ class HttpProxyScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/api/x"));
 
-        assertThat(result.response().statusCode()).isEqualTo(504);
-        assertThat(message(result.response()))
-                .isEqualTo("Network error communicating with endpoint");
+        assertThat(result)
+                .isGatewayResponse(GatewayResponseType.INTEGRATION_FAILURE)
+                .hasJsonPath("$.message", "Network error communicating with endpoint");
         assertThat(result.log().contains("pool exhausted for http://backend.internal/x")).isTrue();
     }
 
@@ -489,8 +486,7 @@ class HttpProxyScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/api/big"));
 
-        assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(message(response)).isEqualTo("Internal server error");
+        assertThat(response).hasStatus(502).hasJsonPath("$.message", "Internal server error");
     }
 
     @Test
@@ -507,7 +503,7 @@ class HttpProxyScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/api/big"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.bodyLength()).isEqualTo(10 * 1024 * 1024);
     }
 }

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.model.Integration;
@@ -75,7 +75,7 @@ class HttpScenarioTest {
     }
 
     private static JsonNode echo(Response response) {
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         return LocalHttpServer.echoed(response.body());
     }
 
@@ -200,8 +200,8 @@ class HttpScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/dev/items/9"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString()).isEqualTo("{\"failed\": {\"status\": \"conflict\"}}");
+        assertThat(response).hasStatus(400);
+        assertThat(response).hasBody("{\"failed\": {\"status\": \"conflict\"}}");
         assertThat(response.headers().contains("X-Amzn-Trace-Id")).isTrue();
     }
 
@@ -216,10 +216,10 @@ class HttpScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/dev/items/9"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.headers().first("X-Backend-Version")).contains("v7");
         assertThat(response.headers().contains("X-Internal")).isFalse();
-        assertThat(response.bodyAsString()).isEqualTo("created");
+        assertThat(response).hasBody("created");
     }
 
     @Test
@@ -233,7 +233,7 @@ class HttpScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/dev/items/1"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
         assertThat(LocalHttpServer.echoed(response.body()).get("message").asText())
                 .isEqualTo("Internal server error");
     }

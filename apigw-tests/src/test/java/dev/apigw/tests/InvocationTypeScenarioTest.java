@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationType;
@@ -90,7 +90,7 @@ class InvocationTypeScenarioTest {
         Response response = api.handle(Request.of("POST", "/ops/jobs?job=reindex-17"));
 
         assertThat(done.getCount()).as("function still running").isEqualTo(1);
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.body()).isEmpty();
         release.countDown();
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
@@ -112,7 +112,7 @@ class InvocationTypeScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/ops/jobs?job=compact"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(queued).hasSize(1);
         assertThat(done.getCount()).isEqualTo(1);
         queued.get(0).run();
@@ -146,11 +146,11 @@ class InvocationTypeScenarioTest {
                                 .build());
         Response unmapped = api.handle(Request.of("POST", "/ops/jobs?job=c"));
 
-        assertThat(sync.statusCode()).isEqualTo(200);
-        assertThat(sync.bodyAsString()).isEqualTo("{\"handled\":true}");
-        assertThat(async.statusCode()).isEqualTo(200);
+        assertThat(sync).hasStatus(200);
+        assertThat(sync).hasBody("{\"handled\":true}");
+        assertThat(async).hasStatus(200);
         assertThat(async.body()).isEmpty();
-        assertThat(unmapped.bodyAsString()).isEqualTo("{\"handled\":true}");
+        assertThat(unmapped).hasBody("{\"handled\":true}");
         assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
         assertThat(received.poll(10, TimeUnit.SECONDS)).isNotNull();
@@ -169,7 +169,7 @@ class InvocationTypeScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.body()).isEmpty();
         assertThat(invocationTypes).isEmpty();
     }
@@ -185,7 +185,7 @@ class InvocationTypeScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response).hasStatus(502);
         assertThat(invocationTypes).isEmpty();
     }
 
@@ -204,7 +204,7 @@ class InvocationTypeScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response).hasStatus(502);
         assertThat(response.bodyAsString()).contains("Internal server error");
     }
 
@@ -214,6 +214,6 @@ class InvocationTypeScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
     }
 }

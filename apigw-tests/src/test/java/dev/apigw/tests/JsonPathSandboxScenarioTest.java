@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -93,15 +93,15 @@ class JsonPathSandboxScenarioTest {
     private static void assertFailsAndServesNext(Api api, String body, String logged) {
         TestInvokeResult result = api.testInvoke(post(body));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(result.response().bodyAsString())
                 .isEqualTo("{\"message\": \"Internal server error\"}");
         assertThat(result.log().contains("Unable to transform request")).isTrue();
         assertThat(result.log().contains(logged)).as(result.log().toString()).isTrue();
         Response next =
                 api("$input.json('$[0].name')", TemplateEngine.create()).handle(post(BOOKS));
-        assertThat(next.statusCode()).isEqualTo(200);
-        assertThat(next.bodyAsString()).isEqualTo("done");
+        assertThat(next).hasStatus(200);
+        assertThat(next).hasBody("done");
     }
 
     @ParameterizedTest
@@ -187,7 +187,7 @@ class JsonPathSandboxScenarioTest {
     void handle_ordinaryPath_givesJaywaysResult(String call, String expected) {
         TestInvokeResult result = api(call, TemplateEngine.create()).testInvoke(post(BOOKS));
 
-        assertThat(result.response().statusCode()).as(result.log().toString()).isEqualTo(200);
+        assertThat(result).hasStatus(200);
         assertThat(result.log().contains("\"v\": " + expected + "}"))
                 .as(result.log().toString())
                 .isTrue();

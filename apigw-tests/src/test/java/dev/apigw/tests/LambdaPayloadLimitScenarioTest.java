@@ -1,8 +1,8 @@
 package dev.apigw.tests;
 
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static dev.apigw.tests.LambdaProxyScenarioTest.assertServerError;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationType;
@@ -83,7 +83,7 @@ class LambdaPayloadLimitScenarioTest {
     void handle_streamHandlerAnsweringExactlyTheLimit_isServed() {
         Response response = api().handle(flood(MAX_RESPONSE));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.bodyLength()).isEqualTo(MAX_RESPONSE);
     }
 
@@ -163,18 +163,17 @@ class LambdaPayloadLimitScenarioTest {
                                 .body(body)
                                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response).hasStatus(413);
         assertThat(response.bodyAsString()).contains("Request Too Long");
         assertThat(calls).hasValue(0);
         body[body.length - 1] = '\n';
         assertThat(
                         api.handle(
-                                        Request.builder()
-                                                .httpMethod("POST")
-                                                .target("/dev/flood")
-                                                .body(Arrays.copyOf(body, 6_291_456))
-                                                .build())
-                                .statusCode())
-                .isEqualTo(200);
+                                Request.builder()
+                                        .httpMethod("POST")
+                                        .target("/dev/flood")
+                                        .body(Arrays.copyOf(body, 6_291_456))
+                                        .build()))
+                .hasStatus(200);
     }
 }

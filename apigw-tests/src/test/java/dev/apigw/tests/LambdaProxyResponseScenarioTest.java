@@ -1,8 +1,8 @@
 package dev.apigw.tests;
 
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static dev.apigw.tests.LambdaProxyScenarioTest.assertServerError;
 import static dev.apigw.tests.LambdaProxyScenarioTest.proxyApi;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.runtime.Api;
@@ -55,7 +55,7 @@ class LambdaProxyResponseScenarioTest {
     void handle_onlyStatusCode_returnsEmptyJsonResponse() {
         Response response = reply(api(), "{\"statusCode\":200}");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.bodyLength()).isZero();
         assertThat(response.headers().first("Content-Type")).contains("application/json");
         assertThat(response.headers().contains("X-Amzn-Trace-Id")).isTrue();
@@ -72,7 +72,7 @@ class LambdaProxyResponseScenarioTest {
                 "{\"statusCode\": null} | 200"
             })
     void handle_statusCode_takenFromPayload(String payload, int status) {
-        assertThat(reply(api(), payload).statusCode()).isEqualTo(status);
+        assertThat(reply(api(), payload)).hasStatus(status);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -114,7 +114,7 @@ class LambdaProxyResponseScenarioTest {
         assertThat(typed.headers().first("X-Flag")).contains("true");
         assertThat(typed.headers().first("X-Count")).contains("3");
         assertThat(typed.headers().first("X-Ratio")).contains("0.5");
-        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none).hasStatus(200);
         assertThat(none.bodyLength()).isZero();
     }
 
@@ -144,7 +144,7 @@ class LambdaProxyResponseScenarioTest {
                         "{\"headers\": {\"content-type\": \"text/html\"}, \"body\": \"<p>hi</p>\"}");
 
         assertThat(response.headers().values("Content-Type")).containsExactly("text/html");
-        assertThat(response.bodyAsString()).isEqualTo("<p>hi</p>");
+        assertThat(response).hasBody("<p>hi</p>");
     }
 
     @Test
@@ -161,9 +161,8 @@ class LambdaProxyResponseScenarioTest {
         Response noBinaryTypes = reply(api(), payload, "Accept", "image/jpeg");
 
         assertThat(decoded.body()).isEqualTo(image);
-        assertThat(kept.bodyAsString()).isEqualTo(Base64.getEncoder().encodeToString(image));
-        assertThat(noBinaryTypes.bodyAsString())
-                .isEqualTo(Base64.getEncoder().encodeToString(image));
+        assertThat(kept).hasBody(Base64.getEncoder().encodeToString(image));
+        assertThat(noBinaryTypes).hasBody(Base64.getEncoder().encodeToString(image));
     }
 
     @Test
@@ -175,7 +174,7 @@ class LambdaProxyResponseScenarioTest {
                         "Accept",
                         "application/octet-stream");
 
-        assertThat(response.bodyAsString()).isEqualTo("aGk=");
+        assertThat(response).hasBody("aGk=");
     }
 
     @Test
@@ -208,8 +207,7 @@ class LambdaProxyResponseScenarioTest {
         TestInvokeResult result = api.testInvoke(Request.of("POST", "/test/reply"));
 
         assertServerError(result.response(), 502);
-        assertThat(result.response().headers().first("x-amzn-ErrorType"))
-                .contains("InternalServerErrorException");
+        assertThat(result).hasErrorType("InternalServerErrorException");
         assertThat(result.log().contains("NoneType")).isTrue();
     }
 

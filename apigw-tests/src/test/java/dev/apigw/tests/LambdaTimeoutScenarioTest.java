@@ -1,8 +1,8 @@
 package dev.apigw.tests;
 
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static dev.apigw.tests.LambdaProxyScenarioTest.assertServerError;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationType;
@@ -99,7 +99,7 @@ class LambdaTimeoutScenarioTest {
                 api.testInvoke(
                         Request.builder().httpMethod("GET").target("/dev/slow").body("{}").build());
 
-        assertThat(result.response().statusCode()).isEqualTo(504);
+        assertThat(result).hasStatus(504);
         assertThat(result.response().bodyAsString())
                 .isEqualTo("{\"message\": \"Endpoint request timed out\"}");
         assertThat(result.log().contains("Execution failed due to a timeout error")).isTrue();
@@ -126,9 +126,9 @@ class LambdaTimeoutScenarioTest {
                                     "{\"statusCode\": 200}".getBytes(StandardCharsets.UTF_8));
                         });
 
-        assertThat(api.handle(Request.of("GET", "/dev/slow")).statusCode()).isEqualTo(504);
+        assertThat(api.handle(Request.of("GET", "/dev/slow"))).hasStatus(504);
         slow.set(false);
-        assertThat(api.handle(Request.of("GET", "/dev/slow")).statusCode()).isEqualTo(200);
+        assertThat(api.handle(Request.of("GET", "/dev/slow"))).hasStatus(200);
     }
 
     @Test
@@ -141,7 +141,7 @@ class LambdaTimeoutScenarioTest {
                                 LambdaResult.of(
                                         "{\"statusCode\": 201}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(api.handle(Request.of("GET", "/dev/slow")).statusCode()).isEqualTo(201);
+        assertThat(api.handle(Request.of("GET", "/dev/slow"))).hasStatus(201);
     }
 
     @Test
@@ -165,7 +165,7 @@ class LambdaTimeoutScenarioTest {
 
         assertServerError(result.response(), 502);
         assertThat(result.log().contains("Runtime.ExitError")).isTrue();
-        assertThat(api.handle(Request.of("GET", "/dev/slow")).statusCode()).isEqualTo(200);
+        assertThat(api.handle(Request.of("GET", "/dev/slow"))).hasStatus(200);
     }
 
     @Test
@@ -180,7 +180,7 @@ class LambdaTimeoutScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/slow"));
 
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response).hasStatus(502);
         assertThat(response.bodyAsString())
                 .contains("\"errorType\":\"Runtime.ExitError\"")
                 .contains("Runtime exited with error");

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.apigw.model.IntegrationType;
@@ -66,24 +66,25 @@ class LimitsScenarioTest {
     }
 
     private static void assertRequestTooLarge(Response response) {
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Request Too Long\"}");
-        assertThat(response.headers().first("x-amzn-RequestId")).isPresent();
+        assertThat(response).hasStatus(413);
+        assertThat(response).hasBody("{\"message\":\"Request Too Long\"}");
+        assertThat(response).hasHeader("x-amzn-RequestId");
     }
 
     private static void assertBadRequest(Response response) {
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Bad Request\"}");
-        assertThat(response.headers().first("x-amzn-ErrorType")).contains("BadRequestException");
-        assertThat(response.headers().first("x-amzn-RequestId")).isPresent();
+        assertThat(response)
+                .hasStatus(400)
+                .hasBody("{\"message\":\"Bad Request\"}")
+                .hasErrorType("BadRequestException")
+                .hasHeader("x-amzn-RequestId");
     }
 
     @Test
     void handle_bodyOfExactlyTenMegabytes_passes() {
         Response response = post(api(), new byte[TEN_MB]);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("ok");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("ok");
     }
 
     @Test
@@ -117,7 +118,7 @@ class LimitsScenarioTest {
 
     @Test
     void handle_headersAtLimit_pass() {
-        assertThat(withHeaderBytes(api(), HEADER_LIMIT).statusCode()).isEqualTo(200);
+        assertThat(withHeaderBytes(api(), HEADER_LIMIT)).hasStatus(200);
     }
 
     @Test
@@ -146,8 +147,8 @@ class LimitsScenarioTest {
         Response pathOnly = api.handle(Request.of("GET", pathOfLength(URL_LIMIT)));
         Response withQuery = api.handle(Request.of("GET", pathOfLength(URL_LIMIT - 4) + "?q=1"));
 
-        assertThat(pathOnly.statusCode()).isEqualTo(200);
-        assertThat(withQuery.statusCode()).isEqualTo(200);
+        assertThat(pathOnly).hasStatus(200);
+        assertThat(withQuery).hasStatus(200);
     }
 
     @Test
@@ -197,7 +198,7 @@ class LimitsScenarioTest {
                                         .header("X-Client", "a\tb")
                                         .build());
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
     }
 
     @ParameterizedTest(name = "path {index}")
@@ -244,7 +245,7 @@ class LimitsScenarioTest {
     void handle_validEscapes_pass() {
         Response response = api().handle(Request.of("GET", "/dev/a%20b/%C3%A9?x=%2F&y=a+b"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
     }
 
     static Stream<Arguments> seeds() {

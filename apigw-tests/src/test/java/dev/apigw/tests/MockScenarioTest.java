@@ -1,7 +1,8 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
@@ -53,10 +54,10 @@ class MockScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/pets?kind=cat"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("{\"pets\": [\"cat\"]}");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("{\"pets\": [\"cat\"]}");
         assertThat(response.headers().first("Content-Type")).contains("application/json");
-        assertThat(response.headers().first("x-amzn-RequestId")).isPresent();
+        assertThat(response).hasHeader("x-amzn-RequestId");
         assertThat(response.headers().contains("X-Amzn-Trace-Id")).isFalse();
     }
 
@@ -66,7 +67,7 @@ class MockScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/pets?fail=yes"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
         assertThat(response.headers().first("X-Why")).contains("mocked failure");
         assertThat(response.bodyAsString()).isEmpty();
     }
@@ -77,10 +78,8 @@ class MockScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/cats"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.bodyAsString())
-                .isEqualTo("{\"message\":\"Missing Authentication Token\"}");
-        assertThat(response.headers().first("x-amzn-ErrorType"))
-                .contains("MissingAuthenticationTokenException");
+        assertThat(response)
+                .isGatewayResponse(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN)
+                .hasBody("{\"message\":\"Missing Authentication Token\"}");
     }
 }

@@ -1,7 +1,7 @@
 package dev.apigw.tests;
 
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -74,7 +74,7 @@ class NonProxyPayloadScenarioTest {
     void handle_getWithoutBodyOrTemplate_invokesTheFunctionWithAnEmptyObject() {
         Response response = api().handle(Request.of("GET", "/dev/orders"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(new String(received.get(), StandardCharsets.UTF_8)).isEqualTo("{}");
     }
 

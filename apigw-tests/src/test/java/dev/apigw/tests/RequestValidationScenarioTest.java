@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.model.ApiKey;
@@ -118,14 +118,12 @@ class RequestValidationScenarioTest {
     }
 
     private static void assertServed(Response response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("{\"served\": true}");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("{\"served\": true}");
     }
 
     private static void assertBadRequest(Response response, String body) {
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString()).isEqualTo(body);
-        assertThat(response.headers().first("x-amzn-ErrorType")).contains("BadRequestException");
+        assertThat(response).hasStatus(400).hasBody(body).hasErrorType("BadRequestException");
         assertThat(response.headers().first("Content-Type")).contains("application/json");
     }
 
@@ -480,9 +478,9 @@ class RequestValidationScenarioTest {
 
         Response response = api.handle(post("/prod/signup", "application/json", "{email: x"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString())
-                .isEqualTo("{\"why\": \"[Invalid JSON: the request body is not a JSON value]\"}");
+        assertThat(response).hasStatus(400);
+        assertThat(response)
+                .hasBody("{\"why\": \"[Invalid JSON: the request body is not a JSON value]\"}");
     }
 
     /** A model with a {@code minimum}, which java-json-tools checks through BigDecimal. */
@@ -514,9 +512,8 @@ class RequestValidationScenarioTest {
         Response response =
                 api.handle(post("/prod/items", "application/json", "{\"price\": " + price + "}"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString())
-                .isEqualTo("{\"why\": \"[numeric value out of range]\"}");
+        assertThat(response).hasStatus(400);
+        assertThat(response).hasBody("{\"why\": \"[numeric value out of range]\"}");
         assertServed(api.handle(post("/prod/items", "application/json", "{\"price\": 1e300}")));
     }
 
@@ -534,9 +531,9 @@ class RequestValidationScenarioTest {
 
         Response response = api.handle(post("/prod/items", "application/json", body));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString())
-                .isEqualTo("{\"why\": \"[Invalid JSON: the request body is not a JSON value]\"}");
+        assertThat(response).hasStatus(400);
+        assertThat(response)
+                .hasBody("{\"why\": \"[Invalid JSON: the request body is not a JSON value]\"}");
         assertServed(api.handle(post("/prod/items", "application/json", "{\"price\":1} \n\t")));
     }
 
@@ -565,9 +562,9 @@ class RequestValidationScenarioTest {
 
         Response response = api.handle(post("/prod/signup", "application/json", "{\"age\": 1.5}"));
 
-        assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.bodyAsString())
-                .isEqualTo(
+        assertThat(response).hasStatus(422);
+        assertThat(response)
+                .hasBody(
                         "{\"message\": \"Invalid request body\","
                                 + " \"details\": \"[object has missing required properties ([\"email\"])]\"}");
         assertThat(response.headers().first("X-Validation"))
@@ -596,9 +593,9 @@ class RequestValidationScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/prod/search"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString())
-                .isEqualTo(
+        assertThat(response).hasStatus(400);
+        assertThat(response)
+                .hasBody(
                         "{\"raw\": \"Missing required request parameters: [term]\", \"detail\": "
                                 + "\"Missing required request parameters: [term]\"}");
     }
@@ -624,8 +621,8 @@ class RequestValidationScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/prod/search"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.bodyAsString()).isEqualTo("{\"kind\": \"BAD_REQUEST_PARAMETERS\"}");
+        assertThat(response).hasStatus(400);
+        assertThat(response).hasBody("{\"kind\": \"BAD_REQUEST_PARAMETERS\"}");
     }
 
     @Test
@@ -689,7 +686,7 @@ class RequestValidationScenarioTest {
                                 .header("x-api-key", key.value())
                                 .build());
 
-        assertThat(noKey.statusCode()).isEqualTo(403);
+        assertThat(noKey).hasStatus(403);
         assertMissing(withKey, "term");
     }
 
@@ -876,7 +873,7 @@ class RequestValidationScenarioTest {
                         .body("<signup age=\"3\"/>")
                         .build();
 
-        assertThat(api.handle(xml).statusCode()).isEqualTo(200);
+        assertThat(api.handle(xml)).hasStatus(200);
         assertThat(received).containsExactly("<signup age=\"3\"/>");
     }
 
@@ -974,11 +971,11 @@ class RequestValidationScenarioTest {
                                 .body("[\"not a member\"]")
                                 .build());
 
-        assertThat(joined.statusCode()).isEqualTo(201);
-        assertThat(joined.bodyAsString()).isEqualTo("{\"joined\": true}");
+        assertThat(joined).hasStatus(201);
+        assertThat(joined).hasBody("{\"joined\": true}");
         assertMissing(noInvite, "X-Invite-Code");
         assertBadRequest(badAddress, INVALID_BODY);
-        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed).hasStatus(200);
         assertMissing(api.handle(Request.of("GET", "/beta/teams")), "region");
     }
 }

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,7 +126,7 @@ class ResponseParametersScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/prod/orders"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         Headers h = response.headers();
         assertThat(h.first("Location")).contains("https://example.com/next");
         assertThat(h.first("X-Count")).contains("5");
@@ -190,7 +190,7 @@ class ResponseParametersScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/prod/orders"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.headers().values("x-amzn-Remapped-" + header))
                 .containsExactly("v-" + header.length());
         assertThat(response.headers().values(header)).doesNotContain("v-" + header.length());
@@ -286,7 +286,7 @@ class ResponseParametersScenarioTest {
                         .build();
         Response response = failWith(restApi, 500);
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
         Headers h = response.headers();
         assertThat(h.first("error_status")).contains("500");
         assertThat(h.first("error_trace"))
@@ -344,10 +344,10 @@ class ResponseParametersScenarioTest {
                         .build();
         Response response = failWith(restApi, 502);
 
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response).hasStatus(502);
         assertThat(response.headers().first("X-Type")).contains("java.lang.IllegalStateException");
-        assertThat(response.bodyAsString())
-                .isEqualTo("{\"type\": \"java.lang.IllegalStateException\", \"status\": 502}");
+        assertThat(response)
+                .hasBody("{\"type\": \"java.lang.IllegalStateException\", \"status\": 502}");
     }
 
     @Test
@@ -395,7 +395,7 @@ class ResponseParametersScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/v1/ok"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.headers().contains("X-Inner")).isFalse();
     }
 

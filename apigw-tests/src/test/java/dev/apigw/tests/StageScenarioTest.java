@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
@@ -63,11 +63,9 @@ class StageScenarioTest {
     }
 
     private static void assertForbidden(Response response) {
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.bodyAsString()).isEqualTo(FORBIDDEN);
-        assertThat(response.headers().first("x-amzn-ErrorType")).contains("ForbiddenException");
+        assertThat(response).hasStatus(403).hasBody(FORBIDDEN).hasErrorType("ForbiddenException");
         assertThat(response.headers().first("Content-Type")).contains("application/json");
-        assertThat(response.headers().first("x-amzn-RequestId")).isPresent();
+        assertThat(response).hasHeader("x-amzn-RequestId");
         assertThat(response.headers().first("x-amz-apigw-id")).isPresent();
     }
 
@@ -90,7 +88,7 @@ class StageScenarioTest {
     void handle_doubledOrTrailingSlashes_routeLikeTheCleanPath(String path) {
         Response response = api().handle(Request.of("GET", path));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.bodyAsString()).startsWith("dev|green|S|/pets|");
     }
 
@@ -98,8 +96,8 @@ class StageScenarioTest {
     void handle_stageWithoutPath_routesToRoot() {
         Response response = api().handle(Request.of("GET", "/dev"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.bodyAsString()).isEqualTo("{\"stage\":\"dev\",\"color\":\"green\"}");
+        assertThat(response).hasStatus(403);
+        assertThat(response).hasBody("{\"stage\":\"dev\",\"color\":\"green\"}");
     }
 
     @Test
@@ -109,8 +107,8 @@ class StageScenarioTest {
         Response dev = api.handle(Request.of("GET", "/dev/pets"));
         Response prod = api.handle(Request.of("GET", "/prod/pets"));
 
-        assertThat(dev.bodyAsString()).isEqualTo("dev|green|S|/pets|/dev/pets");
-        assertThat(prod.bodyAsString()).isEqualTo("prod|navy||/pets|/prod/pets");
+        assertThat(dev).hasBody("dev|green|S|/pets|/dev/pets");
+        assertThat(prod).hasBody("prod|navy||/pets|/prod/pets");
     }
 
     @Test
@@ -120,10 +118,10 @@ class StageScenarioTest {
         Response dev = api.handle(Request.of("GET", "/dev/cats"));
         Response prod = api.handle(Request.of("POST", "/prod/pets"));
 
-        assertThat(dev.statusCode()).isEqualTo(403);
-        assertThat(dev.bodyAsString()).isEqualTo("{\"stage\":\"dev\",\"color\":\"green\"}");
+        assertThat(dev).hasStatus(403);
+        assertThat(dev).hasBody("{\"stage\":\"dev\",\"color\":\"green\"}");
         assertThat(dev.headers().first("X-Color")).contains("green");
-        assertThat(prod.bodyAsString()).isEqualTo("{\"stage\":\"prod\",\"color\":\"navy\"}");
+        assertThat(prod).hasBody("{\"stage\":\"prod\",\"color\":\"navy\"}");
         assertThat(prod.headers().first("X-Color")).contains("navy");
     }
 
@@ -133,6 +131,6 @@ class StageScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/bare/pets"));
 
-        assertThat(response.bodyAsString()).isEqualTo("bare|||/pets|/bare/pets");
+        assertThat(response).hasBody("bare|||/pets|/bare/pets");
     }
 }

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -112,9 +112,7 @@ class TemplateSandboxScenarioTest {
                 TestInvokeResult result =
                         mock("[" + directive + "('" + name + "')]").testInvoke(post());
 
-                assertThat(result.response().statusCode())
-                        .as(directive + " " + name)
-                        .isEqualTo(500);
+                assertThat(result).as(directive + " " + name).hasStatus(500);
                 String body = result.response().bodyAsString();
                 assertThat(body)
                         .as(directive + " " + name)
@@ -135,7 +133,7 @@ class TemplateSandboxScenarioTest {
         TestInvokeResult result =
                 mock("#set($f = '" + secret + "')#include($f)#parse($f)").testInvoke(post());
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(result.response().bodyAsString()).doesNotContain(SECRET);
     }
 
@@ -155,14 +153,14 @@ class TemplateSandboxScenarioTest {
     private static void assertFailsAndServesNext(Api api, String logged) {
         TestInvokeResult result = api.testInvoke(post());
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(result.response().bodyAsString())
                 .isEqualTo("{\"message\": \"Internal server error\"}");
         assertThat(result.log().contains("Unable to transform response")).isTrue();
         assertThat(result.log().contains(logged)).as(result.log().toString()).isTrue();
         Response next = mock("fine").handle(post());
-        assertThat(next.statusCode()).isEqualTo(200);
-        assertThat(next.bodyAsString()).isEqualTo("fine");
+        assertThat(next).hasStatus(200);
+        assertThat(next).hasBody("fine");
     }
 
     @ParameterizedTest
@@ -337,7 +335,7 @@ class TemplateSandboxScenarioTest {
                                         .body("{\"class\": \"first\"}")
                                         .build());
 
-        assertThat(response.bodyAsString()).isEqualTo("economy|");
+        assertThat(response).hasBody("economy|");
     }
 
     @Test
@@ -353,8 +351,8 @@ class TemplateSandboxScenarioTest {
                                 + "#if([1, [2]] == [1, [2]])eq#end#if({'a': [1]} != {'a': [2]})ne#end")
                         .handle(post());
 
-        assertThat(response.bodyAsString())
-                .isEqualTo(
+        assertThat(response)
+                .hasBody(
                         "3|a;b;c|abc|true|A,B,C|b,c|[q]|{k=v}|12|"
                                 + "1true2true3false|x1|q|42|\\u00E9|a+b|eqne");
     }
@@ -410,7 +408,7 @@ class TemplateSandboxScenarioTest {
                                 .body(body)
                                 .build());
 
-        assertThat(result.response().statusCode()).isEqualTo(200);
+        assertThat(result).hasStatus(200);
         assertThat(result.log().contains("\"n\": 101201}")).isTrue();
     }
 
@@ -424,8 +422,8 @@ class TemplateSandboxScenarioTest {
     void handle_nestedListInComparisonsAndRanges_answersWithoutPrintingIt(String template) {
         Response response = mock(NESTED + template).handle(post());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("no");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("no");
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -58,7 +58,7 @@ class TestInvokeScenarioTest {
 
         TestInvokeResult result = api(clock).testInvoke(Request.of("GET", "/beta/pets/31"));
 
-        assertThat(result.response().statusCode()).isEqualTo(200);
+        assertThat(result).hasStatus(200);
         assertThat(result.response().bodyAsString()).isEqualTo("pet 31 at " + START.toEpochMilli());
         assertThat(result.log().contains("Stage: beta")).isTrue();
         assertThat(result.log().contains("Resource: /pets/{petId} GET")).isTrue();
@@ -99,7 +99,7 @@ class TestInvokeScenarioTest {
                 api(new TestClock(START, Duration.ZERO))
                         .testInvoke(Request.of("DELETE", "/beta/pets/31"));
 
-        assertThat(result.response().statusCode()).isEqualTo(403);
+        assertThat(result).hasStatus(403);
         assertThat(
                         result.log()
                                 .contains(
@@ -115,7 +115,7 @@ class TestInvokeScenarioTest {
                 api(new TestClock(START, Duration.ZERO))
                         .testInvoke(Request.of("GET", "/gamma/pets/31"));
 
-        assertThat(result.response().statusCode()).isEqualTo(403);
+        assertThat(result).hasStatus(403);
         assertThat(result.log().contains("No stage named: gamma")).isTrue();
     }
 
@@ -155,7 +155,7 @@ class TestInvokeScenarioTest {
         Response invoked = api.testInvoke(request).response();
 
         assertThat(invoked.statusCode()).isEqualTo(handled.statusCode());
-        assertThat(invoked.bodyAsString()).isEqualTo(handled.bodyAsString());
+        assertThat(invoked).hasBody(handled.bodyAsString());
         assertThat(invoked.headers().first("Content-Type"))
                 .isEqualTo(handled.headers().first("Content-Type"));
     }

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -107,13 +107,13 @@ class UnparsableTemplateScenarioTest {
         TestInvokeResult failing = api.testInvoke(Request.of("GET", "/dev/pets"));
         Response other = api.handle(Request.of("GET", "/dev/health"));
 
-        assertThat(failing.response().statusCode()).isEqualTo(500);
+        assertThat(failing).hasStatus(500);
         assertThat(failing.response().bodyAsString())
                 .isEqualTo("{\"message\": \"Internal server error\"}");
         assertThat(failing.log().contains("Unable to transform request")).isTrue();
         assertThat(failing.log().contains("does not parse")).isTrue();
-        assertThat(other.statusCode()).isEqualTo(200);
-        assertThat(other.bodyAsString()).isEqualTo("ok");
+        assertThat(other).hasStatus(200);
+        assertThat(other).hasBody("ok");
     }
 
     @Test
@@ -122,7 +122,7 @@ class UnparsableTemplateScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/pets"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(result.log().contains("Unable to transform response")).isTrue();
     }
 }

@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -168,8 +168,8 @@ class VtlScenarioTest {
 
         Response response = api.handle(request);
 
-        assertThat(response.bodyAsString())
-                .isEqualTo("path(id=t-8 )querystring(id=query q=w )header(X-Visible=seen )|||t-8");
+        assertThat(response)
+                .hasBody("path(id=t-8 )querystring(id=query q=w )header(X-Visible=seen )|||t-8");
     }
 
     static Stream<Arguments> validatedRows() {
@@ -214,8 +214,8 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/dev/items/1", json));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo(expected);
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody(expected);
     }
 
     @Test
@@ -289,9 +289,8 @@ class VtlScenarioTest {
 
         Response response = api.handle(Request.of("GET", "/dev/greet?fail=no+cheese+left"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString())
-                .isEqualTo("no cheese left|java.lang.IllegalStateException|trace");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("no cheese left|java.lang.IllegalStateException|trace");
     }
 
     @Test
@@ -366,7 +365,7 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/test/things/1", "{\"zero\": 0}"));
 
-        assertThat(response.bodyAsString()).isEqualTo("[]NES");
+        assertThat(response).hasBody("[]NES");
     }
 
     @Test
@@ -389,7 +388,7 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/dev/items/1", "{}"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response).hasStatus(400);
         assertThat(response.bodyAsString().trim()).isEqualTo(errors);
     }
 
@@ -401,9 +400,9 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/test/things/1", "{}"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(response.headers().first("X-Kind")).contains("k");
-        assertThat(response.bodyAsString()).isEqualTo("ok");
+        assertThat(response).hasBody("ok");
     }
 
     @Test
@@ -519,8 +518,7 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/dev/items/77", "{}"));
 
-        assertThat(response.bodyAsString())
-                .isEqualTo("/store/over%20ride?keep=k&lang=fr&multi=1&multi=2");
+        assertThat(response).hasBody("/store/over%20ride?keep=k&lang=fr&multi=1&multi=2");
     }
 
     @Test
@@ -540,7 +538,7 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/test/t16", "{}"));
 
-        assertThat(response.statusCode()).isEqualTo(444);
+        assertThat(response).hasStatus(444);
         assertThat(response.headers().first("foo")).contains("bar");
         assertThat(JSON.readTree(response.body()))
                 .isEqualTo(
@@ -559,7 +557,7 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/test/t16", "{}"));
 
-        assertThat(response.statusCode()).isEqualTo(444);
+        assertThat(response).hasStatus(444);
         assertThat(response.headers().first("foo")).contains("bar");
         assertThat(response.bodyAsString()).isEmpty();
     }
@@ -581,7 +579,7 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/test/t17", "{}"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         assertThat(JSON.readTree(response.body()))
                 .isEqualTo(
                         JSON.readTree(
@@ -655,7 +653,7 @@ class VtlScenarioTest {
 
         TestInvokeResult result = api.testInvoke(post("/test/twice", "{}"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(result.response().bodyAsString()).contains("Internal server error");
         assertThat(result.log().contains("already set")).isTrue();
     }
@@ -666,7 +664,7 @@ class VtlScenarioTest {
 
         TestInvokeResult result = api.testInvoke(post("/test/things/2", "{}"));
 
-        assertThat(result.response().statusCode()).isEqualTo(500);
+        assertThat(result).hasStatus(500);
         assertThat(result.log().contains("Unable to transform response")).isTrue();
         assertThat(result.log().contains("base64Decode")).isTrue();
     }
@@ -687,7 +685,7 @@ class VtlScenarioTest {
                                 .body(items.append("]}").toString())
                                 .build());
 
-        assertThat(result.response().statusCode()).isEqualTo(200);
+        assertThat(result).hasStatus(200);
         assertThat(LocalHttpServer.echoedBody(LocalHttpServer.echoed(result.response().body())))
                 .hasSize(2000);
         assertThat(result.log().contains("stopped after 1000 iterations")).isTrue();
@@ -699,7 +697,7 @@ class VtlScenarioTest {
 
         TestInvokeResult result = api.testInvoke(post("/dev/items/1", "name=ana&age=3"));
 
-        assertThat(result.response().statusCode()).isEqualTo(400);
+        assertThat(result).hasStatus(400);
         assertThat(JSON.readTree(result.response().body()).get("message").asText())
                 .startsWith("Could not parse request body into json: Unrecognized token 'name'");
         assertThat(result.log().contains("Could not parse request body into json")).isTrue();
@@ -716,7 +714,7 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/dev/items/1", "{}"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
     }
 
     @Test
@@ -730,6 +728,6 @@ class VtlScenarioTest {
 
         Response response = api.handle(post("/dev/items/1", "\"" + "z".repeat(1000) + "\""));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response).hasStatus(500);
     }
 }

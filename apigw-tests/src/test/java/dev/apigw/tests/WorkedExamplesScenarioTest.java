@@ -1,6 +1,6 @@
 package dev.apigw.tests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,7 +160,7 @@ class WorkedExamplesScenarioTest {
     }
 
     private static String sent(Response response) {
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response).hasStatus(200);
         return new String(
                 LocalHttpServer.echoedBody(LocalHttpServer.echoed(response.body())),
                 StandardCharsets.UTF_8);
@@ -274,8 +274,8 @@ class WorkedExamplesScenarioTest {
                                 "/prod/err?fail="
                                         + URLEncoder.encode(message, StandardCharsets.UTF_8)));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.bodyAsString()).isEqualTo("{ \"errorMessageObjKey2ArrVal\" : 1 }");
+        assertThat(response).hasStatus(200);
+        assertThat(response).hasBody("{ \"errorMessageObjKey2ArrVal\" : 1 }");
     }
 
     /** T4; {@code escapeJavaScript} gives {@code \'}, invalid JSON, as reference 1.4 warns. */
@@ -502,10 +502,10 @@ class WorkedExamplesScenarioTest {
         Response external = api.handle(Request.of("GET", "/prod/root/x?scope=public"));
         Response none = api.handle(Request.of("GET", "/prod/root/x"));
 
-        assertThat(internal.statusCode()).isEqualTo(200);
-        assertThat(internal.bodyAsString()).isEqualTo("{\"ok\": true}");
-        assertThat(external.statusCode()).isEqualTo(500);
-        assertThat(external.bodyAsString()).isEqualTo("{\"failed\": true}");
-        assertThat(none.statusCode()).isEqualTo(500);
+        assertThat(internal).hasStatus(200);
+        assertThat(internal).hasBody("{\"ok\": true}");
+        assertThat(external).hasStatus(500);
+        assertThat(external).hasBody("{\"failed\": true}");
+        assertThat(none).hasStatus(500);
     }
 }
