@@ -2,6 +2,7 @@ package dev.apigw.tests;
 
 import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -89,8 +90,8 @@ class AwsServiceScenarioTest {
                                 .build());
 
         assertThat(response).hasStatus(200);
-        assertThat(response.bodyAsString()).contains("\"MessageId\":\"m-1\"");
-        assertThat(response.headers().contains("x-amzn-RequestId")).isTrue();
+        assertThat(response).hasBodyContaining("\"MessageId\":\"m-1\"");
+        assertThat(response).hasHeader("x-amzn-RequestId");
         assertThat(sqs.requests()).hasSize(1);
         AwsServiceRequest sent = sqs.requests().get(0);
         assertThat(sent.region()).isEqualTo("us-west-2");
@@ -257,8 +258,8 @@ class AwsServiceScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(response).hasStatus(504);
-        assertThat(response.bodyAsString()).contains("Endpoint request timed out");
+        assertThat(response).isGatewayResponse(GatewayResponseType.INTEGRATION_TIMEOUT);
+        assertThat(response).hasBodyContaining("Endpoint request timed out");
     }
 
     @Test
@@ -278,7 +279,7 @@ class AwsServiceScenarioTest {
 
         Response response = api.handle(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(response).hasStatus(504);
-        assertThat(response.bodyAsString()).contains("Network error communicating with endpoint");
+        assertThat(response).isGatewayResponse(GatewayResponseType.INTEGRATION_FAILURE);
+        assertThat(response).hasBodyContaining("Network error communicating with endpoint");
     }
 }

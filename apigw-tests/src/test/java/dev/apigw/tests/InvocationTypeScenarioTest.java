@@ -205,7 +205,7 @@ class InvocationTypeScenarioTest {
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 
         assertThat(response).hasStatus(502);
-        assertThat(response.bodyAsString()).contains("Internal server error");
+        assertThat(response).hasBodyContaining("Internal server error");
     }
 
     @Test

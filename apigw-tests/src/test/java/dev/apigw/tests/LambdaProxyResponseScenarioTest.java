@@ -58,7 +58,7 @@ class LambdaProxyResponseScenarioTest {
         assertThat(response).hasStatus(200);
         assertThat(response.bodyLength()).isZero();
         assertThat(response.headers().first("Content-Type")).contains("application/json");
-        assertThat(response.headers().contains("X-Amzn-Trace-Id")).isTrue();
+        assertThat(response).hasHeader("X-Amzn-Trace-Id");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -171,7 +171,7 @@ class LimitsScenarioTest {
                                         .build());
 
         assertBadRequest(response);
-        assertThat(response.headers().contains("Injected")).isFalse();
+        assertThat(response).doesNotHaveHeader("Injected");
     }
 
     @ParameterizedTest(name = "name {0}")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.lambda.ThrowingHandler;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
@@ -540,10 +541,9 @@ class VtlScenarioTest {
 
         assertThat(response).hasStatus(444);
         assertThat(response.headers().first("foo")).contains("bar");
-        assertThat(JSON.readTree(response.body()))
-                .isEqualTo(
-                        JSON.readTree(
-                                "{\"statusOverride\":\"444\",\"fooHeader\":\"bar\",\"custom\":\"is also passed around\"}"));
+        assertThat(response)
+                .hasJsonBody(
+                        "{\"statusOverride\":\"444\",\"fooHeader\":\"bar\",\"custom\":\"is also passed around\"}");
     }
 
     @Test
@@ -559,7 +559,7 @@ class VtlScenarioTest {
 
         assertThat(response).hasStatus(444);
         assertThat(response.headers().first("foo")).contains("bar");
-        assertThat(response.bodyAsString()).isEmpty();
+        assertThat(response).hasEmptyBody();
     }
 
     @Test
@@ -580,10 +580,8 @@ class VtlScenarioTest {
         Response response = api.handle(post("/test/t17", "{}"));
 
         assertThat(response).hasStatus(200);
-        assertThat(JSON.readTree(response.body()))
-                .isEqualTo(
-                        JSON.readTree(
-                                "{\"value\":\"bar\",\"value2\":\"putBar\",\"value3\":\"nestedFoo\"}"));
+        assertThat(response)
+                .hasJsonBody("{\"value\":\"bar\",\"value2\":\"putBar\",\"value3\":\"nestedFoo\"}");
     }
 
     @Test
@@ -653,8 +651,8 @@ class VtlScenarioTest {
 
         TestInvokeResult result = api.testInvoke(post("/test/twice", "{}"));
 
-        assertThat(result).hasStatus(500);
-        assertThat(result.response().bodyAsString()).contains("Internal server error");
+        assertThat(result).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
+        assertThat(result).hasBodyContaining("Internal server error");
         assertThat(result.log().contains("already set")).isTrue();
     }
 
