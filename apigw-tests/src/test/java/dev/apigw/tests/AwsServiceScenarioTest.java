@@ -215,9 +215,8 @@ class AwsServiceScenarioTest {
 
         TestInvokeResult result = api.testInvoke(Request.of("POST", "/prod/orders/rome"));
 
-        assertThat(result).hasStatus(500);
-        assertThat(result.response().bodyAsString())
-                .isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(result).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
+        assertThat(result).hasBody("{\"message\": \"Internal server error\"}");
         assertThat(result.log().contains("no AwsServiceBackend is bound for the sqs integration"))
                 .isTrue();
     }

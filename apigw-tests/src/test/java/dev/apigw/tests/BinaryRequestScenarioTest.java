@@ -263,7 +263,7 @@ class BinaryRequestScenarioTest {
 
         Response response = api.handle(put("application/json", Base64.getEncoder().encode(bytes)));
 
-        assertThat(response).hasStatus(500);
+        assertThat(response).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
         assertThat(response).hasBody("{\"message\": \"Internal server error\"}");
         assertThat(received).isEmpty();
     }

@@ -216,7 +216,7 @@ class BinaryResponseScenarioTest {
 
         Response response = api.handle(get("application/json"));
 
-        assertThat(response).hasStatus(500);
+        assertThat(response).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
         assertThat(response).hasBody("{\"message\": \"Internal server error\"}");
     }
 

@@ -373,8 +373,7 @@ class GatewayResponseScenarioTest {
             assertThat(response.headers().first("X-Family")).contains("four");
             assertThat(response.bodyAsString()).matches("\\{\"error\":\"[A-Z_]+\"}");
         }
-        assertThat(api.handle(invalidApiKey()).bodyAsString())
-                .isEqualTo("{\"error\":\"INVALID_API_KEY\"}");
+        assertThat(api.handle(invalidApiKey())).hasBody("{\"error\":\"INVALID_API_KEY\"}");
         assertThat(api.handle(invalidApiKey())).hasErrorType("ForbiddenException");
     }
 
@@ -414,7 +413,7 @@ class GatewayResponseScenarioTest {
 
         Response response = api.handle(unmatchedIntegrationResponse());
 
-        assertThat(response).hasStatus(500);
+        assertThat(response).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
         assertThat(response).hasBody("{\"message\": \"Internal server error\"}");
     }
 

@@ -5,6 +5,7 @@ import static dev.apigw.tests.LambdaProxyScenarioTest.assertServerError;
 import static dev.apigw.tests.LambdaProxyScenarioTest.uri;
 
 import dev.apigw.lambda.LambdaHandlers;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
@@ -99,9 +100,8 @@ class LambdaTimeoutScenarioTest {
                 api.testInvoke(
                         Request.builder().httpMethod("GET").target("/dev/slow").body("{}").build());
 
-        assertThat(result).hasStatus(504);
-        assertThat(result.response().bodyAsString())
-                .isEqualTo("{\"message\": \"Endpoint request timed out\"}");
+        assertThat(result).isGatewayResponse(GatewayResponseType.INTEGRATION_TIMEOUT);
+        assertThat(result).hasBody("{\"message\": \"Endpoint request timed out\"}");
         assertThat(result.log().contains("Execution failed due to a timeout error")).isTrue();
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     }

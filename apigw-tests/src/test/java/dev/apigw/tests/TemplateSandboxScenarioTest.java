@@ -2,6 +2,7 @@ package dev.apigw.tests;
 
 import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
@@ -153,9 +154,8 @@ class TemplateSandboxScenarioTest {
     private static void assertFailsAndServesNext(Api api, String logged) {
         TestInvokeResult result = api.testInvoke(post());
 
-        assertThat(result).hasStatus(500);
-        assertThat(result.response().bodyAsString())
-                .isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(result).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
+        assertThat(result).hasBody("{\"message\": \"Internal server error\"}");
         assertThat(result.log().contains("Unable to transform response")).isTrue();
         assertThat(result.log().contains(logged)).as(result.log().toString()).isTrue();
         Response next = mock("fine").handle(post());

@@ -59,7 +59,7 @@ class TestInvokeScenarioTest {
         TestInvokeResult result = api(clock).testInvoke(Request.of("GET", "/beta/pets/31"));
 
         assertThat(result).hasStatus(200);
-        assertThat(result.response().bodyAsString()).isEqualTo("pet 31 at " + START.toEpochMilli());
+        assertThat(result).hasBody("pet 31 at " + START.toEpochMilli());
         assertThat(result.log().contains("Stage: beta")).isTrue();
         assertThat(result.log().contains("Resource: /pets/{petId} GET")).isTrue();
         assertThat(result.log().contains("Method request path: {petId=31}")).isTrue();

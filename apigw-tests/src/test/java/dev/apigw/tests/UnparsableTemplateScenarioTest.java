@@ -2,6 +2,7 @@ package dev.apigw.tests;
 
 import static dev.apigw.testkit.GatewayAssertions.assertThat;
 
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
@@ -107,9 +108,8 @@ class UnparsableTemplateScenarioTest {
         TestInvokeResult failing = api.testInvoke(Request.of("GET", "/dev/pets"));
         Response other = api.handle(Request.of("GET", "/dev/health"));
 
-        assertThat(failing).hasStatus(500);
-        assertThat(failing.response().bodyAsString())
-                .isEqualTo("{\"message\": \"Internal server error\"}");
+        assertThat(failing).isGatewayResponse(GatewayResponseType.API_CONFIGURATION_ERROR);
+        assertThat(failing).hasBody("{\"message\": \"Internal server error\"}");
         assertThat(failing.log().contains("Unable to transform request")).isTrue();
         assertThat(failing.log().contains("does not parse")).isTrue();
         assertThat(other).hasStatus(200);
