@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Request#get} and {@link Request#post}, alone and through {@link Api#handle}. */
 class RequestShortcutsTest {
+    private static final String PETS_FUNCTION_URI =
+            "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/"
+                    + "arn:aws:lambda:eu-west-1:123456789012:function:pets/invocations";
+
     @Test
     void get_target_isGetWithPathAndQuery() {
         Request request = Request.get("/dev/pets?limit=2");
@@ -66,9 +70,7 @@ class RequestShortcutsTest {
                                                                                                 .httpMethod(
                                                                                                         "POST")
                                                                                                 .uri(
-                                                                                                        LambdaProxyScenarioTest
-                                                                                                                .uri(
-                                                                                                                        "pets")))))
+                                                                                                        PETS_FUNCTION_URI))))
                                         .build())
                         .deploy("dev")
                         .lambda(

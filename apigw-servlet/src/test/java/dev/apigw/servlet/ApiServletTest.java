@@ -2,12 +2,12 @@ package dev.apigw.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

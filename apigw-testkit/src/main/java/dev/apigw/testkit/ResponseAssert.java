@@ -218,6 +218,22 @@ public final class ResponseAssert extends AbstractAssert<ResponseAssert, Respons
     }
 
     /**
+     * Verifies API Gateway's {@code x-amzn-ErrorType} header (its first value), for a gateway
+     * response answered with a status other than its type's default, such as the 502 of a malformed
+     * Lambda proxy response (reference section 3.1).
+     */
+    public ResponseAssert hasErrorType(String expected) {
+        isNotNull();
+        String errorType = actual.headers().first("x-amzn-ErrorType").orElse(null);
+        if (!expected.equals(errorType)) {
+            fail(
+                    "%nExpecting x-amzn-ErrorType:%n  %s%nbut was:%n  %s%nin:%n  %s",
+                    expected, errorType, describe());
+        }
+        return this;
+    }
+
+    /**
      * Verifies that a line of the execution log contains {@code expected}. Only for assertions made
      * from a {@link TestInvokeResult}: {@code Api.handle} keeps no log.
      */

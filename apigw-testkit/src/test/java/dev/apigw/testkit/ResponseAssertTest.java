@@ -72,6 +72,28 @@ class ResponseAssertTest {
     }
 
     @Test
+    void hasErrorType_unknownPath_passesForItsErrorType() {
+        Response response = api.handle(Request.of("GET", "/test/nothing"));
+
+        assertThat(response).hasStatus(403).hasErrorType("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void hasErrorType_otherOrNoErrorType_failsNamingBoth() {
+        Response missing = api.handle(Request.of("GET", "/test/nothing"));
+        Response ok = api.handle(Request.of("GET", "/test/orders"));
+
+        assertThatThrownBy(() -> assertThat(missing).hasErrorType("ForbiddenException"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expecting x-amzn-ErrorType")
+                .hasMessageContaining("ForbiddenException")
+                .hasMessageContaining("MissingAuthenticationTokenException");
+        assertThatThrownBy(() -> assertThat(ok).hasErrorType("ForbiddenException"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("but was:%n  null".formatted());
+    }
+
+    @Test
     void assertions_onOtherResponse_failWithExpectingMessage() {
         Response response = api.handle(Request.of("GET", "/test/orders"));
 

@@ -7,7 +7,7 @@ package dev.apigw.runtime.spi;
  * from {@link #invoke} stands for a failure of the Invoke call itself.
  *
  * <p>Implementations must be thread-safe: an {@code Api} calls them from every thread that handles
- * requests. {@code dev.apigw.runtime.lambda.LambdaHandlers} adapts a handler class.
+ * requests. {@code dev.apigw.lambda.LambdaHandlers} (module apigw-lambda) adapts a handler class.
  */
 @FunctionalInterface
 public interface LambdaFunction {

@@ -2,10 +2,10 @@ package dev.apigw.samples.lambdaadapter;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package dev.apigw.samples.lambdaadapter;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import java.util.Base64;
 
 /**

@@ -2,7 +2,7 @@ package dev.apigw.samples.localserver;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.apigw.runtime.lambda.LambdaHandlers;
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;

@@ -1,13 +1,13 @@
 package dev.apigw.samples.petstore;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Api;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 
 /**
  * The pet store API: {@code GET /pets} and {@code GET /pets/{petId}} on a Lambda proxy integration,

@@ -1,13 +1,13 @@
 package dev.apigw.samples.localserver.demo;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
-import dev.apigw.runtime.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.samples.petstore.PetsHandler;
 import java.io.IOException;
