@@ -17,8 +17,8 @@ import java.util.List;
  * nest: while step {@code i} runs, {@link #proceed} runs step {@code i + 1}. Each step runs at most
  * once per request, so a call that would run a step already started is a second call of {@code
  * next}. A step calls {@code next} only while it runs, in its own thread. One object per request
- * (24 bytes) rather than OkHttp's copy per step, which cost 336 bytes a request on the MOCK
- * benchmark ({@code benchmarks/README.md}).
+ * rather than OkHttp's copy per step: the copies added 336 bytes to each request of {@code
+ * PipelineBenchmark.mock} (5,920 to 6,256), this one object about 24.
  */
 final class RealChain implements Chain {
     private final List<Step> steps;

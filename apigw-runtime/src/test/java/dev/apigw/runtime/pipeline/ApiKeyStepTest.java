@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.ApiKeySourceType;
 import dev.apigw.model.GatewayResponseType;
-import dev.apigw.model.IntegrationType;
-import dev.apigw.model.RestApi;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
@@ -130,25 +128,14 @@ class ApiKeyStepTest {
 
     @Test
     void apply_keySourceAuthorizer_ignoresTheHeaderAndThrowsInvalidApiKey() {
-        RestApi api =
-                RestApi.builder()
-                        .name("fixture")
-                        .apiKeySource(ApiKeySourceType.AUTHORIZER)
-                        .resource(
+        Exchange exchange =
+                fixture(true, "test")
+                        .method(
+                                api -> api.apiKeySource(ApiKeySourceType.AUTHORIZER),
                                 "/orders",
-                                r ->
-                                        r.method(
-                                                "GET",
-                                                m ->
-                                                        m.apiKeyRequired(true)
-                                                                .integration(
-                                                                        i ->
-                                                                                i.type(
-                                                                                        IntegrationType
-                                                                                                .MOCK))))
-                        .build();
-
-        Exchange exchange = fixture(true, "test").restApi(api).routed(withKey(GOLD.value()));
+                                "GET",
+                                m -> m.apiKeyRequired(true))
+                        .routed(withKey(GOLD.value()));
 
         assertThat(rejected(exchange).type()).isEqualTo(GatewayResponseType.INVALID_API_KEY);
     }

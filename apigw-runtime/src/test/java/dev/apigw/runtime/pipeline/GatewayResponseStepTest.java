@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.model.GatewayResponseType;
-import dev.apigw.model.IntegrationType;
-import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import org.junit.jupiter.api.Test;
@@ -20,26 +18,26 @@ class GatewayResponseStepTest {
     private final GatewayResponseStep step = new GatewayResponseStep();
 
     /** An API that customises INVALID_API_KEY with status 429 and a template naming the stage. */
-    private static final RestApi CUSTOMISED =
-            RestApi.builder()
-                    .name("fixture")
-                    .resource(
-                            "/orders",
-                            r ->
-                                    r.method(
-                                            "GET",
-                                            m -> m.integration(i -> i.type(IntegrationType.MOCK))))
-                    .gatewayResponse(
-                            GatewayResponseType.INVALID_API_KEY,
-                            g ->
-                                    g.statusCode(429)
-                                            .putResponseParameter(
-                                                    "gatewayresponse.header.x-stage", "'custom'")
-                                            .putResponseTemplate(
-                                                    "application/json",
-                                                    "{\"stage\":\"$context.stage\","
-                                                            + "\"error\":$context.error.messageString}"))
-                    .build();
+    private static TestExchanges.Builder customised() {
+        return TestExchanges.builder()
+                .method(
+                        api ->
+                                api.gatewayResponse(
+                                        GatewayResponseType.INVALID_API_KEY,
+                                        g ->
+                                                g.statusCode(429)
+                                                        .putResponseParameter(
+                                                                "gatewayresponse.header.x-stage",
+                                                                "'custom'")
+                                                        .putResponseTemplate(
+                                                                "application/json",
+                                                                "{\"stage\":\"$context.stage\","
+                                                                        + "\"error\":"
+                                                                        + "$context.error.messageString}")),
+                        "/orders",
+                        "GET",
+                        m -> {});
+    }
 
     @Test
     void apply_nextAnswers_returnsItsResponse() {
@@ -53,7 +51,7 @@ class GatewayResponseStepTest {
 
     @Test
     void apply_nextThrowsWithoutStage_rendersAwsDefault() {
-        Exchange arrived = TestExchanges.builder().restApi(CUSTOMISED).arrived(Request.get("/x"));
+        Exchange arrived = customised().arrived(Request.get("/x"));
         RecordingChain next =
                 RecordingChain.throwing(GatewayException.of(GatewayResponseType.INVALID_API_KEY));
 
@@ -66,7 +64,7 @@ class GatewayResponseStepTest {
 
     @Test
     void apply_exceptionThrownAtStage_rendersTheStagesGatewayResponse() {
-        TestExchanges.Builder fixture = TestExchanges.builder().restApi(CUSTOMISED);
+        TestExchanges.Builder fixture = customised();
         Exchange arrived = fixture.arrived(Request.get("/test/orders"));
         Exchange routed = fixture.routed(Request.get("/test/orders"));
         RecordingChain next =
@@ -83,7 +81,7 @@ class GatewayResponseStepTest {
 
     @Test
     void apply_typeNotCustomised_rendersDefaultOfTheStage() {
-        TestExchanges.Builder fixture = TestExchanges.builder().restApi(CUSTOMISED);
+        TestExchanges.Builder fixture = customised();
         Exchange routed = fixture.routed(Request.get("/test/orders"));
         RecordingChain next =
                 RecordingChain.throwing(

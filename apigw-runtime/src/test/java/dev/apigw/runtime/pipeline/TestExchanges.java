@@ -123,10 +123,22 @@ public final class TestExchanges {
          * default integration response, with method response 200, as {@code spec} changes it.
          */
         public Builder method(String path, String httpMethod, Consumer<Method.Builder> spec) {
+            return method(api -> {}, path, httpMethod, spec);
+        }
+
+        /**
+         * Sets the API to one method as {@link #method(String, String, Consumer)} does, in an API
+         * that {@code api} changes (models, validators, gateway responses, key source...).
+         */
+        public Builder method(
+                Consumer<RestApi.Builder> api,
+                String path,
+                String httpMethod,
+                Consumer<Method.Builder> spec) {
+            RestApi.Builder b = RestApi.builder().name("fixture");
+            api.accept(b);
             return restApi(
-                    RestApi.builder()
-                            .name("fixture")
-                            .resource(path, r -> r.method(httpMethod, m -> spec.accept(mock200(m))))
+                    b.resource(path, r -> r.method(httpMethod, m -> spec.accept(mock200(m))))
                             .build());
         }
 
