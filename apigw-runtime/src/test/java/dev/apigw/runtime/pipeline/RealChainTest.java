@@ -204,6 +204,30 @@ class RealChainTest {
     }
 
     @Test
+    void start_anotherRequestRunsInsideAStep_eachRequestKeepsItsOwnChain() {
+        List<Step> inner = List.of(new Around("inner"), new End());
+        Step startsAnotherRequest =
+                (exchange, next) -> {
+                    RealChain.start(inner, exchange);
+                    return next.proceed(exchange);
+                };
+
+        Response response =
+                RealChain.start(
+                        List.of(startsAnotherRequest, new Around("outer"), new End()), exchange);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(log)
+                .containsExactly(
+                        "inner before",
+                        "end",
+                        "inner after 200",
+                        "outer before",
+                        "end",
+                        "outer after 200");
+    }
+
+    @Test
     void start_stepThrowsGatewayException_exceptionCarriesTheExchangeTheStepWasGiven() {
         GatewayException e =
                 catchThrowableOfType(
