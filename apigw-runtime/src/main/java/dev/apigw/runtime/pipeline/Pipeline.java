@@ -20,11 +20,9 @@ public final class Pipeline {
                     .build();
 
     private final List<Step> steps;
-    private final Chain first;
 
     private Pipeline(List<Step> steps) {
         this.steps = List.copyOf(steps);
-        this.first = RealChain.of(this.steps);
     }
 
     /**
@@ -58,8 +56,8 @@ public final class Pipeline {
         return steps;
     }
 
-    /** Runs every step for one exchange. */
+    /** Runs every step for one exchange, through a chain of its own ({@link RealChain}). */
     public Response handle(Exchange exchange) {
-        return first.proceed(exchange);
+        return RealChain.start(steps, exchange);
     }
 }

@@ -1,8 +1,12 @@
 package dev.apigw.runtime.pipeline;
 
+import dev.apigw.model.ApiKey;
 import dev.apigw.model.Deployment;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Method;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
+import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.ExecutionTrace;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
@@ -12,6 +16,7 @@ import dev.apigw.runtime.spi.LambdaFunction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +27,8 @@ import java.util.function.Consumer;
  * Builds the exchange a step sees at a given point of the pipeline in one line (LocalStack's {@code
  * create_context}): as it {@link #arrived}, {@link Builder#atStage at its stage}, or {@link
  * Builder#routed routed} to its method, with fixed ids, time and account, and backends that fail a
- * test that calls them unless it binds its own.
+ * test that calls them unless it binds its own. {@link Builder#method} deploys a one-method API;
+ * {@link Builder#apiKey} and {@link Builder#usagePlan} fill the account's keys and plans.
  */
 public final class TestExchanges {
     /** The time every fixture exchange arrived at. */
@@ -57,6 +63,8 @@ public final class TestExchanges {
                                 })
                         .requestResponseExecutor(Runnable::run);
         private final Map<String, LambdaFunction> lambdas = new LinkedHashMap<>();
+        private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
+        private final List<UsagePlan> usagePlans = new ArrayList<>();
         private HttpBackend httpBackend =
                 request -> {
                     throw new AssertionError("no backend expected");
@@ -110,6 +118,52 @@ public final class TestExchanges {
             return this;
         }
 
+        /**
+         * Sets the API to one method at {@code path}: a MOCK integration answering 200 through a
+         * default integration response, with method response 200, as {@code spec} changes it.
+         */
+        public Builder method(String path, String httpMethod, Consumer<Method.Builder> spec) {
+            return method(api -> {}, path, httpMethod, spec);
+        }
+
+        /**
+         * Sets the API to one method as {@link #method(String, String, Consumer)} does, in an API
+         * that {@code api} changes (models, validators, gateway responses, key source...).
+         */
+        public Builder method(
+                Consumer<RestApi.Builder> api,
+                String path,
+                String httpMethod,
+                Consumer<Method.Builder> spec) {
+            RestApi.Builder b = RestApi.builder().name("fixture");
+            api.accept(b);
+            return restApi(
+                    b.resource(path, r -> r.method(httpMethod, m -> spec.accept(mock200(m))))
+                            .build());
+        }
+
+        private static Method.Builder mock200(Method.Builder method) {
+            return method.methodResponse("200", mr -> {})
+                    .integration(
+                            i ->
+                                    i.type(IntegrationType.MOCK)
+                                            .putRequestTemplate(
+                                                    "application/json", "{\"statusCode\": 200}")
+                                            .integrationResponse("200", ir -> {}));
+        }
+
+        /** Adds an API key of the account. */
+        public Builder apiKey(ApiKey apiKey) {
+            apiKeys.put(apiKey.value(), apiKey);
+            return this;
+        }
+
+        /** Adds a usage plan of the account. */
+        public Builder usagePlan(UsagePlan usagePlan) {
+            usagePlans.add(usagePlan);
+            return this;
+        }
+
         /** Sets the stage settings (its name is the first path segment of requests). */
         public Builder stage(Stage stage) {
             this.stage = stage.copy(s -> s.deploymentId("fixture"));
@@ -132,8 +186,8 @@ public final class TestExchanges {
                     new ServingState(
                             apiId,
                             stages,
-                            Map.of(),
-                            List.of(),
+                            apiKeys,
+                            usagePlans,
                             account,
                             new Backends(lambdas, httpBackend, Backends.NO_AWS_SERVICE_BACKEND));
             return Exchange.of(
