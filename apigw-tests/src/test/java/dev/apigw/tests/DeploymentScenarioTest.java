@@ -8,6 +8,7 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import java.util.HashSet;
 import java.util.Set;

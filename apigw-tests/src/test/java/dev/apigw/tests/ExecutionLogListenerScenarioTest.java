@@ -5,6 +5,7 @@ import static dev.apigw.testkit.GatewayAssertions.assertThat;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;

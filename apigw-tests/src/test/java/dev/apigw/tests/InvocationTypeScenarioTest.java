@@ -6,6 +6,7 @@ import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LambdaFunction;

@@ -1,10 +1,16 @@
-package dev.apigw.runtime;
+package dev.apigw.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
+import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.InternalErrorHandler;
+import dev.apigw.runtime.Request;
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.util.ArrayList;
