@@ -11,6 +11,7 @@ import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,7 @@ class ApiKeyScenarioTest {
     /** Deploys to {@code live} and {@code test}; the plan covers {@code planStage} of planApi. */
     private static Api api(RestApi restApi, ApiKey key, String planApiId, String planStage) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(restApi)
                 .deploy("live")
                 .deploy("test")

@@ -15,6 +15,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,6 +77,7 @@ class AwsLambdaScenarioTest {
 
     private static Api api() {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(greetApi(LambdaProxyScenarioTest.uri("greeter")))
                 .deploy("dev")
                 .lambda("greeter", LambdaHandlers.requestHandler(new ThrowingHandler(), Map.class))
@@ -124,6 +126,7 @@ class AwsLambdaScenarioTest {
         List<String> payloads = new ArrayList<>();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(greetApi(LambdaProxyScenarioTest.uri("recorder")))
                         .deploy("dev")
                         .lambda(
@@ -149,6 +152,7 @@ class AwsLambdaScenarioTest {
     void handle_unboundFunction_returns500() throws IOException {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(greetApi(LambdaProxyScenarioTest.uri("ghost")))
                         .deploy("dev")
                         .build();
@@ -164,6 +168,7 @@ class AwsLambdaScenarioTest {
     void handle_awsServiceUriWithoutServiceBackend_returns500() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 greetApi(
                                         "arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue"))

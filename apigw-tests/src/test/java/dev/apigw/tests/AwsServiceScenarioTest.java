@@ -13,6 +13,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.AwsServiceRequest;
 import dev.apigw.runtime.spi.HttpBackendException;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,7 @@ class AwsServiceScenarioTest {
     void handle_sqsSendMessage_backendReceivesMappedRequest() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:us-west-2:sqs:path/123456789012/orders",
@@ -113,6 +115,7 @@ class AwsServiceScenarioTest {
     void handle_actionUriWithQueryMappingsAndStageVariables_backendReceivesThem() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:${stageVariables.region}:sns:action/Publish",
@@ -156,6 +159,7 @@ class AwsServiceScenarioTest {
     void handle_pathPlaceholdersAndSubdomain_areResolved() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:us-east-1:media.s3:path/{bucket}/{key}",
@@ -188,6 +192,7 @@ class AwsServiceScenarioTest {
                 "{\"code\":\"AccessDenied\"}");
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:us-west-2:sqs:path/123456789012/orders",
@@ -206,6 +211,7 @@ class AwsServiceScenarioTest {
     void handle_noServiceBackend_returns500WithTraceLine() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:us-west-2:sqs:path/123456789012/orders",
@@ -225,6 +231,7 @@ class AwsServiceScenarioTest {
     void handle_undefinedStageVariableInUri_returns500() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:us-west-2:sqs:path/${stageVariables.queue}",
@@ -243,6 +250,7 @@ class AwsServiceScenarioTest {
     void handle_serviceTimeout_returns504() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:us-west-2:sqs:path/123456789012/orders",
@@ -265,6 +273,7 @@ class AwsServiceScenarioTest {
     void handle_serviceThrows_returnsIntegrationFailure() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 queueApi(
                                         "arn:aws:apigateway:us-west-2:sqs:path/123456789012/orders",

@@ -15,6 +15,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -84,7 +85,11 @@ class BinaryRequestScenarioTest {
                                                                             integration.accept(i);
                                                                         })))
                         .build();
-        return Api.builder().restApi(restApi).deploy("prod").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(restApi)
+                .deploy("prod")
+                .build();
     }
 
     private static Request put(String contentType, byte[] body) {
@@ -366,7 +371,12 @@ class BinaryRequestScenarioTest {
                                                                                                 "200",
                                                                                                 ir -> {}))))
                         .build();
-        Api api = Api.builder().restApi(restApi).deploy("s").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(restApi)
+                        .deploy("s")
+                        .build();
 
         Response bad =
                 api.handle(
@@ -428,6 +438,7 @@ class BinaryRequestScenarioTest {
                         .build();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(restApi)
                         .deploy("dev")
                         .lambda(

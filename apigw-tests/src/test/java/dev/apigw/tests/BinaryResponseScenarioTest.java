@@ -11,6 +11,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -87,7 +88,11 @@ class BinaryResponseScenarioTest {
                                                                                                 "200",
                                                                                                 integrationResponse))))
                         .build();
-        return Api.builder().restApi(restApi).deploy("live").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(restApi)
+                .deploy("live")
+                .build();
     }
 
     private void backend(String contentType, byte[] body) {
@@ -288,7 +293,12 @@ class BinaryResponseScenarioTest {
                                                                                                 "200",
                                                                                                 ir -> {}))))
                         .build();
-        Api api = Api.builder().restApi(restApi).deploy("s").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(restApi)
+                        .deploy("s")
+                        .build();
 
         Response response =
                 api.handle(

@@ -10,6 +10,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -124,7 +125,11 @@ class CompressionScenarioTest {
                                                                                         "method.request.path.proxy"))))
                         .build()
                         .copy(api);
-        return Api.builder().restApi(restApi).deploy("z").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(restApi)
+                .deploy("z")
+                .build();
     }
 
     private static Request post(String target, String contentType, String encoding, byte[] body) {
@@ -283,7 +288,11 @@ class CompressionScenarioTest {
                                                                                                                         body)))))
                         .build()
                         .copy(api);
-        return Api.builder().restApi(restApi).deploy("m").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(restApi)
+                .deploy("m")
+                .build();
     }
 
     private static Request get(String path, String acceptEncoding) {

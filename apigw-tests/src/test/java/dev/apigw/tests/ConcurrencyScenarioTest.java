@@ -12,6 +12,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -121,6 +122,7 @@ class ConcurrencyScenarioTest {
                                                         + "\"stage\":\"$stageVariables.s\"}"))
                         .build();
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(restApi)
                 .deploy("one", s -> s.putVariable("s", "first"))
                 .deploy("two", s -> s.putVariable("s", "second"))

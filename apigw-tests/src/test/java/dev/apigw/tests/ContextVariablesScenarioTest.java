@@ -8,6 +8,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,6 +50,7 @@ class ContextVariablesScenarioTest {
                         .build();
         SplittableRandom seeded = new SplittableRandom(7);
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(restApi)
                 .deploy("prod")
                 .gateway(

@@ -10,6 +10,7 @@ import dev.apigw.model.Stage;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,7 @@ class DeploymentScenarioTest {
     void handle_twoStagesOnTwoDeployments_serveTheirOwnDefinitions() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(petsApi("first"))
                         .deploy("blue")
                         .restApi(petsApi("second"))
@@ -74,7 +76,12 @@ class DeploymentScenarioTest {
 
     @Test
     void handle_changedDefinitionNotDeployed_isNotServed() {
-        Api deployed = Api.builder().restApi(petsApi("old")).deploy("dev").build();
+        Api deployed =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("old"))
+                        .deploy("dev")
+                        .build();
 
         Api changed =
                 deployed.toBuilder()
@@ -101,7 +108,12 @@ class DeploymentScenarioTest {
 
     @Test
     void handle_changedDefinitionDeployed_isServed() {
-        Api deployed = Api.builder().restApi(petsApi("old")).deploy("dev").build();
+        Api deployed =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("old"))
+                        .deploy("dev")
+                        .build();
 
         Api redeployed = deployed.toBuilder().restApi(petsApi("new")).deploy("dev").build();
 
@@ -113,7 +125,12 @@ class DeploymentScenarioTest {
 
     @Test
     void handle_gatewayResponseChangedNotDeployed_isNotServed() {
-        Api deployed = Api.builder().restApi(petsApi("x")).deploy("dev").build();
+        Api deployed =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("x"))
+                        .deploy("dev")
+                        .build();
         RestApi customised =
                 deployed.restApi().toBuilder()
                         .gatewayResponse(
@@ -130,7 +147,12 @@ class DeploymentScenarioTest {
 
     @Test
     void handle_rollback_servesTheOldDeploymentAgain() {
-        Api v1 = Api.builder().restApi(petsApi("v1")).deploy("dev").build();
+        Api v1 =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("v1"))
+                        .deploy("dev")
+                        .build();
         String oldId = deploymentId(v1, "dev");
         Api v2 = v1.toBuilder().restApi(petsApi("v2")).deploy("dev").build();
 
@@ -146,6 +168,7 @@ class DeploymentScenarioTest {
     void handle_stageVariablesChanged_takeEffectWithoutRedeploying() {
         Api before =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(petsApi("same"))
                         .deploy("dev", s -> s.putVariable("v", "one"))
                         .build();
@@ -160,7 +183,13 @@ class DeploymentScenarioTest {
 
     @Test
     void handle_deploymentIdContextVariable_equalsTheStagesDeployment() {
-        Api api = Api.builder().restApi(petsApi("a")).deploy("one").deploy("two").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("a"))
+                        .deploy("one")
+                        .deploy("two")
+                        .build();
 
         assertThat(get(api, "/one/pets")).isEqualTo("a@" + deploymentId(api, "one") + "@");
         assertThat(get(api, "/two/pets")).isEqualTo("a@" + deploymentId(api, "two") + "@");
@@ -168,7 +197,10 @@ class DeploymentScenarioTest {
 
     @Test
     void build_manyDeployments_getDistinctIds() {
-        Api.Builder builder = Api.builder().restApi(petsApi("x"));
+        Api.Builder builder =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("x"));
         for (int i = 0; i < 30; i++) {
             builder.deploy("s" + i);
         }
@@ -186,6 +218,7 @@ class DeploymentScenarioTest {
     void build_sameRandomSource_givesDifferentIdsForSuccessiveDeployments() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(petsApi("x"))
                         .gateway(Gateway.builder().random(() -> 7L).build())
                         .deploy("a")
@@ -204,14 +237,25 @@ class DeploymentScenarioTest {
                                 r -> r.method("POST", m -> m.methodResponse("200", mr -> {})))
                         .build();
 
-        assertThatThrownBy(() -> Api.builder().restApi(broken).deploy("dev").build())
+        assertThatThrownBy(
+                        () ->
+                                Api.builder()
+                                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                                        .restApi(broken)
+                                        .deploy("dev")
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/pets POST: No integration defined for method");
     }
 
     @Test
     void build_stageOnUnknownDeployment_fails() {
-        Api api = Api.builder().restApi(petsApi("x")).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("x"))
+                        .deploy("dev")
+                        .build();
         Api.Builder builder =
                 api.toBuilder()
                         .stage(Stage.builder().stageName("ghost").deploymentId("nosuch").build());
@@ -224,7 +268,12 @@ class DeploymentScenarioTest {
 
     @Test
     void build_rollbackToUnknownDeployment_fails() {
-        Api api = Api.builder().restApi(petsApi("x")).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("x"))
+                        .deploy("dev")
+                        .build();
 
         assertThatThrownBy(() -> api.toBuilder().rollback("dev", "zzzzzz").build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -9,6 +9,7 @@ import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,7 @@ class ExecutionLogListenerScenarioTest {
                                                                                                                         "pet $input.params('petId')")))))
                         .build();
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(restApi)
                 .deploy("beta")
                 .gateway(

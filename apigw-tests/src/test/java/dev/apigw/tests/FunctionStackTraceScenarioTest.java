@@ -12,6 +12,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.NestedFailureHandler;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,7 +54,13 @@ class FunctionStackTraceScenarioTest {
                                                                                                 "200",
                                                                                                 ir -> {}))))
                         .build();
-        Api api = Api.builder().restApi(restApi).deploy("dev").lambda("orders", function).build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(restApi)
+                        .deploy("dev")
+                        .lambda("orders", function)
+                        .build();
 
         Response response =
                 api.handle(

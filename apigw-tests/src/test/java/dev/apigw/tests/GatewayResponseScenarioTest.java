@@ -11,6 +11,7 @@ import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -125,6 +126,7 @@ class GatewayResponseScenarioTest {
         RestApi restApi = api(customisations);
         ApiKey key = ApiKey.builder().value(KEY).build();
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(restApi)
                 .deploy("qa", s -> s.putVariable("owner", "team-blue"))
                 .apiKey(key)

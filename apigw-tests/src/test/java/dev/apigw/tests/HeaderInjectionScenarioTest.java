@@ -15,6 +15,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.LambdaResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.RawReplyHandler;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class HeaderInjectionScenarioTest {
     private static Response proxyReply(String payload) {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/reply", "POST", "reply", b -> {}))
                         .deploy("test")
                         .lambda("reply", LambdaHandlers.streamHandler(new RawReplyHandler()))
@@ -89,6 +91,7 @@ class HeaderInjectionScenarioTest {
     void handle_gatewayResponseHeaderFromQueryWithCrLf_leavesTheHeaderOut() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 RestApi.builder()
                                         .name("gr")
@@ -132,6 +135,7 @@ class HeaderInjectionScenarioTest {
     void handle_responseOverrideHeaderWithCrLf_returns500() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 RestApi.builder()
                                         .name("override")
@@ -177,6 +181,7 @@ class HeaderInjectionScenarioTest {
     void handle_responseParameterFromBodyWithCrLf_returns500() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 RestApi.builder()
                                         .name("mapping")

@@ -7,6 +7,7 @@ import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,11 @@ class HostileBackendScenarioTest {
                                                                     }
                                                                 })))
                         .build();
-        return Api.builder().restApi(restApi).deploy("dev").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(restApi)
+                .deploy("dev")
+                .build();
     }
 
     private static void assertBadGateway(Response response) {

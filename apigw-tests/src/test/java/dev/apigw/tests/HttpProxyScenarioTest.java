@@ -14,6 +14,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.BackendResponse;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,7 +60,11 @@ class HttpProxyScenarioTest {
     }
 
     private Api api(String uri) {
-        return Api.builder().restApi(proxyApi(uri, i -> {})).deploy("dev").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(proxyApi(uri, i -> {}))
+                .deploy("dev")
+                .build();
     }
 
     private static JsonNode echo(Response response) {
@@ -88,6 +93,7 @@ class HttpProxyScenarioTest {
     void handle_fixedIntegrationMethod_sendsThatMethod() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi(server.origin() + "/{proxy}", i -> i.httpMethod("PUT")))
                         .deploy("dev")
                         .build();
@@ -121,7 +127,12 @@ class HttpProxyScenarioTest {
                                                                                         "integration.request.path.id",
                                                                                         "method.request.path.petId"))))
                         .build();
-        Api api = Api.builder().restApi(def).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(def)
+                        .deploy("dev")
+                        .build();
 
         assertThat(echo(api.handle(Request.of("GET", "/dev/pets/83"))).get("uri").asText())
                 .isEqualTo("/v2/animals/83/card");
@@ -149,7 +160,12 @@ class HttpProxyScenarioTest {
                                                                                                         .origin()
                                                                                                 + "/animals/{petId}"))))
                         .build();
-        Api api = Api.builder().restApi(def).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(def)
+                        .deploy("dev")
+                        .build();
 
         TestInvokeResult result = api.testInvoke(Request.of("GET", "/dev/pets/5"));
 
@@ -168,6 +184,7 @@ class HttpProxyScenarioTest {
     void handle_stageVariablesInHostPathAndQuery_areResolved() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 proxyApi(
                                         "http://${stageVariables.host}/${stageVariables['base']}/{proxy}"
@@ -191,6 +208,7 @@ class HttpProxyScenarioTest {
     void handle_undefinedStageVariable_returnsConfigurationError() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("http://${stageVariables.missing}/{proxy}", i -> {}))
                         .deploy("dev", s -> s.putVariable("other", "x"))
                         .build();
@@ -212,6 +230,7 @@ class HttpProxyScenarioTest {
     void handle_stageVariableMakingInvalidUri_returnsConfigurationError() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("${stageVariables.url}/{proxy}", i -> {}))
                         .deploy("dev", s -> s.putVariable("url", "ftp://127.0.0.1"))
                         .build();
@@ -255,7 +274,12 @@ class HttpProxyScenarioTest {
     @Test
     void handle_anyRequest_addsApiIdAndTraceHeaders() {
         RestApi def = proxyApi(server.origin() + "/{proxy}", i -> {}).copy(b -> b.id("k3x9pet0a1"));
-        Api api = Api.builder().restApi(def).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(def)
+                        .deploy("dev")
+                        .build();
 
         JsonNode echo =
                 echo(
@@ -278,6 +302,7 @@ class HttpProxyScenarioTest {
     void handle_mappedHeaderAndQuery_areSentAndReplaceClientOnes() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 proxyApi(
                                         server.origin() + "/{proxy}",
@@ -422,6 +447,7 @@ class HttpProxyScenarioTest {
         server.stallBeforeHeaders("/slow");
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi(server.origin() + "/{proxy}", i -> i.timeoutInMillis(50)))
                         .deploy("dev")
                         .build();
@@ -453,6 +479,7 @@ class HttpProxyScenarioTest {
     void handle_backendThrows_returnsIntegrationFailure() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("http://backend.internal/{proxy}", i -> {}))
                         .httpBackend(
                                 request -> {
@@ -474,6 +501,7 @@ class HttpProxyScenarioTest {
     void handle_backendBodyOver10MB_returnsIntegrationFailure() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("http://backend.internal/{proxy}", i -> {}))
                         .httpBackend(
                                 request ->
@@ -493,6 +521,7 @@ class HttpProxyScenarioTest {
     void handle_backendBodyOf10MB_isPassed() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("http://backend.internal/{proxy}", i -> {}))
                         .httpBackend(
                                 request ->

@@ -10,6 +10,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -69,6 +70,7 @@ class HttpScenarioTest {
 
     private Api api(String apiId, Consumer<Integration.Builder> more) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(itemsApi(apiId, server.origin() + "/store", more))
                 .deploy("dev")
                 .build();
@@ -129,6 +131,7 @@ class HttpScenarioTest {
     void handle_mappedPathQueryAndHeader_areSent() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 itemsApi(
                                         "b2",

@@ -11,6 +11,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.LatchHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,7 @@ class InvocationTypeScenarioTest {
     void handle_staticEvent_answersAtOnceAndRunsFunctionAsynchronously() throws Exception {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(jobsApi("'Event'"))
                         .deploy("ops")
                         .lambda("worker", worker())
@@ -105,6 +107,7 @@ class InvocationTypeScenarioTest {
         release.countDown();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(jobsApi("'Event'"))
                         .deploy("ops")
                         .lambda("worker", worker())
@@ -126,6 +129,7 @@ class InvocationTypeScenarioTest {
         release.countDown();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(jobsApi("method.request.header.InvocationType"))
                         .deploy("ops")
                         .lambda("worker", worker())
@@ -163,6 +167,7 @@ class InvocationTypeScenarioTest {
     void handle_dryRun_doesNotRunTheFunction() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(jobsApi("'DryRun'"))
                         .deploy("ops")
                         .lambda("worker", worker())
@@ -179,6 +184,7 @@ class InvocationTypeScenarioTest {
     void handle_unknownInvocationType_returns502() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(jobsApi("'Sometimes'"))
                         .deploy("ops")
                         .lambda("worker", worker())
@@ -194,6 +200,7 @@ class InvocationTypeScenarioTest {
     void handle_executorRejects_returns502() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(jobsApi("'Event'"))
                         .deploy("ops")
                         .lambda("worker", worker())
@@ -215,7 +222,12 @@ class InvocationTypeScenarioTest {
 
     @Test
     void handle_eventWithUnboundFunction_returns500() {
-        Api api = Api.builder().restApi(jobsApi("'Event'")).deploy("ops").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(jobsApi("'Event'"))
+                        .deploy("ops")
+                        .build();
 
         Response response = api.handle(Request.of("POST", "/ops/jobs"));
 

@@ -10,6 +10,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -35,6 +36,7 @@ class JsonPathSandboxScenarioTest {
     /** An API whose request template prints {@code expression}'s value into the request. */
     private static Api api(String expression, TemplateEngine engine) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .templateEngine(engine)
                 .restApi(
                         RestApi.builder()

@@ -13,6 +13,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.FloodHandler;
 import java.util.Arrays;
 import java.util.Map;
@@ -52,6 +53,7 @@ class LambdaPayloadLimitScenarioTest {
 
     private static Api api() {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(awsApi())
                 .deploy("dev")
                 .lambda("flood", LambdaHandlers.streamHandler(new FloodHandler()))
@@ -94,6 +96,7 @@ class LambdaPayloadLimitScenarioTest {
         String answer = new String(big);
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(awsApi())
                         .deploy("dev")
                         .lambda(
@@ -112,6 +115,7 @@ class LambdaPayloadLimitScenarioTest {
     void handle_hostFunctionAnsweringPastSixMegabytes_returns502() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(awsApi())
                         .deploy("dev")
                         .lambda("flood", invocation -> LambdaResult.of(new byte[MAX_RESPONSE + 1]))
@@ -124,6 +128,7 @@ class LambdaPayloadLimitScenarioTest {
     void handle_proxyFunctionAnsweringPastSixMegabytes_returns502() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 LambdaProxyScenarioTest.proxyApi(
                                         "/flood", "POST", "flood", b -> {}))
@@ -142,6 +147,7 @@ class LambdaPayloadLimitScenarioTest {
         AtomicInteger calls = new AtomicInteger();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(awsApi())
                         .deploy("dev")
                         .lambda(

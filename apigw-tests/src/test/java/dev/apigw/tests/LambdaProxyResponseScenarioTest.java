@@ -11,6 +11,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.LambdaResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.RawReplyHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LambdaProxyResponseScenarioTest {
     private static Api api(String... binaryMediaTypes) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         proxyApi(
                                 "/reply",
@@ -193,6 +195,7 @@ class LambdaProxyResponseScenarioTest {
     void handle_functionError_returns502() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/reply", "POST", "crash", b -> {}))
                         .deploy("test")
                         .lambda(
@@ -215,6 +218,7 @@ class LambdaProxyResponseScenarioTest {
     void handle_functionReturningValidShapeButFlaggedError_returns502() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/reply", "POST", "handled", b -> {}))
                         .deploy("test")
                         .lambda(

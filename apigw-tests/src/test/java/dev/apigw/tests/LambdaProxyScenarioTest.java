@@ -18,6 +18,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.EchoEventHandler;
 import dev.apigw.tests.lambda.PetProxyHandler;
 import dev.apigw.tests.lambda.ShapeHandler;
@@ -77,6 +78,7 @@ class LambdaProxyScenarioTest {
 
     static Api echo(String stage, String resource) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(proxyApi(resource, "ANY", "echo", b -> {}))
                 .deploy(stage)
                 .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
@@ -342,6 +344,7 @@ class LambdaProxyScenarioTest {
             EndpointType type, String auth, String agent) {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 proxyApi(
                                         "/pets",
@@ -374,6 +377,7 @@ class LambdaProxyScenarioTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 proxyApi(
                                         "/images",
@@ -414,6 +418,7 @@ class LambdaProxyScenarioTest {
         Instant now = Instant.parse("2024-02-29T23:59:58.123Z");
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/pets/{id}", "GET", "echo", b -> {}))
                         .deploy("prod", s -> s.putVariable("color", "blue"))
                         .lambda("echo", LambdaHandlers.streamHandler(new EchoEventHandler()))
@@ -482,6 +487,7 @@ class LambdaProxyScenarioTest {
                         .build();
         Api served =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(api)
                         .deploy("blue", s -> s.putVariable("fn", "pets").putVariable("alias", "v1"))
                         .deploy(
@@ -505,6 +511,7 @@ class LambdaProxyScenarioTest {
         List<String> called = new ArrayList<>();
         Api both =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/q", "GET", "orders:prod", b -> {}))
                         .deploy("dev")
                         .lambda("orders", recording(called, "plain"))
@@ -512,6 +519,7 @@ class LambdaProxyScenarioTest {
                         .build();
         Api plainOnly =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/q", "GET", "orders:prod", b -> {}))
                         .deploy("dev")
                         .lambda("orders", recording(called, "plain"))
@@ -529,6 +537,7 @@ class LambdaProxyScenarioTest {
     void handle_undefinedStageVariableInArn_returns500() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/x", "GET", "${stageVariables.missing}", b -> {}))
                         .deploy("dev")
                         .lambda("missing", recording(new ArrayList<>(), "m"))
@@ -544,6 +553,7 @@ class LambdaProxyScenarioTest {
     void handle_unboundFunction_returns500NamingTheFunction() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/x", "GET", "nobody-home", b -> {}))
                         .deploy("dev")
                         .build();
@@ -579,6 +589,7 @@ class LambdaProxyScenarioTest {
                         .build();
         Api served =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(api)
                         .deploy("dev")
                         .lambda(
@@ -598,6 +609,7 @@ class LambdaProxyScenarioTest {
     void handle_eventsTypesHandler_answersFromResponseEvent() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/pets/{id}", "GET", "pets", b -> {}))
                         .deploy("live")
                         .lambda(
@@ -626,6 +638,7 @@ class LambdaProxyScenarioTest {
     void handle_mapHandlerThrows_returns502() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/s", "POST", "shape", b -> {}))
                         .deploy("dev")
                         .lambda(
@@ -658,6 +671,7 @@ class LambdaProxyScenarioTest {
     void handle_invokeThrows_returns502WithTraceLine() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/t", "GET", "flaky", b -> {}))
                         .deploy("dev")
                         .lambda(
@@ -677,6 +691,7 @@ class LambdaProxyScenarioTest {
     void testInvoke_proxyCall_traceHasEndpointRequestAndResponseBodies() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(proxyApi("/t", "GET", "fixed", b -> {}))
                         .deploy("dev")
                         .lambda(

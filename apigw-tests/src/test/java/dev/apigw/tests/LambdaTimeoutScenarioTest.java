@@ -15,6 +15,7 @@ import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.BlockingHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -79,6 +80,7 @@ class LambdaTimeoutScenarioTest {
 
     private static Api api(IntegrationType type, int timeoutInMillis, LambdaFunction function) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(api(type, timeoutInMillis))
                 .deploy("dev")
                 .lambda("slow", function)
@@ -210,7 +212,13 @@ class LambdaTimeoutScenarioTest {
                 request -> {
                     throw new OutOfMemoryError("Java heap space");
                 };
-        Api api = Api.builder().restApi(restApi).deploy("dev").httpBackend(failing).build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(restApi)
+                        .deploy("dev")
+                        .httpBackend(failing)
+                        .build();
 
         assertServerError(api.handle(Request.of("GET", "/dev/h")), 500);
     }

@@ -8,6 +8,7 @@ import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -52,7 +53,11 @@ class LimitsScenarioTest {
                                                                                                                         "application/json",
                                                                                                                         "ok")))))
                         .build();
-        return Api.builder().restApi(restApi).deploy("dev").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(restApi)
+                .deploy("dev")
+                .build();
     }
 
     private static Response post(Api api, byte[] body) {

@@ -8,6 +8,7 @@ import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import org.junit.jupiter.api.Test;
 
 /** MOCK integrations through {@link Api#handle} (reference sections 6.1 and 7.1). */
@@ -50,7 +51,12 @@ class MockScenarioTest {
 
     @Test
     void handle_mockWithTemplate_selectsDefaultResponse() {
-        Api api = Api.builder().restApi(petsApi()).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi())
+                        .deploy("dev")
+                        .build();
 
         Response response = api.handle(Request.of("GET", "/dev/pets?kind=cat"));
 
@@ -63,7 +69,12 @@ class MockScenarioTest {
 
     @Test
     void handle_mockStatusFromTemplate_selectsPatternResponse() {
-        Api api = Api.builder().restApi(petsApi()).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi())
+                        .deploy("dev")
+                        .build();
 
         Response response = api.handle(Request.of("GET", "/dev/pets?fail=yes"));
 
@@ -74,7 +85,12 @@ class MockScenarioTest {
 
     @Test
     void handle_unknownPath_returnsMissingAuthenticationToken() {
-        Api api = Api.builder().restApi(petsApi()).deploy("dev").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi())
+                        .deploy("dev")
+                        .build();
 
         Response response = api.handle(Request.of("GET", "/dev/cats"));
 

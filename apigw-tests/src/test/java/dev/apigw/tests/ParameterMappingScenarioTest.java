@@ -15,6 +15,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.BackendResponse;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,7 @@ class ParameterMappingScenarioTest {
 
     private Api httpApi(Consumer<Integration.Builder> mappings) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         petsApi(
                                 server.origin() + "/backend/{petId}",
@@ -319,6 +321,7 @@ class ParameterMappingScenarioTest {
                         : LambdaProxyScenarioTest.uri("counted");
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 petsApi(
                                         uri,
@@ -354,6 +357,7 @@ class ParameterMappingScenarioTest {
         AtomicInteger calls = new AtomicInteger();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 petsApi(
                                         "arn:aws:apigateway:us-east-1:sqs:path/123456789012/pets",
@@ -412,7 +416,13 @@ class ParameterMappingScenarioTest {
         RestApi restApi =
                 petsApi(server.origin() + "/x", type, i -> i.putRequestParameter(target, source));
 
-        assertThatThrownBy(() -> Api.builder().restApi(restApi).deploy("live").build())
+        assertThatThrownBy(
+                        () ->
+                                Api.builder()
+                                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                                        .restApi(restApi)
+                                        .deploy("live")
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(
                         "/pets/{id} POST: Invalid mapping expression specified:"

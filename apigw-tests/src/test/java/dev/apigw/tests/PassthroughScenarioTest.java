@@ -11,6 +11,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -74,7 +75,11 @@ class PassthroughScenarioTest {
                                                                                                 "200",
                                                                                                 ir -> {}))))
                         .build();
-        return Api.builder().restApi(restApi).deploy("v1").build();
+        return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
+                .restApi(restApi)
+                .deploy("v1")
+                .build();
     }
 
     private static Request post(String contentType, String tag, String body) {
@@ -276,7 +281,12 @@ class PassthroughScenarioTest {
                                                                                                                         "application/json",
                                                                                                                         "{\"reached\": true}")))))
                         .build();
-        Api api = Api.builder().restApi(restApi).deploy("s").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(restApi)
+                        .deploy("s")
+                        .build();
 
         Response response =
                 api.handle(

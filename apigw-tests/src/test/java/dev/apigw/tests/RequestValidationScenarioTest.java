@@ -18,6 +18,7 @@ import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.BackendResponse;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +106,7 @@ class RequestValidationScenarioTest {
             Consumer<Method.Builder> method,
             Consumer<RestApi.Builder> api) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(restApi(apiId, path, httpMethod, method, api))
                 .deploy("prod")
                 .build();
@@ -665,6 +667,7 @@ class RequestValidationScenarioTest {
                         b -> {});
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(restApi)
                         .deploy("prod")
                         .apiKey(key)
@@ -854,6 +857,7 @@ class RequestValidationScenarioTest {
                         .build();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(restApi)
                         .deploy("prod")
                         .httpBackend(
@@ -938,7 +942,12 @@ class RequestValidationScenarioTest {
                 getClass().getResourceAsStream("/fixtures/validation/signup-openapi.yaml")) {
             imported = OpenApiImporter.create().importStream(in);
         }
-        Api api = Api.builder().restApi(imported.api()).deploy("beta").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(imported.api())
+                        .deploy("beta")
+                        .build();
         String member =
                 "{\"email\": \"m@t.example\", \"address\": {\"city\": \"Oslo\"},"
                         + " \"manager\": {\"email\": \"b@t.example\", \"address\": {\"city\": \"Rome\"},"

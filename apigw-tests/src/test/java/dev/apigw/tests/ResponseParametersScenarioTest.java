@@ -15,6 +15,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.CustomErrorHandler;
 import java.io.IOException;
 import java.util.List;
@@ -66,6 +67,7 @@ class ResponseParametersScenarioTest {
 
     private Api httpApi(Consumer<IntegrationResponse.Builder> mappings) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(api(IntegrationType.HTTP, server.origin() + "/backend", mappings))
                 .deploy("prod", s -> s.putVariable("tier", "gold"))
                 .build();
@@ -218,6 +220,7 @@ class ResponseParametersScenarioTest {
     void handle_reservedHeaderFromMock_isNotRemapped() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 api(
                                         IntegrationType.MOCK,
@@ -383,6 +386,7 @@ class ResponseParametersScenarioTest {
                         .build();
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(restApi)
                         .deploy("v1")
                         .lambda(
@@ -417,7 +421,13 @@ class ResponseParametersScenarioTest {
                         server.origin() + "/backend",
                         ir -> ir.putResponseParameter(target, source));
 
-        assertThatThrownBy(() -> Api.builder().restApi(restApi).deploy("prod").build())
+        assertThatThrownBy(
+                        () ->
+                                Api.builder()
+                                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                                        .restApi(restApi)
+                                        .deploy("prod")
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(
                         "/orders GET integration response 200: Invalid mapping"
@@ -429,6 +439,7 @@ class ResponseParametersScenarioTest {
     private static Response failWith(RestApi restApi, int status) {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(restApi)
                         .deploy("v1")
                         .lambda(

@@ -8,6 +8,7 @@ import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +57,7 @@ class StageScenarioTest {
 
     private static Api api() {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(petsApi())
                 .deploy("dev", s -> s.putVariable("color", "green").putVariable("size", "S"))
                 .deploy("prod", s -> s.putVariable("color", "navy"))
@@ -127,7 +129,12 @@ class StageScenarioTest {
 
     @Test
     void handle_stageWithoutVariables_rendersThemEmpty() {
-        Api api = Api.builder().restApi(petsApi()).deploy("bare").build();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi())
+                        .deploy("bare")
+                        .build();
 
         Response response = api.handle(Request.of("GET", "/bare/pets"));
 

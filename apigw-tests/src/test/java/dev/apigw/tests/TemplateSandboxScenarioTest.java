@@ -10,6 +10,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ class TemplateSandboxScenarioTest {
 
     static Api mock(String responseTemplate, TemplateEngine engine) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .templateEngine(engine)
                 .restApi(
                         RestApi.builder()
@@ -370,6 +372,7 @@ class TemplateSandboxScenarioTest {
         }
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 RestApi.builder()
                                         .name("deep")

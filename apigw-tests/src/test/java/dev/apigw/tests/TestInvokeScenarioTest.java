@@ -11,6 +11,7 @@ import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class TestInvokeScenarioTest {
                                                                                                                                 + "$context.requestTimeEpoch")))))
                         .build();
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(restApi)
                 .deploy("beta")
                 .gateway(Gateway.builder().clock(clock).build())

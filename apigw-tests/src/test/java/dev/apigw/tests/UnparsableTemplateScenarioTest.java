@@ -9,6 +9,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class UnparsableTemplateScenarioTest {
     private static Api api(String requestTemplate, String responseTemplate) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         RestApi.builder()
                                 .name("bad-vtl")

@@ -15,6 +15,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +44,7 @@ class VtlScenarioTest {
 
     private static Api mock(String path, String requestTemplate, String responseTemplate) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         RestApi.builder()
                                 .name("vtl-mock")
@@ -90,6 +92,7 @@ class VtlScenarioTest {
             String responseTemplate,
             Consumer<Integration.Builder> more) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         RestApi.builder()
                                 .name("vtl-http")
@@ -247,6 +250,7 @@ class VtlScenarioTest {
     void handle_responseTemplateOverLambdaError_readsTheErrorPayload() {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 RestApi.builder()
                                         .name("vtl-lambda")
@@ -472,6 +476,7 @@ class VtlScenarioTest {
                 });
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 RestApi.builder()
                                         .name("vtl-uri")

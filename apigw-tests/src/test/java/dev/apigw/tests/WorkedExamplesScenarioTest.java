@@ -12,6 +12,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.spi.LocalHttpServer;
+import dev.apigw.testkit.FailingInternalErrorHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,6 +37,7 @@ class WorkedExamplesScenarioTest {
     /** An HTTP integration on {@code path} whose request template is {@code template}. */
     private Api requestMapping(String path, String template) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         RestApi.builder()
                                 .name("examples")
@@ -79,6 +81,7 @@ class WorkedExamplesScenarioTest {
                 Map.of("Content-Type", List.of("application/json")),
                 backendBody.getBytes(StandardCharsets.UTF_8));
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         RestApi.builder()
                                 .name("examples")
@@ -114,6 +117,7 @@ class WorkedExamplesScenarioTest {
 
     private static Api mock(String requestTemplate, String responseTemplate) {
         return Api.builder()
+                .internalErrorHandler(FailingInternalErrorHandler.create())
                 .restApi(
                         RestApi.builder()
                                 .name("examples")
@@ -225,6 +229,7 @@ class WorkedExamplesScenarioTest {
     void t3_parseJsonOfLambdaErrorMessage_navigatesIntoIt() throws Exception {
         Api api =
                 Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
                         .restApi(
                                 RestApi.builder()
                                         .name("examples")
