@@ -11,7 +11,6 @@ import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.pipeline.DeploymentCompiler;
 import dev.apigw.runtime.pipeline.Deployments;
 import dev.apigw.runtime.pipeline.Exchange;
-import dev.apigw.runtime.pipeline.Pipeline;
 import dev.apigw.runtime.pipeline.ReceivedRequest;
 import dev.apigw.runtime.pipeline.RequestIds;
 import dev.apigw.runtime.pipeline.ServingState;
@@ -84,7 +83,8 @@ public final class Api {
                         b.apiKeys,
                         usagePlans,
                         gateway,
-                        backends);
+                        backends,
+                        pipeline.contextVariables());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.GatewayResponder;
 import dev.apigw.runtime.pipeline.MediaTypes;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ import java.util.Map;
  * %0D%0A}) is left out with a trace line, so the error still gets its answer (our choice; AWS's
  * handling is not recorded). Compiled once per deployment; immutable.
  */
-public final class GatewayResponses {
+public final class GatewayResponses implements GatewayResponder {
     private static final Definition BUILT_IN = builtIn("{\"message\":");
     private static final Definition BUILT_IN_SPACED = builtIn("{\"message\": ");
 
@@ -84,6 +85,7 @@ public final class GatewayResponses {
     }
 
     /** Renders the response for a rejected exchange. */
+    @Override
     public Response render(GatewayException error, Exchange exchange) {
         Definition definition = definitions.get(error.type());
         int status = definition.statusCode != 0 ? definition.statusCode : error.statusCode();

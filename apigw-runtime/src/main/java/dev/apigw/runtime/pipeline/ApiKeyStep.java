@@ -12,12 +12,12 @@ import dev.apigw.runtime.Response;
  * enabled and belong to a usage plan that covers this API stage. Otherwise INVALID_API_KEY, 403
  * {@code {"message":"Forbidden"}}. Methods without {@code apiKeyRequired} ignore keys.
  */
-final class ApiKeyStep implements Step {
+public final class ApiKeyStep implements Step {
     /**
      * Registers the {@code $context} variables of API keys (reference 1.2): {@code identity.apiKey}
      * and {@code identity.apiKeyId}, the key this step accepted; unset without one.
      */
-    static void contextVariables(ContextVariables.Builder variables) {
+    public static void contextVariables(ContextVariables.Builder variables) {
         variables
                 .register("identity.apiKey", e -> e.apiKey().map(ApiKey::value).orElse(null))
                 .register("identity.apiKeyId", e -> e.apiKey().map(ApiKey::id).orElse(null));

@@ -2,7 +2,6 @@ package dev.apigw.runtime.pipeline;
 
 import dev.apigw.model.Deployment;
 import dev.apigw.model.RestApi;
-import dev.apigw.runtime.gatewayresponse.GatewayResponses;
 import dev.apigw.runtime.routing.RouteMatcher;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +19,7 @@ import java.util.Objects;
 public record CompiledDeployment(
         Deployment deployment,
         RouteMatcher<CompiledMethod> routes,
-        GatewayResponses gatewayResponses,
+        GatewayResponder gatewayResponses,
         List<String> warnings) {
     /** Checks that no field is null and copies the warnings. */
     public CompiledDeployment {

@@ -8,8 +8,11 @@ import dev.apigw.runtime.mapping.MappingTemplate;
 import java.util.Map;
 
 /**
- * A resource method compiled for serving: its integration invoker, its mapping templates and its
- * request validation, parsed once when the API is built. Internal.
+ * A resource method compiled for serving: its integration invoker, its mapping templates and what
+ * each feature compiled for it (request validation, response parameter mappings), parsed once when
+ * the API is built. A feature's compiled part is kept under the feature's own {@link AttributeKey},
+ * so that this record names no feature and a feature package can hold both its compiled part and
+ * its step. Internal.
  *
  * @param resource the resource
  * @param method the method
@@ -17,9 +20,7 @@ import java.util.Map;
  * @param requestTemplates compiled request templates by content type, in definition order
  * @param responseTemplates compiled response templates by integration response status, then by
  *     content type
- * @param responseParameters compiled method response header mappings by integration response status
- * @param validation what the method's request validator checks; {@link RequestValidation#NONE}
- *     without one
+ * @param features what each feature compiled for the method, by the feature's key
  */
 public record CompiledMethod(
         Resource resource,
@@ -27,9 +28,17 @@ public record CompiledMethod(
         IntegrationInvoker invoker,
         Map<String, MappingTemplate> requestTemplates,
         Map<String, Map<String, MappingTemplate>> responseTemplates,
-        Map<String, ResponseParameters> responseParameters,
-        RequestValidation validation)
+        Attributes features)
         implements Target {
+
+    /** Returns what the feature of {@code key} compiled for this method; a bug if it did not. */
+    public <T> T feature(AttributeKey<T> key) {
+        return features.get(key)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        place() + " has no compiled " + key.name()));
+    }
 
     /** Returns the method's integration; every deployed method has one. */
     public Integration integration() {

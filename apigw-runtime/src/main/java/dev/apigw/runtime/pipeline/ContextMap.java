@@ -16,7 +16,7 @@ final class ContextMap extends AbstractMap<String, Object> {
     private Map<String, Map<String, Object>> groups;
 
     ContextMap(Exchange exchange) {
-        this(Pipeline.CONTEXT_VARIABLES, exchange);
+        this(exchange.state().contextVariables(), exchange);
     }
 
     ContextMap(ContextVariables variables, Exchange exchange) {

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * The {@code $context} variables (reference section 1.2): a registry from a variable's path ({@code
  * requestId}, {@code identity.sourceIp}) to a small function of the exchange, built once and read
  * by mapping templates, parameter mappings, gateway responses and the Lambda proxy event. A feature
- * registers its variables where it lives ({@link ApiKeyStep#contextVariables} adds {@code
- * identity.apiKey} and {@code identity.apiKeyId}); {@link Pipeline} assembles the REST pipeline's
+ * registers its variables where it lives ({@code ApiKeyStep.contextVariables} adds {@code
+ * identity.apiKey} and {@code identity.apiKeyId}); {@code Pipeline} assembles the REST pipeline's
  * registry from the request's own variables ({@link #requestVariables}) and each feature's. A
  * variable is computed when it is read, and a read is one map lookup: nothing is parsed per
  * request. A path with a dot belongs to the group its first segment names ({@code identity}), which
@@ -241,15 +241,15 @@ public final class ContextVariables {
 
     /**
      * Returns the value of {@code $context.<name>} of the REST pipeline ({@link
-     * Pipeline#CONTEXT_VARIABLES}), or null when the variable is unset or unknown.
+     * ServingState#contextVariables}), or null when the variable is unset or unknown.
      */
     public static String get(Exchange e, String name) {
-        return Pipeline.CONTEXT_VARIABLES.value(e, name);
+        return e.state().contextVariables().value(e, name);
     }
 
     /** Returns {@code $context} of the REST pipeline as a nested map for mapping templates. */
     public static Map<String, Object> asMap(Exchange e) {
-        return Pipeline.CONTEXT_VARIABLES.map(e);
+        return e.state().contextVariables().map(e);
     }
 
     /**

@@ -110,8 +110,13 @@ public final class DeploymentCompiler {
                     IntegrationInvokers.create(integration),
                     requestTemplates,
                     Collections.unmodifiableMap(responseTemplates),
-                    Collections.unmodifiableMap(responseParameters),
-                    RequestValidation.compile(api, method, models));
+                    Attributes.empty()
+                            .with(
+                                    ResponseParameters.KEY,
+                                    Collections.unmodifiableMap(responseParameters))
+                            .with(
+                                    RequestValidation.KEY,
+                                    RequestValidation.compile(api, method, models)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage(), e);
         }

@@ -7,8 +7,8 @@ import dev.apigw.runtime.gatewayresponse.GatewayResponses;
  * Renders a rejected request as the deployed API's gateway response, or AWS's built-in one when no
  * stage was found (reference section 3). The only step that catches {@link GatewayException}.
  */
-final class GatewayResponseStep implements Step {
-    private static final GatewayResponses DEFAULTS = GatewayResponses.defaults();
+public final class GatewayResponseStep implements Step {
+    private static final GatewayResponder DEFAULTS = GatewayResponses.defaults();
 
     @Override
     public Response apply(Exchange exchange, Chain next) {
@@ -25,7 +25,7 @@ final class GatewayResponseStep implements Step {
                                     + ", message: ",
                             e.errorMessage().orElse("null"));
             Exchange failing = e.exchange().orElse(exchange);
-            GatewayResponses responses =
+            GatewayResponder responses =
                     failing.resolvedStage()
                             .map(s -> s.deployment().gatewayResponses())
                             .orElse(DEFAULTS);

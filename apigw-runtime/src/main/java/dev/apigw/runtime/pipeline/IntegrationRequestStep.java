@@ -16,7 +16,7 @@ import java.util.Map;
  * converted by the integration's {@code contentHandling} (reference 6.3, {@link ContentHandling}).
  * Proxy integrations pass untouched.
  */
-final class IntegrationRequestStep implements Step {
+public final class IntegrationRequestStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         CompiledMethod method = exchange.method();

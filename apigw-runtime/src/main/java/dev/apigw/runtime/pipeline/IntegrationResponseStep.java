@@ -19,7 +19,7 @@ import java.util.Optional;
  * parsed at most once for all of these ({@link EndpointBody}). No match and no default, or a status
  * without a method response, is a configuration error (500). Proxy integrations pass untouched.
  */
-final class IntegrationResponseStep implements Step {
+public final class IntegrationResponseStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         CompiledMethod method = exchange.method();

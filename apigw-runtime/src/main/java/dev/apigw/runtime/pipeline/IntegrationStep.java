@@ -6,7 +6,7 @@ import dev.apigw.runtime.Response;
  * Ends the chain: calls the method's integration through the invoker compiled for its type.
  * Invokers turn the host's failures into INTEGRATION_FAILURE or INTEGRATION_TIMEOUT.
  */
-final class IntegrationStep implements Step {
+public final class IntegrationStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         CompiledMethod method = exchange.method();

@@ -14,7 +14,7 @@ import dev.apigw.runtime.Response;
  * <p>Differs from AWS: AWS's answer to oversized headers and URLs and to malformed requests comes
  * from its edge and was not recorded; see {@code docs/differences.md}.
  */
-final class LimitsStep implements Step {
+public final class LimitsStep implements Step {
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
     static final int MAX_HEADER_BYTES = 10_240;
     static final int MAX_URL_LENGTH = 10_240;

@@ -8,7 +8,7 @@ import dev.apigw.runtime.Response;
  * application/json} when none was set, reference 5.2 and 6.3) and adds {@code X-Amzn-Trace-Id} to
  * AWS_PROXY, AWS and HTTP responses, not to MOCK or HTTP_PROXY ones (reference 10.6).
  */
-final class MethodResponseStep implements Step {
+public final class MethodResponseStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         Response response = next.proceed(exchange);

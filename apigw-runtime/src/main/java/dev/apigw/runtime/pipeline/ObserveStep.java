@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * Outermost step: opens and closes the execution trace and logs one line per request at debug level
  * (reference section 10.2).
  */
-final class ObserveStep implements Step {
+public final class ObserveStep implements Step {
     private static final Logger LOG = LoggerFactory.getLogger("dev.apigw.access");
 
     @Override

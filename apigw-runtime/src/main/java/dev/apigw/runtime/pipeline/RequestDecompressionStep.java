@@ -15,7 +15,7 @@ import dev.apigw.runtime.Response;
  * {@code AWS_PROXY} the event keeps the client's {@code Content-Encoding} header over the
  * decompressed body (unconfirmed).
  */
-final class RequestDecompressionStep implements Step {
+public final class RequestDecompressionStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         return next.proceed(ContentCoding.decompressed(exchange));

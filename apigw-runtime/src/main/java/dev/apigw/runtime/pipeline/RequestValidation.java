@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  * methods by the importer, and a {@link RestApi} has no default of its own. Immutable. Internal.
  */
 public final class RequestValidation {
+    /** The compiled checks of a method. */
+    public static final AttributeKey<RequestValidation> KEY = AttributeKey.of("requestValidation");
+
     /** Validates nothing. */
     public static final RequestValidation NONE =
             new RequestValidation(false, List.of(), List.of(), List.of(), false, Map.of());

@@ -21,7 +21,7 @@ import java.util.Optional;
  * once, shared with the later steps. Validation is independent of passthrough (reference 6.2): an
  * unvalidated body goes on as sent.
  */
-final class RequestValidationStep implements Step {
+public final class RequestValidationStep implements Step {
     /** The validationErrorString of a body that is not JSON; AWS's text is not recorded. */
     static final String NOT_JSON = "[Invalid JSON: the request body is not a JSON value]";
 
@@ -29,7 +29,7 @@ final class RequestValidationStep implements Step {
 
     @Override
     public Response apply(Exchange exchange, Chain next) {
-        RequestValidation validation = exchange.method().validation();
+        RequestValidation validation = exchange.method().feature(RequestValidation.KEY);
         if (validation.validatesParameters()) {
             List<String> missing =
                     validation.missingParameters(

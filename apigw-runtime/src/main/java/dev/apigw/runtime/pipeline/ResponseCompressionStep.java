@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * <p>Differs from AWS: a non-proxy integration response's own {@code Content-Encoding} is seen here
  * only when a response parameter maps it onto the method response.
  */
-final class ResponseCompressionStep implements Step {
+public final class ResponseCompressionStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         Response response = next.proceed(exchange);

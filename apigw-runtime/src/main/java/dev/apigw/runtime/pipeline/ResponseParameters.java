@@ -29,7 +29,11 @@ import java.util.Set;
  * <p>On HTTP and AWS integrations, headers reference 5.2 lists are renamed {@code
  * x-amzn-Remapped-<name>} and {@code Transfer-Encoding} is dropped.
  */
-final class ResponseParameters {
+public final class ResponseParameters {
+    /** The compiled mappings of a method, by integration response status. */
+    public static final AttributeKey<Map<String, ResponseParameters>> KEY =
+            AttributeKey.of("responseParameters");
+
     private static final String TARGET = "method.response.header.";
     private static final Set<String> REMAPPED =
             Set.of(
@@ -93,7 +97,7 @@ final class ResponseParameters {
             Exchange exchange,
             Response.Builder response) {
         exchange.method()
-                .responseParameters()
+                .feature(KEY)
                 .getOrDefault(selected.statusCode(), NONE)
                 .apply(endpoint, body, exchange, response);
     }

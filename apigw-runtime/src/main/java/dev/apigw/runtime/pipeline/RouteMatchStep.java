@@ -9,7 +9,7 @@ import dev.apigw.runtime.routing.RouteMatch;
  * and an unknown method both get MISSING_AUTHENTICATION_TOKEN (403): REST APIs never answer 404 or
  * 405 for routing.
  */
-final class RouteMatchStep implements Step {
+public final class RouteMatchStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         RouteMatch<CompiledMethod> route =

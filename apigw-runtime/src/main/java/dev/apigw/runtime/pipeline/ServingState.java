@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param usagePlans the usage plans
  * @param gateway the account the API lives in
  * @param backends the backends the API's integrations call
+ * @param contextVariables the {@code $context} variables of the API's pipeline
  */
 public record ServingState(
         String apiId,
@@ -26,7 +27,8 @@ public record ServingState(
         Map<String, ApiKey> apiKeys,
         List<UsagePlan> usagePlans,
         Gateway gateway,
-        Backends backends) {
+        Backends backends,
+        ContextVariables contextVariables) {
     /** Checks and copies. */
     public ServingState {
         Objects.requireNonNull(apiId);
@@ -35,6 +37,7 @@ public record ServingState(
         usagePlans = List.copyOf(usagePlans);
         Objects.requireNonNull(gateway);
         Objects.requireNonNull(backends);
+        Objects.requireNonNull(contextVariables);
     }
 
     /** Returns the stage of this name, if deployed. */

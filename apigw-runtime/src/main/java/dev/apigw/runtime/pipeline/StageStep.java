@@ -8,10 +8,10 @@ import java.util.Optional;
  * Resolves the stage with the API's {@link StageResolver} (reference 7.1). A request that addresses
  * no stage gets 403 {@code {"message":"Forbidden"}}, which no API can customise.
  */
-final class StageStep implements Step {
+public final class StageStep implements Step {
     private final StageResolver resolver;
 
-    StageStep(StageResolver resolver) {
+    public StageStep(StageResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver);
     }
 

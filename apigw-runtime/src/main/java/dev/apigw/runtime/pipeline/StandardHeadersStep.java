@@ -6,7 +6,7 @@ import dev.apigw.runtime.Response;
  * Adds the headers API Gateway puts on every REST response, gateway responses included: {@code
  * x-amzn-RequestId} and {@code x-amz-apigw-id} (reference section 10.6).
  */
-final class StandardHeadersStep implements Step {
+public final class StandardHeadersStep implements Step {
     @Override
     public Response apply(Exchange exchange, Chain next) {
         return next.proceed(exchange)

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The registry of {@code $context} variables (reference 1.2). */
 class ContextVariablesTest {
     private static final Instant NOW = Instant.parse("2025-02-03T04:05:06.789Z");
-    private static final ContextVariables REST = Pipeline.CONTEXT_VARIABLES;
+    private static final ContextVariables REST = TestExchanges.REST_CONTEXT;
     private static final List<String> IDENTITY =
             List.of(
                     "cognitoIdentityPoolId",

@@ -34,6 +34,13 @@ public final class TestExchanges {
     /** The time every fixture exchange arrived at. */
     public static final Instant NOW = Instant.parse("2025-02-03T04:05:06Z");
 
+    /** The {@code $context} variables of the REST pipeline, as {@code Pipeline.rest()} has them. */
+    public static final ContextVariables REST_CONTEXT =
+            ContextVariables.builder()
+                    .registerAll(ContextVariables::requestVariables)
+                    .registerAll(ApiKeyStep::contextVariables)
+                    .build();
+
     private TestExchanges() {}
 
     /** Returns the exchange of {@code request} as it arrives, before stage resolution. */
@@ -189,7 +196,8 @@ public final class TestExchanges {
                             apiKeys,
                             usagePlans,
                             account,
-                            new Backends(lambdas, httpBackend, Backends.NO_AWS_SERVICE_BACKEND));
+                            new Backends(lambdas, httpBackend, Backends.NO_AWS_SERVICE_BACKEND),
+                            REST_CONTEXT);
             return Exchange.of(
                     new ReceivedRequest(
                             request,

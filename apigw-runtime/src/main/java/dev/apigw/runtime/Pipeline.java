@@ -1,0 +1,85 @@
+package dev.apigw.runtime;
+
+import dev.apigw.runtime.pipeline.ApiKeyStep;
+import dev.apigw.runtime.pipeline.ContextVariables;
+import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.GatewayResponseStep;
+import dev.apigw.runtime.pipeline.IntegrationRequestStep;
+import dev.apigw.runtime.pipeline.IntegrationResponseStep;
+import dev.apigw.runtime.pipeline.IntegrationStep;
+import dev.apigw.runtime.pipeline.LimitsStep;
+import dev.apigw.runtime.pipeline.MethodResponseStep;
+import dev.apigw.runtime.pipeline.ObserveStep;
+import dev.apigw.runtime.pipeline.RealChain;
+import dev.apigw.runtime.pipeline.RequestDecompressionStep;
+import dev.apigw.runtime.pipeline.RequestValidationStep;
+import dev.apigw.runtime.pipeline.ResponseCompressionStep;
+import dev.apigw.runtime.pipeline.RouteMatchStep;
+import dev.apigw.runtime.pipeline.StageResolver;
+import dev.apigw.runtime.pipeline.StageStep;
+import dev.apigw.runtime.pipeline.StandardHeadersStep;
+import dev.apigw.runtime.pipeline.Step;
+import java.util.List;
+
+/**
+ * A named assembly of steps: one ordered list per kind of API, outermost first. {@link #rest()} is
+ * the REST API request pipeline; HTTP and WebSocket APIs get theirs when they land, reusing the
+ * steps that apply. Immutable and thread-safe. Internal.
+ */
+final class Pipeline {
+    private final List<Step> steps;
+    private final ContextVariables contextVariables;
+
+    private Pipeline(List<Step> steps, ContextVariables contextVariables) {
+        this.steps = List.copyOf(steps);
+        this.contextVariables = contextVariables;
+    }
+
+    /**
+     * Returns the REST API request pipeline, the steps in the order of API Gateway's request flow
+     * (reference section 8.1). The front-door limits (reference 9.5) come before stage and route
+     * resolution: a malformed or oversized request is refused whatever its path names. Request
+     * validation follows the API key step (parameters, then body). The stage is the first path
+     * segment, as in an execute-api URL.
+     */
+    static Pipeline rest() {
+        return new Pipeline(
+                List.of(
+                        new ObserveStep(),
+                        new StandardHeadersStep(),
+                        new GatewayResponseStep(),
+                        new LimitsStep(),
+                        new StageStep(StageResolver.pathPrefix()),
+                        new RouteMatchStep(),
+                        new RequestDecompressionStep(),
+                        new ApiKeyStep(),
+                        new RequestValidationStep(),
+                        new ResponseCompressionStep(),
+                        new MethodResponseStep(),
+                        new IntegrationResponseStep(),
+                        new IntegrationRequestStep(),
+                        new IntegrationStep()),
+                ContextVariables.builder()
+                        .registerAll(ContextVariables::requestVariables)
+                        .registerAll(ApiKeyStep::contextVariables)
+                        .build());
+    }
+
+    /**
+     * Returns the {@code $context} variables of this pipeline: those of every request, then each
+     * feature's (reference 1.2). Built once.
+     */
+    ContextVariables contextVariables() {
+        return contextVariables;
+    }
+
+    /** Returns the steps, outermost first. */
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** Runs every step for one exchange, through a chain of its own ({@link RealChain}). */
+    Response handle(Exchange exchange) {
+        return RealChain.start(steps, exchange);
+    }
+}
