@@ -1,24 +1,24 @@
 package dev.apigw.runtime;
 
-import dev.apigw.runtime.pipeline.ApiKeyStep;
+import dev.apigw.runtime.apikey.ApiKeyStep;
+import dev.apigw.runtime.content.RequestDecompressionStep;
+import dev.apigw.runtime.content.ResponseCompressionStep;
+import dev.apigw.runtime.gatewayresponse.GatewayResponseStep;
+import dev.apigw.runtime.integration.IntegrationRequestStep;
+import dev.apigw.runtime.integration.IntegrationResponseStep;
+import dev.apigw.runtime.integration.IntegrationStep;
+import dev.apigw.runtime.integration.MethodResponseStep;
+import dev.apigw.runtime.limits.LimitsStep;
+import dev.apigw.runtime.observe.ObserveStep;
+import dev.apigw.runtime.observe.StandardHeadersStep;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
-import dev.apigw.runtime.pipeline.GatewayResponseStep;
-import dev.apigw.runtime.pipeline.IntegrationRequestStep;
-import dev.apigw.runtime.pipeline.IntegrationResponseStep;
-import dev.apigw.runtime.pipeline.IntegrationStep;
-import dev.apigw.runtime.pipeline.LimitsStep;
-import dev.apigw.runtime.pipeline.MethodResponseStep;
-import dev.apigw.runtime.pipeline.ObserveStep;
 import dev.apigw.runtime.pipeline.RealChain;
-import dev.apigw.runtime.pipeline.RequestDecompressionStep;
-import dev.apigw.runtime.pipeline.RequestValidationStep;
-import dev.apigw.runtime.pipeline.ResponseCompressionStep;
-import dev.apigw.runtime.pipeline.RouteMatchStep;
-import dev.apigw.runtime.pipeline.StageResolver;
-import dev.apigw.runtime.pipeline.StageStep;
-import dev.apigw.runtime.pipeline.StandardHeadersStep;
 import dev.apigw.runtime.pipeline.Step;
+import dev.apigw.runtime.resolution.RouteMatchStep;
+import dev.apigw.runtime.resolution.StageResolver;
+import dev.apigw.runtime.resolution.StageStep;
+import dev.apigw.runtime.validation.RequestValidationStep;
 import java.util.List;
 
 /**

@@ -9,6 +9,7 @@ import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.InternalErrorHandler;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
@@ -214,7 +215,7 @@ class LambdaTimeoutScenarioTest {
                 };
         Api api =
                 Api.builder()
-                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .internalErrorHandler(InternalErrorHandler.logAndAnswer500())
                         .restApi(restApi)
                         .deploy("dev")
                         .httpBackend(failing)

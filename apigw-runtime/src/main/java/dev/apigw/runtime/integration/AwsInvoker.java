@@ -4,10 +4,10 @@ import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.content.SelectionValue;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.IntegrationInvoker;
-import dev.apigw.runtime.pipeline.SelectionValue;
 import dev.apigw.runtime.spi.LambdaResult;
 
 /**

@@ -3,11 +3,11 @@ package dev.apigw.runtime.integration;
 import dev.apigw.model.Integration;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.content.MediaTypes;
+import dev.apigw.runtime.observe.TraceId;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.IntegrationInvoker;
 import dev.apigw.runtime.pipeline.IntegrationRequest;
-import dev.apigw.runtime.pipeline.MediaTypes;
-import dev.apigw.runtime.pipeline.TraceId;
 import dev.apigw.runtime.spi.BackendResponse;
 import java.net.URI;
 

@@ -4,9 +4,9 @@ import dev.apigw.model.Integration;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.observe.TraceId;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.IntegrationInvoker;
-import dev.apigw.runtime.pipeline.TraceId;
 import dev.apigw.runtime.spi.BackendResponse;
 import java.net.URI;
 

@@ -10,12 +10,12 @@ import java.util.Set;
  * a template reads it, so a request pays only for the variables its templates use. Only iterating
  * it ({@code $context.keySet()}) builds every value. Read-only; one per template render.
  */
-final class ContextMap extends AbstractMap<String, Object> {
+public final class ContextMap extends AbstractMap<String, Object> {
     private final ContextVariables variables;
     private final Exchange exchange;
     private Map<String, Map<String, Object>> groups;
 
-    ContextMap(Exchange exchange) {
+    public ContextMap(Exchange exchange) {
         this(exchange.state().contextVariables(), exchange);
     }
 

@@ -125,7 +125,7 @@ public final class Exchange {
     }
 
     /** Returns the parameters templates see through {@code $input.params}, built once. */
-    TemplateParameters templateParameters() {
+    public TemplateParameters templateParameters() {
         return parameters;
     }
 
@@ -245,7 +245,7 @@ public final class Exchange {
      * Returns a copy whose request is {@code request} (same query and ids), with a new payload over
      * its body: the request body decompressed (reference 6.4).
      */
-    Exchange withRequest(Request request) {
+    public Exchange withRequest(Request request) {
         return copy(received.withRequest(request), resolution, caller, attributes);
     }
 

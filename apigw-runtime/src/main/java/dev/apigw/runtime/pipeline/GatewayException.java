@@ -94,7 +94,7 @@ public final class GatewayException extends RuntimeException {
     }
 
     /** Records the exchange of the step that threw; the innermost (first) record wins. */
-    GatewayException thrownAt(Exchange failing) {
+    public GatewayException thrownAt(Exchange failing) {
         if (exchange == null) {
             exchange = Objects.requireNonNull(failing);
         }

@@ -14,7 +14,7 @@ import java.util.Map;
  * API Gateway does not hide, and the matched route's path parameters (built again only if a later
  * exchange carries other path parameters). Belongs to one request: not thread-safe.
  */
-final class TemplateParameters {
+public final class TemplateParameters {
     private final Request request;
     private final Map<String, List<String>> query;
     private Map<String, String> path;
@@ -26,7 +26,7 @@ final class TemplateParameters {
     }
 
     /** Returns the parameters with these path parameters. */
-    Parameters with(Map<String, String> pathParameters) {
+    public Parameters with(Map<String, String> pathParameters) {
         if (parameters == null || path != pathParameters) {
             path = pathParameters;
             parameters = build(pathParameters);

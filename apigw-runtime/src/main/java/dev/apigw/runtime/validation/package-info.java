@@ -8,6 +8,8 @@
  * json-schema-validator rather than the maintained networknt one for fidelity: its messages are the
  * text AWS shows ({@code [object has missing required properties (["email"])]}); the golden cases
  * under {@code fixtures/validation/} pin them, so another library can be tried behind the interface
- * without changing a response. Internal.
+ * without changing a response. {@link dev.apigw.runtime.validation.RequestValidationStep} checks
+ * the method request with what {@link dev.apigw.runtime.validation.RequestValidation} compiled for
+ * the method. Internal.
  */
 package dev.apigw.runtime.validation;

@@ -11,9 +11,9 @@ import java.util.function.Function;
  * Stands in for {@code next} in a step's unit test: records every exchange the step passes on and
  * answers as the test says (a fixed response, or a gateway response thrown).
  */
-final class RecordingChain implements Chain {
+public final class RecordingChain implements Chain {
     /** What {@link #answering200()} answers. */
-    static final Response OK =
+    public static final Response OK =
             Response.builder()
                     .statusCode(200)
                     .setHeader("Content-Type", "application/json")
@@ -28,22 +28,22 @@ final class RecordingChain implements Chain {
     }
 
     /** Returns a chain answering {@link #OK}. */
-    static RecordingChain answering200() {
+    public static RecordingChain answering200() {
         return answering(OK);
     }
 
     /** Returns a chain answering {@code response}. */
-    static RecordingChain answering(Response response) {
+    public static RecordingChain answering(Response response) {
         return new RecordingChain(exchange -> response);
     }
 
     /** Returns a chain answering what {@code answer} makes of the exchange. */
-    static RecordingChain answering(Function<Exchange, Response> answer) {
+    public static RecordingChain answering(Function<Exchange, Response> answer) {
         return new RecordingChain(answer);
     }
 
     /** Returns a chain that rejects the request with {@code failure}. */
-    static RecordingChain throwing(RuntimeException failure) {
+    public static RecordingChain throwing(RuntimeException failure) {
         return new RecordingChain(
                 exchange -> {
                     throw failure;
@@ -57,12 +57,12 @@ final class RecordingChain implements Chain {
     }
 
     /** Returns whether the step called next. */
-    boolean called() {
+    public boolean called() {
         return !exchanges.isEmpty();
     }
 
     /** Returns the exchange the step passed on, checking it called next exactly once. */
-    Exchange passed() {
+    public Exchange passed() {
         assertThat(exchanges).as("calls of next").hasSize(1);
         return exchanges.get(0);
     }

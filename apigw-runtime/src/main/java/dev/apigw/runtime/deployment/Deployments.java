@@ -1,0 +1,165 @@
+package dev.apigw.runtime.deployment;
+
+import dev.apigw.model.Deployment;
+import dev.apigw.model.RestApi;
+import dev.apigw.model.Stage;
+import dev.apigw.runtime.pipeline.CompiledDeployment;
+import dev.apigw.runtime.pipeline.DeployedStage;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An API's deployments and stages, as API Gateway keeps them (reference 9.1): every deployment a
+ * frozen snapshot of the definition, every stage pointing at one, and the deployments stages serve
+ * compiled once and shared. Immutable: each change returns a new value, so a builder that holds one
+ * can build any number of times without changing. Internal.
+ */
+public final class Deployments {
+    private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final Map<String, Deployment> deployments;
+    private final Map<String, Stage> stages;
+    private final Map<Deployment, CompiledDeployment> compiled;
+
+    private Deployments(
+            Map<String, Deployment> deployments,
+            Map<String, Stage> stages,
+            Map<Deployment, CompiledDeployment> compiled) {
+        this.deployments = Collections.unmodifiableMap(deployments);
+        this.stages = Collections.unmodifiableMap(stages);
+        this.compiled = Collections.unmodifiableMap(compiled);
+    }
+
+    /** Returns the deployments of an API that was never deployed. */
+    public static Deployments none() {
+        return new Deployments(
+                new LinkedHashMap<>(), new LinkedHashMap<>(), new IdentityHashMap<>());
+    }
+
+    /** Returns the deployments by id, oldest first. */
+    public Map<String, Deployment> deployments() {
+        return deployments;
+    }
+
+    /** Returns the stages by name. */
+    public Map<String, Stage> stages() {
+        return stages;
+    }
+
+    /** Returns a copy holding {@code deployment} (for example one kept from an earlier build). */
+    public Deployments withDeployment(Deployment deployment) {
+        Map<String, Deployment> all = new LinkedHashMap<>(deployments);
+        all.put(deployment.id(), deployment);
+        return new Deployments(all, new LinkedHashMap<>(stages), new IdentityHashMap<>(compiled));
+    }
+
+    /** Returns a copy where {@code stage} is added or replaces the stage of its name. */
+    public Deployments withStage(Stage stage) {
+        Map<String, Stage> all = new LinkedHashMap<>(stages);
+        all.put(stage.stageName(), stage);
+        return new Deployments(
+                new LinkedHashMap<>(deployments), all, new IdentityHashMap<>(compiled));
+    }
+
+    /**
+     * Returns a copy where {@code restApi} is deployed to a stage: a new deployment with a fresh
+     * six-character id, created at {@code now}, and the stage (created if needed) pointing at it
+     * with {@code settings} applied.
+     */
+    public Deployments deploy(
+            RestApi restApi,
+            String stageName,
+            Consumer<Stage.Builder> settings,
+            Instant now,
+            RandomGenerator random) {
+        Deployment d = new Deployment(newDeploymentId(random), "", now, restApi);
+        Stage existing = stages.get(stageName);
+        Stage.Builder s =
+                existing != null ? existing.toBuilder() : Stage.builder().stageName(stageName);
+        settings.accept(s.deploymentId(d.id()));
+        return withDeployment(d).withStage(s.build());
+    }
+
+    /**
+     * Returns a copy where every deployment a stage serves is compiled, reusing what was compiled
+     * before; fails naming a stage that points at no deployment of this API.
+     */
+    public Deployments compiled(DeploymentCompiler compiler) {
+        Map<Deployment, CompiledDeployment> served = new IdentityHashMap<>();
+        for (Stage stage : stages.values()) {
+            Deployment d = deploymentOf(stage);
+            CompiledDeployment done = compiled.get(d);
+            served.computeIfAbsent(d, x -> done != null ? done : logged(compiler.compile(x)));
+        }
+        return new Deployments(
+                new LinkedHashMap<>(deployments), new LinkedHashMap<>(stages), served);
+    }
+
+    /** Returns the compiled stages by name; every stage's deployment must be compiled. */
+    public Map<String, DeployedStage> served() {
+        Map<String, DeployedStage> served = new LinkedHashMap<>();
+        stages.forEach(
+                (name, stage) ->
+                        served.put(
+                                name, new DeployedStage(stage, compiled.get(deploymentOf(stage)))));
+        return served;
+    }
+
+    /** Returns the warnings of the compiled deployments, each line once. */
+    public List<String> warnings() {
+        return compiled.values().stream()
+                .flatMap(c -> c.warnings().stream())
+                .distinct()
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    private Deployment deploymentOf(Stage stage) {
+        String id =
+                stage.deploymentId()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "stage "
+                                                        + stage.stageName()
+                                                        + " has no deployment"));
+        Deployment d = deployments.get(id);
+        if (d == null) {
+            throw new IllegalArgumentException(
+                    "stage " + stage.stageName() + ": Deployment id does not exist: " + id);
+        }
+        return d;
+    }
+
+    /**
+     * Returns a fresh six-character id. Each attempt mixes its number into the random value, so
+     * that even a random source that always answers the same (a test's) ends.
+     */
+    private String newDeploymentId(RandomGenerator random) {
+        for (long attempt = 0; ; attempt++) {
+            long bits = random.nextLong() + attempt * 0x9E3779B97F4A7C15L;
+            StringBuilder id = new StringBuilder(6);
+            for (int i = 0; i < 6; i++) {
+                id.append(ID_ALPHABET.charAt((int) Math.floorMod(bits, 36L)));
+                bits = Math.floorDiv(bits, 36L);
+            }
+            if (!deployments.containsKey(id.toString())) {
+                return id.toString();
+            }
+        }
+    }
+
+    private static CompiledDeployment logged(CompiledDeployment deployment) {
+        deployment.warnings().forEach(line -> LOG.warn("{}", line));
+        return deployment;
+    }
+}

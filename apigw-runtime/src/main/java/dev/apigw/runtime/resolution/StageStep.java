@@ -1,0 +1,39 @@
+package dev.apigw.runtime.resolution;
+
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.pipeline.Chain;
+import dev.apigw.runtime.pipeline.DeployedStage;
+import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.Step;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Resolves the stage with the API's {@link StageResolver} (reference 7.1). A request that addresses
+ * no stage gets 403 {@code {"message":"Forbidden"}}, which no API can customise.
+ */
+public final class StageStep implements Step {
+    private final StageResolver resolver;
+
+    public StageStep(StageResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver);
+    }
+
+    @Override
+    public Response apply(Exchange exchange, Chain next) {
+        Optional<StageResolver.ResolvedStage> resolved =
+                resolver.resolve(exchange.request(), exchange.state().stages());
+        if (resolved.isEmpty()) {
+            exchange.trace().add("stage", resolver.describeMiss(exchange.request()));
+            return Response.builder()
+                    .statusCode(403)
+                    .setHeader("Content-Type", "application/json")
+                    .setHeader("x-amzn-ErrorType", "ForbiddenException")
+                    .body("{\"message\":\"Forbidden\"}")
+                    .build();
+        }
+        DeployedStage stage = resolved.get().stage();
+        exchange.trace().add("stage", "Stage: ", stage.stage().stageName());
+        return next.proceed(exchange.withStage(stage, resolved.get().resourcePath()));
+    }
+}
