@@ -279,4 +279,41 @@ class DeploymentScenarioTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Deployment id does not exist: zzzzzz");
     }
+
+    @Test
+    void build_twice_leavesTheBuilderAsItWas() {
+        Api.Builder builder =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("one"))
+                        .deploy("dev");
+
+        Api first = builder.build();
+        Api second = builder.build();
+
+        assertThat(first.deployments()).hasSize(1);
+        assertThat(second.deployments()).hasSize(1);
+        assertThat(deploymentId(second, "dev")).isNotEqualTo(deploymentId(first, "dev"));
+        assertThat(first.deployments()).doesNotContainKey(deploymentId(second, "dev"));
+    }
+
+    @Test
+    void toBuilderDeployAndRollback_keepTheSameGateway() {
+        Gateway account = Gateway.create();
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .gateway(account)
+                        .restApi(petsApi("one"))
+                        .deploy("dev")
+                        .build();
+        String first = deploymentId(api, "dev");
+
+        Api redeployed = api.toBuilder().restApi(petsApi("two")).deploy("dev").build();
+        Api rolledBack = redeployed.toBuilder().rollback("dev", first).build();
+
+        assertThat(redeployed.gateway()).isSameAs(account);
+        assertThat(rolledBack.gateway()).isSameAs(account);
+        assertThat(rolledBack.handle(Request.of("GET", "/dev/pets"))).hasBody("one@" + first + "@");
+    }
 }
