@@ -1,0 +1,47 @@
+package dev.apigw.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** The account: what several APIs share (issue 10 item 3, reference 9.4). */
+class GatewayTest {
+    @Test
+    void create_defaults_areAwsLike() {
+        Gateway account = Gateway.create();
+
+        assertThat(account.region()).isEqualTo("us-east-1");
+        assertThat(account.accountId()).isEqualTo("123456789012");
+        assertThat(account.meterRegistry()).isNotNull();
+    }
+
+    @Test
+    void toBuilder_changedClock_sharesTheRest() {
+        Executor executor = Runnable::run;
+        Gateway account =
+                Gateway.builder().requestResponseExecutor(executor).region("eu-west-1").build();
+        Clock fixed = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+        Gateway changed = account.toBuilder().clock(fixed).build();
+
+        assertThat(changed.clock()).isSameAs(fixed);
+        assertThat(changed.requestResponse()).isSameAs(executor);
+        assertThat(changed.eventInvocations()).isSameAs(account.eventInvocations());
+        assertThat(changed.meterRegistry()).isSameAs(account.meterRegistry());
+        assertThat(changed.accessLog()).isSameAs(account.accessLog());
+        assertThat(changed.region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void build_twoApis_shareOneAccount() {
+        Gateway account = Gateway.create();
+        Api one = Api.builder().gateway(account).restApi(r -> r.name("one")).build();
+        Api two = Api.builder().gateway(account).restApi(r -> r.name("two")).build();
+
+        assertThat(one.gateway()).isSameAs(two.gateway());
+    }
+}
