@@ -6,10 +6,11 @@
  *
  * <p>{@code dev.apigw.runtime.mapping} is exported to everyone: {@code
  * Api.Builder.templateEngine(TemplateEngine)}, the testkit's {@code TemplateTester} (its result
- * returns {@code Overrides}, its rendering throws {@code TemplateException}) name its types in public
- * signatures, and Velocity loads the sandbox's directives, event handlers and uberspector by class
- * name and calls the methods of {@code $input} and {@code $util} by reflection. Its public classes
- * extend or name Velocity's, JSONPath's and Jackson's types, so these are required transitively.
+ * returns {@code Overrides}, its rendering throws {@code TemplateException}) name its types in
+ * public signatures, and Velocity loads the sandbox's directives, event handlers and uberspector by
+ * class name and calls the methods of {@code $input} and {@code $util} by reflection. Its public
+ * classes extend or name Velocity's, JSONPath's and Jackson's types, so these are required
+ * transitively.
  *
  * <p>Velocity, JSONPath, the java-json-tools validator and Micrometer have no module descriptor:
  * they are automatic modules. The validator needs {@code jackson-coreutils} and {@code
