@@ -72,13 +72,13 @@ class ModuleBoundaryTest {
         return Stream.concat(libraries().map(dir -> dir + "/classes"), samples);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("libraries")
     void libraryModule_compiled_hasItsModuleName(String dir) {
         assertThat(descriptor(classes(dir)).name()).isEqualTo(LIBRARIES.get(dir));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("users")
     void packagesOfOtherLibraryModules_usedByAModuleOrSample_areExportedToIt(String user) {
         String dir = user.substring(0, user.lastIndexOf('/'));
