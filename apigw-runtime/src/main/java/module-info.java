@@ -21,7 +21,7 @@
 module dev.apigw.runtime {
     requires transitive dev.apigw.model;
     requires transitive com.fasterxml.jackson.databind;
-    requires transitive java.net.http;
+    requires java.net.http;
     requires transitive micrometer.core;
     requires transitive json.path;
     requires transitive velocity.engine.core;
