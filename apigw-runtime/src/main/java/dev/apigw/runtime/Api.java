@@ -148,18 +148,18 @@ public final class Api {
 
     private Response run(Request request, ExecutionTrace trace) {
         Objects.requireNonNull(request, "request");
-        ReceivedRequest received =
-                ReceivedRequest.of(
-                        request,
-                        RequestIds.requestId(gateway.random()),
-                        RequestIds.extendedRequestId(gateway.random()),
-                        gateway.clock().instant());
+        String requestId = "";
+        String extendedRequestId = "";
         try {
+            requestId = RequestIds.requestId(gateway.random());
+            extendedRequestId = RequestIds.extendedRequestId(gateway.random());
+            ReceivedRequest received =
+                    ReceivedRequest.of(
+                            request, requestId, extendedRequestId, gateway.clock().instant());
             return pipeline.handle(Exchange.of(received, trace, state));
         } catch (RuntimeException | Error e) {
             trace.add("api", "Internal error: ", e);
-            return internalErrorHandler.handle(
-                    request, received.requestId(), received.extendedRequestId(), e);
+            return internalErrorHandler.handle(request, requestId, extendedRequestId, e);
         }
     }
 

@@ -13,6 +13,10 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -219,5 +223,39 @@ class InternalErrorScenarioTest {
         assertThat(result.response().statusCode()).isEqualTo(500);
         assertThat(result.log().contains("Internal error: java.lang.StackOverflowError: deep"))
                 .isTrue();
+    }
+
+    @Test
+    void handle_hostClockThrows_goesToTheHandlerInsteadOfLeavingHandle() {
+        Clock broken =
+                new Clock() {
+                    @Override
+                    public ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        throw new IllegalStateException("the host's clock is broken");
+                    }
+                };
+        Api api =
+                api(throwing(new AssertionError("not reached")))
+                        .gateway(Gateway.builder().random(() -> 7L).build())
+                        .build()
+                        .toBuilder()
+                        .gateway(Gateway.builder().clock(broken).build())
+                        .build();
+
+        Response response = api.handle(Request.get("/test/legacy"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().first("x-amzn-ErrorType"))
+                .contains("InternalServerErrorException");
     }
 }

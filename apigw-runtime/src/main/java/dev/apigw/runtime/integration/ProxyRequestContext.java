@@ -57,27 +57,32 @@ final class ProxyRequestContext {
 
     /** Writes the {@code requestContext} field. */
     static void write(JsonGenerator g, Exchange exchange) throws IOException {
+        ContextVariables context = exchange.state().contextVariables();
         g.writeFieldName(EventFields.REQUEST_CONTEXT);
         g.writeStartObject();
-        for (int i = 0; i < BEFORE_EPOCH.length; i++) {
-            BEFORE_EPOCH_FIELDS.write(g, i, ContextVariables.get(exchange, BEFORE_EPOCH[i]));
+        ContextVariables.Variable[] before = context.resolve(BEFORE_EPOCH);
+        for (int i = 0; i < before.length; i++) {
+            BEFORE_EPOCH_FIELDS.write(g, i, before[i].value(exchange));
         }
         g.writeFieldName(EventFields.REQUEST_TIME_EPOCH);
         g.writeNumber(exchange.requestTime().toEpochMilli());
         g.writeFieldName(EventFields.REQUEST_ID);
         g.writeString(exchange.requestId());
-        writeIdentity(g, exchange);
-        for (int i = 0; i < AFTER_IDENTITY.length; i++) {
-            AFTER_IDENTITY_FIELDS.write(g, i, ContextVariables.get(exchange, AFTER_IDENTITY[i]));
+        writeIdentity(g, exchange, context);
+        ContextVariables.Variable[] after = context.resolve(AFTER_IDENTITY);
+        for (int i = 0; i < after.length; i++) {
+            AFTER_IDENTITY_FIELDS.write(g, i, after[i].value(exchange));
         }
         g.writeEndObject();
     }
 
-    private static void writeIdentity(JsonGenerator g, Exchange exchange) throws IOException {
+    private static void writeIdentity(JsonGenerator g, Exchange exchange, ContextVariables context)
+            throws IOException {
         g.writeFieldName(EventFields.IDENTITY);
         g.writeStartObject();
-        for (int i = 0; i < IDENTITY.length; i++) {
-            IDENTITY_FIELDS.write(g, i, ContextVariables.get(exchange, IDENTITY_VARIABLES[i]));
+        ContextVariables.Variable[] identity = context.resolve(IDENTITY_VARIABLES);
+        for (int i = 0; i < identity.length; i++) {
+            IDENTITY_FIELDS.write(g, i, identity[i].value(exchange));
         }
         if (exchange.apiKey().isPresent()) {
             g.writeStringField("apiKey", ContextVariables.get(exchange, "identity.apiKey"));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,12 @@ public final class ContextVariables {
     }
 
     private final Map<String, Variable> variables;
+
+    /**
+     * The variables of each constant array of paths, by the array's identity ({@link #resolve}).
+     */
+    private final Map<String[], Variable[]> resolved = new ConcurrentHashMap<>();
+
     private final List<String> paths;
     private final String[] topLevel;
     private final Map<String, Group> groups;
@@ -198,6 +205,24 @@ public final class ContextVariables {
     public String value(Exchange exchange, String path) {
         Variable variable = variables.get(path);
         return variable == null ? null : variable.value(exchange);
+    }
+
+    /**
+     * Returns the variables of {@code paths}, an unknown one reading as unset, looked up once per
+     * array: for a writer that reads the same constant list of variables for every request (the
+     * proxy event's {@code requestContext}), so that a request pays no lookup per variable. {@code
+     * paths} must be a constant of the caller's, never built per request: each array is remembered.
+     */
+    public Variable[] resolve(String[] paths) {
+        return resolved.computeIfAbsent(
+                paths,
+                p -> {
+                    Variable[] found = new Variable[p.length];
+                    for (int i = 0; i < p.length; i++) {
+                        found[i] = variables.getOrDefault(p[i], ContextVariables::unset);
+                    }
+                    return found;
+                });
     }
 
     /** Returns whether a name is a group of variables ({@code identity}). */
