@@ -10,11 +10,12 @@ import java.util.Locale;
 
 /**
  * Builds the SigV4 canonical request of a request as AWS does for {@code execute-api} (reference
- * 8.7; the SigV4 rules of the AWS General Reference): the method; the raw path with dot segments
- * removed and URI-encoded once more (so {@code %20} becomes {@code %2520}, as for every service but
- * S3); the query pairs decoded, re-encoded and sorted, without {@code X-Amz-Signature} in the query
- * form; each signed header lower-cased with its values trimmed, inner runs of spaces collapsed and
- * repeated values joined by commas; the signed header names; the payload hash.
+ * 8.7; the SigV4 rules of the AWS General Reference): the method; the raw path normalized (empty
+ * and dot segments removed) and URI-encoded once more (so {@code %20} becomes {@code %2520}, as for
+ * every service but S3); the query pairs decoded, re-encoded and sorted, without {@code
+ * X-Amz-Signature} in the query form; each signed header lower-cased with its values trimmed, inner
+ * runs of spaces collapsed and repeated values joined by commas; the signed header names; the
+ * payload hash.
  */
 final class CanonicalRequest {
     private static final Comparator<String[]> BY_NAME_THEN_VALUE =
@@ -41,26 +42,28 @@ final class CanonicalRequest {
         if (rawPath.isEmpty()) {
             return "/";
         }
-        return UriEncoding.encode(removeDotSegments(rawPath), true);
+        return UriEncoding.encode(normalize(rawPath), true);
     }
 
-    private static String removeDotSegments(String path) {
-        if (!path.contains("/.")) {
-            return path;
-        }
+    /**
+     * Normalizes the path as {@code java.net.URI.normalize()} does and the AWS SDKs sign it: empty
+     * and {@code .} segments dropped, {@code ..} removing the segment before it (kept when there is
+     * none), a trailing slash only if the raw path ends with one.
+     */
+    private static String normalize(String path) {
         Deque<String> kept = new ArrayDeque<>();
-        String[] segments = path.split("/", -1);
-        for (int i = 1; i < segments.length; i++) {
-            String segment = segments[i];
-            if (segment.equals("..")) {
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..") && !kept.isEmpty() && !kept.peekLast().equals("..")) {
                 kept.pollLast();
-            } else if (!segment.equals(".")) {
+            } else {
                 kept.addLast(segment);
             }
         }
-        String last = segments[segments.length - 1];
-        boolean trailingSlash = last.equals(".") || last.equals("..");
-        return "/" + String.join("/", kept) + (trailingSlash && !kept.isEmpty() ? "/" : "");
+        boolean trailingSlash = path.endsWith("/") && !kept.isEmpty();
+        return "/" + String.join("/", kept) + (trailingSlash ? "/" : "");
     }
 
     private static String canonicalQuery(String rawQuery, boolean queryForm) {

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,8 +134,8 @@ class SigV4VerifierTest {
     @Test
     void verify_queryPairsReordered_verified() {
         Request signed = signedPost(signer);
-        List<String> pairs = new java.util.ArrayList<>(List.of(signed.rawQueryString().split("&")));
-        java.util.Collections.reverse(pairs);
+        List<String> pairs = new ArrayList<>(List.of(signed.rawQueryString().split("&")));
+        Collections.reverse(pairs);
 
         Request reordered = signed.toBuilder().rawQueryString(String.join("&", pairs)).build();
 
@@ -313,6 +315,44 @@ class SigV4VerifierTest {
                         .build();
 
         assertInvalidSignature(verifier.verify(request));
+    }
+
+    @Test
+    void verify_headerValuesWithInnerSpacesAndRepeats_verified() {
+        Request request =
+                signer.sign(
+                        "GET",
+                        "/dev/pets",
+                        Map.of(),
+                        Map.of("X-Custom", "  a   b  c ", "X-Other", "1"),
+                        "");
+        Request repeated = request.toBuilder().header("X-Unsigned", "ignored").build();
+
+        assertThat(verifier.verify(repeated)).isInstanceOf(SigV4Outcome.Verified.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/dev/a/../pets",
+                "/dev/./pets",
+                "/dev/pets/./x/..",
+                "/dev/pets/x/../",
+                "/..",
+                "/a/../..",
+                "//dev//pets//"
+            })
+    void verify_pathWithDotOrEmptySegments_verified(String encodedPath) {
+        assertThat(verifier.verify(signer.sign("GET", encodedPath)))
+                .isInstanceOf(SigV4Outcome.Verified.class);
+    }
+
+    @Test
+    void toString_credentials_neverShowsSecretOrToken() {
+        IamCredentials credentials =
+                IamCredentials.of(SECRET, ACCOUNT, ARN).withSessionToken(TOKEN);
+
+        assertThat(credentials.toString()).contains(ACCOUNT, ARN).doesNotContain(SECRET, TOKEN);
     }
 
     private static void assertInvalidSignature(SigV4Outcome outcome) {
