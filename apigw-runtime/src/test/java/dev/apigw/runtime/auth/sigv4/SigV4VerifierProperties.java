@@ -26,7 +26,8 @@ class SigV4VerifierProperties {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final Clock CLOCK =
             Clock.fixed(Instant.parse("2026-12-04T08:30:00Z"), ZoneOffset.UTC);
-    private static final String ALPHABET = "abcXYZ019-_.~ !\"#$&'()*+,/:;<=>?@[\\]^`{|}é€\u00a0%";
+    private static final String ALPHABET =
+            "abcXYZ019-_.~ " + "!\"#$&'()*+,/:;<=>?@[\\]^`{|}" + "é€\u00a0%";
 
     private final SigV4Verifier verifier =
             new SigV4Verifier(
