@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Unsigned: 403 MISSING_AUTHENTICATION_TOKEN; malformed, wrongly scoped or not matching: 403
  * INVALID_SIGNATURE; out of the time window: 403 EXPIRED_TOKEN; unknown key or foreign session
- * token: 403 (reference 3.1 for the messages). Thread-safe if the resolver is.
+ * token: 403 (reference 3.1 for the messages). The resolver is asked only once the signature's
+ * form, scope and time have passed; an exception it throws goes through to the caller (the
+ * pipeline's internal-error handler). Thread-safe if the resolver is.
  */
 public final class SigV4Verifier {
     /** The service name requests to API Gateway are signed for. */
