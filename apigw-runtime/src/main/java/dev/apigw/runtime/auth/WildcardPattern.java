@@ -38,13 +38,13 @@ public final class WildcardPattern {
         int starP = -1;
         int starI = 0;
         while (i < t.length()) {
-            if (p < pattern.length()
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                starP = p++;
+                starI = i;
+            } else if (p < pattern.length()
                     && (pattern.charAt(p) == '?' || pattern.charAt(p) == t.charAt(i))) {
                 p++;
                 i++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-                starP = p++;
-                starI = i;
             } else if (starP >= 0) {
                 p = starP + 1;
                 i = ++starI;
