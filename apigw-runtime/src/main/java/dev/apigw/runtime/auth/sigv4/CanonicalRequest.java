@@ -42,7 +42,7 @@ final class CanonicalRequest {
         if (rawPath.isEmpty()) {
             return "/";
         }
-        return UriEncoding.encode(normalize(rawPath), true);
+        return SigV4Encoding.encode(normalize(rawPath), true);
     }
 
     /**
@@ -74,7 +74,8 @@ final class CanonicalRequest {
             }
             pairs.add(
                     new String[] {
-                        UriEncoding.encode(p.name(), false), UriEncoding.encode(p.value(), false)
+                        SigV4Encoding.encode(p.name(), false),
+                        SigV4Encoding.encode(p.value(), false)
                     });
         }
         pairs.sort(BY_NAME_THEN_VALUE);

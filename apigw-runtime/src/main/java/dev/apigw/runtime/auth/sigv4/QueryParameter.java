@@ -28,7 +28,7 @@ record QueryParameter(String name, String value) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            out.add(new QueryParameter(UriEncoding.decode(name), UriEncoding.decode(value)));
+            out.add(new QueryParameter(SigV4Encoding.decode(name), SigV4Encoding.decode(value)));
         }
         return out;
     }

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
  * SigV4's URI encoding: every byte except the unreserved characters {@code A-Z a-z 0-9 - _ . ~}
  * becomes {@code %XY} with upper-case hex; and the matching percent-decoding of query components.
  */
-final class UriEncoding {
+final class SigV4Encoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UriEncoding() {}
+    private SigV4Encoding() {}
 
     /** Encodes the text's UTF-8 bytes; {@code /} is kept when {@code keepSlash} is set. */
     static String encode(String text, boolean keepSlash) {
