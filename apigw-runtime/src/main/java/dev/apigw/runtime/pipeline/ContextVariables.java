@@ -272,11 +272,6 @@ public final class ContextVariables {
         return e.state().contextVariables().value(e, name);
     }
 
-    /** Returns {@code $context} of the REST pipeline as a nested map for mapping templates. */
-    public static Map<String, Object> asMap(Exchange e) {
-        return e.state().contextVariables().map(e);
-    }
-
     /**
      * Returns {@code $context.requestTime} of an instant: Common Log Format in UTC, e.g. {@code
      * 04/Mar/2020:19:15:17 +0000} (reference 1.2). Written by hand: it is on every Lambda proxy

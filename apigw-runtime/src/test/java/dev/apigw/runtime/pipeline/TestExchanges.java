@@ -203,12 +203,8 @@ public final class TestExchanges {
                             new Backends(lambdas, httpBackend, Backends.NO_AWS_SERVICE_BACKEND),
                             REST_CONTEXT);
             return Exchange.of(
-                    new ReceivedRequest(
-                            request,
-                            QueryString.parse(request.rawQueryString()),
-                            requestId,
-                            extendedRequestId,
-                            account.clock().instant()),
+                    ReceivedRequest.of(
+                            request, requestId, extendedRequestId, account.clock().instant()),
                     trace,
                     state);
         }
