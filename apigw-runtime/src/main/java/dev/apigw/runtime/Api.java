@@ -15,6 +15,7 @@ import dev.apigw.runtime.pipeline.ReceivedRequest;
 import dev.apigw.runtime.pipeline.RequestIds;
 import dev.apigw.runtime.pipeline.ServingState;
 import dev.apigw.runtime.spi.AwsServiceBackend;
+import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.time.Duration;
@@ -198,6 +199,7 @@ public final class Api {
         private final Map<String, LambdaFunction> lambdas = new LinkedHashMap<>();
         private HttpBackend httpBackend;
         private AwsServiceBackend awsServiceBackend;
+        private CredentialsResolver credentials = Backends.NO_CREDENTIALS;
         private Gateway gateway;
         private TemplateEngine templates;
         private Consumer<TestInvokeResult> executionLogListener;
@@ -213,6 +215,7 @@ public final class Api {
             lambdas.putAll(api.backends.lambdas());
             httpBackend = api.backends.httpBackend();
             awsServiceBackend = api.backends.awsService().orElse(null);
+            credentials = api.backends.credentials();
             gateway = api.gateway;
             templates = api.templates;
             executionLogListener = api.executionLogListener;
@@ -313,6 +316,18 @@ public final class Api {
         }
 
         /**
+         * Sets the IAM credentials {@code AWS_IAM} methods accept (reference 8.7): a request's
+         * SigV4 signature is verified with the secret the resolver returns for its access key id,
+         * and the caller's account and ARN fill {@code $context.identity}. Without one, every
+         * signed request answers 403 ({@code The security token included in the request is
+         * invalid.}).
+         */
+        public Builder credentials(CredentialsResolver credentials) {
+            this.credentials = Objects.requireNonNull(credentials);
+            return this;
+        }
+
+        /**
          * Sets a listener told of every request the API handles, through {@link Api#handle} or
          * {@link Api#testInvoke}: it receives the request's {@link TestInvokeResult} (response,
          * execution log, latency) before the caller gets the response. Setting one makes {@code
@@ -382,9 +397,15 @@ public final class Api {
                             httpBackend != null ? httpBackend : JdkHttpBackend.create(),
                             awsServiceBackend != null
                                     ? awsServiceBackend
-                                    : Backends.NO_AWS_SERVICE_BACKEND);
+                                    : Backends.NO_AWS_SERVICE_BACKEND,
+                            credentials);
             return new Api(
-                    this, account, backends, engine, all.compiled(new DeploymentCompiler(engine)));
+                    this,
+                    account,
+                    backends,
+                    engine,
+                    all.compiled(
+                            new DeploymentCompiler(engine, account.region(), account.accountId())));
         }
 
         private static final class PendingDeployment {

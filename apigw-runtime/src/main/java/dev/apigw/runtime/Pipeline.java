@@ -1,6 +1,9 @@
 package dev.apigw.runtime;
 
 import dev.apigw.runtime.apikey.ApiKeyStep;
+import dev.apigw.runtime.auth.AuthorizerStep;
+import dev.apigw.runtime.auth.PolicyDecisionStep;
+import dev.apigw.runtime.auth.ResourcePolicyStep;
 import dev.apigw.runtime.content.RequestDecompressionStep;
 import dev.apigw.runtime.content.ResponseCompressionStep;
 import dev.apigw.runtime.gatewayresponse.GatewayResponseStep;
@@ -38,9 +41,11 @@ final class Pipeline {
     /**
      * Returns the REST API request pipeline, the steps in the order of API Gateway's request flow
      * (reference section 8.1). The front-door limits (reference 9.5) come before stage and route
-     * resolution: a malformed or oversized request is refused whatever its path names. Request
-     * validation follows the API key step (parameters, then body). The stage is the first path
-     * segment, as in an execute-api URL.
+     * resolution: a malformed or oversized request is refused whatever its path names. Access
+     * control follows routing (reference 8.1): the resource policy's pre-check, the method's
+     * authorizer, the combined policy decision, then the API key step (the key may come from a
+     * Lambda authorizer). Request validation follows (parameters, then body). The stage is the
+     * first path segment, as in an execute-api URL.
      */
     static Pipeline rest() {
         return new Pipeline(
@@ -51,6 +56,9 @@ final class Pipeline {
                         new LimitsStep(),
                         new StageStep(StageResolver.pathPrefix()),
                         new RouteMatchStep(),
+                        new ResourcePolicyStep(),
+                        new AuthorizerStep(),
+                        new PolicyDecisionStep(),
                         new RequestDecompressionStep(),
                         new ApiKeyStep(),
                         new RequestValidationStep(),
@@ -61,6 +69,7 @@ final class Pipeline {
                         new IntegrationStep()),
                 ContextVariables.builder()
                         .registerAll(ContextVariables::requestVariables)
+                        .registerAll(AuthorizerStep::contextVariables)
                         .registerAll(ApiKeyStep::contextVariables)
                         .build());
     }

@@ -23,6 +23,8 @@ public final class Request {
     private final String scheme;
     private final int port;
     private final ClientCertificate clientCertificate;
+    private final String sourceVpce;
+    private final String sourceVpc;
 
     private Request(Builder b) {
         this.httpMethod = Objects.requireNonNull(b.httpMethod, "httpMethod");
@@ -34,6 +36,8 @@ public final class Request {
         this.scheme = b.scheme;
         this.port = b.port;
         this.clientCertificate = b.clientCertificate;
+        this.sourceVpce = b.sourceVpce;
+        this.sourceVpc = b.sourceVpc;
     }
 
     /** Returns a new builder; defaults: no query, no headers, no body, source 127.0.0.1. */
@@ -113,6 +117,23 @@ public final class Request {
         return new String(body, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Returns the VPC endpoint a private API's request came through ({@code
+     * $context.identity.vpceId}, policy key {@code aws:SourceVpce}, reference 8.8), as the host set
+     * it; empty for a request from the internet.
+     */
+    public Optional<String> sourceVpce() {
+        return Optional.ofNullable(sourceVpce);
+    }
+
+    /**
+     * Returns the VPC a private API's request came from ({@code $context.identity.vpcId}, policy
+     * key {@code aws:SourceVpc}), as the host set it; empty for a request from the internet.
+     */
+    public Optional<String> sourceVpc() {
+        return Optional.ofNullable(sourceVpc);
+    }
+
     /** Returns the IP address of the TCP peer ({@code $context.identity.sourceIp}). */
     public String sourceIp() {
         return sourceIp;
@@ -182,6 +203,8 @@ public final class Request {
         private String scheme = "https";
         private int port = 443;
         private ClientCertificate clientCertificate;
+        private String sourceVpce;
+        private String sourceVpc;
 
         private Builder() {}
 
@@ -195,6 +218,8 @@ public final class Request {
             scheme = r.scheme;
             port = r.port;
             clientCertificate = r.clientCertificate;
+            sourceVpce = r.sourceVpce;
+            sourceVpc = r.sourceVpc;
         }
 
         /** Sets the HTTP method. */
@@ -250,6 +275,21 @@ public final class Request {
         /** Sets the IP address of the TCP peer. */
         public Builder sourceIp(String sourceIp) {
             this.sourceIp = Objects.requireNonNull(sourceIp);
+            return this;
+        }
+
+        /**
+         * Sets the VPC endpoint ({@code vpce-...}) the request came through, for a private API
+         * (reference 8.8); null for a request from the internet.
+         */
+        public Builder sourceVpce(String sourceVpce) {
+            this.sourceVpce = sourceVpce;
+            return this;
+        }
+
+        /** Sets the VPC ({@code vpc-...}) the request came from, for a private API. */
+        public Builder sourceVpc(String sourceVpc) {
+            this.sourceVpc = sourceVpc;
             return this;
         }
 

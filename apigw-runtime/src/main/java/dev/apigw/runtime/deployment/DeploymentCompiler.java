@@ -6,6 +6,8 @@ import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.RestApi;
+import dev.apigw.runtime.auth.CompiledAuthorizers;
+import dev.apigw.runtime.auth.ResourcePolicy;
 import dev.apigw.runtime.content.MediaTypes;
 import dev.apigw.runtime.gatewayresponse.GatewayResponses;
 import dev.apigw.runtime.integration.IntegrationInvokers;
@@ -35,10 +37,17 @@ import java.util.function.Supplier;
  */
 public final class DeploymentCompiler {
     private final TemplateEngine templates;
+    private final String region;
+    private final String accountId;
 
-    /** Creates a compiler whose templates run on {@code templates}. */
-    public DeploymentCompiler(TemplateEngine templates) {
+    /**
+     * Creates a compiler whose templates run on {@code templates}, for APIs of this region and
+     * account (a resource policy's {@code execute-api:/} shorthand names them, reference 8.8).
+     */
+    public DeploymentCompiler(TemplateEngine templates, String region, String accountId) {
         this.templates = templates;
+        this.region = region;
+        this.accountId = accountId;
     }
 
     /** Compiles a deployment; fails naming the resource and method at fault. */
@@ -65,7 +74,14 @@ public final class DeploymentCompiler {
                 deployment,
                 routes.build(),
                 GatewayResponses.compile(deployment.restApi()),
-                warnings);
+                warnings,
+                Attributes.empty()
+                        .with(
+                                ResourcePolicy.KEY,
+                                ResourcePolicy.compile(deployment.restApi(), region, accountId))
+                        .with(
+                                CompiledAuthorizers.KEY,
+                                CompiledAuthorizers.compile(deployment.restApi())));
     }
 
     private CompiledMethod compile(

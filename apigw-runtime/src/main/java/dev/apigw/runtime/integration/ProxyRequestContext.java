@@ -2,17 +2,21 @@ package dev.apigw.runtime.integration;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.apigw.runtime.Request;
+import dev.apigw.runtime.pipeline.AuthorizerOutput;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes the {@code requestContext} of a Lambda proxy event (reference 2.1): the {@code $context}
  * variables in the order of real AWS events, {@code requestTimeEpoch} as a number, {@code identity}
  * with unset fields as {@code null}, {@code apiKey}/{@code apiKeyId} only when an API key was used
- * and {@code clientCert} only over mutual TLS. No {@code authorizer} key: only an authorizer adds
- * it.
+ * and {@code clientCert} only over mutual TLS; {@code authorizer} only when a Lambda or Cognito
+ * authorizer ran: the Lambda authorizer's {@code principalId}, its {@code context} keys with their
+ * JSON types and {@code integrationLatency}, or a Cognito token's {@code claims} (strings) and, for
+ * an access token, {@code scopes}.
  */
 final class ProxyRequestContext {
     private static final String[] BEFORE_EPOCH = {
@@ -69,9 +73,41 @@ final class ProxyRequestContext {
         g.writeFieldName(EventFields.REQUEST_ID);
         g.writeString(exchange.requestId());
         writeIdentity(g, exchange, context);
+        Optional<AuthorizerOutput> authorizer = exchange.caller().authorizerOutput();
+        if (authorizer.isPresent()) {
+            writeAuthorizer(g, authorizer.get());
+        }
         ContextVariables.Variable[] after = context.resolve(AFTER_IDENTITY);
         for (int i = 0; i < after.length; i++) {
             AFTER_IDENTITY_FIELDS.write(g, i, after[i].value(exchange));
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeAuthorizer(JsonGenerator g, AuthorizerOutput output)
+            throws IOException {
+        g.writeObjectFieldStart("authorizer");
+        if (output.principalId() != null) {
+            g.writeStringField("principalId", output.principalId());
+            for (Map.Entry<String, Object> entry : output.context().entrySet()) {
+                g.writeFieldName(entry.getKey());
+                g.writeObject(entry.getValue());
+            }
+            g.writeNumberField("integrationLatency", output.integrationLatency());
+        }
+        if (!output.claims().isEmpty()) {
+            g.writeObjectFieldStart("claims");
+            for (Map.Entry<String, Object> claim : output.claims().entrySet()) {
+                g.writeStringField(claim.getKey(), String.valueOf(claim.getValue()));
+            }
+            g.writeEndObject();
+            if (!output.scopes().isEmpty()) {
+                g.writeArrayFieldStart("scopes");
+                for (String scope : output.scopes()) {
+                    g.writeString(scope);
+                }
+                g.writeEndArray();
+            }
         }
         g.writeEndObject();
     }

@@ -1,6 +1,7 @@
 package dev.apigw.runtime.pipeline;
 
 import dev.apigw.runtime.spi.AwsServiceBackend;
+import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.util.Map;
@@ -8,30 +9,38 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The backends one API's integrations call, as the host bound them: Lambda functions by name, the
- * HTTP backend and the AWS service backend. The threads, clock and random source they run with
- * belong to the account ({@link dev.apigw.runtime.Gateway}). Internal.
+ * What the host bound for one API: the Lambda functions its integrations and authorizers call, by
+ * name, the HTTP backend, the AWS service backend and the IAM credentials it accepts. The threads,
+ * clock and random source they run with belong to the account ({@link dev.apigw.runtime.Gateway}).
+ * Internal.
  *
  * @param lambdas functions by name, or by {@code name:qualifier}
  * @param httpBackend the backend of HTTP integrations
  * @param awsServiceBackend the backend of AWS service integrations, or {@link
  *     #NO_AWS_SERVICE_BACKEND} when the host bound none
+ * @param credentials the IAM credentials {@code AWS_IAM} methods accept (reference 8.7); {@link
+ *     #NO_CREDENTIALS} when the host bound none
  */
 public record Backends(
         Map<String, LambdaFunction> lambdas,
         HttpBackend httpBackend,
-        AwsServiceBackend awsServiceBackend) {
+        AwsServiceBackend awsServiceBackend,
+        CredentialsResolver credentials) {
     /** Stands for "no AWS service backend bound"; never called. */
     public static final AwsServiceBackend NO_AWS_SERVICE_BACKEND =
             request -> {
                 throw new IllegalStateException("no AwsServiceBackend is bound");
             };
 
+    /** Knows no access key: every signed request answers 403. */
+    public static final CredentialsResolver NO_CREDENTIALS = accessKeyId -> Optional.empty();
+
     /** Checks and copies. */
     public Backends {
         lambdas = Map.copyOf(lambdas);
         Objects.requireNonNull(httpBackend);
         Objects.requireNonNull(awsServiceBackend);
+        Objects.requireNonNull(credentials);
     }
 
     /** Returns the function bound to {@code name:qualifier}, else to {@code name}. */

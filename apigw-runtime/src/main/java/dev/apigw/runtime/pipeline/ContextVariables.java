@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The {@code $context} variables (reference section 1.2): a registry from a variable's path ({@code
@@ -38,7 +39,18 @@ public final class ContextVariables {
         String value(Exchange exchange);
     }
 
+    /**
+     * Computes a group of variables whose names depend on the request ({@code authorizer}: the keys
+     * a Lambda authorizer returned).
+     */
+    @FunctionalInterface
+    public interface DynamicGroup {
+        /** Returns the group as a (possibly nested) map for an exchange, or null when absent. */
+        Map<String, Object> map(Exchange exchange);
+    }
+
     private final Map<String, Variable> variables;
+    private final Map<String, DynamicGroup> dynamicGroups;
 
     /**
      * The variables of each constant array of paths, by the array's identity ({@link #resolve}).
@@ -52,8 +64,10 @@ public final class ContextVariables {
     /** The variables under one first segment, in the order they were registered. */
     private record Group(String[] fields, Variable[] variables) {}
 
-    private ContextVariables(Map<String, Variable> registered) {
+    private ContextVariables(
+            Map<String, Variable> registered, Map<String, DynamicGroup> dynamicGroups) {
         this.variables = Map.copyOf(registered);
+        this.dynamicGroups = Map.copyOf(dynamicGroups);
         this.paths = List.copyOf(registered.keySet());
         List<String> top = new ArrayList<>();
         Map<String, List<String>> grouped = new LinkedHashMap<>();
@@ -63,6 +77,12 @@ public final class ContextVariables {
                 top.add(name);
             } else {
                 grouped.computeIfAbsent(name.substring(0, dot), g -> new ArrayList<>()).add(name);
+            }
+        }
+        for (String name : dynamicGroups.keySet()) {
+            if (registered.containsKey(name) || grouped.containsKey(name)) {
+                throw new IllegalArgumentException(
+                        "$context." + name + " is a dynamic group and a variable or group");
             }
         }
         for (String name : top) {
@@ -94,6 +114,7 @@ public final class ContextVariables {
     /** Registers variables, each under a path of its own; builds an immutable registry. */
     public static final class Builder {
         private final Map<String, Variable> variables = new LinkedHashMap<>();
+        private final Map<String, DynamicGroup> dynamicGroups = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -116,6 +137,22 @@ public final class ContextVariables {
         }
 
         /**
+         * Registers a group whose variables depend on the request ({@code authorizer}): {@code
+         * $context.<name>.<key>} reads {@code key} of the group's map, a dotted key walking into
+         * nested maps ({@code authorizer.claims.sub}); fails on a name already registered.
+         */
+        public Builder registerDynamicGroup(String name, DynamicGroup group) {
+            Objects.requireNonNull(group, "group");
+            if (name.isEmpty() || name.contains(".")) {
+                throw new IllegalArgumentException("invalid $context group name: " + name);
+            }
+            if (dynamicGroups.putIfAbsent(name, group) != null) {
+                throw new IllegalArgumentException("$context." + name + " is registered twice");
+            }
+            return this;
+        }
+
+        /**
          * Registers the variables a feature contributes, e.g. {@code ApiKeyStep::contextVariables}.
          */
         public Builder registerAll(Consumer<Builder> feature) {
@@ -129,15 +166,16 @@ public final class ContextVariables {
          * a.b}).
          */
         public ContextVariables build() {
-            return new ContextVariables(variables);
+            return new ContextVariables(variables, dynamicGroups);
         }
     }
 
     /**
      * Registers the variables every request has (reference 1.2): the account, API, deployment,
      * stage and resource, the request's id, time, method, path and domain, and its caller's source
-     * IP and user agent. The identity fields only an authorizer fills are registered unset (they
-     * print as null, as on AWS without one).
+     * IP and user agent; the IAM caller's access key, account, caller, user and user ARN once its
+     * signature verified (reference 8.7). The identity fields nothing fills yet (Cognito identity
+     * pools, the organization) are registered unset: they print as null, as on AWS without them.
      */
     public static void requestVariables(Builder variables) {
         variables
@@ -174,19 +212,23 @@ public final class ContextVariables {
                         "stage",
                         e -> e.resolvedStage().map(s -> s.stage().stageName()).orElse(null))
                 .register("identity.cognitoIdentityPoolId", ContextVariables::unset)
-                .register("identity.accountId", ContextVariables::unset)
+                .register("identity.accountId", e -> iam(e, IamIdentity::accountId))
                 .register("identity.cognitoIdentityId", ContextVariables::unset)
-                .register("identity.caller", ContextVariables::unset)
+                .register("identity.caller", e -> iam(e, IamIdentity::caller))
                 .register("identity.sourceIp", e -> e.request().sourceIp())
                 .register("identity.principalOrgId", ContextVariables::unset)
-                .register("identity.accessKey", ContextVariables::unset)
+                .register("identity.accessKey", e -> iam(e, IamIdentity::accessKey))
                 .register("identity.cognitoAuthenticationType", ContextVariables::unset)
                 .register("identity.cognitoAuthenticationProvider", ContextVariables::unset)
-                .register("identity.userArn", ContextVariables::unset)
+                .register("identity.userArn", e -> iam(e, IamIdentity::userArn))
                 .register(
                         "identity.userAgent",
                         e -> e.request().headers().first("User-Agent").orElse(null))
-                .register("identity.user", ContextVariables::unset);
+                .register("identity.user", e -> iam(e, IamIdentity::user));
+    }
+
+    private static String iam(Exchange e, Function<IamIdentity, String> field) {
+        return e.caller().iamIdentity().map(field).orElse(null);
     }
 
     private static String unset(Exchange exchange) {
@@ -204,7 +246,40 @@ public final class ContextVariables {
      */
     public String value(Exchange exchange, String path) {
         Variable variable = variables.get(path);
-        return variable == null ? null : variable.value(exchange);
+        if (variable != null) {
+            return variable.value(exchange);
+        }
+        int dot = path.indexOf('.');
+        DynamicGroup group = dot < 0 ? null : dynamicGroups.get(path.substring(0, dot));
+        return group == null ? null : lookup(group.map(exchange), path.substring(dot + 1));
+    }
+
+    /**
+     * Returns the value under {@code key} of a dynamic group's map: the whole key first, else its
+     * first segment naming a nested map and the rest looked up there; a map itself is no value.
+     */
+    private static String lookup(Map<String, Object> map, String key) {
+        String rest = key;
+        Map<String, Object> current = map;
+        while (current != null) {
+            Object found = current.get(rest);
+            if (found != null) {
+                return found instanceof Map ? null : String.valueOf(found);
+            }
+            int dot = rest.indexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            Object nested = current.get(rest.substring(0, dot));
+            current = nested instanceof Map ? asMap(nested) : null;
+            rest = rest.substring(dot + 1);
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object map) {
+        return (Map<String, Object>) map;
     }
 
     /**
@@ -227,7 +302,7 @@ public final class ContextVariables {
 
     /** Returns whether a name is a group of variables ({@code identity}). */
     public boolean isGroup(String name) {
-        return groups.containsKey(name);
+        return groups.containsKey(name) || dynamicGroups.containsKey(name);
     }
 
     /**
@@ -235,6 +310,11 @@ public final class ContextVariables {
      * ({@code $context.identity}); empty when no group has that name.
      */
     public Map<String, Object> group(Exchange exchange, String name) {
+        DynamicGroup dynamic = dynamicGroups.get(name);
+        if (dynamic != null) {
+            Map<String, Object> map = dynamic.map(exchange);
+            return map == null ? Map.of() : map;
+        }
         Group group = groups.get(name);
         if (group == null) {
             return Map.of();
@@ -261,6 +341,13 @@ public final class ContextVariables {
         for (String group : groups.keySet()) {
             context.put(group, group(exchange, group));
         }
+        dynamicGroups.forEach(
+                (name, group) -> {
+                    Map<String, Object> map = group.map(exchange);
+                    if (map != null) {
+                        context.put(name, map);
+                    }
+                });
         return context;
     }
 

@@ -264,6 +264,16 @@ public final class Exchange {
         return copy(received, resolution, caller.withApiKey(apiKey), attributes);
     }
 
+    /** Returns a copy with the verified IAM caller (reference 8.7). */
+    public Exchange withIamIdentity(IamIdentity iam) {
+        return copy(received, resolution, caller.withIam(iam), attributes);
+    }
+
+    /** Returns a copy with what the method's authorizer returned (reference 8.3, 8.4). */
+    public Exchange withAuthorizerOutput(AuthorizerOutput output) {
+        return copy(received, resolution, caller.withAuthorizer(output), attributes);
+    }
+
     /** Returns a copy where {@code key} has {@code value}. */
     public <T> Exchange withAttribute(AttributeKey<T> key, T value) {
         return copy(received, resolution, caller, attributes.with(key, value));

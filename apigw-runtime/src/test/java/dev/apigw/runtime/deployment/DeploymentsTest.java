@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentsTest {
     private static final Instant NOW = Instant.parse("2025-02-03T04:05:06Z");
     private static final DeploymentCompiler COMPILER =
-            new DeploymentCompiler(TemplateEngine.create());
+            new DeploymentCompiler(TemplateEngine.create(), "us-east-1", "123456789012");
 
     private static RestApi api(String name) {
         return RestApi.builder()

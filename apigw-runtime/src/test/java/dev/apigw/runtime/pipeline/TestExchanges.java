@@ -11,6 +11,7 @@ import dev.apigw.runtime.ExecutionTrace;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.apikey.ApiKeyStep;
+import dev.apigw.runtime.auth.AuthorizerStep;
 import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.mapping.TemplateEngine;
@@ -42,6 +43,7 @@ public final class TestExchanges {
     public static final ContextVariables REST_CONTEXT =
             ContextVariables.builder()
                     .registerAll(ContextVariables::requestVariables)
+                    .registerAll(AuthorizerStep::contextVariables)
                     .registerAll(ApiKeyStep::contextVariables)
                     .build();
 
@@ -190,7 +192,11 @@ public final class TestExchanges {
                         Deployments.none()
                                 .withDeployment(new Deployment("fixture", "", NOW, restApi))
                                 .withStage(stage)
-                                .compiled(new DeploymentCompiler(TemplateEngine.create()));
+                                .compiled(
+                                        new DeploymentCompiler(
+                                                TemplateEngine.create(),
+                                                account.region(),
+                                                account.accountId()));
                 stages.putAll(deployments.served());
             }
             ServingState state =
@@ -200,7 +206,11 @@ public final class TestExchanges {
                             apiKeys,
                             usagePlans,
                             account,
-                            new Backends(lambdas, httpBackend, Backends.NO_AWS_SERVICE_BACKEND),
+                            new Backends(
+                                    lambdas,
+                                    httpBackend,
+                                    Backends.NO_AWS_SERVICE_BACKEND,
+                                    Backends.NO_CREDENTIALS),
                             REST_CONTEXT);
             return Exchange.of(
                     ReceivedRequest.of(
