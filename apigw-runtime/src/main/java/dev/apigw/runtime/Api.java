@@ -9,6 +9,7 @@ import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.ReceivedRequest;
@@ -81,7 +82,7 @@ public final class Api {
                 new ServingState(
                         restApi.id(),
                         deployments.served(),
-                        b.apiKeys,
+                        ApiKeys.of(b.apiKeys.values()),
                         usagePlans,
                         gateway,
                         backends,

@@ -42,7 +42,7 @@ public final class ApiKeyStep implements Step {
             exchange.trace().add("api-key", "API Key not provided");
             throw GatewayException.of(GatewayResponseType.INVALID_API_KEY);
         }
-        ApiKey key = exchange.state().apiKeys().get(value);
+        ApiKey key = exchange.state().apiKeys().find(value).orElse(null);
         if (key == null || !key.enabled() || !inPlanOfStage(key, exchange)) {
             exchange.trace().add("api-key", "Invalid API Key identifier specified");
             throw GatewayException.of(GatewayResponseType.INVALID_API_KEY);

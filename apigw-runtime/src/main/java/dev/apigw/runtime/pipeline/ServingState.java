@@ -1,6 +1,5 @@
 package dev.apigw.runtime.pipeline;
 
-import dev.apigw.model.ApiKey;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Gateway;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Optional;
  *
  * @param apiId the REST API id
  * @param stages deployed stages by name
- * @param apiKeys API keys by value
+ * @param apiKeys the account's API keys, found by value
  * @param usagePlans the usage plans
  * @param gateway the account the API lives in
  * @param backends the backends the API's integrations call
@@ -24,7 +23,7 @@ import java.util.Optional;
 public record ServingState(
         String apiId,
         Map<String, DeployedStage> stages,
-        Map<String, ApiKey> apiKeys,
+        ApiKeys apiKeys,
         List<UsagePlan> usagePlans,
         Gateway gateway,
         Backends backends,
@@ -33,7 +32,7 @@ public record ServingState(
     public ServingState {
         Objects.requireNonNull(apiId);
         stages = Map.copyOf(stages);
-        apiKeys = Map.copyOf(apiKeys);
+        Objects.requireNonNull(apiKeys);
         usagePlans = List.copyOf(usagePlans);
         Objects.requireNonNull(gateway);
         Objects.requireNonNull(backends);

@@ -203,7 +203,7 @@ public final class TestExchanges {
                     new ServingState(
                             apiId,
                             stages,
-                            apiKeys,
+                            ApiKeys.of(apiKeys.values()),
                             usagePlans,
                             account,
                             new Backends(
