@@ -133,39 +133,33 @@ final class CorsDefinition {
     }
 
     private static Method preflight(String methods, CorsOptions options) {
+        IntegrationResponse answer =
+                IntegrationResponse.builder()
+                        .statusCode(OK)
+                        .putResponseParameter(header(ALLOW_METHODS), quoted(methods))
+                        .putResponseParameter(header(ALLOW_HEADERS), quoted(options.allowHeaders()))
+                        .putResponseParameter(header(ALLOW_ORIGIN), quoted(options.allowOrigin()))
+                        .putResponseTemplate(JSON, PREFLIGHT_RESPONSE_TEMPLATE)
+                        .build();
+        Integration mock =
+                Integration.builder()
+                        .type(IntegrationType.MOCK)
+                        .putRequestTemplate(JSON, PREFLIGHT_REQUEST_TEMPLATE)
+                        .integrationResponse(answer)
+                        .build();
+        MethodResponse declared =
+                MethodResponse.builder()
+                        .statusCode(OK)
+                        .putResponseParameter(header(ALLOW_ORIGIN), false)
+                        .putResponseParameter(header(ALLOW_METHODS), false)
+                        .putResponseParameter(header(ALLOW_HEADERS), false)
+                        .build();
         return Method.builder()
                 .httpMethod(OPTIONS)
                 .authorizationType(AuthorizationType.NONE)
                 .apiKeyRequired(false)
-                .methodResponse(
-                        OK,
-                        r ->
-                                r.putResponseParameter(header(ALLOW_ORIGIN), false)
-                                        .putResponseParameter(header(ALLOW_METHODS), false)
-                                        .putResponseParameter(header(ALLOW_HEADERS), false))
-                .integration(
-                        i ->
-                                i.type(IntegrationType.MOCK)
-                                        .putRequestTemplate(JSON, PREFLIGHT_REQUEST_TEMPLATE)
-                                        .integrationResponse(
-                                                OK,
-                                                r ->
-                                                        r.putResponseParameter(
-                                                                        header(ALLOW_METHODS),
-                                                                        quoted(methods))
-                                                                .putResponseParameter(
-                                                                        header(ALLOW_HEADERS),
-                                                                        quoted(
-                                                                                options
-                                                                                        .allowHeaders()))
-                                                                .putResponseParameter(
-                                                                        header(ALLOW_ORIGIN),
-                                                                        quoted(
-                                                                                options
-                                                                                        .allowOrigin()))
-                                                                .putResponseTemplate(
-                                                                        JSON,
-                                                                        PREFLIGHT_RESPONSE_TEMPLATE)))
+                .methodResponse(declared)
+                .integration(mock)
                 .build();
     }
 

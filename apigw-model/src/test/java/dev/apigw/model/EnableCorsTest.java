@@ -102,21 +102,15 @@ class EnableCorsTest {
 
     @Test
     void enableCors_no200MethodResponse_declaresOneForThe200IntegrationResponse() {
+        Integration mock =
+                Integration.builder()
+                        .type(IntegrationType.MOCK)
+                        .integrationResponse("200", ir -> {})
+                        .build();
         RestApi api =
                 RestApi.builder()
                         .name("pets")
-                        .resource(
-                                "/pets",
-                                r ->
-                                        r.method(
-                                                "GET",
-                                                m ->
-                                                        m.integration(
-                                                                i ->
-                                                                        i.type(IntegrationType.MOCK)
-                                                                                .integrationResponse(
-                                                                                        "200",
-                                                                                        ir -> {}))))
+                        .resource("/pets", r -> r.method("GET", m -> m.integration(mock)))
                         .enableCors()
                         .build();
 
@@ -149,22 +143,11 @@ class EnableCorsTest {
 
     @Test
     void enableCors_anyMethod_allowsEveryMethodAsTheConsole() {
+        Method any = lambdaPost().copy(m -> m.httpMethod("ANY"));
         RestApi api =
                 RestApi.builder()
                         .name("proxy")
-                        .resource(
-                                "/{proxy+}",
-                                r ->
-                                        r.method(
-                                                "ANY",
-                                                m ->
-                                                        m.integration(
-                                                                i ->
-                                                                        i.type(
-                                                                                        IntegrationType
-                                                                                                .AWS_PROXY)
-                                                                                .httpMethod("POST")
-                                                                                .uri(LAMBDA))))
+                        .resource("/{proxy+}", r -> r.method(any))
                         .enableCors()
                         .build();
 

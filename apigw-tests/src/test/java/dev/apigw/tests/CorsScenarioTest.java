@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.apigw.lambda.LambdaHandlers;
+import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.openapi.ImportResult;
@@ -34,9 +35,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorsScenarioTest {
     private static final String ORIGIN = "https://app.example.com";
+    private static final String PETS_BODY = "{\"pets\": [\"cat\"]}";
     private static final String EVERY_METHOD = "DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT";
 
     static RestApi built() {
+        Integration mock =
+                Integration.builder()
+                        .type(IntegrationType.MOCK)
+                        .putRequestTemplate("application/json", "{\"statusCode\": 200}")
+                        .integrationResponse(
+                                "200", ir -> ir.putResponseTemplate("application/json", PETS_BODY))
+                        .build();
         return RestApi.builder()
                 .name("cors")
                 .version("1")
@@ -45,21 +54,7 @@ class CorsScenarioTest {
                         r ->
                                 r.method(
                                         "GET",
-                                        m ->
-                                                m.methodResponse("200", mr -> {})
-                                                        .integration(
-                                                                i ->
-                                                                        i.type(IntegrationType.MOCK)
-                                                                                .putRequestTemplate(
-                                                                                        "application/json",
-                                                                                        "{\"statusCode\": 200}")
-                                                                                .integrationResponse(
-                                                                                        "200",
-                                                                                        ir ->
-                                                                                                ir
-                                                                                                        .putResponseTemplate(
-                                                                                                                "application/json",
-                                                                                                                "{\"pets\": [\"cat\"]}")))))
+                                        m -> m.methodResponse("200", mr -> {}).integration(mock)))
                 .resource(
                         "/pets/{id}",
                         r ->
@@ -74,8 +69,8 @@ class CorsScenarioTest {
                 .build();
     }
 
-    private static dev.apigw.model.Integration lambda(String function) {
-        return dev.apigw.model.Integration.builder()
+    private static Integration lambda(String function) {
+        return Integration.builder()
                 .type(IntegrationType.AWS_PROXY)
                 .httpMethod("POST")
                 .uri(LambdaProxyScenarioTest.uri(function))
@@ -169,7 +164,7 @@ class CorsScenarioTest {
         assertThat(response).hasStatus(200);
         assertThat(response).hasHeader("Access-Control-Allow-Origin", ORIGIN);
         assertThat(response).doesNotHaveHeader("Access-Control-Allow-Methods");
-        assertThat(response).hasBody("{\"pets\": [\"cat\"]}");
+        assertThat(response).hasBody(PETS_BODY);
     }
 
     @ParameterizedTest(name = "{0}")

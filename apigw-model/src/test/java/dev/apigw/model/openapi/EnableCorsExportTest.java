@@ -2,6 +2,7 @@ package dev.apigw.model.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import java.io.IOException;
@@ -25,6 +26,27 @@ class EnableCorsExportTest {
 
     /** The API of the fixture without its CORS parts, then {@code enableCors}. */
     static RestApi built() {
+        Integration http =
+                Integration.builder()
+                        .type(IntegrationType.HTTP)
+                        .httpMethod("GET")
+                        .uri("https://backend.example.com/pets")
+                        .integrationResponse("200", ir -> {})
+                        .build();
+        Integration lambda =
+                Integration.builder()
+                        .type(IntegrationType.AWS_PROXY)
+                        .httpMethod("POST")
+                        .uri(LAMBDA)
+                        .build();
+        Integration httpProxy =
+                Integration.builder()
+                        .type(IntegrationType.HTTP_PROXY)
+                        .httpMethod("ANY")
+                        .uri("https://backend.example.com/pets/{id}")
+                        .putRequestParameter(
+                                "integration.request.path.id", "method.request.path.id")
+                        .build();
         return RestApi.builder()
                 .name("cors-pets")
                 .version("1.0")
@@ -35,28 +57,8 @@ class EnableCorsExportTest {
                                                 "GET",
                                                 m ->
                                                         m.methodResponse("200", mr -> {})
-                                                                .integration(
-                                                                        i ->
-                                                                                i.type(
-                                                                                                IntegrationType
-                                                                                                        .HTTP)
-                                                                                        .httpMethod(
-                                                                                                "GET")
-                                                                                        .uri(
-                                                                                                "https://backend.example.com/pets")
-                                                                                        .integrationResponse(
-                                                                                                "200",
-                                                                                                ir -> {})))
-                                        .method(
-                                                "POST",
-                                                m ->
-                                                        m.integration(
-                                                                i ->
-                                                                        i.type(
-                                                                                        IntegrationType
-                                                                                                .AWS_PROXY)
-                                                                                .httpMethod("POST")
-                                                                                .uri(LAMBDA))))
+                                                                .integration(http))
+                                        .method("POST", m -> m.integration(lambda)))
                 .resource(
                         "/pets/{id}",
                         r ->
@@ -65,17 +67,7 @@ class EnableCorsExportTest {
                                         m ->
                                                 m.putRequestParameter(
                                                                 "method.request.path.id", true)
-                                                        .integration(
-                                                                i ->
-                                                                        i.type(
-                                                                                        IntegrationType
-                                                                                                .HTTP_PROXY)
-                                                                                .httpMethod("ANY")
-                                                                                .uri(
-                                                                                        "https://backend.example.com/pets/{id}")
-                                                                                .putRequestParameter(
-                                                                                        "integration.request.path.id",
-                                                                                        "method.request.path.id"))))
+                                                        .integration(httpProxy)))
                 .enableCors(c -> c.allowOrigin("https://app.example.com"))
                 .build();
     }

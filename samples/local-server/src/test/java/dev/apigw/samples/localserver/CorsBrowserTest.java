@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import dev.apigw.runtime.Api;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CorsBrowserTest {
     private static final Path CHROMIUM =
             Path.of(System.getProperty("apigw.chromium", "/usr/bin/chromium"));
+    private static final String HELLO_BODY = "{\"hello\": \"browser\"}";
     private static final long BROWSER_TIMEOUT_SECONDS = 90;
     private static final Pattern RESULT = Pattern.compile("<pre id=\"result\">(.*?)</pre>");
 
@@ -68,6 +70,13 @@ class CorsBrowserTest {
     }
 
     private static RestApi helloApi(String allowedOrigin, String allowedHeaders) {
+        Integration mock =
+                Integration.builder()
+                        .type(IntegrationType.MOCK)
+                        .putRequestTemplate("application/json", "{\"statusCode\": 200}")
+                        .integrationResponse(
+                                "200", ir -> ir.putResponseTemplate("application/json", HELLO_BODY))
+                        .build();
         return RestApi.builder()
                 .name("cors-browser")
                 .resource(
@@ -75,21 +84,7 @@ class CorsBrowserTest {
                         r ->
                                 r.method(
                                         "GET",
-                                        m ->
-                                                m.methodResponse("200", mr -> {})
-                                                        .integration(
-                                                                i ->
-                                                                        i.type(IntegrationType.MOCK)
-                                                                                .putRequestTemplate(
-                                                                                        "application/json",
-                                                                                        "{\"statusCode\": 200}")
-                                                                                .integrationResponse(
-                                                                                        "200",
-                                                                                        ir ->
-                                                                                                ir
-                                                                                                        .putResponseTemplate(
-                                                                                                                "application/json",
-                                                                                                                "{\"hello\": \"browser\"}")))))
+                                        m -> m.methodResponse("200", mr -> {}).integration(mock)))
                 .enableCors(c -> c.allowOrigin(allowedOrigin).allowHeaders(allowedHeaders))
                 .build();
     }
@@ -212,7 +207,7 @@ class CorsBrowserTest {
 
         String result = loadInChromium(page.origin() + "/");
 
-        assertThat(result).isEqualTo("done 200 {\"hello\": \"browser\"}");
+        assertThat(result).isEqualTo("done 200 " + HELLO_BODY);
         assertThat(received("OPTIONS"))
                 .singleElement()
                 .satisfies(
