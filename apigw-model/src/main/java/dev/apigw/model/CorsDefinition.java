@@ -56,7 +56,7 @@ final class CorsDefinition {
             List<String> allowed = allowedMethods(resource);
             everyAllowed.addAll(allowed);
             String methods = options.allowMethods().orElse(String.join(",", allowed));
-            enabled.put(path, enable(resource, methods, options.allowOrigin(), options));
+            enabled.put(path, enable(resource, methods, options));
         }
         String gatewayMethods = options.allowMethods().orElse(String.join(",", everyAllowed));
         resources.putAll(enabled);
@@ -121,12 +121,11 @@ final class CorsDefinition {
         return List.copyOf(methods);
     }
 
-    private static Resource enable(
-            Resource resource, String methods, String origin, CorsOptions options) {
+    private static Resource enable(Resource resource, String methods, CorsOptions options) {
         Resource.Builder b = resource.toBuilder();
         for (Method method : resource.methods().values()) {
             if (!method.httpMethod().equals(OPTIONS)) {
-                b.method(withAllowOrigin(method, origin));
+                b.method(withAllowOrigin(method, options.allowOrigin()));
             }
         }
         return b.method(preflight(methods, options)).build();
