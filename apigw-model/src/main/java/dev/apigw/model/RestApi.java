@@ -355,6 +355,31 @@ public final class RestApi {
             }
         }
 
+        /** Enables CORS with the console's defaults; see {@link #enableCors(CorsOptions)}. */
+        public Builder enableCors() {
+            return enableCors(CorsOptions.defaults());
+        }
+
+        /** Enables CORS with the changes the consumer makes to the console's defaults. */
+        public Builder enableCors(Consumer<CorsOptions.Builder> spec) {
+            return enableCors(CorsOptions.of(spec));
+        }
+
+        /**
+         * Writes what the console's "Enable CORS" creates (reference 11.2) on the resources defined
+         * so far (all of them with a method, or the options' paths): an {@code OPTIONS} method with
+         * a MOCK integration answering the preflight with the three {@code Access-Control-Allow-*}
+         * headers and the body {@code {}}, the {@code Access-Control-Allow-Origin} mapping on the
+         * 200 responses of the other methods whose integration is not a proxy, and the three
+         * headers on the options' gateway responses. Calling it again replaces what it wrote (a
+         * MOCK {@code OPTIONS} method is replaced); an {@code OPTIONS} method of another kind, or a
+         * path with no resource, fails naming the resource, and nothing is written.
+         */
+        public Builder enableCors(CorsOptions options) {
+            CorsDefinition.apply(resources, gatewayResponses, options);
+            return this;
+        }
+
         /** Validates the whole definition and builds it; a failure names the place. */
         public RestApi build() {
             return new RestApi(this);
