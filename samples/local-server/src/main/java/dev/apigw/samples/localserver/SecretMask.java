@@ -4,13 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks the values of the {@code Authorization} and {@code x-api-key} headers in execution-log
- * lines, as API Gateway redacts authorization headers and API key values from its execution logs
- * (reference 10.2): every character but the last six becomes {@code *}, and a value of fewer than
- * twelve characters is masked whole. Values are found where the log prints headers: {@code
- * Name=value} in a header map ({@code {a=b, c=d}}) and {@code "Name":"value"} or {@code
- * "Name":["value"]} in a Lambda proxy event. The number of characters shown is our choice ({@code
- * docs/differences.md}).
+ * Masks the values of the {@code Authorization}, {@code x-api-key} and {@code X-Amz-Security-Token}
+ * headers, a presigned URL's {@code X-Amz-Security-Token} and {@code X-Amz-Signature} query
+ * parameters and a TOKEN authorizer event's {@code authorizationToken} in execution-log lines, as
+ * API Gateway redacts authorization headers and API key values from its execution logs (reference
+ * 10.2): every character but the last six becomes {@code *}, and a value of fewer than twelve
+ * characters is masked whole. Values are found where the log prints headers: {@code Name=value} in
+ * a header map ({@code {a=b, c=d}}) and {@code "Name":"value"} or {@code "Name":["value"]} in a
+ * Lambda proxy event. The number of characters shown is our choice ({@code docs/differences.md}).
  */
 final class SecretMask {
     /** Characters left visible at the end of a long enough secret. */
@@ -18,7 +19,7 @@ final class SecretMask {
 
     private static final Pattern SECRET =
             Pattern.compile(
-                    "(?i)(?<![\\w-])((?:authorization|x-api-key)(?:=|\"\\s*:\\s*\\[?\\s*\"))"
+                    "(?i)(?<![\\w-])((?:authorization|x-api-key|x-amz-security-token|x-amz-signature|authorizationToken)(?:=|\"\\s*:\\s*\\[?\\s*\"))"
                             + "([^\"\\r\\n]*?)(?=\"|, [\\w-]+=|}|$)");
 
     private SecretMask() {}

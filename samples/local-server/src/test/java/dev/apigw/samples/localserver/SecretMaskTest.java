@@ -35,6 +35,32 @@ class SecretMaskTest {
     }
 
     @Test
+    void mask_sessionTokenAndPresignedQuery_areMasked() {
+        assertThat(
+                        SecretMask.mask(
+                                "Method request query string: {X-Amz-Security-Token="
+                                        + "FwoGZXIvYXdzEXAMPLE, X-Amz-Signature=0123456789abcdef,"
+                                        + " X-Amz-Date=20261204T100000Z}"))
+                .isEqualTo(
+                        "Method request query string: {X-Amz-Security-Token="
+                                + maskedTail("FwoGZXIvYXdzEXAMPLE")
+                                + ", X-Amz-Signature="
+                                + maskedTail("0123456789abcdef")
+                                + ", X-Amz-Date=20261204T100000Z}");
+    }
+
+    @Test
+    void mask_tokenAuthorizerEvent_masksTheToken() {
+        assertThat(
+                        SecretMask.mask(
+                                "{\"type\":\"TOKEN\",\"authorizationToken\":\"eyJhbGciOiJSUzI1NiJ9\"}"))
+                .isEqualTo(
+                        "{\"type\":\"TOKEN\",\"authorizationToken\":\""
+                                + maskedTail("eyJhbGciOiJSUzI1NiJ9")
+                                + "\"}");
+    }
+
+    @Test
     void mask_shortSecret_isMaskedWhole() {
         assertThat(SecretMask.mask("{x-api-key=short}")).isEqualTo("{x-api-key=*****}");
     }
