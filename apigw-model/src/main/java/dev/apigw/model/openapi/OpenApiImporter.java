@@ -125,9 +125,9 @@ public final class OpenApiImporter {
         while (first < bytes.length && Character.isWhitespace(bytes[first])) {
             first++;
         }
-        ObjectMapper mapper = first < bytes.length && bytes[first] == '{' ? Models.JSON : YAML;
+        boolean json = first < bytes.length && bytes[first] == '{';
         try {
-            JsonNode document = mapper.readTree(bytes);
+            JsonNode document = json ? Models.JSON.readTree(bytes) : YamlTree.read(YAML, bytes);
             if (document == null || !document.isObject()) {
                 throw new OpenApiImportException(
                         "",
