@@ -40,7 +40,7 @@ class ResourcePolicyScenarioTest {
               /pets:
                 get:
                   responses: {'200': {description: ok}}
-                  x-amazon-apigateway-integration:
+                  x-amazon-apigateway-integration: &mock
                     type: mock
                     requestTemplates: {application/json: '{"statusCode": 200}'}
                     responses:
@@ -49,23 +49,11 @@ class ResourcePolicyScenarioTest {
                         responseTemplates: {application/json: '{"ok":true}'}
                 post:
                   responses: {'200': {description: ok}}
-                  x-amazon-apigateway-integration:
-                    type: mock
-                    requestTemplates: {application/json: '{"statusCode": 200}'}
-                    responses:
-                      default:
-                        statusCode: '200'
-                        responseTemplates: {application/json: '{"ok":true}'}
+                  x-amazon-apigateway-integration: *mock
               /:
                 get:
                   responses: {'200': {description: ok}}
-                  x-amazon-apigateway-integration:
-                    type: mock
-                    requestTemplates: {application/json: '{"statusCode": 200}'}
-                    responses:
-                      default:
-                        statusCode: '200'
-                        responseTemplates: {application/json: '{"ok":true}'}
+                  x-amazon-apigateway-integration: *mock
             """;
 
     private static final String ALLOW_ALL =
