@@ -23,7 +23,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
@@ -360,6 +363,73 @@ class IamScenarioTest {
                 api(policy).handle(signer(ALICE_KEY, ALICE_SECRET).sign("GET", "/prod/whoami"));
 
         assertThat(response).hasStatus(200);
+    }
+
+    /**
+     * Hostile signatures: seeded random mutations of a valid {@code Authorization} header answer
+     * 403 and never reach the integration, but for those that only add or drop spaces between its
+     * separators, which still verify (control characters are left out: the front door answers them
+     * 400 before any step, reference 9.5).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {20261204L, 7L, 42L, 1_000_003L})
+    void handle_mutatedSignatures_answer403AndNeverThrow(long seed) {
+        Api api = api(null);
+        Request valid = signer(ALICE_KEY, ALICE_SECRET).sign("GET", "/prod/whoami");
+        String authorization = valid.headers().first("Authorization").orElseThrow();
+        Random random = new Random(seed);
+        String[] pieces = {
+            "AWS4-HMAC-SHA256",
+            "Credential=",
+            "/",
+            ",",
+            "=",
+            " ",
+            "SignedHeaders=",
+            ";",
+            "Signature=",
+            "\u00e9",
+            "%",
+            "x-amz-date",
+            "host",
+            "0",
+            "f",
+            "A".repeat(500)
+        };
+        for (int i = 0; i < 250; i++) {
+            StringBuilder mutated = new StringBuilder(authorization);
+            for (int m = random.nextInt(4) + 1; m > 0; m--) {
+                int at = random.nextInt(mutated.length() + 1);
+                if (random.nextBoolean() && at < mutated.length()) {
+                    mutated.delete(at, Math.min(mutated.length(), at + random.nextInt(20) + 1));
+                } else {
+                    mutated.insert(at, pieces[random.nextInt(pieces.length)]);
+                }
+            }
+            Request hostile =
+                    valid.toBuilder()
+                            .headers(
+                                    valid.headers().toBuilder()
+                                            .remove("Authorization")
+                                            .add("Authorization", mutated.toString())
+                                            .build())
+                            .build();
+
+            Response response = api.handle(hostile);
+
+            boolean sameButSpaces = spacing(mutated.toString()).equals(spacing(authorization));
+            assertThat(response.statusCode())
+                    .as(mutated.toString())
+                    .isEqualTo(sameButSpaces ? 200 : 403);
+        }
+    }
+
+    /** Drops the spaces the header's grammar allows around its separators and at its ends. */
+    private static String spacing(String authorization) {
+        return authorization
+                .replaceAll("\\s*([,=])\\s*", "$1")
+                .replaceAll("^(\\S+)\\s+", "$1 ")
+                .trim();
     }
 
     @Test
