@@ -159,11 +159,13 @@ final class LambdaAuthorizer implements MethodAuthorizer {
             }
         }
         PolicyDecision decision = answer.decide(methodArn, exchange);
-        exchange.trace()
-                .add(
-                        STEP,
-                        "Authorizer policy for principal " + answer.principalId() + ": ",
-                        decision);
+        if (exchange.trace().isRecording()) {
+            exchange.trace()
+                    .add(
+                            STEP,
+                            "Authorizer policy for principal " + answer.principalId() + ": ",
+                            decision);
+        }
         return new Authorization(exchange.withAuthorizerOutput(output), decision);
     }
 
