@@ -442,4 +442,51 @@ class LambdaAuthorizerScenarioTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("authorizer token-auth");
     }
+
+    private static final String ALLOW_ALL_POLICY =
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\","
+                    + "\"Resource\":\"execute-api:/*\"}]}";
+
+    @Test
+    void handle_resourcePolicyExplicitDeny_answers403BeforeCallingTheFunction() {
+        String policy =
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                        + "\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\","
+                        + "\"Resource\":\"execute-api:/*\",\"Condition\":{\"IpAddress\":"
+                        + "{\"aws:SourceIp\":\"203.0.113.0/24\"}}}]}";
+        Api api = api(restApi(token().build(), b -> b.policy(policy)), handler, clock);
+
+        Response response =
+                api.handle(
+                        Request.builder()
+                                .httpMethod("GET")
+                                .target("/live/pets")
+                                .header("Authorization", "allow")
+                                .sourceIp("203.0.113.9")
+                                .build());
+
+        assertThat(response)
+                .isGatewayResponse(GatewayResponseType.ACCESS_DENIED)
+                .hasBodyContaining("with an explicit deny");
+        assertThat(handler.calls()).isZero();
+    }
+
+    @Test
+    void handle_resourcePolicyAllowsWhatTheAuthorizerDoesNotCover_allowsByTableA() {
+        Api api = api(restApi(token().build(), b -> b.policy(ALLOW_ALL_POLICY)), handler, clock);
+
+        assertThat(api.handle(call("GET", "/live/pets", "exact"))).hasStatus(200);
+        assertThat(api.handle(call("POST", "/live/pets", "exact"))).hasStatus(200);
+        assertThat(handler.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void handle_resourcePolicyAllowsButAuthorizerDenies_answers403ExplicitDeny() {
+        Api api = api(restApi(token().build(), b -> b.policy(ALLOW_ALL_POLICY)), handler, clock);
+
+        assertThat(api.handle(call("GET", "/live/pets", "deny")))
+                .isGatewayResponse(GatewayResponseType.ACCESS_DENIED)
+                .hasBody(EXPLICIT_DENY);
+    }
 }
