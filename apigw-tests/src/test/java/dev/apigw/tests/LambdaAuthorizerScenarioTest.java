@@ -13,6 +13,7 @@ import dev.apigw.model.GatewayResponseType;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.TestInvokeResult;
 import dev.apigw.testkit.ManualClock;
 import dev.apigw.tests.lambda.ScriptedAuthorizerHandler;
 import dev.apigw.tests.lambda.TokenPolicyHandler;
@@ -488,5 +489,23 @@ class LambdaAuthorizerScenarioTest {
         assertThat(api.handle(call("GET", "/live/pets", "deny")))
                 .isGatewayResponse(GatewayResponseType.ACCESS_DENIED)
                 .hasBody(EXPLICIT_DENY);
+    }
+
+    @Test
+    void testInvoke_missingToken_writesNoAuthorizerLogLine() {
+        TestInvokeResult result = tokenApi().testInvoke(Request.of("GET", "/live/pets"));
+
+        assertThat(result.response()).hasStatus(401);
+        assertThat(result.log().entries()).noneMatch(e -> e.step().equals("authorizer"));
+    }
+
+    @Test
+    void testInvoke_calledAuthorizer_logsItsStepsButNeverTheToken() {
+        TestInvokeResult result = tokenApi().testInvoke(call("GET", "/live/pets", "allow"));
+
+        assertThat(result.log().contains("Starting authorizer: token-auth")).isTrue();
+        assertThat(result.log().entries())
+                .filteredOn(e -> e.step().equals("authorizer"))
+                .noneMatch(e -> e.message().contains("\"allow\""));
     }
 }

@@ -25,16 +25,16 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Per request: a missing or empty identity source (for REQUEST only when caching is on), or a
  * token the validation expression does not match as a whole, answers 401 UNAUTHORIZED {@code
- * {"message":"Unauthorized"}} without calling the function. Otherwise a cached answer for the stage
- * and identity serves, or the function is called with {@link AuthorizerEvent}'s event and its
- * answer ({@link AuthorizerAnswer}) cached; either way the answer's policy is evaluated against
- * this request's method ARN ({@link MethodArn}, 414 past 1,600 bytes), so a cached policy answers
- * every method its resources cover. A function error whose {@code errorMessage} is exactly {@code
- * Unauthorized} answers 401; any other function error, a malformed answer, no answer within {@link
- * #TIMEOUT_MILLIS}, an unbound function or a failed call answers 500 AUTHORIZER_CONFIGURATION_ERROR
- * ({@code {"message":null}}, {@code x-amzn-ErrorType: AuthorizerConfigurationException}). These
- * outcomes are not cached; a valid answer is, Allow or Deny alike (AWS caches the returned policy).
- * Thread-safe.
+ * {"message":"Unauthorized"}} without calling the function, and without an execution-log line.
+ * Otherwise a cached answer for the stage and identity serves, or the function is called with
+ * {@link AuthorizerEvent}'s event and its answer ({@link AuthorizerAnswer}) cached; either way the
+ * answer's policy is evaluated against this request's method ARN ({@link MethodArn}, 414 past 1,600
+ * bytes), so a cached policy answers every method its resources cover. A function error whose
+ * {@code errorMessage} is exactly {@code Unauthorized} answers 401; any other function error, a
+ * malformed answer, no answer within {@link #TIMEOUT_MILLIS}, an unbound function or a failed call
+ * answers 500 AUTHORIZER_CONFIGURATION_ERROR ({@code {"message":null}}, {@code x-amzn-ErrorType:
+ * AuthorizerConfigurationException}). These outcomes are not cached; a valid answer is, Allow or
+ * Deny alike (AWS caches the returned policy). Thread-safe.
  */
 final class LambdaAuthorizer implements MethodAuthorizer {
     /**
@@ -127,10 +127,10 @@ final class LambdaAuthorizer implements MethodAuthorizer {
     public Authorization authorize(Exchange exchange) {
         List<String> identity = sources.values(exchange);
         if (identity == null && (type == AuthorizerType.TOKEN || cache.isEnabled())) {
-            throw unauthorized(exchange, "identity source missing or empty");
+            throw GatewayException.of(GatewayResponseType.UNAUTHORIZED); // not logged, as on AWS
         }
         if (validation != null && !validation.matcher(identity.get(0)).matches()) {
-            throw unauthorized(exchange, "token does not match the identityValidationExpression");
+            throw GatewayException.of(GatewayResponseType.UNAUTHORIZED); // not logged, as on AWS
         }
         String methodArn = MethodArn.of(exchange);
         AuthorizerResultCache.Key key =
