@@ -5,12 +5,14 @@ import dev.apigw.model.Deployment;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.runtime.auth.CompiledAuthorizers;
 import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Backends;
+import dev.apigw.runtime.pipeline.DeployedStage;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.ReceivedRequest;
 import dev.apigw.runtime.pipeline.RequestIds;
@@ -188,6 +190,21 @@ public final class Api {
     /** Returns the stage of this name, if any. */
     public Optional<Stage> stage(String stageName) {
         return Optional.ofNullable(deployments.stages().get(stageName));
+    }
+
+    /**
+     * Drops every cached Lambda authorizer answer of a stage, as AWS's FlushStageAuthorizersCache
+     * ({@code DELETE /restapis/{id}/stages/{stage}/cache/authorizers}, reference 9.3) does: the
+     * next request of each caller calls its authorizer again. The cache lives in the deployments,
+     * so copies of this API made by {@link #toBuilder()} share it. Fails with {@link
+     * IllegalArgumentException} when there is no such stage.
+     */
+    public void flushStageAuthorizersCache(String stageName) {
+        DeployedStage stage =
+                state.stage(Objects.requireNonNull(stageName, "stageName"))
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("no stage named " + stageName));
+        stage.deployment().feature(CompiledAuthorizers.KEY).flushStage(stageName);
     }
 
     /** Builds an {@link Api}. */

@@ -5,6 +5,7 @@ import dev.apigw.model.ApiKeySourceType;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.pipeline.AuthorizerOutput;
 import dev.apigw.runtime.pipeline.Chain;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
@@ -13,9 +14,11 @@ import dev.apigw.runtime.pipeline.Step;
 
 /**
  * Checks the API key of methods that require one (reference section 8.2): read from the {@code
- * x-api-key} header (any casing) when the API's key source is HEADER; the key must exist, be
- * enabled and belong to a usage plan that covers this API stage. Otherwise INVALID_API_KEY, 403
- * {@code {"message":"Forbidden"}}. Methods without {@code apiKeyRequired} ignore keys.
+ * x-api-key} header (any casing) when the API's key source is HEADER, or, when it is AUTHORIZER,
+ * the {@code usageIdentifierKey} the method's Lambda authorizer returned (reference 8.2, 8.3; the
+ * header is then ignored); the key must exist, be enabled and belong to a usage plan that covers
+ * this API stage. Otherwise INVALID_API_KEY, 403 {@code {"message":"Forbidden"}}. Methods without
+ * {@code apiKeyRequired} ignore keys.
  */
 public final class ApiKeyStep implements Step {
     /**
@@ -35,9 +38,12 @@ public final class ApiKeyStep implements Step {
         }
         ApiKeySourceType source = exchange.stage().deployment().restApi().apiKeySource();
         String value =
-                source == ApiKeySourceType.HEADER
-                        ? exchange.request().headers().first("x-api-key").orElse(null)
-                        : null;
+                source == ApiKeySourceType.AUTHORIZER
+                        ? exchange.caller()
+                                .authorizerOutput()
+                                .flatMap(AuthorizerOutput::usageIdentifier)
+                                .orElse(null)
+                        : exchange.request().headers().first("x-api-key").orElse(null);
         if (value == null) {
             exchange.trace().add("api-key", "API Key not provided");
             throw GatewayException.of(GatewayResponseType.INVALID_API_KEY);

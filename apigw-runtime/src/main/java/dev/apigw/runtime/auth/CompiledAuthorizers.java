@@ -41,9 +41,22 @@ public final class CompiledAuthorizers {
         switch (authorizer.type()) {
             case TOKEN:
             case REQUEST:
+                return LambdaAuthorizer.compile(authorizer);
             case COGNITO_USER_POOLS:
             default:
                 return null;
+        }
+    }
+
+    /**
+     * Drops every cached Lambda authorizer answer of one stage (FlushStageAuthorizersCache,
+     * reference 9.3).
+     */
+    public void flushStage(String stageName) {
+        for (MethodAuthorizer authorizer : byId.values()) {
+            if (authorizer instanceof LambdaAuthorizer lambda) {
+                lambda.flush(stageName);
+            }
         }
     }
 

@@ -47,9 +47,6 @@ public final class PolicyDecisionStep implements Step {
 
     private static void decideCustom(Exchange exchange, boolean hasPolicy) {
         PolicyDecision identity = identityDecision(exchange);
-        if (identity == null) {
-            return; // the method's authorizer is not compiled: nothing decided it
-        }
         if (identity == PolicyDecision.DENY) {
             throw accessDenied(exchange, NOT_AUTHORIZED + " with an explicit deny");
         }

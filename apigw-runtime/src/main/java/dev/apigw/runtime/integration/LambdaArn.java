@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * and may use {@code ${stageVariables.x}} or {@code ${stageVariables['x']}} (reference 1.5). Parsed
  * once when the API is built; only the stage variables are resolved per request.
  */
-final class LambdaArn {
+public final class LambdaArn {
     private static final Pattern URI =
             Pattern.compile(
                     "arn:aws[\\w-]*:apigateway:[\\w-]+:lambda:path/[^/]+/functions/(.+)/invocations");
@@ -47,8 +47,11 @@ final class LambdaArn {
         return URI.matcher(uri).matches();
     }
 
-    /** Parses a Lambda integration URI; fails when it names no function. */
-    static LambdaArn parse(String uri) {
+    /**
+     * Parses a Lambda integration URI (an integration's {@code uri} or an authorizer's {@code
+     * authorizerUri}); fails with {@link IllegalArgumentException} when it names no function.
+     */
+    public static LambdaArn parse(String uri) {
         Matcher m = URI.matcher(uri);
         if (!m.matches()) {
             throw new IllegalArgumentException("Invalid Lambda integration URI: " + uri);

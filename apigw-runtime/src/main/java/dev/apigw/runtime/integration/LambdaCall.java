@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * answers 502 INTEGRATION_FAILURE, for proxy and non-proxy integrations alike; non-proxy: our
  * choice).
  */
-final class LambdaCall {
+public final class LambdaCall {
     /** Synchronous invocation: the default of Lambda's Invoke API. */
     static final String REQUEST_RESPONSE = "RequestResponse";
 
@@ -58,18 +58,27 @@ final class LambdaCall {
     /** What a function receives for an empty payload. */
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
-    private static final String STEP = "integration";
-
     private final LambdaArn arn;
     private final Duration timeout;
+    private final String step;
 
     LambdaCall(LambdaArn arn, int timeoutInMillis) {
+        this(arn, timeoutInMillis, "integration");
+    }
+
+    /**
+     * Creates a call of the function {@code arn} names, waited for no longer than {@code
+     * timeoutInMillis}, whose execution-log lines carry the label {@code step} (an integration's
+     * {@code integration}, a Lambda authorizer's {@code authorizer}).
+     */
+    public LambdaCall(LambdaArn arn, int timeoutInMillis, String step) {
         this.arn = Objects.requireNonNull(arn);
         this.timeout = Duration.ofMillis(timeoutInMillis);
+        this.step = Objects.requireNonNull(step);
     }
 
     /** Invokes the function synchronously with a payload and returns how the call ended. */
-    LambdaOutcome invoke(Exchange exchange, byte[] payload) {
+    public LambdaOutcome invoke(Exchange exchange, byte[] payload) {
         return invoke(exchange, payload, REQUEST_RESPONSE);
     }
 
@@ -84,7 +93,7 @@ final class LambdaCall {
         if (function == null) {
             exchange.trace()
                     .add(
-                            STEP,
+                            step,
                             "Execution failed due to configuration error: Invalid"
                                     + " Lambda function ARN after stage variables: ",
                             arn);
@@ -95,7 +104,7 @@ final class LambdaCall {
         if (bound == null) {
             exchange.trace()
                     .add(
-                            STEP,
+                            step,
                             "Execution failed due to configuration error:"
                                     + " no Lambda function is bound for ",
                             function.arn());
@@ -111,7 +120,7 @@ final class LambdaCall {
                         timeout,
                         payload);
         if (invocationType.equals(DRY_RUN)) {
-            exchange.trace().add(STEP, "Lambda dry run of ", function.arn());
+            exchange.trace().add(step, "Lambda dry run of ", function.arn());
             return new LambdaOutcome.Answered(LambdaResult.of(new byte[0]));
         }
         if (invocationType.equals(EVENT)) {
@@ -120,14 +129,14 @@ final class LambdaCall {
         if (payload.length > LambdaInvocation.MAX_REQUEST_BYTES) {
             exchange.trace()
                     .add(
-                            STEP,
+                            step,
                             "Lambda invocation failed: request payload of "
                                     + payload.length
                                     + " bytes exceeds ",
                             LambdaInvocation.MAX_REQUEST_BYTES);
             return new LambdaOutcome.RequestTooLarge(payload.length);
         }
-        exchange.trace().add(STEP, "Invoking Lambda function ", function.arn());
+        exchange.trace().add(step, "Invoking Lambda function ", function.arn());
         LambdaResult result;
         try {
             result =
@@ -139,7 +148,7 @@ final class LambdaCall {
             LOG.warn("Lambda function {} did not answer within {}", function.arn(), timeout);
             exchange.trace()
                     .add(
-                            STEP,
+                            step,
                             "Execution failed due to a timeout error: no answer"
                                     + " from the Lambda function within ",
                             timeout.toMillis() + " ms");
@@ -153,18 +162,18 @@ final class LambdaCall {
         return outcomeOf(exchange, result);
     }
 
-    private static LambdaOutcome outcomeOf(Exchange exchange, LambdaResult result) {
+    private LambdaOutcome outcomeOf(Exchange exchange, LambdaResult result) {
         if (result.functionError().isPresent() && exchange.trace().isRecording()) {
             exchange.trace()
                     .add(
-                            STEP,
+                            step,
                             "Lambda function error: ",
                             new String(result.payload(), StandardCharsets.UTF_8));
         }
         if (result.isResponseSizeTooLarge()) {
             exchange.trace()
                     .add(
-                            STEP,
+                            step,
                             "Lambda execution failed with status 200 due to customer"
                                     + " function error: ",
                             LambdaResult.responseSizeTooLargeMessage());
@@ -173,7 +182,7 @@ final class LambdaCall {
         if (exchange.trace().isRecording()) {
             exchange.trace()
                     .add(
-                            STEP,
+                            step,
                             "Endpoint response body before transformations: ",
                             new String(result.payload(), StandardCharsets.UTF_8));
         }
@@ -182,17 +191,17 @@ final class LambdaCall {
                 : new LambdaOutcome.Answered(result);
     }
 
-    private static LambdaOutcome invokeFailed(
+    private LambdaOutcome invokeFailed(
             Exchange exchange, LambdaArn.Function function, Exception e) {
         LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
-        exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+        exchange.trace().add(step, "Lambda invocation failed: ", e);
         return new LambdaOutcome.ServiceException(e);
     }
 
-    private static LambdaOutcome invokeAsync(
+    private LambdaOutcome invokeAsync(
             Exchange exchange, LambdaFunction bound, LambdaInvocation invocation) {
         exchange.trace()
-                .add(STEP, "Invoking Lambda function asynchronously ", invocation.functionArn());
+                .add(step, "Invoking Lambda function asynchronously ", invocation.functionArn());
         try {
             exchange.gateway().eventInvocations().execute(() -> runEvent(bound, invocation));
         } catch (RuntimeException e) {
@@ -200,7 +209,7 @@ final class LambdaCall {
                     "Lambda function {} could not be queued: {}",
                     invocation.functionArn(),
                     e.toString());
-            exchange.trace().add(STEP, "Lambda invocation failed: ", e);
+            exchange.trace().add(step, "Lambda invocation failed: ", e);
             return new LambdaOutcome.ServiceException(e);
         }
         return new LambdaOutcome.Answered(LambdaResult.of(new byte[0]));

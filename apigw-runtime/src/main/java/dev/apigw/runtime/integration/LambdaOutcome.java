@@ -11,7 +11,7 @@ import java.util.Objects;
  * response each outcome becomes: an integration maps it to INTEGRATION_FAILURE, INTEGRATION_TIMEOUT
  * and the others ({@link LambdaOutcomes}), a Lambda authorizer to its own. Immutable.
  */
-sealed interface LambdaOutcome
+public sealed interface LambdaOutcome
         permits LambdaOutcome.Answered,
                 LambdaOutcome.FunctionError,
                 LambdaOutcome.ResponseSizeTooLarge,

@@ -21,9 +21,9 @@ import java.util.Map;
  * the query maps are form-decoded, the single-value map keeping the last value; the maps are {@code
  * null} rather than empty; {@code body} is {@code null} without a body, and base64 with {@code
  * isBase64Encoded: true} when the request's Content-Type is in {@code binaryMediaTypes} (reference
- * 6.3).
+ * 6.3). Internal: a REQUEST Lambda authorizer's event reuses its writers (reference 8.3).
  */
-final class ProxyEvent {
+public final class ProxyEvent {
     private static final JsonFactory JSON = new JsonFactory();
 
     private ProxyEvent() {}
@@ -49,6 +49,23 @@ final class ProxyEvent {
         Request request = exchange.request();
         RestApi api = exchange.stage().deployment().restApi();
         g.writeStartObject();
+        writeRequest(g, exchange);
+        writeMap(g, EventFields.PATH_PARAMETERS, exchange.route().pathParameters());
+        writeMap(g, EventFields.STAGE_VARIABLES, exchange.stageVariables());
+        ProxyRequestContext.write(g, exchange);
+        writeBody(g, request, api);
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes the request fields a Lambda proxy event (reference 2.1) and a REQUEST authorizer's
+     * event (reference 8.3) share, in AWS's order: {@code resource}, {@code path}, {@code
+     * httpMethod}, {@code headers}, {@code multiValueHeaders}, {@code queryStringParameters} and
+     * {@code multiValueQueryStringParameters}.
+     */
+    public static void writeRequest(JsonGenerator g, Exchange exchange) throws IOException {
+        Request request = exchange.request();
+        RestApi api = exchange.stage().deployment().restApi();
         g.writeFieldName(EventFields.RESOURCE);
         g.writeString(exchange.method().resource().path());
         g.writeFieldName(EventFields.PATH);
@@ -64,9 +81,10 @@ final class ProxyEvent {
                 "queryStringParameters",
                 "multiValueQueryStringParameters",
                 exchange.queryParameters());
-        writeMap(g, EventFields.PATH_PARAMETERS, exchange.route().pathParameters());
-        writeMap(g, EventFields.STAGE_VARIABLES, exchange.stageVariables());
-        ProxyRequestContext.write(g, exchange);
+    }
+
+    private static void writeBody(JsonGenerator g, Request request, RestApi api)
+            throws IOException {
         if (request.bodyLength() == 0) {
             g.writeNullField("body");
             g.writeBooleanField("isBase64Encoded", false);
@@ -79,7 +97,6 @@ final class ProxyEvent {
             g.writeStringField("body", request.bodyAsString());
             g.writeBooleanField("isBase64Encoded", false);
         }
-        g.writeEndObject();
     }
 
     private static void writeMaps(

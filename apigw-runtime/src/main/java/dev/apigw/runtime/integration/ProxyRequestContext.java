@@ -16,9 +16,10 @@ import java.util.Optional;
  * and {@code clientCert} only over mutual TLS; {@code authorizer} only when a Lambda or Cognito
  * authorizer ran: the Lambda authorizer's {@code principalId}, its {@code context} keys with their
  * JSON types and {@code integrationLatency}, or a Cognito token's {@code claims} (strings) and, for
- * an access token, {@code scopes}.
+ * an access token, {@code scopes}. Internal: a REQUEST Lambda authorizer's event reuses it
+ * (reference 8.3).
  */
-final class ProxyRequestContext {
+public final class ProxyRequestContext {
     private static final String[] BEFORE_EPOCH = {
         "resourceId",
         "resourcePath",
@@ -60,7 +61,7 @@ final class ProxyRequestContext {
     private ProxyRequestContext() {}
 
     /** Writes the {@code requestContext} field. */
-    static void write(JsonGenerator g, Exchange exchange) throws IOException {
+    public static void write(JsonGenerator g, Exchange exchange) throws IOException {
         ContextVariables context = exchange.state().contextVariables();
         g.writeFieldName(EventFields.REQUEST_CONTEXT);
         g.writeStartObject();
