@@ -29,6 +29,7 @@ module dev.apigw.runtime {
     requires json.schema.core;
     requires json.schema.validator;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
 
     exports dev.apigw.runtime;
     exports dev.apigw.runtime.http;

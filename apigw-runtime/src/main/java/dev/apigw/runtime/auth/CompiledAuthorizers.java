@@ -39,9 +39,10 @@ public final class CompiledAuthorizers {
 
     private static MethodAuthorizer compile(Authorizer authorizer) {
         switch (authorizer.type()) {
+            case COGNITO_USER_POOLS:
+                return CognitoAuthorizer.compile(authorizer);
             case TOKEN:
             case REQUEST:
-            case COGNITO_USER_POOLS:
             default:
                 return null;
         }
