@@ -31,10 +31,7 @@ public final class UserPoolBindings {
                                 "authorizer "
                                         + authorizer.name()
                                         + ": no JSON Web Key Set is bound for user pool "
-                                        + poolId
-                                        + " (Api.Builder.jwks(\""
-                                        + poolId
-                                        + "\", ...))");
+                                        + poolId);
                     }
                 }
             }
