@@ -82,7 +82,7 @@ public final class FakeCognito {
         this.clock = clock;
     }
 
-    /** Returns a pool with the defaults: {@value #DEFAULT_POOL_ID}, the system clock. */
+    /** Returns a pool with the defaults: {@value FakeCognito#DEFAULT_POOL_ID}, the system clock. */
     public static FakeCognito create() {
         return builder().build();
     }
@@ -333,7 +333,7 @@ public final class FakeCognito {
 
         private Builder() {}
 
-        /** Sets the region (default {@value #DEFAULT_REGION}). */
+        /** Sets the region (default {@value FakeCognito#DEFAULT_REGION}). */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region);
             return this;
@@ -345,13 +345,16 @@ public final class FakeCognito {
             return this;
         }
 
-        /** Sets the account id of the provider ARN (default {@value #DEFAULT_ACCOUNT_ID}). */
+        /**
+         * Sets the account id of the provider ARN (default {@value
+         * FakeCognito#DEFAULT_ACCOUNT_ID}).
+         */
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId);
             return this;
         }
 
-        /** Sets the app client id (default {@value #DEFAULT_CLIENT_ID}). */
+        /** Sets the app client id (default {@value FakeCognito#DEFAULT_CLIENT_ID}). */
         public Builder clientId(String clientId) {
             this.clientId = Objects.requireNonNull(clientId);
             return this;

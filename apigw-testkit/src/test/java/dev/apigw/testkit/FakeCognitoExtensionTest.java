@@ -18,6 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The README's use of {@link FakeCognito} with the extension (reference 8.4, 2.1). */
 class FakeCognitoExtensionTest {
     static final FakeCognito cognito = FakeCognito.builder().poolId("us-east-1_AbCdEf123").build();
+    private static final String FUNCTION_URI =
+            "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                    + "arn:aws:lambda:us-east-1:123456789012:function:ProfileFunction/invocations";
 
     private static RestApi restApi() {
         Authorizer pool =
@@ -50,10 +53,7 @@ class FakeCognitoExtensionTest {
                                                                                                 .AWS_PROXY)
                                                                                 .httpMethod("POST")
                                                                                 .uri(
-                                                                                        "arn:aws:apigateway:us-east-1:lambda:path/"
-                                                                                                + "2015-03-31/functions/arn:aws:lambda:"
-                                                                                                + "us-east-1:123456789012:function:"
-                                                                                                + "ProfileFunction/invocations"))))
+                                                                                        FUNCTION_URI))))
                 .build();
     }
 

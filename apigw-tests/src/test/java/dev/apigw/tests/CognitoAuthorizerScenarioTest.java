@@ -252,11 +252,8 @@ class CognitoAuthorizerScenarioTest {
 
     @Test
     void handle_wrongIssuer_unauthorized() {
-        String token =
-                pool.idToken(
-                        t ->
-                                t.issuer(
-                                        "https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_AbCdEf123"));
+        String otherRegion = "https://cognito-idp.eu-west-1.amazonaws.com/" + POOL.poolId();
+        String token = pool.idToken(t -> t.issuer(otherRegion));
 
         assertUnauthorized(api().handle(get("/me", token)));
     }
