@@ -45,12 +45,11 @@ final class UserPoolTokenVerifier {
 
     private Outcome check(String token, Map<String, UserPoolKeys> keySets, Instant now)
             throws ParseException {
-        JWT jwt = JWTParser.parse(token);
-        if (!(jwt instanceof SignedJWT signed)) {
-            return new Rejected(
-                    jwt instanceof EncryptedJWT
-                            ? "the token is encrypted (JWE)"
-                            : "the token is unsigned (alg none)");
+        SignedJWT signed;
+        try {
+            signed = SignedJWT.parse(token);
+        } catch (ParseException notSigned) {
+            return new Rejected(whyNotSigned(token));
         }
         if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
             return new Rejected(
@@ -86,6 +85,14 @@ final class UserPoolTokenVerifier {
             return new Rejected("the token is not valid yet");
         }
         return new Verified(pool, claims);
+    }
+
+    /** Says why a token that does not parse as a signed JWT is refused (the slow path). */
+    private static String whyNotSigned(String token) throws ParseException {
+        JWT jwt = JWTParser.parse(token);
+        return jwt instanceof EncryptedJWT
+                ? "the token is encrypted (JWE)"
+                : "the token is unsigned (alg none)";
     }
 
     /** What a verification found. */
