@@ -34,17 +34,22 @@ import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.TestInvokeResult;
+import dev.apigw.runtime.spi.LocalHttpServer;
 import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.testkit.FakeCognito;
+import dev.apigw.testkit.FakeLambda;
 import dev.apigw.testkit.ManualClock;
 import dev.apigw.tests.lambda.ClaimsHandler;
 import dev.apigw.tests.lambda.EchoEventHandler;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -512,9 +517,55 @@ class CognitoAuthorizerScenarioTest {
 
     @Test
     void handle_refusedToken_lambdaNotCalled() {
-        Response response = api().handle(get("/event", "eyJhbGciOiJub25lIn0.e30."));
+        FakeLambda echo = FakeLambda.create("echo");
+        Api api = pool.bindTo(builder(restApi()).lambda("echo", echo)).build();
 
-        assertUnauthorized(response);
+        assertUnauthorized(api.handle(get("/event", "eyJhbGciOiJub25lIn0.e30.")));
+        assertThat(echo.invocationCount()).isZero();
+    }
+
+    // Key sets at a URL (reference 8.5's fetch limits).
+
+    @Test
+    void handle_keySetAtAUrl_fetchedOnceOnFirstUse() {
+        AtomicInteger fetches = new AtomicInteger();
+        try (LocalHttpServer issuer = LocalHttpServer.start()) {
+            issuer.handle(
+                    "/us-east-1_AbCdEf123/.well-known/jwks.json",
+                    exchange -> {
+                        fetches.incrementAndGet();
+                        byte[] body = POOL.jwks().getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+            Api api =
+                    builder(restApi())
+                            .jwks(
+                                    POOL.poolId(),
+                                    URI.create(
+                                            issuer.origin()
+                                                    + "/us-east-1_AbCdEf123/.well-known/jwks.json"))
+                            .build();
+            assertThat(fetches).hasValue(0);
+
+            assertThat(api.handle(get("/me", pool.idToken()))).hasStatus(200);
+            assertThat(api.handle(get("/me", pool.idToken(t -> t.subject("u-2"))))).hasStatus(200);
+            assertThat(fetches).hasValue(1);
+        }
+    }
+
+    @Test
+    void handle_keySetUrlUnreachable_unauthorized() {
+        Api api =
+                builder(restApi())
+                        .jwks(
+                                POOL.poolId(),
+                                URI.create(
+                                        "http://127.0.0.1:" + LocalHttpServer.closedPort() + "/j"))
+                        .build();
+
+        assertUnauthorized(api.handle(get("/me", pool.idToken())));
     }
 
     // With a resource policy (reference 8.8: Cognito needs the policy's explicit Allow).
