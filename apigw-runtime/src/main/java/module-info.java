@@ -30,6 +30,7 @@ module dev.apigw.runtime {
     requires json.schema.validator;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
+    requires com.nimbusds.jose.jwt;
 
     exports dev.apigw.runtime;
     exports dev.apigw.runtime.http;

@@ -6,6 +6,8 @@ import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.auth.CompiledAuthorizers;
+import dev.apigw.runtime.auth.UserPoolBindings;
+import dev.apigw.runtime.auth.UserPoolKeys;
 import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
@@ -21,6 +23,8 @@ import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,6 +223,7 @@ public final class Api {
         private HttpBackend httpBackend;
         private AwsServiceBackend awsServiceBackend;
         private CredentialsResolver credentials = Backends.NO_CREDENTIALS;
+        private final Map<String, UserPoolKeys> userPoolKeys = new LinkedHashMap<>();
         private Gateway gateway;
         private TemplateEngine templates;
         private Consumer<TestInvokeResult> executionLogListener;
@@ -234,6 +240,7 @@ public final class Api {
             httpBackend = api.backends.httpBackend();
             awsServiceBackend = api.backends.awsService().orElse(null);
             credentials = api.backends.credentials();
+            userPoolKeys.putAll(api.backends.userPoolKeys());
             gateway = api.gateway;
             templates = api.templates;
             executionLogListener = api.executionLogListener;
@@ -346,6 +353,44 @@ public final class Api {
         }
 
         /**
+         * Binds the JSON Web Key Set of a Cognito user pool (reference 8.4): the tokens of the pool
+         * {@code poolId} (as in the authorizer's providerARN, e.g. {@code us-east-1_AbCdEf123}) are
+         * verified against the RSA keys of this document. Every user pool a served {@code
+         * COGNITO_USER_POOLS} authorizer names needs one: {@link #build()} fails without it.
+         *
+         * @throws IllegalArgumentException naming the pool when the document is not a key set
+         */
+        public Builder jwks(String poolId, String jwksJson) {
+            return userPoolKeys(UserPoolKeys.of(poolId, jwksJson));
+        }
+
+        /**
+         * Binds the JSON Web Key Set of a Cognito user pool read from a file now, as {@link
+         * #jwks(String, String)} does.
+         *
+         * @throws IllegalArgumentException naming the pool and file when it cannot be read or is
+         *     not a key set
+         */
+        public Builder jwks(String poolId, Path file) {
+            return userPoolKeys(UserPoolKeys.file(poolId, file));
+        }
+
+        /**
+         * Binds the JSON Web Key Set of a Cognito user pool at an http(s) URL (such as the pool's
+         * {@code https://cognito-idp.{region}.amazonaws.com/{poolId}/.well-known/jwks.json}),
+         * fetched when a token first needs it, within 1,500 ms, and kept once fetched; until a
+         * fetch succeeds, tokens of the pool answer 401 and each failure is logged.
+         */
+        public Builder jwks(String poolId, URI url) {
+            return userPoolKeys(UserPoolKeys.url(poolId, url));
+        }
+
+        private Builder userPoolKeys(UserPoolKeys keys) {
+            userPoolKeys.put(keys.poolId(), keys);
+            return this;
+        }
+
+        /**
          * Sets a listener told of every request the API handles, through {@link Api#handle} or
          * {@link Api#testInvoke}: it receives the request's {@link TestInvokeResult} (response,
          * execution log, latency) before the caller gets the response. Setting one makes {@code
@@ -390,7 +435,8 @@ public final class Api {
 
         /**
          * Deploys what was asked, compiles every deployment a stage serves and builds the API;
-         * fails naming the place of an invalid definition. The builder does not change: building
+         * fails naming the place of an invalid definition, or a Cognito authorizer whose user pool
+         * has no {@link #jwks(String, String) key set} bound. The builder does not change: building
          * twice deploys twice.
          */
         public Api build() {
@@ -416,14 +462,17 @@ public final class Api {
                             awsServiceBackend != null
                                     ? awsServiceBackend
                                     : Backends.NO_AWS_SERVICE_BACKEND,
-                            credentials);
-            return new Api(
-                    this,
-                    account,
-                    backends,
-                    engine,
+                            credentials,
+                            userPoolKeys);
+            Deployments compiled =
                     all.compiled(
-                            new DeploymentCompiler(engine, account.region(), account.accountId())));
+                            new DeploymentCompiler(engine, account.region(), account.accountId()));
+            UserPoolBindings.check(
+                    compiled.served().values().stream()
+                            .map(s -> s.deployment().restApi())
+                            .collect(Collectors.toList()),
+                    backends.userPoolKeys());
+            return new Api(this, account, backends, engine, compiled);
         }
 
         private static final class PendingDeployment {

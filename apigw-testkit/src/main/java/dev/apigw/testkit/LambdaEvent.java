@@ -82,6 +82,15 @@ public final class LambdaEvent {
         return json.path("requestContext");
     }
 
+    /**
+     * Returns a claim of the Cognito token a user pool authorizer verified, from {@code
+     * requestContext.authorizer.claims} (every value a string, reference 2.1).
+     */
+    public Optional<String> claim(String name) {
+        return field(requestContext().path("authorizer").path("claims"), name, false)
+                .map(JsonNode::asText);
+    }
+
     private static Optional<JsonNode> field(JsonNode object, String name, boolean anyCase) {
         Objects.requireNonNull(name, "name");
         if (!object.isObject()) {

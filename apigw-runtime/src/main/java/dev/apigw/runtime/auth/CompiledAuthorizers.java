@@ -29,23 +29,16 @@ public final class CompiledAuthorizers {
     public static CompiledAuthorizers compile(RestApi api) {
         Map<String, MethodAuthorizer> byId = new LinkedHashMap<>();
         for (Authorizer authorizer : api.authorizers().values()) {
-            MethodAuthorizer compiled = compile(authorizer);
-            if (compiled != null) {
-                byId.put(authorizer.id(), compiled);
-            }
+            byId.put(authorizer.id(), compile(authorizer));
         }
         return new CompiledAuthorizers(byId);
     }
 
     private static MethodAuthorizer compile(Authorizer authorizer) {
-        switch (authorizer.type()) {
-            case TOKEN:
-            case REQUEST:
-                return LambdaAuthorizer.compile(authorizer);
-            case COGNITO_USER_POOLS:
-            default:
-                return null;
-        }
+        return switch (authorizer.type()) {
+            case COGNITO_USER_POOLS -> CognitoAuthorizer.compile(authorizer);
+            case TOKEN, REQUEST -> LambdaAuthorizer.compile(authorizer);
+        };
     }
 
     /**

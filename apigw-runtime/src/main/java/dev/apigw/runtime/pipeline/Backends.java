@@ -1,5 +1,6 @@
 package dev.apigw.runtime.pipeline;
 
+import dev.apigw.runtime.auth.UserPoolKeys;
 import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.HttpBackend;
@@ -10,9 +11,9 @@ import java.util.Optional;
 
 /**
  * What the host bound for one API: the Lambda functions its integrations and authorizers call, by
- * name, the HTTP backend, the AWS service backend and the IAM credentials it accepts. The threads,
- * clock and random source they run with belong to the account ({@link dev.apigw.runtime.Gateway}).
- * Internal.
+ * name, the HTTP backend, the AWS service backend, the IAM credentials it accepts and the key sets
+ * of the Cognito user pools its authorizers name. The threads, clock and random source they run
+ * with belong to the account ({@link dev.apigw.runtime.Gateway}). Internal.
  *
  * @param lambdas functions by name, or by {@code name:qualifier}
  * @param httpBackend the backend of HTTP integrations
@@ -20,12 +21,14 @@ import java.util.Optional;
  *     #NO_AWS_SERVICE_BACKEND} when the host bound none
  * @param credentials the IAM credentials {@code AWS_IAM} methods accept (reference 8.7); {@link
  *     #NO_CREDENTIALS} when the host bound none
+ * @param userPoolKeys the JSON Web Key Set of each Cognito user pool, by pool id (reference 8.4)
  */
 public record Backends(
         Map<String, LambdaFunction> lambdas,
         HttpBackend httpBackend,
         AwsServiceBackend awsServiceBackend,
-        CredentialsResolver credentials) {
+        CredentialsResolver credentials,
+        Map<String, UserPoolKeys> userPoolKeys) {
     /** Stands for "no AWS service backend bound"; never called. */
     public static final AwsServiceBackend NO_AWS_SERVICE_BACKEND =
             request -> {
@@ -41,6 +44,7 @@ public record Backends(
         Objects.requireNonNull(httpBackend);
         Objects.requireNonNull(awsServiceBackend);
         Objects.requireNonNull(credentials);
+        userPoolKeys = Map.copyOf(userPoolKeys);
     }
 
     /** Returns the function bound to {@code name:qualifier}, else to {@code name}. */

@@ -210,7 +210,8 @@ public final class TestExchanges {
                                     lambdas,
                                     httpBackend,
                                     Backends.NO_AWS_SERVICE_BACKEND,
-                                    Backends.NO_CREDENTIALS),
+                                    Backends.NO_CREDENTIALS,
+                                    Map.of()),
                             REST_CONTEXT);
             return Exchange.of(
                     ReceivedRequest.of(

@@ -8,6 +8,7 @@ import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.OpenApiImportException;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.samples.localserver.demo.DemoApi;
 import java.io.UncheckedIOException;
@@ -17,12 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Builds the {@link Api} the command line describes, from scratch each time: the spec imported (or
  * the bundled demo), the handler classes loaded by a fresh {@link HandlerLoader}, the API keys in
- * one usage plan, the stage deployed with its variables; and the {@link StartupWarnings} of that
- * definition. Used at start and by {@code --watch} on every change.
+ * one usage plan, the stage deployed with its variables, the user pools' key sets and the IAM
+ * credentials ({@link HostBindings}); and the {@link StartupWarnings} of that definition. Used at
+ * start and by {@code --watch} on every change.
  *
  * @param api the API to serve
  * @param warnings what the definition uses that the server cannot serve as AWS would
@@ -55,7 +58,17 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
         variables.putAll(options.stageVariables());
         List<UsagePlan> plans =
                 keys.isEmpty() ? List.of() : List.of(usagePlan(definition, options.stage(), keys));
-        Api api = build(definition, options.stage(), variables, functions, keys, plans);
+        Gateway account = Gateway.create();
+        Api api =
+                build(
+                        account,
+                        definition,
+                        options.stage(),
+                        variables,
+                        functions,
+                        keys,
+                        plans,
+                        b -> HostBindings.apply(options, account.accountId(), b));
         Stage stage = api.stage(options.stage()).orElseThrow();
         StartupWarnings warnings =
                 new StartupWarnings()
@@ -104,20 +117,24 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
     }
 
     private static Api build(
+            Gateway account,
             RestApi definition,
             String stage,
             Map<String, String> variables,
             Map<String, LambdaFunction> functions,
             List<ApiKey> keys,
-            List<UsagePlan> plans) {
+            List<UsagePlan> plans,
+            Consumer<Api.Builder> bindings) {
         try {
             Api.Builder api =
                     Api.builder()
+                            .gateway(account)
                             .restApi(definition)
                             .deploy(stage, s -> variables.forEach(s::putVariable));
             functions.forEach(api::lambda);
             keys.forEach(api::apiKey);
             plans.forEach(api::usagePlan);
+            bindings.accept(api);
             return api.build();
         } catch (IllegalArgumentException e) {
             throw LaunchException.failure("cannot serve the API: " + e.getMessage());

@@ -32,6 +32,13 @@ public final class ServerOptions {
                     "  --classpath PATHS    jars and directories holding handler classes, separated by"
                             + " ':'",
                     "  --api-key VALUE      an enabled API key associated with the stage (repeatable)",
+                    "  --jwks POOL=SOURCE           JSON Web Key Set of a Cognito user pool (POOL: the"
+                            + " pool id as in the",
+                    "                               providerARN, e.g. us-east-1_AbCdEf123); SOURCE a"
+                            + " file or an http(s) URL (repeatable)",
+                    "  --credentials KEY=SECRET     IAM credentials accepted for AWS_IAM methods,"
+                            + " caller in the API's own",
+                    "                               account (repeatable)",
                     "  --var NAME=VALUE     a value for a ${NAME} or Fn::Sub placeholder in the spec"
                             + " (repeatable)",
                     "  --host HOST          default 127.0.0.1",
@@ -62,6 +69,8 @@ public final class ServerOptions {
                     "--lambda",
                     "--classpath",
                     "--api-key",
+                    "--jwks",
+                    "--credentials",
                     "--var",
                     "--host",
                     "--port",
@@ -76,6 +85,8 @@ public final class ServerOptions {
     private final Map<String, String> lambdas;
     private final List<Path> classpath;
     private final List<String> apiKeys;
+    private final Map<String, String> jwks;
+    private final Map<String, String> credentials;
     private final Map<String, String> placeholders;
     private final String host;
     private final int port;
@@ -89,6 +100,8 @@ public final class ServerOptions {
         lambdas = Collections.unmodifiableMap(new LinkedHashMap<>(p.lambdas));
         classpath = List.copyOf(p.classpath);
         apiKeys = List.copyOf(p.apiKeys);
+        jwks = Collections.unmodifiableMap(new LinkedHashMap<>(p.jwks));
+        credentials = Collections.unmodifiableMap(new LinkedHashMap<>(p.credentials));
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(p.placeholders));
         host = p.host;
         port = p.port;
@@ -169,6 +182,22 @@ public final class ServerOptions {
         return apiKeys;
     }
 
+    /**
+     * Returns the JSON Web Key Set sources of the Cognito user pools ({@code --jwks}): pool id to a
+     * file or an http(s) URL, in the order given.
+     */
+    public Map<String, String> jwks() {
+        return jwks;
+    }
+
+    /**
+     * Returns the IAM credentials accepted for {@code AWS_IAM} methods ({@code --credentials}):
+     * access key id to secret access key, in the order given.
+     */
+    public Map<String, String> credentials() {
+        return credentials;
+    }
+
     /** Returns the placeholder values for the importer. */
     public Map<String, String> placeholders() {
         return placeholders;
@@ -209,6 +238,8 @@ public final class ServerOptions {
         private final Map<String, String> lambdas = new LinkedHashMap<>();
         private final List<Path> classpath = new ArrayList<>();
         private final List<String> apiKeys = new ArrayList<>();
+        private final Map<String, String> jwks = new LinkedHashMap<>();
+        private final Map<String, String> credentials = new LinkedHashMap<>();
         private final Map<String, String> placeholders = new LinkedHashMap<>();
         private String host = "127.0.0.1";
         private int port = 3000;
@@ -238,6 +269,12 @@ public final class ServerOptions {
                     break;
                 case "--api-key":
                     apiKeys.add(nonEmpty(flag, value));
+                    break;
+                case "--jwks":
+                    put(jwks, flag, value, "POOL=SOURCE");
+                    break;
+                case "--credentials":
+                    putSecret(credentials, flag, value);
                     break;
                 case "--var":
                     put(placeholders, flag, value, "NAME=VALUE");
@@ -272,6 +309,15 @@ public final class ServerOptions {
             int eq = value.indexOf('=');
             if (eq <= 0) {
                 throw LaunchException.usage(flag + " expects " + shape + ", got '" + value + "'");
+            }
+            map.put(value.substring(0, eq), value.substring(eq + 1));
+        }
+
+        /** As {@link #put}, but a malformed value is not echoed: it may hold a secret. */
+        private static void putSecret(Map<String, String> map, String flag, String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || eq == value.length() - 1) {
+                throw LaunchException.usage(flag + " expects KEY=SECRET");
             }
             map.put(value.substring(0, eq), value.substring(eq + 1));
         }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
- * AWS's answer: authorizers and IAM authorization (naming the method), a resource policy, a stage's
+ * AWS's answer: Lambda authorizers (naming the method; IAM authorization and Cognito user pools are
+ * enforced, with {@code --credentials} and {@code --jwks}), a resource policy, a stage's
  * throttling, caching and canary settings (reference 9.2 to 9.4), and a usage plan's throttle and
  * quota (reference 8.2). One warning each.
  */
@@ -31,13 +32,7 @@ final class UnenforcedFeatures {
         for (Resource resource : api.resources().values()) {
             for (Method method : resource.methods().values()) {
                 String place = method.httpMethod() + " " + resource.path() + ": ";
-                if (method.authorizationType() == AuthorizationType.AWS_IAM) {
-                    warnings.add(
-                            place
-                                    + "AWS_IAM authorization"
-                                    + NOT_YET
-                                    + ": every request is let in");
-                } else if (method.authorizationType() != AuthorizationType.NONE) {
+                if (method.authorizationType() == AuthorizationType.CUSTOM) {
                     Authorizer authorizer =
                             method.authorizerId().map(api.authorizers()::get).orElse(null);
                     warnings.add(

@@ -143,6 +143,8 @@ class ServerOptionsTest {
                         "--lambda",
                         "--classpath",
                         "--api-key",
+                        "--jwks",
+                        "--credentials",
                         "--var",
                         "--host",
                         "--port",
@@ -201,6 +203,55 @@ class ServerOptionsTest {
                 .hasMessage("--lambda expects NAME=CLASS, got 'Fn'");
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--stage-var", "=v")))
                 .hasMessage("--stage-var expects K=V, got '=v'");
+    }
+
+    @Test
+    void parse_jwksAndCredentials_keepOrderAndSplitAtFirstEquals() {
+        ServerOptions options =
+                ServerOptions.parse(
+                        List.of(
+                                "--jwks",
+                                "us-east-1_AbCdEf123=keys/pool.json",
+                                "--jwks=eu-west-1_Xy9=https://example.test/jwks.json?a=b",
+                                "--credentials",
+                                "AKID1=secret/with=equals",
+                                "--credentials",
+                                "AKID2=s2"));
+
+        assertThat(options.jwks())
+                .containsExactly(
+                        Map.entry("us-east-1_AbCdEf123", "keys/pool.json"),
+                        Map.entry("eu-west-1_Xy9", "https://example.test/jwks.json?a=b"));
+        assertThat(options.credentials())
+                .containsExactly(
+                        Map.entry("AKID1", "secret/with=equals"), Map.entry("AKID2", "s2"));
+    }
+
+    @Test
+    void parse_malformedCredentials_failsWithoutEchoingTheSecret() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--credentials", "TopSecretValue")))
+                .hasMessage("--credentials expects KEY=SECRET")
+                .hasMessageNotContaining("TopSecretValue");
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--credentials", "AKID=")))
+                .hasMessage("--credentials expects KEY=SECRET");
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--jwks", "pool.json")))
+                .hasMessage("--jwks expects POOL=SOURCE, got 'pool.json'");
+    }
+
+    @Test
+    void usage_jwksAndCredentials_asTheIssueSpellsThem() {
+        assertThat(ServerOptions.USAGE)
+                .contains(
+                        "  --jwks POOL=SOURCE           JSON Web Key Set of a Cognito user pool"
+                                + " (POOL: the pool id as in the"
+                                + System.lineSeparator()
+                                + "                               providerARN, e.g."
+                                + " us-east-1_AbCdEf123); SOURCE a file or an http(s) URL"
+                                + " (repeatable)",
+                        "  --credentials KEY=SECRET     IAM credentials accepted for AWS_IAM"
+                                + " methods, caller in the API's own"
+                                + System.lineSeparator()
+                                + "                               account (repeatable)");
     }
 
     @Test

@@ -1,0 +1,168 @@
+package dev.apigw.runtime.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON Web Key Set of one Cognito user pool, as the host bound it (reference 8.4): a document
+ * or a file, parsed when bound, or an http(s) URL, fetched on first use (1,500 ms timeout, at most
+ * 150,000 bytes, the limits reference 8.5 gives for HTTP APIs' key sets) and kept once fetched; a
+ * failed fetch is logged and tried again by the next token. Only the set's RSA signing keys are
+ * kept, each ready to verify RS256 signatures. Thread-safe.
+ */
+public final class UserPoolKeys {
+    /** The fetch timeout of a key set URL (reference 8.5). */
+    public static final Duration FETCH_TIMEOUT = Duration.ofMillis(1_500);
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserPoolKeys.class);
+
+    private final String poolId;
+    private final String source;
+    private final JwksDownload download;
+    private volatile Map<String, JWSVerifier> verifiers;
+
+    private UserPoolKeys(
+            String poolId,
+            String source,
+            JwksDownload download,
+            Map<String, JWSVerifier> verifiers) {
+        this.poolId = Objects.requireNonNull(poolId, "poolId");
+        this.source = source;
+        this.download = download;
+        this.verifiers = verifiers;
+    }
+
+    /**
+     * Returns the key set of a JSON document; fails with {@link IllegalArgumentException} naming
+     * the pool when it is not a key set.
+     */
+    public static UserPoolKeys of(String poolId, String jwksJson) {
+        return new UserPoolKeys(poolId, "document", null, parse(poolId, "document", jwksJson));
+    }
+
+    /**
+     * Returns the key set of a file, read and parsed now; fails with {@link
+     * IllegalArgumentException} naming the pool and the file.
+     */
+    public static UserPoolKeys file(String poolId, Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(
+                    "JSON Web Key Set of user pool " + poolId + ": cannot read " + file + ": " + e,
+                    e);
+        }
+        return new UserPoolKeys(
+                poolId, file.toString(), null, parse(poolId, file.toString(), text));
+    }
+
+    /** Returns the key set at an http(s) URL, fetched on first use with {@link #FETCH_TIMEOUT}. */
+    public static UserPoolKeys url(String poolId, URI url) {
+        return url(poolId, url, FETCH_TIMEOUT);
+    }
+
+    /** Returns the key set at an http(s) URL, fetched on first use with this timeout. */
+    public static UserPoolKeys url(String poolId, URI url, Duration timeout) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException(
+                    "JSON Web Key Set of user pool " + poolId + ": not an http(s) URL: " + url);
+        }
+        return new UserPoolKeys(poolId, url.toString(), new JwksDownload(url, timeout), null);
+    }
+
+    /** Returns the pool id, as in the pool's ARN. */
+    public String poolId() {
+        return poolId;
+    }
+
+    /** Returns where the set comes from: {@code document}, a file or a URL. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Returns the RS256 verifier of the key with this {@code kid}; empty when the set has no such
+     * RSA key or, for a URL, could not be fetched.
+     */
+    public Optional<JWSVerifier> verifier(String kid) {
+        Map<String, JWSVerifier> loaded = verifiers != null ? verifiers : load();
+        return Optional.ofNullable(loaded.get(kid));
+    }
+
+    private synchronized Map<String, JWSVerifier> load() {
+        if (verifiers != null) {
+            return verifiers;
+        }
+        try {
+            verifiers = parse(poolId, source, download.fetch());
+            return verifiers;
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn(
+                    "JSON Web Key Set of user pool {} not fetched from {}: {}",
+                    poolId,
+                    source,
+                    e.getMessage());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    private static Map<String, JWSVerifier> parse(String poolId, String source, String json) {
+        JWKSet set;
+        try {
+            set = JWKSet.parse(json);
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "JSON Web Key Set of user pool "
+                            + poolId
+                            + " ("
+                            + source
+                            + ") is not a key set: "
+                            + e.getMessage(),
+                    e);
+        }
+        Map<String, JWSVerifier> byKid = new LinkedHashMap<>();
+        for (JWK key : set.getKeys()) {
+            if (key instanceof RSAKey rsa
+                    && key.getKeyID() != null
+                    && (key.getKeyUse() == null || KeyUse.SIGNATURE.equals(key.getKeyUse()))) {
+                try {
+                    byKid.putIfAbsent(key.getKeyID(), new RSASSAVerifier(rsa));
+                } catch (JOSEException e) {
+                    throw new IllegalArgumentException(
+                            "JSON Web Key Set of user pool "
+                                    + poolId
+                                    + ": key "
+                                    + key.getKeyID()
+                                    + " is not a usable RSA key: "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+        }
+        return Map.copyOf(byKid);
+    }
+}
