@@ -1,10 +1,6 @@
 package dev.apigw.samples.localserver;
 
-import dev.apigw.model.AuthorizationType;
-import dev.apigw.model.Authorizer;
-import dev.apigw.model.Method;
 import dev.apigw.model.MethodSetting;
-import dev.apigw.model.Resource;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
@@ -15,10 +11,8 @@ import java.util.Map;
 /**
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
- * AWS's answer: Lambda authorizers (naming the method; IAM authorization and Cognito user pools are
- * enforced, with {@code --credentials} and {@code --jwks}), a resource policy, a stage's
- * throttling, caching and canary settings (reference 9.2 to 9.4), and a usage plan's throttle and
- * quota (reference 8.2). One warning each.
+ * AWS's answer: a stage's throttling, caching and canary settings (reference 9.2 to 9.4), and a
+ * usage plan's throttle and quota (reference 8.2). One warning each.
  */
 final class UnenforcedFeatures {
     private static final String NOT_YET = " is not enforced by this server yet";
@@ -29,33 +23,6 @@ final class UnenforcedFeatures {
     /** Returns the warnings for a definition served on a stage with these usage plans. */
     static List<String> of(RestApi api, Stage stage, List<UsagePlan> plans) {
         List<String> warnings = new ArrayList<>();
-        for (Resource resource : api.resources().values()) {
-            for (Method method : resource.methods().values()) {
-                String place = method.httpMethod() + " " + resource.path() + ": ";
-                if (method.authorizationType() == AuthorizationType.CUSTOM) {
-                    Authorizer authorizer =
-                            method.authorizerId().map(api.authorizers()::get).orElse(null);
-                    warnings.add(
-                            place
-                                    + (authorizer == null
-                                            ? "its authorizer"
-                                            : "the "
-                                                    + authorizer.type()
-                                                    + " authorizer '"
-                                                    + authorizer.name()
-                                                    + "'")
-                                    + NOT_YET
-                                    + ": every request is let in");
-                }
-            }
-        }
-        api.policy()
-                .ifPresent(
-                        p ->
-                                warnings.add(
-                                        "the resource policy"
-                                                + NOT_YET
-                                                + ": every request is let in"));
         stageSettings(stage, warnings);
         for (UsagePlan plan : plans) {
             plan.throttle()
