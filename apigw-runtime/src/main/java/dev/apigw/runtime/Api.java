@@ -13,6 +13,7 @@ import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.pipeline.ApiKeys;
+import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.pipeline.DeployedStage;
 import dev.apigw.runtime.pipeline.Exchange;
@@ -240,7 +241,7 @@ public final class Api {
             httpBackend = api.backends.httpBackend();
             awsServiceBackend = api.backends.awsService().orElse(null);
             credentials = api.backends.credentials();
-            userPoolKeys.putAll(api.backends.userPoolKeys());
+            userPoolKeys.putAll(api.backends.binding(UserPoolKeys.BINDINGS).orElse(Map.of()));
             gateway = api.gateway;
             templates = api.templates;
             executionLogListener = api.executionLogListener;
@@ -463,7 +464,8 @@ public final class Api {
                                     ? awsServiceBackend
                                     : Backends.NO_AWS_SERVICE_BACKEND,
                             credentials,
-                            userPoolKeys);
+                            Attributes.empty()
+                                    .with(UserPoolKeys.BINDINGS, Map.copyOf(userPoolKeys)));
             Deployments compiled =
                     all.compiled(
                             new DeploymentCompiler(engine, account.region(), account.accountId()));
@@ -471,7 +473,7 @@ public final class Api {
                     compiled.served().values().stream()
                             .map(s -> s.deployment().restApi())
                             .collect(Collectors.toList()),
-                    backends.userPoolKeys());
+                    backends.binding(UserPoolKeys.BINDINGS).orElse(Map.of()));
             return new Api(this, account, backends, engine, compiled);
         }
 

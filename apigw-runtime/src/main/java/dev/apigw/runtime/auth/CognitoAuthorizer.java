@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -85,7 +86,7 @@ final class CognitoAuthorizer implements MethodAuthorizer {
         UserPoolTokenVerifier.Outcome outcome =
                 verifier.verify(
                         token,
-                        exchange.backends().userPoolKeys(),
+                        exchange.backends().binding(UserPoolKeys.BINDINGS).orElse(Map.of()),
                         exchange.gateway().clock().instant());
         if (outcome instanceof UserPoolTokenVerifier.Rejected rejected) {
             return refuse(exchange, rejected.reason());

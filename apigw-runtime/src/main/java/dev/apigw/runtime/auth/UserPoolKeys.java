@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.apigw.runtime.pipeline.AttributeKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class UserPoolKeys {
     /** The fetch timeout of a key set URL (reference 8.5). */
     public static final Duration FETCH_TIMEOUT = Duration.ofMillis(1_500);
+
+    /** The host's key sets by pool id, among the API's bindings ({@code Backends#binding}). */
+    public static final AttributeKey<Map<String, UserPoolKeys>> BINDINGS =
+            AttributeKey.of("userPoolKeys");
 
     private static final Logger LOG = LoggerFactory.getLogger(UserPoolKeys.class);
 

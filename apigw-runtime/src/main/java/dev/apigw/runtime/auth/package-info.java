@@ -1,8 +1,15 @@
 /**
- * Access control (reference 8): the collaborators that the authorization steps use. {@link
- * dev.apigw.runtime.auth.PolicyDocument} parses an IAM policy (a Lambda authorizer's answer,
- * reference 8.3, or a resource policy, reference 8.8) once, and {@link
- * dev.apigw.runtime.auth.PolicyEvaluator} decides a request against it and combines two decisions
- * by the reference's tables A and B. Internal.
+ * Access control (reference 8): the steps and their collaborators, in API Gateway's order
+ * (reference 8.1). {@link dev.apigw.runtime.auth.ResourcePolicyStep} checks a PRIVATE API's VPC
+ * endpoint and the resource policy's explicit Deny before authentication; {@link
+ * dev.apigw.runtime.auth.AuthorizerStep} authenticates the caller by the method's authorization
+ * type: {@link dev.apigw.runtime.auth.IamAuthorizer} (SigV4, reference 8.7, over {@code
+ * auth.sigv4}), {@link dev.apigw.runtime.auth.LambdaAuthorizer} (TOKEN and REQUEST, reference 8.3,
+ * with its result cache) and {@link dev.apigw.runtime.auth.CognitoAuthorizer} (user pool tokens,
+ * reference 8.4), each compiled once per deployment ({@link
+ * dev.apigw.runtime.auth.CompiledAuthorizers}); {@link dev.apigw.runtime.auth.PolicyDecisionStep}
+ * combines the identity's decision with the resource policy's by tables A and B (reference 8.8).
+ * {@link dev.apigw.runtime.auth.PolicyDocument} parses an IAM policy once and {@link
+ * dev.apigw.runtime.auth.PolicyEvaluator} decides a request against it. Internal.
  */
 package dev.apigw.runtime.auth;

@@ -1,6 +1,5 @@
 package dev.apigw.runtime.pipeline;
 
-import dev.apigw.runtime.auth.UserPoolKeys;
 import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.HttpBackend;
@@ -21,14 +20,15 @@ import java.util.Optional;
  *     #NO_AWS_SERVICE_BACKEND} when the host bound none
  * @param credentials the IAM credentials {@code AWS_IAM} methods accept (reference 8.7); {@link
  *     #NO_CREDENTIALS} when the host bound none
- * @param userPoolKeys the JSON Web Key Set of each Cognito user pool, by pool id (reference 8.4)
+ * @param bindings what a feature needs of the host, under the feature's own key (the JSON Web Key
+ *     Sets of the Cognito user pools, reference 8.4), so that this record names no feature
  */
 public record Backends(
         Map<String, LambdaFunction> lambdas,
         HttpBackend httpBackend,
         AwsServiceBackend awsServiceBackend,
         CredentialsResolver credentials,
-        Map<String, UserPoolKeys> userPoolKeys) {
+        Attributes bindings) {
     /** Stands for "no AWS service backend bound"; never called. */
     public static final AwsServiceBackend NO_AWS_SERVICE_BACKEND =
             request -> {
@@ -44,7 +44,12 @@ public record Backends(
         Objects.requireNonNull(httpBackend);
         Objects.requireNonNull(awsServiceBackend);
         Objects.requireNonNull(credentials);
-        userPoolKeys = Map.copyOf(userPoolKeys);
+        Objects.requireNonNull(bindings);
+    }
+
+    /** Returns what the host bound for the feature of {@code key}, if anything. */
+    public <T> Optional<T> binding(AttributeKey<T> key) {
+        return bindings.get(key);
     }
 
     /** Returns the function bound to {@code name:qualifier}, else to {@code name}. */

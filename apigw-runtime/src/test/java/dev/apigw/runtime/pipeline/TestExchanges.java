@@ -211,7 +211,7 @@ public final class TestExchanges {
                                     httpBackend,
                                     Backends.NO_AWS_SERVICE_BACKEND,
                                     Backends.NO_CREDENTIALS,
-                                    Map.of()),
+                                    Attributes.empty()),
                             REST_CONTEXT);
             return Exchange.of(
                     ReceivedRequest.of(
