@@ -19,7 +19,7 @@ final class SecretMask {
 
     private static final Pattern SECRET =
             Pattern.compile(
-                    "(?i)(?<![\\w-])((?:authorization|x-api-key|x-amz-security-token|x-amz-signature|authorizationToken)(?:=|\"\\s*:\\s*\\[?\\s*\"))"
+                    "(?i)(?<![\\w-])((?:authorization|x-api-key|x-amz-security-token|x-amz-signature|authorizationToken|usageIdentifierKey)(?:=|\"\\s*:\\s*\\[?\\s*\"))"
                             + "([^\"\\r\\n]*?)(?=\"|, [\\w-]+=|}|$)");
 
     private SecretMask() {}

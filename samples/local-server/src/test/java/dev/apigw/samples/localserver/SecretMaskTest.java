@@ -61,6 +61,15 @@ class SecretMaskTest {
     }
 
     @Test
+    void mask_authorizerAnswer_masksTheApiKey() {
+        assertThat(SecretMask.mask("{\"usageIdentifierKey\":\"Gold0123456789abcdefXYZ\"}"))
+                .isEqualTo(
+                        "{\"usageIdentifierKey\":\""
+                                + maskedTail("Gold0123456789abcdefXYZ")
+                                + "\"}");
+    }
+
+    @Test
     void mask_shortSecret_isMaskedWhole() {
         assertThat(SecretMask.mask("{x-api-key=short}")).isEqualTo("{x-api-key=*****}");
     }
