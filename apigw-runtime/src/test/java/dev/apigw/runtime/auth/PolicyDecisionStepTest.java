@@ -23,6 +23,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * or is silent.
  */
 class PolicyDecisionStepTest {
+    private static final String AUTH_URI =
+            "arn:aws:apigateway:ap-south-1:lambda:path/2015-03-31/functions/"
+                    + "arn:aws:lambda:ap-south-1:111122223333:function:auth/invocations";
+
     private final PolicyDecisionStep step = new PolicyDecisionStep();
     private final RecordingChain next = RecordingChain.answering200();
 
@@ -48,7 +52,7 @@ class PolicyDecisionStepTest {
                                                 Authorizer.builder()
                                                         .name("auth")
                                                         .type(AuthorizerType.TOKEN)
-                                                        .authorizerUri("arn:aws:lambda:fn")
+                                                        .authorizerUri(AUTH_URI)
                                                         .identitySource(
                                                                 "method.request.header.Auth")
                                                         .build()),
@@ -61,7 +65,7 @@ class PolicyDecisionStepTest {
                                         Authorizer.builder()
                                                 .name("auth")
                                                 .type(AuthorizerType.TOKEN)
-                                                .authorizerUri("arn:aws:lambda:fn")
+                                                .authorizerUri(AUTH_URI)
                                                 .build()
                                                 .id());
                             }
