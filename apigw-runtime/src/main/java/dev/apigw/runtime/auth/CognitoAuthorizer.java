@@ -120,7 +120,7 @@ final class CognitoAuthorizer implements MethodAuthorizer {
     }
 
     private boolean audienceMatches(List<String> aud) {
-        return aud != null && aud.stream().anyMatch(a -> audience.matcher(a).matches());
+        return aud != null && aud.stream().anyMatch(a -> BoundedMatch.matches(audience, a));
     }
 
     private static String token(String value) {

@@ -129,7 +129,7 @@ final class LambdaAuthorizer implements MethodAuthorizer {
         if (identity == null && (type == AuthorizerType.TOKEN || cache.isEnabled())) {
             throw GatewayException.of(GatewayResponseType.UNAUTHORIZED); // not logged, as on AWS
         }
-        if (validation != null && !validation.matcher(identity.get(0)).matches()) {
+        if (validation != null && !BoundedMatch.matches(validation, identity.get(0))) {
             throw GatewayException.of(GatewayResponseType.UNAUTHORIZED); // not logged, as on AWS
         }
         String methodArn = MethodArn.of(exchange);
