@@ -8,7 +8,6 @@ import dev.apigw.runtime.pipeline.GatewayException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -81,15 +80,15 @@ final class CognitoAuthorizer implements MethodAuthorizer {
     public Authorization authorize(Exchange exchange) {
         String token = token(exchange.request().headers().first(header).orElse(""));
         if (token.isEmpty()) {
-            return refuse(exchange, "no token in header " + header);
+            throw refuse(exchange, "no token in header " + header);
         }
         UserPoolTokenVerifier.Outcome outcome =
                 verifier.verify(
                         token,
                         exchange.backends().binding(UserPoolKeys.BINDINGS).orElse(Map.of()),
-                        exchange.gateway().clock().instant());
+                        exchange.requestTime());
         if (outcome instanceof UserPoolTokenVerifier.Rejected rejected) {
-            return refuse(exchange, rejected.reason());
+            throw refuse(exchange, rejected.reason());
         }
         UserPoolTokenVerifier.Verified valid = (UserPoolTokenVerifier.Verified) outcome;
         List<String> methodScopes = exchange.method().method().authorizationScopes();
@@ -97,19 +96,19 @@ final class CognitoAuthorizer implements MethodAuthorizer {
         List<String> tokenScopes = List.of();
         if (methodScopes.isEmpty()) {
             if (!"id".equals(use)) {
-                return refuse(exchange, "the method takes an ID token; token_use is " + use);
+                throw refuse(exchange, "the method takes an ID token; token_use is " + use);
             }
         } else {
             if (!"access".equals(use)) {
-                return refuse(exchange, "the method takes an access token; token_use is " + use);
+                throw refuse(exchange, "the method takes an access token; token_use is " + use);
             }
             tokenScopes = scopes(valid.claims().getClaim("scope"));
             if (methodScopes.stream().noneMatch(tokenScopes::contains)) {
-                return refuse(exchange, "the token has none of the method's scopes");
+                throw refuse(exchange, "the token has none of the method's scopes");
             }
         }
         if (audience != null && !audienceMatches(valid.claims().getAudience())) {
-            return refuse(exchange, "the token's aud does not match identityValidationExpression");
+            throw refuse(exchange, "the token's aud does not match identityValidationExpression");
         }
         exchange.trace()
                 .add("authorizer", "Cognito token of user pool ", valid.pool().poolId() + " valid");
@@ -126,7 +125,7 @@ final class CognitoAuthorizer implements MethodAuthorizer {
     private static String token(String value) {
         String trimmed = value.strip();
         if (trimmed.length() > BEARER.length()
-                && trimmed.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+                && trimmed.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return trimmed.substring(BEARER.length()).strip();
         }
         return trimmed;
@@ -138,8 +137,8 @@ final class CognitoAuthorizer implements MethodAuthorizer {
                 : List.of();
     }
 
-    private static Authorization refuse(Exchange exchange, String reason) {
+    private static GatewayException refuse(Exchange exchange, String reason) {
         exchange.trace().add("authorizer", "Unauthorized request: ", reason);
-        throw GatewayException.of(GatewayResponseType.UNAUTHORIZED);
+        return GatewayException.of(GatewayResponseType.UNAUTHORIZED);
     }
 }
