@@ -10,6 +10,7 @@ import dev.apigw.model.Model;
 import dev.apigw.model.RequestValidator;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.openapi.Placeholders.Field;
+import dev.apigw.model.template.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -134,6 +135,8 @@ public final class OpenApiImporter {
                         "Invalid OpenAPI input: the document is not" + " a JSON or YAML object");
             }
             return document;
+        } catch (IllegalArgumentException e) {
+            throw new OpenApiImportException("", "Invalid OpenAPI input: " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new OpenApiImportException(

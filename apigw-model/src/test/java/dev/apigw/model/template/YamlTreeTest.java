@@ -1,4 +1,4 @@
-package dev.apigw.model.openapi;
+package dev.apigw.model.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.openapi.OpenApiImportException;
+import dev.apigw.model.openapi.OpenApiImporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class YamlTreeTest {
     @Test
     void read_aliasOfAScalar_failsRatherThanImportingTheAnchorName() {
         assertThatThrownBy(() -> read("a: &v hello\nb: *v\n"))
-                .isInstanceOf(OpenApiImportException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown YAML alias *v")
                 .hasMessageContaining("not of single values");
     }
@@ -58,7 +60,7 @@ class YamlTreeTest {
     @Test
     void read_unknownAlias_failsNamingTheAlias() {
         assertThatThrownBy(() -> read("a: *nowhere\n"))
-                .isInstanceOf(OpenApiImportException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown YAML alias *nowhere");
     }
 
@@ -74,7 +76,7 @@ class YamlTreeTest {
         }
 
         assertThatThrownBy(() -> read(yaml.toString()))
-                .isInstanceOf(OpenApiImportException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("more than 1000000 nodes");
     }
 
@@ -103,5 +105,43 @@ class YamlTreeTest {
                             assertThat(i.type()).isEqualTo(IntegrationType.MOCK);
                             assertThat(i.requestTemplates()).containsKey("application/json");
                         });
+    }
+
+    @Test
+    void importText_unknownAlias_failsAsAnOpenApiImportError() {
+        assertThatThrownBy(
+                        () ->
+                                OpenApiImporter.create()
+                                        .importText("openapi: 3.0.1\ninfo: *nowhere\n"))
+                .isInstanceOf(OpenApiImportException.class)
+                .hasMessageStartingWith("Invalid OpenAPI input: unknown YAML alias *nowhere");
+    }
+
+    @Test
+    void read_shortFormTags_readAsTheirLongForms() throws IOException {
+        JsonNode tree =
+                read(
+                        "a: !Ref Param\n"
+                                + "b: !GetAtt Fn.Arn\n"
+                                + "c: !Sub 'x-${AWS::Region}'\n"
+                                + "d: !Join [',', [!Ref A, !GetAtt [B, C]]]\n"
+                                + "e: !If [IsProd, !Select [0, !Split [',', 'x,y']], !Ref AWS::NoValue]\n"
+                                + "f: !Equals [a, b]\n"
+                                + "g: !Condition IsProd\n"
+                                + "h: !!str 12\n");
+
+        assertThat(tree.get("a").toString()).isEqualTo("{\"Ref\":\"Param\"}");
+        assertThat(tree.get("b").toString()).isEqualTo("{\"Fn::GetAtt\":[\"Fn\",\"Arn\"]}");
+        assertThat(tree.get("c").toString()).isEqualTo("{\"Fn::Sub\":\"x-${AWS::Region}\"}");
+        assertThat(tree.get("d").toString())
+                .isEqualTo(
+                        "{\"Fn::Join\":[\",\",[{\"Ref\":\"A\"},{\"Fn::GetAtt\":[\"B\",\"C\"]}]]}");
+        assertThat(tree.get("e").toString())
+                .isEqualTo(
+                        "{\"Fn::If\":[\"IsProd\",{\"Fn::Select\":[0,{\"Fn::Split\":[\",\",\"x,y\"]}]},"
+                                + "{\"Ref\":\"AWS::NoValue\"}]}");
+        assertThat(tree.get("f").toString()).isEqualTo("{\"Fn::Equals\":[\"a\",\"b\"]}");
+        assertThat(tree.get("g").toString()).isEqualTo("{\"Condition\":\"IsProd\"}");
+        assertThat(tree.get("h").asText()).isEqualTo("12");
     }
 }

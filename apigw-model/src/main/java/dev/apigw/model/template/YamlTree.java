@@ -1,4 +1,4 @@
-package dev.apigw.model.openapi;
+package dev.apigw.model.template;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,17 +13,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads a YAML document into a JSON tree with its anchors ({@code &name}), aliases ({@code *name})
- * and merge keys ({@code <<: *name}) of maps and lists resolved, as the YAML parsers behind API
- * Gateway's importer resolve them (an alias of a single value fails: the YAML parser underneath
- * does not report a scalar's anchor): Jackson's own tree reading turns an alias into the anchor's
- * name as a string, which would silently import a wrong API. Expanding aliases is bounded ({@link
+ * Reads a YAML document (an OpenAPI definition or a CloudFormation template) into a JSON tree with
+ * CloudFormation's short-form tags read as their long forms ({@code !Ref X} as {@code {"Ref":
+ * "X"}}, {@code !GetAtt A.B} as {@code {"Fn::GetAtt": ["A", "B"]}}, {@code !Sub s} as {@code
+ * {"Fn::Sub": "s"}}...) and with its anchors ({@code &name}), aliases ({@code *name}) and merge
+ * keys ({@code <<: *name}) of maps and lists resolved, as the YAML parsers behind API Gateway's
+ * importer resolve them (an alias of a single value fails: the YAML parser underneath does not
+ * report a scalar's anchor): Jackson's own tree reading turns an alias into the anchor's name as a
+ * string, which would silently import a wrong API. Expanding aliases is bounded ({@link
  * #MAX_NODES}), so a document of nested aliases ("billion laughs") fails with an {@link
- * OpenApiImportException} instead of exhausting memory.
+ * IllegalArgumentException} instead of exhausting memory.
  */
-final class YamlTree {
+public final class YamlTree {
     /** The most nodes a document may expand to, aliases counted as often as they are used. */
-    static final int MAX_NODES = 1_000_000;
+    public static final int MAX_NODES = 1_000_000;
 
     private static final String MERGE_KEY = "<<";
 
@@ -37,8 +40,11 @@ final class YamlTree {
         this.mapper = mapper;
     }
 
-    /** Reads the document of {@code bytes}, or null when it is empty. */
-    static JsonNode read(ObjectMapper yaml, byte[] bytes) throws IOException {
+    /**
+     * Reads the document of {@code bytes}, or null when it is empty; fails with an {@link
+     * IllegalArgumentException} naming the line on an alias it cannot resolve or expand.
+     */
+    public static JsonNode read(ObjectMapper yaml, byte[] bytes) throws IOException {
         try (JsonParser p = yaml.getFactory().createParser(bytes)) {
             if (p.nextToken() == null) {
                 return null;
@@ -53,6 +59,7 @@ final class YamlTree {
             return alias(parser.getText());
         }
         Object anchor = parser.getObjectId();
+        String tag = parser.getTypeId();
         JsonNode value;
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
@@ -65,6 +72,9 @@ final class YamlTree {
             if (value == null || value.isMissingNode()) {
                 value = JsonNodeFactory.instance.nullNode();
             }
+        }
+        if (tag != null) {
+            value = ShortForms.longForm(tag, value);
         }
         if (anchor != null) {
             anchors.put(anchor.toString(), value);
@@ -151,13 +161,8 @@ final class YamlTree {
         }
     }
 
-    private OpenApiImportException invalid(String reason) {
-        return new OpenApiImportException(
-                "",
-                "Invalid OpenAPI input: "
-                        + reason
-                        + " (line "
-                        + parser.currentLocation().getLineNr()
-                        + ")");
+    private IllegalArgumentException invalid(String reason) {
+        return new IllegalArgumentException(
+                reason + " (line " + parser.currentLocation().getLineNr() + ")");
     }
 }
