@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.LinkedHashMap;
+import dev.apigw.model.template.Intrinsics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,13 +18,11 @@ import java.util.regex.Pattern;
  * {@code Ref}, {@code Fn::Join}, {@code Fn::ImportValue}, and {@code ${...}} in strings. The
  * pseudo-parameters {@code AWS::Region}, {@code AWS::AccountId} and {@code AWS::Partition} are
  * resolved at import as AWS does (reference section 4.3); {@code ${stageVariables.x}} is kept, as
- * it resolves per request (reference section 1.5).
+ * it resolves per request (reference section 1.5). The functions are the CloudFormation importer's
+ * ({@link Intrinsics}); what names mean is this class's.
  */
 final class Placeholders {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern LOGICAL_ARN = Pattern.compile("([A-Za-z0-9]+)\\.Arn");
-    private static final Set<String> INTRINSICS =
-            Set.of("Fn::Sub", "Fn::GetAtt", "Ref", "Fn::Join", "Fn::ImportValue");
 
     /** What a field is for: whether an unresolved placeholder fails, and what {@code X.Arn} is. */
     enum Field {
@@ -59,10 +58,7 @@ final class Placeholders {
 
     /** Returns whether a node is a CloudFormation intrinsic function object. */
     static boolean isIntrinsic(JsonNode json) {
-        return json.isObject()
-                && json.size() == 1
-                && (INTRINSICS.contains(json.fieldNames().next())
-                        || json.fieldNames().next().startsWith("Fn::"));
+        return Intrinsics.isIntrinsic(json);
     }
 
     /** Returns the resolved text of a scalar or an intrinsic; empty when missing. */
@@ -107,39 +103,19 @@ final class Placeholders {
     }
 
     private String intrinsic(Node node, Field field) {
-        String function = node.json().fieldNames().next();
-        Node arg = node.get(function);
-        switch (function) {
-            case "Ref":
-                return variable(resolve(arg, field), node, field, true, Map.of());
-            case "Fn::GetAtt":
-                String name =
-                        arg.json().isArray()
-                                ? resolve(arg.get(0), field) + "." + resolve(arg.get(1), field)
-                                : resolve(arg, field);
-                return variable(name, node, field, true, Map.of());
-            case "Fn::Sub":
-                if (arg.json().isArray()) {
-                    Map<String, String> vars = new LinkedHashMap<>();
-                    for (Map.Entry<String, Node> v : arg.get(1).fields()) {
-                        vars.put(v.getKey(), resolve(v.getValue(), field));
-                    }
-                    return substitute(arg.get(0).json().asText(), node, field, true, vars);
-                }
-                return substitute(arg.json().asText(), node, field, true, Map.of());
-            case "Fn::Join":
-                StringBuilder joined = new StringBuilder();
-                String separator = resolve(arg.get(0), field);
-                for (Node item : arg.get(1).items()) {
-                    joined.append(joined.length() == 0 ? "" : separator)
-                            .append(resolve(item, field));
-                }
-                return joined.toString();
-            case "Fn::ImportValue":
-                return variable(resolve(arg, field), node, field, true, Map.of());
-            default:
-                return unresolved(function, node, field);
+        JsonNode value;
+        try {
+            value = new Intrinsics(new Scope(node, field)).evaluate(node.json(), node.pointer());
+        } catch (IllegalArgumentException e) {
+            throw ImportContext.fail(node, e.getMessage());
         }
+        return value.isArray() ? String.join(",", texts(value)) : value.asText();
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private String substitute(
@@ -147,20 +123,48 @@ final class Placeholders {
         if (text.indexOf("${") < 0) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            String name = m.group(1);
-            String value;
-            if (sub && name.startsWith("!")) {
-                value = "${" + name.substring(1) + "}";
-            } else {
-                value = variable(name, at, field, sub, vars);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        return Intrinsics.substitute(text, name -> variable(name, at, field, sub, vars));
+    }
+
+    /** The names an intrinsic in a definition can use: pseudo-parameters and supplied values. */
+    private final class Scope implements Intrinsics.Scope {
+        private final Node at;
+        private final Field field;
+
+        Scope(Node at, Field field) {
+            this.at = at;
+            this.field = field;
         }
-        m.appendTail(out);
-        return out.toString();
+
+        @Override
+        public JsonNode ref(String name) {
+            return TextNode.valueOf(variable(name, at, field, true, Map.of()));
+        }
+
+        @Override
+        public JsonNode getAtt(String resource, String attribute) {
+            return TextNode.valueOf(
+                    variable(resource + "." + attribute, at, field, true, Map.of()));
+        }
+
+        @Override
+        public boolean condition(String name) {
+            throw ImportContext.fail(
+                    at,
+                    "unresolved placeholder Fn::If: the condition "
+                            + name
+                            + " is the template's (import the template, not its body)");
+        }
+
+        @Override
+        public JsonNode findInMap(String map, String topKey, String secondKey) {
+            return TextNode.valueOf(unresolved("Fn::FindInMap", at, field));
+        }
+
+        @Override
+        public JsonNode importValue(String name) {
+            return TextNode.valueOf(variable(name, at, field, true, Map.of()));
+        }
     }
 
     /** Returns a variable's value; the {@code ${name}} text itself when kept. */
