@@ -4,9 +4,10 @@
  * Both packages are public API; the model does no I/O of its own and holds no runtime state.
  */
 module dev.apigw.model {
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports dev.apigw.model;
     exports dev.apigw.model.openapi;
+    exports dev.apigw.model.cloudformation;
 }

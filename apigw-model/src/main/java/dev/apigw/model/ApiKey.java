@@ -1,5 +1,6 @@
 package dev.apigw.model;
 
+import dev.apigw.model.template.StableIds;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ public final class ApiKey {
             throw new IllegalArgumentException("apiKey value must be 20 to 128 characters long");
         }
         this.name = b.name != null ? b.name : "key";
-        this.id = b.id != null ? b.id : Ids.of("apikey:" + value, 10);
+        this.id = b.id != null ? b.id : StableIds.of("apikey:" + value, 10);
         this.enabled = b.enabled;
         this.description = b.description;
     }

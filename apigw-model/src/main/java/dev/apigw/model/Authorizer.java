@@ -1,5 +1,6 @@
 package dev.apigw.model;
 
+import dev.apigw.model.template.StableIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public final class Authorizer {
 
     private Authorizer(Builder b) {
         this.name = Checks.requireText(b.name, "authorizer name");
-        this.id = b.id != null ? b.id : Ids.of("authorizer:" + name, 6);
+        this.id = b.id != null ? b.id : StableIds.of("authorizer:" + name, 6);
         this.type =
                 Objects.requireNonNull(b.type, () -> "authorizer " + name + ": type is required");
         this.authorizerUri = b.authorizerUri;

@@ -1,5 +1,6 @@
 package dev.apigw.model;
 
+import dev.apigw.model.template.StableIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public final class Resource {
 
     private Resource(Builder b) {
         this.path = checkPath(b.path);
-        this.id = b.id != null ? b.id : Ids.of(path, 6);
+        this.id = b.id != null ? b.id : StableIds.of(path, 6);
         this.methods = Copies.orderedMap(b.methods);
     }
 

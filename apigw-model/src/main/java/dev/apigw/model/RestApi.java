@@ -1,5 +1,6 @@
 package dev.apigw.model;
 
+import dev.apigw.model.template.StableIds;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ public final class RestApi {
 
     private RestApi(Builder b) {
         this.name = Checks.requireText(b.name, "name");
-        this.id = b.id != null ? b.id : Ids.of("restapi:" + name, 10);
+        this.id = b.id != null ? b.id : StableIds.of("restapi:" + name, 10);
         this.description = b.description;
         this.version = b.version;
         this.binaryMediaTypes = Copies.list(b.binaryMediaTypes);

@@ -1,5 +1,6 @@
 package dev.apigw.model;
 
+import dev.apigw.model.template.StableIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class UsagePlan {
 
     private UsagePlan(Builder b) {
         this.name = Checks.requireText(b.name, "usagePlan name");
-        this.id = b.id != null ? b.id : Ids.of("usageplan:" + name, 6);
+        this.id = b.id != null ? b.id : StableIds.of("usageplan:" + name, 6);
         this.description = b.description;
         this.apiStages = Copies.list(b.apiStages);
         this.throttle = b.throttle;

@@ -102,8 +102,23 @@ public final class OpenApiImporter {
         return importBytes(definition.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Imports a definition already read into a JSON tree (a CloudFormation template's {@code
+     * Body}); the tree is not changed.
+     */
+    public ImportResult importTree(JsonNode definition) {
+        if (definition == null || !definition.isObject()) {
+            throw new OpenApiImportException(
+                    "", "Invalid OpenAPI input: the document is not a JSON or YAML object");
+        }
+        return importDocument(definition);
+    }
+
     private ImportResult importBytes(byte[] bytes) {
-        JsonNode document = parse(bytes);
+        return importDocument(parse(bytes));
+    }
+
+    private ImportResult importDocument(JsonNode document) {
         boolean swagger2 = version(document);
         Node title = new Node(document, "").get("info").get("title");
         ImportContext probe = new ImportContext(document, swagger2, options, "probe");

@@ -1,15 +1,16 @@
-package dev.apigw.model;
+package dev.apigw.model.template;
 
 /**
  * Derives stable AWS-shaped identifiers (lowercase letters and digits) from a seed, so that an API
  * defined twice gets the same ids, and tests can name them.
  */
-final class Ids {
+public final class StableIds {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private Ids() {}
+    private StableIds() {}
 
-    static String of(String seed, int length) {
+    /** Returns an id of {@code length} lowercase letters and digits derived from {@code seed}. */
+    public static String of(String seed, int length) {
         long h = 1125899906842597L;
         for (int i = 0; i < seed.length(); i++) {
             h = 31 * h + seed.charAt(i);

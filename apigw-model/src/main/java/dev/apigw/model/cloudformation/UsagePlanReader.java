@@ -1,0 +1,150 @@
+package dev.apigw.model.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.ApiStage;
+import dev.apigw.model.BasePathMapping;
+import dev.apigw.model.DomainName;
+import dev.apigw.model.EndpointType;
+import dev.apigw.model.GatewayDefinition;
+import dev.apigw.model.QuotaPeriodType;
+import dev.apigw.model.QuotaSettings;
+import dev.apigw.model.ThrottleSettings;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.model.UsagePlanKey;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the account-level resources of a template (reference section 8.2): {@code ApiKey} (no
+ * {@code Value}: a generated one of 40 letters and digits, as AWS generates; {@code Enabled}
+ * defaults to false, as in CloudFormation's schema), {@code UsagePlan} (its {@code ApiStages} with
+ * their method throttles, {@code Throttle}, {@code Quota}), {@code UsagePlanKey} (the key added to
+ * the plan), {@code DomainName} and {@code BasePathMapping}.
+ */
+final class UsagePlanReader {
+    private static final char[] KEY_CHARACTERS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final ImportRun run;
+    private final SecureRandom random;
+
+    UsagePlanReader(ImportRun run, SecureRandom random) {
+        this.run = run;
+        this.random = random;
+    }
+
+    void read(GatewayDefinition.Builder out) {
+        Map<String, ApiKey> keys = new LinkedHashMap<>();
+        for (String id : run.ofType("AWS::ApiGateway::ApiKey")) {
+            Props p = run.properties(id);
+            String value = p.text("Value").orElse(null);
+            ApiKey.Builder key =
+                    ApiKey.builder()
+                            .id(run.ids().ref(id).asText())
+                            .name(p.text("Name").orElse(id))
+                            .value(value != null ? value : generated())
+                            .enabled(p.bool("Enabled").orElse(false));
+            p.text("Description").ifPresent(key::description);
+            try {
+                keys.put(id, key.build());
+            } catch (IllegalArgumentException e) {
+                throw p.fail("Value", e.getMessage());
+            }
+            out.apiKey(id, keys.get(id), value == null);
+        }
+        Map<String, List<ApiKey>> planKeys = new LinkedHashMap<>();
+        for (String id : run.ofType("AWS::ApiGateway::UsagePlanKey")) {
+            Props p = run.properties(id);
+            String keyLogicalId =
+                    run.logicalIdOf("AWS::ApiGateway::ApiKey", p.required("KeyId"), p, "KeyId");
+            String planLogicalId =
+                    run.logicalIdOf(
+                            "AWS::ApiGateway::UsagePlan",
+                            p.required("UsagePlanId"),
+                            p,
+                            "UsagePlanId");
+            planKeys.computeIfAbsent(planLogicalId, k -> new ArrayList<>())
+                    .add(keys.get(keyLogicalId));
+            out.usagePlanKey(
+                    id, new UsagePlanKey(p.required("UsagePlanId"), keys.get(keyLogicalId).id()));
+        }
+        for (String id : run.ofType("AWS::ApiGateway::UsagePlan")) {
+            out.usagePlan(id, plan(id, run.properties(id), planKeys.getOrDefault(id, List.of())));
+        }
+        for (String id : run.ofType("AWS::ApiGateway::DomainName")) {
+            Props p = run.properties(id);
+            List<String> types = p.object("EndpointConfiguration").texts("Types");
+            out.domainName(
+                    id,
+                    new DomainName(
+                            p.required("DomainName"),
+                            types.isEmpty()
+                                    ? EndpointType.EDGE
+                                    : EndpointType.valueOf(types.get(0).toUpperCase(Locale.ROOT)),
+                            p.text("SecurityPolicy").orElse("")));
+        }
+        for (String id : run.ofType("AWS::ApiGateway::BasePathMapping")) {
+            Props p = run.properties(id);
+            out.basePathMapping(
+                    id,
+                    new BasePathMapping(
+                            p.required("DomainName"),
+                            p.text("BasePath").orElse(""),
+                            p.required("RestApiId"),
+                            p.text("Stage").orElse("")));
+        }
+    }
+
+    private UsagePlan plan(String id, Props p, List<ApiKey> keys) {
+        UsagePlan.Builder plan =
+                UsagePlan.builder()
+                        .id(run.ids().ref(id).asText())
+                        .name(p.text("UsagePlanName").orElse(id));
+        p.text("Description").ifPresent(plan::description);
+        List<ApiStage> stages = new ArrayList<>();
+        for (Props s : p.objects("ApiStages")) {
+            Map<String, ThrottleSettings> throttle = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : s.object("Throttle").json().properties()) {
+                throttle.put(e.getKey(), throttle(s.object("Throttle").object(e.getKey())));
+            }
+            stages.add(new ApiStage(s.required("ApiId"), s.required("Stage"), throttle));
+        }
+        plan.apiStages(stages);
+        if (p.has("Throttle")) {
+            plan.throttle(throttle(p.object("Throttle")));
+        }
+        if (p.has("Quota")) {
+            Props q = p.object("Quota");
+            plan.quota(
+                    new QuotaSettings(
+                            q.integer("Limit").orElseThrow(() -> q.fail("Limit", "is required")),
+                            q.integer("Offset").orElse(0),
+                            q.enumValue("Period", QuotaPeriodType.class)
+                                    .orElseThrow(() -> q.fail("Period", "is required"))));
+        }
+        keys.forEach(plan::addApiKey);
+        try {
+            return plan.build();
+        } catch (IllegalArgumentException e) {
+            throw p.fail(e.getMessage());
+        }
+    }
+
+    private static ThrottleSettings throttle(Props t) {
+        return new ThrottleSettings(
+                t.integer("BurstLimit").orElse(0), t.number("RateLimit").orElse(0.0));
+    }
+
+    private String generated() {
+        char[] value = new char[40];
+        for (int i = 0; i < value.length; i++) {
+            value[i] = KEY_CHARACTERS[random.nextInt(KEY_CHARACTERS.length)];
+        }
+        return new String(value);
+    }
+}
