@@ -2,7 +2,9 @@ package dev.apigw.runtime;
 
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.Deployment;
+import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.RestApiDefinition;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.auth.CompiledAuthorizers;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -302,6 +305,64 @@ public final class Api {
         /** Points a stage back at an earlier deployment (AWS's UpdateStage of deploymentId). */
         public Builder rollback(String stageName, String deploymentId) {
             return stage(stageName, s -> s.deploymentId(deploymentId));
+        }
+
+        /**
+         * Serves a REST API of an imported template ({@code
+         * dev.apigw.model.cloudformation.CloudFormationImporter}): its definition, every stage with
+         * the deployment it serves (a canary's too), and the usage plans of those stages with their
+         * API keys (reference sections 8.2 and 9.1). The template's functions are bound with {@link
+         * #lambda} (module apigw-lambda loads Java ones from their jars).
+         */
+        public Builder definition(GatewayDefinition definition, String apiLogicalId) {
+            RestApiDefinition api = definition.restApi(apiLogicalId);
+            return definition(definition, api, api.stages().values());
+        }
+
+        /**
+         * Serves one stage of a REST API of an imported template, as {@link
+         * #definition(GatewayDefinition, String)} does for all; fails naming the API's stages when
+         * it has no stage {@code stageName}.
+         */
+        public Builder definition(
+                GatewayDefinition definition, String apiLogicalId, String stageName) {
+            RestApiDefinition api = definition.restApi(apiLogicalId);
+            Stage stage =
+                    api.stage(stageName)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    apiLogicalId
+                                                            + " has no stage "
+                                                            + stageName
+                                                            + "; its stages: "
+                                                            + api.stages().values().stream()
+                                                                    .map(Stage::stageName)
+                                                                    .collect(Collectors.toList())));
+            return definition(definition, api, List.of(stage));
+        }
+
+        private Builder definition(
+                GatewayDefinition definition, RestApiDefinition api, Collection<Stage> stages) {
+            restApi(api.restApi());
+            Map<String, Deployment> byId = new LinkedHashMap<>();
+            api.deployments().values().forEach(d -> byId.put(d.id(), d));
+            for (Stage stage : stages) {
+                stage.deploymentId().map(byId::get).ifPresent(this::deployment);
+                stage.canarySettings()
+                        .map(c -> byId.get(c.deploymentId()))
+                        .ifPresent(this::deployment);
+                stage(stage);
+                for (UsagePlan plan : definition.usagePlans().values()) {
+                    if (plan.covers(api.restApi().id(), stage.stageName())) {
+                        usagePlan(plan);
+                        definition.apiKeys().values().stream()
+                                .filter(k -> plan.apiKeyIds().contains(k.id()))
+                                .forEach(this::apiKey);
+                    }
+                }
+            }
+            return this;
         }
 
         /** Adds an API key of the account. */
