@@ -3,6 +3,7 @@ package dev.apigw.testkit;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.model.cloudformation.TemplateOptions;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.OpenApiImporter;
 import dev.apigw.runtime.Api;
@@ -90,6 +91,7 @@ public final class ApiGatewayExtension
     private static final String TESTKIT_USAGE_PLAN = "apigw-testkit";
 
     private final Supplier<RestApi> definition;
+    private final TemplateSource template;
     private final Consumer<Api.Builder> configuration;
     private final String stage;
     private final Map<String, String> stageVariables;
@@ -100,6 +102,7 @@ public final class ApiGatewayExtension
 
     private ApiGatewayExtension(Builder b) {
         this.definition = b.definition;
+        this.template = b.template;
         this.configuration = b.configuration;
         this.stage = b.stage;
         this.stageVariables = Map.copyOf(b.stageVariables);
@@ -114,9 +117,16 @@ public final class ApiGatewayExtension
         return new Builder();
     }
 
-    /** Returns the stage the API is deployed to: the first segment of request paths. */
+    /**
+     * Returns the stage the API is deployed to: the first segment of request paths. With a {@link
+     * Builder#template template} and no {@link Builder#stage stage} set, it is the template API's
+     * only stage.
+     */
     public String stage() {
-        return stage;
+        if (template == null || stage != null) {
+            return stage == null ? DEFAULT_STAGE : stage;
+        }
+        return template.onlyStage();
     }
 
     /** Builds this test's {@code Api} and its fakes; fails the test if the API is invalid. */
@@ -140,7 +150,7 @@ public final class ApiGatewayExtension
         context.getStore(namespace)
                 .put(
                         TestState.class,
-                        new TestState(api.build(), stage, fakes, backend, clock, logs));
+                        new TestState(api.build(), stage(), fakes, backend, clock, logs));
     }
 
     /**
@@ -164,13 +174,20 @@ public final class ApiGatewayExtension
                                         .eventInvocationExecutor(Runnable::run)
                                         .build())
                         .internalErrorHandler(FailingInternalErrorHandler.create());
-        if (definition != null) {
+        String stage = stage();
+        if (template != null) {
+            b.definition(template.definition(), template.apiLogicalId(), stage);
+        } else if (definition != null) {
             b.restApi(definition.get());
         }
         configuration.accept(b);
         Api configured = b.build();
         Api.Builder deployed =
-                configured.toBuilder().deploy(stage, s -> stageVariables.forEach(s::putVariable));
+                template != null
+                        ? configured.toBuilder()
+                                .stage(stage, s -> stageVariables.forEach(s::putVariable))
+                        : configured.toBuilder()
+                                .deploy(stage, s -> stageVariables.forEach(s::putVariable));
         if (!apiKeys.isEmpty()) {
             UsagePlan.Builder plan =
                     UsagePlan.builder()
@@ -320,8 +337,9 @@ public final class ApiGatewayExtension
     /** Configures an {@link ApiGatewayExtension}. */
     public static final class Builder {
         private Supplier<RestApi> definition;
+        private TemplateSource template;
         private Consumer<Api.Builder> configuration = b -> {};
-        private String stage = DEFAULT_STAGE;
+        private String stage;
         private final Map<String, String> stageVariables = new LinkedHashMap<>();
         private final Set<String> lambdas = new LinkedHashSet<>();
         private final List<ApiKey> apiKeys = new ArrayList<>();
@@ -333,6 +351,7 @@ public final class ApiGatewayExtension
         public Builder restApi(RestApi restApi) {
             Objects.requireNonNull(restApi, "restApi");
             this.definition = () -> restApi;
+            this.template = null;
             return this;
         }
 
@@ -345,6 +364,7 @@ public final class ApiGatewayExtension
                         spec.accept(b);
                         return b.build();
                     };
+            this.template = null;
             return this;
         }
 
@@ -362,6 +382,28 @@ public final class ApiGatewayExtension
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(options, "options");
             this.definition = () -> OpenApiImporter.create(options).importFile(file).api();
+            this.template = null;
+            return this;
+        }
+
+        /**
+         * Serves the REST API of a CloudFormation, SAM or {@code cdk synth} template (its only one)
+         * with its stage settings, usage plans and API keys, as {@link Api.Builder#definition}
+         * does: the test's requests address the template's stage ({@link #stage}, by default the
+         * API's only stage). The file is read when the first test of the class starts; an import
+         * error fails it.
+         */
+        public Builder template(Path file) {
+            return template(file, TemplateOptions.defaults(), null);
+        }
+
+        /**
+         * Serves the REST API {@code apiLogicalId} (null: the template's only one) of a template
+         * imported with these options (parameter values, region, account).
+         */
+        public Builder template(Path file, TemplateOptions options, String apiLogicalId) {
+            this.template = new TemplateSource(file, options, apiLogicalId);
+            this.definition = null;
             return this;
         }
 
@@ -376,7 +418,10 @@ public final class ApiGatewayExtension
             return this;
         }
 
-        /** Sets the stage to deploy to (default {@value ApiGatewayExtension#DEFAULT_STAGE}). */
+        /**
+         * Sets the stage to deploy to (default {@value ApiGatewayExtension#DEFAULT_STAGE}); with a
+         * {@link #template template}, the template's stage to serve.
+         */
         public Builder stage(String stage) {
             this.stage = Objects.requireNonNull(stage, "stage");
             return this;
