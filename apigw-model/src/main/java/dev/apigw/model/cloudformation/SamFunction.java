@@ -117,7 +117,7 @@ final class SamFunction {
             return code;
         }
         if (SamValues.isFalsy(codeUri)) {
-            throw invalid(where, "Only one of 'InlineCode' or 'CodeUri' can be set.");
+            throw invalid(where, "Either 'InlineCode' or 'CodeUri' must be set.");
         }
         if (codeUri.isTextual()) {
             Matcher s3 = S3_URI.matcher(codeUri.textValue());
