@@ -73,6 +73,8 @@ public final class CloudFormationImporter {
         ObjectNode root = parse(bytes);
         if (isServerless(root.path("Transform"))) {
             root = SamTransform.expand(root);
+        } else {
+            requireNoServerless(root);
         }
         ImportRun run = new ImportRun(new Template(root, directory), options);
         GatewayDefinition.Builder out = GatewayDefinition.builder();
@@ -104,6 +106,21 @@ public final class CloudFormationImporter {
                 return "an HTTP API (AWS::Serverless::HttpApi)";
             default:
                 return null;
+        }
+    }
+
+    /** Fails on a SAM resource in a template without SAM's transform, as CloudFormation does. */
+    private static void requireNoServerless(ObjectNode root) {
+        for (Map.Entry<String, JsonNode> e : root.path("Resources").properties()) {
+            String type = e.getValue().path("Type").asText();
+            if (type.startsWith("AWS::Serverless::")) {
+                throw new CloudFormationImportException(
+                        "Resources." + e.getKey(),
+                        type
+                                + " needs the SAM transform: add 'Transform: "
+                                + SERVERLESS
+                                + "' to the template");
+            }
         }
     }
 

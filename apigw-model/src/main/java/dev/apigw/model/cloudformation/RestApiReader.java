@@ -1,6 +1,7 @@
 package dev.apigw.model.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigw.model.ApiKeySourceType;
 import dev.apigw.model.Authorizer;
 import dev.apigw.model.AuthorizerType;
@@ -129,7 +130,7 @@ final class RestApiReader {
             try {
                 ImportResult result =
                         p.has("Body")
-                                ? body(OpenApiImporter.create(options), p.raw("Body"))
+                                ? body(OpenApiImporter.create(options), p.raw("Body"), p)
                                 : OpenApiImporter.create(options).importFile(bodyFile(p));
                 result.warnings().forEach(w -> run.warn(where, w.toString()));
                 return result.api().toBuilder();
@@ -147,8 +148,22 @@ final class RestApiReader {
         return RestApi.builder().name(p.required("Name"));
     }
 
-    private static ImportResult body(OpenApiImporter importer, JsonNode body) {
-        return body.isTextual() ? importer.importText(body.asText()) : importer.importTree(body);
+    /**
+     * Imports a {@code Body}; one without {@code info.title} takes the API's {@code Name} as its
+     * title (CloudFormation creates the API with the name, then puts the body).
+     */
+    private static ImportResult body(OpenApiImporter importer, JsonNode body, Props p) {
+        if (body.isTextual()) {
+            return importer.importText(body.asText());
+        }
+        if (body.isObject() && body.path("info").path("title").isMissingNode() && p.has("Name")) {
+            ObjectNode titled = ((ObjectNode) body).deepCopy();
+            JsonNode info = titled.path("info");
+            ObjectNode withTitle = info.isObject() ? (ObjectNode) info : titled.putObject("info");
+            withTitle.put("title", p.required("Name"));
+            return importer.importTree(titled);
+        }
+        return importer.importTree(body);
     }
 
     private Path bodyFile(Props p) {

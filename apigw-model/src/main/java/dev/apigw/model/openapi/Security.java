@@ -129,12 +129,21 @@ final class Security {
         }
     }
 
+    /**
+     * The requirement SAM's transform writes for an event's {@code Authorizer: NONE} when the API
+     * has a default authorizer: no scheme of that name is defined, and the method is open.
+     */
+    private static final String SAM_NONE = "NONE";
+
     /** Applies an operation's {@code security} requirements to a method. */
     void apply(Node security, Method.Builder method) {
         String boundAuthorizer = null;
         for (Node requirement : security.items()) {
             for (Map.Entry<String, Node> e : requirement.fields()) {
                 Scheme scheme = schemes.get(e.getKey());
+                if (scheme == null && e.getKey().equals(SAM_NONE)) {
+                    continue;
+                }
                 if (scheme == null) {
                     throw ImportContext.fail(
                             e.getValue(), "security scheme '" + e.getKey() + "' is not defined");
