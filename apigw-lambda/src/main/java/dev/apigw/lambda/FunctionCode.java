@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  *
  * <p>{@link #locate} looks, in this order, in {@code sam build}'s directory {@code
  * .aws-sam/build/<LogicalId>/} when it holds classes or {@code lib/} jars, then at {@code CodeUri}:
- * a jar, a zip in Lambda's layout (classes at the root, dependency jars in {@code lib/}) or a
- * directory holding classes and/or {@code lib/*.jar}. A zip, or a jar that holds {@code lib/*.jar}
- * itself, is extracted once into a temporary directory, within {@link ZipExtraction}'s bounds; that
- * directory is deleted by {@link #close()} or when the JVM exits.
+ * a jar, a zip in Lambda's layout (classes at the root, dependency jars in {@code lib/}), a
+ * directory holding classes and/or {@code lib/*.jar}, or a Maven or Gradle project directory whose
+ * build made a deployment package ({@link BuildOutput}). A zip, or a jar that holds {@code
+ * lib/*.jar} itself, is extracted once into a temporary directory, within {@link ZipExtraction}'s
+ * bounds; that directory is deleted by {@link #close()} or when the JVM exits.
  */
 public final class FunctionCode implements AutoCloseable {
     private static final List<String> SOURCE_MARKERS =
@@ -63,14 +64,29 @@ public final class FunctionCode implements AutoCloseable {
                                                         + " with --lambda"));
         String shown = shown(function, code);
         if (Files.isDirectory(code)) {
-            if (holdsCode(code)) {
+            List<String> markers = sourceMarkers(code);
+            if (markers.isEmpty() && holdsCode(code)) {
                 return ofDirectory(id, code);
             }
-            throw new FunctionCodeException(id + ": " + notBuilt(code, shown));
+            if (markers.isEmpty()) {
+                throw new FunctionCodeException(
+                        id + ": CodeUri " + shown + " holds no classes and no lib/*.jar");
+            }
+            Path artifact =
+                    BuildOutput.find(id, code)
+                            .orElseThrow(
+                                    () ->
+                                            new FunctionCodeException(
+                                                    id + ": " + notBuilt(shown, markers)));
+            return ofArchive(id, artifact, shown);
         }
         if (!Files.isRegularFile(code)) {
             throw new FunctionCodeException(id + ": CodeUri " + shown + " not found");
         }
+        return ofArchive(id, code, shown);
+    }
+
+    private static FunctionCode ofArchive(String id, Path code, String shown) {
         String name = code.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jar") && !ZipExtraction.holdsLibJars(id, code)) {
             return new FunctionCode(id, code, List.of(code), null);
@@ -155,12 +171,11 @@ public final class FunctionCode implements AutoCloseable {
         }
     }
 
-    private static String notBuilt(Path dir, String shown) {
-        List<String> markers =
-                SOURCE_MARKERS.stream().filter(m -> Files.exists(dir.resolve(m))).toList();
-        if (markers.isEmpty()) {
-            return "CodeUri " + shown + " holds no classes and no lib/*.jar";
-        }
+    private static List<String> sourceMarkers(Path dir) {
+        return SOURCE_MARKERS.stream().filter(m -> Files.exists(dir.resolve(m))).toList();
+    }
+
+    private static String notBuilt(String shown, List<String> markers) {
         String build =
                 markers.contains("pom.xml")
                         ? "'sam build' or 'mvn package'"

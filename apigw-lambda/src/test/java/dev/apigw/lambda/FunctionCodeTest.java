@@ -118,6 +118,48 @@ class FunctionCodeTest {
     }
 
     @Test
+    void locate_mavenProjectPackaged_usesItsShadedJar() throws IOException {
+        Path project = Files.createDirectories(work.resolve("HelloWorldFunction"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        CompiledCode.copyTree(classes, Files.createDirectories(project.resolve("target/classes")));
+        Path jar = CompiledCode.pack(classes, project.resolve("target/hello-1.0.jar"), Map.of());
+        CompiledCode.pack(classes, project.resolve("target/original-hello-1.0.jar"), Map.of());
+        CompiledCode.pack(classes, project.resolve("target/hello-1.0-sources.jar"), Map.of());
+
+        assertThat(FunctionCode.locate(function(project)).classpath()).containsExactly(jar);
+    }
+
+    @Test
+    void locate_gradleProjectWithBuildZip_usesTheZip() throws IOException {
+        Path project = Files.createDirectories(work.resolve("fn"));
+        Files.writeString(project.resolve("build.gradle"), "");
+        CompiledCode.pack(classes, project.resolve("build/libs/fn.jar"), Map.of());
+        Path zip =
+                CompiledCode.pack(
+                        classes,
+                        project.resolve("build/distributions/fn.zip"),
+                        Map.of("lib/dep.jar", libJar("d.jar")));
+
+        try (FunctionCode code = FunctionCode.locate(function(project))) {
+            assertThat(code.location()).isEqualTo(zip);
+            assertThat(code.classpath()).hasSize(2);
+        }
+    }
+
+    @Test
+    void locate_projectWithSeveralJars_asksForOne() throws IOException {
+        Path project = Files.createDirectories(work.resolve("fn"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        CompiledCode.pack(classes, project.resolve("target/a.jar"), Map.of());
+        CompiledCode.pack(classes, project.resolve("target/b.jar"), Map.of());
+
+        assertThatThrownBy(() -> FunctionCode.locate(function(project)))
+                .hasMessage(
+                        "HelloWorldFunction: CodeUri fn has several built packages (target/a.jar,"
+                                + " target/b.jar); point CodeUri at one");
+    }
+
+    @Test
     void locate_unbuiltGradleSource_namesGradle() throws IOException {
         Path source = Files.createDirectories(work.resolve("fn"));
         Files.writeString(source.resolve("build.gradle.kts"), "");
