@@ -13,12 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +33,7 @@ class TemplateFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path work;
-    private final List<AutoCloseable> opened = new java.util.ArrayList<>();
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
     @AfterEach
     void closeFunctions() throws Exception {
@@ -113,7 +118,9 @@ class TemplateFunctionTest {
         JsonNode headers = answer.get("headers");
         assertThat(headers.get("X-Function").asText()).isEqualTo("orders-fn");
         assertThat(headers.get("X-Memory").asText()).isEqualTo("1024");
-        assertThat(headers.get("X-Remaining").asInt()).isBetween(1, 10_000);
+        assertThat(headers.get("X-Remaining").asInt())
+                .as("counts down from the function's Timeout")
+                .isBetween(5_000, 10_000);
         assertThat(headers.get("X-Tccl").asText()).isEqualTo("true");
         assertThat(headers.get("X-Events").asText())
                 .as("events resolve child-first, from the function's own lib/")
@@ -272,5 +279,60 @@ class TemplateFunctionTest {
         assertThat(JSON.readTree(missing.payload()).get("errorType").asText())
                 .as("a jar without its library fails as on Lambda")
                 .isEqualTo("java.lang.NoClassDefFoundError");
+    }
+
+    @Test
+    void invoke_concurrentCalls_eachAnswered() throws Exception {
+        TemplateFunction f = load("Busy", "fn.VersionHandler", versionFunction("c"));
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<LambdaResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(callers.submit(() -> f.invoke(invocation("{}"))));
+            }
+            for (Future<LambdaResult> call : calls) {
+                assertThat(text(call.get(30, TimeUnit.SECONDS))).isEqualTo("\"c\"");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void loadAll_oneFunctionNotBuilt_failsNamingItAndClosesTheLoadedOnes() throws IOException {
+        Path lib = CompiledCode.compile(work, FunctionSources.version("r"));
+        Path classes = CompiledCode.compile(work, FunctionSources.versionHandler(), lib);
+        Path zip =
+                CompiledCode.pack(
+                        classes,
+                        work.resolve("dist/fn.zip"),
+                        Map.of(
+                                "lib/version.jar",
+                                CompiledCode.pack(lib, work.resolve("v.jar"), Map.of())));
+        Path unbuilt = Files.createDirectories(work.resolve("Unbuilt"));
+        Files.writeString(unbuilt.resolve("pom.xml"), "<project/>");
+        String zipped = "Zipped" + Long.toHexString(System.nanoTime());
+        List<FunctionConfiguration> template =
+                List.of(
+                        configuration(zipped, "fn.VersionHandler", zip),
+                        configuration("Unbuilt", "fn.VersionHandler", unbuilt));
+
+        assertThatThrownBy(() -> TemplateFunctions.loadAll(template))
+                .isInstanceOf(FunctionCodeException.class)
+                .hasMessageStartingWith("Unbuilt: code not built: CodeUri ");
+        try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(temp.map(p -> p.getFileName().toString()))
+                    .as("the zip extracted for the first function is deleted")
+                    .noneMatch(n -> n.startsWith("apigw-" + zipped));
+        }
+    }
+
+    private static FunctionConfiguration configuration(String id, String handler, Path code) {
+        return FunctionConfiguration.builder()
+                .logicalId(id)
+                .runtime("java21")
+                .handler(handler)
+                .codeUri(code)
+                .build();
     }
 }
