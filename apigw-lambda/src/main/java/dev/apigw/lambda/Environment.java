@@ -5,6 +5,9 @@ import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,7 @@ final class Environment implements AutoCloseable {
     private final URLClassLoader loader;
     private final HandlerBinding binding;
     private final Function<LambdaInvocation, Context> contexts;
+    private final CountDownLatch initialized = new CountDownLatch(1);
     private HandlerBinding.Init init;
 
     Environment(
@@ -54,9 +58,21 @@ final class Environment implements AutoCloseable {
         return init != null && init.error() != null;
     }
 
+    /**
+     * Waits until the init of this environment is over (at once when it is), at most this long;
+     * returns whether it is over.
+     */
+    boolean awaitInit(Duration limit) throws InterruptedException {
+        return initialized.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private synchronized HandlerBinding.Init init() {
         if (init == null) {
-            init = binding.init(loader, contexts);
+            try {
+                init = binding.init(loader, contexts);
+            } finally {
+                initialized.countDown();
+            }
         }
         return init;
     }

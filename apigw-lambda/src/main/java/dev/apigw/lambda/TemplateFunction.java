@@ -38,12 +38,20 @@ import java.util.function.Function;
  * deletes an extracted zip.
  */
 public final class TemplateFunction implements LambdaFunction, AutoCloseable {
+    /**
+     * How long Lambda's init phase may take before the function's {@code Timeout} starts counting:
+     * 10 seconds (Lambda's execution environment lifecycle: past it, Lambda retries the init within
+     * the first invocation and its timeout).
+     */
+    static final Duration INIT_PHASE = Duration.ofSeconds(10);
+
     private final FunctionConfiguration configuration;
     private final FunctionCode code;
     private final HandlerBinding binding;
     private final ExecutorService workers;
     private final Function<LambdaInvocation, Context> contexts;
     private final AtomicReference<Environment> environment;
+    private volatile boolean closed;
 
     private TemplateFunction(
             FunctionConfiguration configuration, FunctionCode code, HandlerBinding binding) {
@@ -99,6 +107,7 @@ public final class TemplateFunction implements LambdaFunction, AutoCloseable {
         Environment env = environment.get();
         Future<LambdaResult> call = workers.submit(() -> env.call(invocation));
         try {
+            env.awaitInit(INIT_PHASE);
             LambdaResult result = call.get(configuration.timeout(), TimeUnit.SECONDS);
             if (env.failed()) {
                 renew(env);
@@ -128,6 +137,7 @@ public final class TemplateFunction implements LambdaFunction, AutoCloseable {
     /** Interrupts the calls in flight, closes the class loader and deletes extracted code. */
     @Override
     public void close() {
+        closed = true;
         workers.shutdownNow();
         environment.get().close();
         code.close();
@@ -148,7 +158,7 @@ public final class TemplateFunction implements LambdaFunction, AutoCloseable {
 
     /** Replaces a failed or timed-out environment with a fresh one, once. */
     private void renew(Environment failed) {
-        if (environment.compareAndSet(failed, newEnvironment())) {
+        if (!closed && environment.compareAndSet(failed, newEnvironment())) {
             failed.close();
         }
     }

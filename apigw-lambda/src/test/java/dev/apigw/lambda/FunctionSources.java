@@ -175,6 +175,33 @@ final class FunctionSources {
     }
 
     /**
+     * A stream handler whose static initializer takes 1.5 seconds (a framework starting up), then
+     * answers {@code "ready"}.
+     */
+    static Map<String, String> slowInit() {
+        return Map.of(
+                "fn.SlowInit",
+                source(
+                        "package fn;",
+                        "import com.amazonaws.services.lambda.runtime.*;",
+                        "import java.io.*;",
+                        "import java.util.concurrent.*;",
+                        "public class SlowInit implements RequestStreamHandler {",
+                        "    static {",
+                        "        try {",
+                        "            new CountDownLatch(1).await(1500, TimeUnit.MILLISECONDS);",
+                        "        } catch (InterruptedException e) {",
+                        "            Thread.currentThread().interrupt();",
+                        "        }",
+                        "    }",
+                        "    public void handleRequest(InputStream in, OutputStream out,",
+                        "            Context context) throws IOException {",
+                        "        out.write(\"\\\"ready\\\"\".getBytes());",
+                        "    }",
+                        "}"));
+    }
+
+    /**
      * Copies the aws-lambda-java-events jar and joda-time, its dependency, into {@code root/lib},
      * as a Maven build of a function bundles them.
      */

@@ -211,6 +211,17 @@ class TemplateFunctionTest {
     }
 
     @Test
+    void invoke_initLongerThanTimeout_hasItsOwnInitPhase() throws IOException {
+        Path root = CompiledCode.compile(work, FunctionSources.slowInit());
+        TemplateFunction f = load("Spring", "fn.SlowInit", root, b -> b.timeout(1));
+
+        LambdaResult result = f.invoke(invocation("{}"));
+
+        assertThat(result.functionError()).isEmpty();
+        assertThat(text(result)).isEqualTo("\"ready\"");
+    }
+
+    @Test
     void invoke_staticInitializerThrows_initErrorOnEveryCallEachAFreshInit() throws IOException {
         AtomicInteger attempts = new AtomicInteger();
         System.getProperties().put(FunctionSources.SHARED, attempts);
