@@ -24,21 +24,29 @@ final class FunctionErrors {
 
     /**
      * Returns what Lambda answers for a call that ran past the function's timeout: an unhandled
-     * function error {@code {"errorMessage":"RequestId: <id> Error: Task timed out after 3.00
-     * seconds","errorType":"Sandbox.Timedout"}}, the shape Lambda returns since its runtimes moved
-     * to the current sandbox (a Lambda answer quoted in the changelog of
-     * seek-oss/aws-codedeploy-hooks 2.1.3, and LocalStack's {@code lambda-runtime-init}); Lambda
-     * used to answer {@code {"errorMessage":"<time> <id> Task timed out after 3.00 seconds"}}.
+     * function error {@code {"errorType":"Sandbox.Timedout","errorMessage":"RequestId: <id> Error:
+     * Task timed out after 3.00 seconds"}}, in that order, as a real Lambda answer recorded in
+     * floci-io/floci issue 3314 reads (the changelog of seek-oss/aws-codedeploy-hooks 2.1.3 quotes
+     * the same fields). Lambda used to answer {@code {"errorMessage":"<time> <id> Task timed out
+     * after 3.00 seconds"}}.
      */
     static LambdaResult timedOut(String awsRequestId, int timeoutSeconds) {
-        return LambdaResult.functionError(
-                payload(
-                        "RequestId: "
-                                + awsRequestId
-                                + " Error: Task timed out after "
-                                + String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds)
-                                + " seconds",
-                        "Sandbox.Timedout"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("errorType", "Sandbox.Timedout");
+            g.writeStringField(
+                    "errorMessage",
+                    "RequestId: "
+                            + awsRequestId
+                            + " Error: Task timed out after "
+                            + String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds)
+                            + " seconds");
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return LambdaResult.functionError(out.toByteArray());
     }
 
     /**

@@ -204,9 +204,9 @@ class TemplateFunctionTest {
         assertThat(result.functionError()).contains("Unhandled");
         assertThat(text(result))
                 .isEqualTo(
-                        "{\"errorMessage\":\"RequestId: 8476a536-e9f4-11e8-9739-2dfe598c3fcd"
-                                + " Error: Task timed out after 1.00 seconds\","
-                                + "\"errorType\":\"Sandbox.Timedout\"}");
+                        "{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId:"
+                                + " 8476a536-e9f4-11e8-9739-2dfe598c3fcd Error: Task timed out"
+                                + " after 1.00 seconds\"}");
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     }
 
