@@ -36,4 +36,20 @@ public final class LambdaHandlers {
             RequestHandler<I, O> handler, Class<? super I> inputType) {
         return new RequestHandlerFunction<>(handler, inputType);
     }
+
+    /**
+     * Returns a function that deserializes the payload into the input type the handler's class
+     * declares for {@code RequestHandler<I, O>} (through superclasses and sub-interfaces; {@code
+     * Object} when it stays a type variable), then works as {@link #requestHandler(RequestHandler,
+     * Class)}.
+     */
+    public static LambdaFunction requestHandler(RequestHandler<?, ?> handler) {
+        return typed(handler, RequestHandlerTypes.inputType(handler.getClass()));
+    }
+
+    /** The handler's class implements {@code RequestHandler<I, ?>} for this {@code I}. */
+    @SuppressWarnings("unchecked")
+    private static <I> LambdaFunction typed(RequestHandler<?, ?> handler, Class<I> inputType) {
+        return new RequestHandlerFunction<>((RequestHandler<I, Object>) handler, inputType);
+    }
 }

@@ -7,32 +7,42 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Lambda {@link Context} of one in-process invocation: the invocation's request id, function
- * name and ARN, version {@code $LATEST}, 512 MB, the log group Lambda would use, and the
- * integration timeout counted down from the start of the call. No Cognito identity and no client
- * context, as for an API Gateway invocation. The logger writes through SLF4J under {@code
+ * name and ARN, version {@code $LATEST}, the memory and timeout of the function (for a handler
+ * bound by hand: 512 MB and the integration timeout), the log group Lambda would use, and the time
+ * left counted down from the start of the call. No Cognito identity and no client context, as for
+ * an API Gateway invocation. The logger writes through SLF4J under {@code
  * dev.apigw.lambda.<function name>}.
  */
 final class LocalContext implements Context {
-    private static final int MEMORY_MB = 512;
+    private static final int DEFAULT_MEMORY_MB = 512;
 
     private final LambdaInvocation invocation;
+    private final String functionName;
+    private final int memoryMb;
     private final long deadlineNanos;
     private final LambdaLogger logger;
 
+    /** The context of a handler bound by hand: the ARN's name, 512 MB, the integration timeout. */
     LocalContext(LambdaInvocation invocation) {
+        this(invocation, invocation.functionName(), DEFAULT_MEMORY_MB, invocation.timeout());
+    }
+
+    /** The context of a function with this name, memory (MB) and timeout. */
+    LocalContext(LambdaInvocation invocation, String functionName, int memoryMb, Duration timeout) {
         this.invocation = invocation;
-        this.deadlineNanos = System.nanoTime() + invocation.timeout().toNanos();
+        this.functionName = functionName;
+        this.memoryMb = memoryMb;
+        this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.logger =
                 new Slf4jLogger(
                         LoggerFactory.getLogger(
-                                LocalContext.class.getPackageName()
-                                        + "."
-                                        + invocation.functionName()));
+                                LocalContext.class.getPackageName() + "." + functionName));
     }
 
     @Override
@@ -42,7 +52,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + invocation.functionName();
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -52,7 +62,7 @@ final class LocalContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return invocation.functionName();
+        return functionName;
     }
 
     @Override
@@ -83,7 +93,7 @@ final class LocalContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return MEMORY_MB;
+        return memoryMb;
     }
 
     @Override

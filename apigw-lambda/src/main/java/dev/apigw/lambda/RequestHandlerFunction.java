@@ -1,5 +1,6 @@
 package dev.apigw.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Runs a {@link RequestHandler} with the Lambda Java runtime's serialization: {@code
@@ -29,11 +31,25 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
     private final RequestHandler<I, O> handler;
     private final PojoSerializer<?> input;
     private final ClassLoader loader;
+    private final Function<LambdaInvocation, Context> contexts;
     private final Map<Class<?>, PojoSerializer<Object>> outputs = new ConcurrentHashMap<>();
 
     RequestHandlerFunction(RequestHandler<I, O> handler, Class<? super I> inputType) {
+        this(handler, inputType, handler.getClass().getClassLoader(), LocalContext::new);
+    }
+
+    /**
+     * A function whose event types resolve through {@code loader} (the function's own class loader)
+     * and whose calls get the contexts {@code contexts} makes.
+     */
+    RequestHandlerFunction(
+            RequestHandler<I, O> handler,
+            Class<? super I> inputType,
+            ClassLoader loader,
+            Function<LambdaInvocation, Context> contexts) {
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.loader = handler.getClass().getClassLoader();
+        this.loader = Objects.requireNonNull(loader, "loader");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
         this.input = serializer(Objects.requireNonNull(inputType, "inputType"), loader);
     }
 
@@ -41,9 +57,7 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
     public LambdaResult invoke(LambdaInvocation invocation) {
         O output;
         try {
-            output =
-                    handler.handleRequest(
-                            input(invocation.payload()), new LocalContext(invocation));
+            output = handler.handleRequest(input(invocation.payload()), contexts.apply(invocation));
         } catch (RuntimeException e) {
             return FunctionErrors.of(e, RequestHandlerFunction.class);
         } catch (Error e) {

@@ -1,5 +1,6 @@
 package dev.apigw.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
@@ -7,6 +8,7 @@ import dev.apigw.runtime.spi.LambdaResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Runs a {@link RequestStreamHandler}: the payload as its input stream, its output returned. The
@@ -16,9 +18,17 @@ import java.util.Objects;
  */
 final class StreamHandlerFunction implements LambdaFunction {
     private final RequestStreamHandler handler;
+    private final Function<LambdaInvocation, Context> contexts;
 
     StreamHandlerFunction(RequestStreamHandler handler) {
+        this(handler, LocalContext::new);
+    }
+
+    /** A function whose calls get the contexts {@code contexts} makes. */
+    StreamHandlerFunction(
+            RequestStreamHandler handler, Function<LambdaInvocation, Context> contexts) {
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.contexts = Objects.requireNonNull(contexts, "contexts");
     }
 
     @Override
@@ -28,7 +38,7 @@ final class StreamHandlerFunction implements LambdaFunction {
             handler.handleRequest(
                     new ByteArrayInputStream(invocation.payload()),
                     output,
-                    new LocalContext(invocation));
+                    contexts.apply(invocation));
         } catch (IOException | RuntimeException e) {
             return output.overflowed()
                     ? LambdaResult.responseSizeTooLarge()

@@ -6,17 +6,12 @@ import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Loads the handler classes named on the command line and adapts them to {@link LambdaFunction}s.
@@ -72,13 +67,7 @@ final class HandlerLoader {
         if (stream) {
             return LambdaHandlers.streamHandler((RequestStreamHandler) handler);
         }
-        return requestFunction(handler, inputType(type));
-    }
-
-    /** The handler's class implements {@code RequestHandler<I, ?>} for this {@code I}. */
-    @SuppressWarnings("unchecked")
-    private static <I> LambdaFunction requestFunction(Object handler, Class<I> inputType) {
-        return LambdaHandlers.requestHandler((RequestHandler<I, Object>) handler, inputType);
+        return LambdaHandlers.requestHandler((RequestHandler<?, ?>) handler);
     }
 
     private static Object instantiate(String where, Class<?> type) {
@@ -97,56 +86,5 @@ final class HandlerLoader {
             throw LaunchException.failure(
                     where + "cannot instantiate " + type.getName() + ": " + e);
         }
-    }
-
-    /**
-     * Returns the class of the first type argument of {@code RequestHandler<I, O>} as the class
-     * declares it, through superclasses and sub-interfaces; {@code Object} when it stays a type
-     * variable (Lambda then hands the handler the parsed JSON).
-     */
-    static Class<?> inputType(Class<?> handlerClass) {
-        Type found = find(handlerClass, new HashMap<>());
-        return found == null ? Object.class : raw(found);
-    }
-
-    private static Type find(Type type, Map<TypeVariable<?>, Type> bindings) {
-        Class<?> raw;
-        if (type instanceof ParameterizedType) {
-            ParameterizedType p = (ParameterizedType) type;
-            raw = (Class<?>) p.getRawType();
-            TypeVariable<?>[] params = raw.getTypeParameters();
-            Type[] args = p.getActualTypeArguments();
-            Map<TypeVariable<?>, Type> inner = new HashMap<>(bindings);
-            for (int i = 0; i < params.length; i++) {
-                inner.put(params[i], bindings.getOrDefault(args[i], args[i]));
-            }
-            if (raw == RequestHandler.class) {
-                return inner.get(params[0]);
-            }
-            bindings = inner;
-        } else if (type instanceof Class<?>) {
-            raw = (Class<?>) type;
-        } else {
-            return null;
-        }
-        for (Type parent : raw.getGenericInterfaces()) {
-            Type found = find(parent, bindings);
-            if (found != null) {
-                return found;
-            }
-        }
-        return raw.getGenericSuperclass() == null
-                ? null
-                : find(raw.getGenericSuperclass(), bindings);
-    }
-
-    private static Class<?> raw(Type type) {
-        if (type instanceof Class<?>) {
-            return (Class<?>) type;
-        }
-        if (type instanceof ParameterizedType) {
-            return (Class<?>) ((ParameterizedType) type).getRawType();
-        }
-        return Object.class;
     }
 }

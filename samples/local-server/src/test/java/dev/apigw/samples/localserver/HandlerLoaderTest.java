@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.apigw.samples.localserver.demo.EchoHandler;
 import dev.apigw.samples.localserver.demo.PriceHandler;
-import dev.apigw.samples.petstore.PetsHandler;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HandlerLoaderTest {
@@ -28,38 +25,9 @@ class HandlerLoaderTest {
     /** Binds {@code T} to {@code Integer}. */
     public static final class IntegerHandler extends Base<Integer> {}
 
-    /** A sub-interface binding the input type. */
-    public interface ListHandler extends RequestHandler<List<String>, String> {}
-
-    /** Implements the sub-interface. */
-    public static final class ListHandlerImpl implements ListHandler {
-        @Override
-        public String handleRequest(List<String> input, Context context) {
-            return String.join(",", input);
-        }
-    }
-
     /** Has no public no-argument constructor. */
     public static final class NeedsArgument extends Base<String> {
         public NeedsArgument(String unused) {}
-    }
-
-    @Test
-    void inputType_directInterface_isItsFirstTypeArgument() {
-        assertThat(HandlerLoader.inputType(PetsHandler.class))
-                .isEqualTo(APIGatewayProxyRequestEvent.class);
-        assertThat(HandlerLoader.inputType(PriceHandler.class)).isEqualTo(Map.class);
-    }
-
-    @Test
-    void inputType_boundBySubclassOrSubInterface_isResolved() {
-        assertThat(HandlerLoader.inputType(IntegerHandler.class)).isEqualTo(Integer.class);
-        assertThat(HandlerLoader.inputType(ListHandlerImpl.class)).isEqualTo(List.class);
-    }
-
-    @Test
-    void inputType_unboundVariable_isObject() {
-        assertThat(HandlerLoader.inputType(Base.class)).isEqualTo(Object.class);
     }
 
     @Test
