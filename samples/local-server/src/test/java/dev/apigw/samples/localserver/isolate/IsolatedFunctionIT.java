@@ -155,6 +155,27 @@ class IsolatedFunctionIT {
     }
 
     @Test
+    void invoke_constructorThrows_answersTheInitErrorOnEveryCall() throws Exception {
+        FunctionConfiguration broken =
+                probe("BrokenFunction", 3, 128, Map.of())
+                        .copy(b -> b.handler(ProbeHandlerSource.BROKEN_HANDLER));
+        Recorded fn = Recorded.of(functions.function(broken, List.of(classes)));
+
+        Response first = api(fn).handle(Request.post("/test/call", "{}"));
+        Response second = api(fn).handle(Request.post("/test/call", "{}"));
+
+        assertThat(first.statusCode()).isEqualTo(502);
+        assertThat(second.statusCode()).isEqualTo(502);
+        for (LambdaResult result : fn.results) {
+            assertThat(result.functionError()).contains("Unhandled");
+            JsonNode error = JSON.readTree(result.payload());
+            assertThat(error.path("errorType").asText())
+                    .isEqualTo("java.lang.IllegalStateException");
+            assertThat(error.path("errorMessage").asText()).isEqualTo("no database");
+        }
+    }
+
+    @Test
     void invoke_overConcurrencyLimit_throttlesAndCloseLeavesNoProcess() throws Exception {
         IsolatedFunctions single =
                 IsolatedFunctions.start(IsolationSettings.defaults().withConcurrencyLimit(1));

@@ -13,11 +13,15 @@ import javax.tools.ToolProvider;
  * response, whose request body picks what it does: {@code block} waits forever, {@code exit} calls
  * {@code System.exit(3)}, {@code oom} allocates until {@code OutOfMemoryError}, anything else
  * answers 200 with what it sees: {@code GREETING}, {@code AWS_LAMBDA_FUNCTION_NAME} and the
- * context's memory limit.
+ * context's memory limit. {@code probe.BrokenHandler}'s constructor throws, so the runtime fails
+ * its init.
  */
 final class ProbeHandlerSource {
     /** The handler string of the compiled class. */
     static final String HANDLER = "probe.ProbeHandler::handleRequest";
+
+    /** The handler string of the class whose constructor throws. */
+    static final String BROKEN_HANDLER = "probe.BrokenHandler::handleRequest";
 
     private ProbeHandlerSource() {}
 
@@ -62,6 +66,26 @@ final class ProbeHandlerSource {
                         "        return Map.of(\"statusCode\", 200, \"body\", seen);",
                         "    }",
                         "}"));
+        Path broken = src.resolve("BrokenHandler.java");
+        Files.writeString(
+                broken,
+                String.join(
+                        "\n",
+                        "package probe;",
+                        "import com.amazonaws.services.lambda.runtime.Context;",
+                        "import com.amazonaws.services.lambda.runtime.RequestHandler;",
+                        "import java.util.Map;",
+                        "public class BrokenHandler",
+                        "        implements RequestHandler<Map<String, Object>, Map<String, Object>> {",
+                        "    public BrokenHandler() {",
+                        "        throw new IllegalStateException(\"no database\");",
+                        "    }",
+                        "    @Override",
+                        "    public Map<String, Object> handleRequest(Map<String, Object> event,",
+                        "            Context context) {",
+                        "        return Map.of(\"statusCode\", 200);",
+                        "    }",
+                        "}"));
         String lambdaCore =
                 Path.of(
                                 RequestHandler.class
@@ -83,7 +107,8 @@ final class ProbeHandlerSource {
                         lambdaCore,
                         "-d",
                         classes.toString(),
-                        source.toString());
+                        source.toString(),
+                        broken.toString());
         assertThat(status).as("javac status").isZero();
         return classes;
     }
