@@ -1,31 +1,35 @@
 package dev.apigw.samples.localserver.isolate;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Lambda Runtime API, version {@code 2018-06-01}, that the runtime processes of isolated
- * functions poll, served on {@code 127.0.0.1} on an ephemeral port by the JDK's {@code
- * com.sun.net.httpserver} (a thread per waiting {@code next}, nothing shared with the gateway's
- * Jetty). Each process is told its own endpoint, {@code 127.0.0.1:<port>/<session>}, so a path
- * prefix names the {@link RuntimeSession} a request belongs to (the runtime interface client
- * appends {@code /2018-06-01/runtime/…} to {@code AWS_LAMBDA_RUNTIME_API} as it is).
+ * functions poll, served on {@code 127.0.0.1} on an ephemeral port by its own Jetty server (a
+ * pooled thread per waiting {@code next}; Jetty writes an answer's head and body in one write with
+ * {@code TCP_NODELAY}, where the JDK's {@code com.sun.net.httpserver} costs each warm invocation
+ * ~90 ms of delayed ACKs). Each process is told its own endpoint, {@code
+ * 127.0.0.1:<port>/<session>}, so a path prefix names the {@link RuntimeSession} a request belongs
+ * to (the runtime interface client appends {@code /2018-06-01/runtime/…} to {@code
+ * AWS_LAMBDA_RUNTIME_API} as it is).
  *
  * <p>Routes, as AWS documents them: {@code GET /runtime/invocation/next} (200, the event, with
  * {@code Lambda-Runtime-Aws-Request-Id}, {@code -Deadline-Ms}, {@code -Invoked-Function-Arn} and
@@ -41,43 +45,49 @@ public final class RuntimeApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeApiServer.class);
     private static final String VERSION = "2018-06-01";
     private static final String ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type";
+    private static final String JSON = "application/json";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /**
+     * How long a runtime's connection may stay silent, a {@code next} waiting for an invocation
+     * included: a day. Past it the client fails its poll and exits, and the function's next call
+     * starts a new process.
+     */
+    private static final Duration IDLE_TIMEOUT = Duration.ofDays(1);
+
+    private final Server server;
+    private final ServerConnector connector;
     private final Clock clock;
     private final Map<String, RuntimeSession> sessions = new ConcurrentHashMap<>();
 
-    private RuntimeApiServer(HttpServer server, ExecutorService executor, Clock clock) {
-        this.server = server;
-        this.executor = executor;
+    private RuntimeApiServer(Clock clock) {
         this.clock = clock;
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("lambda-runtime-api");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+        server.setHandler(new RuntimeHandler());
+        server.setStopTimeout(0);
     }
 
     /** Starts the server on {@code 127.0.0.1}, on an ephemeral port. */
     public static RuntimeApiServer start(Clock clock) throws IOException {
-        HttpServer server =
-                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor =
-                Executors.newCachedThreadPool(
-                        task -> {
-                            Thread t =
-                                    new Thread(
-                                            task,
-                                            "lambda-runtime-api-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        RuntimeApiServer api = new RuntimeApiServer(server, executor, clock);
-        server.createContext("/", api::handle);
-        server.setExecutor(executor);
-        server.start();
+        RuntimeApiServer api = new RuntimeApiServer(clock);
+        try {
+            api.server.start();
+        } catch (Exception e) {
+            throw new IOException("Could not start the Lambda Runtime API", e);
+        }
         return api;
     }
 
     /** Returns the port the server listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** Returns the {@code AWS_LAMBDA_RUNTIME_API} value of a session: host, port and prefix. */
@@ -95,26 +105,55 @@ public final class RuntimeApiServer implements AutoCloseable {
         sessions.remove(session.id(), session);
     }
 
-    /** Stops the server and the threads that wait in {@code next}. */
+    /** Releases the requests that wait in {@code next}, then stops the server. */
     @Override
     public void close() {
         sessions.values().forEach(RuntimeSession::close);
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            route(exchange);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Runtime API request {} failed", exchange.getRequestURI(), e);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("The Lambda Runtime API did not stop cleanly", e);
         }
     }
 
-    private void route(HttpExchange exchange) throws IOException, InterruptedException {
-        String[] segments = exchange.getRequestURI().getRawPath().split("/", -1);
+    /** What one request is answered: a status, a body and its type, extra headers. */
+    private record Reply(int status, byte[] body, String contentType, Map<String, String> headers) {
+        static Reply json(int status, String body) {
+            return new Reply(status, body.getBytes(StandardCharsets.UTF_8), JSON, Map.of());
+        }
+
+        static Reply error(int status, String message, String type) {
+            return json(
+                    status,
+                    "{\"errorMessage\":\"" + message + "\",\"errorType\":\"" + type + "\"}");
+        }
+    }
+
+    private final class RuntimeHandler extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Reply reply;
+            try {
+                reply = route(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reply = Reply.error(500, "Internal Server Error", "InternalServerError");
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Runtime API request {} failed", request.getHttpURI(), e);
+                reply = Reply.error(500, "Internal Server Error", "InternalServerError");
+            }
+            response.setStatus(reply.status());
+            if (reply.contentType() != null) {
+                response.getHeaders().put("Content-Type", reply.contentType());
+            }
+            reply.headers().forEach(response.getHeaders()::put);
+            response.write(true, ByteBuffer.wrap(reply.body()), callback);
+            return true;
+        }
+    }
+
+    private Reply route(Request request) throws IOException, InterruptedException {
+        String[] segments = request.getHttpURI().getPath().split("/", -1);
         // "", session, 2018-06-01, runtime, then invocation/next, invocation/{id}/response,
         // invocation/{id}/error or init/error
         RuntimeSession session = segments.length > 1 ? sessions.get(segments[1]) : null;
@@ -122,150 +161,99 @@ public final class RuntimeApiServer implements AutoCloseable {
                 || segments.length < 6
                 || !segments[2].equals(VERSION)
                 || !segments[3].equals("runtime")) {
-            notFound(exchange);
-            return;
+            return notFound();
         }
-        String method = exchange.getRequestMethod();
+        String method = request.getMethod();
+        String errorType = request.getHeaders().get(ERROR_TYPE_HEADER);
         if (segments.length == 6
                 && segments[4].equals("invocation")
                 && segments[5].equals("next")) {
-            if (requireMethod(exchange, method, "GET")) {
-                next(exchange, session);
-            }
-        } else if (segments.length == 6
-                && segments[4].equals("init")
-                && segments[5].equals("error")) {
-            if (requireMethod(exchange, method, "POST")) {
-                byte[] body = readBody(exchange);
-                String errorType = exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER);
-                answer(exchange, session.initError(errorType, body == null ? new byte[0] : body));
-            }
-        } else if (segments.length == 7 && segments[4].equals("invocation")) {
-            String requestId = segments[5];
-            if (segments[6].equals("response")) {
-                if (requireMethod(exchange, method, "POST")) {
-                    byte[] body = readBody(exchange);
-                    answer(
-                            exchange,
-                            body == null
-                                    ? session.respondTooLarge(requestId)
-                                    : session.respond(requestId, body));
-                }
-            } else if (segments[6].equals("error")) {
-                if (requireMethod(exchange, method, "POST")) {
-                    byte[] body = readBody(exchange);
-                    String errorType = exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER);
-                    answer(
-                            exchange,
-                            body == null
-                                    ? session.respondTooLarge(requestId)
-                                    : session.fail(requestId, errorType, body));
-                }
-            } else {
-                notFound(exchange);
-            }
-        } else {
-            notFound(exchange);
+            return method.equals("GET") ? next(session) : notAllowed("GET");
         }
+        if (segments.length == 6 && segments[4].equals("init") && segments[5].equals("error")) {
+            if (!method.equals("POST")) {
+                return notAllowed("POST");
+            }
+            byte[] body = readBody(request);
+            return answer(session.initError(errorType, body == null ? new byte[0] : body));
+        }
+        if (segments.length != 7 || !segments[4].equals("invocation")) {
+            return notFound();
+        }
+        String requestId = segments[5];
+        boolean response = segments[6].equals("response");
+        if (!response && !segments[6].equals("error")) {
+            return notFound();
+        }
+        if (!method.equals("POST")) {
+            return notAllowed("POST");
+        }
+        byte[] body = readBody(request);
+        if (body == null) {
+            return answer(session.respondTooLarge(requestId));
+        }
+        return answer(
+                response
+                        ? session.respond(requestId, body)
+                        : session.fail(requestId, errorType, body));
     }
 
-    private void next(HttpExchange exchange, RuntimeSession session)
-            throws IOException, InterruptedException {
+    private Reply next(RuntimeSession session) throws InterruptedException {
         Optional<PendingInvocation> taken = session.next(clock.millis());
         if (taken.isEmpty()) {
-            send(
-                    exchange,
-                    500,
-                    error("Internal Server Error", "InternalServerError"),
-                    "application/json");
-            return;
+            return Reply.error(500, "Internal Server Error", "InternalServerError");
         }
         PendingInvocation invocation = taken.get();
-        var headers = exchange.getResponseHeaders();
-        headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", String.valueOf(invocation.started().join()));
-        headers.set("Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn());
-        headers.set("Lambda-Runtime-Trace-Id", invocation.traceId());
-        send(exchange, 200, invocation.payload(), "application/json");
+        return new Reply(
+                200,
+                invocation.payload(),
+                JSON,
+                Map.of(
+                        "Lambda-Runtime-Aws-Request-Id", invocation.requestId(),
+                        "Lambda-Runtime-Deadline-Ms", String.valueOf(invocation.started().join()),
+                        "Lambda-Runtime-Invoked-Function-Arn", invocation.functionArn(),
+                        "Lambda-Runtime-Trace-Id", invocation.traceId()));
     }
 
     /** Reads the body; null when it passes Lambda's 6 MB response quota. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
+    private static byte[] readBody(Request request) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(LambdaResult.MAX_RESPONSE_BYTES + 1);
             return body.length > LambdaResult.MAX_RESPONSE_BYTES ? null : body;
         }
     }
 
-    private static boolean requireMethod(HttpExchange exchange, String method, String allowed)
-            throws IOException {
-        if (method.equals(allowed)) {
-            return true;
-        }
-        exchange.getResponseHeaders().set("Allow", allowed);
-        send(exchange, 405, new byte[0], null);
-        return false;
-    }
-
-    private static void answer(HttpExchange exchange, RuntimeSession.Answer answer)
-            throws IOException {
+    private static Reply answer(RuntimeSession.Answer answer) {
         switch (answer) {
             case ACCEPTED:
-                send(exchange, 202, utf8("{\"status\":\"OK\"}"), "application/json");
-                break;
+                return Reply.json(202, "{\"status\":\"OK\"}");
             case INVALID_REQUEST_ID:
-                send(
-                        exchange,
-                        400,
-                        error("Invalid request ID", "InvalidRequestID"),
-                        "application/json");
-                break;
+                return Reply.error(400, "Invalid request ID", "InvalidRequestID");
             case TOO_LARGE:
-                send(
-                        exchange,
+                return Reply.error(
                         413,
-                        error(
-                                "Exceeded maximum allowed payload size ("
-                                        + LambdaResult.MAX_RESPONSE_BYTES
-                                        + " bytes).",
-                                "RequestEntityTooLarge"),
-                        "application/json");
-                break;
+                        "Exceeded maximum allowed payload size ("
+                                + LambdaResult.MAX_RESPONSE_BYTES
+                                + " bytes).",
+                        "RequestEntityTooLarge");
             default:
-                send(
-                        exchange,
+                return Reply.error(
                         403,
-                        error(
-                                "State transition from Ready to InitError failed for runtime."
-                                        + " Error: State transition is not allowed",
-                                "InvalidStateTransition"),
-                        "application/json");
-                break;
+                        "State transition from Ready to InitError failed for runtime."
+                                + " Error: State transition is not allowed",
+                        "InvalidStateTransition");
         }
     }
 
-    private static void notFound(HttpExchange exchange) throws IOException {
-        send(exchange, 404, utf8("404 page not found\n"), "text/plain; charset=utf-8");
+    private static Reply notFound() {
+        return new Reply(
+                404,
+                "404 page not found\n".getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8",
+                Map.of());
     }
 
-    private static byte[] error(String message, String type) {
-        return utf8("{\"errorMessage\":\"" + message + "\",\"errorType\":\"" + type + "\"}");
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body, String contentType)
-            throws IOException {
-        if (contentType != null) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-        }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static Reply notAllowed(String allowed) {
+        return new Reply(405, new byte[0], null, Map.of("Allow", allowed));
     }
 }

@@ -104,9 +104,9 @@ final class RuntimeProcess {
 
     /** Kills the process and its children, and waits until it has gone. */
     void kill() {
-        session.close();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        session.close();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 LOG.warn("Runtime process {} did not exit after SIGKILL", process.pid());
