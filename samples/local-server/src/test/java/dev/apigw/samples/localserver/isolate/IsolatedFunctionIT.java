@@ -191,6 +191,10 @@ class IsolatedFunctionIT {
             assertThatThrownBy(() -> fn.invoke(invocation("{}")))
                     .isInstanceOf(TooManyRequestsException.class)
                     .hasMessageStartingWith("TooManyRequestsException: Rate Exceeded.");
+            Response throttled = api(fn).handle(Request.post("/test/call", "{}"));
+            assertThat(throttled.statusCode()).isEqualTo(502);
+            assertThat(throttled.bodyAsString())
+                    .isEqualTo("{\"message\": \"Internal server error\"}");
         } finally {
             single.close();
         }
