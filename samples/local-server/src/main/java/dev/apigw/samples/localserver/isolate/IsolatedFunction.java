@@ -4,6 +4,7 @@ import dev.apigw.model.FunctionConfiguration;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * process that exits while running it ({@code System.exit}, a crash) answers with {@code
  * Runtime.ExitError} and is replaced. A process that went away before taking an invocation it was
  * handed (it exited after its previous one, as the client does after an {@code OutOfMemoryError})
- * has the invocation retried on another.
+ * has the invocation retried on another. Each of these is an unhandled function error, which a
+ * Lambda proxy integration answers 502 {@code Internal server error} (reference 2.2); the error
+ * texts, not in the reference, are recorded in {@code docs/differences.md} (rows 103 to 106).
  */
 public final class IsolatedFunction implements LambdaFunction, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedFunction.class);
@@ -139,7 +143,7 @@ public final class IsolatedFunction implements LambdaFunction, AutoCloseable {
                 throw gone;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof PendingInvocation.ProcessGoneException gone) {
                 throw gone;
             }
@@ -229,7 +233,7 @@ public final class IsolatedFunction implements LambdaFunction, AutoCloseable {
      * class path entry when it is a directory (the unpacked code), else the runtime directory.
      */
     private static Path taskRoot(List<Path> classpath, RuntimeJars runtime) {
-        if (!classpath.isEmpty() && java.nio.file.Files.isDirectory(classpath.get(0))) {
+        if (!classpath.isEmpty() && Files.isDirectory(classpath.get(0))) {
             return classpath.get(0).toAbsolutePath();
         }
         return runtime.directory();

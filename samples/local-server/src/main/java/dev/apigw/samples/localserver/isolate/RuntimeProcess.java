@@ -1,6 +1,7 @@
 package dev.apigw.samples.localserver.isolate;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +52,7 @@ final class RuntimeProcess {
         command.add("-Xshare:auto");
         command.add("-cp");
         command.add(
-                String.join(
-                        java.io.File.pathSeparator,
-                        classpath.stream().map(Path::toString).toList()));
+                String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
         command.add(MAIN_CLASS);
         command.add(handler);
         ProcessBuilder builder =
@@ -98,7 +98,7 @@ final class RuntimeProcess {
     }
 
     /** Runs this action with the exit value once the process has exited. */
-    void onExit(java.util.function.IntConsumer action) {
+    void onExit(IntConsumer action) {
         process.onExit().thenAccept(p -> action.accept(p.exitValue()));
     }
 
