@@ -176,6 +176,27 @@ class IsolatedFunctionIT {
     }
 
     @Test
+    void invoke_whileACallIsInFlight_startsASecondProcess() throws Exception {
+        Recorded fn =
+                Recorded.of(
+                        functions.function(
+                                probe("BusyPairFunction", 2, 128, Map.of()), List.of(classes)));
+        CompletableFuture<Response> blocked =
+                CompletableFuture.supplyAsync(
+                        () -> api(fn).handle(Request.post("/test/call", "block")));
+        waitUntil(() -> fn.isolated.processes() == 1);
+        List<ProcessHandle> first = fn.isolated.processHandles();
+
+        Response concurrent = api(fn).handle(Request.post("/test/call", "{}"));
+
+        // The first process is held by the blocked call until its timeout: only a second
+        // process can have answered.
+        assertThat(concurrent.statusCode()).isEqualTo(200);
+        assertThat(fn.isolated.processHandles()).anyMatch(process -> !first.contains(process));
+        assertThat(blocked.join().statusCode()).isEqualTo(502);
+    }
+
+    @Test
     void invoke_overConcurrencyLimit_throttlesAndCloseLeavesNoProcess() throws Exception {
         IsolatedFunctions single =
                 IsolatedFunctions.start(IsolationSettings.defaults().withConcurrencyLimit(1));
