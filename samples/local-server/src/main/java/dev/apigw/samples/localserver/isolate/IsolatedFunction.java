@@ -183,22 +183,28 @@ public final class IsolatedFunction implements LambdaFunction, AutoCloseable {
         api.register(session);
         List<Path> fullClasspath = new ArrayList<>(runtime.jars());
         fullClasspath.addAll(classpath);
-        RuntimeProcess process =
-                RuntimeProcess.start(
-                        session,
-                        function.functionName(),
-                        function.handler(),
-                        function.memorySize(),
-                        settings.javaExecutable(),
-                        fullClasspath,
-                        taskRoot,
-                        LambdaEnvironment.of(
-                                function,
-                                api.endpoint(session),
-                                settings.region(),
-                                taskRoot,
-                                runtime.directory(),
-                                settings.clock()));
+        RuntimeProcess process;
+        try {
+            process =
+                    RuntimeProcess.start(
+                            session,
+                            function.functionName(),
+                            function.handler(),
+                            function.memorySize(),
+                            settings.javaExecutable(),
+                            fullClasspath,
+                            taskRoot,
+                            LambdaEnvironment.of(
+                                    function,
+                                    api.endpoint(session),
+                                    settings.region(),
+                                    taskRoot,
+                                    runtime.directory(),
+                                    settings.clock()));
+        } catch (RuntimeException e) {
+            api.unregister(session);
+            throw e;
+        }
         LOG.info(
                 "[{}] started runtime process {} (cold start)",
                 function.functionName(),
