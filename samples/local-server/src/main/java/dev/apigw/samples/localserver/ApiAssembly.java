@@ -11,6 +11,7 @@ import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.samples.localserver.demo.DemoApi;
+import dev.apigw.samples.localserver.isolate.IsolatedFunctions;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +28,31 @@ import java.util.function.Consumer;
  * credentials ({@link HostBindings}); and the {@link StartupWarnings} of that definition. Used at
  * start and by {@code --watch} on every change.
  *
+ * <p>With {@code --template}, {@link TemplateAssembly} builds it instead.
+ *
  * @param api the API to serve
  * @param warnings what the definition uses that the server cannot serve as AWS would
+ * @param stage the stage served
+ * @param notices lines printed once at start, before {@code Listening on} (generated API keys)
+ * @param resources what the API's functions hold (class loaders, code directories), closed when the
+ *     API is no longer served
  */
-record ApiAssembly(Api api, StartupWarnings warnings) {
+record ApiAssembly(
+        Api api,
+        StartupWarnings warnings,
+        String stage,
+        List<String> notices,
+        AutoCloseable resources) {
     /**
-     * Builds the API; {@code echoUrl} is where the demo's HTTP backend is served. Fails with a
-     * one-line {@link LaunchException} on a spec, handler class or API key that cannot be used.
+     * Builds the API; {@code echoUrl} is where the demo's HTTP backend is served, {@code isolated}
+     * runs template functions in their own JVMs ({@code --isolate}; null without). Fails with a
+     * one-line {@link LaunchException} on a spec, template, handler class or API key that cannot be
+     * used.
      */
-    static ApiAssembly build(ServerOptions options, String echoUrl) {
+    static ApiAssembly build(ServerOptions options, String echoUrl, IsolatedFunctions isolated) {
+        if (options.template().isPresent()) {
+            return TemplateAssembly.build(options, isolated);
+        }
         HandlerLoader loader = HandlerLoader.create(options.classpath());
         boolean demo = options.spec().isEmpty();
         RestApi definition =
@@ -77,7 +94,7 @@ record ApiAssembly(Api api, StartupWarnings warnings) {
                                         definition, functions.keySet(), stage.variables()))
                         .addAll(UnenforcedFeatures.of(definition, stage, plans))
                         .addAll(api.warnings());
-        return new ApiAssembly(api, warnings);
+        return new ApiAssembly(api, warnings, options.stage(), List.of(), () -> {});
     }
 
     private static RestApi importSpec(Path spec, Map<String, String> placeholders) {

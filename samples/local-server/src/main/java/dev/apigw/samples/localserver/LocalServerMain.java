@@ -2,24 +2,28 @@ package dev.apigw.samples.localserver;
 
 import dev.apigw.runtime.Api;
 import dev.apigw.samples.localserver.demo.DemoApi;
+import dev.apigw.samples.localserver.isolate.IsolatedFunctions;
+import dev.apigw.samples.localserver.isolate.IsolationSettings;
 import dev.apigw.servlet.ApiServlet;
 import dev.apigw.servlet.LocalServer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The command line of {@code apigw-local.jar}: serves an OpenAPI file (or the bundled demo API) on
- * {@code http://HOST:PORT/STAGE} through Jetty 12. When ready it prints {@code Listening on
- * http://HOST:PORT/STAGE}; from then on standard output is written in batches (see {@link
- * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
- * {@code Stopped} and writes what is left. A bad flag prints one line on standard error and exits
- * 2; a spec, handler or port that cannot be used prints one line and exits 1. See {@link
- * ServerOptions#USAGE}.
+ * The command line of {@code apigw-local.jar}: serves an OpenAPI file, a CloudFormation or SAM
+ * template's REST API (or the bundled demo API) on {@code http://HOST:PORT/STAGE} through Jetty 12.
+ * When ready it prints {@code Listening on http://HOST:PORT/STAGE}; from then on standard output is
+ * written in batches (see {@link BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through
+ * a shutdown hook, which prints {@code Stopped} and writes what is left. A bad flag prints one line
+ * on standard error and exits 2; a spec, handler or port that cannot be used prints one line and
+ * exits 1. See {@link ServerOptions#USAGE}.
  */
 public final class LocalServerMain {
     private LocalServerMain() {}
@@ -50,7 +54,7 @@ public final class LocalServerMain {
         System.setOut(new PrintStream(output, false, Charset.defaultCharset()));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> stop(server, output), "apigw-local-shutdown"));
-        System.out.println("Listening on " + server.server().baseUrl() + "/" + options.stage());
+        System.out.println("Listening on " + server.server().baseUrl() + "/" + server.stage());
         output.drain();
         try {
             server.server().join();
@@ -84,18 +88,24 @@ public final class LocalServerMain {
             ServerOptions options, Consumer<String> out, PrintStream err) {
         LocalServer server = open(options);
         DefinitionWatcher watcher = null;
+        IsolatedFunctions isolated = null;
+        AtomicReference<ApiAssembly> served = new AtomicReference<>();
         try {
             String echoUrl = loopbackUrl(server) + DemoApi.ECHO_PATH;
-            ApiAssembly assembly = ApiAssembly.build(options, echoUrl);
+            isolated = options.isolate() ? isolate() : null;
+            IsolatedFunctions children = isolated;
+            ApiAssembly assembly = ApiAssembly.build(options, echoUrl, children);
+            served.set(assembly);
             assembly.warnings().print(err);
-            AtomicReference<Api> served = new AtomicReference<>(assembly.api());
+            assembly.notices().forEach(out);
+            Supplier<Api> api = () -> served.get().api();
             server.serve(
                     "/*",
                     new ApiServlet(
                             ExecutionLog.of(
-                                    served::get,
+                                    api,
                                     options.logLevel(),
-                                    new FailureHints(options.stage()),
+                                    new FailureHints(assembly.stage()),
                                     err)));
             if (options.spec().isEmpty()) {
                 server.serve(DemoApi.ECHO_PATH + "/*", new EchoServlet());
@@ -105,18 +115,47 @@ public final class LocalServerMain {
                         DefinitionWatcher.start(
                                 options.watchedPaths(),
                                 new Reloader(
-                                        () -> ApiAssembly.build(options, echoUrl),
+                                        () -> ApiAssembly.build(options, echoUrl, children),
                                         served,
                                         out,
                                         line -> err.println("apigw-local: " + line)));
             }
-            return new RunningServer(server.start(), watcher);
+            return new RunningServer(
+                    server.start(),
+                    watcher,
+                    assembly.stage(),
+                    () -> closeFunctions(served, children));
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
             }
             server.close();
+            closeFunctions(served, isolated);
             throw e;
+        }
+    }
+
+    private static IsolatedFunctions isolate() {
+        try {
+            return IsolatedFunctions.start(IsolationSettings.defaults());
+        } catch (IOException e) {
+            throw LaunchException.failure("--isolate: cannot start the Lambda runtime API: " + e);
+        }
+    }
+
+    private static void closeFunctions(
+            AtomicReference<ApiAssembly> served, IsolatedFunctions isolated) {
+        ApiAssembly assembly = served.get();
+        try {
+            if (assembly != null) {
+                assembly.resources().close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the functions: " + e, e);
+        } finally {
+            if (isolated != null) {
+                isolated.close();
+            }
         }
     }
 

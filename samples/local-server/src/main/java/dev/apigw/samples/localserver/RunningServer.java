@@ -8,15 +8,23 @@ import dev.apigw.servlet.LocalServer;
  *
  * @param server the Jetty server
  * @param watcher the watcher, or {@code null} without {@code --watch}
+ * @param stage the stage served
+ * @param functions what the served functions hold (class loaders, child JVMs), closed last
  */
-public record RunningServer(LocalServer server, DefinitionWatcher watcher)
+public record RunningServer(
+        LocalServer server, DefinitionWatcher watcher, String stage, AutoCloseable functions)
         implements AutoCloseable {
-    /** Stops watching, then stops the server. */
+    /** Stops watching, then stops the server, then closes the functions. */
     @Override
     public void close() {
         if (watcher != null) {
             watcher.close();
         }
         server.close();
+        try {
+            functions.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the functions: " + e, e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,22 @@ public final class ServerOptions {
     public static final String USAGE =
             String.join(
                     System.lineSeparator(),
-                    "Usage: java -jar apigw-local.jar [--spec FILE] [options]",
-                    "  --spec FILE          OpenAPI 3.x or Swagger 2.0, JSON or YAML; without it, the"
-                            + " bundled demo API",
-                    "  --stage NAME         stage served, default dev: requests go to"
-                            + " http://HOST:PORT/NAME/...",
+                    "Usage: java -jar apigw-local.jar [--spec FILE | --template FILE] [options]",
+                    "  --spec FILE          OpenAPI 3.x or Swagger 2.0, JSON or YAML; without it (and"
+                            + " without --template),",
+                    "                       the bundled demo API",
+                    "  --template FILE      a CloudFormation or SAM template (JSON or YAML; also cdk"
+                            + " synth output) in place",
+                    "                       of --spec: its REST API with its stages, usage plans, API"
+                            + " keys and Java functions",
+                    "  --api LOGICAL_ID     the API to serve when the template has several",
+                    "  --parameter K=V      a template parameter value (repeatable); --var keeps"
+                            + " working for placeholders",
+                    "  --isolate            run each template function in its own JVM on the Lambda"
+                            + " runtime interface client",
+                    "  --stage NAME         stage served: requests go to http://HOST:PORT/NAME/...;"
+                            + " default dev, or with",
+                    "                       --template the template's only stage",
                     "  --stage-var K=V      a stage variable (repeatable)",
                     "  --lambda NAME=CLASS  bind the Lambda function NAME (as named in integration URIs)"
                             + " to a handler class",
@@ -54,16 +66,19 @@ public final class ServerOptions {
                     "  --version            print the version of apigw-local and exit",
                     "  --help               print this text",
                     "",
-                    "Handlers run inside this JVM: one that calls System.exit stops the server, and on"
-                            + " Java 17+",
-                    "nothing in-process can prevent it (the SecurityManager is deprecated). The coming"
-                            + " --isolate flag",
-                    "will run each function in its own JVM.");
+                    "Without --isolate, handlers run inside this JVM: one that calls System.exit stops"
+                            + " the server, and on",
+                    "Java 17+ nothing in-process can prevent it (the SecurityManager is deprecated)."
+                            + " With --isolate, each",
+                    "template function runs in its own JVM, as Lambda runs it.");
 
     /** Flags that take a value. */
     private static final Set<String> VALUED =
             Set.of(
                     "--spec",
+                    "--template",
+                    "--api",
+                    "--parameter",
                     "--stage",
                     "--stage-var",
                     "--lambda",
@@ -77,9 +92,13 @@ public final class ServerOptions {
                     "--log-level");
 
     /** Flags that take none. */
-    private static final Set<String> SWITCHES = Set.of("--version", "--watch");
+    private static final Set<String> SWITCHES = Set.of("--version", "--watch", "--isolate");
 
     private final Path spec;
+    private final Path template;
+    private final String api;
+    private final Map<String, String> parameters;
+    private final boolean isolate;
     private final String stage;
     private final Map<String, String> stageVariables;
     private final Map<String, String> lambdas;
@@ -95,6 +114,10 @@ public final class ServerOptions {
 
     private ServerOptions(Parser p) {
         spec = p.spec;
+        template = p.template;
+        api = p.api;
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(p.parameters));
+        isolate = p.isolate;
         stage = p.stage;
         stageVariables = Collections.unmodifiableMap(new LinkedHashMap<>(p.stageVariables));
         lambdas = Collections.unmodifiableMap(new LinkedHashMap<>(p.lambdas));
@@ -149,6 +172,16 @@ public final class ServerOptions {
             }
             p.accept(flag, value);
         }
+        if (p.spec != null && p.template != null) {
+            throw LaunchException.usage("--spec and --template cannot be used together");
+        }
+        if (p.template == null) {
+            for (String flag : new String[] {"--api", "--parameter", "--isolate"}) {
+                if (p.given.contains(flag)) {
+                    throw LaunchException.usage(flag + " needs --template (see --help)");
+                }
+            }
+        }
         return new ServerOptions(p);
     }
 
@@ -157,9 +190,34 @@ public final class ServerOptions {
         return Optional.ofNullable(spec);
     }
 
-    /** Returns the stage served. */
+    /** Returns the template file ({@code --template}), if any. */
+    public Optional<Path> template() {
+        return Optional.ofNullable(template);
+    }
+
+    /** Returns the logical id of the template's API to serve ({@code --api}), if given. */
+    public Optional<String> api() {
+        return Optional.ofNullable(api);
+    }
+
+    /** Returns the template parameter values ({@code --parameter}), in the order given. */
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
+    /** Returns whether template functions run each in its own JVM ({@code --isolate}). */
+    public boolean isolate() {
+        return isolate;
+    }
+
+    /** Returns the stage served: the one given, else {@code dev}. */
     public String stage() {
-        return stage;
+        return stage == null ? "dev" : stage;
+    }
+
+    /** Returns the stage given with {@code --stage}, if any. */
+    public Optional<String> stageGiven() {
+        return Optional.ofNullable(stage);
     }
 
     /** Returns the stage variables, in the order given. */
@@ -223,17 +281,26 @@ public final class ServerOptions {
         return watch;
     }
 
-    /** Returns what {@code --watch} watches: the spec, if any, and the classpath entries. */
+    /**
+     * Returns what {@code --watch} watches: the spec or the template, if any, and the classpath
+     * entries.
+     */
     public List<Path> watchedPaths() {
         List<Path> paths = new ArrayList<>();
         spec().ifPresent(paths::add);
+        template().ifPresent(paths::add);
         paths.addAll(classpath);
         return paths;
     }
 
     private static final class Parser {
+        private final Set<String> given = new HashSet<>();
         private Path spec;
-        private String stage = "dev";
+        private Path template;
+        private String api;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+        private boolean isolate;
+        private String stage;
         private final Map<String, String> stageVariables = new LinkedHashMap<>();
         private final Map<String, String> lambdas = new LinkedHashMap<>();
         private final List<Path> classpath = new ArrayList<>();
@@ -247,9 +314,22 @@ public final class ServerOptions {
         private boolean watch;
 
         void accept(String flag, String value) {
+            given.add(flag);
             switch (flag) {
                 case "--spec":
                     spec = Path.of(nonEmpty(flag, value));
+                    break;
+                case "--template":
+                    template = Path.of(nonEmpty(flag, value));
+                    break;
+                case "--api":
+                    api = nonEmpty(flag, value);
+                    break;
+                case "--parameter":
+                    put(parameters, flag, value, "K=V");
+                    break;
+                case "--isolate":
+                    isolate = true;
                     break;
                 case "--stage":
                     stage = nonEmpty(flag, value);

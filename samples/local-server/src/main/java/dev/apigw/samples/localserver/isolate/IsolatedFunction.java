@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * handed (it exited after its previous one, as the client does after an {@code OutOfMemoryError})
  * has the invocation retried on another. Each of these is an unhandled function error, which a
  * Lambda proxy integration answers 502 {@code Internal server error} (reference 2.2); the error
- * texts, not in the reference, are recorded in {@code docs/differences.md} (rows 103 to 106).
+ * texts, not in the reference, are recorded in {@code docs/differences.md} (rows 113 to 116).
  */
 public final class IsolatedFunction implements LambdaFunction, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedFunction.class);

@@ -1,0 +1,250 @@
+package dev.apigw.samples.localserver;
+
+import dev.apigw.lambda.FunctionCode;
+import dev.apigw.lambda.FunctionCodeException;
+import dev.apigw.lambda.TemplateFunction;
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.FunctionConfiguration;
+import dev.apigw.model.GatewayDefinition;
+import dev.apigw.model.RestApiDefinition;
+import dev.apigw.model.Stage;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.model.cloudformation.CloudFormationImporter;
+import dev.apigw.model.cloudformation.TemplateOptions;
+import dev.apigw.model.openapi.ImportOptions;
+import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.spi.LambdaFunction;
+import dev.apigw.samples.localserver.isolate.IsolatedFunction;
+import dev.apigw.samples.localserver.isolate.IsolatedFunctions;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the {@link Api} of {@code --template}: the template imported with the {@code --parameter}
+ * values, its REST API ({@code --api}, else its only one) on its stage ({@code --stage}, else its
+ * only one) with the stage's usage plans and keys, its Java functions bound from their code
+ * (in-process in their own class loaders, or each in its own JVM with {@code --isolate}), and
+ * {@code --lambda} bindings over them. Generated API keys are announced once, {@code API key NAME:
+ * VALUE}.
+ */
+final class TemplateAssembly {
+    private TemplateAssembly() {}
+
+    static ApiAssembly build(ServerOptions options, IsolatedFunctions isolated) {
+        Path file = options.template().orElseThrow();
+        GatewayDefinition definition = importTemplate(file, options);
+        String apiId = apiLogicalId(definition, options);
+        RestApiDefinition api = definition.restApi(apiId);
+        String stage = stageName(api, options);
+        StartupWarnings warnings = new StartupWarnings();
+        warnings.addAll(definition.warnings());
+        List<AutoCloseable> resources = new ArrayList<>();
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        try {
+            bindFunctions(definition, options, isolated, functions, resources, warnings);
+            HandlerLoader loader = HandlerLoader.create(options.classpath());
+            options.lambdas().forEach((name, type) -> functions.put(name, loader.load(name, type)));
+            Gateway account = Gateway.create();
+            Api.Builder b = Api.builder().gateway(account);
+            if (api.stages().isEmpty()) {
+                warnings.addAll(
+                        List.of(apiId + " has no stage in the template: serving it on " + stage));
+                b.restApi(api.restApi()).deploy(stage);
+            } else {
+                b.definition(definition, apiId, stage);
+            }
+            b.stage(stage, s -> options.stageVariables().forEach(s::putVariable));
+            functions.forEach(b::lambda);
+            List<ApiKey> extra = new ArrayList<>();
+            for (String value : options.apiKeys()) {
+                extra.add(
+                        ApiKey.builder().name("local-" + (extra.size() + 1)).value(value).build());
+            }
+            if (!extra.isEmpty()) {
+                UsagePlan.Builder plan =
+                        UsagePlan.builder().name("local").addApiStage(api.restApi().id(), stage);
+                extra.forEach(k -> b.apiKey(k).usagePlan(plan.addApiKey(k).build()));
+            }
+            HostBindings.apply(options, account.accountId(), b);
+            Api built = b.build();
+            Stage served = built.stage(stage).orElseThrow();
+            warnings.addAll(
+                            UnboundFunctions.of(
+                                    api.restApi(), functions.keySet(), served.variables()))
+                    .addAll(UnenforcedFeatures.of(api.restApi(), served, List.of()))
+                    .addAll(built.warnings());
+            return new ApiAssembly(
+                    built, warnings, stage, generatedKeys(definition), () -> closeAll(resources));
+        } catch (IllegalArgumentException e) {
+            closeAll(resources);
+            throw LaunchException.failure("cannot serve " + apiId + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static GatewayDefinition importTemplate(Path file, ServerOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw LaunchException.failure("template file not found: " + file);
+        }
+        TemplateOptions templateOptions =
+                TemplateOptions.builder()
+                        .openApi(
+                                ImportOptions.builder()
+                                        .placeholders(options.placeholders())
+                                        .build())
+                        .parameters(options.parameters())
+                        .build();
+        try {
+            return CloudFormationImporter.create(templateOptions).importFile(file);
+        } catch (IllegalArgumentException e) {
+            throw LaunchException.failure(
+                    "template " + file + " does not import: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw LaunchException.failure(
+                    "cannot read template " + file + ": " + e.getCause().getMessage());
+        }
+    }
+
+    private static String apiLogicalId(GatewayDefinition definition, ServerOptions options) {
+        if (options.api().isPresent()) {
+            String id = options.api().get();
+            if (!definition.restApis().containsKey(id)) {
+                try {
+                    definition.restApi(id);
+                } catch (IllegalArgumentException e) {
+                    throw LaunchException.usage("--api " + id + ": " + e.getMessage());
+                }
+            }
+            return id;
+        }
+        if (definition.restApis().size() == 1) {
+            return definition.restApis().keySet().iterator().next();
+        }
+        if (definition.restApis().isEmpty()) {
+            throw LaunchException.failure(
+                    "the template defines no REST API"
+                            + (definition.otherApis().isEmpty()
+                                    ? ""
+                                    : "; not served yet: " + describe(definition.otherApis())));
+        }
+        throw LaunchException.usage(
+                "the template defines several REST APIs "
+                        + String.join(", ", definition.restApis().keySet())
+                        + ": choose one with --api");
+    }
+
+    private static String describe(Map<String, String> apis) {
+        return apis.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String stageName(RestApiDefinition api, ServerOptions options) {
+        List<String> names =
+                api.stages().values().stream().map(Stage::stageName).collect(Collectors.toList());
+        if (options.stageGiven().isPresent()) {
+            String given = options.stageGiven().get();
+            if (!names.isEmpty() && !names.contains(given)) {
+                throw LaunchException.usage(
+                        "--stage "
+                                + given
+                                + ": "
+                                + api.logicalId()
+                                + " has the stages "
+                                + String.join(", ", names));
+            }
+            return given;
+        }
+        if (names.size() > 1) {
+            throw LaunchException.usage(
+                    api.logicalId()
+                            + " has several stages "
+                            + String.join(", ", names)
+                            + ": choose one with --stage");
+        }
+        return names.isEmpty() ? options.stage() : names.get(0);
+    }
+
+    private static void bindFunctions(
+            GatewayDefinition definition,
+            ServerOptions options,
+            IsolatedFunctions isolated,
+            Map<String, LambdaFunction> functions,
+            List<AutoCloseable> resources,
+            StartupWarnings warnings) {
+        for (FunctionConfiguration f : definition.functions().values()) {
+            if (options.lambdas().containsKey(f.functionName())) {
+                continue;
+            }
+            if (!f.isJava()) {
+                warnings.addAll(
+                        List.of(
+                                "function "
+                                        + f.functionName()
+                                        + " ("
+                                        + (f.runtime().isEmpty() ? "image" : f.runtime())
+                                        + ") is not Java: bind it with --lambda "
+                                        + f.functionName()
+                                        + "=CLASS"));
+                continue;
+            }
+            try {
+                if (isolated != null) {
+                    FunctionCode code = FunctionCode.locate(f);
+                    resources.add(code);
+                    IsolatedFunction function = isolated.function(f, code.classpath());
+                    resources.add(function);
+                    functions.put(f.functionName(), function);
+                } else {
+                    TemplateFunction function = TemplateFunction.load(f);
+                    resources.add(function);
+                    functions.put(f.functionName(), function);
+                    if (!f.environment().isEmpty()) {
+                        warnings.addAll(
+                                List.of(
+                                        "function "
+                                                + f.functionName()
+                                                + " declares environment variables "
+                                                + f.environment().keySet()
+                                                + ": in-process, System.getenv does not see them"
+                                                + " (run with --isolate)"));
+                    }
+                }
+            } catch (FunctionCodeException e) {
+                throw LaunchException.failure(e.getMessage());
+            }
+        }
+    }
+
+    private static List<String> generatedKeys(GatewayDefinition definition) {
+        List<String> lines = new ArrayList<>();
+        definition
+                .apiKeys()
+                .forEach(
+                        (id, key) -> {
+                            if (definition.isGenerated(id)) {
+                                lines.add("API key " + key.name() + ": " + key.value());
+                            }
+                        });
+        return lines;
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                // closing a function's class loader or code directory is best effort
+            }
+        }
+    }
+}
