@@ -16,7 +16,7 @@ import java.util.List;
  * Java function {@code Fn}. A Deployment depending on every method, a Stage {@code prod} with
  * variables and method settings, and a usage plan with one API key complete the template.
  */
-final class LargeTemplates {
+public final class LargeTemplates {
     /** Deepest nesting of the generated resources below the root. */
     static final int MAX_DEPTH = 3;
 
@@ -39,7 +39,7 @@ final class LargeTemplates {
      * @return the template text
      * @throws IllegalArgumentException if {@code resources} is below 1
      */
-    static String restApiWith(int resources) {
+    public static String restApiWith(int resources) {
         if (resources < 1) {
             throw new IllegalArgumentException("resources must be at least 1, was " + resources);
         }
