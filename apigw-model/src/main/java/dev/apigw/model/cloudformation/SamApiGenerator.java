@@ -191,7 +191,7 @@ final class SamApiGenerator {
 
     private void binaryMediaTypes(ObjectNode body) {
         JsonNode types = properties.get("BinaryMediaTypes");
-        if (SamValues.isFalsy(types) || body == null) {
+        if (SamValues.isFalsy(types) || !SamSwagger.isValid(body)) {
             return;
         }
         body.set("x-amazon-apigateway-binary-media-types", unescape(types));

@@ -36,14 +36,9 @@ final class SamTransform {
             throw invalid("Resources", "a SAM template needs a Resources section (an object)");
         }
         ObjectNode resources = (ObjectNode) value;
-        resources
-                .properties()
-                .forEach(
-                        e -> {
-                            if (!e.getValue().isObject()) {
-                                throw invalid("Resources." + e.getKey(), "must be an object");
-                            }
-                        });
+        for (Map.Entry<String, JsonNode> resource : resources.properties()) {
+            check(resource.getKey(), resource.getValue());
+        }
         Set<String> managed = SamImplicitApi.expand(resources, new HashSet<>());
         resources
                 .properties()
@@ -71,6 +66,18 @@ final class SamTransform {
                     managed.contains(apiId));
         }
         return withResources(out, generate(resources));
+    }
+
+    private static void check(String id, JsonNode resource) {
+        if (!resource.isObject()) {
+            throw invalid("Resources." + id, "must be an object");
+        }
+        String type = SamValues.text(resource.get("Type"));
+        JsonNode properties = resource.get("Properties");
+        boolean sam = SamImplicitApi.FUNCTION.equals(type) || SamImplicitApi.API.equals(type);
+        if (sam && properties != null && !properties.isNull() && !properties.isObject()) {
+            throw invalid("Resources." + id + ".Properties", "must be an object");
+        }
     }
 
     /** A managed body takes the API's OpenApiVersion 3 in place of {@code swagger: 2.0}. */

@@ -347,4 +347,17 @@ class SamTransformApiTest {
                 """))
                 .hasMessageStartingWith("Resources.MyApi.Properties.StageName: ");
     }
+
+    @Test
+    void expand_apiPropertiesNotAnObject_failsNamingThem() {
+        assertThatThrownBy(
+                        () ->
+                                expand(
+                                        """
+                Resources:
+                  MyApi: {Type: AWS::Serverless::Api, Properties: [a]}
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Resources.MyApi.Properties: must be an object");
+    }
 }
