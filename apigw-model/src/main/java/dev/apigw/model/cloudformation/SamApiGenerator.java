@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * One {@code AWS::Serverless::Api} as the CloudFormation SAM generates for it: the {@code RestApi}
  * (its body with SAM's CORS, auth, gateway responses, binary media types and models), a {@code
- * Deployment}, a {@code Stage} and the usage plan resources (reference 9.2, 5.2).
+ * Deployment}, a {@code Stage} and the usage plan resources (reference 9.1, 8.2).
  */
 final class SamApiGenerator {
     private static final Pattern OPENAPI_VERSION = Pattern.compile("[2-3](\\.\\d)(\\.\\d)?");

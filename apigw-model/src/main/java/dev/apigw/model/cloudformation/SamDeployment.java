@@ -15,7 +15,7 @@ import java.util.HexFormat;
 /**
  * The deployment and stage SAM creates for an API: the deployment's logical id ends in ten hex
  * digits of a SHA-1 of the definition (so a changed definition is deployed anew), and the stage's
- * is {@code <ApiId><StageName>Stage} (reference 9.2).
+ * is {@code <ApiId><StageName>Stage} (reference 9.1).
  */
 final class SamDeployment {
     private static final JsonMapper SORTED =

@@ -13,9 +13,9 @@ import java.util.Set;
  * Expands the {@code AWS::Serverless-2016-10-31} transform as AWS SAM's translator does for API
  * Gateway REST APIs: every {@code AWS::Serverless::Api}, {@code AWS::Serverless::Function} and the
  * implicit API of the functions' {@code Api} events become plain CloudFormation, with {@code
- * Globals} applied (reference 9). Intrinsic functions are left for the importer to resolve; other
- * resources (including {@code AWS::Serverless::HttpApi}) pass through unchanged. IAM roles and
- * Lambda permissions SAM would add are left out: serving needs neither.
+ * Globals} applied (reference 4.3, 8, 9.1). Intrinsic functions are left for the importer to
+ * resolve; other resources (including {@code AWS::Serverless::HttpApi}) pass through unchanged. IAM
+ * roles and Lambda permissions SAM would add are left out: serving needs neither.
  */
 final class SamTransform {
     private SamTransform() {}

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** A SAM API's {@code Auth} and events' {@code Auth} in the body (reference 8.1-8.4, 8.7, 5.2). */
+/** A SAM API's {@code Auth} and events' {@code Auth} in the body (reference 8.1-8.4, 8.7, 8.2). */
 class SamAuthTest {
     private static final String AUTHORIZER_URI =
             "arn:aws:apigateway:${AWS::Region}:lambda:path/"

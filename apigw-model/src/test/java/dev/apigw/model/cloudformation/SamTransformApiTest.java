@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** An explicit {@code AWS::Serverless::Api} as RestApi, Deployment and Stage (reference 9.2). */
+/** An explicit {@code AWS::Serverless::Api} as RestApi, Deployment and Stage (reference 9.1). */
 class SamTransformApiTest {
     private static final String BODY =
             """
