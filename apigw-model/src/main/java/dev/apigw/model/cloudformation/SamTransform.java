@@ -65,7 +65,10 @@ final class SamTransform {
                     "Resources." + apiId + ".Properties",
                     managed.contains(apiId));
         }
-        return withResources(out, generate(resources));
+        SamReferences refs = new SamReferences();
+        ObjectNode expanded = withResources(out, generate(resources, refs));
+        refs.resolve(expanded);
+        return expanded;
     }
 
     private static void check(String id, JsonNode resource) {
@@ -95,27 +98,23 @@ final class SamTransform {
         body.remove("swagger");
     }
 
-    private static Map<String, JsonNode> generate(ObjectNode resources) {
+    private static Map<String, JsonNode> generate(ObjectNode resources, SamReferences refs) {
         Map<String, JsonNode> generated = new LinkedHashMap<>();
         SamUsagePlans plans = new SamUsagePlans();
-        resources
-                .properties()
-                .forEach(
-                        e -> {
-                            String type = SamValues.text(e.getValue().get("Type"));
-                            if (SamImplicitApi.FUNCTION.equals(type)) {
-                                generated.put(
-                                        e.getKey(),
-                                        SamFunction.toLambda(
-                                                e.getKey(), (ObjectNode) e.getValue()));
-                            } else if (SamImplicitApi.API.equals(type)) {
-                                generated.putAll(
-                                        SamApiGenerator.generate(
-                                                e.getKey(), (ObjectNode) e.getValue(), plans));
-                            } else {
-                                generated.put(e.getKey(), e.getValue());
-                            }
-                        });
+        for (Map.Entry<String, JsonNode> e : resources.properties()) {
+            String id = e.getKey();
+            ObjectNode resource = (ObjectNode) e.getValue();
+            String type = SamValues.text(resource.get("Type"));
+            if (SamImplicitApi.FUNCTION.equals(type)) {
+                generated.put(id, SamFunction.toLambda(id, resource));
+            } else if (SamImplicitApi.API.equals(type)) {
+                Map<String, ObjectNode> api = SamApiGenerator.generate(id, resource, plans);
+                refs.addApi(id, api);
+                generated.putAll(api);
+            } else {
+                generated.put(id, resource);
+            }
+        }
         generated.putAll(plans.shared());
         return generated;
     }
