@@ -120,6 +120,9 @@ final class SamApiGenerator {
                 SamDeployment.deployment(
                         id, definition, openApiVersion, attributes(false), deploymentId);
         out.put(deploymentId.toString(), deployment);
+        out.putAll(
+                SamDomain.generate(
+                        id, properties.get("Domain"), attributes(false), where + ".Domain"));
         String stageId = SamDeployment.stageId(id, stageName);
         out.put(stageId, stage(deploymentId.toString(), stageName));
         JsonNode auth = properties.get("Auth");
