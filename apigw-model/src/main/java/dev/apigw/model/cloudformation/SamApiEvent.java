@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * One {@code Type: Api} event of a SAM function: its Lambda proxy integration, {@code Auth}, {@code
  * RequestModel} and {@code RequestParameters} written into the body of the API it names (a body SAM
  * generates, or the API's own with {@code MergeDefinitions}), as SAM's {@code Api} event source
- * writes them (reference 9.1, 4.3, 5.1).
+ * writes them (reference 2.1, 4.2, 4.3, 5.1).
  */
 final class SamApiEvent {
     private static final String INTEGRATION_URI =

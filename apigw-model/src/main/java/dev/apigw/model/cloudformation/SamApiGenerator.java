@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * One {@code AWS::Serverless::Api} as the CloudFormation SAM generates for it: the {@code RestApi}
  * (its body with SAM's CORS, auth, gateway responses, binary media types and models), a {@code
- * Deployment}, a {@code Stage} and the usage plan resources (reference 9.2, 5.2).
+ * Deployment}, a {@code Stage} and the usage plan resources (reference 9.1, 8.2).
  */
 final class SamApiGenerator {
     private static final Pattern OPENAPI_VERSION = Pattern.compile("[2-3](\\.\\d)(\\.\\d)?");
@@ -97,9 +97,15 @@ final class SamApiGenerator {
                         SamGatewayResponses.apply(value, swagger, where + ".GatewayResponses"),
                 "GatewayResponses",
                 "Unable to add Auth configuration because");
-        binaryMediaTypes(body);
-        edit("Models", body, this::models, "Models", "Unable to add Models definitions because");
-        disableExecuteApiEndpoint(body);
+        SamBodyExtensions.binaryMediaTypes(properties.get("BinaryMediaTypes"), body);
+        edit(
+                "Models",
+                body,
+                (value, swagger) -> SamBodyExtensions.models(value, swagger, where + ".Models"),
+                "Models",
+                "Unable to add Models definitions because");
+        SamBodyExtensions.disableExecuteApiEndpoint(
+                properties.get("DisableExecuteApiEndpoint"), body, where);
         if (!SamValues.isFalsy(definitionUri)) {
             api.set("BodyS3Location", bodyS3Location(definitionUri));
         } else if (body != null) {
@@ -120,6 +126,9 @@ final class SamApiGenerator {
                 SamDeployment.deployment(
                         id, definition, openApiVersion, attributes(false), deploymentId);
         out.put(deploymentId.toString(), deployment);
+        out.putAll(
+                SamDomain.generate(
+                        id, properties.get("Domain"), attributes(false), where + ".Domain"));
         String stageId = SamDeployment.stageId(id, stageName);
         out.put(stageId, stage(deploymentId.toString(), stageName));
         JsonNode auth = properties.get("Auth");
@@ -165,85 +174,6 @@ final class SamApiGenerator {
     @FunctionalInterface
     private interface BodyEdit {
         void apply(JsonNode value, SamSwagger body);
-    }
-
-    private void models(JsonNode models, SamSwagger body) {
-        if (!models.isObject()) {
-            throw invalid(where + ".Models", "Invalid value for 'Models' property");
-        }
-        ObjectNode definitions = SamValues.object(body.doc(), "definitions", body.where());
-        models.properties()
-                .forEach(
-                        e -> {
-                            if (!e.getValue().isObject()) {
-                                throw invalid(
-                                        where + ".Models", "Invalid value for 'Models' property");
-                            }
-                            if (SamValues.isFalsy(e.getValue().get("type"))) {
-                                throw invalid(
-                                        where + ".Models." + e.getKey(),
-                                        "'Models' schema is missing 'type'.");
-                            }
-                            definitions.set(
-                                    e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue());
-                        });
-    }
-
-    private void binaryMediaTypes(ObjectNode body) {
-        JsonNode types = properties.get("BinaryMediaTypes");
-        if (SamValues.isFalsy(types) || body == null) {
-            return;
-        }
-        body.set("x-amazon-apigateway-binary-media-types", unescape(types));
-    }
-
-    /** SAM's {@code ~1} for {@code /} (in every string and key) turned back. */
-    private static JsonNode unescape(JsonNode value) {
-        if (value.isTextual()) {
-            return JSON.textNode(value.textValue().replace("~1", "/"));
-        }
-        if (value.isArray()) {
-            ArrayNode list = JSON.arrayNode();
-            value.forEach(v -> list.add(unescape(v)));
-            return list;
-        }
-        if (value.isObject()) {
-            ObjectNode object = JSON.objectNode();
-            value.properties()
-                    .forEach(
-                            e -> object.set(e.getKey().replace("~1", "/"), unescape(e.getValue())));
-            return object;
-        }
-        return value;
-    }
-
-    private void disableExecuteApiEndpoint(ObjectNode body) {
-        JsonNode disable = properties.get("DisableExecuteApiEndpoint");
-        if (disable == null || disable.isNull()) {
-            return;
-        }
-        if (body == null) {
-            throw invalid(
-                    where + ".DisableExecuteApiEndpoint",
-                    "DisableExecuteApiEndpoint works only within 'DefinitionBody' property.");
-        }
-        String key = "x-amazon-apigateway-endpoint-configuration";
-        if (body.has("openapi") && SamSwagger.isOpenApi3(body.get("openapi").asText())) {
-            JsonNode servers = body.get("servers");
-            ArrayNode list =
-                    servers != null && servers.isArray()
-                            ? (ArrayNode) servers
-                            : body.putArray("servers");
-            if (list.isEmpty()) {
-                list.addObject();
-            }
-            list.forEach(
-                    s ->
-                            SamValues.object((ObjectNode) s, key, where)
-                                    .set("disableExecuteApiEndpoint", disable));
-        } else {
-            SamValues.object(body, key, where).set("disableExecuteApiEndpoint", disable);
-        }
     }
 
     private String openApiVersion() {

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * A SAM API's {@code Auth}: its authorizers as security definitions, {@code DefaultAuthorizer} and
  * {@code ApiKeyRequired} on every method that no event overrode, and {@code ResourcePolicy},
- * written into the body as SAM writes them (reference 8.1, 8.3, 8.4, 8.7, 5.2).
+ * written into the body as SAM writes them (reference 8.1, 8.3, 8.4, 8.7, 8.2).
  */
 final class SamAuth {
     static final Set<String> PROPERTIES =

@@ -15,7 +15,7 @@ import java.util.HexFormat;
 /**
  * The deployment and stage SAM creates for an API: the deployment's logical id ends in ten hex
  * digits of a SHA-1 of the definition (so a changed definition is deployed anew), and the stage's
- * is {@code <ApiId><StageName>Stage} (reference 9.2).
+ * is {@code <ApiId><StageName>Stage} (reference 9.1).
  */
 final class SamDeployment {
     private static final JsonMapper SORTED =
@@ -23,21 +23,36 @@ final class SamDeployment {
 
     private SamDeployment() {}
 
-    /**
-     * The SHA-1 (40 hex digits) of {@code definition} and the OpenAPI version, as SAM joins them.
-     */
+    /** The SHA-1 (40 hex digits) of a definition and OpenAPI version, as SAM joins them. */
     static String hash(JsonNode definition, String openApiVersion) {
+        String data = stringify(definition);
+        if (openApiVersion != null) {
+            data = data + "||" + openApiVersion;
+        }
+        return sha1(data);
+    }
+
+    /** SAM's text of a value to hash: a string itself, else compact JSON with sorted keys. */
+    static String stringify(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
         try {
-            String data = SORTED.writeValueAsString(definition);
-            if (openApiVersion != null) {
-                data = data + "||" + openApiVersion;
-            }
+            return SORTED.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+
+    /** The SHA-1 of {@code data}'s UTF-8 bytes, in 40 hex digits. */
+    static String sha1(String data) {
+        try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-1")
                             .digest(data.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash the API definition", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing", e);
         }
     }
 
@@ -50,14 +65,7 @@ final class SamDeployment {
         if (name.isEmpty()) {
             return apiId + "Stage";
         }
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-1")
-                            .digest(name.getBytes(StandardCharsets.UTF_8));
-            return apiId + "Stage" + HexFormat.of().formatHex(digest).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is missing", e);
-        }
+        return apiId + "Stage" + sha1(name).substring(0, 10);
     }
 
     /**

@@ -13,9 +13,9 @@ import java.util.Set;
  * Expands the {@code AWS::Serverless-2016-10-31} transform as AWS SAM's translator does for API
  * Gateway REST APIs: every {@code AWS::Serverless::Api}, {@code AWS::Serverless::Function} and the
  * implicit API of the functions' {@code Api} events become plain CloudFormation, with {@code
- * Globals} applied (reference 9). Intrinsic functions are left for the importer to resolve; other
- * resources (including {@code AWS::Serverless::HttpApi}) pass through unchanged. IAM roles and
- * Lambda permissions SAM would add are left out: serving needs neither.
+ * Globals} applied (reference 4.3, 8, 9.1). Intrinsic functions are left for the importer to
+ * resolve; other resources (including {@code AWS::Serverless::HttpApi}) pass through unchanged. IAM
+ * roles and Lambda permissions SAM would add are left out: serving needs neither.
  */
 final class SamTransform {
     private SamTransform() {}
@@ -36,14 +36,9 @@ final class SamTransform {
             throw invalid("Resources", "a SAM template needs a Resources section (an object)");
         }
         ObjectNode resources = (ObjectNode) value;
-        resources
-                .properties()
-                .forEach(
-                        e -> {
-                            if (!e.getValue().isObject()) {
-                                throw invalid("Resources." + e.getKey(), "must be an object");
-                            }
-                        });
+        for (Map.Entry<String, JsonNode> resource : resources.properties()) {
+            check(resource.getKey(), resource.getValue());
+        }
         Set<String> managed = SamImplicitApi.expand(resources, new HashSet<>());
         resources
                 .properties()
@@ -70,7 +65,22 @@ final class SamTransform {
                     "Resources." + apiId + ".Properties",
                     managed.contains(apiId));
         }
-        return withResources(out, generate(resources));
+        SamReferences refs = new SamReferences();
+        ObjectNode expanded = withResources(out, generate(resources, refs));
+        refs.resolve(expanded);
+        return expanded;
+    }
+
+    private static void check(String id, JsonNode resource) {
+        if (!resource.isObject()) {
+            throw invalid("Resources." + id, "must be an object");
+        }
+        String type = SamValues.text(resource.get("Type"));
+        JsonNode properties = resource.get("Properties");
+        boolean sam = SamImplicitApi.FUNCTION.equals(type) || SamImplicitApi.API.equals(type);
+        if (sam && properties != null && !properties.isNull() && !properties.isObject()) {
+            throw invalid("Resources." + id + ".Properties", "must be an object");
+        }
     }
 
     /** A managed body takes the API's OpenApiVersion 3 in place of {@code swagger: 2.0}. */
@@ -88,27 +98,23 @@ final class SamTransform {
         body.remove("swagger");
     }
 
-    private static Map<String, JsonNode> generate(ObjectNode resources) {
+    private static Map<String, JsonNode> generate(ObjectNode resources, SamReferences refs) {
         Map<String, JsonNode> generated = new LinkedHashMap<>();
         SamUsagePlans plans = new SamUsagePlans();
-        resources
-                .properties()
-                .forEach(
-                        e -> {
-                            String type = SamValues.text(e.getValue().get("Type"));
-                            if (SamImplicitApi.FUNCTION.equals(type)) {
-                                generated.put(
-                                        e.getKey(),
-                                        SamFunction.toLambda(
-                                                e.getKey(), (ObjectNode) e.getValue()));
-                            } else if (SamImplicitApi.API.equals(type)) {
-                                generated.putAll(
-                                        SamApiGenerator.generate(
-                                                e.getKey(), (ObjectNode) e.getValue(), plans));
-                            } else {
-                                generated.put(e.getKey(), e.getValue());
-                            }
-                        });
+        for (Map.Entry<String, JsonNode> e : resources.properties()) {
+            String id = e.getKey();
+            ObjectNode resource = (ObjectNode) e.getValue();
+            String type = SamValues.text(resource.get("Type"));
+            if (SamImplicitApi.FUNCTION.equals(type)) {
+                generated.put(id, SamFunction.toLambda(id, resource));
+            } else if (SamImplicitApi.API.equals(type)) {
+                Map<String, ObjectNode> api = SamApiGenerator.generate(id, resource, plans);
+                refs.addApi(id, api);
+                generated.putAll(api);
+            } else {
+                generated.put(id, resource);
+            }
+        }
         generated.putAll(plans.shared());
         return generated;
     }

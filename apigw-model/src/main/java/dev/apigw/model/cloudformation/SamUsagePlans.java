@@ -15,7 +15,7 @@ import java.util.Set;
  * The usage plans SAM APIs' {@code Auth.UsagePlan} create: per API ({@code PER_API}, and {@code
  * SINGLE}, its older name) a plan, an enabled API key and their usage-plan key named after the API;
  * {@code SHARED} one {@code ServerlessUsagePlan}, {@code ServerlessApiKey} and {@code
- * ServerlessUsagePlanKey} for all the APIs of the template (reference 5.2). One instance per
+ * ServerlessUsagePlanKey} for all the APIs of the template (reference 8.2). One instance per
  * template, as the shared plan collects every API.
  */
 final class SamUsagePlans {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** A SAM API's {@code Auth} and events' {@code Auth} in the body (reference 8.1-8.4, 8.7, 5.2). */
+/** A SAM API's {@code Auth} and events' {@code Auth} in the body (reference 8.1-8.4, 8.7, 8.2). */
 class SamAuthTest {
     private static final String AUTHORIZER_URI =
             "arn:aws:apigateway:${AWS::Region}:lambda:path/"
@@ -373,5 +373,39 @@ class SamAuthTest {
                 .hasMessage(
                         "Resources.MyApi.Properties.Auth: Auth works only with inline"
                                 + " Swagger specified in 'DefinitionBody' property.");
+    }
+
+    @Test
+    void expand_authOnOpenApi3_movesDefinitionsToSecuritySchemes() {
+        ObjectNode resources =
+                expand(
+                        """
+                Resources:
+                  MyApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      OpenApiVersion: 3.0.1
+                      Auth:
+                        ApiKeyRequired: true
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B
+                      Runtime: java21
+                      CodeUri: x.jar
+                      Events:
+                        Get: {Type: Api, Properties: {RestApiId: MyApi, Path: /a, Method: get}}
+                """);
+
+        assertThat(body(resources).has("securityDefinitions")).isFalse();
+        assertThat(body(resources).at("/components/securitySchemes"))
+                .isEqualTo(
+                        json(
+                                """
+                {"api_key": {"type": "apiKey", "name": "x-api-key", "in": "header"}}
+                """));
+        assertThat(body(resources).at("/paths/~1a/get/security"))
+                .isEqualTo(json("[{\"api_key\": []}]"));
     }
 }

@@ -94,4 +94,16 @@ class SamFunctionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Resources.Fn.Properties: ");
     }
+
+    @Test
+    void expand_functionPropertiesNotAnObject_fails() {
+        assertThatThrownBy(
+                        () ->
+                                expand(
+                                        """
+                Resources:
+                  Fn: {Type: AWS::Serverless::Function, Properties: [a]}
+                """))
+                .hasMessage("Resources.Fn.Properties: must be an object");
+    }
 }

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** Function events of {@code Type: Api}: the implicit API and explicit APIs' bodies (9.1). */
+/**
+ * Function events of {@code Type: Api}: the implicit API and explicit APIs' bodies (reference 2.1,
+ * 4.3).
+ */
 class SamImplicitApiTest {
     private static final String URI =
             "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/"

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** An explicit {@code AWS::Serverless::Api} as RestApi, Deployment and Stage (reference 9.2). */
+/** An explicit {@code AWS::Serverless::Api} as RestApi, Deployment and Stage (reference 9.1). */
 class SamTransformApiTest {
     private static final String BODY =
             """
@@ -346,5 +346,48 @@ class SamTransformApiTest {
                     Properties: {Name: x}
                 """))
                 .hasMessageStartingWith("Resources.MyApi.Properties.StageName: ");
+    }
+
+    @Test
+    void expand_apiPropertiesNotAnObject_failsNamingThem() {
+        assertThatThrownBy(
+                        () ->
+                                expand(
+                                        """
+                Resources:
+                  MyApi: {Type: AWS::Serverless::Api, Properties: [a]}
+                """))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Resources.MyApi.Properties: must be an object");
+    }
+
+    @Test
+    void expand_refsToStageAndDeployment_nameTheGeneratedResources() {
+        ObjectNode out =
+                SamTransform.expand(
+                        template(
+                                """
+                Resources:
+                  MyApi:
+                    Type: AWS::Serverless::Api
+                    Properties: {StageName: prod}
+                  Plan:
+                    Type: AWS::ApiGateway::UsagePlan
+                    Properties:
+                      ApiStages: [{ApiId: {Ref: MyApi}, Stage: {Ref: MyApi.Stage}}]
+                Outputs:
+                  Url:
+                    Value: {Fn::Sub: "https://${MyApi}.execute-api/${MyApi.Stage}/"}
+                  Deployment:
+                    Value: {Ref: MyApi.Deployment}
+                """));
+
+        String deploymentId = idStartingWith((ObjectNode) out.get("Resources"), "MyApiDeployment");
+        assertThat(out.at("/Resources/Plan/Properties/ApiStages/0/Stage"))
+                .isEqualTo(json("{\"Ref\": \"MyApiprodStage\"}"));
+        assertThat(out.at("/Outputs/Url/Value"))
+                .isEqualTo(
+                        json("{\"Fn::Sub\": \"https://${MyApi}.execute-api/${MyApiprodStage}/\"}"));
+        assertThat(out.at("/Outputs/Deployment/Value/Ref").asText()).isEqualTo(deploymentId);
     }
 }

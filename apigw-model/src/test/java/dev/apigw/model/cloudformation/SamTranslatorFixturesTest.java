@@ -26,7 +26,8 @@ class SamTranslatorFixturesTest {
             strings = {
                 "api_with_cors",
                 "api_with_gateway_responses_all",
-                "api_with_aws_account_whitelist"
+                "api_with_aws_account_whitelist",
+                "api_with_auth_with_default_scopes"
             })
     void expand_fixture_givesSamsApiGatewayResources(String name) throws IOException {
         ObjectNode template = (ObjectNode) read(new YAMLMapper(), name + ".yaml");

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-/** {@code Auth.UsagePlan}: SAM's usage plan, API key and usage-plan key (reference 5.2). */
+/** {@code Auth.UsagePlan}: SAM's usage plan, API key and usage-plan key (reference 8.2). */
 class SamUsagePlanTest {
     private static String api(String id, String usagePlan) {
         return """
