@@ -88,41 +88,8 @@ final class TemplateScope implements Intrinsics.Scope {
         if (template.type(name) != null) {
             return ids.ref(name);
         }
-        String generated = samReference(name);
-        if (generated != null) {
-            return ids.ref(generated);
-        }
         throw new CloudFormationImportException(
                 "Ref " + name, "not a parameter, a pseudo-parameter or a resource of the template");
-    }
-
-    /**
-     * Returns the resource a SAM referenceable property names ({@code MyApi.Stage}, {@code
-     * MyApi.Deployment}: the stage or deployment SAM generated for the API), or null.
-     */
-    private String samReference(String name) {
-        int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        String api = name.substring(0, dot);
-        String type = "AWS::ApiGateway::" + name.substring(dot + 1);
-        if (!"AWS::ApiGateway::RestApi".equals(template.type(api))) {
-            return null;
-        }
-        for (Map.Entry<String, JsonNode> e : template.resources().entrySet()) {
-            JsonNode restApiId = e.getValue().path("Properties").path("RestApiId");
-            if (type.equals(template.type(e.getKey()))
-                    && restApiId.path("Ref").asText().equals(api)
-                    && !e.getValue()
-                            .path("Properties")
-                            .path("StageName")
-                            .asText()
-                            .equals("Stage")) {
-                return e.getKey();
-            }
-        }
-        return null;
     }
 
     private JsonNode parameter(String name, JsonNode declaration) {
