@@ -1,5 +1,7 @@
 package dev.apigw.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,24 @@ public record RestApiDefinition(
         Objects.requireNonNull(restApi, "restApi");
         deployments = Copies.orderedMap(deployments);
         stages = Copies.orderedMap(stages);
+    }
+
+    /**
+     * Returns the stage to serve when none is named: the API's only stage, not counting the stage
+     * named {@code Stage} that SAM's deployment creates beside an API's own stage (its {@code
+     * StageName: Stage}); empty when the API has no stage or several.
+     */
+    public Optional<Stage> onlyStage() {
+        List<Stage> candidates = new ArrayList<>();
+        stages.forEach(
+                (id, stage) -> {
+                    boolean samArtifact =
+                            stage.stageName().equals("Stage") && id.endsWith(".Stage");
+                    if (!samArtifact || stages.size() == 1) {
+                        candidates.add(stage);
+                    }
+                });
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
     /** Returns the stage named {@code stageName}. */

@@ -52,7 +52,7 @@ final class TemplateSource {
     /** Returns the API's only stage; fails naming the stages when it has several or none. */
     String onlyStage() {
         RestApiDefinition api = definition().restApi(apiLogicalId());
-        if (api.stages().size() != 1) {
+        if (api.onlyStage().isEmpty()) {
             throw new IllegalStateException(
                     apiLogicalId()
                             + " has the stages "
@@ -61,6 +61,6 @@ final class TemplateSource {
                                     .collect(Collectors.toList())
                             + ": choose one with stage(name)");
         }
-        return api.stages().values().iterator().next().stageName();
+        return api.onlyStage().get().stageName();
     }
 }

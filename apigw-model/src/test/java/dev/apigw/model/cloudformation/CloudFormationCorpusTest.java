@@ -103,6 +103,23 @@ class CloudFormationCorpusTest {
     }
 
     @Test
+    void onlyStage_samApi_isItsOwnStageNotSamsStageStage() {
+        assertThat(
+                        load("13-sam-init-java17-hello-maven.yaml")
+                                .restApi("ServerlessRestApi")
+                                .onlyStage()
+                                .map(Stage::stageName))
+                .hasValue("Prod");
+        assertThat(
+                        load("14-cdk-test-apigateway-restapi.template.json")
+                                .restApi("myapi4C7BF186")
+                                .onlyStage())
+                .isEmpty();
+        assertThat(load("12-cfn-apigateway-lambda-integration.yaml").restApi("RestApi").onlyStage())
+                .isEmpty();
+    }
+
+    @Test
     void importFile_samDomainTemplate_needsItsParameter() {
         assertThatThrownBy(() -> load("20-sessions-custom-domains-rest.yaml"))
                 .hasMessageStartingWith("Parameters.DomainName: no value and no Default");

@@ -164,6 +164,9 @@ final class TemplateAssembly {
             }
             return given;
         }
+        if (names.size() > 1 && api.onlyStage().isPresent()) {
+            return api.onlyStage().get().stageName();
+        }
         if (names.size() > 1) {
             throw LaunchException.usage(
                     api.logicalId()
