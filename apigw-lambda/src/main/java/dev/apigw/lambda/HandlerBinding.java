@@ -1,8 +1,13 @@
 package dev.apigw.lambda;
 
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.JavaType;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ObjectMapper;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.util.LRUMap;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.util.LookupCache;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
@@ -143,7 +148,22 @@ final class HandlerBinding {
             ClassLoader loader,
             Function<LambdaInvocation, Context> contexts) {
         return new RequestHandlerFunction<>(
-                (RequestHandler<I, Object>) handler, inputType, loader, contexts);
+                (RequestHandler<I, Object>) handler, inputType, loader, contexts, ownJackson());
+    }
+
+    /**
+     * A copy of the Lambda runtime's Jackson factory, same settings, with caches of its own, its
+     * type cache included: the shared ones would keep the function's classes, hence its class
+     * loader, after the function closed.
+     */
+    private static JacksonFactory ownJackson() {
+        JacksonFactory shared = JacksonFactory.getInstance();
+        JacksonFactory own =
+                shared.withNamingStrategy(shared.getMapper().getPropertyNamingStrategy());
+        ObjectMapper mapper = own.getMapper();
+        LookupCache<Object, JavaType> types = new LRUMap<>(16, 200);
+        mapper.setTypeFactory(mapper.getTypeFactory().withCache(types));
+        return own;
     }
 
     private Constructor<?> constructor(Class<?> type) {

@@ -11,7 +11,9 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A handler named {@code pkg.Class::method}, chosen among the class's public methods of that name
@@ -28,6 +30,15 @@ final class HandlerMethod implements RequestHandler<Object, Object>, RequestStre
     private static final Comparator<Method> PRIORITY =
             Comparator.comparing(Method::isBridge)
                     .thenComparing(Comparator.comparingInt(HandlerMethod::weight).reversed());
+
+    /** The signatures of two and three parameters Lambda accepts. */
+    private static final Set<List<Part>> SIGNATURES =
+            Set.of(
+                    List.of(Part.INPUT_STREAM, Part.OUTPUT_STREAM),
+                    List.of(Part.INPUT_STREAM, Part.CONTEXT),
+                    List.of(Part.OUTPUT_STREAM, Part.CONTEXT),
+                    List.of(Part.EVENT, Part.CONTEXT),
+                    List.of(Part.INPUT_STREAM, Part.OUTPUT_STREAM, Part.CONTEXT));
 
     private final Method method;
     private final Object instance;
@@ -151,21 +162,7 @@ final class HandlerMethod implements RequestHandler<Object, Object>, RequestStre
 
     /** The signatures Lambda accepts, as listed in the class comment. */
     private static boolean allowed(Part[] parts) {
-        String s = Arrays.toString(parts);
-        switch (parts.length) {
-            case 0:
-            case 1:
-                return true;
-            case 2:
-                return s.equals("[INPUT_STREAM, OUTPUT_STREAM]")
-                        || s.equals("[INPUT_STREAM, CONTEXT]")
-                        || s.equals("[OUTPUT_STREAM, CONTEXT]")
-                        || s.equals("[EVENT, CONTEXT]");
-            case 3:
-                return s.equals("[INPUT_STREAM, OUTPUT_STREAM, CONTEXT]");
-            default:
-                return false;
-        }
+        return parts.length <= 1 || SIGNATURES.contains(List.of(parts));
     }
 
     /** Carries what the handler method threw, so that it is reported as the method's own. */

@@ -32,25 +32,34 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
     private final PojoSerializer<?> input;
     private final ClassLoader loader;
     private final Function<LambdaInvocation, Context> contexts;
+    private final JacksonFactory pojos;
     private final Map<Class<?>, PojoSerializer<Object>> outputs = new ConcurrentHashMap<>();
 
     RequestHandlerFunction(RequestHandler<I, O> handler, Class<? super I> inputType) {
-        this(handler, inputType, handler.getClass().getClassLoader(), LocalContext::new);
+        this(
+                handler,
+                inputType,
+                handler.getClass().getClassLoader(),
+                LocalContext::new,
+                JacksonFactory.getInstance());
     }
 
     /**
-     * A function whose event types resolve through {@code loader} (the function's own class loader)
-     * and whose calls get the contexts {@code contexts} makes.
+     * A function whose event types resolve through {@code loader} (the function's own class
+     * loader), whose other types go through {@code pojos} (a copy of Lambda's Jackson factory whose
+     * caches go away with the function) and whose calls get the contexts {@code contexts} makes.
      */
     RequestHandlerFunction(
             RequestHandler<I, O> handler,
             Class<? super I> inputType,
             ClassLoader loader,
-            Function<LambdaInvocation, Context> contexts) {
+            Function<LambdaInvocation, Context> contexts,
+            JacksonFactory pojos) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.loader = Objects.requireNonNull(loader, "loader");
         this.contexts = Objects.requireNonNull(contexts, "contexts");
-        this.input = serializer(Objects.requireNonNull(inputType, "inputType"), loader);
+        this.pojos = Objects.requireNonNull(pojos, "pojos");
+        this.input = serializer(Objects.requireNonNull(inputType, "inputType"));
     }
 
     @Override
@@ -68,7 +77,7 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
         }
         BoundedOutput json = new BoundedOutput();
         try {
-            outputs.computeIfAbsent(output.getClass(), type -> erased(serializer(type, loader)))
+            outputs.computeIfAbsent(output.getClass(), type -> erased(serializer(type)))
                     .toJson(output, json);
         } catch (RuntimeException e) {
             return json.overflowed()
@@ -92,10 +101,14 @@ final class RequestHandlerFunction<I, O> implements LambdaFunction {
         return (PojoSerializer<Object>) serializer;
     }
 
-    private static <T> PojoSerializer<T> serializer(Class<T> type, ClassLoader loader) {
+    private <T> PojoSerializer<T> serializer(Class<T> type) {
         if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            return LambdaEventSerializers.serializerFor(type, loader);
+            // The library keeps the classes it loads (joda-time's) in a static HashMap: functions
+            // in several class loaders must not fill it at once.
+            synchronized (LambdaEventSerializers.class) {
+                return LambdaEventSerializers.serializerFor(type, loader);
+            }
         }
-        return JacksonFactory.getInstance().getSerializer(type);
+        return pojos.getSerializer(type);
     }
 }

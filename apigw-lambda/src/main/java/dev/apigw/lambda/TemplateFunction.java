@@ -102,6 +102,11 @@ public final class TemplateFunction implements LambdaFunction, AutoCloseable {
         return code;
     }
 
+    /** Returns the class loader of the function's current environment. */
+    ClassLoader classLoader() {
+        return environment.get().loader();
+    }
+
     @Override
     public LambdaResult invoke(LambdaInvocation invocation) {
         Environment env = environment.get();

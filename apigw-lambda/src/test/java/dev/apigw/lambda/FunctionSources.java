@@ -201,6 +201,26 @@ final class FunctionSources {
                         "}"));
     }
 
+    /** A handler whose input and output are the function's own classes. */
+    static Map<String, String> pojoHandler() {
+        return Map.of(
+                "fn.Order",
+                source("package fn;", "public class Order {", "    public String item;", "}"),
+                "fn.Receipt",
+                source("package fn;", "public class Receipt {", "    public String text;", "}"),
+                "fn.OrderHandler",
+                source(
+                        "package fn;",
+                        "import com.amazonaws.services.lambda.runtime.*;",
+                        "public class OrderHandler implements RequestHandler<Order, Receipt> {",
+                        "    public Receipt handleRequest(Order order, Context context) {",
+                        "        Receipt r = new Receipt();",
+                        "        r.text = \"one \" + order.item;",
+                        "        return r;",
+                        "    }",
+                        "}"));
+    }
+
     /**
      * Copies the aws-lambda-java-events jar and joda-time, its dependency, into {@code root/lib},
      * as a Maven build of a function bundles them.

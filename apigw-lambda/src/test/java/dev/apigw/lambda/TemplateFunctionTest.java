@@ -9,6 +9,7 @@ import dev.apigw.model.FunctionConfiguration;
 import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -336,6 +337,24 @@ class TemplateFunctionTest {
                     .as("the zip extracted for the first function is deleted")
                     .noneMatch(n -> n.startsWith("apigw-" + zipped));
         }
+    }
+
+    @Test
+    void close_afterPojoCalls_leavesTheClassLoaderUnreachable() throws Exception {
+        Path root = CompiledCode.compile(work, FunctionSources.pojoHandler());
+        TemplateFunction f =
+                TemplateFunctions.load(configuration("Orders", "fn.OrderHandler", root));
+        assertThat(text(f.invoke(invocation("{\"item\":\"tea\"}"))))
+                .isEqualTo("{\"text\":\"one tea\"}");
+        WeakReference<ClassLoader> loader = new WeakReference<>(f.classLoader());
+
+        f.close();
+        f = null;
+
+        for (int i = 0; i < 50 && loader.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(loader.get()).as("the function's class loader after close").isNull();
     }
 
     private static FunctionConfiguration configuration(String id, String handler, Path code) {
