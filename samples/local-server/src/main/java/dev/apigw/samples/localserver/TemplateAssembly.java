@@ -42,8 +42,8 @@ final class TemplateAssembly {
         GatewayDefinition definition = importTemplate(file, options);
         String apiId = apiLogicalId(definition, options);
         RestApiDefinition api = definition.restApi(apiId);
-        String stage = stageName(api, options);
         StartupWarnings warnings = new StartupWarnings();
+        String stage = stageName(api, options, warnings);
         warnings.addAll(definition.warnings());
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
@@ -148,7 +148,8 @@ final class TemplateAssembly {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String stageName(RestApiDefinition api, ServerOptions options) {
+    private static String stageName(
+            RestApiDefinition api, ServerOptions options, StartupWarnings warnings) {
         List<String> names =
                 api.stages().values().stream().map(Stage::stageName).collect(Collectors.toList());
         if (options.stageGiven().isPresent()) {
@@ -164,6 +165,17 @@ final class TemplateAssembly {
             }
             return given;
         }
+        List<String> declared = withoutSamStage(api);
+        if (names.size() > 1 && declared.size() == 1) {
+            warnings.addAll(
+                    List.of(
+                            api.logicalId()
+                                    + " also has the stage 'Stage' that SAM adds when an API sets"
+                                    + " no OpenApiVersion: serving "
+                                    + declared.get(0)
+                                    + "; --stage Stage serves the other"));
+            return declared.get(0);
+        }
         if (names.size() > 1) {
             throw LaunchException.usage(
                     api.logicalId()
@@ -172,6 +184,21 @@ final class TemplateAssembly {
                             + ": choose one with --stage");
         }
         return names.isEmpty() ? options.stage() : names.get(0);
+    }
+
+    /**
+     * The names of the API's stages but {@code Stage}, the one SAM's deployment creates (its {@code
+     * StageName}, logical id {@code DEPLOYMENT.Stage}) for an {@code AWS::Serverless::Api} without
+     * {@code OpenApiVersion}: the stage its author declared is the other one.
+     */
+    private static List<String> withoutSamStage(RestApiDefinition api) {
+        return api.stages().entrySet().stream()
+                .filter(
+                        e ->
+                                !(e.getKey().endsWith(".Stage")
+                                        && e.getValue().stageName().equals("Stage")))
+                .map(e -> e.getValue().stageName())
+                .collect(Collectors.toList());
     }
 
     private static void bindFunctions(
