@@ -78,7 +78,9 @@ final class TemplateAssembly {
             warnings.addAll(
                             UnboundFunctions.of(
                                     api.restApi(), functions.keySet(), served.variables()))
-                    .addAll(UnenforcedFeatures.of(api.restApi(), served, List.of()))
+                    .addAll(
+                            UnenforcedFeatures.of(
+                                    api.restApi(), served, plansOf(definition, built, stage)))
                     .addAll(built.warnings());
             return new ApiAssembly(
                     built, warnings, stage, generatedKeys(definition), () -> closeAll(resources));
@@ -250,6 +252,14 @@ final class TemplateAssembly {
                 throw LaunchException.failure(e.getMessage());
             }
         }
+    }
+
+    /** The template's usage plans that cover the served stage. */
+    private static List<UsagePlan> plansOf(GatewayDefinition definition, Api built, String stage) {
+        String apiId = built.restApi().id();
+        return definition.usagePlans().values().stream()
+                .filter(p -> p.covers(apiId, stage))
+                .collect(Collectors.toList());
     }
 
     private static List<String> generatedKeys(GatewayDefinition definition) {

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which stage {@code --template} serves without {@code --stage}. An {@code AWS::Serverless::Api}
- * without {@code OpenApiVersion} has two stages on AWS, its {@code StageName} and the stage {@code
- * Stage} that SAM's deployment adds for backwards compatibility (the SAM specification of {@code
- * OpenApiVersion}; reference 9.1): the declared one is served, and a line says how to reach the
- * other.
+ * What {@code --template} serves and says at start. Which stage without {@code --stage}: An {@code
+ * AWS::Serverless::Api} without {@code OpenApiVersion} has two stages on AWS, its {@code StageName}
+ * and the stage {@code Stage} that SAM's deployment adds for backwards compatibility (the SAM
+ * specification of {@code OpenApiVersion}; reference 9.1): the declared one is served, and a line
+ * says how to reach the other. The template's usage plans of the served stage are warned about as
+ * {@code --api-key} plans are: their throttle and quota are not enforced yet (reference 8.2).
  */
-class TemplateStageTest {
+class TemplateAssemblyTest {
     private static final String MOCK_BODY =
             """
                   DefinitionBody:
@@ -107,6 +108,30 @@ class TemplateStageTest {
                 .isInstanceOf(LaunchException.class)
                 .hasMessageContaining("dev, prod")
                 .hasMessageContaining("choose one with --stage");
+    }
+
+    @Test
+    void template_samUsagePlanWithThrottleAndQuota_warnsNotEnforced() throws Exception {
+        String auth =
+                """
+                      Auth:
+                        ApiKeyRequired: true
+                        UsagePlan:
+                          CreateUsagePlan: PER_API
+                          Quota: {Limit: 100, Period: DAY}
+                          Throttle: {RateLimit: 5, BurstLimit: 2}
+                """;
+        ApiAssembly assembly = build(samApi("prod", auth), List.of());
+        try {
+            assertThat(assembly.warnings().lines())
+                    .contains(
+                            "usage plan 'OrdersApiUsagePlan': its throttle is not enforced by this"
+                                    + " server yet",
+                            "usage plan 'OrdersApiUsagePlan': its quota is not enforced by this"
+                                    + " server yet");
+        } finally {
+            assembly.resources().close();
+        }
     }
 
     private static String samApi(String stageName, String extra) {
