@@ -77,11 +77,6 @@ final class LocalServerProcess implements AutoCloseable {
         }
     }
 
-    /** Returns every line read so far by {@link #awaitLine}. */
-    List<String> seen() {
-        return List.copyOf(seen);
-    }
-
     /** Stops the process as Ctrl-C would (SIGTERM) and returns its exit status. */
     int stop() throws InterruptedException {
         process.destroy();
