@@ -42,8 +42,8 @@ final class TemplateAssembly {
         GatewayDefinition definition = importTemplate(file, options);
         String apiId = apiLogicalId(definition, options);
         RestApiDefinition api = definition.restApi(apiId);
-        String stage = stageName(api, options);
         StartupWarnings warnings = new StartupWarnings();
+        String stage = stageName(api, options, warnings);
         warnings.addAll(definition.warnings());
         List<AutoCloseable> resources = new ArrayList<>();
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
@@ -78,7 +78,9 @@ final class TemplateAssembly {
             warnings.addAll(
                             UnboundFunctions.of(
                                     api.restApi(), functions.keySet(), served.variables()))
-                    .addAll(UnenforcedFeatures.of(api.restApi(), served, List.of()))
+                    .addAll(
+                            UnenforcedFeatures.of(
+                                    api.restApi(), served, plansOf(definition, built, stage)))
                     .addAll(built.warnings());
             return new ApiAssembly(
                     built, warnings, stage, generatedKeys(definition), () -> closeAll(resources));
@@ -148,7 +150,8 @@ final class TemplateAssembly {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String stageName(RestApiDefinition api, ServerOptions options) {
+    private static String stageName(
+            RestApiDefinition api, ServerOptions options, StartupWarnings warnings) {
         List<String> names =
                 api.stages().values().stream().map(Stage::stageName).collect(Collectors.toList());
         if (options.stageGiven().isPresent()) {
@@ -165,7 +168,15 @@ final class TemplateAssembly {
             return given;
         }
         if (names.size() > 1 && api.onlyStage().isPresent()) {
-            return api.onlyStage().get().stageName();
+            String own = api.onlyStage().get().stageName();
+            warnings.addAll(
+                    List.of(
+                            api.logicalId()
+                                    + " also has the stage 'Stage' that SAM adds when an API sets"
+                                    + " no OpenApiVersion: serving "
+                                    + own
+                                    + "; --stage Stage serves the other"));
+            return own;
         }
         if (names.size() > 1) {
             throw LaunchException.usage(
@@ -226,6 +237,14 @@ final class TemplateAssembly {
                 throw LaunchException.failure(e.getMessage());
             }
         }
+    }
+
+    /** The template's usage plans that cover the served stage. */
+    private static List<UsagePlan> plansOf(GatewayDefinition definition, Api built, String stage) {
+        String apiId = built.restApi().id();
+        return definition.usagePlans().values().stream()
+                .filter(p -> p.covers(apiId, stage))
+                .collect(Collectors.toList());
     }
 
     private static List<String> generatedKeys(GatewayDefinition definition) {

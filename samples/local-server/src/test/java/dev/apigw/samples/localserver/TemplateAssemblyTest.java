@@ -1,0 +1,156 @@
+package dev.apigw.samples.localserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code --template} serves and says at start. Which stage without {@code --stage}: An {@code
+ * AWS::Serverless::Api} without {@code OpenApiVersion} has two stages on AWS, its {@code StageName}
+ * and the stage {@code Stage} that SAM's deployment adds for backwards compatibility (the SAM
+ * specification of {@code OpenApiVersion}; reference 9.1): the declared one is served, and a line
+ * says how to reach the other. The template's usage plans of the served stage are warned about as
+ * {@code --api-key} plans are: their throttle and quota are not enforced yet (reference 8.2).
+ */
+class TemplateAssemblyTest {
+    private static final String MOCK_BODY =
+            """
+                  DefinitionBody:
+                    swagger: '2.0'
+                    info: {title: orders, version: '1'}
+                    paths:
+                      /orders:
+                        get:
+                          x-amazon-apigateway-integration:
+                            type: mock
+                            requestTemplates: {application/json: '{"statusCode": 200}'}
+                            responses: {default: {statusCode: '200'}}
+                          responses: {'200': {description: ok}}
+            """;
+
+    @TempDir Path dir;
+
+    @Test
+    void template_samApiWithoutOpenApiVersion_servesItsStageName() throws Exception {
+        ApiAssembly assembly = build(samApi("prod", ""), List.of());
+        try {
+            assertThat(assembly.stage()).isEqualTo("prod");
+            assertThat(assembly.warnings().lines())
+                    .anySatisfy(
+                            l ->
+                                    assertThat(l)
+                                            .contains("OrdersApi")
+                                            .contains("'Stage'")
+                                            .contains("--stage Stage"));
+        } finally {
+            assembly.resources().close();
+        }
+    }
+
+    @Test
+    void template_samStageChosen_servesIt() throws Exception {
+        ApiAssembly assembly = build(samApi("prod", ""), List.of("--stage", "Stage"));
+        try {
+            assertThat(assembly.stage()).isEqualTo("Stage");
+        } finally {
+            assembly.resources().close();
+        }
+    }
+
+    @Test
+    void template_samApiWithOpenApiVersion_servesItsOnlyStage() throws Exception {
+        ApiAssembly assembly = build(samApi("prod", "      OpenApiVersion: '2.0'\n"), List.of());
+        try {
+            assertThat(assembly.stage()).isEqualTo("prod");
+            assertThat(assembly.warnings().lines()).noneMatch(l -> l.contains("'Stage'"));
+        } finally {
+            assembly.resources().close();
+        }
+    }
+
+    @Test
+    void template_deploymentStageAndStageResource_asksForOne() throws Exception {
+        String template =
+                """
+                Resources:
+                  OrdersApi:
+                    Type: AWS::ApiGateway::RestApi
+                    Properties:
+                      Name: orders
+                  Ping:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      RestApiId: !Ref OrdersApi
+                      ResourceId: !GetAtt OrdersApi.RootResourceId
+                      HttpMethod: GET
+                      AuthorizationType: NONE
+                      Integration: {Type: MOCK}
+                  Deployment:
+                    Type: AWS::ApiGateway::Deployment
+                    DependsOn: Ping
+                    Properties:
+                      RestApiId: !Ref OrdersApi
+                      StageName: dev
+                  ProdStage:
+                    Type: AWS::ApiGateway::Stage
+                    Properties:
+                      RestApiId: !Ref OrdersApi
+                      DeploymentId: !Ref Deployment
+                      StageName: prod
+                """;
+        assertThatThrownBy(() -> build(template, List.of()))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("dev, prod")
+                .hasMessageContaining("choose one with --stage");
+    }
+
+    @Test
+    void template_samUsagePlanWithThrottleAndQuota_warnsNotEnforced() throws Exception {
+        String auth =
+                """
+                      Auth:
+                        ApiKeyRequired: true
+                        UsagePlan:
+                          CreateUsagePlan: PER_API
+                          Quota: {Limit: 100, Period: DAY}
+                          Throttle: {RateLimit: 5, BurstLimit: 2}
+                """;
+        ApiAssembly assembly = build(samApi("prod", auth), List.of());
+        try {
+            assertThat(assembly.warnings().lines())
+                    .contains(
+                            "usage plan 'OrdersApiUsagePlan': its throttle is not enforced by this"
+                                    + " server yet",
+                            "usage plan 'OrdersApiUsagePlan': its quota is not enforced by this"
+                                    + " server yet");
+        } finally {
+            assembly.resources().close();
+        }
+    }
+
+    private static String samApi(String stageName, String extra) {
+        return """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  OrdersApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: %s
+                %s%s"""
+                .formatted(stageName, extra, MOCK_BODY);
+    }
+
+    private ApiAssembly build(String template, List<String> flags) throws Exception {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, template);
+        List<String> args = new ArrayList<>(List.of("--template", file.toString()));
+        args.addAll(flags);
+        return TemplateAssembly.build(ServerOptions.parse(args), null);
+    }
+}
