@@ -56,11 +56,12 @@ final class TemplateAssembly {
             if (api.stages().isEmpty()) {
                 warnings.addAll(
                         List.of(apiId + " has no stage in the template: serving it on " + stage));
-                b.restApi(api.restApi()).deploy(stage);
+                b.restApi(api.restApi())
+                        .deploy(stage, s -> options.stageVariables().forEach(s::putVariable));
             } else {
-                b.definition(definition, apiId, stage);
+                b.definition(definition, apiId, stage)
+                        .stage(stage, s -> options.stageVariables().forEach(s::putVariable));
             }
-            b.stage(stage, s -> options.stageVariables().forEach(s::putVariable));
             functions.forEach(b::lambda);
             List<ApiKey> extra = new ArrayList<>();
             for (String value : options.apiKeys()) {
@@ -119,14 +120,11 @@ final class TemplateAssembly {
     private static String apiLogicalId(GatewayDefinition definition, ServerOptions options) {
         if (options.api().isPresent()) {
             String id = options.api().get();
-            if (!definition.restApis().containsKey(id)) {
-                try {
-                    definition.restApi(id);
-                } catch (IllegalArgumentException e) {
-                    throw LaunchException.usage("--api " + id + ": " + e.getMessage());
-                }
+            try {
+                return definition.restApi(id).logicalId();
+            } catch (IllegalArgumentException e) {
+                throw LaunchException.usage("--api " + id + ": " + e.getMessage());
             }
-            return id;
         }
         if (definition.restApis().size() == 1) {
             return definition.restApis().keySet().iterator().next();

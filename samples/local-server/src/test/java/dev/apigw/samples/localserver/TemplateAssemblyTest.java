@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigw.runtime.Request;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,6 +133,59 @@ class TemplateAssemblyTest {
         } finally {
             assembly.resources().close();
         }
+    }
+
+    @Test
+    void template_apiWithoutStage_servedOnTheGivenStageWithItsVariables() throws Exception {
+        String template =
+                """
+                Resources:
+                  Api: {Type: AWS::ApiGateway::RestApi, Properties: {Name: bare}}
+                  Get:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      RestApiId: !Ref Api
+                      ResourceId: !GetAtt Api.RootResourceId
+                      HttpMethod: GET
+                      AuthorizationType: NONE
+                      Integration:
+                        Type: MOCK
+                        RequestTemplates: {application/json: '{"statusCode": 200}'}
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                            ResponseTemplates: {application/json: '$stageVariables.v'}
+                      MethodResponses: [{StatusCode: '200'}]
+                """;
+        ApiAssembly assembly =
+                build(template, List.of("--stage", "local", "--stage-var", "v=given"));
+        try {
+            assertThat(assembly.stage()).isEqualTo("local");
+            assertThat(assembly.warnings().lines())
+                    .contains("Api has no stage in the template: serving it on local");
+            assertThat(assembly.api().handle(Request.of("GET", "/local/")).bodyAsString())
+                    .isEqualTo("given");
+        } finally {
+            assembly.resources().close();
+        }
+    }
+
+    @Test
+    void template_apiNamedThatIsAnHttpApi_oneUsageLine() throws Exception {
+        String template =
+                """
+                Resources:
+                  Http: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: h, ProtocolType: HTTP}}
+                """;
+
+        assertThatThrownBy(() -> build(template, List.of("--api", "Http")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage(
+                        "--api Http: Http is an HTTP API (AWS::ApiGatewayV2::Api), which is not"
+                                + " served yet");
+        assertThatThrownBy(() -> build(template, List.of()))
+                .hasMessage(
+                        "the template defines no REST API; not served yet: Http (an HTTP API"
+                                + " (AWS::ApiGatewayV2::Api))");
     }
 
     private static String samApi(String stageName, String extra) {
