@@ -193,6 +193,7 @@ public final class IsolatedFunction implements LambdaFunction, AutoCloseable {
                             function.memorySize(),
                             settings.javaExecutable(),
                             fullClasspath,
+                            runtime.nativeLibrary(),
                             taskRoot,
                             LambdaEnvironment.of(
                                     function,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ final class RuntimeProcess {
     private static final Logger LOG = LoggerFactory.getLogger("lambda");
     private static final String MAIN_CLASS =
             "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String NATIVE_LIBRARY_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     private final RuntimeSession session;
     private final Process process;
@@ -43,6 +46,7 @@ final class RuntimeProcess {
             int memorySize,
             Path javaExecutable,
             List<Path> classpath,
+            Optional<Path> nativeLibrary,
             Path taskRoot,
             Map<String, String> environment) {
         List<String> command = new ArrayList<>();
@@ -50,6 +54,7 @@ final class RuntimeProcess {
         command.add("-Xmx" + memorySize + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
+        nativeLibrary.ifPresent(lib -> command.add("-D" + NATIVE_LIBRARY_PROPERTY + "=" + lib));
         command.add("-cp");
         command.add(
                 String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));

@@ -1,6 +1,7 @@
 package dev.apigw.samples.localserver.isolate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,5 +35,19 @@ class RuntimeJarsTest {
             }
         }
         assertThat(directory).doesNotExist();
+    }
+
+    @Test
+    void extract_onLinuxX64_givesEachChildItsOwnCopyOfTheNativeLibrary() throws Exception {
+        assumeTrue(
+                System.getProperty("os.name").equals("Linux")
+                        && System.getProperty("os.arch").equals("amd64"),
+                "the native library check runs on Linux x86_64");
+        try (RuntimeJars jars = RuntimeJars.extract()) {
+            Path library = jars.nativeLibrary().orElseThrow();
+
+            assertThat(library.getParent()).isEqualTo(jars.directory());
+            assertThat(Files.size(library)).isGreaterThan(100_000);
+        }
     }
 }
