@@ -12,8 +12,8 @@
  * classes extend or name Velocity's, JSONPath's and Jackson's types, so these are required
  * transitively.
  *
- * <p>Velocity, JSONPath, the java-json-tools validator and Micrometer have no module descriptor:
- * they are automatic modules. The validator needs {@code jackson-coreutils} and {@code
+ * <p>Velocity, JSONPath, the java-json-tools validator, Bucket4j and Micrometer have no module
+ * descriptor: they are automatic modules. The validator needs {@code jackson-coreutils} and {@code
  * jackson-coreutils-equivalence}, which both hold the package {@code com.github.fge.jackson}: they
  * stay on the class path, which automatic modules read, and are not required here ({@code btf} is,
  * as the validator's public types extend its interfaces).
@@ -30,6 +30,7 @@ module dev.apigw.runtime {
     requires json.schema.validator;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
+    requires io.github.bucket4j.core;
     requires com.nimbusds.jose.jwt;
 
     exports dev.apigw.runtime;

@@ -1,7 +1,9 @@
 package dev.apigw.runtime;
 
+import dev.apigw.model.ThrottleSettings;
 import dev.apigw.runtime.integration.LambdaExecutor;
 import dev.apigw.runtime.spi.AccessLogSink;
+import dev.apigw.runtime.spi.RateLimitStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * the threads Lambda functions run on, the metrics registry and the access-log sink. A host builds
  * one and hands it to every {@link Api} it serves; {@link Api#toBuilder()}, deploy and rollback
  * keep the same instance, so what the account holds survives a redeploy, as on AWS (reference 9.4:
- * the account's throttling spans every API). The stores of the features that need shared state
- * (rate limits, usage, caches, connections) join here as those features land. Thread-safe.
+ * the account's throttling spans every API). It holds the token buckets of throttling (a {@link
+ * RateLimitStore}) and the account's throttle; the stores of the other features that need shared
+ * state (usage, caches, connections) join here as those features land. Thread-safe.
  *
  * <pre>{@code
  * Gateway account = Gateway.builder().clock(clock).region("eu-west-1").build();
@@ -42,6 +45,8 @@ public final class Gateway {
     private final AccessLogSink accessLog;
     private final Executor eventInvocations;
     private final Executor requestResponse;
+    private final RateLimitStore rateLimitStore;
+    private final ThrottleSettings accountThrottle;
 
     private Gateway(Builder b) {
         this.clock = b.clock;
@@ -58,6 +63,9 @@ public final class Gateway {
                         ? b.requestResponse
                         : LambdaExecutor.create(
                                 1_000, Duration.ofNanos(50_000), Duration.ofSeconds(60));
+        this.rateLimitStore =
+                b.rateLimitStore != null ? b.rateLimitStore : RateLimitStore.inMemory(clock);
+        this.accountThrottle = b.accountThrottle;
     }
 
     /** Returns an account with every default: see the setters of {@link Builder}. */
@@ -84,6 +92,8 @@ public final class Gateway {
         b.accessLog = accessLog;
         b.eventInvocations = eventInvocations;
         b.requestResponse = requestResponse;
+        b.rateLimitStore = rateLimitStore;
+        b.accountThrottle = accountThrottle;
         return b;
     }
 
@@ -127,6 +137,22 @@ public final class Gateway {
         return requestResponse;
     }
 
+    /**
+     * Returns the store of the token buckets of throttling (reference 9.4), shared by every API of
+     * the account and kept by a redeploy.
+     */
+    public RateLimitStore rateLimitStore() {
+        return rateLimitStore;
+    }
+
+    /**
+     * Returns the account's throttle, which every request of every API of the account shares
+     * (reference 9.4; default: 10,000 requests per second, burst 5,000).
+     */
+    public ThrottleSettings accountThrottle() {
+        return accountThrottle;
+    }
+
     private static void logAccess(String destinationArn, String line) {
         ACCESS_LOG.info("{} {}", destinationArn, line);
     }
@@ -161,6 +187,8 @@ public final class Gateway {
         private AccessLogSink accessLog;
         private Executor eventInvocations;
         private Executor requestResponse;
+        private RateLimitStore rateLimitStore;
+        private ThrottleSettings accountThrottle = new ThrottleSettings(5_000, 10_000.0);
 
         private Builder() {}
 
@@ -241,6 +269,26 @@ public final class Gateway {
          */
         public Builder requestResponseExecutor(Executor executor) {
             this.requestResponse = Objects.requireNonNull(executor);
+            return this;
+        }
+
+        /**
+         * Sets where the token buckets of throttling live (default: {@link
+         * RateLimitStore#inMemory(java.time.Clock)} over this builder's clock, created with the
+         * {@code Gateway}). {@link Gateway#toBuilder()} keeps the store, and with it the buckets.
+         */
+        public Builder rateLimitStore(RateLimitStore rateLimitStore) {
+            this.rateLimitStore = Objects.requireNonNull(rateLimitStore);
+            return this;
+        }
+
+        /**
+         * Sets the account's throttle, the limit every request of every API of the account shares
+         * (reference 9.4; default: rate 10,000 requests per second, burst 5,000, AWS's default in
+         * most regions).
+         */
+        public Builder accountThrottle(ThrottleSettings accountThrottle) {
+            this.accountThrottle = Objects.requireNonNull(accountThrottle);
             return this;
         }
 

@@ -21,6 +21,7 @@ import dev.apigw.runtime.pipeline.Step;
 import dev.apigw.runtime.resolution.RouteMatchStep;
 import dev.apigw.runtime.resolution.StageResolver;
 import dev.apigw.runtime.resolution.StageStep;
+import dev.apigw.runtime.throttle.ThrottleStep;
 import dev.apigw.runtime.validation.RequestValidationStep;
 import java.util.List;
 
@@ -44,8 +45,9 @@ final class Pipeline {
      * resolution: a malformed or oversized request is refused whatever its path names. Access
      * control follows routing (reference 8.1): the resource policy's pre-check, the method's
      * authorizer, the combined policy decision, then the API key step (the key may come from a
-     * Lambda authorizer). Request validation follows (parameters, then body). The stage is the
-     * first path segment, as in an execute-api URL.
+     * Lambda authorizer), then throttling (reference 9.4: the usage plan's limit of the key, the
+     * stage's of the method, the account's). Request validation follows (parameters, then body).
+     * The stage is the first path segment, as in an execute-api URL.
      */
     static Pipeline rest() {
         return new Pipeline(
@@ -61,6 +63,7 @@ final class Pipeline {
                         new PolicyDecisionStep(),
                         new RequestDecompressionStep(),
                         new ApiKeyStep(),
+                        new ThrottleStep(),
                         new RequestValidationStep(),
                         new ResponseCompressionStep(),
                         new MethodResponseStep(),

@@ -1,0 +1,104 @@
+package dev.apigw.runtime.throttle;
+
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.ApiStage;
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.MethodSetting;
+import dev.apigw.model.ThrottleSettings;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.runtime.Response;
+import dev.apigw.runtime.pipeline.Chain;
+import dev.apigw.runtime.pipeline.CompiledMethod;
+import dev.apigw.runtime.pipeline.Exchange;
+import dev.apigw.runtime.pipeline.GatewayException;
+import dev.apigw.runtime.pipeline.Step;
+import dev.apigw.runtime.spi.RateLimitStore;
+import java.util.Optional;
+
+/**
+ * Throttles requests with token buckets in the account's {@link RateLimitStore}, in AWS's order
+ * (reference 9.4): first the usage plan of the caller's API key, only for methods with {@code
+ * apiKeyRequired} once the key was accepted (reference 8.2: the plan's per-method {@code
+ * apiStages[].throttle["/path/METHOD"]} entry, else the plan's {@code throttle}; per key,
+ * aggregated across the plan's stages); then the stage's method settings (the method's own entry,
+ * else {@code *}{@code /*}; reference 9.1), a bucket per method; then the account's limit, which
+ * every request of every API in the account shares. The most specific limit of each level applies
+ * and a request must pass every level; an empty bucket answers 429 THROTTLED {@code {"message":"Too
+ * Many Requests"}} (reference 3.1). A token taken at an earlier level is not given back when a
+ * later level throttles (AWS calls its throttling best effort, reference 9.4).
+ */
+public final class ThrottleStep implements Step {
+    /** The key of the account's bucket, shared by every API of the {@code Gateway}. */
+    static final String ACCOUNT_KEY = "account";
+
+    @Override
+    public Response apply(Exchange exchange, Chain next) {
+        RateLimitStore store = exchange.gateway().rateLimitStore();
+        CompiledMethod method = exchange.method();
+        String apiId = exchange.state().apiId();
+        String stageName = exchange.stageSettings().stageName();
+        Optional<ApiKey> key = exchange.apiKey();
+        if (key.isPresent() && method.apiKeyRequired()) {
+            throttlePlan(exchange, store, method, key.get(), apiId, stageName);
+        }
+        Optional<MethodSetting> setting = method.methodSetting(exchange.stageSettings());
+        if (setting.isPresent()) {
+            String bucket = "stage:" + apiId + ":" + stageName + ":" + method.settingsKey();
+            take(exchange, store, bucket, setting.get().throttle(), "stage");
+        }
+        take(exchange, store, ACCOUNT_KEY, exchange.gateway().accountThrottle(), "account");
+        return next.proceed(exchange);
+    }
+
+    private static void throttlePlan(
+            Exchange exchange,
+            RateLimitStore store,
+            CompiledMethod method,
+            ApiKey key,
+            String apiId,
+            String stageName) {
+        for (UsagePlan plan : exchange.state().usagePlans()) {
+            if (!plan.apiKeyIds().contains(key.id())) {
+                continue;
+            }
+            for (ApiStage apiStage : plan.apiStages()) {
+                if (apiStage.apiId().equals(apiId) && apiStage.stage().equals(stageName)) {
+                    throttlePlanMethod(exchange, store, method, key, plan, apiStage);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void throttlePlanMethod(
+            Exchange exchange,
+            RateLimitStore store,
+            CompiledMethod method,
+            ApiKey key,
+            UsagePlan plan,
+            ApiStage apiStage) {
+        String planMethod = method.resource().path() + "/" + method.method().httpMethod();
+        ThrottleSettings own = apiStage.throttle().get(planMethod);
+        String prefix = "plan:" + plan.id() + ":" + key.id();
+        if (own != null) {
+            String bucket =
+                    prefix + ":" + apiStage.apiId() + ":" + apiStage.stage() + ":" + planMethod;
+            take(exchange, store, bucket, own, "usage plan method");
+        } else if (plan.throttle().isPresent()) {
+            take(exchange, store, prefix, plan.throttle().get(), "usage plan");
+        }
+    }
+
+    private static void take(
+            Exchange exchange,
+            RateLimitStore store,
+            String bucket,
+            ThrottleSettings limits,
+            String level) {
+        if (!store.tryConsume(bucket, limits)) {
+            exchange.trace()
+                    .add("throttle", "Request throttled by the " + level + " limit: ", limits);
+            throw GatewayException.of(GatewayResponseType.THROTTLED);
+        }
+    }
+}
