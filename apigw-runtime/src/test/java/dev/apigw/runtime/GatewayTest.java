@@ -2,6 +2,7 @@ package dev.apigw.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.model.ThrottleSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ class GatewayTest {
         assertThat(account.region()).isEqualTo("us-east-1");
         assertThat(account.accountId()).isEqualTo("123456789012");
         assertThat(account.meterRegistry()).isNotNull();
+        assertThat(account.accountThrottle()).isEqualTo(new ThrottleSettings(5_000, 10_000.0));
+        assertThat(account.rateLimitStore()).isNotNull();
     }
 
     @Test
@@ -34,6 +37,8 @@ class GatewayTest {
         assertThat(changed.meterRegistry()).isSameAs(account.meterRegistry());
         assertThat(changed.accessLog()).isSameAs(account.accessLog());
         assertThat(changed.region()).isEqualTo("eu-west-1");
+        assertThat(changed.rateLimitStore()).isSameAs(account.rateLimitStore());
+        assertThat(changed.accountThrottle()).isEqualTo(account.accountThrottle());
     }
 
     @Test
