@@ -11,12 +11,12 @@ import java.util.Map;
 /**
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
- * AWS's answer: a stage's throttling, caching and canary settings (reference 9.2 to 9.4), and a
- * usage plan's throttle and quota (reference 8.2). One warning each.
+ * AWS's answer: a stage's caching and canary settings (reference 9.2, 9.3) and a usage plan's quota
+ * (reference 8.2). One warning each. Throttling, of stages and usage plans, is enforced (reference
+ * 9.4) and needs no warning.
  */
 final class UnenforcedFeatures {
     private static final String NOT_YET = " is not enforced by this server yet";
-    private static final MethodSetting DEFAULTS = MethodSetting.builder().build();
 
     private UnenforcedFeatures() {}
 
@@ -25,14 +25,6 @@ final class UnenforcedFeatures {
         List<String> warnings = new ArrayList<>();
         stageSettings(stage, warnings);
         for (UsagePlan plan : plans) {
-            plan.throttle()
-                    .ifPresent(
-                            t ->
-                                    warnings.add(
-                                            "usage plan '"
-                                                    + plan.name()
-                                                    + "': its throttle"
-                                                    + NOT_YET));
             plan.quota()
                     .ifPresent(
                             q ->
@@ -49,9 +41,6 @@ final class UnenforcedFeatures {
         String name = "stage '" + stage.stageName() + "'";
         for (Map.Entry<String, MethodSetting> e : stage.methodSettings().entrySet()) {
             String methods = e.getKey().equals("*/*") ? "every method" : e.getKey();
-            if (!e.getValue().throttle().equals(DEFAULTS.throttle())) {
-                warnings.add(name + ": throttling of " + methods + NOT_YET);
-            }
             if (e.getValue().cachingEnabled()) {
                 warnings.add(name + ": caching of " + methods + NOT_YET);
             }

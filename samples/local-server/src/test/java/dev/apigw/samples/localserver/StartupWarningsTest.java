@@ -150,7 +150,7 @@ class StartupWarningsTest {
     }
 
     @Test
-    void unenforcedFeatures_stageSettingsAndUsagePlanLimits_warnEach() {
+    void unenforcedFeatures_throttlesAndCaching_warnOnlyOfCaching() {
         RestApi api = RestApi.builder().name("a").build();
         Stage stage =
                 Stage.builder()
@@ -173,9 +173,7 @@ class StartupWarningsTest {
 
         assertThat(UnenforcedFeatures.of(api, stage, List.of(plan)))
                 .containsExactly(
-                        "stage 'dev': throttling of every method is not enforced by this server yet",
-                        "stage 'dev': caching of every method is not enforced by this server yet",
-                        "usage plan 'gold': its throttle is not enforced by this server yet");
+                        "stage 'dev': caching of every method is not enforced by this server yet");
     }
 
     @Test
