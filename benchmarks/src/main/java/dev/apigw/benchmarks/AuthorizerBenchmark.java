@@ -75,6 +75,7 @@ public class AuthorizerBenchmark {
                         .build();
         api =
                 Api.builder()
+                        .gateway(UnthrottledAccount.create())
                         .restApi(restApi)
                         .deploy("live")
                         .lambda("auth", invocation -> LambdaResult.of(ALLOW_ALL))

@@ -79,7 +79,13 @@ public class CognitoAuthorizerBenchmark {
                                                                         .authorizerId(
                                                                                 authorizer.id()))))
                         .build();
-        api = pool.bindTo(Api.builder().restApi(restApi).deploy("prod")).build();
+        api =
+                pool.bindTo(
+                                Api.builder()
+                                        .gateway(UnthrottledAccount.create())
+                                        .restApi(restApi)
+                                        .deploy("prod"))
+                        .build();
         token =
                 pool.idToken(
                         t ->

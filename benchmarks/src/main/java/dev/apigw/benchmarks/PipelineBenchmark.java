@@ -129,6 +129,7 @@ public class PipelineBenchmark {
                         .build();
         api =
                 Api.builder()
+                        .gateway(UnthrottledAccount.create())
                         .restApi(restApi)
                         .deploy("prod")
                         .lambda("pets", function)
