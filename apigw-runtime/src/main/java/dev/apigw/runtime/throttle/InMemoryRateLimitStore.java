@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentMap;
  * their number is bounded by the deployed methods, plans and keys. Thread-safe.
  */
 public final class InMemoryRateLimitStore implements RateLimitStore {
+    /** Bucket4j's highest refill rate, one token a nanosecond, in tokens a second. */
+    private static final double MAX_RATE = 1_000_000_000;
+
     private final TimeMeter time;
     private final ConcurrentMap<String, Limited> buckets = new ConcurrentHashMap<>();
 
@@ -63,10 +66,12 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     /**
      * Returns the bandwidth of a throttle: an integral rate refills {@code rateLimit} tokens a
      * second; a fractional one (e.g. 0.5) refills its rate times 1,000 tokens every 1,000 seconds,
-     * which is the same greedy rate to a thousandth of a request per second.
+     * which is the same greedy rate to a thousandth of a request per second. A rate above one token
+     * a nanosecond, the most Bucket4j refills, is refilled at that most: no caller can tell the
+     * difference.
      */
     private static Bandwidth bandwidth(ThrottleSettings limits) {
-        double rate = limits.rateLimit();
+        double rate = Math.min(limits.rateLimit(), MAX_RATE);
         long perSecond = (long) rate;
         boolean integral = perSecond == rate;
         long tokens = integral ? perSecond : Math.max(1, Math.round(rate * 1_000));

@@ -46,6 +46,14 @@ class InMemoryRateLimitStoreTest {
     }
 
     @Test
+    void tryConsume_rateAboveOnePerNanosecond_admits() {
+        ThrottleSettings limits = new ThrottleSettings(Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+        assertThat(store.tryConsume("a", limits)).isTrue();
+        assertThat(store.tryConsume("b", new ThrottleSettings(1, 1e15))).isTrue();
+    }
+
+    @Test
     void tryConsume_otherKey_hasItsOwnBucket() {
         ThrottleSettings limits = new ThrottleSettings(1, 1);
         assertThat(store.tryConsume("a", limits)).isTrue();
