@@ -86,8 +86,13 @@ public class ThrottleBenchmark {
                         .build();
         request = Request.of("GET", "/prod/health");
         for (Api api : new Api[] {unthrottled, account, accountAndStage}) {
-            if (api.handle(request).statusCode() != 200) {
-                throw new IllegalStateException("the benchmark's request is not answered 200");
+            Response first = api.handle(request);
+            if (first.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "the benchmark's request is answered "
+                                + first.statusCode()
+                                + " "
+                                + first.bodyAsString());
             }
         }
     }
