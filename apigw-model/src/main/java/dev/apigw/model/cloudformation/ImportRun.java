@@ -2,6 +2,7 @@ package dev.apigw.model.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class ImportRun {
     private final TemplateScope scope;
     private final Map<String, String> types = new LinkedHashMap<>();
     private final Map<String, Props> properties = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> logicalIds = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     ImportRun(Template template, TemplateOptions options) {
@@ -72,12 +74,20 @@ final class ImportRun {
 
     /** Returns the logical id of the resource whose {@code Ref} is {@code physicalId}. */
     String logicalIdOf(String type, String physicalId, Props at, String property) {
-        for (String id : ofType(type)) {
-            if (ids().ref(id).asText().equals(physicalId)) {
-                return id;
-            }
+        Map<String, String> byPhysicalId =
+                logicalIds.computeIfAbsent(
+                        type,
+                        t -> {
+                            Map<String, String> index = new HashMap<>();
+                            ofType(t).forEach(id -> index.put(ids().ref(id).asText(), id));
+                            return index;
+                        });
+        String id = byPhysicalId.get(physicalId);
+        if (id == null) {
+            throw at.fail(
+                    property, "no " + type + " with the id " + physicalId + " in the template");
         }
-        throw at.fail(property, "no " + type + " with the id " + physicalId + " in the template");
+        return id;
     }
 
     /** Adds a warning line. */

@@ -22,6 +22,7 @@ final class TemplateScope implements Intrinsics.Scope {
     private final TemplateOptions options;
     private final PhysicalIds ids;
     private final Intrinsics intrinsics;
+    private final Map<String, JsonNode> parameters = new HashMap<>();
     private final Map<String, Boolean> conditions = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
 
@@ -37,7 +38,7 @@ final class TemplateScope implements Intrinsics.Scope {
             }
         }
         for (Map.Entry<String, JsonNode> p : template.section("Parameters").properties()) {
-            parameter(p.getKey(), p.getValue());
+            parameters.put(p.getKey(), parameter(p.getKey(), p.getValue()));
         }
     }
 
@@ -81,9 +82,9 @@ final class TemplateScope implements Intrinsics.Scope {
             default:
                 break;
         }
-        JsonNode parameter = template.section("Parameters").path(name);
-        if (parameter.isObject()) {
-            return parameter(name, parameter);
+        JsonNode parameter = parameters.get(name);
+        if (parameter != null) {
+            return parameter;
         }
         if (template.type(name) != null) {
             return ids.ref(name);
@@ -101,7 +102,7 @@ final class TemplateScope implements Intrinsics.Scope {
                         "Parameters." + name,
                         "no value and no Default (give one: --parameter " + name + "=VALUE)");
             }
-            value = fallback.isArray() ? join(fallback) : fallback.asText();
+            value = Intrinsics.text(fallback);
         }
         JsonNode allowed = declaration.path("AllowedValues");
         if (allowed.isArray() && !contains(allowed, value)) {
@@ -126,12 +127,6 @@ final class TemplateScope implements Intrinsics.Scope {
             }
         }
         return false;
-    }
-
-    private static String join(JsonNode list) {
-        StringBuilder joined = new StringBuilder();
-        list.forEach(i -> joined.append(joined.length() == 0 ? "" : ",").append(i.asText()));
-        return joined.toString();
     }
 
     @Override

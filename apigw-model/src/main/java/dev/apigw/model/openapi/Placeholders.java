@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.apigw.model.template.Intrinsics;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,13 +107,7 @@ final class Placeholders {
         } catch (IllegalArgumentException e) {
             throw ImportContext.fail(node, e.getMessage());
         }
-        return value.isArray() ? String.join(",", texts(value)) : value.asText();
-    }
-
-    private static List<String> texts(JsonNode list) {
-        List<String> texts = new ArrayList<>();
-        list.forEach(item -> texts.add(item.asText()));
-        return texts;
+        return Intrinsics.text(value);
     }
 
     private String substitute(

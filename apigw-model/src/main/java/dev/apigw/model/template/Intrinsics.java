@@ -159,8 +159,8 @@ public final class Intrinsics {
             case "Fn::Equals":
                 ArrayNode pair = args(arg, 2, path);
                 return NODES.booleanNode(
-                        scalar(evaluate(pair.get(0), path, depth))
-                                .equals(scalar(evaluate(pair.get(1), path, depth))));
+                        text(evaluate(pair.get(0), path, depth))
+                                .equals(text(evaluate(pair.get(1), path, depth))));
             case "Fn::And":
             case "Fn::Or":
             case "Fn::Not":
@@ -221,10 +221,10 @@ public final class Intrinsics {
                 template.asText(),
                 name -> {
                     if (local.has(name)) {
-                        return scalar(local.get(name));
+                        return text(local.get(name));
                     }
                     int dot = name.indexOf('.');
-                    return scalar(
+                    return text(
                             dot > 0 && !name.startsWith("AWS::")
                                     ? scope.getAtt(name.substring(0, dot), name.substring(dot + 1))
                                     : scope.ref(name));
@@ -236,7 +236,7 @@ public final class Intrinsics {
         StringBuilder joined = new StringBuilder();
         boolean first = true;
         for (JsonNode item : list(arg.get(1), path, depth)) {
-            joined.append(first ? "" : separator).append(scalar(item));
+            joined.append(first ? "" : separator).append(text(item));
             first = false;
         }
         return joined.toString();
@@ -247,7 +247,7 @@ public final class Intrinsics {
         ArrayNode items = list(arg.get(1), path, depth);
         int i;
         try {
-            i = Integer.parseInt(scalar(index));
+            i = Integer.parseInt(text(index));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(path + ": the index is not a number: " + index);
         }
@@ -313,7 +313,11 @@ public final class Intrinsics {
         return value.asText();
     }
 
-    private static String scalar(JsonNode value) {
+    /**
+     * Returns a value as the text CloudFormation substitutes for it: a list's items joined by
+     * commas, a scalar's text.
+     */
+    public static String text(JsonNode value) {
         if (value.isArray()) {
             StringBuilder joined = new StringBuilder();
             for (JsonNode item : value) {
