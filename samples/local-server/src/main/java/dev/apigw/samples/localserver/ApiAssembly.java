@@ -69,9 +69,7 @@ record ApiAssembly(
         }
         options.lambdas()
                 .forEach((name, className) -> functions.put(name, loader.load(name, className)));
-        for (String value : options.apiKeys()) {
-            keys.add(apiKey("local-" + (keys.size() + 1), value));
-        }
+        keys.addAll(localKeys(options, keys.size()));
         variables.putAll(options.stageVariables());
         List<UsagePlan> plans =
                 keys.isEmpty() ? List.of() : List.of(usagePlan(definition, options.stage(), keys));
@@ -117,6 +115,18 @@ record ApiAssembly(
         }
     }
 
+    /**
+     * Returns the {@code --api-key} keys, named {@code local-N} after the {@code existing} keys;
+     * fails with a usage line on a value AWS would refuse.
+     */
+    static List<ApiKey> localKeys(ServerOptions options, int existing) {
+        List<ApiKey> keys = new ArrayList<>();
+        for (String value : options.apiKeys()) {
+            keys.add(apiKey("local-" + (existing + keys.size() + 1), value));
+        }
+        return keys;
+    }
+
     private static ApiKey apiKey(String name, String value) {
         try {
             return ApiKey.builder().name(name).value(value).build();
@@ -126,7 +136,7 @@ record ApiAssembly(
     }
 
     /** Returns the usage plan that makes every key valid on the stage. */
-    private static UsagePlan usagePlan(RestApi definition, String stage, List<ApiKey> keys) {
+    static UsagePlan usagePlan(RestApi definition, String stage, List<ApiKey> keys) {
         UsagePlan.Builder plan =
                 UsagePlan.builder().name("local").addApiStage(definition.id(), stage);
         keys.forEach(key -> plan.addApiKey(key));

@@ -63,15 +63,10 @@ final class TemplateAssembly {
                         .stage(stage, s -> options.stageVariables().forEach(s::putVariable));
             }
             functions.forEach(b::lambda);
-            List<ApiKey> extra = new ArrayList<>();
-            for (String value : options.apiKeys()) {
-                extra.add(
-                        ApiKey.builder().name("local-" + (extra.size() + 1)).value(value).build());
-            }
+            List<ApiKey> extra = ApiAssembly.localKeys(options, 0);
             if (!extra.isEmpty()) {
-                UsagePlan.Builder plan =
-                        UsagePlan.builder().name("local").addApiStage(api.restApi().id(), stage);
-                extra.forEach(k -> b.apiKey(k).usagePlan(plan.addApiKey(k).build()));
+                extra.forEach(b::apiKey);
+                b.usagePlan(ApiAssembly.usagePlan(api.restApi(), stage, extra));
             }
             HostBindings.apply(options, account.accountId(), b);
             Api built = b.build();
