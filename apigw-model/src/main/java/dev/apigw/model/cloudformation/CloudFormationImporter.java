@@ -83,6 +83,7 @@ public final class CloudFormationImporter {
             out.restApi(DeploymentReader.read(run, id, api));
         }
         new UsagePlanReader(run, new SecureRandom()).read(out);
+        DomainNameReader.read(run, out);
         for (String id : run.ofType("AWS::Lambda::Function")) {
             out.function(FunctionReader.read(run, id));
         }

@@ -25,7 +25,7 @@ final class ImportRun {
         this.options = options;
         this.scope = new TemplateScope(template, options);
         for (Map.Entry<String, JsonNode> e : template.resources().entrySet()) {
-            if (scope.included(e.getKey(), e.getValue())) {
+            if (scope.included(e.getValue())) {
                 types.put(e.getKey(), e.getValue().path("Type").asText());
             }
         }

@@ -53,7 +53,7 @@ final class TemplateScope implements Intrinsics.Scope {
     }
 
     /** Returns whether the resource's {@code Condition} (if any) holds. */
-    boolean included(String logicalId, JsonNode resource) {
+    boolean included(JsonNode resource) {
         JsonNode condition = resource.path("Condition");
         return condition.isMissingNode() || condition(condition.asText());
     }

@@ -3,9 +3,6 @@ package dev.apigw.model.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.ApiStage;
-import dev.apigw.model.BasePathMapping;
-import dev.apigw.model.DomainName;
-import dev.apigw.model.EndpointType;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.QuotaPeriodType;
 import dev.apigw.model.QuotaSettings;
@@ -16,7 +13,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +20,7 @@ import java.util.Map;
  * {@code Value}: a generated one of 40 letters and digits, as AWS generates; {@code Enabled}
  * defaults to false, as in CloudFormation's schema), {@code UsagePlan} (its {@code ApiStages} with
  * their method throttles, {@code Throttle}, {@code Quota}), {@code UsagePlanKey} (the key added to
- * the plan), {@code DomainName} and {@code BasePathMapping}.
+ * the plan).
  */
 final class UsagePlanReader {
     private static final char[] KEY_CHARACTERS =
@@ -75,28 +71,6 @@ final class UsagePlanReader {
         }
         for (String id : run.ofType("AWS::ApiGateway::UsagePlan")) {
             out.usagePlan(id, plan(id, run.properties(id), planKeys.getOrDefault(id, List.of())));
-        }
-        for (String id : run.ofType("AWS::ApiGateway::DomainName")) {
-            Props p = run.properties(id);
-            List<String> types = p.object("EndpointConfiguration").texts("Types");
-            out.domainName(
-                    id,
-                    new DomainName(
-                            p.required("DomainName"),
-                            types.isEmpty()
-                                    ? EndpointType.EDGE
-                                    : EndpointType.valueOf(types.get(0).toUpperCase(Locale.ROOT)),
-                            p.text("SecurityPolicy").orElse("")));
-        }
-        for (String id : run.ofType("AWS::ApiGateway::BasePathMapping")) {
-            Props p = run.properties(id);
-            out.basePathMapping(
-                    id,
-                    new BasePathMapping(
-                            p.required("DomainName"),
-                            p.text("BasePath").orElse(""),
-                            p.required("RestApiId"),
-                            p.text("Stage").orElse("")));
         }
     }
 
