@@ -20,11 +20,12 @@ import java.util.Optional;
  * from. Steps pass changes on through withers, which all go through one copy; reading a part before
  * the step that sets it is a bug and fails naming the part.
  *
- * <p>Three parts are mutable, each for one request only and on purpose: the {@link #payload()}
+ * <p>Four parts are mutable, each for one request only and on purpose: the {@link #payload()}
  * caches the body once it is decoded and parsed, so that no step parses it twice; the {@link
  * #overrides()} collect what the request template sets in {@code $context.requestOverride} and
  * {@code $context.responseOverride} for the response side to apply (reference 1.6); the {@link
- * #trace()} records the execution log. Everything else is immutable.
+ * #trace()} records the execution log; the {@link #record()} keeps the most resolved exchange for
+ * the outer steps. Everything else is immutable.
  */
 public final class Exchange {
     private final ReceivedRequest received;
@@ -32,6 +33,7 @@ public final class Exchange {
     private final TemplateParameters parameters;
     private final Overrides overrides;
     private final ExecutionTrace trace;
+    private final RequestRecord record;
     private final ServingState state;
     private final Resolution resolution;
     private final Caller caller;
@@ -43,6 +45,7 @@ public final class Exchange {
             TemplateParameters parameters,
             Overrides overrides,
             ExecutionTrace trace,
+            RequestRecord record,
             ServingState state,
             Resolution resolution,
             Caller caller,
@@ -52,6 +55,7 @@ public final class Exchange {
         this.parameters = parameters;
         this.overrides = overrides;
         this.trace = trace;
+        this.record = record;
         this.state = state;
         this.resolution = resolution;
         this.caller = caller;
@@ -66,6 +70,7 @@ public final class Exchange {
                 new TemplateParameters(received.request(), received.queryParameters()),
                 new Overrides(),
                 Objects.requireNonNull(trace),
+                new RequestRecord(),
                 Objects.requireNonNull(state),
                 Resolution.NONE,
                 Caller.ANONYMOUS,
@@ -83,6 +88,7 @@ public final class Exchange {
                         : new TemplateParameters(received.request(), received.queryParameters()),
                 overrides,
                 trace,
+                record,
                 state,
                 resolution,
                 caller,
@@ -162,6 +168,14 @@ public final class Exchange {
         return trace;
     }
 
+    /**
+     * Returns the record of this request that outer steps read once the inner steps ran: the most
+     * resolved exchange.
+     */
+    public RequestRecord record() {
+        return record;
+    }
+
     /** Returns what the API serves from. */
     public ServingState state() {
         return state;
@@ -185,6 +199,14 @@ public final class Exchange {
     /** Returns the resolved stage, if the stage step found one. */
     public Optional<DeployedStage> resolvedStage() {
         return resolution.resolvedStage();
+    }
+
+    /**
+     * Returns whether the request was routed to the stage's canary ({@code
+     * $context.isCanaryRequest}, reference 9.2); false before stage resolution.
+     */
+    public boolean isCanaryRequest() {
+        return resolution.stage() != null && resolution.stage().canary();
     }
 
     /** Returns the stage's settings. */

@@ -51,6 +51,7 @@ public final class RealChain implements Chain {
                             + " called next twice; a step calls next at most once per request");
         }
         started = index;
+        exchange.record().enter(exchange);
         Step step = steps.get(index);
         Response response;
         position = index + 1;

@@ -254,4 +254,20 @@ class RealChainTest {
         assertThat(e.exchange().get()).isNotSameAs(exchange);
         assertThat(e.exchange().get().attribute(MARK)).contains("marked");
     }
+
+    @Test
+    void start_outerStepAfterNext_recordHoldsTheInnermostExchange() {
+        List<Exchange> seen = new ArrayList<>();
+        Step outer =
+                (given, next) -> {
+                    Response response = next.proceed(given);
+                    seen.add(given.record().latest());
+                    return response;
+                };
+
+        RealChain.start(List.of(outer, new Marks(), new End()), exchange);
+
+        assertThat(seen).singleElement().isNotSameAs(exchange);
+        assertThat(seen.get(0).attribute(MARK)).contains("marked");
+    }
 }
