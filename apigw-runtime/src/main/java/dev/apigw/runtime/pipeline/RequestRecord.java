@@ -1,14 +1,19 @@
 package dev.apigw.runtime.pipeline;
 
+import java.util.Objects;
+
 /**
  * What the outer steps of a request (metrics, logs) read after the inner steps ran: the exchange as
  * far as they resolved it (stage, route, key, caller). Exchanges are immutable and a step only sees
  * the one it was given, so {@link RealChain} records here each exchange it passes inward; the last
- * one recorded is the most resolved. One record belongs to one request, shared by every copy of its
- * exchange, and is not thread-safe (a request runs its steps in one thread).
+ * one recorded is the most resolved. The stage cache records whether it answered ({@link
+ * CacheStatus}), for the {@code CacheHitCount} and {@code CacheMissCount} metrics (reference 9.3,
+ * 10.1). One record belongs to one request, shared by every copy of its exchange, and is not
+ * thread-safe (a request runs its steps in one thread).
  */
 public final class RequestRecord {
     private Exchange latest;
+    private CacheStatus cacheStatus = CacheStatus.NOT_CACHED;
 
     RequestRecord() {}
 
@@ -23,5 +28,25 @@ public final class RequestRecord {
      */
     public Exchange latest() {
         return latest;
+    }
+
+    /** Returns what the stage cache did for the request. */
+    public CacheStatus cacheStatus() {
+        return cacheStatus;
+    }
+
+    /** Records what the stage cache did for the request. */
+    public void cacheStatus(CacheStatus status) {
+        cacheStatus = Objects.requireNonNull(status);
+    }
+
+    /** What the stage cache did for one request (reference 9.3). */
+    public enum CacheStatus {
+        /** Caching is off for the method (or the request bypassed it): neither metric counts. */
+        NOT_CACHED,
+        /** Served from the cache: {@code CacheHitCount}. */
+        HIT,
+        /** Served from the backend while caching is on: {@code CacheMissCount}. */
+        MISS
     }
 }
