@@ -1,6 +1,8 @@
 package dev.apigw.runtime.pipeline;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the outer steps of a request (metrics, logs) read after the inner steps ran: the exchange as
@@ -8,12 +10,15 @@ import java.util.Objects;
  * the one it was given, so {@link RealChain} records here each exchange it passes inward; the last
  * one recorded is the most resolved. The stage cache records whether it answered ({@link
  * CacheStatus}), for the {@code CacheHitCount} and {@code CacheMissCount} metrics (reference 9.3,
- * 10.1). One record belongs to one request, shared by every copy of its exchange, and is not
- * thread-safe (a request runs its steps in one thread).
+ * 10.1); the integration step records its latency and status (reference 10.1, 10.3). One record
+ * belongs to one request, shared by every copy of its exchange, and is not thread-safe (a request
+ * runs its steps in one thread).
  */
 public final class RequestRecord {
     private Exchange latest;
     private CacheStatus cacheStatus = CacheStatus.NOT_CACHED;
+    private Duration integrationLatency;
+    private int integrationStatus;
 
     RequestRecord() {}
 
@@ -38,6 +43,32 @@ public final class RequestRecord {
     /** Records what the stage cache did for the request. */
     public void cacheStatus(CacheStatus status) {
         cacheStatus = Objects.requireNonNull(status);
+    }
+
+    /**
+     * Returns how long the integration took, from the call to its answer or failure; empty when no
+     * integration was called (reference 10.1 {@code IntegrationLatency}).
+     */
+    public Optional<Duration> integrationLatency() {
+        return Optional.ofNullable(integrationLatency);
+    }
+
+    /** Records how long the integration took; called by the integration step. */
+    public void integrationLatency(Duration latency) {
+        integrationLatency = Objects.requireNonNull(latency);
+    }
+
+    /**
+     * Returns the status the integration answered with (for a proxy integration, the backend's), 0
+     * when no integration answered.
+     */
+    public int integrationStatus() {
+        return integrationStatus;
+    }
+
+    /** Records the status the integration answered with; called by the integration step. */
+    public void integrationStatus(int status) {
+        integrationStatus = status;
     }
 
     /** What the stage cache did for one request (reference 9.3). */
