@@ -652,9 +652,7 @@ public final class Api {
                             new DeploymentCompiler(
                                     engine, account.region(), account.accountId(), caches));
             UserPoolBindings.check(
-                    compiled.served().values().stream()
-                            .map(s -> s.deployment().restApi())
-                            .collect(Collectors.toList()),
+                    compiled.servedDefinitions(),
                     backends.binding(UserPoolKeys.BINDINGS).orElse(Map.of()));
             return new Api(this, account, backends, engine, compiled, caches);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.lambda.LambdaHandlers;
+import dev.apigw.model.Authorizer;
+import dev.apigw.model.AuthorizerType;
 import dev.apigw.model.CanarySettings;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.IntegrationType;
@@ -17,6 +19,7 @@ import dev.apigw.runtime.Request;
 import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.tests.lambda.EchoEventHandler;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -299,6 +302,37 @@ class CanaryScenarioTest {
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("stage prod canarySettings: Deployment id does not exist: nope00");
+    }
+
+    @Test
+    void deployCanary_cognitoAuthorizerWithoutKeySet_failsNamingThePool() {
+        Api api =
+                Api.builder()
+                        .internalErrorHandler(FailingInternalErrorHandler.create())
+                        .restApi(petsApi("v1"))
+                        .deploy("prod")
+                        .build();
+        Api.Builder withCognito =
+                api.toBuilder()
+                        .restApi(
+                                r ->
+                                        r.authorizer(
+                                                Authorizer.builder()
+                                                        .name("users")
+                                                        .type(AuthorizerType.COGNITO_USER_POOLS)
+                                                        .identitySource(
+                                                                "method.request.header.Authorization")
+                                                        .providerArns(
+                                                                List.of(
+                                                                        "arn:aws:cognito-idp:us-east-1:"
+                                                                                + "123456789012:userpool/"
+                                                                                + "us-east-1_AbCdEf123"))
+                                                        .build()));
+
+        assertThatThrownBy(() -> withCognito.deployCanary("prod", c -> {}).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("authorizer users")
+                .hasMessageContaining("us-east-1_AbCdEf123");
     }
 
     private static final String TEMPLATE =

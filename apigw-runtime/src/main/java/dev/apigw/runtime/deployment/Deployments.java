@@ -219,6 +219,16 @@ public final class Deployments {
                 canary.percentTraffic());
     }
 
+    /**
+     * Returns the definitions of the compiled deployments: those stages and their canaries serve,
+     * each once.
+     */
+    public List<RestApi> servedDefinitions() {
+        return compiled.keySet().stream()
+                .map(Deployment::restApi)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
     /** Returns the warnings of the compiled deployments, each line once. */
     public List<String> warnings() {
         return compiled.values().stream()
