@@ -204,7 +204,11 @@ public final class TestExchanges {
                             apiId,
                             stages,
                             ApiKeys.of(apiKeys.values()),
-                            usagePlans,
+                            UsagePlans.of(
+                                    apiId,
+                                    usagePlans,
+                                    account.usageStore(),
+                                    account.clock().instant()),
                             account,
                             new Backends(
                                     lambdas,
