@@ -94,8 +94,7 @@ public final class Api {
         this.executionLogListener = b.executionLogListener;
         this.internalErrorHandler = b.internalErrorHandler;
         UsagePlans plans =
-                UsagePlans.of(
-                        restApi.id(), usagePlans, gateway.usageStore(), gateway.clock().instant());
+                UsagePlans.of(restApi.id(), usagePlans, gateway.usageStore(), gateway.clock());
         this.usageReports = new UsageReports(plans, gateway.usageStore());
         this.state =
                 new ServingState(

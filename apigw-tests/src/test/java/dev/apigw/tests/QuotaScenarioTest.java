@@ -10,6 +10,7 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.QuotaPeriodType;
 import dev.apigw.model.QuotaSettings;
+import dev.apigw.model.RequestValidator;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.model.UsagePlan;
@@ -70,6 +71,20 @@ class QuotaScenarioTest {
                 .name("orders-api")
                 .resource("/orders", r -> r.method("GET", m -> mock(m.apiKeyRequired(true))))
                 .resource("/health", r -> r.method("GET", QuotaScenarioTest::mock))
+                .requestValidator(new RequestValidator("params1", "params", false, true))
+                .resource(
+                        "/search",
+                        r ->
+                                r.method(
+                                        "GET",
+                                        m ->
+                                                mock(
+                                                        m.apiKeyRequired(true)
+                                                                .requestValidatorId("params1")
+                                                                .putRequestParameter(
+                                                                        "method.request"
+                                                                                + ".querystring.q",
+                                                                        true))))
                 .build();
     }
 
@@ -324,6 +339,16 @@ class QuotaScenarioTest {
         assertAdmitted(api, get("/live/orders", GOLD), 1);
         clock.advance(Duration.ofSeconds(1));
         assertQuotaExceeded(api.handle(get("/live/orders", GOLD)));
+    }
+
+    @Test
+    void handle_requestFailingAfterTheQuotaStep_stillCounts() {
+        Api api = api(plan("basic", QuotaSettings.of(2, QuotaPeriodType.DAY), GOLD));
+
+        assertThat(api.handle(get("/live/search", GOLD)))
+                .isGatewayResponse(GatewayResponseType.BAD_REQUEST_PARAMETERS);
+        assertAdmitted(api, get("/live/search?q=tea", GOLD), 1);
+        assertQuotaExceeded(api.handle(get("/live/search?q=tea", GOLD)));
     }
 
     @Test

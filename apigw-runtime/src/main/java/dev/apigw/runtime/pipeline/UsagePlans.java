@@ -4,6 +4,7 @@ import dev.apigw.model.ApiStage;
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.spi.UsageStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,13 +30,17 @@ public final class UsagePlans {
 
     /**
      * Returns the index of {@code plans} for the API {@code apiId}; the start of each plan with a
-     * quota is read from (or recorded in) {@code store} at {@code now}.
+     * quota is read from (or recorded in) {@code store} at the time of {@code clock}, which is read
+     * only then.
      */
     public static UsagePlans of(
-            String apiId, Collection<UsagePlan> plans, UsageStore store, Instant now) {
+            String apiId, Collection<UsagePlan> plans, UsageStore store, Clock clock) {
         Map<String, Map<String, KeyPlan>> index = new HashMap<>();
         for (UsagePlan plan : plans) {
-            Instant start = plan.quota().isPresent() ? store.planStarted(plan.id(), now) : now;
+            Instant start =
+                    plan.quota().isPresent()
+                            ? store.planStarted(plan.id(), clock.instant())
+                            : Instant.EPOCH;
             for (ApiStage apiStage : plan.apiStages()) {
                 if (!apiStage.apiId().equals(apiId)) {
                     continue;
@@ -91,7 +96,8 @@ public final class UsagePlans {
      * @param plan the usage plan
      * @param apiStage the plan's entry for the stage (its per-method throttles)
      * @param keyId the API key's id
-     * @param planStart when the account first served the plan (the quota's initial period)
+     * @param planStart when the account first served the plan (the quota's initial period); the
+     *     epoch for a plan without a quota
      * @param counter the quota and usage counter, {@code planId:keyId}: one per key and plan,
      *     aggregated across the plan's stages
      * @param throttleBucket the bucket of the plan's {@code throttle}, shared by its stages

@@ -204,11 +204,7 @@ public final class TestExchanges {
                             apiId,
                             stages,
                             ApiKeys.of(apiKeys.values()),
-                            UsagePlans.of(
-                                    apiId,
-                                    usagePlans,
-                                    account.usageStore(),
-                                    account.clock().instant()),
+                            UsagePlans.of(apiId, usagePlans, account.usageStore(), account.clock()),
                             account,
                             new Backends(
                                     lambdas,
