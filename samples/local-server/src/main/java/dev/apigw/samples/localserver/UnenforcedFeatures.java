@@ -11,29 +11,22 @@ import java.util.Map;
 /**
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
- * AWS's answer: a stage's caching and canary settings (reference 9.2, 9.3) and a usage plan's quota
- * (reference 8.2). One warning each. Throttling, of stages and usage plans, is enforced (reference
- * 9.4) and needs no warning.
+ * AWS's answer: a stage's caching and canary settings (reference 9.2, 9.3). One warning each.
+ * Throttling, of stages and usage plans (reference 9.4), and usage plans' quotas (reference 8.2)
+ * are enforced and need no warning.
  */
 final class UnenforcedFeatures {
     private static final String NOT_YET = " is not enforced by this server yet";
 
     private UnenforcedFeatures() {}
 
-    /** Returns the warnings for a definition served on a stage with these usage plans. */
+    /**
+     * Returns the warnings for a definition served on a stage with these usage plans (whose
+     * throttles and quotas are all enforced, so they add none).
+     */
     static List<String> of(RestApi api, Stage stage, List<UsagePlan> plans) {
         List<String> warnings = new ArrayList<>();
         stageSettings(stage, warnings);
-        for (UsagePlan plan : plans) {
-            plan.quota()
-                    .ifPresent(
-                            q ->
-                                    warnings.add(
-                                            "usage plan '"
-                                                    + plan.name()
-                                                    + "': its quota"
-                                                    + NOT_YET));
-        }
         return warnings;
     }
 
