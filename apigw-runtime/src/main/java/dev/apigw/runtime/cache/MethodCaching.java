@@ -8,14 +8,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How the stage cache treats one method (reference 9.3, 9.1). Only with the stage's {@code
- * cacheClusterEnabled}. A GET method caches by default: its stage setting (the method's own entry,
- * else {@code *}{@code /*}) can switch it off with {@code cachingEnabled: false} or a TTL of 0; any
- * other method caches only when its own entry says {@code cachingEnabled: true} (AWS: "only GET
- * methods have caching enabled by default"; other methods by overriding method settings). The TTL,
- * the encryption and the {@code Cache-Control} rules come from the same setting, else AWS's
- * defaults (300 seconds, not encrypted, authorization required, {@code
- * SUCCEED_WITH_RESPONSE_HEADER}).
+ * How the stage cache treats one method (reference 9.3, 9.1), read from the stage's method settings
+ * as {@link CompiledMethod#methodSetting} reads them (the method's own entry, else {@code *}{@code
+ * /*}). Only with the stage's {@code cacheClusterEnabled}. A GET method caches by default: its
+ * stage setting (the method's own entry, else {@code *}{@code /*}) can switch it off with {@code
+ * cachingEnabled: false} or a TTL of 0; any other method caches only when its own entry says {@code
+ * cachingEnabled: true} (AWS: "only GET methods have caching enabled by default"; other methods by
+ * overriding method settings). The TTL, the encryption and the {@code Cache-Control} rules come
+ * from the same setting, else AWS's defaults (300 seconds, not encrypted, authorization required,
+ * {@code SUCCEED_WITH_RESPONSE_HEADER}).
  *
  * @param ttl how long an entry lives, above 0
  * @param encrypted whether entries are encrypted ({@code cacheDataEncrypted})
@@ -36,12 +37,12 @@ record MethodCaching(
             return Optional.empty();
         }
         MethodSetting own = stage.methodSettings().get(method.settingsKey());
-        Optional<MethodSetting> setting = method.methodSetting(stage);
+        MethodSetting setting = own != null ? own : stage.methodSettings().get("*/*");
         boolean enabled =
                 method.method().httpMethod().equals("GET")
-                        ? setting.map(MethodSetting::cachingEnabled).orElse(true)
+                        ? setting == null || setting.cachingEnabled()
                         : own != null && own.cachingEnabled();
-        MethodSetting effective = setting.orElse(DEFAULTS);
+        MethodSetting effective = setting != null ? setting : DEFAULTS;
         if (!enabled || effective.cacheTtlInSeconds() == 0) {
             return Optional.empty();
         }
