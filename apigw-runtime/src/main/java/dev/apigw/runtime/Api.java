@@ -14,6 +14,7 @@ import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.runtime.metrics.MetricsStep;
 import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
@@ -72,7 +73,7 @@ public final class Api {
     private final ServingState state;
     private final Consumer<TestInvokeResult> executionLogListener;
     private final InternalErrorHandler internalErrorHandler;
-    private final Pipeline pipeline = Pipeline.rest();
+    private final Pipeline pipeline;
 
     private Api(
             Builder b,
@@ -89,6 +90,7 @@ public final class Api {
         this.templates = templates;
         this.executionLogListener = b.executionLogListener;
         this.internalErrorHandler = b.internalErrorHandler;
+        this.pipeline = pipeline(gateway, restApi);
         this.state =
                 new ServingState(
                         restApi.id(),
@@ -98,6 +100,17 @@ public final class Api {
                         gateway,
                         backends,
                         pipeline.contextVariables());
+    }
+
+    /**
+     * Returns the REST pipeline of an API of {@code gateway}: with the metrics step outermost when
+     * the account has a registry (reference 10.1), without it otherwise.
+     */
+    static Pipeline pipeline(Gateway gateway, RestApi restApi) {
+        Pipeline rest = Pipeline.rest();
+        return gateway.meterRegistry()
+                .map(r -> rest.withOutermost(MetricsStep.of(r, restApi.id(), restApi.name())))
+                .orElse(rest);
     }
 
     /**
