@@ -223,10 +223,12 @@ public final class Gateway {
          * Sets the registry the metrics of every API of the account go to: {@code Count}, {@code
          * Latency}, {@code IntegrationLatency}, {@code 4XXError}, {@code 5XXError}, {@code
          * CacheHitCount} and {@code CacheMissCount}, tagged {@code ApiName}, {@code Stage}, {@code
-         * Method} and {@code Resource} (reference 10.1; the README's "Metrics" section). Any
-         * registry works: a {@code SimpleMeterRegistry} in tests, a {@code PrometheusMeterRegistry}
-         * to scrape, a composite. The host owns it. Default: none, and then no metrics are recorded
-         * and requests pay nothing for them.
+         * Method} and {@code Resource} (reference 10.1; {@link ApiGatewayMetrics}; the README's
+         * "Metrics" section). Any registry works: a {@code SimpleMeterRegistry} in tests, a
+         * composite, a {@code PrometheusMeterRegistry} configured with {@link
+         * ApiGatewayMetrics#namespace()} (Prometheus names cannot start with a digit). The host
+         * owns it. Default: none, and then no metrics are recorded and requests pay nothing for
+         * them.
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry);

@@ -12,12 +12,12 @@ import dev.apigw.model.MethodSetting;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Stage;
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.ApiGatewayMetrics;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.spi.LambdaResult;
 import dev.apigw.testkit.FailingInternalErrorHandler;
 import dev.apigw.testkit.ManualClock;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -359,8 +359,9 @@ class MetricsScenarioTest {
     }
 
     @Test
-    void handle_prometheusRegistry_scrapesEverySet() {
+    void handle_prometheusRegistryWithNamespace_scrapesEverySetAndBothErrors() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        prometheus.config().meterFilter(ApiGatewayMetrics.namespace());
         Api api =
                 Api.builder()
                         .gateway(gateway.toBuilder().meterRegistry(prometheus).build())
@@ -371,21 +372,27 @@ class MetricsScenarioTest {
 
         api.handle(get("/prod/orders"));
         api.handle(get("/prod/keyed"));
+        api.handle(get("/prod/broken"));
         api.handle(get("/staging/orders"));
         String scrape = prometheus.scrape();
 
         assertThat(scrape)
                 .contains(
-                        "Count_total{ApiName=\"orders-api\",Method=\"GET\",Resource=\"/orders\","
-                                + "Stage=\"prod\"} 1.0")
+                        "aws_apigateway_Count_total{ApiName=\"orders-api\",Method=\"GET\","
+                                + "Resource=\"/orders\",Stage=\"prod\"} 1.0")
                 .contains(
-                        "Count_total{ApiName=\"orders-api\",Method=\"\",Resource=\"\","
-                                + "Stage=\"prod\"} 1.0")
+                        "aws_apigateway_Count_total{ApiName=\"orders-api\",Method=\"\","
+                                + "Resource=\"\",Stage=\"prod\"} 2.0")
                 .contains(
-                        "Count_total{ApiName=\"orders-api\",Method=\"\",Resource=\"\","
-                                + "Stage=\"\"} 1.0")
-                .contains("Latency_seconds_count{");
-        Counter clientErrors = prometheus.get("4XXError").tags(PROD).counter();
-        assertThat(clientErrors.count()).isEqualTo(1);
+                        "aws_apigateway_Count_total{ApiName=\"orders-api\",Method=\"\","
+                                + "Resource=\"\",Stage=\"\"} 1.0")
+                .contains(
+                        "aws_apigateway_4XXError_total{ApiName=\"orders-api\",Method=\"\","
+                                + "Resource=\"\",Stage=\"prod\"} 1.0")
+                .contains(
+                        "aws_apigateway_5XXError_total{ApiName=\"orders-api\",Method=\"\","
+                                + "Resource=\"\",Stage=\"prod\"} 1.0")
+                .contains("aws_apigateway_Latency_seconds_count{")
+                .contains("aws_apigateway_IntegrationLatency_seconds_sum{");
     }
 }

@@ -1,5 +1,6 @@
 package dev.apigw.runtime.metrics;
 
+import dev.apigw.runtime.ApiGatewayMetrics;
 import dev.apigw.runtime.pipeline.DeployedStage;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.RequestRecord;
@@ -36,13 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * per served stage and canary, and one per method with detailed metrics. Thread-safe.
  */
 final class ApiMeters {
-    /** The tag keys, as API Gateway's dimension names. */
-    static final String API_NAME = "ApiName";
-
-    static final String STAGE = "Stage";
-    static final String METHOD = "Method";
-    static final String RESOURCE = "Resource";
-
     private final MeterRegistry registry;
     private final String apiName;
     private final Map<String, StageMeters> stages = new ConcurrentHashMap<>();
@@ -57,10 +51,10 @@ final class ApiMeters {
     /** Returns the four tags of one dimension set, empty values for the dimensions it lacks. */
     static Tags tags(String apiName, String stage, String method, String resource) {
         return Tags.of(
-                Tag.of(API_NAME, apiName),
-                Tag.of(STAGE, stage),
-                Tag.of(METHOD, method),
-                Tag.of(RESOURCE, resource));
+                Tag.of(ApiGatewayMetrics.API_NAME, apiName),
+                Tag.of(ApiGatewayMetrics.STAGE, stage),
+                Tag.of(ApiGatewayMetrics.METHOD, method),
+                Tag.of(ApiGatewayMetrics.RESOURCE, resource));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.apigw.runtime.metrics;
 
+import dev.apigw.runtime.ApiGatewayMetrics;
 import dev.apigw.runtime.pipeline.RequestRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,16 +15,6 @@ import java.time.Duration;
  * Prometheus: seconds). Thread-safe.
  */
 final class RequestMeters {
-    /** The metric names, as API Gateway publishes them. */
-    static final String COUNT = "Count";
-
-    static final String LATENCY = "Latency";
-    static final String INTEGRATION_LATENCY = "IntegrationLatency";
-    static final String CLIENT_ERROR = "4XXError";
-    static final String SERVER_ERROR = "5XXError";
-    static final String CACHE_HIT_COUNT = "CacheHitCount";
-    static final String CACHE_MISS_COUNT = "CacheMissCount";
-
     private final Counter count;
     private final Timer latency;
     private final Timer integrationLatency;
@@ -33,28 +24,48 @@ final class RequestMeters {
     private final Counter cacheMisses;
 
     private RequestMeters(MeterRegistry registry, Tags tags) {
-        count = counter(registry, COUNT, tags, "The total number of API requests");
+        count =
+                counter(
+                        registry,
+                        ApiGatewayMetrics.COUNT,
+                        tags,
+                        "The total number of API requests");
         latency =
-                Timer.builder(LATENCY)
+                Timer.builder(ApiGatewayMetrics.LATENCY)
                         .tags(tags)
                         .description(
                                 "From when API Gateway receives a request to when it returns the"
                                         + " response; includes the integration latency")
                         .register(registry);
         integrationLatency =
-                Timer.builder(INTEGRATION_LATENCY)
+                Timer.builder(ApiGatewayMetrics.INTEGRATION_LATENCY)
                         .tags(tags)
                         .description(
                                 "From when API Gateway relays a request to the backend to when it"
                                         + " receives the backend's response")
                         .register(registry);
-        clientErrors = counter(registry, CLIENT_ERROR, tags, "The number of client-side errors");
-        serverErrors = counter(registry, SERVER_ERROR, tags, "The number of server-side errors");
-        cacheHits = counter(registry, CACHE_HIT_COUNT, tags, "Requests served from the API cache");
+        clientErrors =
+                counter(
+                        registry,
+                        ApiGatewayMetrics.CLIENT_ERROR,
+                        tags,
+                        "The number of client-side errors");
+        serverErrors =
+                counter(
+                        registry,
+                        ApiGatewayMetrics.SERVER_ERROR,
+                        tags,
+                        "The number of server-side errors");
+        cacheHits =
+                counter(
+                        registry,
+                        ApiGatewayMetrics.CACHE_HIT_COUNT,
+                        tags,
+                        "Requests served from the API cache");
         cacheMisses =
                 counter(
                         registry,
-                        CACHE_MISS_COUNT,
+                        ApiGatewayMetrics.CACHE_MISS_COUNT,
                         tags,
                         "Requests served from the backend while API caching is enabled");
     }
