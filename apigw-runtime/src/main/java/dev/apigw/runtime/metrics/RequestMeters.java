@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The seven meters of one dimension set (reference 10.1), registered once: recording a request only
@@ -98,6 +99,9 @@ final class RequestMeters {
         } else if (cache == RequestRecord.CacheStatus.MISS) {
             cacheMisses.increment();
         }
-        record.integrationLatency().ifPresent(integrationLatency::record);
+        Optional<Duration> integration = record.integrationLatency();
+        if (integration.isPresent()) {
+            integrationLatency.record(integration.get());
+        }
     }
 }
