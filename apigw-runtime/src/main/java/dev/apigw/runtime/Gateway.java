@@ -7,12 +7,12 @@ import dev.apigw.runtime.spi.RateLimitStore;
 import dev.apigw.runtime.spi.ResponseCacheStore;
 import dev.apigw.runtime.spi.UsageStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
@@ -66,8 +66,7 @@ public final class Gateway {
         this.random = b.random;
         this.region = b.region;
         this.accountId = b.accountId;
-        this.meterRegistry =
-                b.meterRegistry != null ? b.meterRegistry : new CompositeMeterRegistry();
+        this.meterRegistry = b.meterRegistry;
         this.accessLog = b.accessLog != null ? b.accessLog : Gateway::logAccess;
         this.eventInvocations =
                 b.eventInvocations != null ? b.eventInvocations : defaultEventInvocations();
@@ -139,9 +138,13 @@ public final class Gateway {
         return accountId;
     }
 
-    /** Returns the registry the account's metrics go to (reference 10.1). */
-    public MeterRegistry meterRegistry() {
-        return meterRegistry;
+    /**
+     * Returns the registry the account's CloudWatch-like metrics go to (reference 10.1), if the
+     * host passed one; without one no API of the account records metrics, and no step of theirs
+     * spends anything on them.
+     */
+    public Optional<MeterRegistry> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
     }
 
     /** Returns where access-log lines go (reference 10.3). */
@@ -279,8 +282,15 @@ public final class Gateway {
         }
 
         /**
-         * Sets the registry metrics go to (default: a registry with no backend, which records
-         * nothing). The host owns it.
+         * Sets the registry the metrics of every API of the account go to: {@code Count}, {@code
+         * Latency}, {@code IntegrationLatency}, {@code 4XXError}, {@code 5XXError}, {@code
+         * CacheHitCount} and {@code CacheMissCount}, tagged {@code ApiName}, {@code Stage}, {@code
+         * Method} and {@code Resource} (reference 10.1; {@link ApiGatewayMetrics}; the README's
+         * "Metrics" section). Any registry works: a {@code SimpleMeterRegistry} in tests, a
+         * composite, a {@code PrometheusMeterRegistry} configured with {@link
+         * ApiGatewayMetrics#namespace()} (Prometheus names cannot start with a digit). The host
+         * owns it. Default: none, and then no metrics are recorded and requests pay nothing for
+         * them.
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry);

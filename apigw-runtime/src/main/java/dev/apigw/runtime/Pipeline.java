@@ -25,6 +25,7 @@ import dev.apigw.runtime.resolution.StageResolver;
 import dev.apigw.runtime.resolution.StageStep;
 import dev.apigw.runtime.throttle.ThrottleStep;
 import dev.apigw.runtime.validation.RequestValidationStep;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,6 +88,18 @@ final class Pipeline {
                         .registerAll(AuthorizerStep::contextVariables)
                         .registerAll(ApiKeyStep::contextVariables)
                         .build());
+    }
+
+    /**
+     * Returns this pipeline with {@code step} outermost, before every other step: the place of the
+     * metrics step (reference 10.1), which an API only has when its account has a registry, so that
+     * an API without one does not even pass through it.
+     */
+    Pipeline withOutermost(Step step) {
+        List<Step> all = new ArrayList<>(steps.size() + 1);
+        all.add(step);
+        all.addAll(steps);
+        return new Pipeline(all, contextVariables);
     }
 
     /**
