@@ -14,6 +14,7 @@ import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.runtime.pipeline.AccessLogFormat;
 import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
@@ -97,7 +98,30 @@ public final class Api {
                         usagePlans,
                         gateway,
                         backends,
-                        pipeline.contextVariables());
+                        pipeline.contextVariables(),
+                        accessLogFormats(deployments.served(), pipeline));
+    }
+
+    /**
+     * Compiles the access-log format of each served stage that has one (reference 10.3); fails
+     * naming the stage of an invalid format.
+     */
+    private static Map<String, AccessLogFormat> accessLogFormats(
+            Map<String, DeployedStage> stages, Pipeline pipeline) {
+        Map<String, AccessLogFormat> formats = new LinkedHashMap<>();
+        for (DeployedStage served : stages.values()) {
+            Stage stage = served.stage();
+            stage.accessLogSettings()
+                    .ifPresent(
+                            settings ->
+                                    formats.put(
+                                            stage.stageName(),
+                                            AccessLogFormat.compile(
+                                                    stage.stageName(),
+                                                    settings,
+                                                    pipeline.accessLogVariables())));
+        }
+        return formats;
     }
 
     /**

@@ -12,6 +12,8 @@ import dev.apigw.runtime.integration.IntegrationResponseStep;
 import dev.apigw.runtime.integration.IntegrationStep;
 import dev.apigw.runtime.integration.MethodResponseStep;
 import dev.apigw.runtime.limits.LimitsStep;
+import dev.apigw.runtime.observe.AccessLogVariables;
+import dev.apigw.runtime.observe.ExecutionLogStep;
 import dev.apigw.runtime.observe.ObserveStep;
 import dev.apigw.runtime.observe.StandardHeadersStep;
 import dev.apigw.runtime.pipeline.ContextVariables;
@@ -33,10 +35,15 @@ import java.util.List;
 final class Pipeline {
     private final List<Step> steps;
     private final ContextVariables contextVariables;
+    private final ContextVariables accessLogVariables;
 
-    private Pipeline(List<Step> steps, ContextVariables contextVariables) {
+    private Pipeline(
+            List<Step> steps,
+            ContextVariables contextVariables,
+            ContextVariables accessLogVariables) {
         this.steps = List.copyOf(steps);
         this.contextVariables = contextVariables;
+        this.accessLogVariables = accessLogVariables;
     }
 
     /**
@@ -47,7 +54,9 @@ final class Pipeline {
      * authorizer, the combined policy decision, then the API key step (the key may come from a
      * Lambda authorizer), then throttling (reference 9.4: the usage plan's limit of the key, the
      * stage's of the method, the account's). Request validation follows (parameters, then body).
-     * The stage is the first path segment, as in an execute-api URL.
+     * The stage is the first path segment, as in an execute-api URL. The execution log opens once
+     * the method is known (reference 10.2); the outermost step closes it and writes the access log
+     * (reference 10.3).
      */
     static Pipeline rest() {
         return new Pipeline(
@@ -58,6 +67,7 @@ final class Pipeline {
                         new LimitsStep(),
                         new StageStep(StageResolver.pathPrefix()),
                         new RouteMatchStep(),
+                        new ExecutionLogStep(),
                         new ResourcePolicyStep(),
                         new AuthorizerStep(),
                         new PolicyDecisionStep(),
@@ -70,11 +80,23 @@ final class Pipeline {
                         new IntegrationResponseStep(),
                         new IntegrationRequestStep(),
                         new IntegrationStep()),
-                ContextVariables.builder()
-                        .registerAll(ContextVariables::requestVariables)
-                        .registerAll(AuthorizerStep::contextVariables)
-                        .registerAll(ApiKeyStep::contextVariables)
-                        .build());
+                variables().build(),
+                variables().registerAll(AccessLogVariables::register).build());
+    }
+
+    private static ContextVariables.Builder variables() {
+        return ContextVariables.builder()
+                .registerAll(ContextVariables::requestVariables)
+                .registerAll(AuthorizerStep::contextVariables)
+                .registerAll(ApiKeyStep::contextVariables);
+    }
+
+    /**
+     * Returns the {@code $context} variables of access logs: every variable of {@link
+     * #contextVariables()} and those only access logs have (reference 1.2, 10.3). Built once.
+     */
+    ContextVariables accessLogVariables() {
+        return accessLogVariables;
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param gateway the account the API lives in
  * @param backends the backends the API's integrations call
  * @param contextVariables the {@code $context} variables of the API's pipeline
+ * @param accessLogFormats the compiled access-log format of each stage that has one, by stage name
+ *     (reference 10.3)
  */
 public record ServingState(
         String apiId,
@@ -27,7 +29,8 @@ public record ServingState(
         List<UsagePlan> usagePlans,
         Gateway gateway,
         Backends backends,
-        ContextVariables contextVariables) {
+        ContextVariables contextVariables,
+        Map<String, AccessLogFormat> accessLogFormats) {
     /** Checks and copies. */
     public ServingState {
         Objects.requireNonNull(apiId);
@@ -37,6 +40,19 @@ public record ServingState(
         Objects.requireNonNull(gateway);
         Objects.requireNonNull(backends);
         Objects.requireNonNull(contextVariables);
+        accessLogFormats = Map.copyOf(accessLogFormats);
+    }
+
+    /** Returns a state whose stages write no access logs. */
+    public ServingState(
+            String apiId,
+            Map<String, DeployedStage> stages,
+            ApiKeys apiKeys,
+            List<UsagePlan> usagePlans,
+            Gateway gateway,
+            Backends backends,
+            ContextVariables contextVariables) {
+        this(apiId, stages, apiKeys, usagePlans, gateway, backends, contextVariables, Map.of());
     }
 
     /** Returns the stage of this name, if deployed. */

@@ -33,7 +33,6 @@ public final class StageStep implements Step {
                     .build();
         }
         DeployedStage stage = resolved.get().stage();
-        exchange.trace().add("stage", "Stage: ", stage.stage().stageName());
         return next.proceed(exchange.withStage(stage, resolved.get().resourcePath()));
     }
 }

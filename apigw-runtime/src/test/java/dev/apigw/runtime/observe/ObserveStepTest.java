@@ -11,16 +11,15 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link ObserveStep} decides (reference 10.2): it opens the execution log with the request
- * id, method and path and closes it with the method response and status, and changes nothing it
- * passes on or returns.
+ * What {@link ObserveStep} decides (reference 10.2): it closes the execution log with the method
+ * response and status, and changes nothing it passes on or returns.
  */
 class ObserveStepTest {
     private final ObserveStep step = new ObserveStep();
     private final RecordingChain next = RecordingChain.answering200();
 
     @Test
-    void apply_recordingTrace_logsStartAndCompletion() {
+    void apply_recordingTrace_logsCompletion() {
         ExecutionTrace trace = ExecutionTrace.recording(Clock.systemUTC());
         Exchange exchange =
                 TestExchanges.builder()
@@ -33,10 +32,9 @@ class ObserveStepTest {
         assertThat(trace.entries())
                 .extracting(ExecutionTrace.Entry::message)
                 .containsExactly(
-                        "Starting execution for request: req-42",
-                        "HTTP Method: GET, Resource Path: /test/pets",
                         "Method response body after transformations: {\"ok\":true}",
                         "Method response headers: " + RecordingChain.OK.headers(),
+                        "Successfully completed execution",
                         "Method completed with status: 200");
     }
 
