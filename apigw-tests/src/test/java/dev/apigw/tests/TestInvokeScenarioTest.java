@@ -90,7 +90,7 @@ class TestInvokeScenarioTest {
         assertThat(result.log().entries())
                 .extracting(ExecutionTrace.Entry::message)
                 .contains(
-                        "Method request query string: {limit=[2]}",
+                        "Method request query string: {limit=2}",
                         "Method request headers: {X-Color=red}",
                         "Method request body before transformations: hello",
                         "Method response body after transformations: pet 31 at "

@@ -7,6 +7,7 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.Chain;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.Step;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class ExecutionLogStep implements Step {
                             + ", Resource Path: "
                             + exchange.resourcePath());
             trace.add(STEP, "Method request path: ", exchange.route().pathParameters());
-            trace.add(STEP, "Method request query string: ", exchange.queryParameters());
+            trace.add(STEP, "Method request query string: ", lastValues(exchange));
             trace.data(STEP, "Method request headers: ", exchange.request().headers());
             trace.data(
                     STEP,
@@ -73,6 +74,14 @@ public final class ExecutionLogStep implements Step {
                 dataTrace,
                 exchange.requestId());
         trace.logOnly("Extended Request Id: " + exchange.extendedRequestId());
+    }
+
+    /** Returns each query string parameter's last value, as AWS's log line shows them. */
+    private static Map<String, String> lastValues(Exchange exchange) {
+        Map<String, String> last = new LinkedHashMap<>();
+        exchange.queryParameters()
+                .forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
+        return last;
     }
 
     /**
