@@ -49,7 +49,7 @@ public final class ObserveStep implements Step {
     private static void accessLog(
             Exchange exchange, Response response, Map<String, AccessLogFormat> formats) {
         RequestRecord record = exchange.record();
-        Exchange latest = record.latest();
+        Exchange latest = record.latest() != null ? record.latest() : exchange;
         if (latest.resolvedStage().isEmpty()) {
             return;
         }
