@@ -37,7 +37,8 @@ class TraceIdTest {
         assertThat(trace.parent()).isEqualTo("8c7d8e9f0a1b2c3d");
         assertThat(trace.responseHeader())
                 .isEqualTo(
-                        "Root=1-67a04072-0a1b2c3d4e5f4a6b8c7d8e9f;Parent=8c7d8e9f0a1b2c3d;Sampled=0");
+                        "Root=1-67a04072-0a1b2c3d4e5f4a6b8c7d8e9f;Parent=8c7d8e9f0a1b2c3d"
+                                + ";Sampled=0");
         assertThat(trace.requestHeader()).isEqualTo("Root=1-67a04072-0a1b2c3d4e5f4a6b8c7d8e9f");
         assertThat(TraceId.xrayTraceId(exchange(false, null))).isNull();
     }
