@@ -17,6 +17,7 @@ import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.metrics.MetricsStep;
+import dev.apigw.runtime.pipeline.AccessLogFormat;
 import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
@@ -115,7 +116,8 @@ public final class Api {
                         gateway,
                         backends,
                         pipeline.contextVariables(),
-                        deployments.canaries());
+                        deployments.canaries(),
+                        accessLogFormats(deployments.served(), pipeline));
     }
 
     /**
@@ -127,6 +129,28 @@ public final class Api {
         return gateway.meterRegistry()
                 .map(r -> rest.withOutermost(MetricsStep.of(r, restApi.id(), restApi.name())))
                 .orElse(rest);
+    }
+
+    /**
+     * Compiles the access-log format of each served stage that has one (reference 10.3); fails
+     * naming the stage of an invalid format.
+     */
+    private static Map<String, AccessLogFormat> accessLogFormats(
+            Map<String, DeployedStage> stages, Pipeline pipeline) {
+        Map<String, AccessLogFormat> formats = new LinkedHashMap<>();
+        for (DeployedStage served : stages.values()) {
+            Stage stage = served.stage();
+            stage.accessLogSettings()
+                    .ifPresent(
+                            settings ->
+                                    formats.put(
+                                            stage.stageName(),
+                                            AccessLogFormat.compile(
+                                                    stage.stageName(),
+                                                    settings,
+                                                    pipeline.accessLogVariables())));
+        }
+        return formats;
     }
 
     /**

@@ -24,19 +24,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The AWS account and region the APIs live in, with what they share: the clock, the random source,
- * the threads Lambda functions run on, the metrics registry and the access-log sink. A host builds
- * one and hands it to every {@link Api} it serves; {@link Api#toBuilder()}, deploy and rollback
- * keep the same instance, so what the account holds survives a redeploy, as on AWS (reference 9.4:
- * the account's throttling spans every API). It holds the token buckets of throttling (a {@link
- * RateLimitStore}) and the account's throttle, the quota counters and daily usage of usage plans (a
- * {@link UsageStore}, reference 8.2), and the entries of the stage caches (a {@link
- * ResponseCacheStore}) with the keys that encrypt them; the stores of the other features that need
- * shared state (connections) join here as those features land. Thread-safe.
+ * the threads Lambda functions run on, the metrics registry, the access-log sink and the loggers of
+ * execution logs. A host builds one and hands it to every {@link Api} it serves; {@link
+ * Api#toBuilder()}, deploy and rollback keep the same instance, so what the account holds survives
+ * a redeploy, as on AWS (reference 9.4: the account's throttling spans every API). It holds the
+ * token buckets of throttling (a {@link RateLimitStore}) and the account's throttle, the quota
+ * counters and daily usage of usage plans (a {@link UsageStore}, reference 8.2), and the entries of
+ * the stage caches (a {@link ResponseCacheStore}) with the keys that encrypt them; the stores of
+ * the other features that need shared state (connections) join here as those features land.
+ * Thread-safe.
  *
  * <pre>{@code
  * Gateway account = Gateway.builder().clock(clock).region("eu-west-1").build();
@@ -53,6 +55,7 @@ public final class Gateway {
     private final String accountId;
     private final MeterRegistry meterRegistry;
     private final AccessLogSink accessLog;
+    private final ILoggerFactory executionLogs;
     private final Executor eventInvocations;
     private final Executor requestResponse;
     private final RateLimitStore rateLimitStore;
@@ -68,6 +71,8 @@ public final class Gateway {
         this.accountId = b.accountId;
         this.meterRegistry = b.meterRegistry;
         this.accessLog = b.accessLog != null ? b.accessLog : Gateway::logAccess;
+        this.executionLogs =
+                b.executionLogs != null ? b.executionLogs : LoggerFactory.getILoggerFactory();
         this.eventInvocations =
                 b.eventInvocations != null ? b.eventInvocations : defaultEventInvocations();
         this.requestResponse =
@@ -108,6 +113,7 @@ public final class Gateway {
         b.accountId = accountId;
         b.meterRegistry = meterRegistry;
         b.accessLog = accessLog;
+        b.executionLogs = executionLogs;
         b.eventInvocations = eventInvocations;
         b.requestResponse = requestResponse;
         b.rateLimitStore = rateLimitStore;
@@ -150,6 +156,16 @@ public final class Gateway {
     /** Returns where access-log lines go (reference 10.3). */
     public AccessLogSink accessLog() {
         return accessLog;
+    }
+
+    /**
+     * Returns the SLF4J logger factory execution logs go through (reference 10.2): one logger per
+     * API and stage, named after the stage's CloudWatch log group, {@code
+     * API-Gateway-Execution-Logs_{restApiId}/{stageName}} ({@code .../Canary} for the canary's
+     * requests, reference 9.2).
+     */
+    public ILoggerFactory executionLogs() {
+        return executionLogs;
     }
 
     /** Returns the executor of Lambda functions invoked asynchronously. */
@@ -247,6 +263,7 @@ public final class Gateway {
         private String accountId = "123456789012";
         private MeterRegistry meterRegistry;
         private AccessLogSink accessLog;
+        private ILoggerFactory executionLogs;
         private Executor eventInvocations;
         private Executor requestResponse;
         private RateLimitStore rateLimitStore;
@@ -303,6 +320,18 @@ public final class Gateway {
          */
         public Builder accessLog(AccessLogSink accessLog) {
             this.accessLog = Objects.requireNonNull(accessLog);
+            return this;
+        }
+
+        /**
+         * Sets the SLF4J logger factory execution logs go through (default: SLF4J's, {@link
+         * LoggerFactory#getILoggerFactory()}). Each API and stage logs to the logger named after
+         * its CloudWatch log group, {@code API-Gateway-Execution-Logs_{restApiId}/{stageName}}, the
+         * canary's requests to {@code .../Canary} (reference 10.2, 9.2): error lines at ERROR, the
+         * others at INFO.
+         */
+        public Builder executionLogs(ILoggerFactory loggerFactory) {
+            this.executionLogs = Objects.requireNonNull(loggerFactory);
             return this;
         }
 
