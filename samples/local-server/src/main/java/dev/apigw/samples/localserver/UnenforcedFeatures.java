@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
- * AWS's answer: a stage's caching and canary settings (reference 9.2, 9.3) and a usage plan's quota
+ * AWS's answer: a stage's caching and canary settings (reference 9.2, 9.3; a method's caching only
+ * on a stage with a cache cluster, since without one nothing caches) and a usage plan's quota
  * (reference 8.2). One warning each. Throttling, of stages and usage plans, is enforced (reference
  * 9.4) and needs no warning.
  */
@@ -41,7 +42,7 @@ final class UnenforcedFeatures {
         String name = "stage '" + stage.stageName() + "'";
         for (Map.Entry<String, MethodSetting> e : stage.methodSettings().entrySet()) {
             String methods = e.getKey().equals("*/*") ? "every method" : e.getKey();
-            if (e.getValue().cachingEnabled()) {
+            if (stage.cacheClusterEnabled() && e.getValue().cachingEnabled()) {
                 warnings.add(name + ": caching of " + methods + NOT_YET);
             }
         }

@@ -156,6 +156,7 @@ class StartupWarningsTest {
                 Stage.builder()
                         .stageName("dev")
                         .deploymentId("d1")
+                        .cacheClusterEnabled(true)
                         .methodSettings(
                                 Map.of(
                                         "*/*",
@@ -173,7 +174,12 @@ class StartupWarningsTest {
 
         assertThat(UnenforcedFeatures.of(api, stage, List.of(plan)))
                 .containsExactly(
-                        "stage 'dev': caching of every method is not enforced by this server yet");
+                        "stage 'dev': caching of every method is not enforced by this server yet",
+                        "stage 'dev': its cache cluster is not enforced by this server yet");
+        assertThat(
+                        UnenforcedFeatures.of(
+                                api, stage.copy(s -> s.cacheClusterEnabled(false)), List.of()))
+                .isEmpty();
     }
 
     @Test
