@@ -1,5 +1,6 @@
 package dev.apigw.model;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,5 +25,68 @@ public record CanarySettings(
         }
         Checks.requireText(deploymentId, "canarySettings deploymentId");
         stageVariableOverrides = Copies.orderedMap(stageVariableOverrides);
+    }
+
+    /**
+     * Returns a new builder: no traffic (0.0), no overrides, no stage cache, and no deployment id
+     * until one is set (a canary release deployment sets its own, reference 9.2).
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding these settings. */
+    public Builder toBuilder() {
+        return new Builder()
+                .percentTraffic(percentTraffic)
+                .deploymentId(deploymentId)
+                .stageVariableOverrides(stageVariableOverrides)
+                .useStageCache(useStageCache);
+    }
+
+    /** Builds {@link CanarySettings}. */
+    public static final class Builder {
+        private double percentTraffic;
+        private String deploymentId;
+        private Map<String, String> stageVariableOverrides = new LinkedHashMap<>();
+        private boolean useStageCache;
+
+        private Builder() {}
+
+        /** Sets the share of requests the canary serves, 0.0 to 100.0. */
+        public Builder percentTraffic(double percentTraffic) {
+            this.percentTraffic = percentTraffic;
+            return this;
+        }
+
+        /** Sets the canary's deployment. */
+        public Builder deploymentId(String deploymentId) {
+            this.deploymentId = deploymentId;
+            return this;
+        }
+
+        /** Replaces the stage variables overridden or added for canary requests. */
+        public Builder stageVariableOverrides(Map<String, String> overrides) {
+            this.stageVariableOverrides = new LinkedHashMap<>(overrides);
+            return this;
+        }
+
+        /** Overrides or adds one stage variable for canary requests. */
+        public Builder putStageVariableOverride(String name, String value) {
+            stageVariableOverrides.put(name, value);
+            return this;
+        }
+
+        /** Sets whether canary requests use the stage cache. */
+        public Builder useStageCache(boolean useStageCache) {
+            this.useStageCache = useStageCache;
+            return this;
+        }
+
+        /** Validates and builds; fails naming the field. */
+        public CanarySettings build() {
+            return new CanarySettings(
+                    percentTraffic, deploymentId, stageVariableOverrides, useStageCache);
+        }
     }
 }

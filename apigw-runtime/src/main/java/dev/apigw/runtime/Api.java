@@ -1,13 +1,14 @@
 package dev.apigw.runtime;
 
 import dev.apigw.model.ApiKey;
+import dev.apigw.model.CanarySettings;
 import dev.apigw.model.Deployment;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.RestApiDefinition;
 import dev.apigw.model.Stage;
 import dev.apigw.model.UsagePlan;
-import dev.apigw.runtime.auth.CompiledAuthorizers;
+import dev.apigw.runtime.auth.AuthorizerCaches;
 import dev.apigw.runtime.auth.UserPoolBindings;
 import dev.apigw.runtime.auth.UserPoolKeys;
 import dev.apigw.runtime.deployment.DeploymentCompiler;
@@ -17,7 +18,6 @@ import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
-import dev.apigw.runtime.pipeline.DeployedStage;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.ReceivedRequest;
 import dev.apigw.runtime.pipeline.RequestIds;
@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * account's ({@link Gateway}), so that the integration timeout holds (reference 9.5, {@link
  * Gateway.Builder#requestResponseExecutor}). Immutable and thread-safe; {@link #toBuilder()} gives
  * a changed copy. As on AWS, a stage serves the deployment it points at: changing the definition
- * serves nothing new until it is deployed (reference section 9.1).
+ * serves nothing new until it is deployed (reference section 9.1). {@link #deploy}, {@link
+ * #deployCanary}, {@link #rollback}, {@link #promoteCanary} and {@link #removeCanary} return the
+ * API as those operations leave it on AWS, sharing this one's account (its throttle buckets and
+ * other stores) and its Lambda authorizer caches, so that their state survives a redeploy.
  *
  * <pre>{@code
  * Api api = Api.builder()
@@ -72,6 +75,7 @@ public final class Api {
     private final ServingState state;
     private final Consumer<TestInvokeResult> executionLogListener;
     private final InternalErrorHandler internalErrorHandler;
+    private final AuthorizerCaches authorizerCaches;
     private final Pipeline pipeline = Pipeline.rest();
 
     private Api(
@@ -79,7 +83,8 @@ public final class Api {
             Gateway gateway,
             Backends backends,
             TemplateEngine templates,
-            Deployments deployments) {
+            Deployments deployments,
+            AuthorizerCaches authorizerCaches) {
         this.restApi = b.restApi;
         this.deployments = deployments;
         this.apiKeys = List.copyOf(b.apiKeys.values());
@@ -89,6 +94,7 @@ public final class Api {
         this.templates = templates;
         this.executionLogListener = b.executionLogListener;
         this.internalErrorHandler = b.internalErrorHandler;
+        this.authorizerCaches = authorizerCaches;
         this.state =
                 new ServingState(
                         restApi.id(),
@@ -97,7 +103,8 @@ public final class Api {
                         usagePlans,
                         gateway,
                         backends,
-                        pipeline.contextVariables());
+                        pipeline.contextVariables(),
+                        deployments.canaries());
     }
 
     /**
@@ -202,18 +209,88 @@ public final class Api {
     }
 
     /**
-     * Drops every cached Lambda authorizer answer of a stage, as AWS's FlushStageAuthorizersCache
-     * ({@code DELETE /restapis/{id}/stages/{stage}/cache/authorizers}, reference 9.3) does: the
-     * next request of each caller calls its authorizer again. The cache lives in the deployments,
-     * so copies of this API made by {@link #toBuilder()} share it. Fails with {@link
-     * IllegalArgumentException} when there is no such stage.
+     * Drops every cached Lambda authorizer answer of a stage, its canary's included, as AWS's
+     * FlushStageAuthorizersCache ({@code DELETE /restapis/{id}/stages/{stage}/cache/authorizers},
+     * reference 9.3) does: the next request of each caller calls its authorizer again. The cache is
+     * the API's, so copies of this API made by {@link #toBuilder()} or a redeploy share it. Fails
+     * with {@link IllegalArgumentException} when there is no such stage.
      */
     public void flushStageAuthorizersCache(String stageName) {
-        DeployedStage stage =
-                state.stage(Objects.requireNonNull(stageName, "stageName"))
-                        .orElseThrow(
-                                () -> new IllegalArgumentException("no stage named " + stageName));
-        stage.deployment().feature(CompiledAuthorizers.KEY).flushStage(stageName);
+        if (state.stage(Objects.requireNonNull(stageName, "stageName")).isEmpty()) {
+            throw new IllegalArgumentException("no stage named " + stageName);
+        }
+        authorizerCaches.flushStage(stageName);
+    }
+
+    /**
+     * Returns this API with its current definition deployed to a stage, as CreateDeployment with a
+     * {@code stageName} does (reference 9.1): a new deployment, the stage created if needed and
+     * pointed at it. The new API shares this one's account and caches, so that throttle, quota and
+     * cache state and cached authorizer answers survive the redeploy, as on AWS; this API keeps
+     * serving what it served.
+     */
+    public Api deploy(String stageName) {
+        return toBuilder().deploy(stageName).build();
+    }
+
+    /**
+     * Returns this API with its current definition deployed to a stage and {@code settings} applied
+     * to the stage, as {@link #deploy(String)} does.
+     */
+    public Api deploy(String stageName, Consumer<Stage.Builder> settings) {
+        return toBuilder().deploy(stageName, settings).build();
+    }
+
+    /**
+     * Returns this API with its current definition deployed as the canary of an existing stage, as
+     * CreateDeployment with {@code canarySettings} does (reference 9.2): the new deployment becomes
+     * the canary, with the settings {@code canary} sets (its {@code percentTraffic}, {@code
+     * stageVariableOverrides}, {@code useStageCache}; from 0.0 percent, no overrides and no stage
+     * cache), and the stage keeps its deployment. State is shared as {@link #deploy(String)} shares
+     * it.
+     *
+     * @throws IllegalArgumentException with AWS's message {@code Invalid deployment content
+     *     specified.Stage <name> must already be created before making a canary release deployment}
+     *     when there is no such stage
+     */
+    public Api deployCanary(String stageName, Consumer<CanarySettings.Builder> canary) {
+        return toBuilder().deployCanary(stageName, canary).build();
+    }
+
+    /**
+     * Returns this API with a stage pointed back at an earlier deployment, as UpdateStage of {@code
+     * /deploymentId} does (reference 9.1: AWS has no rollback operation). State is shared as {@link
+     * #deploy(String)} shares it.
+     *
+     * @throws IllegalArgumentException when there is no such stage or deployment
+     */
+    public Api rollback(String stageName, String deploymentId) {
+        return toBuilder().rollback(stageName, deploymentId).build();
+    }
+
+    /**
+     * Returns this API with the canary of a stage promoted (reference 9.2): the stage serves the
+     * canary's deployment, the canary's stage variable overrides are merged into the stage's
+     * variables, and the canary stays with {@code percentTraffic} 0.0, as the console's "Promote
+     * canary" leaves it. State is shared as {@link #deploy(String)} shares it.
+     *
+     * @throws IllegalArgumentException when there is no such stage
+     * @throws IllegalStateException with AWS's message {@code Promotion not available. Canary does
+     *     not exist.} when the stage has no canary
+     */
+    public Api promoteCanary(String stageName) {
+        return toBuilder().promoteCanary(stageName).build();
+    }
+
+    /**
+     * Returns this API with the canary of a stage removed ({@code remove /canarySettings},
+     * reference 9.2): every request is served by the stage's deployment. State is shared as {@link
+     * #deploy(String)} shares it.
+     *
+     * @throws IllegalArgumentException when there is no such stage
+     */
+    public Api removeCanary(String stageName) {
+        return toBuilder().removeCanary(stageName).build();
     }
 
     /** Builds an {@link Api}. */
@@ -232,6 +309,7 @@ public final class Api {
         private TemplateEngine templates;
         private Consumer<TestInvokeResult> executionLogListener;
         private InternalErrorHandler internalErrorHandler = InternalErrorHandler.logAndAnswer500();
+        private AuthorizerCaches authorizerCaches;
 
         private Builder() {}
 
@@ -249,6 +327,7 @@ public final class Api {
             templates = api.templates;
             executionLogListener = api.executionLogListener;
             internalErrorHandler = api.internalErrorHandler;
+            authorizerCaches = api.authorizerCaches;
         }
 
         /** Sets the current definition; stages keep serving their deployments. */
@@ -277,7 +356,21 @@ public final class Api {
             if (restApi == null) {
                 throw new IllegalStateException("set restApi before deploying it");
             }
-            pending.add(new PendingDeployment(restApi, stageName, settings));
+            pending.add(new PendingDeployment(restApi, stageName, settings, null));
+            return this;
+        }
+
+        /**
+         * Deploys the current definition as the canary of a stage (reference 9.2), as {@link
+         * Api#deployCanary} does; the stage must exist when the deployment is made, at {@link
+         * #build()}, after the deployments asked for before.
+         */
+        public Builder deployCanary(String stageName, Consumer<CanarySettings.Builder> canary) {
+            if (restApi == null) {
+                throw new IllegalStateException("set restApi before deploying it");
+            }
+            Objects.requireNonNull(canary, "canary");
+            pending.add(new PendingDeployment(restApi, stageName, s -> {}, canary));
             return this;
         }
 
@@ -305,6 +398,24 @@ public final class Api {
         /** Points a stage back at an earlier deployment (AWS's UpdateStage of deploymentId). */
         public Builder rollback(String stageName, String deploymentId) {
             return stage(stageName, s -> s.deploymentId(deploymentId));
+        }
+
+        /**
+         * Promotes the canary of an existing stage (reference 9.2), as {@link Api#promoteCanary}
+         * does.
+         */
+        public Builder promoteCanary(String stageName) {
+            deployments = deployments.withCanaryPromoted(stageName);
+            return this;
+        }
+
+        /**
+         * Removes the canary of an existing stage (reference 9.2), as {@link Api#removeCanary}
+         * does.
+         */
+        public Builder removeCanary(String stageName) {
+            deployments = deployments.withoutCanary(stageName);
+            return this;
         }
 
         /**
@@ -510,12 +621,19 @@ public final class Api {
             Deployments all = deployments;
             for (PendingDeployment p : pending) {
                 all =
-                        all.deploy(
-                                p.restApi,
-                                p.stageName,
-                                p.settings,
-                                account.clock().instant(),
-                                account.random());
+                        p.canary == null
+                                ? all.deploy(
+                                        p.restApi,
+                                        p.stageName,
+                                        p.settings,
+                                        account.clock().instant(),
+                                        account.random())
+                                : all.deployCanary(
+                                        p.restApi,
+                                        p.stageName,
+                                        p.canary,
+                                        account.clock().instant(),
+                                        account.random());
             }
             Backends backends =
                     new Backends(
@@ -527,26 +645,34 @@ public final class Api {
                             credentials,
                             Attributes.empty()
                                     .with(UserPoolKeys.BINDINGS, Map.copyOf(userPoolKeys)));
+            AuthorizerCaches caches =
+                    authorizerCaches != null ? authorizerCaches : AuthorizerCaches.create();
             Deployments compiled =
                     all.compiled(
-                            new DeploymentCompiler(engine, account.region(), account.accountId()));
+                            new DeploymentCompiler(
+                                    engine, account.region(), account.accountId(), caches));
             UserPoolBindings.check(
-                    compiled.served().values().stream()
-                            .map(s -> s.deployment().restApi())
-                            .collect(Collectors.toList()),
+                    compiled.servedDefinitions(),
                     backends.binding(UserPoolKeys.BINDINGS).orElse(Map.of()));
-            return new Api(this, account, backends, engine, compiled);
+            return new Api(this, account, backends, engine, compiled, caches);
         }
 
+        /** A deployment asked for, made at build; a canary's when {@code canary} is set. */
         private static final class PendingDeployment {
             final RestApi restApi;
             final String stageName;
             final Consumer<Stage.Builder> settings;
+            final Consumer<CanarySettings.Builder> canary;
 
-            PendingDeployment(RestApi restApi, String stageName, Consumer<Stage.Builder> s) {
+            PendingDeployment(
+                    RestApi restApi,
+                    String stageName,
+                    Consumer<Stage.Builder> s,
+                    Consumer<CanarySettings.Builder> canary) {
                 this.restApi = restApi;
                 this.stageName = stageName;
                 this.settings = s;
+                this.canary = canary;
             }
         }
     }

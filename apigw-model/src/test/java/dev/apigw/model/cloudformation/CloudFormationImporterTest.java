@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.CanarySettings;
 import dev.apigw.model.FunctionConfiguration;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.GatewayResponseType;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -447,6 +449,66 @@ class CloudFormationImporterTest {
         assertThat(stage.methodSettings().get("*/*").throttle().rateLimit()).isEqualTo(3.0);
         assertThat(stage.methodSettings().get("/ANY").metricsEnabled()).isTrue();
         assertThat(def.restApi().resource("/").orElseThrow().method("ANY")).isPresent();
+    }
+
+    private static final String CANARY_TEMPLATE =
+            """
+            Resources:
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties: {Name: a}
+              Any:
+                Type: AWS::ApiGateway::Method
+                Properties:
+                  RestApiId: !Ref Api
+                  ResourceId: !GetAtt Api.RootResourceId
+                  HttpMethod: ANY
+                  AuthorizationType: NONE
+                  Integration: {Type: MOCK}
+              First:
+                Type: AWS::ApiGateway::Deployment
+                DependsOn: Any
+                Properties: {RestApiId: !Ref Api}
+              Prod:
+                Type: AWS::ApiGateway::Stage
+                Properties:
+                  RestApiId: !Ref Api
+                  DeploymentId: !Ref First
+                  StageName: %s
+                  Variables: {color: blue, size: m}
+              Canary:
+                Type: AWS::ApiGateway::Deployment
+                DependsOn: Prod
+                Properties:
+                  RestApiId: !Ref Api
+                  StageName: prod
+                  DeploymentCanarySettings:
+                    PercentTraffic: 12.5
+                    StageVariableOverrides: {color: green}
+                    UseStageCache: true
+            """;
+
+    @Test
+    void importText_deploymentCanarySettings_becomesTheStagesCanary() {
+        RestApiDefinition def = load(CANARY_TEMPLATE.formatted("prod"), BASE).restApi("Api");
+
+        assertThat(def.stages()).containsOnlyKeys("Prod");
+        Stage stage = def.stage("prod").orElseThrow();
+        assertThat(stage.deploymentId()).contains(def.deployments().get("First").id());
+        CanarySettings canary = stage.canarySettings().orElseThrow();
+        assertThat(canary.deploymentId()).isEqualTo(def.deployments().get("Canary").id());
+        assertThat(canary.percentTraffic()).isEqualTo(12.5);
+        assertThat(canary.stageVariableOverrides()).containsExactly(Map.entry("color", "green"));
+        assertThat(canary.useStageCache()).isTrue();
+    }
+
+    @Test
+    void importText_deploymentCanarySettingsWithoutTheStage_failsWithAwsMessage() {
+        assertThatThrownBy(() -> load(CANARY_TEMPLATE.formatted("dev"), BASE))
+                .hasMessage(
+                        "Resources.Canary.Properties.StageName: Invalid deployment content"
+                                + " specified.Stage prod must already be created before making a"
+                                + " canary release deployment");
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A deployment's authorizers (reference 8.3, 8.4), each compiled once when the deployment is: its
- * identity sources parsed, its validation expression compiled, its result cache made. Methods find
- * theirs by {@code authorizerId}.
+ * identity sources parsed, its validation expression compiled, its result cache found in the API's
+ * {@link AuthorizerCaches}. Methods find theirs by {@code authorizerId}.
  */
 public final class CompiledAuthorizers {
     /** The deployment's compiled authorizers. */
@@ -27,30 +27,27 @@ public final class CompiledAuthorizers {
      * authorizer at fault.
      */
     public static CompiledAuthorizers compile(RestApi api) {
+        return compile(api, AuthorizerCaches.create());
+    }
+
+    /**
+     * Compiles every authorizer of the API, each Lambda authorizer caching its answers in {@code
+     * caches} (the API's, shared by its deployments); fails with {@link IllegalArgumentException}
+     * naming the authorizer at fault.
+     */
+    public static CompiledAuthorizers compile(RestApi api, AuthorizerCaches caches) {
         Map<String, MethodAuthorizer> byId = new LinkedHashMap<>();
         for (Authorizer authorizer : api.authorizers().values()) {
-            byId.put(authorizer.id(), compile(authorizer));
+            byId.put(authorizer.id(), compile(authorizer, caches));
         }
         return new CompiledAuthorizers(byId);
     }
 
-    private static MethodAuthorizer compile(Authorizer authorizer) {
+    private static MethodAuthorizer compile(Authorizer authorizer, AuthorizerCaches caches) {
         return switch (authorizer.type()) {
             case COGNITO_USER_POOLS -> CognitoAuthorizer.compile(authorizer);
-            case TOKEN, REQUEST -> LambdaAuthorizer.compile(authorizer);
+            case TOKEN, REQUEST -> LambdaAuthorizer.compile(authorizer, caches);
         };
-    }
-
-    /**
-     * Drops every cached Lambda authorizer answer of one stage (FlushStageAuthorizersCache,
-     * reference 9.3).
-     */
-    public void flushStage(String stageName) {
-        for (MethodAuthorizer authorizer : byId.values()) {
-            if (authorizer instanceof LambdaAuthorizer lambda) {
-                lambda.flush(stageName);
-            }
-        }
     }
 
     /** Returns the compiled authorizer of this id, if the API has one. */

@@ -19,9 +19,10 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A Lambda authorizer of type TOKEN or REQUEST (reference 8.3), compiled once with its deployment:
  * its identity sources parsed ({@link IdentitySources}), its {@code identityValidationExpression}
- * compiled (TOKEN only), its function's ARN parsed and its result cache made ({@link
- * AuthorizerResultCache}). The function is an ordinary {@link dev.apigw.runtime.spi.LambdaFunction}
- * bound under the name in {@code authorizerUri}.
+ * compiled (TOKEN only), its function's ARN parsed and its result cache ({@link
+ * AuthorizerResultCache}) taken from the API's {@link AuthorizerCaches}, which outlive a redeploy.
+ * The function is an ordinary {@link dev.apigw.runtime.spi.LambdaFunction} bound under the name in
+ * {@code authorizerUri}.
  *
  * <p>Per request: a missing or empty identity source (for REQUEST only when caching is on), or a
  * token the validation expression does not match as a whole, answers 401 UNAUTHORIZED {@code
@@ -74,7 +75,7 @@ final class LambdaAuthorizer implements MethodAuthorizer {
      * exactly one header; REQUEST: at least one when the TTL is not 0), its validation expression
      * is no regular expression, or its {@code authorizerUri} names no Lambda function.
      */
-    static LambdaAuthorizer compile(Authorizer authorizer) {
+    static LambdaAuthorizer compile(Authorizer authorizer, AuthorizerCaches caches) {
         String place = "authorizer " + authorizer.name() + ": ";
         try {
             AuthorizerType type = authorizer.type();
@@ -102,7 +103,7 @@ final class LambdaAuthorizer implements MethodAuthorizer {
                     sources,
                     validation,
                     new LambdaCall(arn, TIMEOUT_MILLIS, STEP),
-                    AuthorizerResultCache.of(authorizer.authorizerResultTtlInSeconds()));
+                    caches.of(authorizer.id(), authorizer.authorizerResultTtlInSeconds()));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(
                     place
@@ -167,11 +168,6 @@ final class LambdaAuthorizer implements MethodAuthorizer {
                             decision);
         }
         return new Authorization(exchange.withAuthorizerOutput(output), decision);
-    }
-
-    /** Drops the cached answers of one stage (FlushStageAuthorizersCache, reference 9.3). */
-    void flush(String stageName) {
-        cache.flush(stageName);
     }
 
     private AuthorizerAnswer answerOf(Exchange exchange, LambdaOutcome outcome) {

@@ -5,7 +5,8 @@
  * dev.apigw.runtime.auth.AuthorizerStep} authenticates the caller by the method's authorization
  * type: {@link dev.apigw.runtime.auth.IamAuthorizer} (SigV4, reference 8.7, over {@code
  * auth.sigv4}), {@link dev.apigw.runtime.auth.LambdaAuthorizer} (TOKEN and REQUEST, reference 8.3,
- * with its result cache) and {@link dev.apigw.runtime.auth.CognitoAuthorizer} (user pool tokens,
+ * with its result cache, kept per API in {@link dev.apigw.runtime.auth.AuthorizerCaches} so that it
+ * outlives a redeploy) and {@link dev.apigw.runtime.auth.CognitoAuthorizer} (user pool tokens,
  * reference 8.4), each compiled once per deployment ({@link
  * dev.apigw.runtime.auth.CompiledAuthorizers}); {@link dev.apigw.runtime.auth.PolicyDecisionStep}
  * combines the identity's decision with the resource policy's by tables A and B (reference 8.8).

@@ -6,6 +6,7 @@ import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.RestApi;
+import dev.apigw.runtime.auth.AuthorizerCaches;
 import dev.apigw.runtime.auth.CompiledAuthorizers;
 import dev.apigw.runtime.auth.ResourcePolicy;
 import dev.apigw.runtime.content.MediaTypes;
@@ -39,15 +40,30 @@ public final class DeploymentCompiler {
     private final TemplateEngine templates;
     private final String region;
     private final String accountId;
+    private final AuthorizerCaches authorizerCaches;
 
     /**
      * Creates a compiler whose templates run on {@code templates}, for APIs of this region and
      * account (a resource policy's {@code execute-api:/} shorthand names them, reference 8.8).
      */
     public DeploymentCompiler(TemplateEngine templates, String region, String accountId) {
+        this(templates, region, accountId, AuthorizerCaches.create());
+    }
+
+    /**
+     * Creates a compiler as {@link #DeploymentCompiler(TemplateEngine, String, String)} does, whose
+     * Lambda authorizers cache their answers in the API's {@code authorizerCaches}, shared by every
+     * deployment of the API (reference 8.3).
+     */
+    public DeploymentCompiler(
+            TemplateEngine templates,
+            String region,
+            String accountId,
+            AuthorizerCaches authorizerCaches) {
         this.templates = templates;
         this.region = region;
         this.accountId = accountId;
+        this.authorizerCaches = authorizerCaches;
     }
 
     /** Compiles a deployment; fails naming the resource and method at fault. */
@@ -81,7 +97,8 @@ public final class DeploymentCompiler {
                                 ResourcePolicy.compile(deployment.restApi(), region, accountId))
                         .with(
                                 CompiledAuthorizers.KEY,
-                                CompiledAuthorizers.compile(deployment.restApi())));
+                                CompiledAuthorizers.compile(
+                                        deployment.restApi(), authorizerCaches)));
     }
 
     private CompiledMethod compile(

@@ -172,10 +172,11 @@ public final class ContextVariables {
 
     /**
      * Registers the variables every request has (reference 1.2): the account, API, deployment,
-     * stage and resource, the request's id, time, method, path and domain, and its caller's source
-     * IP and user agent; the IAM caller's access key, account, caller, user and user ARN once its
-     * signature verified (reference 8.7). The identity fields nothing fills yet (Cognito identity
-     * pools, the organization) are registered unset: they print as null, as on AWS without them.
+     * stage (and whether its canary serves the request) and resource, the request's id, time,
+     * method, path and domain, and its caller's source IP and user agent; the IAM caller's access
+     * key, account, caller, user and user ARN once its signature verified (reference 8.7). The
+     * identity fields nothing fills yet (Cognito identity pools, the organization) are registered
+     * unset: they print as null, as on AWS without them.
      */
     public static void requestVariables(Builder variables) {
         variables
@@ -192,6 +193,7 @@ public final class ContextVariables {
                 .register("extendedRequestId", Exchange::extendedRequestId)
                 .register("requestId", Exchange::requestId)
                 .register("httpMethod", e -> e.request().httpMethod())
+                .register("isCanaryRequest", ContextVariables::isCanaryRequest)
                 .register("path", ContextVariables::requestPath)
                 .register("protocol", e -> PROTOCOL)
                 .register("requestTime", e -> requestTime(e.requestTime()))
@@ -225,6 +227,18 @@ public final class ContextVariables {
                         "identity.userAgent",
                         e -> e.request().headers().first("User-Agent").orElse(null))
                 .register("identity.user", e -> iam(e, IamIdentity::user));
+    }
+
+    /**
+     * Returns {@code $context.isCanaryRequest} (reference 1.2, 9.2): {@code true} on a request the
+     * stage's canary serves, {@code false} on one its own deployment serves; unset (null, and so
+     * not among the keys of {@code $context.keySet()}) on a stage without a canary.
+     */
+    private static String isCanaryRequest(Exchange e) {
+        return e.resolvedStage()
+                .filter(s -> s.stage().canarySettings().isPresent())
+                .map(s -> s.canary() ? "true" : "false")
+                .orElse(null);
     }
 
     private static String iam(Exchange e, Function<IamIdentity, String> field) {

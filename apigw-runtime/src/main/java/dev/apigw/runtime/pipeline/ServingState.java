@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Everything an {@code Api} serves from, fixed when it is built: the API id, the stages with their
- * compiled deployments, the account's API keys and usage plans, the account itself and the backends
- * the host bound. Internal.
+ * compiled deployments and canary releases, the account's API keys and usage plans, the account
+ * itself and the backends the host bound. Internal.
  *
  * @param apiId the REST API id
  * @param stages deployed stages by name
@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param gateway the account the API lives in
  * @param backends the backends the API's integrations call
  * @param contextVariables the {@code $context} variables of the API's pipeline
+ * @param canaries the canary releases of the stages that have one, by stage name (reference 9.2)
  */
 public record ServingState(
         String apiId,
@@ -27,7 +28,8 @@ public record ServingState(
         List<UsagePlan> usagePlans,
         Gateway gateway,
         Backends backends,
-        ContextVariables contextVariables) {
+        ContextVariables contextVariables,
+        Map<String, CanaryRelease> canaries) {
     /** Checks and copies. */
     public ServingState {
         Objects.requireNonNull(apiId);
@@ -37,10 +39,28 @@ public record ServingState(
         Objects.requireNonNull(gateway);
         Objects.requireNonNull(backends);
         Objects.requireNonNull(contextVariables);
+        canaries = Map.copyOf(canaries);
+    }
+
+    /** Returns the serving state of stages without canary releases. */
+    public ServingState(
+            String apiId,
+            Map<String, DeployedStage> stages,
+            ApiKeys apiKeys,
+            List<UsagePlan> usagePlans,
+            Gateway gateway,
+            Backends backends,
+            ContextVariables contextVariables) {
+        this(apiId, stages, apiKeys, usagePlans, gateway, backends, contextVariables, Map.of());
     }
 
     /** Returns the stage of this name, if deployed. */
     public Optional<DeployedStage> stage(String name) {
         return Optional.ofNullable(stages.get(name));
+    }
+
+    /** Returns the canary release of the stage of this name, if it has one. */
+    public Optional<CanaryRelease> canary(String stageName) {
+        return Optional.ofNullable(canaries.get(stageName));
     }
 }

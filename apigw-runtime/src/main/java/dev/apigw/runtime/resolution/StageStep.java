@@ -1,6 +1,7 @@
 package dev.apigw.runtime.resolution;
 
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.pipeline.CanaryRelease;
 import dev.apigw.runtime.pipeline.Chain;
 import dev.apigw.runtime.pipeline.DeployedStage;
 import dev.apigw.runtime.pipeline.Exchange;
@@ -10,7 +11,11 @@ import java.util.Optional;
 
 /**
  * Resolves the stage with the API's {@link StageResolver} (reference 7.1). A request that addresses
- * no stage gets 403 {@code {"message":"Forbidden"}}, which no API can customise.
+ * no stage gets 403 {@code {"message":"Forbidden"}}, which no API can customise. On a stage with a
+ * canary release (reference 9.2), each request goes to the canary with probability {@code
+ * percentTraffic}%, drawn from the account's random source ({@link CanaryRelease#routes}); a canary
+ * request is served by the canary's deployment with the canary's stage variables, and {@link
+ * Exchange#isCanaryRequest()} is true for it.
  */
 public final class StageStep implements Step {
     private final StageResolver resolver;
@@ -33,7 +38,13 @@ public final class StageStep implements Step {
                     .build();
         }
         DeployedStage stage = resolved.get().stage();
-        exchange.trace().add("stage", "Stage: ", stage.stage().stageName());
+        Optional<CanaryRelease> canary = exchange.state().canary(stage.stage().stageName());
+        if (canary.isPresent() && canary.get().routes(exchange.gateway().random())) {
+            stage = canary.get().stage();
+            exchange.trace().add("stage", "Canary of stage: ", stage.stage().stageName());
+        } else {
+            exchange.trace().add("stage", "Stage: ", stage.stage().stageName());
+        }
         return next.proceed(exchange.withStage(stage, resolved.get().resourcePath()));
     }
 }

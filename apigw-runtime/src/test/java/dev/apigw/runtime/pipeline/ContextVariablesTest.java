@@ -62,6 +62,7 @@ class ContextVariablesTest {
                                 "extendedRequestId",
                                 "requestId",
                                 "httpMethod",
+                                "isCanaryRequest",
                                 "path",
                                 "protocol",
                                 "requestTime",
