@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
- * AWS's answer: a stage's caching and canary settings (reference 9.2, 9.3; a method's caching only
- * on a stage with a cache cluster, since without one nothing caches) and a usage plan's quota
- * (reference 8.2). One warning each. Throttling, of stages and usage plans, is enforced (reference
- * 9.4) and needs no warning.
+ * AWS's answer: a stage's caching (reference 9.3; a method's caching only on a stage with a cache
+ * cluster, since without one nothing caches) and a usage plan's quota (reference 8.2). One warning
+ * each. Throttling, of stages and usage plans (reference 9.4), and a canary (reference 9.2) are
+ * enforced and need no warning.
  */
 final class UnenforcedFeatures {
     private static final String NOT_YET = " is not enforced by this server yet";
@@ -49,13 +49,5 @@ final class UnenforcedFeatures {
         if (stage.cacheClusterEnabled()) {
             warnings.add(name + ": its cache cluster" + NOT_YET);
         }
-        stage.canarySettings()
-                .ifPresent(
-                        c ->
-                                warnings.add(
-                                        name
-                                                + ": its canary"
-                                                + NOT_YET
-                                                + ": every request goes to the stage's deployment"));
     }
 }
