@@ -22,6 +22,8 @@ import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.ReceivedRequest;
 import dev.apigw.runtime.pipeline.RequestIds;
 import dev.apigw.runtime.pipeline.ServingState;
+import dev.apigw.runtime.pipeline.UsagePlans;
+import dev.apigw.runtime.quota.UsageReports;
 import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.HttpBackend;
@@ -30,6 +32,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -73,6 +76,7 @@ public final class Api {
     private final Backends backends;
     private final TemplateEngine templates;
     private final ServingState state;
+    private final UsageReports usageReports;
     private final Consumer<TestInvokeResult> executionLogListener;
     private final InternalErrorHandler internalErrorHandler;
     private final AuthorizerCaches authorizerCaches;
@@ -95,12 +99,15 @@ public final class Api {
         this.executionLogListener = b.executionLogListener;
         this.internalErrorHandler = b.internalErrorHandler;
         this.authorizerCaches = authorizerCaches;
+        UsagePlans plans =
+                UsagePlans.of(restApi.id(), usagePlans, gateway.usageStore(), gateway.clock());
+        this.usageReports = new UsageReports(plans, gateway.usageStore());
         this.state =
                 new ServingState(
                         restApi.id(),
                         deployments.served(),
                         ApiKeys.of(b.apiKeys.values()),
-                        usagePlans,
+                        plans,
                         gateway,
                         backends,
                         pipeline.contextVariables(),
@@ -291,6 +298,38 @@ public final class Api {
      */
     public Api removeCanary(String stageName) {
         return toBuilder().removeCanary(stageName).build();
+    }
+
+    /**
+     * Returns the usage of a usage plan's API keys on each UTC day from {@code startDate} to {@code
+     * endDate} inclusive, as AWS's GetUsage ({@code GET /usageplans/{id}/usage}, reference 8.2)
+     * does: per key id, one {@code [used, remaining]} pair per day, the requests the plan counted
+     * that day and the quota left in the day's period at its end ({@link Usage#toJson()} gives
+     * AWS's JSON). The counters live in the account's {@link Gateway#usageStore()}, so copies of
+     * this API share them.
+     *
+     * @param usagePlanId the id of one of this API's usage plans
+     * @param keyId the id of one of the plan's API keys, or null for all of them
+     * @throws IllegalArgumentException naming the plan or key when this API has no such plan or the
+     *     plan no such key, or when {@code endDate} is before {@code startDate} or more than ten
+     *     years after it
+     */
+    public Usage usage(String usagePlanId, String keyId, LocalDate startDate, LocalDate endDate) {
+        return usageReports.usage(
+                usagePlanId, keyId, startDate, endDate, gateway.clock().instant());
+    }
+
+    /**
+     * Sets the quota a usage plan's API key has left in the current period, as AWS's UpdateUsage
+     * ({@code PATCH /usageplans/{id}/keys/{keyId}/usage}, reference 8.2) grants a temporary
+     * extension: the key may make {@code remaining} more requests before the period ends (even
+     * above the plan's limit); the next period starts afresh. Returns the key's usage of today.
+     *
+     * @throws IllegalArgumentException naming the plan or key when this API has no such plan, the
+     *     plan no such key or no quota, or {@code remaining} is negative
+     */
+    public Usage updateUsage(String usagePlanId, String keyId, long remaining) {
+        return usageReports.updateUsage(usagePlanId, keyId, remaining, gateway.clock().instant());
     }
 
     /** Builds an {@link Api}. */

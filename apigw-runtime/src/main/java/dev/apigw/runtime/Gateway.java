@@ -4,6 +4,7 @@ import dev.apigw.model.ThrottleSettings;
 import dev.apigw.runtime.integration.LambdaExecutor;
 import dev.apigw.runtime.spi.AccessLogSink;
 import dev.apigw.runtime.spi.RateLimitStore;
+import dev.apigw.runtime.spi.UsageStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * one and hands it to every {@link Api} it serves; {@link Api#toBuilder()}, deploy and rollback
  * keep the same instance, so what the account holds survives a redeploy, as on AWS (reference 9.4:
  * the account's throttling spans every API). It holds the token buckets of throttling (a {@link
- * RateLimitStore}) and the account's throttle; the stores of the other features that need shared
- * state (usage, caches, connections) join here as those features land. Thread-safe.
+ * RateLimitStore}) and the account's throttle, and the quota counters and daily usage of usage
+ * plans (a {@link UsageStore}, reference 8.2); the stores of the other features that need shared
+ * state (caches, connections) join here as those features land. Thread-safe.
  *
  * <pre>{@code
  * Gateway account = Gateway.builder().clock(clock).region("eu-west-1").build();
@@ -47,6 +49,7 @@ public final class Gateway {
     private final Executor requestResponse;
     private final RateLimitStore rateLimitStore;
     private final ThrottleSettings accountThrottle;
+    private final UsageStore usageStore;
 
     private Gateway(Builder b) {
         this.clock = b.clock;
@@ -66,6 +69,7 @@ public final class Gateway {
         this.rateLimitStore =
                 b.rateLimitStore != null ? b.rateLimitStore : RateLimitStore.inMemory(clock);
         this.accountThrottle = b.accountThrottle;
+        this.usageStore = b.usageStore != null ? b.usageStore : UsageStore.inMemory();
     }
 
     /** Returns an account with every default: see the setters of {@link Builder}. */
@@ -94,6 +98,7 @@ public final class Gateway {
         b.requestResponse = requestResponse;
         b.rateLimitStore = rateLimitStore;
         b.accountThrottle = accountThrottle;
+        b.usageStore = usageStore;
         return b;
     }
 
@@ -153,6 +158,14 @@ public final class Gateway {
         return accountThrottle;
     }
 
+    /**
+     * Returns the store of the quota counters and daily usage of usage plans (reference 8.2),
+     * shared by every API of the account and kept by a redeploy.
+     */
+    public UsageStore usageStore() {
+        return usageStore;
+    }
+
     private static void logAccess(String destinationArn, String line) {
         ACCESS_LOG.info("{} {}", destinationArn, line);
     }
@@ -189,6 +202,7 @@ public final class Gateway {
         private Executor requestResponse;
         private RateLimitStore rateLimitStore;
         private ThrottleSettings accountThrottle = new ThrottleSettings(5_000, 10_000.0);
+        private UsageStore usageStore;
 
         private Builder() {}
 
@@ -289,6 +303,16 @@ public final class Gateway {
          */
         public Builder accountThrottle(ThrottleSettings accountThrottle) {
             this.accountThrottle = Objects.requireNonNull(accountThrottle);
+            return this;
+        }
+
+        /**
+         * Sets where the quota counters and daily usage of usage plans live (default: {@link
+         * UsageStore#inMemory()}, created with the {@code Gateway}). {@link Gateway#toBuilder()}
+         * keeps the store, and with it the counters.
+         */
+        public Builder usageStore(UsageStore usageStore) {
+            this.usageStore = Objects.requireNonNull(usageStore);
             return this;
         }
 

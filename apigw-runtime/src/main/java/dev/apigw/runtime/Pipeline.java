@@ -18,6 +18,7 @@ import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.RealChain;
 import dev.apigw.runtime.pipeline.Step;
+import dev.apigw.runtime.quota.QuotaStep;
 import dev.apigw.runtime.resolution.RouteMatchStep;
 import dev.apigw.runtime.resolution.StageResolver;
 import dev.apigw.runtime.resolution.StageStep;
@@ -46,8 +47,9 @@ final class Pipeline {
      * control follows routing (reference 8.1): the resource policy's pre-check, the method's
      * authorizer, the combined policy decision, then the API key step (the key may come from a
      * Lambda authorizer), then throttling (reference 9.4: the usage plan's limit of the key, the
-     * stage's of the method, the account's). Request validation follows (parameters, then body).
-     * The stage is the first path segment, as in an execute-api URL.
+     * stage's of the method, the account's), then the usage plan's quota of the key (reference 8.2;
+     * after throttling, so a throttled request uses no quota). Request validation follows
+     * (parameters, then body). The stage is the first path segment, as in an execute-api URL.
      */
     static Pipeline rest() {
         return new Pipeline(
@@ -64,6 +66,7 @@ final class Pipeline {
                         new RequestDecompressionStep(),
                         new ApiKeyStep(),
                         new ThrottleStep(),
+                        new QuotaStep(),
                         new RequestValidationStep(),
                         new ResponseCompressionStep(),
                         new MethodResponseStep(),

@@ -20,6 +20,7 @@ class GatewayTest {
         assertThat(account.meterRegistry()).isNotNull();
         assertThat(account.accountThrottle()).isEqualTo(new ThrottleSettings(5_000, 10_000.0));
         assertThat(account.rateLimitStore()).isNotNull();
+        assertThat(account.usageStore()).isNotNull();
     }
 
     @Test
@@ -39,6 +40,7 @@ class GatewayTest {
         assertThat(changed.region()).isEqualTo("eu-west-1");
         assertThat(changed.rateLimitStore()).isSameAs(account.rateLimitStore());
         assertThat(changed.accountThrottle()).isEqualTo(account.accountThrottle());
+        assertThat(changed.usageStore()).isSameAs(account.usageStore());
     }
 
     @Test

@@ -326,4 +326,54 @@ class ThrottlingScenarioTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Reference 9.4: a token bucket admits at most {@code burst + rate x elapsed} requests. Eight
+     * threads send requests while each moves the clock on by 1 ms every tenth request.
+     */
+    @Test
+    void handle_eightThreadsWithTheClockMoving_neverAdmitMoreThanBurstPlusRateTimesElapsed()
+            throws Exception {
+        int burst = 10;
+        int rate = 100;
+        Api api = api(s -> s.putMethodSetting("*/*", limit(burst, rate)), p -> {});
+        Instant begin = clock.instant();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Integer>> callers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            callers.add(
+                    () -> {
+                        start.await();
+                        int admitted = 0;
+                        for (int i = 1; i <= 200; i++) {
+                            if (api.handle(Request.of("GET", "/live/health")).statusCode() == 200) {
+                                admitted++;
+                            }
+                            if (i % 10 == 0) {
+                                clock.advance(Duration.ofMillis(1));
+                            }
+                        }
+                        return admitted;
+                    });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Callable<Integer> caller : callers) {
+                results.add(pool.submit(caller));
+            }
+            start.countDown();
+            int admitted = 0;
+            for (Future<Integer> result : results) {
+                admitted += result.get();
+            }
+            long elapsedMillis = Duration.between(begin, clock.instant()).toMillis();
+            assertThat(elapsedMillis).isEqualTo(160);
+            assertThat(admitted)
+                    .isGreaterThanOrEqualTo(burst)
+                    .isLessThanOrEqualTo(burst + (int) (rate * elapsedMillis / 1_000));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

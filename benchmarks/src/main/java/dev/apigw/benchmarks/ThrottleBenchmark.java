@@ -1,12 +1,21 @@
 package dev.apigw.benchmarks;
 
+import dev.apigw.model.ApiKey;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Method;
 import dev.apigw.model.MethodSetting;
+import dev.apigw.model.QuotaPeriodType;
+import dev.apigw.model.QuotaSettings;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.spi.UsageStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,8 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Measures what throttling adds to a request (reference 9.4): the same MOCK request through {@link
  * Api#handle} with a store that admits everything (no bucket at all), with the account's bucket
  * only (every request takes one), and with the account's bucket and a stage {@code *}{@code /*}
- * method setting (two buckets). The limits are far above the benchmark's rate: every request is
- * admitted, so the figures are the cost of taking tokens, not of answering 429.
+ * method setting (two buckets); and, for usage-plan quotas (reference 8.2), a method with {@code
+ * apiKeyRequired} called with a key of a plan whose quota is counted, beside the same request with
+ * stores that count nothing. The limits are far above the benchmark's rate: every request is
+ * admitted, so the figures are the cost of taking tokens and counting, not of answering 429.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ThrottleBenchmark}
  */
@@ -38,32 +49,20 @@ public class ThrottleBenchmark {
     private Api unthrottled;
     private Api account;
     private Api accountAndStage;
+    private Api keyUncounted;
+    private Api keyWithQuota;
     private Request request;
+    private Request keyRequest;
 
-    /** Builds the three APIs once. */
+    /** Builds the five APIs once. */
     @Setup
     public void setUp() {
         RestApi restApi =
                 RestApi.builder()
                         .name("bench")
+                        .resource("/health", r -> r.method("GET", ThrottleBenchmark::mock))
                         .resource(
-                                "/health",
-                                r ->
-                                        r.method(
-                                                "GET",
-                                                m ->
-                                                        m.methodResponse("200", mr -> {})
-                                                                .integration(
-                                                                        i ->
-                                                                                i.type(
-                                                                                                IntegrationType
-                                                                                                        .MOCK)
-                                                                                        .putRequestTemplate(
-                                                                                                "application/json",
-                                                                                                "{\"statusCode\": 200}")
-                                                                                        .integrationResponse(
-                                                                                                "200",
-                                                                                                ir -> {}))))
+                                "/orders", r -> r.method("GET", m -> mock(m.apiKeyRequired(true))))
                         .build();
         Gateway admitAll = Gateway.builder().rateLimitStore((key, limits) -> true).build();
         unthrottled = Api.builder().gateway(admitAll).restApi(restApi).deploy("prod").build();
@@ -84,16 +83,67 @@ public class ThrottleBenchmark {
                         .restApi(restApi)
                         .deploy("prod", s -> s.putMethodSetting("*/*", stageWide))
                         .build();
+        ApiKey key = ApiKey.builder().id("benchkey01").value("Bench0123456789abcdefXYZ").build();
+        UsagePlan plan =
+                UsagePlan.builder()
+                        .name("bench")
+                        .addApiStage(restApi.id(), "prod")
+                        .addApiKey(key)
+                        .quota(QuotaSettings.of(Integer.MAX_VALUE, QuotaPeriodType.MONTH))
+                        .build();
+        Gateway uncounted =
+                Gateway.builder()
+                        .rateLimitStore((k, limits) -> true)
+                        .usageStore(new NoUsage())
+                        .build();
+        keyUncounted =
+                Api.builder()
+                        .gateway(uncounted)
+                        .restApi(restApi)
+                        .deploy("prod")
+                        .apiKey(key)
+                        .usagePlan(plan)
+                        .build();
+        keyWithQuota =
+                Api.builder()
+                        .gateway(UnthrottledAccount.create())
+                        .restApi(restApi)
+                        .deploy("prod")
+                        .apiKey(key)
+                        .usagePlan(plan)
+                        .build();
         request = Request.of("GET", "/prod/health");
-        for (Api api : new Api[] {unthrottled, account, accountAndStage}) {
-            Response first = api.handle(request);
-            if (first.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "the benchmark's request is answered "
-                                + first.statusCode()
-                                + " "
-                                + first.bodyAsString());
-            }
+        keyRequest =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/prod/orders")
+                        .header("x-api-key", key.value())
+                        .build();
+        check(unthrottled, request);
+        check(account, request);
+        check(accountAndStage, request);
+        check(keyUncounted, keyRequest);
+        check(keyWithQuota, keyRequest);
+    }
+
+    private static Method.Builder mock(Method.Builder m) {
+        return m.methodResponse("200", mr -> {})
+                .integration(
+                        i ->
+                                i.type(IntegrationType.MOCK)
+                                        .putRequestTemplate(
+                                                "application/json", "{\"statusCode\": 200}")
+                                        .integrationResponse("200", ir -> {}));
+    }
+
+    private static void check(Api api, Request request) {
+        Response first = api.handle(request);
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "the benchmark's request is answered "
+                            + first.statusCode()
+                            + " "
+                            + first.bodyAsString());
         }
     }
 
@@ -113,5 +163,41 @@ public class ThrottleBenchmark {
     @Benchmark
     public Response stageAndAccountLimits() {
         return accountAndStage.handle(request);
+    }
+
+    /** A key-required request whose stores take no token and count nothing (the reference). */
+    @Benchmark
+    public Response apiKeyUncounted() {
+        return keyUncounted.handle(keyRequest);
+    }
+
+    /** The key-required request taking the account's token and counting against its quota. */
+    @Benchmark
+    public Response apiKeyWithQuota() {
+        return keyWithQuota.handle(keyRequest);
+    }
+
+    /** A usage store that admits and records nothing: the reference without quota counting. */
+    private static final class NoUsage implements UsageStore {
+        @Override
+        public boolean tryConsume(
+                String counter, LocalDate periodStart, LocalDate day, long limit) {
+            return true;
+        }
+
+        @Override
+        public void setRemaining(
+                String counter, LocalDate periodStart, LocalDate day, long limit, long remaining) {}
+
+        @Override
+        public Map<LocalDate, DayUsage> usage(
+                String counter, LocalDate startDate, LocalDate endDate) {
+            return Map.of();
+        }
+
+        @Override
+        public Instant planStarted(String usagePlanId, Instant now) {
+            return now;
+        }
     }
 }

@@ -93,13 +93,7 @@ final class UsagePlanReader {
             plan.throttle(throttle(p.object("Throttle")));
         }
         if (p.has("Quota")) {
-            Props q = p.object("Quota");
-            plan.quota(
-                    new QuotaSettings(
-                            q.integer("Limit").orElseThrow(() -> q.fail("Limit", "is required")),
-                            q.integer("Offset").orElse(0),
-                            q.enumValue("Period", QuotaPeriodType.class)
-                                    .orElseThrow(() -> q.fail("Period", "is required"))));
+            plan.quota(quota(p.object("Quota")));
         }
         keys.forEach(plan::addApiKey);
         try {
@@ -109,9 +103,37 @@ final class UsagePlanReader {
         }
     }
 
+    /** Reads a quota (reference 8.2); a value AWS refuses fails naming the property. */
+    private static QuotaSettings quota(Props q) {
+        int limit = q.integer("Limit").orElseThrow(() -> q.fail("Limit", "is required"));
+        int offset = q.integer("Offset").orElse(0);
+        QuotaPeriodType period =
+                q.enumValue("Period", QuotaPeriodType.class)
+                        .orElseThrow(() -> q.fail("Period", "is required"));
+        if (limit < 0) {
+            throw q.fail("Limit", "must be at least 0, found " + limit);
+        }
+        if (offset < 0) {
+            throw q.fail("Offset", "must be at least 0, found " + offset);
+        }
+        try {
+            return new QuotaSettings(limit, offset, period);
+        } catch (IllegalArgumentException e) {
+            throw q.fail("Offset", e.getMessage());
+        }
+    }
+
+    /** Reads a throttle (reference 9.4); a negative limit fails naming the property. */
     private static ThrottleSettings throttle(Props t) {
-        return new ThrottleSettings(
-                t.integer("BurstLimit").orElse(0), t.number("RateLimit").orElse(0.0));
+        int burst = t.integer("BurstLimit").orElse(0);
+        double rate = t.number("RateLimit").orElse(0.0);
+        if (burst < 0) {
+            throw t.fail("BurstLimit", "must be at least 0, found " + burst);
+        }
+        if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {
+            throw t.fail("RateLimit", "must be a number of at least 0, found " + rate);
+        }
+        return new ThrottleSettings(burst, rate);
     }
 
     private String generated() {

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Plain CloudFormation {@code AWS::ApiGateway::*} resources into a {@link GatewayDefinition}: the
@@ -337,6 +339,56 @@ class CloudFormationImporterTest {
                 .hasMessage(
                         "Resources.DevStage.Properties.MethodSettings[0].ThrottlingBurstLimit:"
                                 + " expected an integer, found many");
+    }
+
+    /** Quota and throttle values AWS refuses (reference 8.2, 9.4) fail naming the property. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Quota: {Limit: 1000, Period: YEAR}|Resources.Plan.Properties.Quota.Period:"
+                        + " YEAR is not one of [DAY, WEEK, MONTH]",
+                "Quota: {Limit: lots, Period: MONTH}|Resources.Plan.Properties.Quota.Limit:"
+                        + " expected an integer, found lots",
+                "Quota: {Limit: -5, Period: MONTH}|Resources.Plan.Properties.Quota.Limit:"
+                        + " must be at least 0, found -5",
+                "Quota: {Limit: 5, Offset: -1, Period: MONTH}|Resources.Plan.Properties.Quota"
+                        + ".Offset: must be at least 0, found -1",
+                "Quota: {Limit: 5, Offset: 5, Period: MONTH}|Resources.Plan.Properties.Quota"
+                        + ".Offset: quota offset 5 must be below the limit 5",
+                "Quota: {Limit: 5, Offset: 1, Period: DAY}|Resources.Plan.Properties.Quota"
+                        + ".Offset: Usage Plan quota offset must be zero in the DAY period",
+                "Throttle: {BurstLimit: -20, RateLimit: 10}|Resources.Plan.Properties.Throttle"
+                        + ".BurstLimit: must be at least 0, found -20",
+                "Throttle: {BurstLimit: 20, RateLimit: fast}|Resources.Plan.Properties.Throttle"
+                        + ".RateLimit: expected a number, found fast",
+                "Throttle: {BurstLimit: 20, RateLimit: -1}|Resources.Plan.Properties.Throttle"
+                        + ".RateLimit: must be a number of at least 0, found -1.0"
+            })
+    void importText_badQuotaOrThrottle_failsNamingTheProperty(String replacement, String message) {
+        String property = replacement.substring(0, replacement.indexOf(':'));
+        String original =
+                property.equals("Quota")
+                        ? "Quota: {Limit: 1000, Period: MONTH}"
+                        : "Throttle: {BurstLimit: 20, RateLimit: 10}";
+        String bad = TEMPLATE.replace(original, replacement);
+
+        assertThatThrownBy(() -> load(bad, OPTIONS))
+                .isInstanceOf(CloudFormationImportException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void importText_negativeMethodThrottle_failsNamingTheProperty() {
+        String bad =
+                TEMPLATE.replace(
+                        "'/orders/GET': {BurstLimit: 2, RateLimit: 1}",
+                        "'/orders/GET': {BurstLimit: 2, RateLimit: -3}");
+
+        assertThatThrownBy(() -> load(bad, OPTIONS))
+                .isInstanceOf(CloudFormationImportException.class)
+                .hasMessageStartingWith(
+                        "Resources.Plan.Properties.ApiStages[0].Throttle./orders/GET.RateLimit:");
     }
 
     @Test

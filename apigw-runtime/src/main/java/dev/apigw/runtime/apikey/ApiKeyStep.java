@@ -3,7 +3,6 @@ package dev.apigw.runtime.apikey;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.ApiKeySourceType;
 import dev.apigw.model.GatewayResponseType;
-import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.AuthorizerOutput;
 import dev.apigw.runtime.pipeline.Chain;
@@ -58,13 +57,7 @@ public final class ApiKeyStep implements Step {
     }
 
     private static boolean inPlanOfStage(ApiKey key, Exchange exchange) {
-        String stageName = exchange.stageSettings().stageName();
-        for (UsagePlan plan : exchange.state().usagePlans()) {
-            if (plan.apiKeyIds().contains(key.id())
-                    && plan.covers(exchange.state().apiId(), stageName)) {
-                return true;
-            }
-        }
-        return false;
+        return exchange.state().usagePlans().find(key.id(), exchange.stageSettings().stageName())
+                != null;
     }
 }

@@ -19,6 +19,7 @@ import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.CompiledDeployment;
 import dev.apigw.runtime.pipeline.CompiledMethod;
 import dev.apigw.runtime.routing.RouteMatcher;
+import dev.apigw.runtime.throttle.MethodThrottle;
 import dev.apigw.runtime.validation.ModelSchemas;
 import dev.apigw.runtime.validation.RequestValidation;
 import java.util.ArrayList;
@@ -155,7 +156,10 @@ public final class DeploymentCompiler {
                                     Collections.unmodifiableMap(responseParameters))
                             .with(
                                     RequestValidation.KEY,
-                                    RequestValidation.compile(api, method, models)));
+                                    RequestValidation.compile(api, method, models))
+                            .with(
+                                    MethodThrottle.KEY,
+                                    MethodThrottle.compile(api.id(), resource, method)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package dev.apigw.runtime.pipeline;
 
-import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Gateway;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +13,7 @@ import java.util.Optional;
  * @param apiId the REST API id
  * @param stages deployed stages by name
  * @param apiKeys the account's API keys, found by value
- * @param usagePlans the usage plans
+ * @param usagePlans the account's usage plans, indexed by the stages of this API they cover
  * @param gateway the account the API lives in
  * @param backends the backends the API's integrations call
  * @param contextVariables the {@code $context} variables of the API's pipeline
@@ -25,7 +23,7 @@ public record ServingState(
         String apiId,
         Map<String, DeployedStage> stages,
         ApiKeys apiKeys,
-        List<UsagePlan> usagePlans,
+        UsagePlans usagePlans,
         Gateway gateway,
         Backends backends,
         ContextVariables contextVariables,
@@ -35,7 +33,7 @@ public record ServingState(
         Objects.requireNonNull(apiId);
         stages = Map.copyOf(stages);
         Objects.requireNonNull(apiKeys);
-        usagePlans = List.copyOf(usagePlans);
+        Objects.requireNonNull(usagePlans);
         Objects.requireNonNull(gateway);
         Objects.requireNonNull(backends);
         Objects.requireNonNull(contextVariables);
@@ -47,7 +45,7 @@ public record ServingState(
             String apiId,
             Map<String, DeployedStage> stages,
             ApiKeys apiKeys,
-            List<UsagePlan> usagePlans,
+            UsagePlans usagePlans,
             Gateway gateway,
             Backends backends,
             ContextVariables contextVariables) {

@@ -1,19 +1,17 @@
 package dev.apigw.runtime.throttle;
 
-import dev.apigw.model.ApiKey;
-import dev.apigw.model.ApiStage;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.MethodSetting;
+import dev.apigw.model.Stage;
 import dev.apigw.model.ThrottleSettings;
-import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.Chain;
 import dev.apigw.runtime.pipeline.CompiledMethod;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.Step;
+import dev.apigw.runtime.pipeline.UsagePlans.KeyPlan;
 import dev.apigw.runtime.spi.RateLimitStore;
-import java.util.Optional;
 
 /**
  * Throttles requests with token buckets in the account's {@link RateLimitStore}, in AWS's order
@@ -25,67 +23,59 @@ import java.util.Optional;
  * every request of every API in the account shares. The most specific limit of each level applies
  * and a request must pass every level; an empty bucket answers 429 THROTTLED {@code {"message":"Too
  * Many Requests"}} (reference 3.1). A token taken at an earlier level is not given back when a
- * later level throttles (AWS calls its throttling best effort, reference 9.4).
+ * later level throttles (AWS calls its throttling best effort, reference 9.4). The buckets' names
+ * are made when the API is built ({@link MethodThrottle}, {@link KeyPlan}), not per request.
  */
 public final class ThrottleStep implements Step {
     /** The key of the account's bucket, shared by every API of the {@code Gateway}. */
     static final String ACCOUNT_KEY = "account";
 
+    private static final String STAGE_WIDE = "*/*";
+
     @Override
     public Response apply(Exchange exchange, Chain next) {
         RateLimitStore store = exchange.gateway().rateLimitStore();
         CompiledMethod method = exchange.method();
-        String apiId = exchange.state().apiId();
-        String stageName = exchange.stageSettings().stageName();
-        Optional<ApiKey> key = exchange.apiKey();
-        if (key.isPresent() && method.apiKeyRequired()) {
-            throttlePlan(exchange, store, method, key.get(), apiId, stageName);
+        MethodThrottle names = method.feature(MethodThrottle.KEY);
+        Stage stage = exchange.stageSettings();
+        if (method.apiKeyRequired() && exchange.apiKey().isPresent()) {
+            KeyPlan plan =
+                    exchange.state()
+                            .usagePlans()
+                            .find(exchange.apiKey().get().id(), stage.stageName());
+            if (plan != null) {
+                throttlePlan(exchange, store, names, plan);
+            }
         }
-        Optional<MethodSetting> setting = method.methodSetting(exchange.stageSettings());
-        if (setting.isPresent()) {
-            String bucket = "stage:" + apiId + ":" + stageName + ":" + method.settingsKey();
-            take(exchange, store, bucket, setting.get().throttle(), "stage");
+        MethodSetting setting = stage.methodSettings().get(names.settingsKey());
+        if (setting == null) {
+            setting = stage.methodSettings().get(STAGE_WIDE);
+        }
+        if (setting != null) {
+            take(
+                    exchange,
+                    store,
+                    names.stageBucket(stage.stageName()),
+                    setting.throttle(),
+                    "stage");
         }
         take(exchange, store, ACCOUNT_KEY, exchange.gateway().accountThrottle(), "account");
         return next.proceed(exchange);
     }
 
     private static void throttlePlan(
-            Exchange exchange,
-            RateLimitStore store,
-            CompiledMethod method,
-            ApiKey key,
-            String apiId,
-            String stageName) {
-        for (UsagePlan plan : exchange.state().usagePlans()) {
-            if (!plan.apiKeyIds().contains(key.id())) {
-                continue;
-            }
-            for (ApiStage apiStage : plan.apiStages()) {
-                if (apiStage.apiId().equals(apiId) && apiStage.stage().equals(stageName)) {
-                    throttlePlanMethod(exchange, store, method, key, plan, apiStage);
-                    return;
-                }
-            }
-        }
-    }
-
-    private static void throttlePlanMethod(
-            Exchange exchange,
-            RateLimitStore store,
-            CompiledMethod method,
-            ApiKey key,
-            UsagePlan plan,
-            ApiStage apiStage) {
-        String planMethod = method.resource().path() + "/" + method.method().httpMethod();
-        ThrottleSettings own = apiStage.throttle().get(planMethod);
-        String prefix = "plan:" + plan.id() + ":" + key.id();
+            Exchange exchange, RateLimitStore store, MethodThrottle names, KeyPlan plan) {
+        ThrottleSettings own = plan.methodThrottle(names.planMethod());
         if (own != null) {
-            String bucket =
-                    prefix + ":" + apiStage.apiId() + ":" + apiStage.stage() + ":" + planMethod;
+            String bucket = plan.methodThrottleBuckets().get(names.planMethod());
             take(exchange, store, bucket, own, "usage plan method");
-        } else if (plan.throttle().isPresent()) {
-            take(exchange, store, prefix, plan.throttle().get(), "usage plan");
+        } else if (plan.plan().throttle().isPresent()) {
+            take(
+                    exchange,
+                    store,
+                    plan.throttleBucket(),
+                    plan.plan().throttle().get(),
+                    "usage plan");
         }
     }
 

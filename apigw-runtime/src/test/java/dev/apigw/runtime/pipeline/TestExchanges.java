@@ -204,7 +204,7 @@ public final class TestExchanges {
                             apiId,
                             stages,
                             ApiKeys.of(apiKeys.values()),
-                            usagePlans,
+                            UsagePlans.of(apiId, usagePlans, account.usageStore(), account.clock()),
                             account,
                             new Backends(
                                     lambdas,

@@ -12,8 +12,8 @@ import java.util.Map;
  * Names what a definition asks for that the server does not enforce yet (see {@code
  * docs/differences.md}, "Not built yet"), so that a request it lets through is not mistaken for
  * AWS's answer: a stage's caching (reference 9.3; a method's caching only on a stage with a cache
- * cluster, since without one nothing caches) and a usage plan's quota (reference 8.2). One warning
- * each. Throttling, of stages and usage plans (reference 9.4), and a canary (reference 9.2) are
+ * cluster, since without one nothing caches). One warning each. Throttling, of stages and usage
+ * plans (reference 9.4), usage plans' quotas (reference 8.2) and a canary (reference 9.2) are
  * enforced and need no warning.
  */
 final class UnenforcedFeatures {
@@ -21,20 +21,13 @@ final class UnenforcedFeatures {
 
     private UnenforcedFeatures() {}
 
-    /** Returns the warnings for a definition served on a stage with these usage plans. */
+    /**
+     * Returns the warnings for a definition served on a stage with these usage plans (whose
+     * throttles and quotas are all enforced, so they add none).
+     */
     static List<String> of(RestApi api, Stage stage, List<UsagePlan> plans) {
         List<String> warnings = new ArrayList<>();
         stageSettings(stage, warnings);
-        for (UsagePlan plan : plans) {
-            plan.quota()
-                    .ifPresent(
-                            q ->
-                                    warnings.add(
-                                            "usage plan '"
-                                                    + plan.name()
-                                                    + "': its quota"
-                                                    + NOT_YET));
-        }
         return warnings;
     }
 

@@ -17,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * AWS::Serverless::Api} without {@code OpenApiVersion} has two stages on AWS, its {@code StageName}
  * and the stage {@code Stage} that SAM's deployment adds for backwards compatibility (the SAM
  * specification of {@code OpenApiVersion}; reference 9.1): the declared one is served, and a line
- * says how to reach the other. The template's usage plans of the served stage are warned about as
- * {@code --api-key} plans are: their quota is not enforced yet (reference 8.2); their throttle is
- * (reference 9.4).
+ * says how to reach the other. The template's usage plans of the served stage need no warning:
+ * their quota (reference 8.2) and throttle (reference 9.4) are enforced.
  */
 class TemplateAssemblyTest {
     private static final String MOCK_BODY =
@@ -114,7 +113,7 @@ class TemplateAssemblyTest {
     }
 
     @Test
-    void template_samUsagePlanWithThrottleAndQuota_warnsOnlyOfTheQuota() throws Exception {
+    void template_samUsagePlanWithThrottleAndQuota_warnsOfNeither() throws Exception {
         String auth =
                 """
                       Auth:
@@ -127,10 +126,7 @@ class TemplateAssemblyTest {
         ApiAssembly assembly = build(samApi("prod", auth), List.of());
         try {
             assertThat(assembly.warnings().lines())
-                    .contains(
-                            "usage plan 'OrdersApiUsagePlan': its quota is not enforced by this"
-                                    + " server yet")
-                    .noneMatch(line -> line.contains("throttle"));
+                    .noneMatch(line -> line.contains("throttle") || line.contains("quota"));
         } finally {
             assembly.resources().close();
         }
