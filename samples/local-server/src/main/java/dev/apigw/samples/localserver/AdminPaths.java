@@ -5,8 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.Usage;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +29,13 @@ import java.util.function.Supplier;
  *   <li>{@code GET /_apigw/metrics}: the registry's meters as Prometheus text ({@value
  *       #PROMETHEUS_TEXT}), the runtime's metrics with AWS's names (reference 10.1);
  *   <li>{@code DELETE /_apigw/restapis/{restApiId}/stages/{stageName}/cache/authorizers}:
- *       FlushStageAuthorizersCache, 202 with no body.
+ *       FlushStageAuthorizersCache, 202 with no body;
+ *   <li>{@code GET /_apigw/usageplans/{usagePlanId}/usage?keyId=&startDate=YYYY-MM-DD&endDate=
+ *       YYYY-MM-DD}: GetUsage (reference 8.2), 200 with {@code {"usagePlanId", "startDate",
+ *       "endDate", "values": {keyId: [[used, remaining], ...]}}}; {@code keyId} may be left out
+ *       (every key of the plan); a missing or malformed date, or an end before the start, answers
+ *       400 {@code BadRequestException}, an unknown plan or key 404 {@code NotFoundException}
+ *       naming it.
  * </ul>
  *
  * <p>An unknown REST API answers AWS's 404 {@code NotFoundException} {@code Invalid API identifier
@@ -44,7 +56,8 @@ final class AdminPaths {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATHS =
             "GET /_apigw/metrics, DELETE /_apigw/restapis/{restApiId}/stages/{stageName}"
-                    + "/cache/authorizers";
+                    + "/cache/authorizers, GET /_apigw/usageplans/{usagePlanId}/usage"
+                    + "?keyId=&startDate=YYYY-MM-DD&endDate=YYYY-MM-DD";
 
     private final Supplier<Api> api;
     private final PrometheusMeterRegistry metrics;
@@ -86,6 +99,13 @@ final class AdminPaths {
             }
             return flushAuthorizers(segments.get(1), segments.get(3));
         }
+        if (segments.size() == 3
+                && segments.get(0).equals("usageplans")
+                && segments.get(2).equals("usage")) {
+            return method.equals("GET")
+                    ? usage(segments.get(1), request.rawQueryString())
+                    : notAllowed("GET");
+        }
         return error(404, "NotFoundException", "No such path " + path + "; the paths: " + PATHS);
     }
 
@@ -105,6 +125,71 @@ final class AdminPaths {
         }
         served.flushStageAuthorizersCache(stageName);
         return accepted();
+    }
+
+    private Response usage(String usagePlanId, String rawQuery) {
+        Map<String, String> query = query(rawQuery);
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = date(query, "startDate");
+            end = date(query, "endDate");
+        } catch (IllegalArgumentException e) {
+            return error(400, "BadRequestException", e.getMessage());
+        }
+        if (end.isBefore(start) || end.isAfter(start.plusYears(10))) {
+            return error(
+                    400,
+                    "BadRequestException",
+                    "endDate must be from startDate to ten years after it");
+        }
+        Usage usage;
+        try {
+            usage = api.get().usage(usagePlanId, query.get("keyId"), start, end);
+        } catch (IllegalArgumentException e) {
+            return error(404, "NotFoundException", e.getMessage());
+        }
+        return Response.builder()
+                .statusCode(200)
+                .addHeader("Content-Type", "application/json")
+                .body(usage.toJson())
+                .build();
+    }
+
+    private static LocalDate date(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is required, as YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "Invalid " + name + " '" + value + "': expected YYYY-MM-DD", e);
+        }
+    }
+
+    /** Returns the query's parameters, percent-decoded, the first value of each name. */
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     /** Returns AWS's 404 for a REST API or stage that is not served, empty when both are. */

@@ -78,10 +78,14 @@ public final class ServerOptions {
                             + " functions' logs, and at",
                     "exit one line per metric. Paths outside every stage, under"
                             + " http://HOST:PORT/_apigw/:",
-                    "  GET    /_apigw/metrics                                     the metrics, Prometheus"
-                            + " text",
-                    "  DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers  FlushStageAuthorizers"
-                            + "Cache: 202",
+                    "  GET    /_apigw/metrics"
+                            + "                                     the metrics, Prometheus text",
+                    "  DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers"
+                            + "  FlushStageAuthorizersCache: 202",
+                    "  GET    /_apigw/usageplans/PLAN/usage?keyId=KEY&startDate=YYYY-MM-DD"
+                            + "&endDate=YYYY-MM-DD",
+                    "                                                             "
+                            + " GetUsage: 200",
                     "",
                     "Without --isolate, handlers run inside this JVM: one that calls System.exit stops"
                             + " the server, and on",

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigw.model.ApiKey;
+import dev.apigw.model.UsagePlan;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server's own paths under {@code /_apigw/}, through a real server on an ephemeral port:
- * metrics as Prometheus text, FlushStageAuthorizersCache (reference 9.3), AWS's 404s.
+ * metrics as Prometheus text, FlushStageAuthorizersCache (reference 9.3), GetUsage (reference 8.2),
+ * AWS's 404s.
  */
 class AdminPathsTest {
     private static final String SPEC =
@@ -44,8 +51,17 @@ class AdminPathsTest {
                     "            statusCode: '200'",
                     "            responseTemplates:",
                     "              application/json: '{\"call\": \"$context.authorizer.call\"}'",
+                    "  /keyed:",
+                    "    get:",
+                    "      security: [{api_key: []}]",
+                    "      responses: {'200': {description: ok}}",
+                    "      x-amazon-apigateway-integration:",
+                    "        type: mock",
+                    "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+                    "        responses: {default: {statusCode: '200'}}",
                     "components:",
                     "  securitySchemes:",
+                    "    api_key: {type: apiKey, name: x-api-key, in: header}",
                     "    tokenAuth:",
                     "      type: apiKey",
                     "      name: Authorization",
@@ -82,6 +98,8 @@ class AdminPathsTest {
         }
     }
 
+    private static final String API_KEY = "local-key-0123456789abcdef";
+
     @TempDir Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -102,6 +120,8 @@ class AdminPathsTest {
                                         "0",
                                         "--log-level",
                                         "OFF",
+                                        "--api-key",
+                                        API_KEY,
                                         "--lambda",
                                         "AuthFunction=" + CallAuthorizer.class.getName())),
                         out::add,
@@ -192,6 +212,78 @@ class AdminPathsTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body())
                 .isEqualTo("{\"message\":\"Invalid stage identifier specified\"}");
+    }
+
+    @Test
+    void usage_planAndKey_answersGetUsagesShapeWithTheRequestsCounted() throws Exception {
+        HttpRequest keyed =
+                HttpRequest.newBuilder(URI.create(base + "/dev/keyed"))
+                        .header("x-api-key", API_KEY)
+                        .build();
+        assertThat(http.send(keyed, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(http.send(keyed, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        String planId = UsagePlan.builder().name("local").build().id();
+        String keyId = ApiKey.builder().name("local-1").value(API_KEY).build().id();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+        HttpResponse<String> response =
+                send(
+                        "GET",
+                        "/_apigw/usageplans/"
+                                + planId
+                                + "/usage?keyId="
+                                + keyId
+                                + "&startDate="
+                                + today.minusDays(1)
+                                + "&endDate="
+                                + today.plusDays(1),
+                        null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        JsonNode usage = new ObjectMapper().readTree(response.body());
+        assertThat(usage.get("usagePlanId").asText()).isEqualTo(planId);
+        assertThat(usage.get("startDate").asText()).isEqualTo(today.minusDays(1).toString());
+        JsonNode days = usage.get("values").get(keyId);
+        assertThat(days).hasSize(3);
+        long used = 0;
+        for (JsonNode day : days) {
+            used += day.get(0).asLong();
+        }
+        assertThat(used).isEqualTo(2);
+    }
+
+    @Test
+    void usage_unknownPlan_answers404NamingIt() throws Exception {
+        HttpResponse<String> response =
+                send(
+                        "GET",
+                        "/_apigw/usageplans/nope/usage?startDate=2026-01-01&endDate=2026-01-02",
+                        null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("NotFoundException");
+        assertThat(response.body()).startsWith("{\"message\":\"").contains("nope");
+    }
+
+    @Test
+    void usage_missingOrBadDates_answer400() throws Exception {
+        String plan = "/_apigw/usageplans/" + UsagePlan.builder().name("local").build().id();
+        for (String query :
+                List.of(
+                        "",
+                        "?startDate=2026-01-01",
+                        "?startDate=2026-13-01&endDate=2026-12-01",
+                        "?startDate=2026-01-02&endDate=2026-01-01")) {
+            HttpResponse<String> response = send("GET", plan + "/usage" + query, null);
+
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+                    .as(query)
+                    .contains("BadRequestException");
+        }
     }
 
     @Test

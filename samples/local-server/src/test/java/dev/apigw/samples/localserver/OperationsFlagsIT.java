@@ -105,6 +105,10 @@ class OperationsFlagsIT {
                                         .isEqualTo(
                                                 "{\"message\":\"Invalid API identifier"
                                                         + " specified 123456789012:nope\"}"));
+        String usage = base + "/_apigw/usageplans/nope/usage";
+        assertThat(send("GET", usage + "?startDate=2026-01-01&endDate=2026-01-02").statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", usage).statusCode()).isEqualTo(400);
         assertThat(send("GET", base + "/_apigw/nothing").statusCode()).isEqualTo(404);
     }
 

@@ -209,7 +209,8 @@ class ServerOptionsTest {
     void usage_namesTheServersOwnPaths() {
         assertThat(ServerOptions.USAGE)
                 .contains("GET    /_apigw/metrics")
-                .contains("DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers");
+                .contains("DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers")
+                .contains("GET    /_apigw/usageplans/PLAN/usage?keyId=KEY&startDate=YYYY-MM-DD");
     }
 
     @Test
