@@ -1,6 +1,7 @@
 package dev.apigw.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,10 @@ public final class Stage {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final Pattern VARIABLE_VALUE =
             Pattern.compile("[A-Za-z0-9\\-._~:/?#&=,]{1,512}");
+
+    /** The sizes of a stage cache in GB (reference 9.3). */
+    private static final List<String> CACHE_CLUSTER_SIZES =
+            List.of("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237");
 
     private final String stageName;
     private final String deploymentId;
@@ -67,6 +72,15 @@ public final class Stage {
         this.methodSettings = Copies.orderedMap(b.methodSettings);
         this.canarySettings = b.canarySettings;
         this.cacheClusterEnabled = b.cacheClusterEnabled;
+        if (b.cacheClusterSize != null && !CACHE_CLUSTER_SIZES.contains(b.cacheClusterSize)) {
+            throw new IllegalArgumentException(
+                    "stage "
+                            + stageName
+                            + ": cacheClusterSize '"
+                            + b.cacheClusterSize
+                            + "' must be one of "
+                            + CACHE_CLUSTER_SIZES);
+        }
         this.cacheClusterSize = b.cacheClusterSize;
         this.accessLogSettings = b.accessLogSettings;
         this.tracingEnabled = b.tracingEnabled;
@@ -255,7 +269,10 @@ public final class Stage {
             return this;
         }
 
-        /** Sets the cache size in GB. */
+        /**
+         * Sets the cache size in GB, one of {@code 0.5}, {@code 1.6}, {@code 6.1}, {@code 13.5},
+         * {@code 28.4}, {@code 58.2}, {@code 118}, {@code 237} (reference 9.3).
+         */
         public Builder cacheClusterSize(String cacheClusterSize) {
             this.cacheClusterSize = cacheClusterSize;
             return this;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Stage names and stage variables (reference 1.5, 9.1 and 9.5). */
+/** Stage names, stage variables and cache sizes (reference 1.5, 9.1, 9.3 and 9.5). */
 class StageTest {
 
     private static Stage.Builder stage() {
@@ -171,5 +171,22 @@ class StageTest {
         assertThat(changed.deploymentId()).contains("d2");
         assertThat(original.deploymentId()).contains("d1");
         assertThat(changed.methodSettings()).isEqualTo(original.methodSettings());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"})
+    void build_cacheClusterSizeOfAws_isKept(String size) {
+        assertThat(stage().cacheClusterSize(size).build().cacheClusterSize()).contains(size);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"2", "0.50", "118.0", "", "1GB"})
+    void build_unknownCacheClusterSize_throwsNamingStageAndField(String size) {
+        assertThatThrownBy(() -> stage().cacheClusterSize(size).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "stage dev: cacheClusterSize '"
+                                + size
+                                + "' must be one of [0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237]");
     }
 }

@@ -11,6 +11,7 @@ import dev.apigw.model.UsagePlan;
 import dev.apigw.runtime.auth.AuthorizerCaches;
 import dev.apigw.runtime.auth.UserPoolBindings;
 import dev.apigw.runtime.auth.UserPoolKeys;
+import dev.apigw.runtime.cache.CacheClusters;
 import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
@@ -18,6 +19,7 @@ import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
+import dev.apigw.runtime.pipeline.DeployedStage;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.ReceivedRequest;
 import dev.apigw.runtime.pipeline.RequestIds;
@@ -330,6 +332,22 @@ public final class Api {
      */
     public Usage updateUsage(String usagePlanId, String keyId, long remaining) {
         return usageReports.updateUsage(usagePlanId, keyId, remaining, gateway.clock().instant());
+    }
+
+    /**
+     * Drops every entry of a stage's cache, as AWS's FlushStageCache ({@code DELETE
+     * /restapis/{id}/stages/{stage}/cache/data}, reference 9.3) does: the next request of each key
+     * goes to the integration. The entries live in the account's {@link
+     * Gateway#responseCacheStore()}, so copies of this API share them. Fails with {@link
+     * IllegalArgumentException} when there is no such stage; a stage without the cache has nothing
+     * to flush.
+     */
+    public void flushStageCache(String stageName) {
+        DeployedStage stage =
+                state.stage(Objects.requireNonNull(stageName, "stageName"))
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("no stage named " + stageName));
+        gateway.responseCacheStore().flush(CacheClusters.of(state.apiId(), stage.stage()));
     }
 
     /** Builds an {@link Api}. */

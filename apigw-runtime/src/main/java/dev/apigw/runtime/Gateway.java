@@ -4,12 +4,17 @@ import dev.apigw.model.ThrottleSettings;
 import dev.apigw.runtime.integration.LambdaExecutor;
 import dev.apigw.runtime.spi.AccessLogSink;
 import dev.apigw.runtime.spi.RateLimitStore;
+import dev.apigw.runtime.spi.ResponseCacheStore;
 import dev.apigw.runtime.spi.UsageStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +22,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * one and hands it to every {@link Api} it serves; {@link Api#toBuilder()}, deploy and rollback
  * keep the same instance, so what the account holds survives a redeploy, as on AWS (reference 9.4:
  * the account's throttling spans every API). It holds the token buckets of throttling (a {@link
- * RateLimitStore}) and the account's throttle, and the quota counters and daily usage of usage
- * plans (a {@link UsageStore}, reference 8.2); the stores of the other features that need shared
- * state (caches, connections) join here as those features land. Thread-safe.
+ * RateLimitStore}) and the account's throttle, the quota counters and daily usage of usage plans (a
+ * {@link UsageStore}, reference 8.2), and the entries of the stage caches (a {@link
+ * ResponseCacheStore}) with the keys that encrypt them; the stores of the other features that need
+ * shared state (connections) join here as those features land. Thread-safe.
  *
  * <pre>{@code
  * Gateway account = Gateway.builder().clock(clock).region("eu-west-1").build();
@@ -50,6 +58,8 @@ public final class Gateway {
     private final RateLimitStore rateLimitStore;
     private final ThrottleSettings accountThrottle;
     private final UsageStore usageStore;
+    private final ResponseCacheStore responseCacheStore;
+    private final ConcurrentMap<String, SecretKey> cacheDataKeys;
 
     private Gateway(Builder b) {
         this.clock = b.clock;
@@ -70,6 +80,11 @@ public final class Gateway {
                 b.rateLimitStore != null ? b.rateLimitStore : RateLimitStore.inMemory(clock);
         this.accountThrottle = b.accountThrottle;
         this.usageStore = b.usageStore != null ? b.usageStore : UsageStore.inMemory();
+        this.responseCacheStore =
+                b.responseCacheStore != null
+                        ? b.responseCacheStore
+                        : ResponseCacheStore.inMemory(clock);
+        this.cacheDataKeys = b.cacheDataKeys != null ? b.cacheDataKeys : new ConcurrentHashMap<>();
     }
 
     /** Returns an account with every default: see the setters of {@link Builder}. */
@@ -99,6 +114,8 @@ public final class Gateway {
         b.rateLimitStore = rateLimitStore;
         b.accountThrottle = accountThrottle;
         b.usageStore = usageStore;
+        b.responseCacheStore = responseCacheStore;
+        b.cacheDataKeys = cacheDataKeys;
         return b;
     }
 
@@ -166,6 +183,35 @@ public final class Gateway {
         return usageStore;
     }
 
+    /**
+     * Returns the store of the stage caches' entries (reference 9.3), shared by every API of the
+     * account and kept by a redeploy.
+     */
+    public ResponseCacheStore responseCacheStore() {
+        return responseCacheStore;
+    }
+
+    /**
+     * Returns the AES-256 key that encrypts the entries of a stage cache with {@code
+     * cacheDataEncrypted} (reference 9.3), created from a {@link SecureRandom} the first time the
+     * cluster {@code clusterId} ({@code {apiId}/{stageName}}) asks for it and kept by {@link
+     * #toBuilder()}, so that a redeployed API reads the entries it wrote. The key stays in this
+     * JVM: a store shared by several JVMs holds entries each of them encrypts with its own key.
+     */
+    public SecretKey cacheDataKey(String clusterId) {
+        return cacheDataKeys.computeIfAbsent(Objects.requireNonNull(clusterId), id -> newAesKey());
+    }
+
+    private static SecretKey newAesKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, new SecureRandom());
+            return generator.generateKey();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES is not available", e);
+        }
+    }
+
     private static void logAccess(String destinationArn, String line) {
         ACCESS_LOG.info("{} {}", destinationArn, line);
     }
@@ -203,6 +249,8 @@ public final class Gateway {
         private RateLimitStore rateLimitStore;
         private ThrottleSettings accountThrottle = new ThrottleSettings(5_000, 10_000.0);
         private UsageStore usageStore;
+        private ResponseCacheStore responseCacheStore;
+        private ConcurrentMap<String, SecretKey> cacheDataKeys;
 
         private Builder() {}
 
@@ -313,6 +361,16 @@ public final class Gateway {
          */
         public Builder usageStore(UsageStore usageStore) {
             this.usageStore = Objects.requireNonNull(usageStore);
+            return this;
+        }
+
+        /**
+         * Sets where the entries of the stage caches live (default: {@link
+         * ResponseCacheStore#inMemory(java.time.Clock)} over this builder's clock, created with the
+         * {@code Gateway}). {@link Gateway#toBuilder()} keeps the store, and with it the entries.
+         */
+        public Builder responseCacheStore(ResponseCacheStore responseCacheStore) {
+            this.responseCacheStore = Objects.requireNonNull(responseCacheStore);
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.apigw.runtime.apikey.ApiKeyStep;
 import dev.apigw.runtime.auth.AuthorizerStep;
 import dev.apigw.runtime.auth.PolicyDecisionStep;
 import dev.apigw.runtime.auth.ResourcePolicyStep;
+import dev.apigw.runtime.cache.CacheStep;
 import dev.apigw.runtime.content.RequestDecompressionStep;
 import dev.apigw.runtime.content.ResponseCompressionStep;
 import dev.apigw.runtime.gatewayresponse.GatewayResponseStep;
@@ -49,7 +50,14 @@ final class Pipeline {
      * Lambda authorizer), then throttling (reference 9.4: the usage plan's limit of the key, the
      * stage's of the method, the account's), then the usage plan's quota of the key (reference 8.2;
      * after throttling, so a throttled request uses no quota). Request validation follows
-     * (parameters, then body). The stage is the first path segment, as in an execute-api URL.
+     * (parameters, then body). The stage cache (reference 9.3) comes next, in place of the
+     * integration: after access control, the API key, throttling and quotas, which AWS applies to
+     * cached answers too (a throttled or unauthorized caller never reads the cache), and after
+     * request validation, so that a request missing a required parameter, possibly one of the cache
+     * key, gets its 400 and never another caller's answer (the order against validation is not
+     * documented by AWS: see docs/differences.md). It stores what the method response step
+     * produced, before response compression, which follows each client's {@code Accept-Encoding}.
+     * The stage is the first path segment, as in an execute-api URL.
      */
     static Pipeline rest() {
         return new Pipeline(
@@ -69,6 +77,7 @@ final class Pipeline {
                         new QuotaStep(),
                         new RequestValidationStep(),
                         new ResponseCompressionStep(),
+                        new CacheStep(),
                         new MethodResponseStep(),
                         new IntegrationResponseStep(),
                         new IntegrationRequestStep(),

@@ -41,6 +41,19 @@ class GatewayTest {
         assertThat(changed.rateLimitStore()).isSameAs(account.rateLimitStore());
         assertThat(changed.accountThrottle()).isEqualTo(account.accountThrottle());
         assertThat(changed.usageStore()).isSameAs(account.usageStore());
+        assertThat(changed.responseCacheStore()).isSameAs(account.responseCacheStore());
+        assertThat(changed.cacheDataKey("api/prod")).isSameAs(account.cacheDataKey("api/prod"));
+    }
+
+    @Test
+    void cacheDataKey_perCluster_isAnAes256KeyOfItsOwn() {
+        Gateway account = Gateway.create();
+
+        assertThat(account.cacheDataKey("api/prod").getAlgorithm()).isEqualTo("AES");
+        assertThat(account.cacheDataKey("api/prod").getEncoded()).hasSize(32);
+        assertThat(account.cacheDataKey("api/prod")).isSameAs(account.cacheDataKey("api/prod"));
+        assertThat(account.cacheDataKey("api/dev").getEncoded())
+                .isNotEqualTo(account.cacheDataKey("api/prod").getEncoded());
     }
 
     @Test

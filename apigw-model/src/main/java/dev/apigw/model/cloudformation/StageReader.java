@@ -48,7 +48,11 @@ final class StageReader {
         for (Props m : p.objects("MethodSettings")) {
             s.putMethodSetting(key(m), setting(m));
         }
-        return s.build();
+        try {
+            return s.build();
+        } catch (IllegalArgumentException e) {
+            throw p.fail(e.getMessage());
+        }
     }
 
     private static boolean hasStageWideSetting(Props p) {
@@ -95,6 +99,10 @@ final class StageReader {
                         "UnauthorizedCacheControlHeaderStrategy",
                         UnauthorizedCacheControlHeaderStrategy.class)
                 .ifPresent(b::unauthorizedCacheControlHeaderStrategy);
-        return b.build();
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw m.fail(e.getMessage());
+        }
     }
 }

@@ -392,6 +392,28 @@ class CloudFormationImporterTest {
     }
 
     @Test
+    void importText_cacheTtlOver3600_failsNamingTheMethodSetting() {
+        String bad = TEMPLATE.replace("CacheTtlInSeconds: 60", "CacheTtlInSeconds: 3601");
+
+        assertThatThrownBy(() -> load(bad, OPTIONS))
+                .isInstanceOf(CloudFormationImportException.class)
+                .hasMessage(
+                        "Resources.DevStage.Properties.MethodSettings[1]:"
+                                + " cacheTtlInSeconds must be between 0 and 3600, was 3601");
+    }
+
+    @Test
+    void importText_unknownCacheClusterSize_failsNamingTheStage() {
+        String bad = TEMPLATE.replace("CacheClusterSize: '0.5'", "CacheClusterSize: '2'");
+
+        assertThatThrownBy(() -> load(bad, OPTIONS))
+                .isInstanceOf(CloudFormationImportException.class)
+                .hasMessage(
+                        "Resources.DevStage.Properties: stage dev: cacheClusterSize '2' must be"
+                                + " one of [0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237]");
+    }
+
+    @Test
     void importText_unknownRef_failsNamingTheName() {
         String bad = TEMPLATE.replace("ParentId: !Ref Orders", "ParentId: !Ref Ordrs");
 

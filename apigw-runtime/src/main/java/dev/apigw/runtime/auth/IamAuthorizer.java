@@ -13,8 +13,10 @@ import dev.apigw.runtime.pipeline.IamIdentity;
  * MISSING_AUTHENTICATION_TOKEN, a bad signature 403 INVALID_SIGNATURE, a stale {@code X-Amz-Date}
  * 403 EXPIRED_TOKEN, with AWS's messages (reference 3.1). A verified caller fills {@code
  * $context.identity.accessKey}, {@code accountId}, {@code caller}, {@code user} and {@code
- * userArn}. The caller's own IAM policies are not modelled: a verified caller's identity side
- * allows, and a caller of another account needs the resource policy's explicit Allow (table B).
+ * userArn}. The caller's own IAM policies are not modelled for invocation: a verified caller's
+ * identity side allows, and a caller of another account needs the resource policy's explicit Allow
+ * (table B). Only {@code execute-api:InvalidateCache} reads the identity policy the credentials may
+ * carry ({@link CacheInvalidation}, reference 9.3).
  */
 final class IamAuthorizer implements MethodAuthorizer {
     @Override

@@ -46,6 +46,14 @@ public final class ResourcePolicy {
 
     /** Decides {@code execute-api:Invoke} on the method ARN for the caller of {@code context}. */
     public PolicyDecision decide(String methodArn, EvaluationContext context) {
-        return PolicyEvaluator.evaluate(document, PolicyEvaluator.INVOKE, methodArn, context);
+        return decide(PolicyEvaluator.INVOKE, methodArn, context);
+    }
+
+    /**
+     * Decides {@code action} (e.g. {@code execute-api:InvalidateCache}) on the method ARN for the
+     * caller of {@code context}.
+     */
+    public PolicyDecision decide(String action, String methodArn, EvaluationContext context) {
+        return PolicyEvaluator.evaluate(document, action, methodArn, context);
     }
 }

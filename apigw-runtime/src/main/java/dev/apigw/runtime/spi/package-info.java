@@ -3,8 +3,10 @@
  * integrations, {@link dev.apigw.runtime.spi.HttpBackend} for HTTP integrations, {@link
  * dev.apigw.runtime.spi.AwsServiceBackend} for AWS service integrations and {@link
  * dev.apigw.runtime.spi.CredentialsResolver} for the IAM credentials of {@code AWS_IAM} methods,
- * {@link dev.apigw.runtime.spi.RateLimitStore} for where the token buckets of throttling live, and
+ * {@link dev.apigw.runtime.spi.RateLimitStore} for where the token buckets of throttling live,
  * {@link dev.apigw.runtime.spi.UsageStore} for where the quota counters and daily usage of usage
- * plans live. Each is a small interface whose Javadoc states its thread-safety contract.
+ * plans live, and {@link dev.apigw.runtime.spi.ResponseCacheStore} for where the entries of the
+ * stage caches live (bytes with a TTL, by {@link dev.apigw.runtime.spi.CacheCluster}). Each states
+ * its thread-safety contract in its Javadoc; all but the cache store are one-method interfaces.
  */
 package dev.apigw.runtime.spi;
