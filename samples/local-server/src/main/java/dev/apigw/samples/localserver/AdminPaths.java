@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  *       #PROMETHEUS_TEXT}), the runtime's metrics with AWS's names (reference 10.1);
  *   <li>{@code DELETE /_apigw/restapis/{restApiId}/stages/{stageName}/cache/authorizers}:
  *       FlushStageAuthorizersCache, 202 with no body;
+ *   <li>{@code DELETE /_apigw/restapis/{restApiId}/stages/{stageName}/cache/data}: FlushStageCache,
+ *       202 with no body;
  *   <li>{@code GET /_apigw/usageplans/{usagePlanId}/usage?keyId=&startDate=YYYY-MM-DD&endDate=
  *       YYYY-MM-DD}: GetUsage (reference 8.2), 200 with {@code {"usagePlanId", "startDate",
  *       "endDate", "values": {keyId: [[used, remaining], ...]}}}; {@code keyId} may be left out
@@ -56,7 +58,8 @@ final class AdminPaths {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATHS =
             "GET /_apigw/metrics, DELETE /_apigw/restapis/{restApiId}/stages/{stageName}"
-                    + "/cache/authorizers, GET /_apigw/usageplans/{usagePlanId}/usage"
+                    + "/cache/authorizers, DELETE /_apigw/restapis/{restApiId}/stages/{stageName}"
+                    + "/cache/data, GET /_apigw/usageplans/{usagePlanId}/usage"
                     + "?keyId=&startDate=YYYY-MM-DD&endDate=YYYY-MM-DD";
 
     private final Supplier<Api> api;
@@ -93,11 +96,11 @@ final class AdminPaths {
                 && segments.get(0).equals("restapis")
                 && segments.get(2).equals("stages")
                 && segments.get(4).equals("cache")
-                && segments.get(5).equals("authorizers")) {
+                && (segments.get(5).equals("authorizers") || segments.get(5).equals("data"))) {
             if (!method.equals("DELETE")) {
                 return notAllowed("DELETE");
             }
-            return flushAuthorizers(segments.get(1), segments.get(3));
+            return flush(segments.get(1), segments.get(3), segments.get(5).equals("data"));
         }
         if (segments.size() == 3
                 && segments.get(0).equals("usageplans")
@@ -117,13 +120,18 @@ final class AdminPaths {
                 .build();
     }
 
-    private Response flushAuthorizers(String restApiId, String stageName) {
+    /** FlushStageCache ({@code data}) or FlushStageAuthorizersCache (reference 9.3). */
+    private Response flush(String restApiId, String stageName, boolean data) {
         Api served = api.get();
         Optional<Response> missing = missing(served, restApiId, stageName);
         if (missing.isPresent()) {
             return missing.get();
         }
-        served.flushStageAuthorizersCache(stageName);
+        if (data) {
+            served.flushStageCache(stageName);
+        } else {
+            served.flushStageAuthorizersCache(stageName);
+        }
         return accepted();
     }
 

@@ -98,7 +98,6 @@ record ApiAssembly(
                         .addAll(
                                 UnboundFunctions.of(
                                         definition, functions.keySet(), stage.variables()))
-                        .addAll(UnenforcedFeatures.of(definition, stage, plans))
                         .addAll(api.warnings());
         return new ApiAssembly(api, warnings, options.stage(), List.of(), () -> {});
     }

@@ -82,6 +82,8 @@ public final class ServerOptions {
                             + "                                     the metrics, Prometheus text",
                     "  DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers"
                             + "  FlushStageAuthorizersCache: 202",
+                    "  DELETE /_apigw/restapis/ID/stages/STAGE/cache/data"
+                            + "         FlushStageCache: 202",
                     "  GET    /_apigw/usageplans/PLAN/usage?keyId=KEY&startDate=YYYY-MM-DD"
                             + "&endDate=YYYY-MM-DD",
                     "                                                             "

@@ -8,7 +8,6 @@ import dev.apigw.model.FunctionConfiguration;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.RestApiDefinition;
 import dev.apigw.model.Stage;
-import dev.apigw.model.UsagePlan;
 import dev.apigw.model.cloudformation.CloudFormationImporter;
 import dev.apigw.model.cloudformation.TemplateOptions;
 import dev.apigw.model.openapi.ImportOptions;
@@ -80,9 +79,6 @@ final class TemplateAssembly {
             warnings.addAll(
                             UnboundFunctions.of(
                                     api.restApi(), functions.keySet(), served.variables()))
-                    .addAll(
-                            UnenforcedFeatures.of(
-                                    api.restApi(), served, plansOf(definition, built, stage)))
                     .addAll(built.warnings());
             return new ApiAssembly(
                     built, warnings, stage, generatedKeys(definition), () -> closeAll(resources));
@@ -236,14 +232,6 @@ final class TemplateAssembly {
                 throw LaunchException.failure(e.getMessage());
             }
         }
-    }
-
-    /** The template's usage plans that cover the served stage. */
-    private static List<UsagePlan> plansOf(GatewayDefinition definition, Api built, String stage) {
-        String apiId = built.restApi().id();
-        return definition.usagePlans().values().stream()
-                .filter(p -> p.covers(apiId, stage))
-                .collect(Collectors.toList());
     }
 
     private static List<String> generatedKeys(GatewayDefinition definition) {

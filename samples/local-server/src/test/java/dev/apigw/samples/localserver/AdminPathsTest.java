@@ -51,6 +51,17 @@ class AdminPathsTest {
                     "            statusCode: '200'",
                     "            responseTemplates:",
                     "              application/json: '{\"call\": \"$context.authorizer.call\"}'",
+                    "  /fresh:",
+                    "    get:",
+                    "      responses: {'200': {description: ok}}",
+                    "      x-amazon-apigateway-integration:",
+                    "        type: mock",
+                    "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+                    "        responses:",
+                    "          default:",
+                    "            statusCode: '200'",
+                    "            responseTemplates:",
+                    "              application/json: '{\"id\": \"$context.requestId\"}'",
                     "  /keyed:",
                     "    get:",
                     "      security: [{api_key: []}]",
@@ -110,6 +121,12 @@ class AdminPathsTest {
     @BeforeEach
     void start() throws Exception {
         Path spec = Files.writeString(dir.resolve("api.yaml"), SPEC);
+        Path stage =
+                Files.writeString(
+                        dir.resolve("stage.json"),
+                        "{\"cacheClusterEnabled\": true, \"cacheClusterSize\": \"0.5\","
+                                + " \"methodSettings\": {\"whoami/GET\":"
+                                + " {\"cachingEnabled\": false}}}");
         running =
                 LocalServerMain.launch(
                         ServerOptions.parse(
@@ -122,6 +139,8 @@ class AdminPathsTest {
                                         "OFF",
                                         "--api-key",
                                         API_KEY,
+                                        "--stage-config",
+                                        stage.toString(),
                                         "--lambda",
                                         "AuthFunction=" + CallAuthorizer.class.getName())),
                         out::add,
@@ -188,6 +207,31 @@ class AdminPathsTest {
         assertThat(send("GET", "/dev/whoami", "token-1").body())
                 .startsWith("{\"call\": \"")
                 .isNotEqualTo(first);
+    }
+
+    @Test
+    void flushCache_delete_answers202AndTheNextGetGoesToTheIntegration() throws Exception {
+        String first = send("GET", "/dev/fresh", null).body();
+        assertThat(send("GET", "/dev/fresh", null).body()).isEqualTo(first);
+
+        HttpResponse<String> flush =
+                send("DELETE", "/_apigw/restapis/" + restApiId() + "/stages/dev/cache/data", null);
+
+        assertThat(flush.statusCode()).isEqualTo(202);
+        assertThat(flush.body()).isEmpty();
+        assertThat(send("GET", "/dev/fresh", null).body())
+                .startsWith("{\"id\": \"")
+                .isNotEqualTo(first);
+    }
+
+    @Test
+    void flushCache_unknownStage_answersAwsNotFound() throws Exception {
+        HttpResponse<String> response =
+                send("DELETE", "/_apigw/restapis/" + restApiId() + "/stages/prod/cache/data", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body())
+                .isEqualTo("{\"message\":\"Invalid stage identifier specified\"}");
     }
 
     @Test

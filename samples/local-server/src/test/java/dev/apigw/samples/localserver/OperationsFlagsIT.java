@@ -97,6 +97,7 @@ class OperationsFlagsIT {
                         line -> assertThat(line).matches("(#.*|[A-Za-z_:][\\w:]*(\\{.*})? .+)"));
         String stage = base + "/_apigw/restapis/" + admin[1] + "/stages/dev";
         assertThat(send("DELETE", stage + "/cache/authorizers").statusCode()).isEqualTo(202);
+        assertThat(send("DELETE", stage + "/cache/data").statusCode()).isEqualTo(202);
         assertThat(send("DELETE", base + "/_apigw/restapis/nope/stages/dev/cache/authorizers"))
                 .satisfies(r -> assertThat(r.statusCode()).isEqualTo(404))
                 .satisfies(

@@ -210,6 +210,7 @@ class ServerOptionsTest {
         assertThat(ServerOptions.USAGE)
                 .contains("GET    /_apigw/metrics")
                 .contains("DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers")
+                .contains("DELETE /_apigw/restapis/ID/stages/STAGE/cache/data")
                 .contains("GET    /_apigw/usageplans/PLAN/usage?keyId=KEY&startDate=YYYY-MM-DD");
     }
 
