@@ -28,7 +28,7 @@ module dev.apigw.runtime {
     requires btf;
     requires json.schema.core;
     requires json.schema.validator;
-    requires org.slf4j;
+    requires transitive org.slf4j;
     requires com.github.benmanes.caffeine;
     requires io.github.bucket4j.core;
     requires com.nimbusds.jose.jwt;

@@ -16,6 +16,8 @@ import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.mapping.TemplateEngine;
+import dev.apigw.runtime.metrics.MetricsStep;
+import dev.apigw.runtime.pipeline.AccessLogFormat;
 import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
@@ -82,7 +84,7 @@ public final class Api {
     private final Consumer<TestInvokeResult> executionLogListener;
     private final InternalErrorHandler internalErrorHandler;
     private final AuthorizerCaches authorizerCaches;
-    private final Pipeline pipeline = Pipeline.rest();
+    private final Pipeline pipeline;
 
     private Api(
             Builder b,
@@ -104,6 +106,7 @@ public final class Api {
         UsagePlans plans =
                 UsagePlans.of(restApi.id(), usagePlans, gateway.usageStore(), gateway.clock());
         this.usageReports = new UsageReports(plans, gateway.usageStore());
+        this.pipeline = pipeline(gateway, restApi);
         this.state =
                 new ServingState(
                         restApi.id(),
@@ -113,7 +116,41 @@ public final class Api {
                         gateway,
                         backends,
                         pipeline.contextVariables(),
-                        deployments.canaries());
+                        deployments.canaries(),
+                        accessLogFormats(deployments.served(), pipeline));
+    }
+
+    /**
+     * Returns the REST pipeline of an API of {@code gateway}: with the metrics step outermost when
+     * the account has a registry (reference 10.1), without it otherwise.
+     */
+    static Pipeline pipeline(Gateway gateway, RestApi restApi) {
+        Pipeline rest = Pipeline.rest();
+        return gateway.meterRegistry()
+                .map(r -> rest.withOutermost(MetricsStep.of(r, restApi.id(), restApi.name())))
+                .orElse(rest);
+    }
+
+    /**
+     * Compiles the access-log format of each served stage that has one (reference 10.3); fails
+     * naming the stage of an invalid format.
+     */
+    private static Map<String, AccessLogFormat> accessLogFormats(
+            Map<String, DeployedStage> stages, Pipeline pipeline) {
+        Map<String, AccessLogFormat> formats = new LinkedHashMap<>();
+        for (DeployedStage served : stages.values()) {
+            Stage stage = served.stage();
+            stage.accessLogSettings()
+                    .ifPresent(
+                            settings ->
+                                    formats.put(
+                                            stage.stageName(),
+                                            AccessLogFormat.compile(
+                                                    stage.stageName(),
+                                                    settings,
+                                                    pipeline.accessLogVariables())));
+        }
+        return formats;
     }
 
     /**

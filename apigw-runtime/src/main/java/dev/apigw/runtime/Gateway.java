@@ -7,12 +7,12 @@ import dev.apigw.runtime.spi.RateLimitStore;
 import dev.apigw.runtime.spi.ResponseCacheStore;
 import dev.apigw.runtime.spi.UsageStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
@@ -24,19 +24,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The AWS account and region the APIs live in, with what they share: the clock, the random source,
- * the threads Lambda functions run on, the metrics registry and the access-log sink. A host builds
- * one and hands it to every {@link Api} it serves; {@link Api#toBuilder()}, deploy and rollback
- * keep the same instance, so what the account holds survives a redeploy, as on AWS (reference 9.4:
- * the account's throttling spans every API). It holds the token buckets of throttling (a {@link
- * RateLimitStore}) and the account's throttle, the quota counters and daily usage of usage plans (a
- * {@link UsageStore}, reference 8.2), and the entries of the stage caches (a {@link
- * ResponseCacheStore}) with the keys that encrypt them; the stores of the other features that need
- * shared state (connections) join here as those features land. Thread-safe.
+ * the threads Lambda functions run on, the metrics registry, the access-log sink and the loggers of
+ * execution logs. A host builds one and hands it to every {@link Api} it serves; {@link
+ * Api#toBuilder()}, deploy and rollback keep the same instance, so what the account holds survives
+ * a redeploy, as on AWS (reference 9.4: the account's throttling spans every API). It holds the
+ * token buckets of throttling (a {@link RateLimitStore}) and the account's throttle, the quota
+ * counters and daily usage of usage plans (a {@link UsageStore}, reference 8.2), and the entries of
+ * the stage caches (a {@link ResponseCacheStore}) with the keys that encrypt them; the stores of
+ * the other features that need shared state (connections) join here as those features land.
+ * Thread-safe.
  *
  * <pre>{@code
  * Gateway account = Gateway.builder().clock(clock).region("eu-west-1").build();
@@ -53,6 +55,7 @@ public final class Gateway {
     private final String accountId;
     private final MeterRegistry meterRegistry;
     private final AccessLogSink accessLog;
+    private final ILoggerFactory executionLogs;
     private final Executor eventInvocations;
     private final Executor requestResponse;
     private final RateLimitStore rateLimitStore;
@@ -66,9 +69,10 @@ public final class Gateway {
         this.random = b.random;
         this.region = b.region;
         this.accountId = b.accountId;
-        this.meterRegistry =
-                b.meterRegistry != null ? b.meterRegistry : new CompositeMeterRegistry();
+        this.meterRegistry = b.meterRegistry;
         this.accessLog = b.accessLog != null ? b.accessLog : Gateway::logAccess;
+        this.executionLogs =
+                b.executionLogs != null ? b.executionLogs : LoggerFactory.getILoggerFactory();
         this.eventInvocations =
                 b.eventInvocations != null ? b.eventInvocations : defaultEventInvocations();
         this.requestResponse =
@@ -109,6 +113,7 @@ public final class Gateway {
         b.accountId = accountId;
         b.meterRegistry = meterRegistry;
         b.accessLog = accessLog;
+        b.executionLogs = executionLogs;
         b.eventInvocations = eventInvocations;
         b.requestResponse = requestResponse;
         b.rateLimitStore = rateLimitStore;
@@ -139,14 +144,28 @@ public final class Gateway {
         return accountId;
     }
 
-    /** Returns the registry the account's metrics go to (reference 10.1). */
-    public MeterRegistry meterRegistry() {
-        return meterRegistry;
+    /**
+     * Returns the registry the account's CloudWatch-like metrics go to (reference 10.1), if the
+     * host passed one; without one no API of the account records metrics, and no step of theirs
+     * spends anything on them.
+     */
+    public Optional<MeterRegistry> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
     }
 
     /** Returns where access-log lines go (reference 10.3). */
     public AccessLogSink accessLog() {
         return accessLog;
+    }
+
+    /**
+     * Returns the SLF4J logger factory execution logs go through (reference 10.2): one logger per
+     * API and stage, named after the stage's CloudWatch log group, {@code
+     * API-Gateway-Execution-Logs_{restApiId}/{stageName}} ({@code .../Canary} for the canary's
+     * requests, reference 9.2).
+     */
+    public ILoggerFactory executionLogs() {
+        return executionLogs;
     }
 
     /** Returns the executor of Lambda functions invoked asynchronously. */
@@ -244,6 +263,7 @@ public final class Gateway {
         private String accountId = "123456789012";
         private MeterRegistry meterRegistry;
         private AccessLogSink accessLog;
+        private ILoggerFactory executionLogs;
         private Executor eventInvocations;
         private Executor requestResponse;
         private RateLimitStore rateLimitStore;
@@ -279,8 +299,15 @@ public final class Gateway {
         }
 
         /**
-         * Sets the registry metrics go to (default: a registry with no backend, which records
-         * nothing). The host owns it.
+         * Sets the registry the metrics of every API of the account go to: {@code Count}, {@code
+         * Latency}, {@code IntegrationLatency}, {@code 4XXError}, {@code 5XXError}, {@code
+         * CacheHitCount} and {@code CacheMissCount}, tagged {@code ApiName}, {@code Stage}, {@code
+         * Method} and {@code Resource} (reference 10.1; {@link ApiGatewayMetrics}; the README's
+         * "Metrics" section). Any registry works: a {@code SimpleMeterRegistry} in tests, a
+         * composite, a {@code PrometheusMeterRegistry} configured with {@link
+         * ApiGatewayMetrics#namespace()} (Prometheus names cannot start with a digit). The host
+         * owns it. Default: none, and then no metrics are recorded and requests pay nothing for
+         * them.
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry);
@@ -293,6 +320,18 @@ public final class Gateway {
          */
         public Builder accessLog(AccessLogSink accessLog) {
             this.accessLog = Objects.requireNonNull(accessLog);
+            return this;
+        }
+
+        /**
+         * Sets the SLF4J logger factory execution logs go through (default: SLF4J's, {@link
+         * LoggerFactory#getILoggerFactory()}). Each API and stage logs to the logger named after
+         * its CloudWatch log group, {@code API-Gateway-Execution-Logs_{restApiId}/{stageName}}, the
+         * canary's requests to {@code .../Canary} (reference 10.2, 9.2): error lines at ERROR, the
+         * others at INFO.
+         */
+        public Builder executionLogs(ILoggerFactory loggerFactory) {
+            this.executionLogs = Objects.requireNonNull(loggerFactory);
             return this;
         }
 

@@ -13,6 +13,8 @@ import dev.apigw.runtime.integration.IntegrationResponseStep;
 import dev.apigw.runtime.integration.IntegrationStep;
 import dev.apigw.runtime.integration.MethodResponseStep;
 import dev.apigw.runtime.limits.LimitsStep;
+import dev.apigw.runtime.observe.AccessLogVariables;
+import dev.apigw.runtime.observe.ExecutionLogStep;
 import dev.apigw.runtime.observe.ObserveStep;
 import dev.apigw.runtime.observe.StandardHeadersStep;
 import dev.apigw.runtime.pipeline.ContextVariables;
@@ -25,6 +27,7 @@ import dev.apigw.runtime.resolution.StageResolver;
 import dev.apigw.runtime.resolution.StageStep;
 import dev.apigw.runtime.throttle.ThrottleStep;
 import dev.apigw.runtime.validation.RequestValidationStep;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,10 +38,15 @@ import java.util.List;
 final class Pipeline {
     private final List<Step> steps;
     private final ContextVariables contextVariables;
+    private final ContextVariables accessLogVariables;
 
-    private Pipeline(List<Step> steps, ContextVariables contextVariables) {
+    private Pipeline(
+            List<Step> steps,
+            ContextVariables contextVariables,
+            ContextVariables accessLogVariables) {
         this.steps = List.copyOf(steps);
         this.contextVariables = contextVariables;
+        this.accessLogVariables = accessLogVariables;
     }
 
     /**
@@ -57,7 +65,9 @@ final class Pipeline {
      * key, gets its 400 and never another caller's answer (the order against validation is not
      * documented by AWS: see docs/differences.md). It stores what the method response step
      * produced, before response compression, which follows each client's {@code Accept-Encoding}.
-     * The stage is the first path segment, as in an execute-api URL.
+     * The stage is the first path segment, as in an execute-api URL. The execution log opens once
+     * the method is known (reference 10.2); the outermost step closes it and writes the access log
+     * (reference 10.3).
      */
     static Pipeline rest() {
         return new Pipeline(
@@ -68,6 +78,7 @@ final class Pipeline {
                         new LimitsStep(),
                         new StageStep(StageResolver.pathPrefix()),
                         new RouteMatchStep(),
+                        new ExecutionLogStep(),
                         new ResourcePolicyStep(),
                         new AuthorizerStep(),
                         new PolicyDecisionStep(),
@@ -82,11 +93,35 @@ final class Pipeline {
                         new IntegrationResponseStep(),
                         new IntegrationRequestStep(),
                         new IntegrationStep()),
-                ContextVariables.builder()
-                        .registerAll(ContextVariables::requestVariables)
-                        .registerAll(AuthorizerStep::contextVariables)
-                        .registerAll(ApiKeyStep::contextVariables)
-                        .build());
+                variables().build(),
+                variables().registerAll(AccessLogVariables::register).build());
+    }
+
+    private static ContextVariables.Builder variables() {
+        return ContextVariables.builder()
+                .registerAll(ContextVariables::requestVariables)
+                .registerAll(AuthorizerStep::contextVariables)
+                .registerAll(ApiKeyStep::contextVariables);
+    }
+
+    /**
+     * Returns the {@code $context} variables of access logs: every variable of {@link
+     * #contextVariables()} and those only access logs have (reference 1.2, 10.3). Built once.
+     */
+    ContextVariables accessLogVariables() {
+        return accessLogVariables;
+    }
+
+    /**
+     * Returns this pipeline with {@code step} outermost, before every other step: the place of the
+     * metrics step (reference 10.1), which an API only has when its account has a registry, so that
+     * an API without one does not even pass through it.
+     */
+    Pipeline withOutermost(Step step) {
+        List<Step> all = new ArrayList<>(steps.size() + 1);
+        all.add(step);
+        all.addAll(steps);
+        return new Pipeline(all, contextVariables, accessLogVariables);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.apigw.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.model.ThrottleSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +18,7 @@ class GatewayTest {
 
         assertThat(account.region()).isEqualTo("us-east-1");
         assertThat(account.accountId()).isEqualTo("123456789012");
-        assertThat(account.meterRegistry()).isNotNull();
+        assertThat(account.meterRegistry()).isEmpty();
         assertThat(account.accountThrottle()).isEqualTo(new ThrottleSettings(5_000, 10_000.0));
         assertThat(account.rateLimitStore()).isNotNull();
         assertThat(account.usageStore()).isNotNull();
@@ -54,6 +55,16 @@ class GatewayTest {
         assertThat(account.cacheDataKey("api/prod")).isSameAs(account.cacheDataKey("api/prod"));
         assertThat(account.cacheDataKey("api/dev").getEncoded())
                 .isNotEqualTo(account.cacheDataKey("api/prod").getEncoded());
+    }
+
+    @Test
+    void toBuilder_registry_kept() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Gateway account = Gateway.builder().meterRegistry(registry).build();
+
+        assertThat(account.meterRegistry()).containsSame(registry);
+        assertThat(account.toBuilder().region("eu-west-1").build().meterRegistry())
+                .containsSame(registry);
     }
 
     @Test

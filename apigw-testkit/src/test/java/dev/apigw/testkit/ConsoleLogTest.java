@@ -86,7 +86,7 @@ class ConsoleLogTest {
         assertThat(text)
                 .contains(
                         "Tue Mar 05 06:07:08 UTC 2024 : Method request path: {id=7}\n",
-                        "Tue Mar 05 06:07:08 UTC 2024 : Method request query string: {full=[1]}\n",
+                        "Tue Mar 05 06:07:08 UTC 2024 : Method request query string: {full=1}\n",
                         "Tue Mar 05 06:07:08 UTC 2024 : Method response body after transformations:"
                                 + " {\"id\": \"7\"}\n")
                 .endsWith("Tue Mar 05 06:07:08 UTC 2024 : Method completed with status: 200\n");

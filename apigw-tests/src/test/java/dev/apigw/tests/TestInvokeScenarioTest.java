@@ -67,8 +67,7 @@ class TestInvokeScenarioTest {
 
         assertThat(result).hasStatus(200);
         assertThat(result).hasBody("pet 31 at " + START.toEpochMilli());
-        assertThat(result.log().contains("Stage: beta")).isTrue();
-        assertThat(result.log().contains("Resource: /pets/{petId} GET")).isTrue();
+        assertThat(result.log().contains("HTTP Method: GET, Resource Path: /pets/31")).isTrue();
         assertThat(result.log().contains("Method request path: {petId=31}")).isTrue();
         assertThat(result.log().contains("Method completed with status: 200")).isTrue();
         assertThat(result.log().contains("Gateway response type")).isFalse();
@@ -91,7 +90,7 @@ class TestInvokeScenarioTest {
         assertThat(result.log().entries())
                 .extracting(ExecutionTrace.Entry::message)
                 .contains(
-                        "Method request query string: {limit=[2]}",
+                        "Method request query string: {limit=2}",
                         "Method request headers: {X-Color=red}",
                         "Method request body before transformations: hello",
                         "Method response body after transformations: pet 31 at "

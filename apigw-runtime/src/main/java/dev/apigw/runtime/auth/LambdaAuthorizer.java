@@ -194,7 +194,7 @@ final class LambdaAuthorizer implements MethodAuthorizer {
     }
 
     private GatewayException configurationError(Exchange exchange, String why) {
-        exchange.trace().add(STEP, "Execution failed due to configuration error: ", why);
+        exchange.trace().error(STEP, "Execution failed due to configuration error: ", why);
         return GatewayException.of(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR);
     }
 

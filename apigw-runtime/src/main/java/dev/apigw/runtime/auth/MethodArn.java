@@ -40,7 +40,7 @@ public final class MethodArn {
                         + (path.startsWith("/") ? path.substring(1) : path);
         if (arn.length() > MAX_BYTES / 3
                 && arn.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            exchange.trace().add("authorizer", "Method ARN longer than 1600 bytes");
+            exchange.trace().error("authorizer", "Method ARN longer than 1600 bytes");
             throw GatewayException.of(GatewayResponseType.DEFAULT_4XX, 414, "Request-URI Too Long");
         }
         return arn;

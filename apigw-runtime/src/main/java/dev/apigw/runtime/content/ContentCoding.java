@@ -45,7 +45,7 @@ final class ContentCoding {
                         .orElseThrow(
                                 () -> {
                                     exchange.trace()
-                                            .add(
+                                            .error(
                                                     "decompression",
                                                     "Unable to decompress the request body"
                                                             + " with Content-Encoding ",

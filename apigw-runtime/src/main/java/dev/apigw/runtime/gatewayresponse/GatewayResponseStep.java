@@ -9,7 +9,9 @@ import dev.apigw.runtime.pipeline.Step;
 
 /**
  * Renders a rejected request as the deployed API's gateway response, or AWS's built-in one when no
- * stage was found (reference section 3). The only step that catches {@link GatewayException}.
+ * stage was found (reference section 3). The only step that catches {@link GatewayException}. It
+ * records the response's type and message in the request's record, for the access log's {@code
+ * $context.error.*} variables (reference 10.3).
  */
 public final class GatewayResponseStep implements Step {
     private static final GatewayResponder DEFAULTS = GatewayResponses.defaults();
@@ -28,6 +30,7 @@ public final class GatewayResponseStep implements Step {
                                     + e.statusCode()
                                     + ", message: ",
                             e.errorMessage().orElse("null"));
+            exchange.record().gatewayError(e.type(), e.errorMessage().orElse(null));
             Exchange failing = e.exchange().orElse(exchange);
             GatewayResponder responses =
                     failing.resolvedStage()

@@ -45,7 +45,7 @@ final class AwsInvoker implements IntegrationInvoker {
         parameters.checkTargets(exchange);
         Headers mapped = parameters.headers(exchange);
         if (!mapped.isEmpty()) {
-            exchange.trace().add("integration", "Endpoint request headers: ", mapped);
+            exchange.trace().data("integration", "Endpoint request headers: ", mapped);
         }
         String type = mapped.last(INVOCATION_TYPE).orElse(LambdaCall.REQUEST_RESPONSE);
         int status;
@@ -57,7 +57,7 @@ final class AwsInvoker implements IntegrationInvoker {
             status = 204;
         } else {
             exchange.trace()
-                    .add(
+                    .error(
                             "integration",
                             "Lambda invocation failed: invalid " + INVOCATION_TYPE + ": ",
                             type);
@@ -75,7 +75,7 @@ final class AwsInvoker implements IntegrationInvoker {
         result.functionError()
                 .ifPresent(
                         kind -> {
-                            exchange.trace().add("integration", "Lambda function error: ", kind);
+                            exchange.trace().error("integration", "Lambda function error: ", kind);
                             endpoint.setHeader(SelectionValue.FUNCTION_ERROR, kind);
                         });
         return endpoint.build();

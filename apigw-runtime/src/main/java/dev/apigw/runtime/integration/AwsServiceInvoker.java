@@ -86,7 +86,7 @@ final class AwsServiceInvoker implements IntegrationInvoker {
                         credentials,
                         timeout);
         exchange.trace()
-                .add(
+                .data(
                         STEP,
                         "Endpoint request: ",
                         request.service()
@@ -94,7 +94,7 @@ final class AwsServiceInvoker implements IntegrationInvoker {
                                 + (request.action().isEmpty()
                                         ? "path/" + request.path()
                                         : "action/" + request.action()));
-        exchange.trace().add(STEP, "Endpoint request headers: ", request.headers());
+        exchange.trace().data(STEP, "Endpoint request headers: ", request.headers());
         BackendResponse response = call(exchange, backend, request);
         Headers.Builder headers =
                 response.headers().toBuilder()
@@ -115,7 +115,7 @@ final class AwsServiceInvoker implements IntegrationInvoker {
         } catch (HttpBackendException e) {
             if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
                 exchange.trace()
-                        .add(STEP, "Execution failed due to a timeout error: ", e.getMessage());
+                        .error(STEP, "Execution failed due to a timeout error: ", e.getMessage());
                 throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
             }
             throw networkError(exchange, e.getMessage());
@@ -126,10 +126,10 @@ final class AwsServiceInvoker implements IntegrationInvoker {
         if (response == null) {
             throw networkError(exchange, "the AWS service backend returned null");
         }
-        exchange.trace().add(STEP, "Endpoint response headers: ", response.headers());
+        exchange.trace().data(STEP, "Endpoint response headers: ", response.headers());
         if (exchange.trace().isRecording()) {
             exchange.trace()
-                    .add(
+                    .data(
                             STEP,
                             "Endpoint response body before transformations: ",
                             new String(response.body(), StandardCharsets.UTF_8));
@@ -138,7 +138,7 @@ final class AwsServiceInvoker implements IntegrationInvoker {
                 || response.statusCode() < 100
                 || response.statusCode() > 599) {
             exchange.trace()
-                    .add(
+                    .error(
                             STEP,
                             "Execution failed: invalid endpoint response, status ",
                             response.statusCode() + ", " + response.body().length + " bytes");
@@ -149,13 +149,13 @@ final class AwsServiceInvoker implements IntegrationInvoker {
     }
 
     private static GatewayException configurationError(Exchange exchange, String reason) {
-        exchange.trace().add(STEP, "Execution failed due to configuration error: ", reason);
+        exchange.trace().error(STEP, "Execution failed due to configuration error: ", reason);
         return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
 
     private static GatewayException networkError(Exchange exchange, String detail) {
         exchange.trace()
-                .add(
+                .error(
                         STEP,
                         "Execution failed due to a network error communicating with endpoint: ",
                         detail);

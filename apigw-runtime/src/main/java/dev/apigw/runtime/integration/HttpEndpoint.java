@@ -133,7 +133,7 @@ final class HttpEndpoint {
 
     private static GatewayException invalid(Exchange exchange, String reason) {
         exchange.trace()
-                .add("integration", "Execution failed due to configuration error: ", reason);
+                .error("integration", "Execution failed due to configuration error: ", reason);
         return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
 
@@ -152,14 +152,14 @@ final class HttpEndpoint {
                 new BackendRequest(
                         method, target, headers, body, timeout, insecureSkipVerification);
         exchange.trace().add("integration", "Endpoint request URI: ", target);
-        exchange.trace().add("integration", "Endpoint request headers: ", headers);
+        exchange.trace().data("integration", "Endpoint request headers: ", headers);
         BackendResponse response;
         try {
             response = exchange.backends().httpBackend().send(request);
         } catch (HttpBackendException e) {
             if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
                 exchange.trace()
-                        .add(
+                        .error(
                                 "integration",
                                 "Execution failed due to a timeout error: ",
                                 e.getMessage());
@@ -180,10 +180,10 @@ final class HttpEndpoint {
     }
 
     private static BackendResponse checked(Exchange exchange, BackendResponse response) {
-        exchange.trace().add("integration", "Endpoint response headers: ", response.headers());
+        exchange.trace().data("integration", "Endpoint response headers: ", response.headers());
         if (exchange.trace().isRecording()) {
             exchange.trace()
-                    .add(
+                    .data(
                             "integration",
                             "Endpoint response body before transformations: ",
                             new String(response.body(), StandardCharsets.UTF_8));
@@ -209,14 +209,14 @@ final class HttpEndpoint {
 
     /** A backend answer API Gateway does not pass on: 502 INTEGRATION_FAILURE (our choice). */
     private static GatewayException badAnswer(Exchange exchange, String detail) {
-        exchange.trace().add("integration", "Execution failed: ", detail);
+        exchange.trace().error("integration", "Execution failed: ", detail);
         return GatewayException.of(
                 GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
     }
 
     private static GatewayException networkError(Exchange exchange, String detail) {
         exchange.trace()
-                .add(
+                .error(
                         "integration",
                         "Execution failed due to a network error communicating with endpoint: ",
                         detail);

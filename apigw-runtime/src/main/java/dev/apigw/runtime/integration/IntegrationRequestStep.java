@@ -65,7 +65,7 @@ public final class IntegrationRequestStep implements Step {
                         template,
                         TemplateInputs.request(exchange, input));
         exchange.trace()
-                .add("integration-request", "Endpoint request body after transformations: ", body);
+                .data("integration-request", "Endpoint request body after transformations: ", body);
         return next.proceed(
                 exchange.withIntegrationRequest(
                         new IntegrationRequest(

@@ -42,7 +42,7 @@ public final class IntegrationResponseStep implements Step {
         IntegrationResponse selected = select(integration, selector);
         if (selected == null) {
             exchange.trace()
-                    .add(
+                    .error(
                             "integration-response",
                             "Execution failed due to configuration"
                                     + " error: No match for output mapping and no default output mapping"
@@ -52,7 +52,7 @@ public final class IntegrationResponseStep implements Step {
         }
         if (!method.method().methodResponses().containsKey(selected.statusCode())) {
             exchange.trace()
-                    .add(
+                    .error(
                             "integration-response",
                             "Execution failed due to configuration"
                                     + " error: Output mapping refers to an invalid method response: ",

@@ -92,7 +92,7 @@ public final class LambdaCall {
         LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElse(null);
         if (function == null) {
             exchange.trace()
-                    .add(
+                    .error(
                             step,
                             "Execution failed due to configuration error: Invalid"
                                     + " Lambda function ARN after stage variables: ",
@@ -103,7 +103,7 @@ public final class LambdaCall {
                 exchange.backends().lambda(function.name(), function.qualifier()).orElse(null);
         if (bound == null) {
             exchange.trace()
-                    .add(
+                    .error(
                             step,
                             "Execution failed due to configuration error:"
                                     + " no Lambda function is bound for ",
@@ -128,7 +128,7 @@ public final class LambdaCall {
         }
         if (payload.length > LambdaInvocation.MAX_REQUEST_BYTES) {
             exchange.trace()
-                    .add(
+                    .error(
                             step,
                             "Lambda invocation failed: request payload of "
                                     + payload.length
@@ -147,7 +147,7 @@ public final class LambdaCall {
         } catch (TimeoutException e) {
             LOG.warn("Lambda function {} did not answer within {}", function.arn(), timeout);
             exchange.trace()
-                    .add(
+                    .error(
                             step,
                             "Execution failed due to a timeout error: no answer"
                                     + " from the Lambda function within ",
@@ -165,14 +165,14 @@ public final class LambdaCall {
     private LambdaOutcome outcomeOf(Exchange exchange, LambdaResult result) {
         if (result.functionError().isPresent() && exchange.trace().isRecording()) {
             exchange.trace()
-                    .add(
+                    .error(
                             step,
                             "Lambda function error: ",
                             new String(result.payload(), StandardCharsets.UTF_8));
         }
         if (result.isResponseSizeTooLarge()) {
             exchange.trace()
-                    .add(
+                    .error(
                             step,
                             "Lambda execution failed with status 200 due to customer"
                                     + " function error: ",
@@ -181,7 +181,7 @@ public final class LambdaCall {
         }
         if (exchange.trace().isRecording()) {
             exchange.trace()
-                    .add(
+                    .data(
                             step,
                             "Endpoint response body before transformations: ",
                             new String(result.payload(), StandardCharsets.UTF_8));
@@ -194,7 +194,7 @@ public final class LambdaCall {
     private LambdaOutcome invokeFailed(
             Exchange exchange, LambdaArn.Function function, Exception e) {
         LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
-        exchange.trace().add(step, "Lambda invocation failed: ", e);
+        exchange.trace().error(step, "Lambda invocation failed: ", e);
         return new LambdaOutcome.ServiceException(e);
     }
 
@@ -209,7 +209,7 @@ public final class LambdaCall {
                     "Lambda function {} could not be queued: {}",
                     invocation.functionArn(),
                     e.toString());
-            exchange.trace().add(step, "Lambda invocation failed: ", e);
+            exchange.trace().error(step, "Lambda invocation failed: ", e);
             return new LambdaOutcome.ServiceException(e);
         }
         return new LambdaOutcome.Answered(LambdaResult.of(new byte[0]));

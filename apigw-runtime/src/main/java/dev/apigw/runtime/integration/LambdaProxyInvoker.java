@@ -47,14 +47,14 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
     public Response invoke(Exchange exchange) {
         if (misconfiguration != null) {
             exchange.trace()
-                    .add(STEP, "Execution failed due to configuration error: ", misconfiguration);
+                    .error(STEP, "Execution failed due to configuration error: ", misconfiguration);
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         parameters.checkTargets(exchange);
         byte[] event = format.event(exchange);
         if (exchange.trace().isRecording()) {
             exchange.trace()
-                    .add(
+                    .data(
                             STEP,
                             "Endpoint request body after transformations: ",
                             new String(event, StandardCharsets.UTF_8));
@@ -63,7 +63,7 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
         if (result.functionError().isPresent()) {
             if (exchange.trace().isRecording()) {
                 exchange.trace()
-                        .add(
+                        .error(
                                 STEP,
                                 "Lambda execution failed with status 200 due to"
                                         + " customer function error: ",

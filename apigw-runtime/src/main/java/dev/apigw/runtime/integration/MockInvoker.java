@@ -37,7 +37,7 @@ final class MockInvoker implements IntegrationInvoker {
             output = RELAXED.readTree(request.body());
         } catch (IOException e) {
             exchange.trace()
-                    .add(
+                    .error(
                             "integration",
                             "MOCK request template output is not JSON: ",
                             e.getMessage());
@@ -52,7 +52,7 @@ final class MockInvoker implements IntegrationInvoker {
                         ? status.asInt()
                         : status.isTextual() ? parse(status.asText()) : -1;
         if (code < 100 || code > 599) {
-            exchange.trace().add("integration", "MOCK statusCode is not a status: ", status);
+            exchange.trace().error("integration", "MOCK statusCode is not a status: ", status);
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
         return Response.builder().statusCode(code).build();

@@ -210,7 +210,7 @@ final class ProxyResponse {
             return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException e) {
             exchange.trace()
-                    .add(
+                    .error(
                             STEP,
                             "Execution failed due to configuration error: Unable to"
                                     + " base64 decode the body: ",
@@ -228,7 +228,7 @@ final class ProxyResponse {
 
     private GatewayException malformed(String why) {
         exchange.trace()
-                .add(
+                .error(
                         STEP,
                         "Execution failed due to configuration error: Malformed"
                                 + " Lambda proxy response: ",

@@ -109,7 +109,7 @@ final class RequestParameters {
     void checkTargets(Exchange exchange) {
         if (failingHeader != null) {
             exchange.trace()
-                    .add(
+                    .error(
                             "integration",
                             "Execution failed due to configuration error:"
                                     + " Invalid mapping target header: ",

@@ -29,7 +29,7 @@ final class ResponseOverrides {
             response.statusCode(status.getAsInt());
         } else if (overrides.responseStatusValue().isPresent()) {
             exchange.trace()
-                    .add(
+                    .error(
                             "integration-response",
                             "Status override ignored: ",
                             overrides.responseStatusValue().get());
@@ -38,7 +38,7 @@ final class ResponseOverrides {
             String name = header.getKey();
             if (!Headers.isValidName(name)) {
                 exchange.trace()
-                        .add(
+                        .error(
                                 "integration-response",
                                 "Execution failed due to"
                                         + " configuration error: Invalid response override header name: ",

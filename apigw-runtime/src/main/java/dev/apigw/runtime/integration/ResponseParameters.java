@@ -126,7 +126,7 @@ public final class ResponseParameters {
     static String checked(String header, String value, Exchange exchange) {
         if (!Headers.isValidValue(value)) {
             exchange.trace()
-                    .add(
+                    .error(
                             "integration-response",
                             "Execution failed due to configuration"
                                     + " error: Invalid value for response header "

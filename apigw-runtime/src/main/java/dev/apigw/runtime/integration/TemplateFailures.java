@@ -25,11 +25,11 @@ final class TemplateFailures {
             if (e.failure() == TemplateException.Failure.BODY_NOT_JSON
                     && step.equals("integration-request")) {
                 String message = "Could not parse request body into json: " + e.getMessage();
-                exchange.trace().add(step, "Execution failed: ", message);
+                exchange.trace().error(step, "Execution failed: ", message);
                 throw GatewayException.of(GatewayResponseType.BAD_REQUEST_BODY, message);
             }
             exchange.trace()
-                    .add(
+                    .error(
                             step,
                             "Execution failed due to configuration error:"
                                     + " Unable to transform "

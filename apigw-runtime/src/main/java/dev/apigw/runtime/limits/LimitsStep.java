@@ -33,7 +33,7 @@ public final class LimitsStep implements Step {
             throw GatewayException.of(GatewayResponseType.REQUEST_TOO_LARGE);
         }
         if (!validPath(request.path()) || !validQuery(request.rawQueryString())) {
-            exchange.trace().add("limits", "Malformed request target: ", request);
+            exchange.trace().error("limits", "Malformed request target: ", request);
             throw badRequest();
         }
         checkHeaders(request.headers(), exchange);
@@ -53,7 +53,7 @@ public final class LimitsStep implements Step {
             String value = headers.value(i);
             size += name.length() + value.length() + 4;
             if (!Headers.isValidName(name) || !Headers.isValidValue(value)) {
-                exchange.trace().add("limits", "Malformed header: ", name);
+                exchange.trace().error("limits", "Malformed header: ", name);
                 throw badRequest();
             }
         }

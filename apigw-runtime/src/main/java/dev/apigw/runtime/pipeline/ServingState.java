@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param backends the backends the API's integrations call
  * @param contextVariables the {@code $context} variables of the API's pipeline
  * @param canaries the canary releases of the stages that have one, by stage name (reference 9.2)
+ * @param accessLogFormats the compiled access-log format of each stage that has one, by stage name
+ *     (reference 10.3)
  */
 public record ServingState(
         String apiId,
@@ -27,7 +29,8 @@ public record ServingState(
         Gateway gateway,
         Backends backends,
         ContextVariables contextVariables,
-        Map<String, CanaryRelease> canaries) {
+        Map<String, CanaryRelease> canaries,
+        Map<String, AccessLogFormat> accessLogFormats) {
     /** Checks and copies. */
     public ServingState {
         Objects.requireNonNull(apiId);
@@ -38,9 +41,10 @@ public record ServingState(
         Objects.requireNonNull(backends);
         Objects.requireNonNull(contextVariables);
         canaries = Map.copyOf(canaries);
+        accessLogFormats = Map.copyOf(accessLogFormats);
     }
 
-    /** Returns the serving state of stages without canary releases. */
+    /** Returns the serving state of stages without canary releases or access logs. */
     public ServingState(
             String apiId,
             Map<String, DeployedStage> stages,
@@ -49,7 +53,16 @@ public record ServingState(
             Gateway gateway,
             Backends backends,
             ContextVariables contextVariables) {
-        this(apiId, stages, apiKeys, usagePlans, gateway, backends, contextVariables, Map.of());
+        this(
+                apiId,
+                stages,
+                apiKeys,
+                usagePlans,
+                gateway,
+                backends,
+                contextVariables,
+                Map.of(),
+                Map.of());
     }
 
     /** Returns the stage of this name, if deployed. */

@@ -26,18 +26,6 @@ public final class RouteMatchStep implements Step {
                                 () ->
                                         GatewayException.of(
                                                 GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
-        if (exchange.trace().isRecording()) {
-            exchange.trace().add("route", "Method request path: ", route.pathParameters());
-            exchange.trace().add("route", "Resource: ", route.target().place());
-            exchange.trace()
-                    .add("route", "Method request query string: ", exchange.queryParameters());
-            exchange.trace().add("route", "Method request headers: ", exchange.request().headers());
-            exchange.trace()
-                    .add(
-                            "route",
-                            "Method request body before transformations: ",
-                            exchange.request().bodyAsString());
-        }
         return next.proceed(exchange.withRoute(route));
     }
 }

@@ -41,9 +41,6 @@ public final class StageStep implements Step {
         Optional<CanaryRelease> canary = exchange.state().canary(stage.stage().stageName());
         if (canary.isPresent() && canary.get().routes(exchange.gateway().random())) {
             stage = canary.get().stage();
-            exchange.trace().add("stage", "Canary of stage: ", stage.stage().stageName());
-        } else {
-            exchange.trace().add("stage", "Stage: ", stage.stage().stageName());
         }
         return next.proceed(exchange.withStage(stage, resolved.get().resourcePath()));
     }

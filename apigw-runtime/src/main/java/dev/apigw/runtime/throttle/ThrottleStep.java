@@ -87,7 +87,7 @@ public final class ThrottleStep implements Step {
             String level) {
         if (!store.tryConsume(bucket, limits)) {
             exchange.trace()
-                    .add("throttle", "Request throttled by the " + level + " limit: ", limits);
+                    .error("throttle", "Request throttled by the " + level + " limit: ", limits);
             throw GatewayException.of(GatewayResponseType.THROTTLED);
         }
     }

@@ -78,6 +78,7 @@ public final class TestExchanges {
         private final Map<String, LambdaFunction> lambdas = new LinkedHashMap<>();
         private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
         private final List<UsagePlan> usagePlans = new ArrayList<>();
+        private Map<String, AccessLogFormat> accessLogFormats = Map.of();
         private HttpBackend httpBackend =
                 request -> {
                     throw new AssertionError("no backend expected");
@@ -177,6 +178,12 @@ public final class TestExchanges {
             return this;
         }
 
+        /** Sets the compiled access-log formats by stage name (reference 10.3). */
+        public Builder accessLogFormats(Map<String, AccessLogFormat> formats) {
+            this.accessLogFormats = Map.copyOf(formats);
+            return this;
+        }
+
         /** Sets the stage settings (its name is the first path segment of requests). */
         public Builder stage(Stage stage) {
             this.stage = stage.copy(s -> s.deploymentId("fixture"));
@@ -212,7 +219,9 @@ public final class TestExchanges {
                                     Backends.NO_AWS_SERVICE_BACKEND,
                                     Backends.NO_CREDENTIALS,
                                     Attributes.empty()),
-                            REST_CONTEXT);
+                            REST_CONTEXT,
+                            Map.of(),
+                            accessLogFormats);
             return Exchange.of(
                     ReceivedRequest.of(
                             request, requestId, extendedRequestId, account.clock().instant()),
