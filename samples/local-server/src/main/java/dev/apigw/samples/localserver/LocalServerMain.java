@@ -1,6 +1,5 @@
 package dev.apigw.samples.localserver;
 
-import dev.apigw.model.Stage;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.spi.AccessLogSink;
@@ -130,12 +129,7 @@ public final class LocalServerMain {
                     "/*",
                     new ApiServlet(
                             new AdminPaths(api, metrics)
-                                    .inFrontOf(
-                                            new ExecutionLog(
-                                                    api,
-                                                    () -> ExecutionLog.levelOf(servedStage(served)),
-                                                    new FailureHints(assembly.stage()),
-                                                    err))));
+                                    .inFrontOf(request -> api.get().handle(request))));
             if (options.spec().isEmpty()) {
                 server.serve(DemoApi.ECHO_PATH + "/*", new EchoServlet());
             }
@@ -166,11 +160,6 @@ public final class LocalServerMain {
             closeFunctions(served, isolated);
             throw e;
         }
-    }
-
-    private static Stage servedStage(AtomicReference<ApiAssembly> served) {
-        ApiAssembly assembly = served.get();
-        return assembly.api().stage(assembly.stage()).orElseThrow();
     }
 
     private static IsolatedFunctions isolate() {
