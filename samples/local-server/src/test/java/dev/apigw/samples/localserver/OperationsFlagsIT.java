@@ -78,6 +78,7 @@ class OperationsFlagsIT {
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(third.body()).isEqualTo(TOO_MANY);
         assertThat(send("GET", url + "/greeting").statusCode()).isEqualTo(200);
+        assertThat(server.awaitLine("access ")).matches("access \\S+ GET /greeting 200");
     }
 
     @Test
@@ -148,6 +149,7 @@ class OperationsFlagsIT {
         assertThat(server.terminate()).isEqualTo(143);
 
         assertThat(server.awaitLine("Stopped")).isEqualTo("Stopped");
+        assertThat(server.awaitErrorLine("metric Count")).contains("count=1");
     }
 
     @Test
