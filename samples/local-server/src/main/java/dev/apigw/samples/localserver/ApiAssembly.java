@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@link Api} the command line describes, from scratch each time: the spec imported (or
@@ -44,14 +45,20 @@ record ApiAssembly(
         List<String> notices,
         AutoCloseable resources) {
     /**
-     * Builds the API; {@code echoUrl} is where the demo's HTTP backend is served, {@code isolated}
-     * runs template functions in their own JVMs ({@code --isolate}; null without). Fails with a
-     * one-line {@link LaunchException} on a spec, template, handler class or API key that cannot be
-     * used.
+     * Builds the API in an account from {@code accounts}, with the {@link StageOverrides} of the
+     * options laid over its stage; {@code echoUrl} is where the demo's HTTP backend is served,
+     * {@code isolated} runs template functions in their own JVMs ({@code --isolate}; null without).
+     * Fails with a one-line {@link LaunchException} on a spec, template, stage configuration,
+     * handler class or API key that cannot be used.
      */
-    static ApiAssembly build(ServerOptions options, String echoUrl, IsolatedFunctions isolated) {
+    static ApiAssembly build(
+            ServerOptions options,
+            String echoUrl,
+            IsolatedFunctions isolated,
+            Supplier<Gateway> accounts) {
+        StageOverrides overrides = StageOverrides.of(options);
         if (options.template().isPresent()) {
-            return TemplateAssembly.build(options, isolated);
+            return TemplateAssembly.build(options, isolated, accounts, overrides);
         }
         HandlerLoader loader = HandlerLoader.create(options.classpath());
         boolean demo = options.spec().isEmpty();
@@ -73,7 +80,7 @@ record ApiAssembly(
         variables.putAll(options.stageVariables());
         List<UsagePlan> plans =
                 keys.isEmpty() ? List.of() : List.of(usagePlan(definition, options.stage(), keys));
-        Gateway account = Gateway.create();
+        Gateway account = accounts.get();
         Api api =
                 build(
                         account,
@@ -83,14 +90,14 @@ record ApiAssembly(
                         functions,
                         keys,
                         plans,
-                        b -> HostBindings.apply(options, account.accountId(), b));
+                        b -> HostBindings.apply(options, account.accountId(), b),
+                        overrides);
         Stage stage = api.stage(options.stage()).orElseThrow();
         StartupWarnings warnings =
                 new StartupWarnings()
                         .addAll(
                                 UnboundFunctions.of(
                                         definition, functions.keySet(), stage.variables()))
-                        .addAll(UnenforcedFeatures.of(definition, stage, plans))
                         .addAll(api.warnings());
         return new ApiAssembly(api, warnings, options.stage(), List.of(), () -> {});
     }
@@ -151,7 +158,8 @@ record ApiAssembly(
             Map<String, LambdaFunction> functions,
             List<ApiKey> keys,
             List<UsagePlan> plans,
-            Consumer<Api.Builder> bindings) {
+            Consumer<Api.Builder> bindings,
+            StageOverrides overrides) {
         try {
             Api.Builder api =
                     Api.builder()
@@ -162,7 +170,7 @@ record ApiAssembly(
             keys.forEach(api::apiKey);
             plans.forEach(api::usagePlan);
             bindings.accept(api);
-            return api.build();
+            return overrides.applyTo(api.build(), stage);
         } catch (IllegalArgumentException e) {
             throw LaunchException.failure("cannot serve the API: " + e.getMessage());
         }

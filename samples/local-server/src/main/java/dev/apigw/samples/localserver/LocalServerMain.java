@@ -1,11 +1,15 @@
 package dev.apigw.samples.localserver;
 
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.spi.AccessLogSink;
 import dev.apigw.samples.localserver.demo.DemoApi;
 import dev.apigw.samples.localserver.isolate.IsolatedFunctions;
 import dev.apigw.samples.localserver.isolate.IsolationSettings;
 import dev.apigw.servlet.ApiServlet;
 import dev.apigw.servlet.LocalServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -19,11 +23,14 @@ import java.util.function.Supplier;
 /**
  * The command line of {@code apigw-local.jar}: serves an OpenAPI file, a CloudFormation or SAM
  * template's REST API (or the bundled demo API) on {@code http://HOST:PORT/STAGE} through Jetty 12.
- * When ready it prints {@code Listening on http://HOST:PORT/STAGE}; from then on standard output is
+ * When ready it prints {@code Admin paths: http://HOST:PORT/_apigw/ (REST API ID, stage STAGE)}
+ * ({@link AdminPaths}) and {@code Listening on http://HOST:PORT/STAGE}; from then on standard
+ * output (the access log, {@link AccessLogPrinter}) and standard error (everything logged) are
  * written in batches (see {@link BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through
- * a shutdown hook, which prints {@code Stopped} and writes what is left. A bad flag prints one line
- * on standard error and exits 2; a spec, handler or port that cannot be used prints one line and
- * exits 1. See {@link ServerOptions#USAGE}.
+ * a shutdown hook, which prints the metrics ({@link MetricsSummary}) on standard error, then {@code
+ * Stopped}, and writes what is left. A bad flag prints one line on standard error and exits 2; a
+ * spec, handler or port that cannot be used prints one line and exits 1. See {@link
+ * ServerOptions#USAGE}.
  */
 public final class LocalServerMain {
     private LocalServerMain() {}
@@ -52,8 +59,20 @@ public final class LocalServerMain {
         BatchingOutputStream output =
                 BatchingOutputStream.start(new FileOutputStream(FileDescriptor.out));
         System.setOut(new PrintStream(output, false, Charset.defaultCharset()));
+        BatchingOutputStream errors =
+                BatchingOutputStream.start(new FileOutputStream(FileDescriptor.err));
+        System.setErr(new PrintStream(errors, false, Charset.defaultCharset()));
         Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> stop(server, output), "apigw-local-shutdown"));
+                .addShutdownHook(
+                        new Thread(() -> stop(server, output, errors), "apigw-local-shutdown"));
+        System.out.println(
+                "Admin paths: "
+                        + server.server().baseUrl()
+                        + "/_apigw/ (REST API "
+                        + server.restApiId()
+                        + ", stage "
+                        + server.stage()
+                        + ")");
         System.out.println("Listening on " + server.server().baseUrl() + "/" + server.stage());
         output.drain();
         try {
@@ -72,8 +91,11 @@ public final class LocalServerMain {
         return version == null ? "(unknown version: not run from apigw-local.jar)" : version;
     }
 
-    private static void stop(RunningServer server, BatchingOutputStream output) {
+    private static void stop(
+            RunningServer server, BatchingOutputStream output, BatchingOutputStream errors) {
         server.close();
+        MetricsSummary.lines(server.metrics()).forEach(System.err::println);
+        errors.drain();
         System.out.println("Stopped");
         output.drain();
     }
@@ -90,11 +112,15 @@ public final class LocalServerMain {
         DefinitionWatcher watcher = null;
         IsolatedFunctions isolated = null;
         AtomicReference<ApiAssembly> served = new AtomicReference<>();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        AccessLogSink accessLog = new AccessLogPrinter(out);
+        Supplier<Gateway> accounts =
+                () -> Gateway.builder().meterRegistry(metrics).accessLog(accessLog).build();
         try {
             String echoUrl = loopbackUrl(server) + DemoApi.ECHO_PATH;
             isolated = options.isolate() ? isolate() : null;
             IsolatedFunctions children = isolated;
-            ApiAssembly assembly = ApiAssembly.build(options, echoUrl, children);
+            ApiAssembly assembly = ApiAssembly.build(options, echoUrl, children, accounts);
             served.set(assembly);
             assembly.warnings().print(err);
             assembly.notices().forEach(out);
@@ -102,11 +128,8 @@ public final class LocalServerMain {
             server.serve(
                     "/*",
                     new ApiServlet(
-                            ExecutionLog.of(
-                                    api,
-                                    options.logLevel(),
-                                    new FailureHints(assembly.stage()),
-                                    err)));
+                            new AdminPaths(api, metrics)
+                                    .inFrontOf(request -> api.get().handle(request))));
             if (options.spec().isEmpty()) {
                 server.serve(DemoApi.ECHO_PATH + "/*", new EchoServlet());
             }
@@ -115,7 +138,9 @@ public final class LocalServerMain {
                         DefinitionWatcher.start(
                                 options.watchedPaths(),
                                 new Reloader(
-                                        () -> ApiAssembly.build(options, echoUrl, children),
+                                        () ->
+                                                ApiAssembly.build(
+                                                        options, echoUrl, children, accounts),
                                         served,
                                         out,
                                         line -> err.println("apigw-local: " + line)));
@@ -124,7 +149,9 @@ public final class LocalServerMain {
                     server.start(),
                     watcher,
                     assembly.stage(),
-                    () -> closeFunctions(served, children));
+                    () -> closeFunctions(served, children),
+                    metrics,
+                    assembly.api().restApi().id());
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();

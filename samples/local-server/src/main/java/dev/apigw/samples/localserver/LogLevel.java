@@ -1,5 +1,6 @@
 package dev.apigw.samples.localserver;
 
+import dev.apigw.model.LoggingLevel;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,11 @@ public enum LogLevel {
     ERROR,
     /** The execution log of every request. */
     INFO;
+
+    /** Returns the stage setting of this level. */
+    LoggingLevel loggingLevel() {
+        return LoggingLevel.valueOf(name());
+    }
 
     /** Returns the level named (in any case); fails with a usage error naming the choices. */
     static LogLevel parse(String value) {

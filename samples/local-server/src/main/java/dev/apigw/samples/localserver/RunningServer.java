@@ -1,6 +1,7 @@
 package dev.apigw.samples.localserver;
 
 import dev.apigw.servlet.LocalServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * A started local server and, with {@code --watch}, the watcher reloading its definition; closing
@@ -10,9 +11,16 @@ import dev.apigw.servlet.LocalServer;
  * @param watcher the watcher, or {@code null} without {@code --watch}
  * @param stage the stage served
  * @param functions what the served functions hold (class loaders, child JVMs), closed last
+ * @param metrics the registry of the served APIs' meters ({@code GET /_apigw/metrics})
+ * @param restApiId the id of the REST API served at start
  */
 public record RunningServer(
-        LocalServer server, DefinitionWatcher watcher, String stage, AutoCloseable functions)
+        LocalServer server,
+        DefinitionWatcher watcher,
+        String stage,
+        AutoCloseable functions,
+        PrometheusMeterRegistry metrics,
+        String restApiId)
         implements AutoCloseable {
     /** Stops watching, then stops the server, then closes the functions. */
     @Override

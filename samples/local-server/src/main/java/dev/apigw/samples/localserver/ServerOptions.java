@@ -55,16 +55,39 @@ public final class ServerOptions {
                             + " (repeatable)",
                     "  --host HOST          default 127.0.0.1",
                     "  --port N             default 3000; 0 picks a free port",
-                    "  --log-level LEVEL    OFF, ERROR (default) or INFO: the execution log on standard"
-                            + " error, of failed",
-                    "                       requests (ERROR) or of every request (INFO), secrets"
-                            + " masked",
+                    "  --stage-config FILE  stage settings as JSON in the shape of GetStage's answer:"
+                            + " variables,",
+                    "                       methodSettings, cacheClusterEnabled, cacheClusterSize,"
+                            + " canarySettings,",
+                    "                       accessLogSettings, tracingEnabled; laid over the served"
+                            + " stage (with --template too)",
+                    "  --log-level LEVEL    OFF, ERROR or INFO: the execution log level of every method"
+                            + " of the stage, on",
+                    "                       standard error; default the stage's own, ERROR if it sets"
+                            + " none",
                     "  --watch              rebuild the API when the spec or a --classpath entry"
                             + " changes, reloading",
                     "                       handler classes; a change that does not build keeps the"
                             + " last good one",
                     "  --version            print the version of apigw-local and exit",
                     "  --help               print this text",
+                    "",
+                    "Standard output: Listening on, the access log lines of a stage with"
+                            + " accessLogSettings, Stopped.",
+                    "Standard error: warnings, the execution log, one line per request, the"
+                            + " functions' logs, and at",
+                    "exit one line per metric. Paths outside every stage, under"
+                            + " http://HOST:PORT/_apigw/:",
+                    "  GET    /_apigw/metrics"
+                            + "                                     the metrics, Prometheus text",
+                    "  DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers"
+                            + "  FlushStageAuthorizersCache: 202",
+                    "  DELETE /_apigw/restapis/ID/stages/STAGE/cache/data"
+                            + "         FlushStageCache: 202",
+                    "  GET    /_apigw/usageplans/PLAN/usage?keyId=KEY&startDate=YYYY-MM-DD"
+                            + "&endDate=YYYY-MM-DD",
+                    "                                                             "
+                            + " GetUsage: 200",
                     "",
                     "Without --isolate, handlers run inside this JVM: one that calls System.exit stops"
                             + " the server, and on",
@@ -89,6 +112,7 @@ public final class ServerOptions {
                     "--var",
                     "--host",
                     "--port",
+                    "--stage-config",
                     "--log-level");
 
     /** Flags that take none. */
@@ -109,6 +133,7 @@ public final class ServerOptions {
     private final Map<String, String> placeholders;
     private final String host;
     private final int port;
+    private final Path stageConfig;
     private final LogLevel logLevel;
     private final boolean watch;
 
@@ -128,6 +153,7 @@ public final class ServerOptions {
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(p.placeholders));
         host = p.host;
         port = p.port;
+        stageConfig = p.stageConfig;
         logLevel = p.logLevel;
         watch = p.watch;
     }
@@ -271,9 +297,17 @@ public final class ServerOptions {
         return port;
     }
 
-    /** Returns how much execution log is written to standard error. */
-    public LogLevel logLevel() {
-        return logLevel;
+    /** Returns the stage settings file ({@code --stage-config}), if any. */
+    public Optional<Path> stageConfig() {
+        return Optional.ofNullable(stageConfig);
+    }
+
+    /**
+     * Returns the execution-log level given with {@code --log-level}, which overrides the served
+     * stage's, if any.
+     */
+    public Optional<LogLevel> logLevel() {
+        return Optional.ofNullable(logLevel);
     }
 
     /** Returns whether the spec and the classpath are watched for changes. */
@@ -289,6 +323,7 @@ public final class ServerOptions {
         List<Path> paths = new ArrayList<>();
         spec().ifPresent(paths::add);
         template().ifPresent(paths::add);
+        stageConfig().ifPresent(paths::add);
         paths.addAll(classpath);
         return paths;
     }
@@ -310,7 +345,8 @@ public final class ServerOptions {
         private final Map<String, String> placeholders = new LinkedHashMap<>();
         private String host = "127.0.0.1";
         private int port = 3000;
-        private LogLevel logLevel = LogLevel.ERROR;
+        private Path stageConfig;
+        private LogLevel logLevel;
         private boolean watch;
 
         void accept(String flag, String value) {
@@ -333,6 +369,13 @@ public final class ServerOptions {
                     break;
                 case "--stage":
                     stage = nonEmpty(flag, value);
+                    if (stage.equals(AdminPaths.PREFIX)) {
+                        throw LaunchException.usage(
+                                "--stage "
+                                        + stage
+                                        + ": the name is taken by the server's own paths"
+                                        + " (/_apigw/...)");
+                    }
                     break;
                 case "--stage-var":
                     put(stageVariables, flag, value, "K=V");
@@ -364,6 +407,9 @@ public final class ServerOptions {
                     break;
                 case "--port":
                     port = port(value);
+                    break;
+                case "--stage-config":
+                    stageConfig = Path.of(nonEmpty(flag, value));
                     break;
                 case "--log-level":
                     logLevel = LogLevel.parse(value);

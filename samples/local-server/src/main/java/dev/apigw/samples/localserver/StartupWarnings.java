@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The warnings the local server prints when it starts, collected from every source in one place
- * (functions no {@code --lambda} binds, features the server does not enforce, and whatever else a
- * definition gets wrong without stopping it from being served), one line each, in the order added.
+ * (functions no {@code --lambda} binds, and whatever else a definition gets wrong without stopping
+ * it from being served), one line each, in the order added.
  */
 final class StartupWarnings {
     private final List<String> lines = new ArrayList<>();

@@ -8,7 +8,6 @@ import dev.apigw.model.FunctionConfiguration;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.RestApiDefinition;
 import dev.apigw.model.Stage;
-import dev.apigw.model.UsagePlan;
 import dev.apigw.model.cloudformation.CloudFormationImporter;
 import dev.apigw.model.cloudformation.TemplateOptions;
 import dev.apigw.model.openapi.ImportOptions;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -31,13 +31,18 @@ import java.util.stream.Collectors;
  * values, its REST API ({@code --api}, else its only one) on its stage ({@code --stage}, else its
  * only one) with the stage's usage plans and keys, its Java functions bound from their code
  * (in-process in their own class loaders, or each in its own JVM with {@code --isolate}), and
- * {@code --lambda} bindings over them. Generated API keys are announced once, {@code API key NAME:
- * VALUE}.
+ * {@code --lambda} bindings over them, and the {@link StageOverrides} of the command line ({@code
+ * --stage-config}, {@code --stage-var}, {@code --log-level}) laid over the stage's own settings.
+ * Generated API keys are announced once, {@code API key NAME: VALUE}.
  */
 final class TemplateAssembly {
     private TemplateAssembly() {}
 
-    static ApiAssembly build(ServerOptions options, IsolatedFunctions isolated) {
+    static ApiAssembly build(
+            ServerOptions options,
+            IsolatedFunctions isolated,
+            Supplier<Gateway> accounts,
+            StageOverrides overrides) {
         Path file = options.template().orElseThrow();
         GatewayDefinition definition = importTemplate(file, options);
         String apiId = apiLogicalId(definition, options);
@@ -51,7 +56,7 @@ final class TemplateAssembly {
             bindFunctions(definition, options, isolated, functions, resources, warnings);
             HandlerLoader loader = HandlerLoader.create(options.classpath());
             options.lambdas().forEach((name, type) -> functions.put(name, loader.load(name, type)));
-            Gateway account = Gateway.create();
+            Gateway account = accounts.get();
             Api.Builder b = Api.builder().gateway(account);
             if (api.stages().isEmpty()) {
                 warnings.addAll(
@@ -69,14 +74,11 @@ final class TemplateAssembly {
                 b.usagePlan(ApiAssembly.usagePlan(api.restApi(), stage, extra));
             }
             HostBindings.apply(options, account.accountId(), b);
-            Api built = b.build();
+            Api built = overrides.applyTo(b.build(), stage);
             Stage served = built.stage(stage).orElseThrow();
             warnings.addAll(
                             UnboundFunctions.of(
                                     api.restApi(), functions.keySet(), served.variables()))
-                    .addAll(
-                            UnenforcedFeatures.of(
-                                    api.restApi(), served, plansOf(definition, built, stage)))
                     .addAll(built.warnings());
             return new ApiAssembly(
                     built, warnings, stage, generatedKeys(definition), () -> closeAll(resources));
@@ -230,14 +232,6 @@ final class TemplateAssembly {
                 throw LaunchException.failure(e.getMessage());
             }
         }
-    }
-
-    /** The template's usage plans that cover the served stage. */
-    private static List<UsagePlan> plansOf(GatewayDefinition definition, Api built, String stage) {
-        String apiId = built.restApi().id();
-        return definition.usagePlans().values().stream()
-                .filter(p -> p.covers(apiId, stage))
-                .collect(Collectors.toList());
     }
 
     private static List<String> generatedKeys(GatewayDefinition definition) {

@@ -106,12 +106,12 @@ class ServerOptionsTest {
     }
 
     @Test
-    void parse_logLevel_defaultsToErrorAndAcceptsAnyCase() {
-        assertThat(ServerOptions.parse(List.of()).logLevel()).isEqualTo(LogLevel.ERROR);
+    void parse_logLevel_absentLeavesTheStagesAndAcceptsAnyCase() {
+        assertThat(ServerOptions.parse(List.of()).logLevel()).isEmpty();
         assertThat(ServerOptions.parse(List.of("--log-level", "info")).logLevel())
-                .isEqualTo(LogLevel.INFO);
+                .contains(LogLevel.INFO);
         assertThat(ServerOptions.parse(List.of("--log-level=OFF")).logLevel())
-                .isEqualTo(LogLevel.OFF);
+                .contains(LogLevel.OFF);
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--log-level", "DEBUG")))
                 .isInstanceOf(LaunchException.class)
                 .hasMessage("--log-level expects OFF, ERROR or INFO, got 'DEBUG'");
@@ -148,6 +148,7 @@ class ServerOptionsTest {
                         "--var",
                         "--host",
                         "--port",
+                        "--stage-config",
                         "--log-level",
                         "--version",
                         "--help")) {
@@ -180,6 +181,37 @@ class ServerOptionsTest {
         assertThat(ServerOptions.USAGE)
                 .contains("System.exit stops the server")
                 .contains("--isolate");
+    }
+
+    @Test
+    void parse_stageConfig_isReadAndWatched() {
+        ServerOptions options =
+                ServerOptions.parse(
+                        List.of("--spec", "api.yaml", "--stage-config", "stage.json", "--watch"));
+
+        assertThat(options.stageConfig()).contains(Path.of("stage.json"));
+        assertThat(options.watchedPaths()).contains(Path.of("stage.json"));
+        assertThat(ServerOptions.parse(List.of()).stageConfig()).isEmpty();
+    }
+
+    @Test
+    void parse_stageNamedAsTheServersOwnPaths_failsWithUsage() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--stage", "_apigw")))
+                .isInstanceOfSatisfying(
+                        LaunchException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
+                .hasMessage(
+                        "--stage _apigw: the name is taken by the server's own paths"
+                                + " (/_apigw/...)");
+    }
+
+    @Test
+    void usage_namesTheServersOwnPaths() {
+        assertThat(ServerOptions.USAGE)
+                .contains("GET    /_apigw/metrics")
+                .contains("DELETE /_apigw/restapis/ID/stages/STAGE/cache/authorizers")
+                .contains("DELETE /_apigw/restapis/ID/stages/STAGE/cache/data")
+                .contains("GET    /_apigw/usageplans/PLAN/usage?keyId=KEY&startDate=YYYY-MM-DD");
     }
 
     @Test

@@ -3,11 +3,7 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigw.model.IntegrationType;
-import dev.apigw.model.MethodSetting;
 import dev.apigw.model.RestApi;
-import dev.apigw.model.Stage;
-import dev.apigw.model.ThrottleSettings;
-import dev.apigw.model.UsagePlan;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -147,33 +143,6 @@ class StartupWarningsTest {
                                 + " Pay:live=CLASS");
         assertThat(UnboundFunctions.of(api, Set.of("Pay"), Map.of("fn", "Pay"))).isEmpty();
         assertThat(UnboundFunctions.of(api, Set.of(), Map.of())).isEmpty();
-    }
-
-    @Test
-    void unenforcedFeatures_throttlesAndCaching_warnOnlyOfCaching() {
-        RestApi api = RestApi.builder().name("a").build();
-        Stage stage =
-                Stage.builder()
-                        .stageName("dev")
-                        .deploymentId("d1")
-                        .methodSettings(
-                                Map.of(
-                                        "*/*",
-                                        MethodSetting.builder()
-                                                .throttlingBurstLimit(10)
-                                                .cachingEnabled(true)
-                                                .build()))
-                        .build();
-        UsagePlan plan =
-                UsagePlan.builder()
-                        .name("gold")
-                        .addApiStage(api.id(), "dev")
-                        .throttle(new ThrottleSettings(5, 1))
-                        .build();
-
-        assertThat(UnenforcedFeatures.of(api, stage, List.of(plan)))
-                .containsExactly(
-                        "stage 'dev': caching of every method is not enforced by this server yet");
     }
 
     @Test

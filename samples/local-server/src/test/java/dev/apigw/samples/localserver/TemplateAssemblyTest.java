@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,6 +202,7 @@ class TemplateAssemblyTest {
         Files.writeString(file, template);
         List<String> args = new ArrayList<>(List.of("--template", file.toString()));
         args.addAll(flags);
-        return TemplateAssembly.build(ServerOptions.parse(args), null);
+        return ApiAssembly.build(
+                ServerOptions.parse(args), "http://127.0.0.1:1", null, Gateway::create);
     }
 }
