@@ -1,6 +1,7 @@
 package dev.apigw.samples.localserver;
 
 import dev.apigw.runtime.Api;
+import dev.apigw.runtime.ApiGatewayMetrics;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.spi.AccessLogSink;
 import dev.apigw.samples.localserver.demo.DemoApi;
@@ -112,7 +113,7 @@ public final class LocalServerMain {
         DefinitionWatcher watcher = null;
         IsolatedFunctions isolated = null;
         AtomicReference<ApiAssembly> served = new AtomicReference<>();
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry metrics = metricsRegistry();
         AccessLogSink accessLog = new AccessLogPrinter(out);
         Supplier<Gateway> accounts =
                 () -> Gateway.builder().meterRegistry(metrics).accessLog(accessLog).build();
@@ -199,5 +200,16 @@ public final class LocalServerMain {
         String host = server.host();
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
         return wildcard ? "http://127.0.0.1:" + server.port() : server.baseUrl();
+    }
+
+    /**
+     * Returns the registry of the server's metrics: Prometheus, with the API Gateway meters under
+     * {@link ApiGatewayMetrics#namespace()} so that {@code 4XXError} and {@code 5XXError} keep
+     * names of their own ({@code aws_apigateway_4XXError_total}; reference 10.1).
+     */
+    static PrometheusMeterRegistry metricsRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(ApiGatewayMetrics.namespace());
+        return registry;
     }
 }

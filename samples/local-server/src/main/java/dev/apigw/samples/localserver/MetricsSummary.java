@@ -1,5 +1,6 @@
 package dev.apigw.samples.localserver;
 
+import dev.apigw.runtime.ApiGatewayMetrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -33,10 +34,14 @@ final class MetricsSummary {
 
     private static String name(Meter meter) {
         List<Tag> tags = meter.getId().getTags();
-        if (tags.isEmpty()) {
-            return meter.getId().getName();
+        String name = meter.getId().getName();
+        if (name.startsWith(ApiGatewayMetrics.NAMESPACE_PREFIX)) {
+            name = name.substring(ApiGatewayMetrics.NAMESPACE_PREFIX.length());
         }
-        return meter.getId().getName()
+        if (tags.isEmpty()) {
+            return name;
+        }
+        return name
                 + tags.stream()
                         .map(t -> t.getKey() + "=" + t.getValue())
                         .collect(Collectors.joining(",", "{", "}"));

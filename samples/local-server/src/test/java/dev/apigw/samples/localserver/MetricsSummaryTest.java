@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,20 @@ class MetricsSummaryTest {
         registry.gauge("queue", 2.5);
 
         assertThat(MetricsSummary.lines(registry)).containsExactly("metric queue value=2.500");
+    }
+
+    @Test
+    void metricsRegistry_clientAndServerErrors_bothScrapedAndSummarizedWithAwsNames() {
+        PrometheusMeterRegistry registry = LocalServerMain.metricsRegistry();
+        registry.counter("4XXError", "ApiName", "orders", "Stage", "dev").increment();
+        registry.counter("5XXError", "ApiName", "orders", "Stage", "dev").increment(2);
+
+        assertThat(registry.scrape())
+                .contains("aws_apigateway_4XXError_total{ApiName=\"orders\",Stage=\"dev\"} 1.0")
+                .contains("aws_apigateway_5XXError_total{ApiName=\"orders\",Stage=\"dev\"} 2.0");
+        assertThat(MetricsSummary.lines(registry))
+                .containsExactly(
+                        "metric 4XXError{ApiName=orders,Stage=dev} count=1",
+                        "metric 5XXError{ApiName=orders,Stage=dev} count=2");
     }
 }
