@@ -96,7 +96,7 @@ public final class ExecutionTrace {
     /** Writes a line to the execution log only, not to the recorded test log. */
     public void logOnly(String message) {
         if (log != null && logInfo) {
-            log.info(event(prefix + message));
+            log.info(event(prefix + SecretMask.mask(message)));
         }
     }
 
@@ -118,7 +118,7 @@ public final class ExecutionTrace {
             entries.add(new Entry(clock.instant(), step, message));
         }
         if (log != null) {
-            log.error(event(prefix + message));
+            log.error(event(prefix + SecretMask.mask(message)));
         }
     }
 
@@ -141,7 +141,7 @@ public final class ExecutionTrace {
             entries.add(new Entry(clock.instant(), step, message));
         }
         if (logged) {
-            log.info(event(prefix + message));
+            log.info(event(prefix + SecretMask.mask(message)));
         }
     }
 

@@ -124,6 +124,30 @@ class ExecutionLogScenarioTest {
     }
 
     @Test
+    void handle_infoWithDataTrace_redactsAuthorizationAndApiKeyValues() {
+        Request request =
+                Request.builder()
+                        .httpMethod("GET")
+                        .target("/prod/pets")
+                        .header("Authorization", "Bearer eyJhbGciOiJub25lIn0.secret")
+                        .header("x-api-key", "Gold0123456789abcdefXYZ")
+                        .build();
+
+        api(logging(LoggingLevel.INFO, true)).handle(request);
+
+        assertThat(logs.messages(GROUP))
+                .contains(
+                        PREFIX
+                                + "Method request headers: {Authorization="
+                                + "*".repeat(27)
+                                + "secret, x-api-key="
+                                + "*".repeat(17)
+                                + "defXYZ}")
+                .noneMatch(line -> line.contains("eyJhbGciOiJub25lIn0"))
+                .noneMatch(line -> line.contains("Gold0123"));
+    }
+
+    @Test
     void handle_errorLevel_logsOnlyTheErrorLine() {
         api(logging(LoggingLevel.ERROR, true)).handle(get("/prod/broken"));
 
