@@ -38,6 +38,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -407,6 +409,32 @@ class CacheScenarioTest {
         Api redeployed = api.toBuilder().deploy("prod", s -> s.cacheClusterEnabled(true)).build();
 
         assertThat(call(redeployed.handle(get("/prod/c")))).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "useStageCache {0}: second canary request calls {1} times")
+    @CsvSource({"true, 1", "false, 2"})
+    void handle_canaryRequests_useTheStageCacheOnlyWithUseStageCache(
+            boolean useStageCache, int expectedCalls) {
+        Api canaried =
+                api(s -> {})
+                        .deployCanary(
+                                "prod", c -> c.percentTraffic(100.0).useStageCache(useStageCache));
+
+        canaried.handle(get("/prod/c"));
+        Response second = canaried.handle(get("/prod/c"));
+
+        assertThat(call(second)).isEqualTo(expectedCalls);
+        assertThat(calls).hasValue(expectedCalls);
+    }
+
+    @Test
+    void handle_canaryOnAnotherDeployment_doesNotReadTheStagesEntries() {
+        Api api = api(s -> {});
+        api.handle(get("/prod/c"));
+
+        Api canaried = api.deployCanary("prod", c -> c.percentTraffic(100.0).useStageCache(true));
+
+        assertThat(call(canaried.handle(get("/prod/c")))).isEqualTo(2);
     }
 
     @Test
