@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outermost step: closes the execution log with the method response and its status (reference
+ * Outermost step of the REST pipeline (only the metrics step, when the account has a registry,
+ * comes before it): closes the execution log with the method response and its status (reference
  * 10.2), then writes the request's access-log line once the response is final (reference 10.3): the
  * stage's {@code accessLogSettings.format} rendered from the most resolved exchange, with the final
  * status, length and latency (by the account's clock, from the request's arrival), to the account's
