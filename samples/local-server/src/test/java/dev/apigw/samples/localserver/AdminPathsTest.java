@@ -178,8 +178,8 @@ class AdminPathsTest {
         assertThat(response.headers().firstValue("Content-Type"))
                 .contains("text/plain; version=0.0.4; charset=utf-8");
         assertThat(response.body())
-                .contains("# TYPE Count_total counter")
-                .contains("Count_total{ApiName=\"ops\",Stage=\"dev\"} 3.0");
+                .contains("# TYPE aws_apigateway_Count_total counter")
+                .contains("aws_apigateway_Count_total{ApiName=\"ops\",Stage=\"dev\"} 3.0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.apigw.samples.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class MetricsSummaryTest {
     @Test
     void lines_gaugeWithoutDimensions_showsItsValue() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        registry.gauge("queue", 2.5);
+        Gauge.builder("queue", () -> 2.5).register(registry);
 
         assertThat(MetricsSummary.lines(registry)).containsExactly("metric queue value=2.500");
     }
