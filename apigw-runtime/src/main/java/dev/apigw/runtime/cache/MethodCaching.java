@@ -37,7 +37,7 @@ record MethodCaching(
             return Optional.empty();
         }
         MethodSetting own = stage.methodSettings().get(method.settingsKey());
-        MethodSetting setting = own != null ? own : stage.methodSettings().get("*/*");
+        MethodSetting setting = method.methodSetting(stage).orElse(null);
         boolean enabled =
                 method.method().httpMethod().equals("GET")
                         ? setting == null || setting.cachingEnabled()

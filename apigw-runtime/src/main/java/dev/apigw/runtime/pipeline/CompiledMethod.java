@@ -16,6 +16,8 @@ import java.util.Map;
  *
  * @param resource the resource
  * @param method the method
+ * @param settingsKey the method's key in a stage's method settings, {@code path/METHOD}: the
+ *     resource path without its leading slash (reference 9.1), made once
  * @param invoker calls the integration
  * @param requestTemplates compiled request templates by content type, in definition order
  * @param responseTemplates compiled response templates by integration response status, then by
@@ -25,11 +27,30 @@ import java.util.Map;
 public record CompiledMethod(
         Resource resource,
         Method method,
+        String settingsKey,
         IntegrationInvoker invoker,
         Map<String, MappingTemplate> requestTemplates,
         Map<String, Map<String, MappingTemplate>> responseTemplates,
         Attributes features)
         implements Target {
+
+    /** Returns a compiled method whose settings key is made from its resource and method. */
+    public CompiledMethod(
+            Resource resource,
+            Method method,
+            IntegrationInvoker invoker,
+            Map<String, MappingTemplate> requestTemplates,
+            Map<String, Map<String, MappingTemplate>> responseTemplates,
+            Attributes features) {
+        this(
+                resource,
+                method,
+                resource.path().substring(1) + "/" + method.httpMethod(),
+                invoker,
+                requestTemplates,
+                responseTemplates,
+                features);
+    }
 
     /** Returns what the feature of {@code key} compiled for this method; a bug if it did not. */
     public <T> T feature(AttributeKey<T> key) {
@@ -43,12 +64,6 @@ public record CompiledMethod(
     /** Returns the method's integration; every deployed method has one. */
     public Integration integration() {
         return method.integration().orElseThrow();
-    }
-
-    /** Returns {@code path/METHOD}: the resource path without its leading slash (reference 9.1). */
-    @Override
-    public String settingsKey() {
-        return resource.path().substring(1) + "/" + method.httpMethod();
     }
 
     @Override

@@ -7,11 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * What throttling compiled for one method (reference 9.4), so that a request builds no string: the
- * method's key in the stage's method settings ({@code path/METHOD}, reference 9.1), its key in a
- * usage plan's per-method throttles ({@code /path/METHOD}, reference 8.2), and the name of its
- * stage bucket for each stage that serves it, made on the stage's first request (a deployment may
- * be served by several stages). Thread-safe. Internal.
+ * What throttling compiled for one method (reference 9.4), so that a request builds no string: its
+ * key in a usage plan's per-method throttles ({@code /path/METHOD}, reference 8.2), and the name of
+ * its stage bucket for each stage that serves it, made on the stage's first request (a deployment
+ * may be served by several stages). Thread-safe. Internal.
  */
 public final class MethodThrottle {
     /** The key of this feature's part of a compiled method. */
@@ -34,11 +33,6 @@ public final class MethodThrottle {
                 apiId,
                 resource.path().substring(1) + "/" + method.httpMethod(),
                 resource.path() + "/" + method.httpMethod());
-    }
-
-    /** Returns the method's key in a stage's method settings, {@code path/METHOD}. */
-    public String settingsKey() {
-        return settingsKey;
     }
 
     /** Returns the method's key in a usage plan's per-method throttles, {@code /path/METHOD}. */

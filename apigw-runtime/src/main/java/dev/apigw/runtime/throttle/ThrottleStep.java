@@ -12,6 +12,7 @@ import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.Step;
 import dev.apigw.runtime.pipeline.UsagePlans.KeyPlan;
 import dev.apigw.runtime.spi.RateLimitStore;
+import java.util.Optional;
 
 /**
  * Throttles requests with token buckets in the account's {@link RateLimitStore}, in AWS's order
@@ -30,8 +31,6 @@ public final class ThrottleStep implements Step {
     /** The key of the account's bucket, shared by every API of the {@code Gateway}. */
     static final String ACCOUNT_KEY = "account";
 
-    private static final String STAGE_WIDE = "*/*";
-
     @Override
     public Response apply(Exchange exchange, Chain next) {
         RateLimitStore store = exchange.gateway().rateLimitStore();
@@ -47,16 +46,13 @@ public final class ThrottleStep implements Step {
                 throttlePlan(exchange, store, names, plan);
             }
         }
-        MethodSetting setting = stage.methodSettings().get(names.settingsKey());
-        if (setting == null) {
-            setting = stage.methodSettings().get(STAGE_WIDE);
-        }
-        if (setting != null) {
+        Optional<MethodSetting> setting = method.methodSetting(stage);
+        if (setting.isPresent()) {
             take(
                     exchange,
                     store,
                     names.stageBucket(stage.stageName()),
-                    setting.throttle(),
+                    setting.get().throttle(),
                     "stage");
         }
         take(exchange, store, ACCOUNT_KEY, exchange.gateway().accountThrottle(), "account");
