@@ -10,6 +10,8 @@ public enum AuthorizationType {
     AWS_IAM,
     /** A Lambda authorizer (TOKEN or REQUEST). */
     CUSTOM,
-    /** An Amazon Cognito user pool authorizer. */
-    COGNITO_USER_POOLS
+    /** An Amazon Cognito user pool authorizer (REST APIs). */
+    COGNITO_USER_POOLS,
+    /** A JWT authorizer (HTTP API routes only, reference 8.5). */
+    JWT
 }

@@ -38,6 +38,11 @@ public final class Method {
         }
         this.authorizationType = b.authorizationType;
         this.authorizerId = b.authorizerId;
+        if (authorizationType == AuthorizationType.JWT) {
+            throw new IllegalArgumentException(
+                    "authorizationType JWT is for HTTP API routes; a REST method uses"
+                            + " COGNITO_USER_POOLS or CUSTOM");
+        }
         if ((authorizationType == AuthorizationType.CUSTOM
                         || authorizationType == AuthorizationType.COGNITO_USER_POOLS)
                 && (authorizerId == null || authorizerId.isBlank())) {
