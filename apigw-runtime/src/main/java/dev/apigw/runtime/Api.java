@@ -4,6 +4,7 @@ import dev.apigw.model.ApiKey;
 import dev.apigw.model.CanarySettings;
 import dev.apigw.model.Deployment;
 import dev.apigw.model.GatewayDefinition;
+import dev.apigw.model.HttpApi;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.RestApiDefinition;
 import dev.apigw.model.Stage;
@@ -15,6 +16,7 @@ import dev.apigw.runtime.cache.CacheClusters;
 import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
+import dev.apigw.runtime.httpapi.CompiledHttpApi;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.metrics.MetricsStep;
 import dev.apigw.runtime.pipeline.AccessLogFormat;
@@ -73,6 +75,7 @@ public final class Api {
     private static final Logger LOG = LoggerFactory.getLogger(Api.class);
 
     private final RestApi restApi;
+    private final HttpApi httpApi;
     private final Deployments deployments;
     private final List<ApiKey> apiKeys;
     private final List<UsagePlan> usagePlans;
@@ -92,8 +95,11 @@ public final class Api {
             Backends backends,
             TemplateEngine templates,
             Deployments deployments,
-            AuthorizerCaches authorizerCaches) {
+            AuthorizerCaches authorizerCaches,
+            Attributes features) {
         this.restApi = b.restApi;
+        this.httpApi = b.httpApi;
+        String apiId = restApi != null ? restApi.id() : httpApi.id();
         this.deployments = deployments;
         this.apiKeys = List.copyOf(b.apiKeys.values());
         this.usagePlans = List.copyOf(b.usagePlans.values());
@@ -103,13 +109,12 @@ public final class Api {
         this.executionLogListener = b.executionLogListener;
         this.internalErrorHandler = b.internalErrorHandler;
         this.authorizerCaches = authorizerCaches;
-        UsagePlans plans =
-                UsagePlans.of(restApi.id(), usagePlans, gateway.usageStore(), gateway.clock());
+        UsagePlans plans = UsagePlans.of(apiId, usagePlans, gateway.usageStore(), gateway.clock());
         this.usageReports = new UsageReports(plans, gateway.usageStore());
-        this.pipeline = pipeline(gateway, restApi);
+        this.pipeline = restApi != null ? pipeline(gateway, restApi) : Pipeline.http();
         this.state =
                 new ServingState(
-                        restApi.id(),
+                        apiId,
                         deployments.served(),
                         ApiKeys.of(b.apiKeys.values()),
                         plans,
@@ -117,7 +122,8 @@ public final class Api {
                         backends,
                         pipeline.contextVariables(),
                         deployments.canaries(),
-                        accessLogFormats(deployments.served(), pipeline));
+                        accessLogFormats(deployments.served(), pipeline),
+                        features);
     }
 
     /**
@@ -217,8 +223,9 @@ public final class Api {
         String requestId = "";
         String extendedRequestId = "";
         try {
-            requestId = RequestIds.requestId(gateway.random());
             extendedRequestId = RequestIds.extendedRequestId(gateway.random());
+            requestId =
+                    httpApi != null ? extendedRequestId : RequestIds.requestId(gateway.random());
             ReceivedRequest received =
                     ReceivedRequest.of(
                             request, requestId, extendedRequestId, gateway.clock().instant());
@@ -229,9 +236,21 @@ public final class Api {
         }
     }
 
-    /** Returns the current definition (served only where deployed). */
+    /**
+     * Returns the current REST definition (served only where deployed); fails for an API that
+     * serves an {@link #httpApi() HTTP API}.
+     */
     public RestApi restApi() {
+        if (restApi == null) {
+            throw new IllegalStateException(
+                    "this Api serves the HTTP API " + httpApi.name() + ": see httpApi()");
+        }
         return restApi;
+    }
+
+    /** Returns the HTTP API this Api serves, if it serves one rather than a REST API. */
+    public Optional<HttpApi> httpApi() {
+        return Optional.ofNullable(httpApi);
     }
 
     /** Returns the deployments by id, oldest first. */
@@ -390,6 +409,7 @@ public final class Api {
     /** Builds an {@link Api}. */
     public static final class Builder {
         private RestApi restApi;
+        private HttpApi httpApi;
         private Deployments deployments = Deployments.none();
         private final List<PendingDeployment> pending = new ArrayList<>();
         private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
@@ -409,6 +429,7 @@ public final class Api {
 
         private Builder(Api api) {
             restApi = api.restApi;
+            httpApi = api.httpApi;
             deployments = api.deployments;
             api.apiKeys.forEach(k -> apiKeys.put(k.value(), k));
             api.usagePlans.forEach(p -> usagePlans.put(p.id(), p));
@@ -427,6 +448,15 @@ public final class Api {
         /** Sets the current definition; stages keep serving their deployments. */
         public Builder restApi(RestApi restApi) {
             this.restApi = Objects.requireNonNull(restApi);
+            return this;
+        }
+
+        /**
+         * Serves an HTTP API instead of a REST API: every stage of {@code httpApi} serves it as
+         * given, {@code $default} at the root (reference 7.2, 9.1).
+         */
+        public Builder httpApi(HttpApi httpApi) {
+            this.httpApi = Objects.requireNonNull(httpApi);
             return this;
         }
 
@@ -707,8 +737,17 @@ public final class Api {
          * twice deploys twice.
          */
         public Api build() {
-            if (restApi == null) {
-                throw new IllegalStateException("restApi is required");
+            if (restApi == null && httpApi == null) {
+                throw new IllegalStateException("restApi or httpApi is required");
+            }
+            if (restApi != null && httpApi != null) {
+                throw new IllegalStateException(
+                        "an Api serves one API: set restApi or httpApi, not both");
+            }
+            if (httpApi != null && (!pending.isEmpty() || !deployments.deployments().isEmpty())) {
+                throw new IllegalStateException(
+                        "deployments, stages and canaries are for REST APIs: the stages of an HTTP"
+                                + " API are HttpApi.stages()");
             }
             Gateway account = gateway != null ? gateway : Gateway.create();
             TemplateEngine engine = templates != null ? templates : TemplateEngine.create();
@@ -748,7 +787,14 @@ public final class Api {
             UserPoolBindings.check(
                     compiled.servedDefinitions(),
                     backends.binding(UserPoolKeys.BINDINGS).orElse(Map.of()));
-            return new Api(this, account, backends, engine, compiled, caches);
+            Attributes features =
+                    httpApi == null
+                            ? Attributes.empty()
+                            : Attributes.empty()
+                                    .with(
+                                            CompiledHttpApi.KEY,
+                                            CompiledHttpApi.compile(httpApi, account));
+            return new Api(this, account, backends, engine, compiled, caches, features);
         }
 
         /** A deployment asked for, made at build; a canary's when {@code canary} is set. */

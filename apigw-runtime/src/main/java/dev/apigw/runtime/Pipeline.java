@@ -8,6 +8,11 @@ import dev.apigw.runtime.cache.CacheStep;
 import dev.apigw.runtime.content.RequestDecompressionStep;
 import dev.apigw.runtime.content.ResponseCompressionStep;
 import dev.apigw.runtime.gatewayresponse.GatewayResponseStep;
+import dev.apigw.runtime.httpapi.HttpErrorStep;
+import dev.apigw.runtime.httpapi.HttpHeadersStep;
+import dev.apigw.runtime.httpapi.HttpIntegrationStep;
+import dev.apigw.runtime.httpapi.HttpRouteStep;
+import dev.apigw.runtime.httpapi.HttpStageStep;
 import dev.apigw.runtime.integration.IntegrationRequestStep;
 import dev.apigw.runtime.integration.IntegrationResponseStep;
 import dev.apigw.runtime.integration.IntegrationStep;
@@ -32,8 +37,8 @@ import java.util.List;
 
 /**
  * A named assembly of steps: one ordered list per kind of API, outermost first. {@link #rest()} is
- * the REST API request pipeline; HTTP and WebSocket APIs get theirs when they land, reusing the
- * steps that apply. Immutable and thread-safe. Internal.
+ * the REST API request pipeline, {@link #http()} the HTTP API's, which reuses the REST steps that
+ * apply; WebSocket APIs get theirs when they land. Immutable and thread-safe. Internal.
  */
 final class Pipeline {
     private final List<Step> steps;
@@ -95,6 +100,29 @@ final class Pipeline {
                         new IntegrationStep()),
                 variables().build(),
                 variables().registerAll(AccessLogVariables::register).build());
+    }
+
+    /**
+     * Returns the HTTP API request pipeline (reference 7.2, 3.3): the {@code apigw-requestid}
+     * header on every answer, the fixed error answers of HTTP APIs, the front-door limits
+     * (reference 9.5), the stage (first path segment, else {@code $default}), the route, then the
+     * route's integration.
+     */
+    static Pipeline http() {
+        return new Pipeline(
+                List.of(
+                        new ObserveStep(),
+                        new HttpHeadersStep(),
+                        new HttpErrorStep(),
+                        new LimitsStep(),
+                        new HttpStageStep(),
+                        new HttpRouteStep(),
+                        new HttpIntegrationStep()),
+                ContextVariables.builder().registerAll(ContextVariables::requestVariables).build(),
+                ContextVariables.builder()
+                        .registerAll(ContextVariables::requestVariables)
+                        .registerAll(AccessLogVariables::register)
+                        .build());
     }
 
     private static ContextVariables.Builder variables() {

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param canaries the canary releases of the stages that have one, by stage name (reference 9.2)
  * @param accessLogFormats the compiled access-log format of each stage that has one, by stage name
  *     (reference 10.3)
+ * @param features what a kind of API compiled for itself (an HTTP API's routes and stages)
  */
 public record ServingState(
         String apiId,
@@ -30,7 +31,8 @@ public record ServingState(
         Backends backends,
         ContextVariables contextVariables,
         Map<String, CanaryRelease> canaries,
-        Map<String, AccessLogFormat> accessLogFormats) {
+        Map<String, AccessLogFormat> accessLogFormats,
+        Attributes features) {
     /** Checks and copies. */
     public ServingState {
         Objects.requireNonNull(apiId);
@@ -42,6 +44,37 @@ public record ServingState(
         Objects.requireNonNull(contextVariables);
         canaries = Map.copyOf(canaries);
         accessLogFormats = Map.copyOf(accessLogFormats);
+        Objects.requireNonNull(features);
+    }
+
+    /** Returns the state of a REST API: no compiled features of other kinds of API. */
+    public ServingState(
+            String apiId,
+            Map<String, DeployedStage> stages,
+            ApiKeys apiKeys,
+            UsagePlans usagePlans,
+            Gateway gateway,
+            Backends backends,
+            ContextVariables contextVariables,
+            Map<String, CanaryRelease> canaries,
+            Map<String, AccessLogFormat> accessLogFormats) {
+        this(
+                apiId,
+                stages,
+                apiKeys,
+                usagePlans,
+                gateway,
+                backends,
+                contextVariables,
+                canaries,
+                accessLogFormats,
+                Attributes.empty());
+    }
+
+    /** Returns what was compiled under {@code key}; reading a feature never compiled is a bug. */
+    public <T> T feature(AttributeKey<T> key) {
+        return features.get(key)
+                .orElseThrow(() -> new IllegalStateException("no compiled " + key.name()));
     }
 
     /** Returns the serving state of stages without canary releases or access logs. */

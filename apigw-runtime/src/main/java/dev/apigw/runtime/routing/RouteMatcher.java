@@ -42,11 +42,25 @@ public final class RouteMatcher<T> {
 
     /** Returns the match for an HTTP method and a raw path such as {@code /pets/1}. */
     public Optional<RouteMatch<T>> match(String httpMethod, String path) {
+        return match(httpMethod, path, true);
+    }
+
+    /**
+     * Returns the match for an HTTP method and a raw path as HTTP APIs route (reference 7.2): a
+     * full match of method and path, with or without {@code {name}} variables, before any match
+     * through a greedy variable, wherever the greedy variable sits.
+     */
+    public Optional<RouteMatch<T>> matchFullBeforeGreedy(String httpMethod, String path) {
+        Optional<RouteMatch<T>> full = match(httpMethod, path, false);
+        return full.isPresent() ? full : match(httpMethod, path, true);
+    }
+
+    private Optional<RouteMatch<T>> match(String httpMethod, String path, boolean greedy) {
         int[] bounds = segments(path);
         int count = bounds[0];
         String[] values = new String[count + 1];
         Node<?>[] bound = new Node<?>[count + 1];
-        Found<T> found = find(root, httpMethod, path, bounds, 0, count, values, bound, 0);
+        Found<T> found = find(root, httpMethod, path, bounds, 0, count, values, bound, 0, greedy);
         if (found == null) {
             return Optional.empty();
         }
@@ -91,7 +105,8 @@ public final class RouteMatcher<T> {
             int count,
             String[] values,
             Node<?>[] bound,
-            int depth) {
+            int depth,
+            boolean greedy) {
         if (index == count) {
             T target = node.target(method);
             return target == null ? null : new Found<>(target, depth);
@@ -102,7 +117,9 @@ public final class RouteMatcher<T> {
             Node<T> literal = node.literals.get(path.substring(start, end));
             if (literal != null) {
                 Found<T> found =
-                        find(literal, method, path, bounds, index + 1, count, values, bound, depth);
+                        find(
+                                literal, method, path, bounds, index + 1, count, values, bound,
+                                depth, greedy);
                 if (found != null) {
                     return found;
                 }
@@ -121,12 +138,13 @@ public final class RouteMatcher<T> {
                             count,
                             values,
                             bound,
-                            depth + 1);
+                            depth + 1,
+                            greedy);
             if (found != null) {
                 return found;
             }
         }
-        if (node.greedy != null) {
+        if (greedy && node.greedy != null) {
             T target = node.greedy.target(method);
             if (target != null) {
                 values[depth] = path.substring(start, bounds[2 * count]);
