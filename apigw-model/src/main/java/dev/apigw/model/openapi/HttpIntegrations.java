@@ -6,6 +6,7 @@ import dev.apigw.model.IntegrationSubtype;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.openapi.Placeholders.Field;
 import dev.apigw.model.template.StableIds;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,12 +66,22 @@ final class HttpIntegrations {
                                 .replace("~1", "/")
                                 .replace("~0", "~")
                         : StableIds.of("integration:" + target, 7);
-        HttpIntegration known = shared.get(id);
-        if (known == null) {
-            known = convert(id, context.deref(extension));
-            shared.put(id, known);
+        return shared.computeIfAbsent(id, k -> convert(k, context.deref(extension)));
+    }
+
+    /**
+     * Converts every integration of {@code components.x-amazon-apigateway-integrations}, used by a
+     * route or not, each under its name as id.
+     */
+    List<HttpIntegration> components() {
+        Node all = context.root().get("components").get("x-amazon-apigateway-integrations");
+        List<HttpIntegration> list = new ArrayList<>();
+        for (Map.Entry<String, Node> e : all.fields()) {
+            list.add(
+                    shared.computeIfAbsent(
+                            e.getKey(), id -> convert(id, context.deref(e.getValue()))));
         }
-        return known;
+        return list;
     }
 
     private HttpIntegration convert(String id, Node node) {

@@ -43,6 +43,7 @@ final class HttpRoutes {
 
     /** Adds every route, and the integrations they use, to the builder. */
     void convert(HttpApi.Builder b) {
+        integrations.components().forEach(b::integration);
         String prefix = BasePaths.prefix(context);
         for (Map.Entry<String, Node> path : context.root().get("paths").fields()) {
             Node item = context.deref(path.getValue());
