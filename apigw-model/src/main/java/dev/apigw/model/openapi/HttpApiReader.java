@@ -53,7 +53,7 @@ final class HttpApiReader {
             }
         }
         if (root.has("security")) {
-            context.warn(
+            context.info(
                     root.get("security"),
                     "root-level security is ignored; HTTP API routes take it per operation");
         }

@@ -189,13 +189,23 @@ class HttpApiImporterTest {
     }
 
     @Test
-    void importText_restIntegrationType_fails() {
-        String yaml = op("/pets", "get", "x-amazon-apigateway-integration: {type: mock}\n");
+    void importText_restIntegrationType_warnsAndKeepsRouteWithoutIntegration() {
+        HttpApiImportResult result =
+                importYaml(op("/pets", "get", "x-amazon-apigateway-integration: {type: mock}\n"));
 
-        assertThatThrownBy(() -> importYaml(yaml))
-                .isInstanceOf(OpenApiImportException.class)
-                .hasMessageStartingWith("/paths/~1pets/get/x-amazon-apigateway-integration/type:")
-                .hasMessageContaining("aws_proxy or http_proxy");
+        assertThat(result.api().route("GET /pets").orElseThrow().integrationId()).isEmpty();
+        assertThat(result.api().integrations()).isEmpty();
+        assertThat(result.warnings())
+                .singleElement()
+                .satisfies(
+                        w -> {
+                            assertThat(w.pointer())
+                                    .isEqualTo(
+                                            "/paths/~1pets/get/x-amazon-apigateway-integration"
+                                                    + "/type");
+                            assertThat(w.message())
+                                    .startsWith("integration type mock is for REST APIs");
+                        });
     }
 
     @Test
@@ -481,7 +491,7 @@ class HttpApiImporterTest {
     }
 
     @Test
-    void importText_unsupportedParts_areWarnings() {
+    void importText_unsupportedParts_areWarningsOrInfo() {
         HttpApiImportResult result =
                 importYaml(
                         doc(
@@ -513,17 +523,31 @@ class HttpApiImporterTest {
                         "/paths/~1pets/trace",
                         "/paths/~1pets/get");
         assertThat(result.api().route("GET /pets").orElseThrow().integrationId()).isEmpty();
+        assertThat(result.warnings())
+                .filteredOn(w -> w.message().startsWith("Info: "))
+                .extracting(ImportWarning::pointer)
+                .containsExactlyInAnyOrder(
+                        "/security", "/paths/~1pets/post/requestBody", "/paths/~1pets/trace");
     }
 
     @Test
-    void importText_failOnWarnings_failsWithTheWarnings() {
-        String yaml = op("/pets", "get", "requestBody: {}\n" + INTEGRATION);
+    void importText_failOnWarnings_failsOnWarningsNotOnInfo() {
         ImportOptions strict = ImportOptions.builder().failOnWarnings(true).build();
+        String info = op("/pets", "get", "requestBody: {}\n" + INTEGRATION);
+        String warning = op("/pets", "get", "x-amazon-apigateway-integration: {type: aws}\n");
 
-        assertThatThrownBy(() -> HttpApiImporter.create(strict).importText(yaml))
+        HttpApiImportResult result = HttpApiImporter.create(strict).importText(info);
+
+        assertThat(result.warnings())
+                .extracting(ImportWarning::message)
+                .containsExactly(
+                        "Info: HTTP APIs do not validate request bodies; requestBody ignored");
+        assertThatThrownBy(() -> HttpApiImporter.create(strict).importText(warning))
                 .isInstanceOf(OpenApiImportException.class)
-                .hasMessageContaining("Warnings found during import")
-                .hasMessageContaining("requestBody ignored");
+                .hasMessageStartingWith(
+                        "/paths/~1pets/get/x-amazon-apigateway-integration/type: Warnings found"
+                                + " during import: ")
+                .hasMessageContaining("integration type aws is for REST APIs");
     }
 
     @Test
