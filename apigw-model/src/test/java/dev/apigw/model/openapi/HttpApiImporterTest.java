@@ -31,6 +31,11 @@ class HttpApiImporterTest {
                     + LAMBDA
                     + "', payloadFormatVersion: '2.0'}\n";
 
+    private static final String JWT_SCHEME =
+            "components:\n  securitySchemes:\n    j:\n      type: oauth2\n"
+                    + "      x-amazon-apigateway-authorizer: {type: jwt, jwtConfiguration:"
+                    + " {issuer: 'https://i', audience: [a]}}\n";
+
     private static String doc(String body) {
         return "openapi: 3.0.1\ninfo:\n  title: Pets\n  version: '1'\n"
                 + body
@@ -395,6 +400,115 @@ class HttpApiImporterTest {
         assertThat(api.route("GET /b").orElseThrow().authorizationType())
                 .isEqualTo(AuthorizationType.AWS_IAM);
         assertThat(api.authorizers()).isEmpty();
+    }
+
+    @Test
+    void importText_authExtensionNone_overridesSecurity() {
+        HttpApi api =
+                api(
+                        doc(
+                                "paths:\n  /a:\n    get:\n"
+                                        + ("security: [{j: [read]}]\n"
+                                                        + "x-amazon-apigateway-auth: {type: NONE}\n"
+                                                        + INTEGRATION)
+                                                .indent(6)
+                                        + JWT_SCHEME));
+
+        Route route = api.route("GET /a").orElseThrow();
+        assertThat(route.authorizationType()).isEqualTo(AuthorizationType.NONE);
+        assertThat(route.authorizerId()).isEmpty();
+        assertThat(route.authorizationScopes()).isEmpty();
+    }
+
+    @Test
+    void importText_secondAuthorizerOrScopesOnIam_areWarnings() {
+        HttpApiImportResult result =
+                importYaml(
+                        doc(
+                                "paths:\n  /a:\n    get:\n"
+                                        + ("security: [{sigv4: [read]}, {j: []}]\n" + INTEGRATION)
+                                                .indent(6)
+                                        + JWT_SCHEME
+                                        + "    sigv4: {type: apiKey, name: Authorization, in:"
+                                        + " header, x-amazon-apigateway-authtype: awsSigv4}\n"));
+
+        assertThat(result.api().route("GET /a").orElseThrow().authorizationType())
+                .isEqualTo(AuthorizationType.AWS_IAM);
+        assertThat(result.warnings())
+                .extracting(ImportWarning::toString)
+                .containsExactly(
+                        "/paths/~1a/get/security/0/sigv4: scopes are for JWT authorizers; ignored",
+                        "/paths/~1a/get/security/1/j: a route has one authorizer, 'sigv4'; 'j'"
+                                + " ignored");
+    }
+
+    @Test
+    void importText_authExtensionOtherType_fails() {
+        String yaml = op("/a", "get", "x-amazon-apigateway-auth: {type: CUSTOM}\n" + INTEGRATION);
+
+        assertThatThrownBy(() -> importYaml(yaml))
+                .isInstanceOf(OpenApiImportException.class)
+                .hasMessage(
+                        "/paths/~1a/get/x-amazon-apigateway-auth/type: x-amazon-apigateway-auth"
+                                + " type must be NONE or AWS_IAM, was CUSTOM");
+    }
+
+    @Test
+    void importText_malformedValues_failNamingPointer() {
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        op(
+                                                "/a",
+                                                "get",
+                                                "x-amazon-apigateway-integration: {$ref:"
+                                                        + " '#/components/x-amazon-apigateway"
+                                                        + "-integrations/none'}\n")))
+                .hasMessage(
+                        "/paths/~1a/get/x-amazon-apigateway-integration/$ref: $ref"
+                                + " '#/components/x-amazon-apigateway-integrations/none' points to"
+                                + " nothing");
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        op(
+                                                "/a",
+                                                "get",
+                                                "x-amazon-apigateway-integration: {uri: u}\n")))
+                .hasMessage(
+                        "/paths/~1a/get/x-amazon-apigateway-integration/type: integration type is"
+                                + " required");
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        op(
+                                                "/a",
+                                                "get",
+                                                "x-amazon-apigateway-integration: {type: aws_proxy,"
+                                                        + " uri: u, timeoutInMillis: soon}\n")))
+                .hasMessage(
+                        "/paths/~1a/get/x-amazon-apigateway-integration/timeoutInMillis: 'soon'"
+                                + " is not an integer");
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        doc(
+                                                "paths: {}\nx-amazon-apigateway-cors:"
+                                                        + " {allowCredentials: maybe}\n")))
+                .hasMessage("/x-amazon-apigateway-cors/allowCredentials: 'maybe' is not a boolean");
+        assertThatThrownBy(() -> importYaml(doc("paths: {}\nx-amazon-apigateway-cors: [a]\n")))
+                .hasMessage("/x-amazon-apigateway-cors: expected an object");
+        assertThatThrownBy(
+                        () ->
+                                importYaml(
+                                        doc(
+                                                "paths: {}\ncomponents: {securitySchemes: {s:"
+                                                        + " {type: apiKey,"
+                                                        + " x-amazon-apigateway-authorizer:"
+                                                        + " {authorizerUri: f}}}}\n")))
+                .hasMessage(
+                        "/components/securitySchemes/s/x-amazon-apigateway-authorizer/type:"
+                                + " authorizer type is required: jwt or request");
     }
 
     @Test
