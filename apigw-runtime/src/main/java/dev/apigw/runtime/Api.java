@@ -17,6 +17,7 @@ import dev.apigw.runtime.deployment.DeploymentCompiler;
 import dev.apigw.runtime.deployment.Deployments;
 import dev.apigw.runtime.http.JdkHttpBackend;
 import dev.apigw.runtime.httpapi.CompiledHttpApi;
+import dev.apigw.runtime.httpapi.cors.CorsPolicy;
 import dev.apigw.runtime.mapping.TemplateEngine;
 import dev.apigw.runtime.metrics.MetricsStep;
 import dev.apigw.runtime.pipeline.AccessLogFormat;
@@ -794,6 +795,12 @@ public final class Api {
                                     .with(
                                             CompiledHttpApi.KEY,
                                             CompiledHttpApi.compile(httpApi, account));
+            if (httpApi != null && httpApi.corsConfiguration().isPresent()) {
+                features =
+                        features.with(
+                                CorsPolicy.KEY,
+                                CorsPolicy.compile(httpApi.corsConfiguration().get()));
+            }
             return new Api(this, account, backends, engine, compiled, caches, features);
         }
 

@@ -13,6 +13,7 @@ import dev.apigw.runtime.httpapi.HttpHeadersStep;
 import dev.apigw.runtime.httpapi.HttpIntegrationStep;
 import dev.apigw.runtime.httpapi.HttpRouteStep;
 import dev.apigw.runtime.httpapi.HttpStageStep;
+import dev.apigw.runtime.httpapi.cors.CorsStep;
 import dev.apigw.runtime.integration.IntegrationRequestStep;
 import dev.apigw.runtime.integration.IntegrationResponseStep;
 import dev.apigw.runtime.integration.IntegrationStep;
@@ -113,6 +114,7 @@ final class Pipeline {
                 List.of(
                         new ObserveStep(),
                         new HttpHeadersStep(),
+                        new CorsStep(),
                         new HttpErrorStep(),
                         new LimitsStep(),
                         new HttpStageStep(),
