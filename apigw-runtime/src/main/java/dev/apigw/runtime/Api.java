@@ -112,7 +112,7 @@ public final class Api {
         this.authorizerCaches = authorizerCaches;
         UsagePlans plans = UsagePlans.of(apiId, usagePlans, gateway.usageStore(), gateway.clock());
         this.usageReports = new UsageReports(plans, gateway.usageStore());
-        this.pipeline = restApi != null ? pipeline(gateway, restApi) : Pipeline.http();
+        this.pipeline = restApi != null ? pipeline(gateway, restApi) : pipeline(gateway, httpApi);
         this.state =
                 new ServingState(
                         apiId,
@@ -138,6 +138,17 @@ public final class Api {
         return gateway.meterRegistry()
                 .map(r -> rest.withOutermost(MetricsStep.of(r, restApi.id(), restApi.name())))
                 .orElse(rest);
+    }
+
+    /**
+     * Returns the pipeline of an HTTP API of {@code gateway}: with the metrics step outermost when
+     * the account has a registry (reference 10.1, HTTP API metrics), without it otherwise.
+     */
+    static Pipeline pipeline(Gateway gateway, HttpApi httpApi) {
+        Pipeline http = Pipeline.http();
+        return gateway.meterRegistry()
+                .map(r -> http.withOutermost(MetricsStep.http(r, httpApi.id())))
+                .orElse(http);
     }
 
     /**
