@@ -8,8 +8,10 @@ import java.util.List;
  * The names of the metrics every {@link Api} records on its {@link Gateway}'s meter registry, as
  * API Gateway publishes them to CloudWatch (reference 10.1), and the filter a Prometheus registry
  * needs for them. The meters are Micrometer counters and timers named as the CloudWatch metrics of
- * the {@code AWS/ApiGateway} namespace, each tagged with the four dimension names; a dimension a
- * request's dimension set does not have is an empty tag value (README, "Metrics").
+ * the {@code AWS/ApiGateway} namespace, each tagged with the four dimension names of REST APIs
+ * ({@code ApiName}, {@code Stage}, {@code Method}, {@code Resource}) or the three of HTTP APIs
+ * ({@code ApiId}, {@code Stage}, {@code Route}); a dimension a request's dimension set does not
+ * have is an empty tag value (README, "Metrics").
  *
  * <pre>{@code
  * PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -39,6 +41,15 @@ public final class ApiGatewayMetrics {
     /** Requests served from the backend while the method's caching is on (a counter). */
     public static final String CACHE_MISS_COUNT = "CacheMissCount";
 
+    /** HTTP API requests answered 4xx (a counter, reference 10.1). */
+    public static final String HTTP_CLIENT_ERROR = "4xx";
+
+    /** HTTP API requests answered 5xx (a counter, reference 10.1). */
+    public static final String HTTP_SERVER_ERROR = "5xx";
+
+    /** The bytes of HTTP API requests' and responses' bodies (a counter, reference 10.1). */
+    public static final String DATA_PROCESSED = "DataProcessed";
+
     /** Every metric name, in the order of this class. */
     public static final List<String> NAMES =
             List.of(
@@ -48,7 +59,10 @@ public final class ApiGatewayMetrics {
                     CLIENT_ERROR,
                     SERVER_ERROR,
                     CACHE_HIT_COUNT,
-                    CACHE_MISS_COUNT);
+                    CACHE_MISS_COUNT,
+                    HTTP_CLIENT_ERROR,
+                    HTTP_SERVER_ERROR,
+                    DATA_PROCESSED);
 
     /** The tag of the API's name (non-ASCII characters stripped; the API id if none is left). */
     public static final String API_NAME = "ApiName";
@@ -62,6 +76,12 @@ public final class ApiGatewayMetrics {
     /** The tag of the resource path ({@code /pets/{petId}}), with detailed metrics. */
     public static final String RESOURCE = "Resource";
 
+    /** The tag of an HTTP API's id (HTTP API metrics). */
+    public static final String API_ID = "ApiId";
+
+    /** The tag of an HTTP API's route key ({@code GET /pets}), with detailed metrics. */
+    public static final String ROUTE = "Route";
+
     /** What {@link #namespace()} puts before each name. */
     public static final String NAMESPACE_PREFIX = "aws.apigateway.";
 
@@ -74,13 +94,15 @@ public final class ApiGatewayMetrics {
      * _XXError} and the second is refused (Micrometer logs a warning and drops it); with the filter
      * they are {@code aws_apigateway_4XXError_total} and {@code aws_apigateway_5XXError_total}.
      * Configure it on the registry before any meter is registered. It renames only meters of these
-     * names that carry the {@link #API_NAME} tag.
+     * names that carry the {@link #API_NAME} tag (REST APIs) or the {@link #API_ID} tag (HTTP APIs,
+     * whose {@code 4xx} and {@code 5xx} have the same problem).
      */
     public static MeterFilter namespace() {
         return new MeterFilter() {
             @Override
             public Meter.Id map(Meter.Id id) {
-                if (id.getTag(API_NAME) == null || !NAMES.contains(id.getName())) {
+                boolean ours = id.getTag(API_NAME) != null || id.getTag(API_ID) != null;
+                if (!ours || !NAMES.contains(id.getName())) {
                     return id;
                 }
                 return id.withName(NAMESPACE_PREFIX + id.getName());

@@ -11,8 +11,13 @@ import dev.apigw.runtime.gatewayresponse.GatewayResponseStep;
 import dev.apigw.runtime.httpapi.HttpErrorStep;
 import dev.apigw.runtime.httpapi.HttpHeadersStep;
 import dev.apigw.runtime.httpapi.HttpIntegrationStep;
+import dev.apigw.runtime.httpapi.HttpResolution;
 import dev.apigw.runtime.httpapi.HttpRouteStep;
 import dev.apigw.runtime.httpapi.HttpStageStep;
+import dev.apigw.runtime.httpapi.RouteThrottleStep;
+import dev.apigw.runtime.httpapi.cors.CorsStep;
+import dev.apigw.runtime.httpapi.observe.HttpAccessLogVariables;
+import dev.apigw.runtime.httpapi.observe.HttpContextVariables;
 import dev.apigw.runtime.integration.IntegrationRequestStep;
 import dev.apigw.runtime.integration.IntegrationResponseStep;
 import dev.apigw.runtime.integration.IntegrationStep;
@@ -103,25 +108,32 @@ final class Pipeline {
     }
 
     /**
-     * Returns the HTTP API request pipeline (reference 7.2, 3.3): the {@code apigw-requestid}
-     * header on every answer, the fixed error answers of HTTP APIs, the front-door limits
-     * (reference 9.5), the stage (first path segment, else {@code $default}), the route, then the
-     * route's integration.
+     * Returns the HTTP API request pipeline (reference 7.2, 3.3): the access log of the stage
+     * (reference 10.4), the {@code apigw-requestid} header on every answer, CORS (reference 11.2:
+     * outside the error answers, so that they carry its headers), the fixed error answers of HTTP
+     * APIs, the front-door limits (reference 9.5), the stage (first path segment, else {@code
+     * $default}), the route, throttling (reference 9.4: the route's, then the account's), then the
+     * route's integration. Its {@code $context} variables are HTTP API's (reference 10.4).
      */
     static Pipeline http() {
         return new Pipeline(
                 List.of(
-                        new ObserveStep(),
+                        ObserveStep.resolvingStage(
+                                e ->
+                                        e.attribute(HttpResolution.KEY)
+                                                .map(HttpResolution::stageName)),
                         new HttpHeadersStep(),
+                        new CorsStep(),
                         new HttpErrorStep(),
                         new LimitsStep(),
                         new HttpStageStep(),
                         new HttpRouteStep(),
+                        new RouteThrottleStep(),
                         new HttpIntegrationStep()),
-                ContextVariables.builder().registerAll(ContextVariables::requestVariables).build(),
+                ContextVariables.builder().registerAll(HttpContextVariables::register).build(),
                 ContextVariables.builder()
-                        .registerAll(ContextVariables::requestVariables)
-                        .registerAll(AccessLogVariables::register)
+                        .registerAll(HttpContextVariables::register)
+                        .registerAll(HttpAccessLogVariables::register)
                         .build());
     }
 

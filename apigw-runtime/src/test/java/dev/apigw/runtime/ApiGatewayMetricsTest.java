@@ -29,7 +29,20 @@ class ApiGatewayMetricsTest {
                         "aws.apigateway.4XXError",
                         "aws.apigateway.5XXError",
                         "aws.apigateway.CacheHitCount",
-                        "aws.apigateway.CacheMissCount");
+                        "aws.apigateway.CacheMissCount",
+                        "aws.apigateway.4xx",
+                        "aws.apigateway.5xx",
+                        "aws.apigateway.DataProcessed");
+    }
+
+    @Test
+    void namespace_httpApiMetricsTaggedByApiId_prefixed() {
+        Counter.builder("4xx").tag(ApiGatewayMetrics.API_ID, "a1b2c3").register(registry);
+        Counter.builder("5xx").tag(ApiGatewayMetrics.API_ID, "a1b2c3").register(registry);
+
+        assertThat(registry.getMeters())
+                .extracting(m -> m.getId().getName())
+                .containsExactlyInAnyOrder("aws.apigateway.4xx", "aws.apigateway.5xx");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.apigw.runtime.pipeline.AttributeKey;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.routing.RouteMatch;
 import dev.apigw.runtime.routing.RouteMatcher;
+import dev.apigw.runtime.throttle.MethodThrottle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +52,10 @@ public final class CompiledHttpApi {
                             route,
                             route.integrationId().map(integrations::get),
                             Attributes.empty());
+            compiled =
+                    compiled.with(
+                            MethodThrottle.KEY,
+                            MethodThrottle.route(api.id(), route.routeKey().toString()));
             RouteKey key = route.routeKey();
             if (key.isDefault()) {
                 defaultRoute = compiled;

@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Meters are registered on first use and kept: at most one {@code ApiName} set, one stage set
  * per served stage and canary, and one per method with detailed metrics. Thread-safe.
  */
-final class ApiMeters {
+final class ApiMeters implements Meters {
     private final MeterRegistry registry;
     private final String apiName;
     private final Map<String, StageMeters> stages = new ConcurrentHashMap<>();
@@ -57,21 +57,19 @@ final class ApiMeters {
                 Tag.of(ApiGatewayMetrics.RESOURCE, resource));
     }
 
-    /**
-     * Records a request answered {@code status} after {@code latency} in the meters of how far
-     * {@code resolved}, its most resolved exchange, got.
-     */
-    void record(Exchange resolved, int status, Duration latency, RequestRecord record) {
+    @Override
+    public void record(
+            Exchange resolved, int status, Duration latency, RequestRecord record, long bytes) {
         DeployedStage stage = resolved.resolution().stage();
         if (stage == null) {
-            unstaged().record(status, latency, record);
+            unstaged().record(status, latency, record, bytes);
             return;
         }
         RouteMatch<? extends Target> route = resolved.resolution().route();
         Target target = route == null ? null : route.target();
-        stage(stages, stage, false).of(target).record(status, latency, record);
+        stage(stages, stage, false).of(target).record(status, latency, record, bytes);
         if (stage.canary()) {
-            stage(canaries, stage, true).of(target).record(status, latency, record);
+            stage(canaries, stage, true).of(target).record(status, latency, record, bytes);
         }
     }
 

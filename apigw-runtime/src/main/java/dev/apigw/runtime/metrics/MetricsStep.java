@@ -18,9 +18,9 @@ import java.time.Duration;
  * ApiMeters}' choice. Only in the pipeline of an API whose account has a registry.
  */
 public final class MetricsStep implements Step {
-    private final ApiMeters meters;
+    private final Meters meters;
 
-    private MetricsStep(ApiMeters meters) {
+    private MetricsStep(Meters meters) {
         this.meters = meters;
     }
 
@@ -32,23 +32,37 @@ public final class MetricsStep implements Step {
         return new MetricsStep(new ApiMeters(registry, apiId, apiName));
     }
 
+    /**
+     * Returns the step of the HTTP API {@code apiId}, recording HTTP API metrics ({@code 4xx},
+     * {@code 5xx}, {@code DataProcessed}...) by {@code ApiId}, {@code Stage} and {@code Route}
+     * (reference 10.1) in {@code registry}.
+     */
+    public static MetricsStep http(MeterRegistry registry, String apiId) {
+        return new MetricsStep(new HttpApiMeters(registry, apiId));
+    }
+
     @Override
     public Response apply(Exchange exchange, Chain next) {
         Response response;
         try {
             response = next.proceed(exchange);
         } catch (RuntimeException | Error e) {
-            record(exchange, 500);
+            record(exchange, 500, 0);
             throw e;
         }
-        record(exchange, response.statusCode());
+        record(exchange, response.statusCode(), response.bodyLength());
         return response;
     }
 
-    private void record(Exchange exchange, int status) {
+    private void record(Exchange exchange, int status, long responseBytes) {
         Duration latency =
                 Duration.between(exchange.requestTime(), exchange.gateway().clock().instant());
         Exchange resolved = exchange.record().latest();
-        meters.record(resolved != null ? resolved : exchange, status, latency, exchange.record());
+        meters.record(
+                resolved != null ? resolved : exchange,
+                status,
+                latency,
+                exchange.record(),
+                exchange.request().bodyLength() + responseBytes);
     }
 }

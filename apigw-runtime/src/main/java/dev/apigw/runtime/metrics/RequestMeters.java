@@ -10,10 +10,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The seven meters of one dimension set (reference 10.1), registered once: recording a request only
- * increments counters and records timers. {@code Latency} and {@code IntegrationLatency} are
- * Micrometer timers, which a backend exports in its own time unit (CloudWatch: milliseconds,
- * Prometheus: seconds). Thread-safe.
+ * The meters of one dimension set (reference 10.1), registered once: recording a request only
+ * increments counters and records timers. A REST API's set has seven: {@code Count}, {@code
+ * Latency}, {@code IntegrationLatency}, {@code 4XXError}, {@code 5XXError}, {@code CacheHitCount}
+ * and {@code CacheMissCount}; an HTTP API's six: {@code Count}, {@code Latency}, {@code
+ * IntegrationLatency}, {@code 4xx}, {@code 5xx} and {@code DataProcessed} (bytes). {@code Latency}
+ * and {@code IntegrationLatency} are Micrometer timers, which a backend exports in its own time
+ * unit (CloudWatch: milliseconds, Prometheus: seconds). Thread-safe.
  */
 final class RequestMeters {
     private final Counter count;
@@ -23,8 +26,9 @@ final class RequestMeters {
     private final Counter serverErrors;
     private final Counter cacheHits;
     private final Counter cacheMisses;
+    private final Counter dataProcessed;
 
-    private RequestMeters(MeterRegistry registry, Tags tags) {
+    private RequestMeters(MeterRegistry registry, Tags tags, boolean httpApi) {
         count =
                 counter(
                         registry,
@@ -48,15 +52,31 @@ final class RequestMeters {
         clientErrors =
                 counter(
                         registry,
-                        ApiGatewayMetrics.CLIENT_ERROR,
+                        httpApi
+                                ? ApiGatewayMetrics.HTTP_CLIENT_ERROR
+                                : ApiGatewayMetrics.CLIENT_ERROR,
                         tags,
                         "The number of client-side errors");
         serverErrors =
                 counter(
                         registry,
-                        ApiGatewayMetrics.SERVER_ERROR,
+                        httpApi
+                                ? ApiGatewayMetrics.HTTP_SERVER_ERROR
+                                : ApiGatewayMetrics.SERVER_ERROR,
                         tags,
                         "The number of server-side errors");
+        if (httpApi) {
+            cacheHits = null;
+            cacheMisses = null;
+            dataProcessed =
+                    Counter.builder(ApiGatewayMetrics.DATA_PROCESSED)
+                            .tags(tags)
+                            .baseUnit("bytes")
+                            .description("The amount of data processed")
+                            .register(registry);
+            return;
+        }
+        dataProcessed = null;
         cacheHits =
                 counter(
                         registry,
@@ -71,9 +91,14 @@ final class RequestMeters {
                         "Requests served from the backend while API caching is enabled");
     }
 
-    /** Registers (or finds, if registered before) the meters of one dimension set. */
+    /** Registers (or finds, if registered before) the meters of one REST dimension set. */
     static RequestMeters register(MeterRegistry registry, Tags tags) {
-        return new RequestMeters(registry, tags);
+        return new RequestMeters(registry, tags, false);
+    }
+
+    /** Registers (or finds, if registered before) the meters of one HTTP API dimension set. */
+    static RequestMeters registerHttp(MeterRegistry registry, Tags tags) {
+        return new RequestMeters(registry, tags, true);
     }
 
     private static Counter counter(
@@ -83,10 +108,14 @@ final class RequestMeters {
 
     /**
      * Records one request answered {@code status} after {@code latency}, with what its record
-     * holds: the integration's latency if one was called, the stage cache's hit or miss.
+     * holds: the integration's latency if one was called, the stage cache's hit or miss (REST), the
+     * {@code bytes} of its request and response bodies (HTTP APIs' {@code DataProcessed}).
      */
-    void record(int status, Duration latency, RequestRecord record) {
+    void record(int status, Duration latency, RequestRecord record, long bytes) {
         count.increment();
+        if (dataProcessed != null) {
+            dataProcessed.increment(bytes);
+        }
         this.latency.record(latency);
         if (status >= 500) {
             serverErrors.increment();
@@ -94,11 +123,19 @@ final class RequestMeters {
             clientErrors.increment();
         }
         RequestRecord.CacheStatus cache = record.cacheStatus();
+        if (cacheHits == null) {
+            recordIntegration(record);
+            return;
+        }
         if (cache == RequestRecord.CacheStatus.HIT) {
             cacheHits.increment();
         } else if (cache == RequestRecord.CacheStatus.MISS) {
             cacheMisses.increment();
         }
+        recordIntegration(record);
+    }
+
+    private void recordIntegration(RequestRecord record) {
         Optional<Duration> integration = record.integrationLatency();
         if (integration.isPresent()) {
             integrationLatency.record(integration.get());

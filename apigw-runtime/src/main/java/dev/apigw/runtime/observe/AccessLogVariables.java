@@ -85,7 +85,11 @@ public final class AccessLogVariables {
         return duration.map(d -> Long.toString(d.toMillis())).orElse(null);
     }
 
-    private static String quote(String text) {
+    /**
+     * Returns {@code text} in double quotes, its quotes and backslashes escaped ({@code
+     * $context.error.messageString}).
+     */
+    public static String quote(String text) {
         StringBuilder s = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -9,23 +9,46 @@ import dev.apigw.runtime.pipeline.RequestRecord;
 import dev.apigw.runtime.pipeline.Step;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outermost step of the REST pipeline (only the metrics step, when the account has a registry,
- * comes before it): closes the execution log with the method response and its status (reference
- * 10.2), then writes the request's access-log line once the response is final (reference 10.3): the
- * stage's {@code accessLogSettings.format} rendered from the most resolved exchange, with the final
- * status, length and latency (by the account's clock, from the request's arrival), to the account's
- * {@link dev.apigw.runtime.spi.AccessLogSink} at the stage's {@code destinationArn} ({@code
- * destinationArn + "/Canary"} for a canary request, reference 9.2). A request that reached no
- * stage, or a stage without access logging, writes none; a sink that throws is logged and never
- * reaches the caller.
+ * Outermost step of the REST and HTTP API pipelines (only the metrics step, when the account has a
+ * registry, comes before it): closes the execution log with the method response and its status
+ * (reference 10.2), then writes the request's access-log line once the response is final (reference
+ * 10.3): the stage's {@code accessLogSettings.format} rendered from the most resolved exchange,
+ * with the final status, length and latency (by the account's clock, from the request's arrival),
+ * to the account's {@link dev.apigw.runtime.spi.AccessLogSink} at the stage's {@code
+ * destinationArn} ({@code destinationArn + "/Canary"} for a canary request, reference 9.2). A
+ * request that reached no stage, or a stage without access logging, writes none; a sink that throws
+ * is logged and never reaches the caller.
  */
 public final class ObserveStep implements Step {
     private static final Logger LOG = LoggerFactory.getLogger(ObserveStep.class);
     private static final String STEP = "method-response";
+
+    private final Function<Exchange, Optional<String>> stageName;
+
+    /** Returns the step of REST APIs, whose stage is the exchange's resolved stage. */
+    public ObserveStep() {
+        this(e -> e.resolvedStage().map(s -> s.stage().stageName()));
+    }
+
+    private ObserveStep(Function<Exchange, Optional<String>> stageName) {
+        this.stageName = stageName;
+    }
+
+    /**
+     * Returns the step of a kind of API that resolves its stage its own way (an HTTP API's stage,
+     * reference 10.4): {@code stageName} reads the stage's name from the most resolved exchange,
+     * empty when the request reached no stage.
+     */
+    public static ObserveStep resolvingStage(Function<Exchange, Optional<String>> stageName) {
+        return new ObserveStep(Objects.requireNonNull(stageName));
+    }
 
     @Override
     public Response apply(Exchange exchange, Chain next) {
@@ -47,14 +70,15 @@ public final class ObserveStep implements Step {
         return response;
     }
 
-    private static void accessLog(
+    private void accessLog(
             Exchange exchange, Response response, Map<String, AccessLogFormat> formats) {
         RequestRecord record = exchange.record();
         Exchange latest = record.latest() != null ? record.latest() : exchange;
-        if (latest.resolvedStage().isEmpty()) {
+        Optional<String> stage = stageName.apply(latest);
+        if (stage.isEmpty()) {
             return;
         }
-        AccessLogFormat format = formats.get(latest.stageSettings().stageName());
+        AccessLogFormat format = formats.get(stage.get());
         if (format == null) {
             return;
         }

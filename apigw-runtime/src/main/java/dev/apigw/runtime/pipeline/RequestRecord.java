@@ -89,6 +89,15 @@ public final class RequestRecord {
         errorMessage = message;
     }
 
+    /**
+     * Forgets the gateway response recorded, for a step that answers the request in its place (an
+     * HTTP API's CORS preflight that no route serves, reference 11.2).
+     */
+    public void clearGatewayError() {
+        errorType = null;
+        errorMessage = null;
+    }
+
     /** Returns the type of the gateway response the request got, if it got one. */
     public Optional<GatewayResponseType> errorType() {
         return Optional.ofNullable(errorType);

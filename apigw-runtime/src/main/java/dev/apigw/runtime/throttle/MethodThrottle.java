@@ -35,6 +35,15 @@ public final class MethodThrottle {
                 resource.path() + "/" + method.httpMethod());
     }
 
+    /**
+     * Compiles the throttling names of a route of the HTTP API {@code apiId}: its stage buckets are
+     * named by route key ({@code GET /pets}), the key of a stage's {@code routeSettings} (reference
+     * 9.1, 9.4). HTTP APIs have no usage plans, so its plan key is the route key too.
+     */
+    public static MethodThrottle route(String apiId, String routeKey) {
+        return new MethodThrottle(apiId, routeKey, routeKey);
+    }
+
     /** Returns the method's key in a usage plan's per-method throttles, {@code /path/METHOD}. */
     public String planMethod() {
         return planMethod;

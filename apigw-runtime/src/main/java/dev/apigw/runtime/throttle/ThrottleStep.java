@@ -1,6 +1,5 @@
 package dev.apigw.runtime.throttle;
 
-import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.MethodSetting;
 import dev.apigw.model.Stage;
 import dev.apigw.model.ThrottleSettings;
@@ -8,7 +7,6 @@ import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.Chain;
 import dev.apigw.runtime.pipeline.CompiledMethod;
 import dev.apigw.runtime.pipeline.Exchange;
-import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.Step;
 import dev.apigw.runtime.pipeline.UsagePlans.KeyPlan;
 import dev.apigw.runtime.spi.RateLimitStore;
@@ -25,15 +23,12 @@ import java.util.Optional;
  * and a request must pass every level; an empty bucket answers 429 THROTTLED {@code {"message":"Too
  * Many Requests"}} (reference 3.1). A token taken at an earlier level is not given back when a
  * later level throttles (AWS calls its throttling best effort, reference 9.4). The buckets' names
- * are made when the API is built ({@link MethodThrottle}, {@link KeyPlan}), not per request.
+ * are made when the API is built ({@link MethodThrottle}, {@link KeyPlan}), not per request; the
+ * buckets are taken through {@link TokenBuckets}, as HTTP APIs take theirs.
  */
 public final class ThrottleStep implements Step {
-    /** The key of the account's bucket, shared by every API of the {@code Gateway}. */
-    static final String ACCOUNT_KEY = "account";
-
     @Override
     public Response apply(Exchange exchange, Chain next) {
-        RateLimitStore store = exchange.gateway().rateLimitStore();
         CompiledMethod method = exchange.method();
         MethodThrottle names = method.feature(MethodThrottle.KEY);
         Stage stage = exchange.stageSettings();
@@ -43,48 +38,29 @@ public final class ThrottleStep implements Step {
                             .usagePlans()
                             .find(exchange.apiKey().get().id(), stage.stageName());
             if (plan != null) {
-                throttlePlan(exchange, store, names, plan);
+                throttlePlan(exchange, names, plan);
             }
         }
         Optional<MethodSetting> setting = method.methodSetting(stage);
         if (setting.isPresent()) {
-            take(
+            TokenBuckets.take(
                     exchange,
-                    store,
                     names.stageBucket(stage.stageName()),
                     setting.get().throttle(),
                     "stage");
         }
-        take(exchange, store, ACCOUNT_KEY, exchange.gateway().accountThrottle(), "account");
+        TokenBuckets.takeAccount(exchange);
         return next.proceed(exchange);
     }
 
-    private static void throttlePlan(
-            Exchange exchange, RateLimitStore store, MethodThrottle names, KeyPlan plan) {
+    private static void throttlePlan(Exchange exchange, MethodThrottle names, KeyPlan plan) {
         ThrottleSettings own = plan.methodThrottle(names.planMethod());
         if (own != null) {
             String bucket = plan.methodThrottleBuckets().get(names.planMethod());
-            take(exchange, store, bucket, own, "usage plan method");
+            TokenBuckets.take(exchange, bucket, own, "usage plan method");
         } else if (plan.plan().throttle().isPresent()) {
-            take(
-                    exchange,
-                    store,
-                    plan.throttleBucket(),
-                    plan.plan().throttle().get(),
-                    "usage plan");
-        }
-    }
-
-    private static void take(
-            Exchange exchange,
-            RateLimitStore store,
-            String bucket,
-            ThrottleSettings limits,
-            String level) {
-        if (!store.tryConsume(bucket, limits)) {
-            exchange.trace()
-                    .error("throttle", "Request throttled by the " + level + " limit: ", limits);
-            throw GatewayException.of(GatewayResponseType.THROTTLED);
+            TokenBuckets.take(
+                    exchange, plan.throttleBucket(), plan.plan().throttle().get(), "usage plan");
         }
     }
 }
