@@ -13,6 +13,7 @@ import dev.apigw.runtime.httpapi.HttpHeadersStep;
 import dev.apigw.runtime.httpapi.HttpIntegrationStep;
 import dev.apigw.runtime.httpapi.HttpRouteStep;
 import dev.apigw.runtime.httpapi.HttpStageStep;
+import dev.apigw.runtime.httpapi.ParameterMappingStep;
 import dev.apigw.runtime.integration.IntegrationRequestStep;
 import dev.apigw.runtime.integration.IntegrationResponseStep;
 import dev.apigw.runtime.integration.IntegrationStep;
@@ -117,6 +118,7 @@ final class Pipeline {
                         new LimitsStep(),
                         new HttpStageStep(),
                         new HttpRouteStep(),
+                        new ParameterMappingStep(),
                         new HttpIntegrationStep()),
                 ContextVariables.builder().registerAll(ContextVariables::requestVariables).build(),
                 ContextVariables.builder()

@@ -51,6 +51,9 @@ public final class CompiledHttpApi {
                             route,
                             route.integrationId().map(integrations::get),
                             Attributes.empty());
+            compiled =
+                    compiled.with(
+                            ParameterMappings.KEY, ParameterMappings.of(route, api.integrations()));
             RouteKey key = route.routeKey();
             if (key.isDefault()) {
                 defaultRoute = compiled;

@@ -48,19 +48,22 @@ public final class MappingValue {
     private MappingValue(String expression, List<Part> parts) {
         this.expression = expression;
         this.parts = List.copyOf(parts);
-        this.readsResponse = parts.stream().anyMatch(p -> p instanceof Source s && s.response());
-        this.readsRequest =
-                parts.stream()
-                        .anyMatch(
-                                p ->
-                                        p instanceof RequestPath
-                                                || p instanceof Source s
-                                                        && !s.response()
-                                                        && s.source().kind()
-                                                                != ParameterSource.Kind
-                                                                        .STAGE_VARIABLE
-                                                        && s.source().kind()
-                                                                != ParameterSource.Kind.CONTEXT);
+        this.readsResponse = parts.stream().anyMatch(p -> reads(p, true));
+        this.readsRequest = parts.stream().anyMatch(p -> reads(p, false));
+    }
+
+    /** Returns whether a part reads the response ({@code response}) or the request side. */
+    private static boolean reads(Part part, boolean response) {
+        if (part instanceof RequestPath) {
+            return !response;
+        }
+        return part instanceof Source source && sided(source) && source.response() == response;
+    }
+
+    /** Returns whether a source reads one side: not a stage nor a context variable. */
+    private static boolean sided(Source source) {
+        ParameterSource.Kind kind = source.source().kind();
+        return kind != ParameterSource.Kind.STAGE_VARIABLE && kind != ParameterSource.Kind.CONTEXT;
     }
 
     /**
@@ -169,13 +172,16 @@ public final class MappingValue {
             return input.isResponse() ? "" : input.requestPath();
         }
         Source source = (Source) part;
-        if (source.response() != input.isResponse()
-                && source.source().kind() != ParameterSource.Kind.STAGE_VARIABLE
-                && source.source().kind() != ParameterSource.Kind.CONTEXT) {
+        if (source.response() != input.isResponse() && sided(source)) {
             return "";
         }
         List<String> values = source.source().values(input);
         return values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** Returns whether the value is static text, without variables. */
+    public boolean isStatic() {
+        return parts.stream().allMatch(p -> p instanceof Text);
     }
 
     /** Returns whether the value reads the request ({@code $request.*}). */
