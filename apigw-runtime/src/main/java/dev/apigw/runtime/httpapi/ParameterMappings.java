@@ -25,6 +25,9 @@ final class ParameterMappings {
     /** Where a compiled route keeps the mappings of its integration. */
     static final AttributeKey<ParameterMappings> KEY = AttributeKey.of("httpParameterMappings");
 
+    /** Set when an {@code overwrite:path} mapping gave the integration request's whole path. */
+    static final AttributeKey<String> MAPPED_PATH = AttributeKey.of("httpMappedPath");
+
     /** No mappings. */
     static final ParameterMappings NONE = new ParameterMappings(List.of(), Map.of());
 
@@ -130,9 +133,6 @@ final class ParameterMappings {
         }
         return result.withMappedRequest(mapped.build());
     }
-
-    /** Set when an {@code overwrite:path} mapping gave the integration request's whole path. */
-    static final AttributeKey<String> MAPPED_PATH = AttributeKey.of("httpMappedPath");
 
     /**
      * Returns the integration's answer with the mappings of its status code applied, every value
