@@ -96,12 +96,8 @@ public final class MappingValue {
         return new MappingValue(expression, parts);
     }
 
+    /** Returns whether a whole value is one unbraced variable ({@code $request.header.X}). */
     private static boolean isSingleVariable(String expression) {
-        if (expression.equals("$request.path")
-                || expression.equals("$request.body")
-                || expression.equals("$response.body")) {
-            return true;
-        }
         return VARIABLE_PREFIXES.stream().anyMatch(expression::startsWith);
     }
 
