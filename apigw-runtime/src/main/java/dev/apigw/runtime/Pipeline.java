@@ -14,6 +14,7 @@ import dev.apigw.runtime.httpapi.HttpIntegrationStep;
 import dev.apigw.runtime.httpapi.HttpResolution;
 import dev.apigw.runtime.httpapi.HttpRouteStep;
 import dev.apigw.runtime.httpapi.HttpStageStep;
+import dev.apigw.runtime.httpapi.ParameterMappingStep;
 import dev.apigw.runtime.httpapi.RouteThrottleStep;
 import dev.apigw.runtime.httpapi.cors.CorsStep;
 import dev.apigw.runtime.httpapi.observe.HttpAccessLogVariables;
@@ -129,6 +130,7 @@ final class Pipeline {
                         new HttpStageStep(),
                         new HttpRouteStep(),
                         new RouteThrottleStep(),
+                        new ParameterMappingStep(),
                         new HttpIntegrationStep()),
                 ContextVariables.builder().registerAll(HttpContextVariables::register).build(),
                 ContextVariables.builder()

@@ -54,8 +54,11 @@ public final class CompiledHttpApi {
                             Attributes.empty());
             compiled =
                     compiled.with(
-                            MethodThrottle.KEY,
-                            MethodThrottle.route(api.id(), route.routeKey().toString()));
+                                    MethodThrottle.KEY,
+                                    MethodThrottle.route(api.id(), route.routeKey().toString()))
+                            .with(
+                                    ParameterMappings.KEY,
+                                    ParameterMappings.of(route, api.integrations()));
             RouteKey key = route.routeKey();
             if (key.isDefault()) {
                 defaultRoute = compiled;

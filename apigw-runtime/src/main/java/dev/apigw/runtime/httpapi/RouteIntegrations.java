@@ -16,7 +16,7 @@ final class RouteIntegrations {
         if (integration.integrationType() == IntegrationType.AWS_PROXY) {
             throw notServed(integration, "Lambda proxy integrations");
         }
-        throw notServed(integration, "HTTP proxy integrations");
+        return new HttpProxyIntegration(integration);
     }
 
     private static IllegalArgumentException notServed(HttpIntegration integration, String what) {

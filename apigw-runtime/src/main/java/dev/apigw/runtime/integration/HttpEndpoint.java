@@ -6,12 +6,9 @@ import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.QueryString;
-import dev.apigw.runtime.spi.BackendRequest;
 import dev.apigw.runtime.spi.BackendResponse;
-import dev.apigw.runtime.spi.HttpBackendException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The endpoint of an HTTP or HTTP_PROXY integration, prepared once when the API is built: its URI
@@ -31,16 +26,12 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpEndpoint {
     /** The largest endpoint response body API Gateway passes on (reference 9.5). */
-    static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-
-    private static final String NETWORK_ERROR = "Network error communicating with endpoint";
-    private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
+    static final int MAX_RESPONSE_BYTES = EndpointSender.MAX_RESPONSE_BYTES;
 
     private final UriTemplate uri;
     private final RequestParameters parameters;
     private final String httpMethod;
-    private final Duration timeout;
-    private final boolean insecureSkipVerification;
+    private final EndpointSender sender;
 
     /** Prepares the endpoint of an HTTP or HTTP_PROXY integration. */
     HttpEndpoint(Integration integration) {
@@ -48,8 +39,10 @@ final class HttpEndpoint {
         this.parameters =
                 new RequestParameters(integration.requestParameters(), integration.type());
         this.httpMethod = integration.httpMethod().orElseThrow().toUpperCase(Locale.ROOT);
-        this.timeout = Duration.ofMillis(integration.timeoutInMillis());
-        this.insecureSkipVerification = integration.insecureSkipVerification();
+        this.sender =
+                new EndpointSender(
+                        Duration.ofMillis(integration.timeoutInMillis()),
+                        integration.insecureSkipVerification());
     }
 
     /** Returns the integration's request parameter mappings. */
@@ -138,88 +131,11 @@ final class HttpEndpoint {
     }
 
     /**
-     * Sends a request to the endpoint and returns its answer. A timeout is INTEGRATION_TIMEOUT (504
-     * {@code Endpoint request timed out}); a network failure, or any other exception or a null
-     * answer from the host's backend, is INTEGRATION_FAILURE (504 {@code Network error
-     * communicating with endpoint}); a body over 10 MB, a status outside 100 to 599, a header that
-     * is not a valid RFC 9110 field, or an answer the backend reports as {@code INVALID_RESPONSE}
-     * (too many headers, an endless status line) is INTEGRATION_FAILURE with 502 {@code Internal
-     * server error} (our choice).
+     * Sends a request to the endpoint and returns its answer, failures turned into gateway
+     * responses ({@link EndpointSender#send}).
      */
     BackendResponse send(
             Exchange exchange, String method, URI target, Headers headers, byte[] body) {
-        BackendRequest request =
-                new BackendRequest(
-                        method, target, headers, body, timeout, insecureSkipVerification);
-        exchange.trace().add("integration", "Endpoint request URI: ", target);
-        exchange.trace().data("integration", "Endpoint request headers: ", headers);
-        BackendResponse response;
-        try {
-            response = exchange.backends().httpBackend().send(request);
-        } catch (HttpBackendException e) {
-            if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
-                exchange.trace()
-                        .error(
-                                "integration",
-                                "Execution failed due to a timeout error: ",
-                                e.getMessage());
-                throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
-            }
-            if (e.failure() == HttpBackendException.Failure.INVALID_RESPONSE) {
-                throw badAnswer(exchange, e.getMessage());
-            }
-            throw networkError(exchange, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("HTTP backend failed on {} {}", method, target, e);
-            throw networkError(exchange, "the HTTP backend threw " + e);
-        }
-        if (response == null) {
-            throw networkError(exchange, "the HTTP backend returned null");
-        }
-        return checked(exchange, response);
-    }
-
-    private static BackendResponse checked(Exchange exchange, BackendResponse response) {
-        exchange.trace().data("integration", "Endpoint response headers: ", response.headers());
-        if (exchange.trace().isRecording()) {
-            exchange.trace()
-                    .data(
-                            "integration",
-                            "Endpoint response body before transformations: ",
-                            new String(response.body(), StandardCharsets.UTF_8));
-        }
-        if (response.body().length > MAX_RESPONSE_BYTES) {
-            throw badAnswer(
-                    exchange,
-                    "endpoint response body of "
-                            + response.body().length
-                            + " bytes exceeds the 10 MB limit");
-        }
-        if (response.statusCode() < 100 || response.statusCode() > 599) {
-            throw badAnswer(exchange, "invalid endpoint status " + response.statusCode());
-        }
-        Headers headers = response.headers();
-        for (int i = 0; i < headers.size(); i++) {
-            if (!Headers.isValidName(headers.name(i)) || !Headers.isValidValue(headers.value(i))) {
-                throw badAnswer(exchange, "invalid endpoint response header " + headers.name(i));
-            }
-        }
-        return response;
-    }
-
-    /** A backend answer API Gateway does not pass on: 502 INTEGRATION_FAILURE (our choice). */
-    private static GatewayException badAnswer(Exchange exchange, String detail) {
-        exchange.trace().error("integration", "Execution failed: ", detail);
-        return GatewayException.of(
-                GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
-    }
-
-    private static GatewayException networkError(Exchange exchange, String detail) {
-        exchange.trace()
-                .error(
-                        "integration",
-                        "Execution failed due to a network error communicating with endpoint: ",
-                        detail);
-        return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, NETWORK_ERROR);
+        return sender.send(exchange, method, target, headers, body);
     }
 }

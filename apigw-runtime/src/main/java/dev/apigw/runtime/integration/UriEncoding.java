@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * Percent-encodes mapped values placed into an integration URI (reference 7.1: values are decoded
  * for mapping and re-encoded for the backend).
  */
-final class UriEncoding {
+public final class UriEncoding {
     private static final String HEX = "0123456789ABCDEF";
     private static final String PATH_ALLOWED = "-._~!$&'()*+,;=:@/";
 
@@ -16,7 +16,7 @@ final class UriEncoding {
      * Encodes a path value: characters a path may hold and valid {@code %XX} escapes (a raw path
      * parameter is still encoded) are kept, everything else is encoded as UTF-8.
      */
-    static String pathValue(String value) {
+    public static String pathValue(String value) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -39,7 +39,7 @@ final class UriEncoding {
     }
 
     /** Encodes a query name or value: everything but unreserved characters is encoded. */
-    static String queryComponent(String value) {
+    public static String queryComponent(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             i = append(value, i, unreserved(value.charAt(i)), out);

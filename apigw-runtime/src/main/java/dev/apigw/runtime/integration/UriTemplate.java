@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * without a value stays as written, which makes the URI invalid, as on AWS ("Illegal character in
  * path" when {@code {proxy}} is not mapped).
  */
-final class UriTemplate {
+public final class UriTemplate {
     private static final Pattern TOKEN =
             Pattern.compile(
                     "\\$\\{stageVariables(?:\\.([A-Za-z0-9_]+)|\\['([A-Za-z0-9_]+)'\\])\\}"
@@ -52,7 +52,7 @@ final class UriTemplate {
     }
 
     /** Parses an integration URI. */
-    static UriTemplate parse(String uri) {
+    public static UriTemplate parse(String uri) {
         return new UriTemplate(uri);
     }
 
@@ -63,7 +63,8 @@ final class UriTemplate {
      * @param pathValues placeholder values, not yet encoded
      * @param stageVariables the stage's variables
      */
-    Optional<String> expand(Map<String, String> pathValues, Map<String, String> stageVariables) {
+    public Optional<String> expand(
+            Map<String, String> pathValues, Map<String, String> stageVariables) {
         StringBuilder out = new StringBuilder(64);
         for (Part part : parts) {
             switch (part.kind()) {

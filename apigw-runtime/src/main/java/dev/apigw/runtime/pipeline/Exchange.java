@@ -271,6 +271,21 @@ public final class Exchange {
         return copy(received.withRequest(request), resolution, caller, attributes);
     }
 
+    /**
+     * Returns a copy whose request is {@code request} with its own query string, decoded again: a
+     * request an HTTP API parameter mapping changed (reference 5.5). Same ids and time.
+     */
+    public Exchange withMappedRequest(Request request) {
+        ReceivedRequest mapped =
+                new ReceivedRequest(
+                        request,
+                        QueryString.parse(request.rawQueryString()),
+                        received.requestId(),
+                        received.extendedRequestId(),
+                        received.requestTime());
+        return copy(mapped, resolution, caller, attributes);
+    }
+
     /** Returns a copy with the stage resolved and the path after it. */
     public Exchange withStage(DeployedStage stage, String resourcePath) {
         return copy(received, resolution.withStage(stage, resourcePath), caller, attributes);
