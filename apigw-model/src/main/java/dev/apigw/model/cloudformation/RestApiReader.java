@@ -18,8 +18,6 @@ import dev.apigw.model.openapi.ImportResult;
 import dev.apigw.model.openapi.OpenApiImportException;
 import dev.apigw.model.openapi.OpenApiImporter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,7 +129,7 @@ final class RestApiReader {
                 ImportResult result =
                         p.has("Body")
                                 ? body(OpenApiImporter.create(options), p.raw("Body"), p)
-                                : OpenApiImporter.create(options).importFile(bodyFile(p));
+                                : OpenApiImporter.create(options).importFile(BodyFile.of(run, p));
                 result.warnings().forEach(w -> run.warn(where, w.toString()));
                 return result.api().toBuilder();
             } catch (OpenApiImportException e) {
@@ -164,21 +162,6 @@ final class RestApiReader {
             return importer.importTree(titled);
         }
         return importer.importTree(body);
-    }
-
-    private Path bodyFile(Props p) {
-        JsonNode location = p.raw("BodyS3Location");
-        if (!location.isTextual()) {
-            throw p.fail(
-                    "BodyS3Location",
-                    "an S3 object cannot be read here; give a local path (as the input of"
-                            + " 'aws cloudformation package' does)");
-        }
-        Path file = run.template().directory().resolve(location.asText()).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw p.fail("BodyS3Location", "file not found: " + file);
-        }
-        return file;
     }
 
     private ImportOptions importOptions(Props p) {
@@ -247,13 +230,7 @@ final class RestApiReader {
 
     /** Returns the logical ids of the template's resources of a type that belong to this API. */
     private List<String> members(String type) {
-        List<String> members = new ArrayList<>();
-        for (String id : run.ofType(type)) {
-            if (run.properties(id).required("RestApiId").equals(apiId)) {
-                members.add(id);
-            }
-        }
-        return members;
+        return run.members(type, "RestApiId", apiId);
     }
 
     /** Returns the path of the resource with this id, walking its parents. */
