@@ -15,9 +15,7 @@ import dev.apigw.model.RestApi;
 import dev.apigw.model.openapi.BasePathMode;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.ImportResult;
-import dev.apigw.model.openapi.OpenApiImportException;
 import dev.apigw.model.openapi.OpenApiImporter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,23 +120,13 @@ final class RestApiReader {
     }
 
     private RestApi.Builder definition(Props p) {
-        if (p.has("Body") || p.has("BodyS3Location")) {
-            ImportOptions options = importOptions(p);
-            String where = p.path() + (p.has("Body") ? ".Body" : ".BodyS3Location");
-            try {
-                ImportResult result =
-                        p.has("Body")
-                                ? body(OpenApiImporter.create(options), p.raw("Body"), p)
-                                : OpenApiImporter.create(options).importFile(BodyFile.of(run, p));
-                result.warnings().forEach(w -> run.warn(where, w.toString()));
-                return result.api().toBuilder();
-            } catch (OpenApiImportException e) {
-                throw new CloudFormationImportException(
-                        where + pointerPath(e.pointer()), e.getMessage(), e);
-            } catch (UncheckedIOException e) {
-                throw new CloudFormationImportException(
-                        where, "cannot read: " + e.getCause().getMessage(), e);
-            }
+        if (BodyImport.hasBody(p)) {
+            OpenApiImporter importer = OpenApiImporter.create(importOptions(p));
+            return new BodyImport<ImportResult>(
+                            body -> body(importer, body, p),
+                            importer::importFile,
+                            ImportResult::warnings)
+                    .read(run, p).api().toBuilder();
         }
         if (!p.has("Name")) {
             throw p.fail("Name", "is required when there is no Body or BodyS3Location");
@@ -175,21 +163,6 @@ final class RestApiReader {
                 .ifPresent(v -> o.endpointType(EndpointType.valueOf(v.toUpperCase(Locale.ROOT))));
         p.bool("FailOnWarnings").ifPresent(o::failOnWarnings);
         return o.build();
-    }
-
-    /**
-     * Turns a JSON pointer into the property path form: {@code /paths/~1a/get} to {@code
-     * .paths./a.get}.
-     */
-    static String pointerPath(String pointer) {
-        if (pointer.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (String token : pointer.substring(1).split("/", -1)) {
-            out.append('.').append(token.replace("~1", "/").replace("~0", "~"));
-        }
-        return out.toString();
     }
 
     private static EndpointConfiguration endpoint(Props p) {
