@@ -36,6 +36,21 @@ class SamHttpApiTest {
         return load("Transform: AWS::Serverless-2016-10-31\n" + yaml, BASE);
     }
 
+    /** A template whose function {@code Hello} has these events (YAML at the left margin). */
+    private static String hello(String events) {
+        return """
+                Resources:
+                  Hello:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java17
+                      Handler: a.B
+                      CodeUri: x.jar
+                      Events:
+                """
+                + events.indent(8);
+    }
+
     private static HttpIntegration integrationOf(HttpApi api, String routeKey) {
         Route route = api.route(routeKey).orElseThrow();
         return api.integrations().get(route.integrationId().orElseThrow());
@@ -332,17 +347,10 @@ class SamHttpApiTest {
         assertThatThrownBy(
                         () ->
                                 sam(
-                                        """
-                Resources:
-                  Hello:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java17
-                      Handler: a.B
-                      CodeUri: x.jar
-                      Events:
-                        Get: {Type: HttpApi, Properties: {ApiId: !Ref Nope, Path: /hello, Method: get}}
-                """))
+                                        hello(
+                                                """
+                Get: {Type: HttpApi, Properties: {ApiId: !Ref Nope, Path: /hello, Method: get}}
+                """)))
                 .hasMessage(
                         "Resources.Hello.Properties.Events.Get.Properties.ApiId: ApiId must be a"
                                 + " valid reference to an 'AWS::Serverless::HttpApi' resource in"
@@ -354,17 +362,10 @@ class SamHttpApiTest {
         assertThatThrownBy(
                         () ->
                                 sam(
-                                        """
-                Resources:
-                  Hello:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java17
-                      Handler: a.B
-                      CodeUri: x.jar
-                      Events:
-                        Get: {Type: HttpApi, Properties: {Path: /hello, Method: get, Auth: {Authorizer: Who}}}
-                """))
+                                        hello(
+                                                """
+                Get: {Type: HttpApi, Properties: {Path: /hello, Method: get, Auth: {Authorizer: Who}}}
+                """)))
                 .hasMessage(
                         "Resources.Hello.Properties.Events.Get.Properties.Auth.Authorizer: Unable"
                                 + " to set Authorizer [Who] on API method [GET /hello] because it"
@@ -409,17 +410,10 @@ class SamHttpApiTest {
         assertThatThrownBy(
                         () ->
                                 sam(
-                                        """
-                Resources:
-                  Hello:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java17
-                      Handler: a.B
-                      CodeUri: x.jar
-                      Events:
-                        Get: {Type: HttpApi, Properties: {Path: /hello}}
-                """))
+                                        hello(
+                                                """
+                Get: {Type: HttpApi, Properties: {Path: /hello}}
+                """)))
                 .hasMessageStartingWith(
                         "Resources.Hello.Properties.Events.Get.Properties.Method: HttpApi Event"
                                 + " must have a String specified for 'Method'");
@@ -430,18 +424,11 @@ class SamHttpApiTest {
         assertThatThrownBy(
                         () ->
                                 sam(
-                                        """
-                Resources:
-                  Hello:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java17
-                      Handler: a.B
-                      CodeUri: x.jar
-                      Events:
-                        A: {Type: HttpApi, Properties: {Path: /hello, Method: get}}
-                        B: {Type: HttpApi, Properties: {Path: /hello, Method: GET}}
-                """))
+                                        hello(
+                                                """
+                A: {Type: HttpApi, Properties: {Path: /hello, Method: get}}
+                B: {Type: HttpApi, Properties: {Path: /hello, Method: GET}}
+                """)))
                 .hasMessage(
                         "Resources.Hello.Properties.Events.B.Properties: the route GET /hello is"
                                 + " defined multiple times on ServerlessHttpApi");
@@ -452,17 +439,10 @@ class SamHttpApiTest {
         assertThatThrownBy(
                         () ->
                                 sam(
-                                        """
-                Resources:
-                  Hello:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Runtime: java17
-                      Handler: a.B
-                      CodeUri: x.jar
-                      Events:
-                        A: {Type: HttpApi, Properties: {Path: hello, Method: get}}
-                """))
+                                        hello(
+                                                """
+                A: {Type: HttpApi, Properties: {Path: hello, Method: get}}
+                """)))
                 .isInstanceOf(CloudFormationImportException.class)
                 .hasMessage(
                         "Resources.HelloARoute.Properties.RouteKey: route key 'GET hello': the"
