@@ -7,7 +7,6 @@ import dev.apigw.model.HttpIntegration;
 import dev.apigw.model.HttpStage;
 import dev.apigw.model.Route;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +88,7 @@ final class HttpApiReader {
             b.authorizer(HttpApiParts.authorizer(run.properties(id), physicalId(id)));
         }
         HttpApi partial = build(b);
-        Map<String, Route> routes = new LinkedHashMap<>(partial.routes());
+        Map<String, Route> routes = SamDefaultAuthorizer.apply(run, logicalId, partial);
         for (String id : members("AWS::ApiGatewayV2::Route")) {
             route(id, partial, routes);
         }

@@ -62,6 +62,14 @@ final class SamHttpApiGenerator {
         ObjectNode apiAuth = auth == null ? JSON.objectNode() : (ObjectNode) auth;
         Map<String, SamHttpAuth.Generated> authorizers =
                 SamHttpAuth.generate(id, apiAuth, where + ".Auth", out);
+        String defaultName = SamValues.text(apiAuth.get("DefaultAuthorizer"));
+        if (defaultName != null && !SamValues.isFalsy(properties.get("DefinitionBody"))) {
+            SamHttpAuth.Generated authorizer = authorizers.get(defaultName);
+            SamDefaultAuthorizer.mark(
+                    out.get(id),
+                    authorizer == null ? defaultName : authorizer.logicalId(),
+                    authorizer == null ? null : authorizer.scopes());
+        }
         ObjectNode routeSettings = JSON.objectNode();
         JsonNode own = properties.get("RouteSettings");
         if (own != null && own.isObject()) {

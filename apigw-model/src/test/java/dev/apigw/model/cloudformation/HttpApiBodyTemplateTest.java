@@ -180,7 +180,7 @@ class HttpApiBodyTemplateTest {
     }
 
     @Test
-    void importText_samDefinitionBodyWithEvents_eventGivesTheBodyRouteItsIntegration() {
+    void importText_samDefinitionBodyWithEvents_eventIntegrationAndDefaultAuthorizerOnBodyRoutes() {
         HttpApi api =
                 load(
                                 """
@@ -190,8 +190,11 @@ class HttpApiBodyTemplateTest {
                     Type: AWS::Serverless::HttpApi
                     Properties:
                       Auth:
+                        DefaultAuthorizer: Jwt
                         Authorizers:
-                          Jwt: {JwtConfiguration: {issuer: https://issuer.example, audience: [a]}}
+                          Jwt:
+                            AuthorizationScopes: [shop/read]
+                            JwtConfiguration: {issuer: https://issuer.example, audience: [a]}
                       DefinitionBody:
                 %s
                   Pets:
@@ -206,7 +209,7 @@ class HttpApiBodyTemplateTest {
                           Properties: {ApiId: !Ref Shop, Path: /pets, Method: get, Auth: {Authorizer: Jwt}}
                         Create:
                           Type: HttpApi
-                          Properties: {ApiId: !Ref Shop, Path: /pets, Method: post}
+                          Properties: {ApiId: !Ref Shop, Path: /pets, Method: post, Auth: {Authorizer: NONE}}
                 """
                                         .formatted(BODY.indent(8)),
                                 BASE)
@@ -218,8 +221,15 @@ class HttpApiBodyTemplateTest {
         assertThat(integrationOf(api, "GET /pets").integrationUri().orElseThrow())
                 .endsWith("function:Pets/invocations");
         assertThat(list.authorizationType()).isEqualTo(AuthorizationType.JWT);
+        assertThat(list.authorizationScopes()).containsExactly("shop/read");
         assertThat(integrationOf(api, "GET /orders").integrationUri())
                 .hasValue("https://backend.example/orders");
+        assertThat(api.route("GET /orders").orElseThrow().authorizationType())
+                .isEqualTo(AuthorizationType.JWT);
+        assertThat(api.route("GET /orders").orElseThrow().authorizerId())
+                .isEqualTo(list.authorizerId());
+        assertThat(api.route("POST /pets").orElseThrow().authorizationType())
+                .isEqualTo(AuthorizationType.NONE);
         assertThat(api.stages()).containsOnlyKeys("$default");
     }
 
