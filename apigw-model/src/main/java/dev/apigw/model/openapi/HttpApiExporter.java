@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigw.model.CorsConfiguration;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.HttpStage;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -47,7 +45,10 @@ public final class HttpApiExporter {
         ObjectNode info = root.putObject("info");
         info.put("title", api.name());
         api.description().ifPresent(d -> info.put("description", d));
-        info.put("version", version(api, options));
+        info.put(
+                "version",
+                OpenApiExporter.infoVersion(
+                        api.version(), options.timestamp(), "HTTP API " + api.name()));
         ObjectNode endpointHolder = root;
         if (options.stageName().isPresent()) {
             endpointHolder = server(root, api, options);
@@ -89,18 +90,8 @@ public final class HttpApiExporter {
     /** The stage's URL: {@code $default} at the root, another stage under its name. */
     private static ObjectNode server(ObjectNode root, HttpApi api, HttpExportOptions options) {
         String stage = options.stageName().orElseThrow();
-        ObjectNode server = root.putArray("servers").addObject();
-        server.put(
-                "url",
-                "https://"
-                        + api.id()
-                        + ".execute-api."
-                        + options.region()
-                        + ".amazonaws.com/{basePath}");
-        server.putObject("variables")
-                .putObject("basePath")
-                .put("default", stage.equals(HttpStage.DEFAULT) ? "" : stage);
-        return server;
+        return ExportOas30.server(
+                root, api.id(), options.region(), stage.equals(HttpStage.DEFAULT) ? "" : stage);
     }
 
     private static ObjectNode cors(CorsConfiguration cors) {
@@ -119,20 +110,5 @@ public final class HttpApiExporter {
             ArrayNode array = node.putArray(field);
             values.forEach(array::add);
         }
-    }
-
-    private static String version(HttpApi api, HttpExportOptions options) {
-        if (api.version().isPresent()) {
-            return api.version().get();
-        }
-        return options.timestamp()
-                .map(t -> DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS)))
-                .orElseThrow(
-                        () ->
-                                new IllegalArgumentException(
-                                        "HTTP API "
-                                                + api.name()
-                                                + " has no version: the export options need a"
-                                                + " timestamp for info.version"));
     }
 }

@@ -26,7 +26,6 @@ final class HttpApiReader {
                     "x-amazon-apigateway-request-validator",
                     "x-amazon-apigateway-request-validators",
                     "x-amazon-apigateway-security-policy");
-    private static final String ENDPOINT = "x-amazon-apigateway-endpoint-configuration";
 
     private final ImportContext context;
     private final Integrations values;
@@ -54,7 +53,7 @@ final class HttpApiReader {
             }
         }
         if (root.has("security")) {
-            context.warn(
+            context.info(
                     root.get("security"),
                     "root-level security is ignored; HTTP API routes take it per operation");
         }
@@ -130,12 +129,7 @@ final class HttpApiReader {
     }
 
     private boolean disableExecuteApiEndpoint(Node root) {
-        Node config = root.get(ENDPOINT);
-        for (Node server : root.get("servers").items()) {
-            if (config.isMissing()) {
-                config = server.get(ENDPOINT);
-            }
-        }
+        Node config = ApiExtensions.endpointConfiguration(root);
         for (Map.Entry<String, Node> e : config.fields()) {
             if (!e.getKey().equals("disableExecuteApiEndpoint")) {
                 context.warn(e.getValue(), e.getKey() + " is for REST APIs; ignored");

@@ -58,7 +58,7 @@ final class HttpExportSecurity {
             schemes.set(authorizer.name(), scheme(authorizer));
         }
         if (sigv4Used) {
-            ObjectNode sigv4 = header("Authorization");
+            ObjectNode sigv4 = ExportSecurity.header("Authorization");
             if (extensions) {
                 sigv4.put("x-amazon-apigateway-authtype", "awsSigv4");
             }
@@ -74,7 +74,7 @@ final class HttpExportSecurity {
             scheme = NODES.objectNode().put("type", "oauth2");
             scheme.putObject("flows");
         } else {
-            scheme = header(identityHeader(authorizer));
+            scheme = ExportSecurity.header(identityHeader(authorizer));
         }
         if (!extensions) {
             return scheme;
@@ -110,9 +110,5 @@ final class HttpExportSecurity {
             return authorizer.identitySource().get(0).substring(HEADER_SOURCE.length());
         }
         return "Unused";
-    }
-
-    private static ObjectNode header(String name) {
-        return NODES.objectNode().put("type", "apiKey").put("name", name).put("in", "header");
     }
 }

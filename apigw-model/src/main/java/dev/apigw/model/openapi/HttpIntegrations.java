@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts an HTTP API's {@code x-amazon-apigateway-integration} into an {@link HttpIntegration}
@@ -20,9 +21,12 @@ import java.util.Map;
  * (case-insensitive), {@code uri}, {@code httpMethod}, {@code payloadFormatVersion}, {@code
  * integrationSubtype}, {@code requestParameters}, {@code responseParameters}, {@code
  * timeoutInMillis}, {@code credentials}, {@code connectionType}, {@code connectionId}; the fields
- * only REST integrations have are warned about. An integration named by {@code $ref:
- * "#/components/x-amazon-apigateway-integrations/NAME"} has the id {@code NAME} and is shared by
- * the routes naming it; an inline one has an id derived from its route key ({@link #inlineId}).
+ * only REST integrations have are warned about, and so is an integration of a REST-only type
+ * ({@code aws}, {@code http}, {@code mock}), which is dropped: "HTTP APIs support only Lambda proxy
+ * and HTTP proxy integrations" is a warning of the import, not an error (reference 4.3). An
+ * integration named by {@code $ref: "#/components/x-amazon-apigateway-integrations/NAME"} has the
+ * id {@code NAME} and is shared by the routes naming it; an inline one has an id derived from its
+ * route key ({@link #inlineId}).
  */
 final class HttpIntegrations {
     /** Where shared integrations are (reference 4.1). */
@@ -41,7 +45,7 @@ final class HttpIntegrations {
 
     private final ImportContext context;
     private final Integrations values;
-    private final Map<String, HttpIntegration> shared = new HashMap<>();
+    private final Map<String, Optional<HttpIntegration>> shared = new HashMap<>();
 
     HttpIntegrations(ImportContext context) {
         this.context = context;
@@ -53,8 +57,11 @@ final class HttpIntegrations {
         return StableIds.of("integration:" + routeKey, 7);
     }
 
-    /** Converts the integration of the route {@code routeKey}; a shared one once. */
-    HttpIntegration convert(Node extension, String routeKey) {
+    /**
+     * Converts the integration of the route {@code routeKey}, a shared one once; empty (warned) for
+     * a type only REST APIs have.
+     */
+    Optional<HttpIntegration> convert(Node extension, String routeKey) {
         Node ref = extension.get("$ref");
         if (ref.isMissing()) {
             return convert(inlineId(routeKey), extension);
@@ -66,7 +73,10 @@ final class HttpIntegrations {
                                 .replace("~1", "/")
                                 .replace("~0", "~")
                         : StableIds.of("integration:" + target, 7);
-        return shared.computeIfAbsent(id, k -> convert(k, context.deref(extension)));
+        if (!shared.containsKey(id)) {
+            shared.put(id, convert(id, context.deref(extension)));
+        }
+        return shared.get(id);
     }
 
     /**
@@ -77,18 +87,30 @@ final class HttpIntegrations {
         Node all = context.root().get("components").get("x-amazon-apigateway-integrations");
         List<HttpIntegration> list = new ArrayList<>();
         for (Map.Entry<String, Node> e : all.fields()) {
-            list.add(
+            Optional<HttpIntegration> integration =
                     shared.computeIfAbsent(
-                            e.getKey(), id -> convert(id, context.deref(e.getValue()))));
+                            e.getKey(), id -> convert(id, context.deref(e.getValue())));
+            integration.ifPresent(list::add);
         }
         return list;
     }
 
-    private HttpIntegration convert(String id, Node node) {
+    private Optional<HttpIntegration> convert(String id, Node node) {
         if (!node.json().isObject()) {
             throw ImportContext.fail(node, "expected an object");
         }
-        HttpIntegration.Builder b = HttpIntegration.builder(id).integrationType(type(node));
+        IntegrationType type = type(node);
+        if (type != IntegrationType.AWS_PROXY && type != IntegrationType.HTTP_PROXY) {
+            context.warn(
+                    node.get("type"),
+                    "integration type "
+                            + type.name().toLowerCase(Locale.ROOT)
+                            + " is for REST APIs; HTTP APIs support only Lambda proxy, HTTP proxy"
+                            + " and AWS service (aws_proxy with integrationSubtype)"
+                            + " integrations: the route has no integration");
+            return Optional.empty();
+        }
+        HttpIntegration.Builder b = HttpIntegration.builder(id).integrationType(type);
         String uri = context.text(node.get("uri"), Field.SERVE);
         if (!uri.isEmpty()) {
             b.integrationUri(uri);
@@ -133,7 +155,7 @@ final class HttpIntegrations {
         }
         warnUnkept(node);
         try {
-            return b.build();
+            return Optional.of(b.build());
         } catch (IllegalArgumentException e) {
             throw ImportContext.fail(node, e.getMessage());
         }
@@ -144,15 +166,7 @@ final class HttpIntegrations {
         if (typeNode.isMissing()) {
             throw ImportContext.fail(typeNode, "integration type is required");
         }
-        IntegrationType type = context.enumValue(typeNode, IntegrationType.class, "type");
-        if (type != IntegrationType.AWS_PROXY && type != IntegrationType.HTTP_PROXY) {
-            throw ImportContext.fail(
-                    typeNode,
-                    "integration type "
-                            + type.name().toLowerCase(Locale.ROOT)
-                            + " is for REST APIs; an HTTP API takes aws_proxy or http_proxy");
-        }
-        return type;
+        return context.enumValue(typeNode, IntegrationType.class, "type");
     }
 
     /** {@code 1.0} or {@code 2.0}, written as a string or a number. */

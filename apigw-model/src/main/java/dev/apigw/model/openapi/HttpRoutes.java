@@ -2,7 +2,6 @@ package dev.apigw.model.openapi;
 
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.HttpApi;
-import dev.apigw.model.HttpIntegration;
 import dev.apigw.model.Route;
 import dev.apigw.model.RouteKey;
 import dev.apigw.model.openapi.Placeholders.Field;
@@ -51,7 +50,7 @@ final class HttpRoutes {
                 String method = METHODS.get(op.getKey().toLowerCase(Locale.ROOT));
                 if (method == null) {
                     if (op.getKey().equalsIgnoreCase("trace")) {
-                        context.warn(op.getValue(), "TRACE is not an HTTP API method; ignored");
+                        context.info(op.getValue(), "TRACE is not an HTTP API method; ignored");
                     }
                     continue;
                 }
@@ -85,7 +84,7 @@ final class HttpRoutes {
             r.operationName(operationId);
         }
         if (op.has("requestBody")) {
-            context.warn(
+            context.info(
                     op.get("requestBody"),
                     "HTTP APIs do not validate request bodies; requestBody ignored");
         }
@@ -105,9 +104,13 @@ final class HttpRoutes {
         if (extension.isMissing()) {
             context.warn(op, "No integration defined for route " + key);
         } else {
-            HttpIntegration integration = integrations.convert(extension, key);
-            b.integration(integration);
-            r.integrationId(integration.integrationId());
+            integrations
+                    .convert(extension, key)
+                    .ifPresent(
+                            integration -> {
+                                b.integration(integration);
+                                r.integrationId(integration.integrationId());
+                            });
         }
         try {
             b.route(r.build());

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 /** The state of one import: the document, its version, the options and the warnings. */
 final class ImportContext {
+    private static final String INFO = "Info: ";
     private final Node root;
     private final boolean swagger2;
     private final ImportOptions options;
@@ -47,11 +48,13 @@ final class ImportContext {
 
     /** Fails with every warning when the options say {@code failOnWarnings} (reference 4.3). */
     void checkWarnings() {
-        if (options.failOnWarnings() && !warnings.isEmpty()) {
+        List<ImportWarning> blocking =
+                warnings.stream().filter(w -> !w.message().startsWith(INFO)).toList();
+        if (options.failOnWarnings() && !blocking.isEmpty()) {
             throw new OpenApiImportException(
-                    warnings.get(0).pointer(),
+                    blocking.get(0).pointer(),
                     "Warnings found during import: "
-                            + warnings.stream()
+                            + blocking.stream()
                                     .map(ImportWarning::toString)
                                     .collect(Collectors.joining("; ")));
         }
@@ -79,6 +82,15 @@ final class ImportContext {
 
     void warn(Node at, String message) {
         warnings.add(new ImportWarning(at.pointer(), message));
+    }
+
+    /**
+     * Records what apigatewayv2's import reports as info, not as a warning (reference 4.3, "HTTP
+     * API import"): a valid OpenAPI property an HTTP API does not use. It is listed with the
+     * warnings, its message starting {@code Info: }, and never fails {@code failOnWarnings}.
+     */
+    void info(Node at, String message) {
+        warnings.add(new ImportWarning(at.pointer(), INFO + message));
     }
 
     static OpenApiImportException fail(Node at, String message) {
