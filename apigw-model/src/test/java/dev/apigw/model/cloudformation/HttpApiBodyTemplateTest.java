@@ -109,8 +109,10 @@ class HttpApiBodyTemplateTest {
                       Body:
                         openapi: 3.0.1
                         info: {title: t, version: '1'}
-                        security: [{key: []}]
-                        paths: {}
+                        paths:
+                          /pets:
+                            get:
+                              x-amazon-apigateway-integration: {type: aws}
                 """;
 
         GatewayDefinition def = load(template.formatted("false"), BASE);
@@ -119,10 +121,12 @@ class HttpApiBodyTemplateTest {
                 .singleElement()
                 .asString()
                 .startsWith("Resources.Api.Properties.Body: ")
-                .contains("root-level security is ignored");
+                .contains("integration type aws is for REST APIs");
         assertThatThrownBy(() -> load(template.formatted("true"), BASE))
                 .isInstanceOf(CloudFormationImportException.class)
-                .hasMessageStartingWith("Resources.Api.Properties.Body.security: ");
+                .hasMessageStartingWith(
+                        "Resources.Api.Properties.Body.paths./pets.get"
+                                + ".x-amazon-apigateway-integration.type: ");
     }
 
     @Test
