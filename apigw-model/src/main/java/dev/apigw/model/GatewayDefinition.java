@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * Everything of API Gateway a CloudFormation, SAM or {@code cdk synth} template defines, each under
  * its logical id: REST APIs with their deployments and stages, usage plans, API keys and the keys'
- * plans, custom domain names and base path mappings, and the Lambda functions the APIs call. APIs
- * of kinds not served yet (HTTP and WebSocket APIs) are listed by logical id and type. Made by
- * {@code dev.apigw.model.cloudformation.CloudFormationImporter}; served by {@code
+ * plans, custom domain names and base path mappings, HTTP APIs with their stages, and the Lambda
+ * functions the APIs call. APIs of kinds not served yet (WebSocket APIs) are listed by logical id
+ * and type. Made by {@code dev.apigw.model.cloudformation.CloudFormationImporter}; served by {@code
  * Api.builder().definition(definition, "OrdersApi", "prod")}.
  */
 public final class GatewayDefinition {
@@ -25,6 +25,7 @@ public final class GatewayDefinition {
     private final Map<String, DomainName> domainNames;
     private final Map<String, BasePathMapping> basePathMappings;
     private final Map<String, FunctionConfiguration> functions;
+    private final Map<String, HttpApi> httpApis;
     private final Map<String, String> otherApis;
     private final List<String> warnings;
 
@@ -37,6 +38,7 @@ public final class GatewayDefinition {
         domainNames = Copies.orderedMap(b.domainNames);
         basePathMappings = Copies.orderedMap(b.basePathMappings);
         functions = Copies.orderedMap(b.functions);
+        httpApis = Copies.orderedMap(b.httpApis);
         otherApis = Copies.orderedMap(b.otherApis);
         warnings = Copies.list(b.warnings);
     }
@@ -56,6 +58,10 @@ public final class GatewayDefinition {
         RestApiDefinition api = restApis.get(logicalId);
         if (api == null) {
             String kind = otherApis.get(logicalId);
+            if (httpApis.containsKey(logicalId)) {
+                throw new IllegalArgumentException(
+                        logicalId + " is an HTTP API: read it with httpApi(\"" + logicalId + "\")");
+            }
             throw new IllegalArgumentException(
                     kind != null
                             ? logicalId + " is " + kind + ", which is not served yet"
@@ -102,7 +108,35 @@ public final class GatewayDefinition {
         return functions;
     }
 
-    /** Returns the APIs not served yet (HTTP and WebSocket APIs): logical id to kind. */
+    /** Returns the HTTP APIs by logical id, each with its stages. */
+    public Map<String, HttpApi> httpApis() {
+        return httpApis;
+    }
+
+    /**
+     * Returns the HTTP API with this logical id; fails naming the template's HTTP APIs otherwise.
+     */
+    public HttpApi httpApi(String logicalId) {
+        HttpApi api = httpApis.get(logicalId);
+        if (api == null) {
+            String kind = otherApis.get(logicalId);
+            throw new IllegalArgumentException(
+                    kind != null
+                            ? logicalId + " is " + kind + ", which is not served yet"
+                            : restApis.containsKey(logicalId)
+                                    ? logicalId
+                                            + " is a REST API: read it with restApi(\""
+                                            + logicalId
+                                            + "\")"
+                                    : "the template has no HTTP API "
+                                            + logicalId
+                                            + "; its HTTP APIs: "
+                                            + httpApis.keySet());
+        }
+        return api;
+    }
+
+    /** Returns the APIs not served yet (WebSocket APIs): logical id to kind. */
     public Map<String, String> otherApis() {
         return otherApis;
     }
@@ -116,6 +150,8 @@ public final class GatewayDefinition {
     public String toString() {
         return "GatewayDefinition{restApis="
                 + restApis.keySet()
+                + ", httpApis="
+                + httpApis.keySet()
                 + ", usagePlans="
                 + usagePlans.keySet()
                 + ", apiKeys="
@@ -135,6 +171,7 @@ public final class GatewayDefinition {
         private final Map<String, DomainName> domainNames = new LinkedHashMap<>();
         private final Map<String, BasePathMapping> basePathMappings = new LinkedHashMap<>();
         private final Map<String, FunctionConfiguration> functions = new LinkedHashMap<>();
+        private final Map<String, HttpApi> httpApis = new LinkedHashMap<>();
         private final Map<String, String> otherApis = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
@@ -182,6 +219,12 @@ public final class GatewayDefinition {
         /** Adds a function. */
         public Builder function(FunctionConfiguration function) {
             functions.put(function.logicalId(), function);
+            return this;
+        }
+
+        /** Adds an HTTP API under its logical id. */
+        public Builder httpApi(String logicalId, HttpApi api) {
+            httpApis.put(logicalId, Objects.requireNonNull(api));
             return this;
         }
 

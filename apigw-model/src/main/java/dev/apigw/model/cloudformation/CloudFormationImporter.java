@@ -21,10 +21,11 @@ import java.util.Objects;
  * Imports a CloudFormation template, a SAM template ({@code Transform: AWS::Serverless-2016-10-31})
  * or {@code cdk synth} output, JSON or YAML with short-form tags, into one {@link
  * GatewayDefinition}: every REST API with its deployments and stages, usage plan, API key, usage
- * plan key, custom domain name, base path mapping and Lambda function, each under its logical id.
- * Intrinsic functions are evaluated with the {@link TemplateOptions}' parameter values (else the
- * {@code Default}s); a resource whose {@code Condition} is false is left out. HTTP and WebSocket
- * APIs ({@code AWS::ApiGatewayV2::Api}, {@code AWS::Serverless::HttpApi}) are listed in {@link
+ * plan key, custom domain name, base path mapping, HTTP API ({@code AWS::ApiGatewayV2::*}, SAM's
+ * {@code AWS::Serverless::HttpApi} and {@code HttpApi} function events) and Lambda function, each
+ * under its logical id. Intrinsic functions are evaluated with the {@link TemplateOptions}'
+ * parameter values (else the {@code Default}s); a resource whose {@code Condition} is false is left
+ * out. WebSocket APIs ({@code ProtocolType: WEBSOCKET}) are listed in {@link
  * GatewayDefinition#otherApis()}, not served yet.
  *
  * <p>Errors fail with a {@link CloudFormationImportException} that names the property path ({@code
@@ -87,27 +88,9 @@ public final class CloudFormationImporter {
         for (String id : run.ofType("AWS::Lambda::Function")) {
             out.function(FunctionReader.read(run, id));
         }
-        for (Map.Entry<String, String> e : run.types().entrySet()) {
-            String kind = otherApi(run, e.getKey(), e.getValue());
-            if (kind != null) {
-                out.otherApi(e.getKey(), kind);
-            }
-        }
+        HttpApiReader.readAll(run, out);
         run.warnings().forEach(out::warning);
         return out.build();
-    }
-
-    private static String otherApi(ImportRun run, String logicalId, String type) {
-        switch (type) {
-            case "AWS::ApiGatewayV2::Api":
-                String protocol = run.properties(logicalId).text("ProtocolType").orElse("HTTP");
-                return (protocol.equals("WEBSOCKET") ? "a WebSocket API" : "an HTTP API")
-                        + " (AWS::ApiGatewayV2::Api)";
-            case "AWS::Serverless::HttpApi":
-                return "an HTTP API (AWS::Serverless::HttpApi)";
-            default:
-                return null;
-        }
     }
 
     /** Fails on a SAM resource in a template without SAM's transform, as CloudFormation does. */

@@ -55,6 +55,20 @@ final class ImportRun {
         return ids;
     }
 
+    /**
+     * Returns the logical ids of the resources of a type whose {@code property} (a {@code Ref} to
+     * their API) is {@code apiId}, in template order.
+     */
+    List<String> members(String type, String property, String apiId) {
+        List<String> members = new ArrayList<>();
+        for (String id : ofType(type)) {
+            if (properties(id).required(property).equals(apiId)) {
+                members.add(id);
+            }
+        }
+        return members;
+    }
+
     /** Returns the resources by logical id and type. */
     Map<String, String> types() {
         return types;

@@ -72,7 +72,13 @@ final class PhysicalIds {
             case "AWS::ApiGateway::GatewayResponse":
                 return text(id(logicalId, 10));
             case "AWS::ApiGateway::Stage":
+            case "AWS::ApiGatewayV2::Stage":
                 return text(name(logicalId, "StageName"));
+            case "AWS::ApiGatewayV2::Route":
+            case "AWS::ApiGatewayV2::Integration":
+            case "AWS::ApiGatewayV2::Authorizer":
+            case "AWS::ApiGatewayV2::Deployment":
+                return text(id(logicalId, 7));
             case "AWS::ApiGateway::Model":
                 return text(name(logicalId, "Name"));
             case "AWS::ApiGateway::DomainName":
@@ -119,6 +125,10 @@ final class PhysicalIds {
             case "AWS::ApiGateway::ApiKey APIKeyId":
             case "AWS::ApiGateway::UsagePlan Id":
             case "AWS::ApiGatewayV2::Api ApiId":
+            case "AWS::ApiGatewayV2::Route RouteId":
+            case "AWS::ApiGatewayV2::Integration IntegrationId":
+            case "AWS::ApiGatewayV2::Authorizer AuthorizerId":
+            case "AWS::ApiGatewayV2::Deployment DeploymentId":
                 return ref(logicalId);
             case "AWS::ApiGatewayV2::Api ApiEndpoint":
                 return text(

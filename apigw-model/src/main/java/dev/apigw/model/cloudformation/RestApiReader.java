@@ -15,11 +15,7 @@ import dev.apigw.model.RestApi;
 import dev.apigw.model.openapi.BasePathMode;
 import dev.apigw.model.openapi.ImportOptions;
 import dev.apigw.model.openapi.ImportResult;
-import dev.apigw.model.openapi.OpenApiImportException;
 import dev.apigw.model.openapi.OpenApiImporter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,23 +120,13 @@ final class RestApiReader {
     }
 
     private RestApi.Builder definition(Props p) {
-        if (p.has("Body") || p.has("BodyS3Location")) {
-            ImportOptions options = importOptions(p);
-            String where = p.path() + (p.has("Body") ? ".Body" : ".BodyS3Location");
-            try {
-                ImportResult result =
-                        p.has("Body")
-                                ? body(OpenApiImporter.create(options), p.raw("Body"), p)
-                                : OpenApiImporter.create(options).importFile(bodyFile(p));
-                result.warnings().forEach(w -> run.warn(where, w.toString()));
-                return result.api().toBuilder();
-            } catch (OpenApiImportException e) {
-                throw new CloudFormationImportException(
-                        where + pointerPath(e.pointer()), e.getMessage(), e);
-            } catch (UncheckedIOException e) {
-                throw new CloudFormationImportException(
-                        where, "cannot read: " + e.getCause().getMessage(), e);
-            }
+        if (BodyImport.hasBody(p)) {
+            OpenApiImporter importer = OpenApiImporter.create(importOptions(p));
+            return new BodyImport<ImportResult>(
+                            body -> body(importer, body, p),
+                            importer::importFile,
+                            ImportResult::warnings)
+                    .read(run, p).api().toBuilder();
         }
         if (!p.has("Name")) {
             throw p.fail("Name", "is required when there is no Body or BodyS3Location");
@@ -166,21 +152,6 @@ final class RestApiReader {
         return importer.importTree(body);
     }
 
-    private Path bodyFile(Props p) {
-        JsonNode location = p.raw("BodyS3Location");
-        if (!location.isTextual()) {
-            throw p.fail(
-                    "BodyS3Location",
-                    "an S3 object cannot be read here; give a local path (as the input of"
-                            + " 'aws cloudformation package' does)");
-        }
-        Path file = run.template().directory().resolve(location.asText()).normalize();
-        if (!Files.isRegularFile(file)) {
-            throw p.fail("BodyS3Location", "file not found: " + file);
-        }
-        return file;
-    }
-
     private ImportOptions importOptions(Props p) {
         Props parameters = p.object("Parameters");
         ImportOptions.Builder o = run.options().openApi().toBuilder();
@@ -192,21 +163,6 @@ final class RestApiReader {
                 .ifPresent(v -> o.endpointType(EndpointType.valueOf(v.toUpperCase(Locale.ROOT))));
         p.bool("FailOnWarnings").ifPresent(o::failOnWarnings);
         return o.build();
-    }
-
-    /**
-     * Turns a JSON pointer into the property path form: {@code /paths/~1a/get} to {@code
-     * .paths./a.get}.
-     */
-    static String pointerPath(String pointer) {
-        if (pointer.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (String token : pointer.substring(1).split("/", -1)) {
-            out.append('.').append(token.replace("~1", "/").replace("~0", "~"));
-        }
-        return out.toString();
     }
 
     private static EndpointConfiguration endpoint(Props p) {
@@ -247,13 +203,7 @@ final class RestApiReader {
 
     /** Returns the logical ids of the template's resources of a type that belong to this API. */
     private List<String> members(String type) {
-        List<String> members = new ArrayList<>();
-        for (String id : run.ofType(type)) {
-            if (run.properties(id).required("RestApiId").equals(apiId)) {
-                members.add(id);
-            }
-        }
-        return members;
+        return run.members(type, "RestApiId", apiId);
     }
 
     /** Returns the path of the resource with this id, walking its parents. */

@@ -52,12 +52,7 @@ final class SamApiGenerator {
     private Map<String, ObjectNode> generate(SamUsagePlans plans) {
         JsonNode definitionBody = properties.get("DefinitionBody");
         JsonNode definitionUri = properties.get("DefinitionUri");
-        if (!SamValues.isFalsy(definitionBody) && !SamValues.isFalsy(definitionUri)) {
-            throw invalid(
-                    where,
-                    "Specify either 'DefinitionUri' or 'DefinitionBody' property and"
-                            + " not both.");
-        }
+        requireOneDefinition(properties, where);
         String openApiVersion = openApiVersion();
         JsonNode stageName = properties.get("StageName");
         if (SamValues.isFalsy(stageName)) {
@@ -107,7 +102,7 @@ final class SamApiGenerator {
         SamBodyExtensions.disableExecuteApiEndpoint(
                 properties.get("DisableExecuteApiEndpoint"), body, where);
         if (!SamValues.isFalsy(definitionUri)) {
-            api.set("BodyS3Location", bodyS3Location(definitionUri));
+            api.set("BodyS3Location", bodyS3Location(definitionUri, where));
         } else if (body != null) {
             SamOpenApi3.apply(body, openApiVersion);
             api.set("Body", body);
@@ -142,6 +137,17 @@ final class SamApiGenerator {
                             where + ".Auth.UsagePlan"));
         }
         return out;
+    }
+
+    /** Fails when the properties set both {@code DefinitionBody} and {@code DefinitionUri}. */
+    static void requireOneDefinition(ObjectNode properties, String where) {
+        if (!SamValues.isFalsy(properties.get("DefinitionBody"))
+                && !SamValues.isFalsy(properties.get("DefinitionUri"))) {
+            throw invalid(
+                    where,
+                    "Specify either 'DefinitionUri' or 'DefinitionBody' property and"
+                            + " not both.");
+        }
     }
 
     private void copy(String name, ObjectNode api) {
@@ -207,7 +213,12 @@ final class SamApiGenerator {
         api.putObject("Parameters").set("endpointConfigurationTypes", type);
     }
 
-    private JsonNode bodyS3Location(JsonNode uri) {
+    /**
+     * The {@code BodyS3Location} of a {@code DefinitionUri} (of the API whose properties are at
+     * {@code where}): an S3 object for a {@code Bucket}/{@code Key} object or an {@code s3://} URI,
+     * else the local path as it is.
+     */
+    static JsonNode bodyS3Location(JsonNode uri, String where) {
         if (uri.isObject()) {
             if (SamValues.isFalsy(uri.get("Bucket")) || SamValues.isFalsy(uri.get("Key"))) {
                 throw invalid(

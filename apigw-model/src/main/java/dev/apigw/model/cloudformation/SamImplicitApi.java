@@ -69,52 +69,55 @@ final class SamImplicitApi {
 
     /** The {@code Properties} of every Api event, by the event's property path. */
     static List<Map.Entry<String, ObjectNode>> apiEvents(ObjectNode resources) {
+        return events(resources, "Api");
+    }
+
+    /**
+     * The {@code Properties} of every function event of {@code eventType} ({@code Api}, {@code
+     * HttpApi}), by the event's property path ({@code
+     * Resources.Fn.Properties.Events.E.Properties}).
+     */
+    static List<Map.Entry<String, ObjectNode>> events(ObjectNode resources, String eventType) {
         List<Map.Entry<String, ObjectNode>> events = new ArrayList<>();
         resources
                 .properties()
                 .forEach(
                         r -> {
                             JsonNode properties = r.getValue().get("Properties");
-                            if (!FUNCTION.equals(SamValues.text(r.getValue().get("Type")))
-                                    || properties == null
-                                    || !properties.path("Events").isObject()) {
-                                return;
+                            if (FUNCTION.equals(SamValues.text(r.getValue().get("Type")))
+                                    && properties != null
+                                    && properties.path("Events").isObject()) {
+                                properties
+                                        .get("Events")
+                                        .properties()
+                                        .forEach(e -> addEvent(r.getKey(), e, eventType, events));
                             }
-                            properties
-                                    .get("Events")
-                                    .properties()
-                                    .forEach(
-                                            e -> {
-                                                JsonNode event = e.getValue();
-                                                if (!event.isObject()
-                                                        || !"Api"
-                                                                .equals(
-                                                                        SamValues.text(
-                                                                                event.get(
-                                                                                        "Type")))) {
-                                                    return;
-                                                }
-                                                String where =
-                                                        "Resources."
-                                                                + r.getKey()
-                                                                + ".Properties.Events."
-                                                                + e.getKey();
-                                                JsonNode eventProperties = event.get("Properties");
-                                                if (SamValues.isFalsy(eventProperties)) {
-                                                    return;
-                                                }
-                                                if (!eventProperties.isObject()) {
-                                                    throw invalid(
-                                                            where + ".Properties",
-                                                            "Properties should be a map.");
-                                                }
-                                                events.add(
-                                                        Map.entry(
-                                                                where + ".Properties",
-                                                                (ObjectNode) eventProperties));
-                                            });
                         });
         return events;
+    }
+
+    private static void addEvent(
+            String functionId,
+            Map.Entry<String, JsonNode> e,
+            String eventType,
+            List<Map.Entry<String, ObjectNode>> events) {
+        JsonNode event = e.getValue();
+        if (!event.isObject() || !eventType.equals(SamValues.text(event.get("Type")))) {
+            return;
+        }
+        String where = "Resources." + functionId + ".Properties.Events." + e.getKey();
+        JsonNode eventProperties = event.get("Properties");
+        if (SamValues.isFalsy(eventProperties)) {
+            if (eventType.equals("HttpApi")) {
+                eventProperties = ((ObjectNode) event).putObject("Properties");
+            } else {
+                return;
+            }
+        }
+        if (!eventProperties.isObject()) {
+            throw invalid(where + ".Properties", "Properties should be a map.");
+        }
+        events.add(Map.entry(where + ".Properties", (ObjectNode) eventProperties));
     }
 
     private static void addPath(

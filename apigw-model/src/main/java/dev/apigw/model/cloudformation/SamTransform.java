@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Expands the {@code AWS::Serverless-2016-10-31} transform as AWS SAM's translator does for API
- * Gateway REST APIs: every {@code AWS::Serverless::Api}, {@code AWS::Serverless::Function} and the
- * implicit API of the functions' {@code Api} events become plain CloudFormation, with {@code
- * Globals} applied (reference 4.3, 8, 9.1). Intrinsic functions are left for the importer to
- * resolve; other resources (including {@code AWS::Serverless::HttpApi}) pass through unchanged. IAM
- * roles and Lambda permissions SAM would add are left out: serving needs neither.
+ * Gateway REST and HTTP APIs: every {@code AWS::Serverless::Api}, {@code AWS::Serverless::HttpApi},
+ * {@code AWS::Serverless::Function} and the implicit APIs of the functions' {@code Api} and {@code
+ * HttpApi} events become plain CloudFormation, with {@code Globals} applied (reference 4.3, 8,
+ * 9.1). Intrinsic functions are left for the importer to resolve; other resources pass through
+ * unchanged. IAM roles and Lambda permissions SAM would add are left out: serving needs neither.
  */
 final class SamTransform {
     private SamTransform() {}
@@ -40,6 +41,7 @@ final class SamTransform {
             check(resource.getKey(), resource.getValue());
         }
         Set<String> managed = SamImplicitApi.expand(resources, new HashSet<>());
+        Map<String, List<SamHttpApiEvent>> httpEvents = SamImplicitHttpApi.expand(resources);
         resources
                 .properties()
                 .forEach(
@@ -50,6 +52,8 @@ final class SamTransform {
                             } else if (SamImplicitApi.API.equals(type)) {
                                 globals.apply("Api", e.getKey(), (ObjectNode) e.getValue());
                                 setOpenApiVersion(e.getKey(), (ObjectNode) e.getValue(), managed);
+                            } else if (SamHttpApiGenerator.TYPE.equals(type)) {
+                                globals.apply("HttpApi", e.getKey(), (ObjectNode) e.getValue());
                             }
                         });
         for (Map.Entry<String, ObjectNode> event : SamImplicitApi.apiEvents(resources)) {
@@ -66,7 +70,7 @@ final class SamTransform {
                     managed.contains(apiId));
         }
         SamReferences refs = new SamReferences();
-        ObjectNode expanded = withResources(out, generate(resources, refs));
+        ObjectNode expanded = withResources(out, generate(resources, httpEvents, refs));
         refs.resolve(expanded);
         return expanded;
     }
@@ -77,7 +81,10 @@ final class SamTransform {
         }
         String type = SamValues.text(resource.get("Type"));
         JsonNode properties = resource.get("Properties");
-        boolean sam = SamImplicitApi.FUNCTION.equals(type) || SamImplicitApi.API.equals(type);
+        boolean sam =
+                SamImplicitApi.FUNCTION.equals(type)
+                        || SamImplicitApi.API.equals(type)
+                        || SamHttpApiGenerator.TYPE.equals(type);
         if (sam && properties != null && !properties.isNull() && !properties.isObject()) {
             throw invalid("Resources." + id + ".Properties", "must be an object");
         }
@@ -98,7 +105,10 @@ final class SamTransform {
         body.remove("swagger");
     }
 
-    private static Map<String, JsonNode> generate(ObjectNode resources, SamReferences refs) {
+    private static Map<String, JsonNode> generate(
+            ObjectNode resources,
+            Map<String, List<SamHttpApiEvent>> httpEvents,
+            SamReferences refs) {
         Map<String, JsonNode> generated = new LinkedHashMap<>();
         SamUsagePlans plans = new SamUsagePlans();
         for (Map.Entry<String, JsonNode> e : resources.properties()) {
@@ -111,6 +121,10 @@ final class SamTransform {
                 Map<String, ObjectNode> api = SamApiGenerator.generate(id, resource, plans);
                 refs.addApi(id, api);
                 generated.putAll(api);
+            } else if (SamHttpApiGenerator.TYPE.equals(type)) {
+                generated.putAll(
+                        SamHttpApiGenerator.generate(
+                                id, resource, httpEvents.getOrDefault(id, List.of())));
             } else {
                 generated.put(id, resource);
             }

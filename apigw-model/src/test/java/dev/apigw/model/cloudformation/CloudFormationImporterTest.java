@@ -291,14 +291,13 @@ class CloudFormationImporterTest {
     }
 
     @Test
-    void importText_httpApi_listedAsNotServedYet() {
+    void importText_httpApi_inHttpApisNotRestApis() {
         GatewayDefinition def = load(TEMPLATE, OPTIONS);
 
-        assertThat(def.otherApis())
-                .containsEntry("HttpApi", "an HTTP API (AWS::ApiGatewayV2::Api)");
+        assertThat(def.httpApis()).containsOnlyKeys("HttpApi");
+        assertThat(def.otherApis()).isEmpty();
         assertThatThrownBy(() -> def.restApi("HttpApi"))
-                .hasMessage(
-                        "HttpApi is an HTTP API (AWS::ApiGatewayV2::Api), which is not served yet");
+                .hasMessage("HttpApi is an HTTP API: read it with httpApi(\"HttpApi\")");
         assertThatThrownBy(() -> def.restApi("Nope"))
                 .hasMessage("the template has no REST API Nope; its REST APIs: [OrdersApi]");
     }

@@ -315,7 +315,7 @@ class SamTransformApiTest {
     }
 
     @Test
-    void expand_httpApi_passesThrough() {
+    void expand_httpApi_apiAndDefaultStage() {
         ObjectNode resources =
                 expand(
                         """
@@ -329,8 +329,12 @@ class SamTransformApiTest {
                 .isEqualTo(
                         json(
                                 """
-                {"Http": {"Type": "AWS::Serverless::HttpApi",
-                  "Properties": {"StageName": "prod"}}}
+                {"Http": {"Type": "AWS::ApiGatewayV2::Api",
+                  "Properties": {"ProtocolType": "HTTP", "Name": {"Ref": "AWS::StackName"},
+                    "Tags": {"httpapi:createdBy": "SAM"}}},
+                 "HttpprodStage": {"Type": "AWS::ApiGatewayV2::Stage",
+                  "Properties": {"ApiId": {"Ref": "Http"}, "StageName": "prod",
+                    "AutoDeploy": true}}}
                 """));
     }
 
