@@ -23,7 +23,7 @@ public final class ParameterSource {
         STATIC,
         /** {@code <side>path.X}. */
         PATH,
-        /** {@code <side>querystring.X}: the last value. */
+        /** {@code <side>querystring.X}: the last value, or every value joined (HTTP APIs). */
         QUERYSTRING,
         /** {@code <side>multivaluequerystring.X}: every value. */
         MULTIVALUEQUERYSTRING,
@@ -46,7 +46,9 @@ public final class ParameterSource {
         /** The first value received. */
         FIRST,
         /** The last value received. */
-        LAST
+        LAST,
+        /** Every value received, joined with commas (HTTP APIs, reference 5.5). */
+        JOINED
     }
 
     /** The two places a mapping reads from, and what differs between them. */
@@ -75,7 +77,38 @@ public final class ParameterSource {
                         Kind.CONTEXT),
                 HeaderValue.FIRST,
                 false,
-                true);
+                true),
+        /**
+         * HTTP API mappings reading the request (reference 5.5): {@code request.path.X}, {@code
+         * request.querystring.X}, {@code request.header.X}, {@code request.body} and its fields,
+         * stage and context variables; repeated headers and query parameters give their values
+         * joined with commas; no header is hidden.
+         */
+        HTTP_REQUEST(
+                "request.",
+                EnumSet.of(
+                        Kind.PATH,
+                        Kind.QUERYSTRING,
+                        Kind.HEADER,
+                        Kind.BODY,
+                        Kind.BODY_PATH,
+                        Kind.STAGE_VARIABLE,
+                        Kind.CONTEXT),
+                HeaderValue.JOINED,
+                false,
+                false),
+        /**
+         * HTTP API response mappings reading the integration's answer (reference 5.5): {@code
+         * response.header.X} (values joined with commas), {@code response.body} and its fields,
+         * stage and context variables.
+         */
+        HTTP_RESPONSE(
+                "response.",
+                EnumSet.of(
+                        Kind.HEADER, Kind.BODY, Kind.BODY_PATH, Kind.STAGE_VARIABLE, Kind.CONTEXT),
+                HeaderValue.JOINED,
+                false,
+                false);
 
         private final String prefix;
         private final Set<Kind> kinds;
@@ -211,12 +244,12 @@ public final class ParameterSource {
             case PATH:
                 return single(input.pathParameter(name));
             case QUERYSTRING:
-                return last(input.queryValues(name));
+                return repeated(input.queryValues(name));
             case MULTIVALUEQUERYSTRING:
                 return input.queryValues(name);
             case HEADER:
                 List<String> values = headerValues(input);
-                return side.headerValue() == HeaderValue.LAST ? last(values) : first(values);
+                return side.headerValue() == HeaderValue.FIRST ? first(values) : repeated(values);
             case MULTIVALUEHEADER:
                 return headerValues(input);
             case BODY:
@@ -246,6 +279,16 @@ public final class ParameterSource {
         return side.hidesHeaders() && HiddenHeaders.isHidden(name)
                 ? List.of()
                 : input.headerValues(name);
+    }
+
+    /** Returns the values a single-value source gives: the last one, or all joined. */
+    private List<String> repeated(List<String> values) {
+        if (values.size() <= 1) {
+            return values;
+        }
+        return side.headerValue() == HeaderValue.JOINED
+                ? List.of(String.join(",", values))
+                : last(values);
     }
 
     private static List<String> single(Optional<String> value) {
