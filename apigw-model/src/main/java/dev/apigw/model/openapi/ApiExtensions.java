@@ -128,14 +128,22 @@ final class ApiExtensions {
         }
     }
 
-    private void endpointConfiguration(RestApi.Builder b) {
-        Node root = context.root();
+    /**
+     * Returns {@code x-amazon-apigateway-endpoint-configuration}: the root's (Swagger 2.0), else
+     * the first server's that has one (OpenAPI 3).
+     */
+    static Node endpointConfiguration(Node root) {
         Node config = root.get("x-amazon-apigateway-endpoint-configuration");
         for (Node server : root.get("servers").items()) {
             if (config.isMissing()) {
                 config = server.get("x-amazon-apigateway-endpoint-configuration");
             }
         }
+        return config;
+    }
+
+    private void endpointConfiguration(RestApi.Builder b) {
+        Node config = endpointConfiguration(context.root());
         List<String> vpcEndpoints = values.strings(config.get("vpcEndpointIds"), Field.DESCRIBE);
         b.endpointConfiguration(
                 new EndpointConfiguration(

@@ -23,18 +23,21 @@ final class ExportOas30 implements ExportDialect {
         info.put("title", api.name());
         api.description().ifPresent(d -> info.put("description", d));
         info.put("version", version);
+        server(root, api.id(), options.region(), "/" + options.stageName());
+        return root;
+    }
+
+    /**
+     * Adds the {@code execute-api} server of a stage: {@code
+     * https://{apiId}.execute-api.{region}.amazonaws.com/{basePath}} with the {@code basePath}
+     * default given; returns the server object.
+     */
+    static ObjectNode server(ObjectNode root, String apiId, String region, String basePath) {
         ObjectNode server = root.putArray("servers").addObject();
         server.put(
-                "url",
-                "https://"
-                        + api.id()
-                        + ".execute-api."
-                        + options.region()
-                        + ".amazonaws.com/{basePath}");
-        server.putObject("variables")
-                .putObject("basePath")
-                .put("default", "/" + options.stageName());
-        return root;
+                "url", "https://" + apiId + ".execute-api." + region + ".amazonaws.com/{basePath}");
+        server.putObject("variables").putObject("basePath").put("default", basePath);
+        return server;
     }
 
     @Override

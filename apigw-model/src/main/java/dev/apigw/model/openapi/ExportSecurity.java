@@ -116,7 +116,8 @@ final class ExportSecurity {
         return oneHeader ? source.substring(HEADER_SOURCE.length()) : "Unused";
     }
 
-    private static ObjectNode header(String name) {
+    /** Returns an {@code apiKey} scheme of the header {@code name}. */
+    static ObjectNode header(String name) {
         ObjectNode scheme = NODES.objectNode();
         scheme.put("type", "apiKey");
         scheme.put("name", name);

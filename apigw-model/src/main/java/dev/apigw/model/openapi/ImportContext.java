@@ -8,12 +8,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The state of one import: the document, its version, the options and the warnings. */
 final class ImportContext {
+    private static final String INFO = "Info: ";
     private final Node root;
     private final boolean swagger2;
     private final ImportOptions options;
+    private final String apiName;
     private final String restApiId;
     private final Placeholders placeholders;
     private final List<ImportWarning> warnings = new ArrayList<>();
@@ -22,8 +25,39 @@ final class ImportContext {
         this.root = new Node(document, "");
         this.swagger2 = swagger2;
         this.options = options;
+        this.apiName = apiName;
         this.restApiId = RestApi.builder().name(apiName).build().id();
         this.placeholders = new Placeholders(this);
+    }
+
+    /**
+     * Returns the context of a document, named by its required {@code info.title} (unresolved
+     * placeholders in it are kept with a warning).
+     */
+    static ImportContext of(JsonNode document, boolean swagger2, ImportOptions options) {
+        Node title = new Node(document, "").get("info").get("title");
+        ImportContext probe = new ImportContext(document, swagger2, options, "probe");
+        String name = probe.requiredText(title, Placeholders.Field.DESCRIBE, "title");
+        return new ImportContext(document, swagger2, options, name);
+    }
+
+    /** Returns the API's name, {@code info.title}. */
+    String apiName() {
+        return apiName;
+    }
+
+    /** Fails with every warning when the options say {@code failOnWarnings} (reference 4.3). */
+    void checkWarnings() {
+        List<ImportWarning> blocking =
+                warnings.stream().filter(w -> !w.message().startsWith(INFO)).toList();
+        if (options.failOnWarnings() && !blocking.isEmpty()) {
+            throw new OpenApiImportException(
+                    blocking.get(0).pointer(),
+                    "Warnings found during import: "
+                            + blocking.stream()
+                                    .map(ImportWarning::toString)
+                                    .collect(Collectors.joining("; ")));
+        }
     }
 
     Node root() {
@@ -48,6 +82,15 @@ final class ImportContext {
 
     void warn(Node at, String message) {
         warnings.add(new ImportWarning(at.pointer(), message));
+    }
+
+    /**
+     * Records what apigatewayv2's import reports as info, not as a warning (reference 4.3, "HTTP
+     * API import"): a valid OpenAPI property an HTTP API does not use. It is listed with the
+     * warnings, its message starting {@code Info: }, and never fails {@code failOnWarnings}.
+     */
+    void info(Node at, String message) {
+        warnings.add(new ImportWarning(at.pointer(), INFO + message));
     }
 
     static OpenApiImportException fail(Node at, String message) {

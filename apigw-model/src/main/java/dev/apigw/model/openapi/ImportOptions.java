@@ -8,11 +8,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How {@link OpenApiImporter} imports: the {@code ImportRestApi} parameters ({@code basepath},
- * {@code failonwarnings}, {@code endpointConfigurationTypes}; reference section 4.3) and the values
- * of CloudFormation placeholders: the pseudo-parameters {@code AWS::Region} ({@code us-east-1}),
- * {@code AWS::AccountId} ({@code 123456789012}), {@code AWS::Partition} ({@code aws}), {@code
- * AWS::StackName} ({@code stack}) and any name the user supplies.
+ * How {@link OpenApiImporter} and {@link HttpApiImporter} import: the {@code ImportRestApi}
+ * parameters ({@code basepath}, {@code failonwarnings}, {@code endpointConfigurationTypes}, the
+ * last for REST APIs only; reference section 4.3) and the values of CloudFormation placeholders:
+ * the pseudo-parameters {@code AWS::Region} ({@code us-east-1}), {@code AWS::AccountId} ({@code
+ * 123456789012}), {@code AWS::Partition} ({@code aws}), {@code AWS::StackName} ({@code stack}) and
+ * any name the user supplies.
  */
 public final class ImportOptions {
     private static final ImportOptions DEFAULTS = builder().build();

@@ -2,8 +2,10 @@ package dev.apigw.model.openapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigw.model.RestApi;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Exports a {@link RestApi} as an OpenAPI 3.0 or Swagger 2.0 document, in JSON or YAML, with or
@@ -47,7 +49,11 @@ public final class OpenApiExporter {
     static ObjectNode tree(RestApi api, ExportOptions options) {
         ExportDialect dialect = ExportDialect.of(options.exportType());
         ExportSecurity security = new ExportSecurity(api, options);
-        ObjectNode root = dialect.head(api, options, version(api, options));
+        ObjectNode root =
+                dialect.head(
+                        api,
+                        options,
+                        infoVersion(api.version(), options.timestamp(), "API " + api.name()));
         root.set("paths", new ExportPaths(api, options, dialect, security).paths());
         dialect.components(root, ExportModels.schemas(api, dialect), security.schemes());
         if (options.withIntegrations()) {
@@ -56,21 +62,21 @@ public final class OpenApiExporter {
         return root;
     }
 
-    private static String version(RestApi api, ExportOptions options) {
-        return api.version()
-                .orElseGet(
+    /**
+     * Returns {@code info.version}: the API's version, else the timestamp to the second; fails
+     * naming {@code api} when there is neither (reference 4.4).
+     */
+    static String infoVersion(Optional<String> version, Optional<Instant> timestamp, String api) {
+        if (version.isPresent()) {
+            return version.get();
+        }
+        return timestamp
+                .map(t -> TIMESTAMP.format(t.truncatedTo(ChronoUnit.SECONDS)))
+                .orElseThrow(
                         () ->
-                                options.timestamp()
-                                        .map(
-                                                t ->
-                                                        TIMESTAMP.format(
-                                                                t.truncatedTo(ChronoUnit.SECONDS)))
-                                        .orElseThrow(
-                                                () ->
-                                                        new IllegalArgumentException(
-                                                                "API "
-                                                                        + api.name()
-                                                                        + " has no version: the export options need a timestamp for"
-                                                                        + " info.version")));
+                                new IllegalArgumentException(
+                                        api
+                                                + " has no version: the export options need a"
+                                                + " timestamp for info.version"));
     }
 }
