@@ -11,6 +11,7 @@ import dev.apigw.runtime.spi.AwsServiceRequest;
 import dev.apigw.runtime.spi.BackendResponse;
 import dev.apigw.runtime.spi.HttpBackendException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ final class ServiceIntegration implements RouteIntegration {
         integration
                 .requestParameters()
                 .forEach((name, value) -> compiled.put(name, compile(name, value)));
-        this.parameters = Map.copyOf(compiled);
+        this.parameters = Collections.unmodifiableMap(compiled);
         this.defaultRegion = defaultRegion;
         this.credentials = integration.credentialsArn().orElse("");
         this.timeout = Duration.ofMillis(integration.timeoutInMillis());
