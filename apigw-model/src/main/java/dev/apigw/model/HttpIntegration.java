@@ -85,6 +85,7 @@ public record HttpIntegration(
                 throw new IllegalArgumentException(
                         place + "an AWS service integration takes payloadFormatVersion 1.0");
             }
+            SubtypeParameters.check(integrationId, integrationSubtype.get(), requestParameters);
         } else if (integrationUri.isEmpty() || integrationUri.get().isBlank()) {
             throw new IllegalArgumentException(place + "integrationUri is required");
         }

@@ -4,7 +4,7 @@
  * {@link dev.apigw.testkit.RecordingHttpBackend} and a {@link dev.apigw.testkit.ManualClock};
  * {@link dev.apigw.testkit.GatewayAssertions} for AssertJ assertions on responses (which, made from
  * a test invocation, print the console's test result through {@link dev.apigw.testkit.ConsoleLog}
- * when they fail); and {@link dev.apigw.testkit.TemplateTester} to render one mapping template on
- * its own.
+ * when they fail); {@link dev.apigw.testkit.TemplateTester} to render one mapping template on its
+ * own; and {@link dev.apigw.testkit.RecordingAwsServiceBackend}, a recording AWS service backend.
  */
 package dev.apigw.testkit;

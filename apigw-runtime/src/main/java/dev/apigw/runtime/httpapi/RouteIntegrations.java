@@ -11,7 +11,7 @@ final class RouteIntegrations {
     /** Compiles {@code integration} for an API of {@code gateway}; fails naming it. */
     static RouteIntegration compile(HttpIntegration integration, Gateway gateway) {
         if (integration.integrationSubtype().isPresent()) {
-            throw notServed(integration, "AWS service integrations");
+            return ServiceIntegration.compile(integration, gateway.region());
         }
         if (integration.integrationType() == IntegrationType.AWS_PROXY) {
             throw notServed(integration, "Lambda proxy integrations");
