@@ -4,6 +4,7 @@ import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.HttpIntegration;
 import dev.apigw.model.IntegrationSubtype;
 import dev.apigw.runtime.Response;
+import dev.apigw.runtime.integration.AwsServiceInvoker;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.spi.AwsServiceBackend;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP API AWS service integration ({@code AWS_PROXY} with an {@code integrationSubtype},
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * HttpBackendException.Failure#TIMEOUT}) 503 {@code Service Unavailable}.
  */
 final class ServiceIntegration implements RouteIntegration {
-    private static final Logger LOG = LoggerFactory.getLogger(ServiceIntegration.class);
     private static final String STEP = "integration";
     private static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
@@ -105,23 +103,7 @@ final class ServiceIntegration implements RouteIntegration {
 
     private BackendResponse call(
             Exchange exchange, AwsServiceBackend backend, AwsServiceRequest request) {
-        BackendResponse answer;
-        try {
-            answer = backend.call(request);
-        } catch (HttpBackendException e) {
-            if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
-                exchange.trace()
-                        .error(STEP, "Execution failed due to a timeout error: ", e.getMessage());
-                throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
-            }
-            throw failure(exchange, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("AWS service backend failed on {}", subtype.awsName(), e);
-            throw failure(exchange, "the AWS service backend threw " + e);
-        }
-        if (answer == null) {
-            throw failure(exchange, "the AWS service backend returned null");
-        }
+        BackendResponse answer = AwsServiceInvoker.send(exchange, backend, request);
         if (answer.statusCode() < 100
                 || answer.statusCode() > 599
                 || answer.body().length > MAX_RESPONSE_BYTES) {

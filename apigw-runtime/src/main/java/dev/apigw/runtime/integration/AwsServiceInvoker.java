@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * INTEGRATION_FAILURE (504 {@code Network error communicating with endpoint}); a body over 10 MB or
  * a status outside 100 to 599 is 502, as for HTTP backends.
  */
-final class AwsServiceInvoker implements IntegrationInvoker {
+public final class AwsServiceInvoker implements IntegrationInvoker {
     private static final Logger LOG = LoggerFactory.getLogger(AwsServiceInvoker.class);
     private static final String STEP = "integration";
 
@@ -95,7 +95,7 @@ final class AwsServiceInvoker implements IntegrationInvoker {
                                         ? "path/" + request.path()
                                         : "action/" + request.action()));
         exchange.trace().data(STEP, "Endpoint request headers: ", request.headers());
-        BackendResponse response = call(exchange, backend, request);
+        BackendResponse response = send(exchange, backend, request);
         Headers.Builder headers =
                 response.headers().toBuilder()
                         .remove(SelectionValue.FUNCTION_ERROR)
@@ -107,7 +107,13 @@ final class AwsServiceInvoker implements IntegrationInvoker {
                 .build();
     }
 
-    private static BackendResponse call(
+    /**
+     * Sends {@code request} through the host's backend and returns its answer: a timeout is
+     * INTEGRATION_TIMEOUT, any other failure of the backend (or a null answer) INTEGRATION_FAILURE,
+     * each with its execution-log line. Shared by REST {@code AWS} integrations and HTTP API
+     * service integrations.
+     */
+    public static BackendResponse send(
             Exchange exchange, AwsServiceBackend backend, AwsServiceRequest request) {
         BackendResponse response;
         try {
