@@ -2,33 +2,10 @@ package dev.apigw.samples.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.apigw.model.CorsConfiguration;
 import dev.apigw.model.HttpApi;
 import dev.apigw.runtime.Api;
-import dev.apigw.runtime.Request;
-import dev.apigw.servlet.ApiServlet;
-import dev.apigw.servlet.LocalServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CORS of an HTTP API in a real browser (reference 11.2), as {@link CorsBrowserTest} does for REST:
@@ -42,32 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * got. Skipped when {@code /usr/bin/chromium} (or the path in {@code -Dapigw.chromium}) is not
  * installed; {@code .ci/run} installs it.
  */
-class HttpApiCorsBrowserTest {
-    private static final Path CHROMIUM =
-            Path.of(System.getProperty("apigw.chromium", "/usr/bin/chromium"));
+class HttpApiCorsBrowserTest extends BrowserFetchHarness {
     private static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
-    private static final long BROWSER_TIMEOUT_SECONDS = 90;
-    private static final Pattern RESULT = Pattern.compile("<pre id=\"result\">(.*?)</pre>");
-
-    private final Queue<Request> received = new ConcurrentLinkedQueue<>();
-    private final List<AutoCloseable> servers = new ArrayList<>();
-    @TempDir Path dir;
-
-    @BeforeAll
-    static void requireChromium() {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "HttpApiCorsBrowserTest skipped: no Chromium at "
-                        + CHROMIUM
-                        + " (.ci/run installs it)");
-    }
-
-    @AfterEach
-    void stopServers() throws Exception {
-        for (AutoCloseable server : servers) {
-            server.close();
-        }
-    }
 
     private static HttpApi helloApi(String allowedOrigin) {
         return helloApi(allowedOrigin, "content-type", "x-custom");
@@ -86,114 +39,9 @@ class HttpApiCorsBrowserTest {
                 .build();
     }
 
-    /** Serves the API on a free loopback port, recording each request; returns its base URL. */
+    /** Serves the HTTP API; returns the server's base URL. */
     private String startApi(HttpApi httpApi) {
-        Api api = Api.builder().httpApi(httpApi).build();
-        LocalServer server =
-                LocalServer.create("127.0.0.1", 0)
-                        .serve(
-                                "/*",
-                                new ApiServlet(
-                                        request -> {
-                                            received.add(request);
-                                            return api.handle(request);
-                                        }))
-                        .start();
-        servers.add(server);
-        return server.baseUrl();
-    }
-
-    /** Starts the page server on a free loopback port; returns its origin. */
-    private PageServer startPage() throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        PageServer page = new PageServer(http);
-        servers.add(page);
-        return page;
-    }
-
-    /** Serves the fixture page, fetching from the URL given once the API is up. */
-    private static final class PageServer implements AutoCloseable {
-        private final HttpServer http;
-        private volatile String apiUrl = "";
-
-        PageServer(HttpServer http) {
-            this.http = http;
-            http.createContext(
-                    "/",
-                    exchange -> {
-                        byte[] body = page(apiUrl);
-                        exchange.getResponseHeaders()
-                                .set("Content-Type", "text/html; charset=utf-8");
-                        exchange.sendResponseHeaders(200, body.length);
-                        try (OutputStream out = exchange.getResponseBody()) {
-                            out.write(body);
-                        }
-                    });
-            http.start();
-        }
-
-        String origin() {
-            return "http://127.0.0.1:" + http.getAddress().getPort();
-        }
-
-        void fetchFrom(String url) {
-            apiUrl = url;
-        }
-
-        @Override
-        public void close() {
-            http.stop(0);
-        }
-    }
-
-    private static byte[] page(String apiUrl) {
-        try (InputStream in =
-                HttpApiCorsBrowserTest.class.getResourceAsStream("/fixtures/cors/page.html")) {
-            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return html.replace("@API_URL@", apiUrl).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Loads the page in headless Chromium and returns what its script wrote. */
-    private String loadInChromium(String pageUrl) throws Exception {
-        Path dom = dir.resolve("dom.html");
-        Path log = dir.resolve("chromium.log");
-        Process chromium =
-                new ProcessBuilder(
-                                CHROMIUM.toString(),
-                                "--headless",
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--user-data-dir=" + dir.resolve("profile"),
-                                "--virtual-time-budget=20000",
-                                "--dump-dom",
-                                pageUrl)
-                        .redirectOutput(dom.toFile())
-                        .redirectError(log.toFile())
-                        .start();
-        if (!chromium.waitFor(BROWSER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            chromium.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError(
-                    "Chromium did not finish within " + BROWSER_TIMEOUT_SECONDS + " s");
-        }
-        String html = Files.readString(dom);
-        assertThat(chromium.exitValue())
-                .as("Chromium exit status; its log:%n%s", Files.readString(log))
-                .isZero();
-        Matcher result = RESULT.matcher(html);
-        assertThat(result.find()).as("the page's result in the dumped DOM:%n%s", html).isTrue();
-        return result.group(1);
-    }
-
-    private List<Request> received(String method) {
-        return received.stream().filter(r -> r.httpMethod().equals(method)).toList();
+        return startApi(Api.builder().httpApi(httpApi).build());
     }
 
     @Test
