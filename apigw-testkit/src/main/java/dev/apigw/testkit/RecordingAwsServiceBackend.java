@@ -107,14 +107,7 @@ public final class RecordingAwsServiceBackend implements AwsServiceBackend, Auto
 
     /** Returns the last call; fails with an {@link AssertionError} if there was none. */
     public RecordedCall lastCall() {
-        List<RecordedCall> calls = script.calls();
-        if (calls.isEmpty()) {
-            throw new AssertionError(
-                    String.format(
-                            "%nExpecting RecordingAwsServiceBackend to have"
-                                    + " received a call%nbut it received none"));
-        }
-        return calls.get(calls.size() - 1);
+        return script.last("a call");
     }
 
     /** Makes later calls throw {@link IllegalStateException}. */

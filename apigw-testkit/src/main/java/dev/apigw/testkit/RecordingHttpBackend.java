@@ -119,14 +119,7 @@ public final class RecordingHttpBackend implements HttpBackend, AutoCloseable {
 
     /** Returns the last request; fails with an {@link AssertionError} if there was none. */
     public RecordedRequest lastRequest() {
-        List<RecordedRequest> calls = script.calls();
-        if (calls.isEmpty()) {
-            throw new AssertionError(
-                    String.format(
-                            "%nExpecting RecordingHttpBackend to have"
-                                    + " received a request%nbut it received none"));
-        }
-        return calls.get(calls.size() - 1);
+        return script.last("a request");
     }
 
     /** Makes later requests throw {@link IllegalStateException}. */

@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The recording and scripting shared by {@link FakeLambda} and {@link RecordingHttpBackend}: every
- * call is recorded, then answered by the scripted answers in order, the last one going on answering
- * once the others are used; before any is scripted, by the default. Thread-safe: one lock orders
- * recording and the choice of answer, and the answer runs outside it.
+ * The recording and scripting shared by {@link FakeLambda}, {@link RecordingHttpBackend} and {@link
+ * RecordingAwsServiceBackend}: every call is recorded, then answered by the scripted answers in
+ * order, the last one going on answering once the others are used; before any is scripted, by the
+ * default. Thread-safe: one lock orders recording and the choice of answer, and the answer runs
+ * outside it.
  *
  * @param <C> what a call records
  * @param <R> what a call answers
@@ -53,6 +54,20 @@ final class Script<C, R> {
     /** Returns the calls recorded so far, oldest first. */
     synchronized List<C> calls() {
         return List.copyOf(calls);
+    }
+
+    /**
+     * Returns the last call; fails with an {@link AssertionError} naming the owner and what it
+     * should have received ({@code "a request"}) if there was none.
+     */
+    synchronized C last(String what) {
+        if (calls.isEmpty()) {
+            throw new AssertionError(
+                    String.format(
+                            "%nExpecting %s to have received %s%nbut it received none",
+                            owner, what));
+        }
+        return calls.get(calls.size() - 1);
     }
 
     /** Makes every later call fail. */
