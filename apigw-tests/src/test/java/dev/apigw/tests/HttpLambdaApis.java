@@ -4,6 +4,7 @@ import dev.apigw.model.HttpApi;
 import dev.apigw.model.HttpIntegration;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.Request;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,19 @@ final class HttpLambdaApis {
     static final Instant NOW = Instant.parse("2020-03-12T19:03:58.390Z");
 
     private HttpLambdaApis() {}
+
+    /**
+     * Returns a request whose text body a {@code RawReplyHandler} returns as its payload, to the
+     * {@code $default} route.
+     */
+    static Request replying(String payload) {
+        return Request.builder()
+                .httpMethod("POST")
+                .target("/reply")
+                .header("Content-Type", "text/plain")
+                .body(payload)
+                .build();
+    }
 
     /** Returns the ARN of the function {@code fn}. */
     static String functionArn() {

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -86,15 +85,17 @@ class HttpLambdaEventShapeTest {
 
     @Test
     void handle_fullRequest_eventHasTheShapeOfTheJwtSampleBesideItsAuthorizer() throws IOException {
-        Map<String, JsonNodeType> expected = shape(sample("apigw-v2-request-jwt-authorizer.json"));
+        Map<String, JsonNodeType> expected =
+                EventShapes.shape(sample("apigw-v2-request-jwt-authorizer.json"), MAPS);
         expected.keySet().removeIf(path -> path.startsWith("requestContext.authorizer"));
 
-        assertThat(shape(capture(fullRequest()))).isEqualTo(expected);
+        assertThat(EventShapes.shape(capture(fullRequest()), MAPS)).isEqualTo(expected);
     }
 
     @Test
     void handle_bareRequest_eventHasTheShapeOfTheNoAuthorizerSample() throws IOException {
-        Map<String, JsonNodeType> expected = shape(sample("apigw-v2-request-no-authorizer.json"));
+        Map<String, JsonNodeType> expected =
+                EventShapes.shape(sample("apigw-v2-request-no-authorizer.json"), MAPS);
         Request bare =
                 Request.builder()
                         .httpMethod("GET")
@@ -107,7 +108,7 @@ class HttpLambdaEventShapeTest {
 
         JsonNode event = capture(bare);
 
-        assertThat(shape(event)).isEqualTo(expected);
+        assertThat(EventShapes.shape(event, MAPS)).isEqualTo(expected);
         assertThat(event.path("headers").path("content-length").asText()).isEqualTo("0");
         assertThat(event.path("headers").has("x-forwarded-for")).isTrue();
         assertThat(event.path("headers").has("x-amzn-trace-id")).isTrue();
@@ -159,25 +160,5 @@ class HttpLambdaEventShapeTest {
         assertThat(context.getHttp().getSourceIp()).isEqualTo("203.0.113.5");
         assertThat(context.getHttp().getUserAgent()).isEqualTo("agent");
         assertThat(context.getAuthorizer()).isNull();
-    }
-
-    private static Map<String, JsonNodeType> shape(JsonNode event) {
-        Map<String, JsonNodeType> paths = new TreeMap<>();
-        collect("", event, paths);
-        return paths;
-    }
-
-    private static void collect(String path, JsonNode node, Map<String, JsonNodeType> paths) {
-        if (!path.isEmpty()) {
-            paths.put(path, node.getNodeType());
-        }
-        String prefix = path.isEmpty() ? "" : path + ".";
-        if (node.isObject()) {
-            boolean map = MAPS.contains(path);
-            node.properties()
-                    .forEach(e -> collect(prefix + (map ? "*" : e.getKey()), e.getValue(), paths));
-        } else if (node.isArray()) {
-            node.forEach(element -> collect(prefix + "[]", element, paths));
-        }
     }
 }

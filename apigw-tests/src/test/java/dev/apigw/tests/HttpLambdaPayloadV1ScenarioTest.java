@@ -33,13 +33,7 @@ class HttpLambdaPayloadV1ScenarioTest {
 
     private static Response returning(String payload) {
         Api api = HttpLambdaApis.api("1.0", LambdaHandlers.streamHandler(new RawReplyHandler()));
-        return api.handle(
-                Request.builder()
-                        .httpMethod("POST")
-                        .target("/reply")
-                        .header("Content-Type", "text/plain")
-                        .body(payload)
-                        .build());
+        return api.handle(HttpLambdaApis.replying(payload));
     }
 
     @Test

@@ -27,13 +27,7 @@ class HttpLambdaResponseScenarioTest {
             HttpLambdaApis.api("2.0", LambdaHandlers.streamHandler(new RawReplyHandler()));
 
     private Response returning(String payload) {
-        return api.handle(
-                Request.builder()
-                        .httpMethod("POST")
-                        .target("/reply")
-                        .header("Content-Type", "text/plain")
-                        .body(payload)
-                        .build());
+        return api.handle(HttpLambdaApis.replying(payload));
     }
 
     @Test
@@ -205,11 +199,8 @@ class HttpLambdaResponseScenarioTest {
 
         Response named =
                 withVariable.handle(
-                        Request.builder()
-                                .httpMethod("POST")
+                        HttpLambdaApis.replying("{\"statusCode\": 203}").toBuilder()
                                 .target("/prod/reply")
-                                .header("Content-Type", "text/plain")
-                                .body("{\"statusCode\": 203}")
                                 .build());
         Response root = withVariable.handle(Request.get("/pets/1"));
 
