@@ -1,6 +1,7 @@
 package dev.apigw.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.lambda.LambdaHandlers;
 import dev.apigw.runtime.Api;
@@ -206,6 +207,19 @@ class HttpLambdaResponseScenarioTest {
 
         assertThat(named.statusCode()).isEqualTo(203);
         assertThat(root.statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void build_integrationUriNamingNoFunction_failsNamingTheIntegration() {
+        assertThatThrownBy(
+                        () ->
+                                HttpLambdaApis.api(
+                                        "2.0",
+                                        LambdaHandlers.streamHandler(new RawReplyHandler()),
+                                        i -> i.lambdaProxy("arn:aws:sqs:us-east-1:1:queue")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("integration fn")
+                .hasMessageContaining("names no Lambda function");
     }
 
     @Test
