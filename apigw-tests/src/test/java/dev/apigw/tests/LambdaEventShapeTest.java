@@ -3,7 +3,6 @@ package dev.apigw.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.apigw.model.ApiKey;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +75,10 @@ class LambdaEventShapeTest {
         assumeTrue(
                 Files.isRegularFile(SAMPLE),
                 "../shared/corpus not found: corpus tests skipped (CI has it)");
-        Map<String, JsonNodeType> expected = shape(new ObjectMapper().readTree(SAMPLE.toFile()));
-        Map<String, JsonNodeType> actual = shape(new ObjectMapper().readTree(captureEvent()));
+        Map<String, JsonNodeType> expected =
+                EventShapes.shape(new ObjectMapper().readTree(SAMPLE.toFile()), MAPS);
+        Map<String, JsonNodeType> actual =
+                EventShapes.shape(new ObjectMapper().readTree(captureEvent()), MAPS);
 
         expected.keySet().removeIf(path -> path.startsWith(AUTHORIZER));
         actual.keySet().removeAll(EXTRA);
@@ -168,25 +168,5 @@ class LambdaEventShapeTest {
 
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         return event.get();
-    }
-
-    private static Map<String, JsonNodeType> shape(JsonNode event) {
-        Map<String, JsonNodeType> paths = new TreeMap<>();
-        collect("", event, paths);
-        return paths;
-    }
-
-    private static void collect(String path, JsonNode node, Map<String, JsonNodeType> paths) {
-        if (!path.isEmpty()) {
-            paths.put(path, node.getNodeType());
-        }
-        String prefix = path.isEmpty() ? "" : path + ".";
-        if (node.isObject()) {
-            boolean map = MAPS.contains(path);
-            node.properties()
-                    .forEach(e -> collect(prefix + (map ? "*" : e.getKey()), e.getValue(), paths));
-        } else if (node.isArray()) {
-            node.forEach(element -> collect(prefix + "[]", element, paths));
-        }
     }
 }

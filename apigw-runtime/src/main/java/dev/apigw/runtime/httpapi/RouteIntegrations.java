@@ -14,13 +14,8 @@ final class RouteIntegrations {
             return ServiceIntegration.compile(integration, gateway.region());
         }
         if (integration.integrationType() == IntegrationType.AWS_PROXY) {
-            throw notServed(integration, "Lambda proxy integrations");
+            return new LambdaProxyIntegration(integration);
         }
         return new HttpProxyIntegration(integration);
-    }
-
-    private static IllegalArgumentException notServed(HttpIntegration integration, String what) {
-        return new IllegalArgumentException(
-                "integration " + integration.integrationId() + ": " + what + " are not served");
     }
 }
