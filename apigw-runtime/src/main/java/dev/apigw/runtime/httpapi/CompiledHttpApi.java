@@ -5,6 +5,8 @@ import dev.apigw.model.HttpStage;
 import dev.apigw.model.Route;
 import dev.apigw.model.RouteKey;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.auth.HttpAuthorizers;
+import dev.apigw.runtime.auth.RouteAuthorizer;
 import dev.apigw.runtime.pipeline.AttributeKey;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.routing.RouteMatch;
@@ -43,6 +45,7 @@ public final class CompiledHttpApi {
         Map<String, RouteIntegration> integrations = new HashMap<>();
         api.integrations()
                 .forEach((id, i) -> integrations.put(id, RouteIntegrations.compile(i, gateway)));
+        HttpAuthorizers authorizers = HttpAuthorizers.compile(api);
         RouteMatcher.Builder<CompiledRoute> table = RouteMatcher.builder();
         CompiledRoute defaultRoute = null;
         for (Route route : api.routes().values()) {
@@ -51,6 +54,7 @@ public final class CompiledHttpApi {
                             route,
                             route.integrationId().map(integrations::get),
                             Attributes.empty());
+            compiled = compiled.with(RouteAuthorizer.KEY, authorizers.forRoute(route));
             RouteKey key = route.routeKey();
             if (key.isDefault()) {
                 defaultRoute = compiled;
