@@ -75,6 +75,9 @@ final class HttpJwtAuthorizer {
         if (token.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             token = token.substring(BEARER.length()).strip();
         }
+        if (token.isEmpty() || token.equalsIgnoreCase(BEARER.strip())) {
+            return refuse(exchange, MISSING);
+        }
         HttpJwtVerifier.Outcome outcome =
                 verifier.verify(
                         token, keys(exchange), exchange.gateway().clock().instant(), routeScopes);

@@ -31,6 +31,7 @@ final class HttpJwtVerifier {
     static final String BAD_AUDIENCE = "the token does not have a valid audience";
     static final String EXPIRED = "the token has expired";
     static final String BAD_SCOPE = "the token does not have a valid scope";
+    static final String UNSUPPORTED_ALGORITHM = "the token's signing algorithm is not supported";
 
     private final String issuer;
     private final Set<String> audience;
@@ -58,7 +59,7 @@ final class HttpJwtVerifier {
         SignedJWT signed = parsed.get();
         JWSAlgorithm alg = signed.getHeader().getAlgorithm();
         if (!JWSAlgorithm.Family.RSA.contains(alg)) {
-            return new Rejected("the token's signing algorithm " + alg + " is not supported");
+            return new Rejected(UNSUPPORTED_ALGORITHM);
         }
         switch (JwsTokens.verify(signed, keys)) {
             case UNKNOWN_KEY:
@@ -73,10 +74,11 @@ final class HttpJwtVerifier {
             return new Rejected(BAD_ISSUER);
         }
         List<String> aud = claims.getAudience();
+        String clientId = claims.getStringClaim("client_id");
         boolean audienceValid =
                 aud.isEmpty()
-                        ? audience.contains(claims.getStringClaim("client_id"))
-                        : aud.stream().anyMatch(audience::contains);
+                        ? clientId != null && audience.contains(clientId)
+                        : aud.stream().anyMatch(a -> a != null && audience.contains(a));
         if (!audienceValid) {
             return new Rejected(BAD_AUDIENCE);
         }

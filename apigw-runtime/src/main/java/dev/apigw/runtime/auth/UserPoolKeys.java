@@ -110,7 +110,7 @@ public final class UserPoolKeys {
 
     /** Returns the key set at an http(s) URL, fetched on first use with this timeout. */
     public static UserPoolKeys url(String poolId, URI url, Duration timeout) {
-        checkHttp(poolId, url);
+        checkHttp(owner(poolId), url);
         JwksDownload download = new JwksDownload(url, timeout);
         return new UserPoolKeys(poolId, url.toString(), download::fetch, null);
     }
@@ -128,7 +128,7 @@ public final class UserPoolKeys {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("issuer " + issuer + " is not a URL", e);
         }
-        checkHttp(issuer, configuration);
+        checkHttp("issuer " + issuer, configuration);
         JwksDownload discovery = new JwksDownload(configuration, timeout);
         Download keys = () -> new JwksDownload(jwksUri(issuer, discovery.fetch()), timeout).fetch();
         return new UserPoolKeys(issuer, configuration.toString(), keys, null);
@@ -146,18 +146,18 @@ public final class UserPoolKeys {
         }
         try {
             URI url = new URI(text);
-            checkHttp(issuer, url);
+            checkHttp("issuer " + issuer, url);
             return url;
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IOException("jwks_uri is not an http(s) URL: " + text, e);
         }
     }
 
-    private static void checkHttp(String key, URI url) {
+    private static void checkHttp(String owner, URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException(
-                    "JSON Web Key Set of " + owner(key) + ": not an http(s) URL: " + url);
+                    "JSON Web Key Set of " + owner + ": not an http(s) URL: " + url);
         }
     }
 
