@@ -15,7 +15,7 @@
  * (reference 8.5 to 8.7) reuse these pieces: {@link dev.apigw.runtime.auth.HttpAuthorizers}
  * compiles each API's JWT and Lambda authorizers once and gives every route its {@link
  * dev.apigw.runtime.auth.RouteAuthorizer}, which {@code httpapi.HttpAuthorizerStep} runs; JWT
- * checks share {@code JwsTokens} and {@link dev.apigw.runtime.auth.UserPoolKeys} (key sets bound
- * by pool id or issuer, or discovered) with the Cognito authorizer. Internal.
+ * checks share {@code JwsTokens} and {@link dev.apigw.runtime.auth.UserPoolKeys} (key sets bound by
+ * pool id or issuer, or discovered) with the Cognito authorizer. Internal.
  */
 package dev.apigw.runtime.auth;

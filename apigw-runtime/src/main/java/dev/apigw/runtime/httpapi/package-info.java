@@ -4,7 +4,7 @@
  * pipeline's steps that apply join (front-door limits, throttling, observation): the stage chosen
  * by the first path segment or {@code $default} ({@link HttpStageStep}, reference 7.2), the route
  * ({@link HttpRouteStep}), its authorizer ({@link HttpAuthorizerStep}, reference 8.5 to 8.7), the
- * integration ({@link HttpIntegrationStep}), and the fixed error
- * answers of HTTP APIs ({@link HttpErrorStep}, reference 3.3). Internal to the runtime.
+ * integration ({@link HttpIntegrationStep}), and the fixed error answers of HTTP APIs ({@link
+ * HttpErrorStep}, reference 3.3). Internal to the runtime.
  */
 package dev.apigw.runtime.httpapi;
