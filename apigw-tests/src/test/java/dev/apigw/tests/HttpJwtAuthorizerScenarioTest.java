@@ -1,6 +1,7 @@
 package dev.apigw.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.apigw.model.HttpApi;
@@ -327,5 +328,15 @@ class HttpJwtAuthorizerScenarioTest {
 
             assertThat(server.discoveries).hasValue(2);
         }
+    }
+
+    @Test
+    void build_issuerThatIsNoUrl_failsNamingTheAuthorizer() {
+        Api.Builder builder = Api.builder().httpApi(definition("my-issuer"));
+
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("authorizer jwt")
+                .hasMessageContaining("my-issuer");
     }
 }

@@ -1,10 +1,8 @@
 package dev.apigw.runtime.auth;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigw.runtime.pipeline.Exchange;
-import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,17 +43,7 @@ final class HttpAuthorizerAnswer {
      * applies format 1.0's rules to the context. Throws {@link AuthorizerAnswer.Malformed}.
      */
     static HttpAuthorizerAnswer parse(byte[] payload, boolean simple, boolean v1) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new AuthorizerAnswer.Malformed("not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new AuthorizerAnswer.Malformed("not JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new AuthorizerAnswer.Malformed("the answer must be a JSON object");
-        }
+        JsonNode root = AuthorizerAnswer.readObject(payload);
         Map<String, Object> context = context(root.get("context"), v1);
         if (simple) {
             JsonNode isAuthorized = root.get("isAuthorized");
