@@ -694,7 +694,10 @@ public final class Api {
          * Binds the JSON Web Key Set of a Cognito user pool (reference 8.4): the tokens of the pool
          * {@code poolId} (as in the authorizer's providerARN, e.g. {@code us-east-1_AbCdEf123}) are
          * verified against the RSA keys of this document. Every user pool a served {@code
-         * COGNITO_USER_POOLS} authorizer names needs one: {@link #build()} fails without it.
+         * COGNITO_USER_POOLS} authorizer names needs one: {@link #build()} fails without it. When
+         * {@code poolId} is an issuer URL ({@code https://...} or {@code http://...}) it binds that
+         * issuer's key set for HTTP API JWT authorizers (reference 8.5); an issuer without one is
+         * discovered through its {@code /.well-known/openid-configuration} on first use.
          *
          * @throws IllegalArgumentException naming the pool when the document is not a key set
          */

@@ -8,6 +8,7 @@ import dev.apigw.runtime.cache.CacheStep;
 import dev.apigw.runtime.content.RequestDecompressionStep;
 import dev.apigw.runtime.content.ResponseCompressionStep;
 import dev.apigw.runtime.gatewayresponse.GatewayResponseStep;
+import dev.apigw.runtime.httpapi.HttpAuthorizerStep;
 import dev.apigw.runtime.httpapi.HttpErrorStep;
 import dev.apigw.runtime.httpapi.HttpHeadersStep;
 import dev.apigw.runtime.httpapi.HttpIntegrationStep;
@@ -129,6 +130,7 @@ final class Pipeline {
                         new LimitsStep(),
                         new HttpStageStep(),
                         new HttpRouteStep(),
+                        new HttpAuthorizerStep(),
                         new RouteThrottleStep(),
                         new ParameterMappingStep(),
                         new HttpIntegrationStep()),

@@ -1,20 +1,8 @@
 package dev.apigw.testkit;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.apigw.runtime.Api;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -31,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * A Cognito user pool for tests, so that a {@code COGNITO_USER_POOLS} authorizer (reference 8.4)
  * runs without AWS: it makes an RSA key pair, publishes its JSON Web Key Set and mints RS256 ID and
- * access tokens shaped as Cognito's, issued at its clock's time and signed with its key.
+ * access tokens shaped as Cognito's, issued at its clock's time and signed with its key (a {@link
+ * FakeJwtIssuer} of the pool's issuer URL, so its tokens serve HTTP API JWT authorizers too).
  *
  * <pre>{@code
  * FakeCognito cognito = FakeCognito.create();          // pool us-east-1_FakePool1
@@ -64,7 +53,7 @@ public final class FakeCognito {
     private final String poolId;
     private final String accountId;
     private final String clientId;
-    private final RSAKey key;
+    private final FakeJwtIssuer signer;
     private final Clock clock;
 
     private FakeCognito(
@@ -72,13 +61,13 @@ public final class FakeCognito {
             String poolId,
             String accountId,
             String clientId,
-            RSAKey key,
+            FakeJwtIssuer signer,
             Clock clock) {
         this.region = region;
         this.poolId = poolId;
         this.accountId = accountId;
         this.clientId = clientId;
-        this.key = key;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -95,7 +84,7 @@ public final class FakeCognito {
     /** Returns this pool (same keys) minting tokens at another clock's time. */
     public FakeCognito withClock(Clock clock) {
         return new FakeCognito(
-                region, poolId, accountId, clientId, key, Objects.requireNonNull(clock));
+                region, poolId, accountId, clientId, signer, Objects.requireNonNull(clock));
     }
 
     /** Returns the pool id, e.g. {@code us-east-1_FakePool1}. */
@@ -125,41 +114,29 @@ public final class FakeCognito {
 
     /** Returns the {@code kid} of the signing key. */
     public String keyId() {
-        return key.getKeyID();
+        return signer.keyId();
     }
 
     /** Returns the public signing key. */
     public RSAPublicKey publicKey() {
-        try {
-            return key.toRSAPublicKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return signer.publicKey();
     }
 
     /** Returns the private signing key, to forge tokens of other shapes. */
     public RSAPrivateKey privateKey() {
-        try {
-            return key.toRSAPrivateKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return signer.privateKey();
     }
 
     /**
      * Returns the pool's JSON Web Key Set: {@code {"keys":[{"kty":"RSA",...}]}}, public keys only.
      */
     public String jwks() {
-        return new JWKSet(key.toPublicJWK()).toString();
+        return signer.jwks();
     }
 
     /** Writes the key set to a file (for the local server's {@code --jwks POOL=FILE}). */
     public Path writeJwks(Path file) {
-        try {
-            return Files.writeString(file, jwks(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return signer.writeJwks(file);
     }
 
     /** Binds this pool's key set to an API being built ({@code Api.Builder.jwks}); returns it. */
@@ -219,16 +196,7 @@ public final class FakeCognito {
                 UUID.nameUUIDFromBytes((token.subject + issued).getBytes(StandardCharsets.UTF_8))
                         .toString());
         token.claims.forEach(claims::claim);
-        SignedJWT jwt =
-                new SignedJWT(
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                        claims.build());
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return signer.sign(claims.build());
     }
 
     @Override
@@ -374,14 +342,11 @@ public final class FakeCognito {
 
         /** Makes the key pair (RSA 2048) and builds the pool. */
         public FakeCognito build() {
-            RSAKey key;
-            try {
-                key = new RSAKeyGenerator(2048).keyID(keyId).keyUse(KeyUse.SIGNATURE).generate();
-            } catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
             String pool = poolId != null ? poolId : region + "_FakePool1";
-            return new FakeCognito(region, pool, accountId, clientId, key, clock);
+            String issuer = "https://cognito-idp." + region + ".amazonaws.com/" + pool;
+            FakeJwtIssuer signer =
+                    FakeJwtIssuer.of(issuer, clientId, FakeJwtIssuer.newKey(keyId), clock);
+            return new FakeCognito(region, pool, accountId, clientId, signer, clock);
         }
     }
 }

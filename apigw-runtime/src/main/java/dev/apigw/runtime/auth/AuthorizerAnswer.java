@@ -55,17 +55,7 @@ final class AuthorizerAnswer {
 
     /** Parses a function's answer; throws {@link Malformed} saying what is wrong. */
     static AuthorizerAnswer parse(byte[] payload) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Objects.requireNonNull(payload, "payload"));
-        } catch (JsonProcessingException e) {
-            throw new Malformed("not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new Malformed("not JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new Malformed("the answer must be a JSON object");
-        }
+        JsonNode root = readObject(payload);
         JsonNode principal = root.get("principalId");
         if (principal == null || !principal.isTextual()) {
             throw new Malformed("principalId must be a string");
@@ -89,6 +79,22 @@ final class AuthorizerAnswer {
                 policy,
                 context(root.get("context")),
                 key == null || key.isNull() ? null : key.asText());
+    }
+
+    /** Reads a function's answer as a JSON object; throws {@link Malformed} when it is none. */
+    static JsonNode readObject(byte[] payload) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Objects.requireNonNull(payload, "payload"));
+        } catch (JsonProcessingException e) {
+            throw new Malformed("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Malformed("not JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new Malformed("the answer must be a JSON object");
+        }
+        return root;
     }
 
     private static Map<String, Object> context(JsonNode node) {

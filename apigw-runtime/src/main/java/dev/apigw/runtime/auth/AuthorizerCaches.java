@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose TTL changed gets a new cache. Thread-safe.
  */
 public final class AuthorizerCaches {
-    private final Map<Key, AuthorizerResultCache> caches = new ConcurrentHashMap<>();
+    private final Map<Key, AuthorizerResultCache<?>> caches = new ConcurrentHashMap<>();
 
-    private record Key(String authorizerId, int ttlSeconds) {}
+    private record Key(String authorizerId, int ttlSeconds, Class<?> answers) {}
 
     private AuthorizerCaches() {}
 
@@ -23,10 +23,18 @@ public final class AuthorizerCaches {
         return new AuthorizerCaches();
     }
 
-    /** Returns the cache of an authorizer with this TTL, made on first use. */
-    AuthorizerResultCache of(String authorizerId, int ttlSeconds) {
-        return caches.computeIfAbsent(
-                new Key(authorizerId, ttlSeconds), k -> AuthorizerResultCache.of(ttlSeconds));
+    /** Returns the cache of a REST authorizer with this TTL, made on first use. */
+    AuthorizerResultCache<AuthorizerAnswer> of(String authorizerId, int ttlSeconds) {
+        return of(authorizerId, ttlSeconds, AuthorizerAnswer.class);
+    }
+
+    /** Returns the cache of an authorizer with this TTL holding answers of a type. */
+    @SuppressWarnings("unchecked") // the key names the type of the answers the cache holds
+    <A> AuthorizerResultCache<A> of(String authorizerId, int ttlSeconds, Class<A> answers) {
+        return (AuthorizerResultCache<A>)
+                caches.computeIfAbsent(
+                        new Key(authorizerId, ttlSeconds, answers),
+                        k -> AuthorizerResultCache.<A>of(ttlSeconds));
     }
 
     /**

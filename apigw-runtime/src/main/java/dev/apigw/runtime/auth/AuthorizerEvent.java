@@ -62,11 +62,14 @@ final class AuthorizerEvent {
         g.writeEndObject();
     }
 
-    private interface Fields {
+    /** Writes the fields of an event. */
+    interface Fields {
+        /** Writes the fields. */
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static byte[] write(Fields fields) {
+    /** Returns the event object whose fields {@code fields} writes, as bytes. */
+    static byte[] write(Fields fields) {
         try (ByteArrayBuilder out = new ByteArrayBuilder(1024)) {
             try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.writeStartObject();

@@ -14,13 +14,16 @@ import java.util.Objects;
  * entry stored at {@code t} answers requests before {@code t + ttl} and is dropped by the first one
  * after. At most {@link #MAX_ENTRIES} entries are held (Caffeine's size bound, least useful first),
  * so a flood of distinct tokens cannot fill the memory. A TTL of 0 caches nothing. Thread-safe.
+ *
+ * @param <A> the parsed answers: a REST authorizer's {@link AuthorizerAnswer}, an HTTP API one's
+ *     {@link HttpAuthorizerAnswer}
  */
-final class AuthorizerResultCache {
+final class AuthorizerResultCache<A> {
     /** The most answers one authorizer keeps; more evict the least useful. */
     static final long MAX_ENTRIES = 10_000;
 
     private final Duration ttl;
-    private final Cache<Key, Entry> entries;
+    private final Cache<Key, Entry<A>> entries;
 
     /**
      * The key of one answer.
@@ -30,7 +33,7 @@ final class AuthorizerResultCache {
      */
     record Key(String stage, Object identity) {}
 
-    private record Entry(AuthorizerAnswer answer, Instant expires) {}
+    private record Entry<A>(A answer, Instant expires) {}
 
     private AuthorizerResultCache(Duration ttl, long maxEntries) {
         this.ttl = ttl;
@@ -44,16 +47,16 @@ final class AuthorizerResultCache {
     }
 
     /** Returns a cache keeping answers for {@code ttlSeconds} (0: caches nothing). */
-    static AuthorizerResultCache of(int ttlSeconds) {
+    static <A> AuthorizerResultCache<A> of(int ttlSeconds) {
         return of(Duration.ofSeconds(ttlSeconds), MAX_ENTRIES);
     }
 
     /** Returns a cache keeping at most {@code maxEntries} answers for {@code ttl}. */
-    static AuthorizerResultCache of(Duration ttl, long maxEntries) {
+    static <A> AuthorizerResultCache<A> of(Duration ttl, long maxEntries) {
         if (ttl.isNegative()) {
             throw new IllegalArgumentException("negative TTL " + ttl);
         }
-        return new AuthorizerResultCache(ttl, maxEntries);
+        return new AuthorizerResultCache<>(ttl, maxEntries);
     }
 
     /** Returns whether this cache keeps anything (its TTL is not 0). */
@@ -62,11 +65,11 @@ final class AuthorizerResultCache {
     }
 
     /** Returns the answer stored under {@code key} that is still fresh at {@code now}, or null. */
-    AuthorizerAnswer get(Key key, Instant now) {
+    A get(Key key, Instant now) {
         if (entries == null) {
             return null;
         }
-        Entry entry = entries.getIfPresent(key);
+        Entry<A> entry = entries.getIfPresent(key);
         if (entry == null) {
             return null;
         }
@@ -78,9 +81,9 @@ final class AuthorizerResultCache {
     }
 
     /** Stores an answer given at {@code now}; it serves until {@code now + ttl}. */
-    void put(Key key, AuthorizerAnswer answer, Instant now) {
+    void put(Key key, A answer, Instant now) {
         if (entries != null) {
-            entries.put(key, new Entry(Objects.requireNonNull(answer), now.plus(ttl)));
+            entries.put(key, new Entry<>(Objects.requireNonNull(answer), now.plus(ttl)));
         }
     }
 

@@ -21,6 +21,19 @@ import dev.apigw.runtime.pipeline.IamIdentity;
 final class IamAuthorizer implements MethodAuthorizer {
     @Override
     public Authorization authorize(Exchange exchange) {
+        SigV4Outcome outcome = verify(exchange);
+        if (outcome instanceof SigV4Outcome.Failure failure) {
+            throw GatewayException.of(failure.type(), failure.message());
+        }
+        IamIdentity identity = identityOf((SigV4Outcome.Verified) outcome);
+        return new Authorization(exchange.withIamIdentity(identity), PolicyDecision.ALLOW);
+    }
+
+    /**
+     * Verifies the SigV4 signature of the exchange's request (service {@code execute-api}, the
+     * account's region and clock) and writes the outcome to the execution log.
+     */
+    static SigV4Outcome verify(Exchange exchange) {
         SigV4Verifier verifier =
                 new SigV4Verifier(
                         exchange.backends().credentials(),
@@ -30,17 +43,23 @@ final class IamAuthorizer implements MethodAuthorizer {
         SigV4Outcome outcome = verifier.verify(exchange.request());
         if (outcome instanceof SigV4Outcome.Failure failure) {
             exchange.trace().add("authorizer", "IAM authentication failed: ", failure.message());
-            throw GatewayException.of(failure.type(), failure.message());
+        } else {
+            exchange.trace()
+                    .add(
+                            "authorizer",
+                            "IAM caller authenticated: ",
+                            ((SigV4Outcome.Verified) outcome).userArn());
         }
-        SigV4Outcome.Verified caller = (SigV4Outcome.Verified) outcome;
-        exchange.trace().add("authorizer", "IAM caller authenticated: ", caller.userArn());
-        IamIdentity identity =
-                new IamIdentity(
-                        caller.accessKey(),
-                        caller.accountId(),
-                        caller.accessKey(),
-                        caller.accessKey(),
-                        caller.userArn());
-        return new Authorization(exchange.withIamIdentity(identity), PolicyDecision.ALLOW);
+        return outcome;
+    }
+
+    /** Returns the {@code $context.identity} of a verified caller. */
+    static IamIdentity identityOf(SigV4Outcome.Verified caller) {
+        return new IamIdentity(
+                caller.accessKey(),
+                caller.accountId(),
+                caller.accessKey(),
+                caller.accessKey(),
+                caller.userArn());
     }
 }

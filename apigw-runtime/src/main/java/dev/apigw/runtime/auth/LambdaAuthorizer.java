@@ -52,7 +52,7 @@ final class LambdaAuthorizer implements MethodAuthorizer {
     private final IdentitySources sources;
     private final Pattern validation;
     private final LambdaCall call;
-    private final AuthorizerResultCache cache;
+    private final AuthorizerResultCache<AuthorizerAnswer> cache;
 
     private LambdaAuthorizer(
             String name,
@@ -60,7 +60,7 @@ final class LambdaAuthorizer implements MethodAuthorizer {
             IdentitySources sources,
             Pattern validation,
             LambdaCall call,
-            AuthorizerResultCache cache) {
+            AuthorizerResultCache<AuthorizerAnswer> cache) {
         this.name = name;
         this.type = type;
         this.sources = sources;

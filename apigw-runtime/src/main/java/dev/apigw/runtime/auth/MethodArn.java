@@ -24,7 +24,19 @@ public final class MethodArn {
      * rejected with 414 {@code Request-URI Too Long} (reference 8.3).
      */
     public static String of(Exchange exchange) {
-        String path = exchange.resourcePath();
+        return of(
+                exchange,
+                exchange.stageSettings().stageName(),
+                exchange.request().httpMethod(),
+                exchange.resourcePath());
+    }
+
+    /**
+     * Returns the ARN of a request of {@code exchange}'s API to {@code stage}, {@code httpMethod}
+     * and {@code path} (the path after the stage), as {@link #of(Exchange)} does: an HTTP API's
+     * route ARN (reference 8.6 {@code routeArn}, the {@code $default} stage named as such).
+     */
+    public static String of(Exchange exchange, String stage, String httpMethod, String path) {
         String arn =
                 "arn:aws:execute-api:"
                         + exchange.gateway().region()
@@ -33,9 +45,9 @@ public final class MethodArn {
                         + ':'
                         + exchange.state().apiId()
                         + '/'
-                        + exchange.stageSettings().stageName()
+                        + stage
                         + '/'
-                        + exchange.request().httpMethod()
+                        + httpMethod
                         + '/'
                         + (path.startsWith("/") ? path.substring(1) : path);
         if (arn.length() > MAX_BYTES / 3

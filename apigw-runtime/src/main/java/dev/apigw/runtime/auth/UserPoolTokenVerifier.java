@@ -1,12 +1,7 @@
 package dev.apigw.runtime.auth;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Instant;
@@ -45,12 +40,11 @@ final class UserPoolTokenVerifier {
 
     private Outcome check(String token, Map<String, UserPoolKeys> keySets, Instant now)
             throws ParseException {
-        SignedJWT signed;
-        try {
-            signed = SignedJWT.parse(token);
-        } catch (ParseException notSigned) {
-            return new Rejected(whyNotSigned(token));
+        Optional<SignedJWT> parsed = JwsTokens.parse(token);
+        if (parsed.isEmpty()) {
+            return new Rejected(JwsTokens.whyNotSigned(token));
         }
+        SignedJWT signed = parsed.get();
         if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
             return new Rejected(
                     "the token's algorithm " + signed.getHeader().getAlgorithm() + " is not RS256");
@@ -61,20 +55,14 @@ final class UserPoolTokenVerifier {
         if (pool == null) {
             return new Rejected("the token's issuer is none of the authorizer's user pools");
         }
-        UserPoolKeys keys = keySets.get(pool.poolId());
-        String kid = signed.getHeader().getKeyID();
-        Optional<JWSVerifier> verifier =
-                keys == null || kid == null ? Optional.empty() : keys.verifier(kid);
-        if (verifier.isEmpty()) {
-            return new Rejected(
-                    "the token's key id is not in the key set of user pool " + pool.poolId());
-        }
-        try {
-            if (!signed.verify(verifier.get())) {
+        switch (JwsTokens.verify(signed, keySets.get(pool.poolId()))) {
+            case UNKNOWN_KEY:
+                return new Rejected(
+                        "the token's key id is not in the key set of user pool " + pool.poolId());
+            case INVALID:
                 return new Rejected("the token's signature does not verify");
-            }
-        } catch (JOSEException e) {
-            return new Rejected("the token's signature does not verify");
+            default:
+                break;
         }
         Date exp = claims.getExpirationTime();
         if (exp == null || !exp.toInstant().isAfter(now)) {
@@ -85,14 +73,6 @@ final class UserPoolTokenVerifier {
             return new Rejected("the token is not valid yet");
         }
         return new Verified(pool, claims);
-    }
-
-    /** Says why a token that does not parse as a signed JWT is refused (the slow path). */
-    private static String whyNotSigned(String token) throws ParseException {
-        JWT jwt = JWTParser.parse(token);
-        return jwt instanceof EncryptedJWT
-                ? "the token is encrypted (JWE)"
-                : "the token is unsigned (alg none)";
     }
 
     /** What a verification found. */

@@ -11,6 +11,11 @@
  * dev.apigw.runtime.auth.CompiledAuthorizers}); {@link dev.apigw.runtime.auth.PolicyDecisionStep}
  * combines the identity's decision with the resource policy's by tables A and B (reference 8.8).
  * {@link dev.apigw.runtime.auth.PolicyDocument} parses an IAM policy once and {@link
- * dev.apigw.runtime.auth.PolicyEvaluator} decides a request against it. Internal.
+ * dev.apigw.runtime.auth.PolicyEvaluator} decides a request against it. HTTP APIs' authorizers
+ * (reference 8.5 to 8.7) reuse these pieces: {@link dev.apigw.runtime.auth.HttpAuthorizers}
+ * compiles each API's JWT and Lambda authorizers once and gives every route its {@link
+ * dev.apigw.runtime.auth.RouteAuthorizer}, which {@code httpapi.HttpAuthorizerStep} runs; JWT
+ * checks share {@code JwsTokens} and {@link dev.apigw.runtime.auth.UserPoolKeys} (key sets bound by
+ * pool id or issuer, or discovered) with the Cognito authorizer. Internal.
  */
 package dev.apigw.runtime.auth;

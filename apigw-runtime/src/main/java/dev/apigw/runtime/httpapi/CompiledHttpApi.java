@@ -5,6 +5,8 @@ import dev.apigw.model.HttpStage;
 import dev.apigw.model.Route;
 import dev.apigw.model.RouteKey;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.auth.HttpAuthorizers;
+import dev.apigw.runtime.auth.RouteAuthorizer;
 import dev.apigw.runtime.pipeline.AttributeKey;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.routing.RouteMatch;
@@ -44,6 +46,7 @@ public final class CompiledHttpApi {
         Map<String, RouteIntegration> integrations = new HashMap<>();
         api.integrations()
                 .forEach((id, i) -> integrations.put(id, RouteIntegrations.compile(i, gateway)));
+        HttpAuthorizers authorizers = HttpAuthorizers.compile(api);
         RouteMatcher.Builder<CompiledRoute> table = RouteMatcher.builder();
         CompiledRoute defaultRoute = null;
         for (Route route : api.routes().values()) {
@@ -52,6 +55,7 @@ public final class CompiledHttpApi {
                             route,
                             route.integrationId().map(integrations::get),
                             Attributes.empty());
+            compiled = compiled.with(RouteAuthorizer.KEY, authorizers.forRoute(route));
             compiled =
                     compiled.with(
                                     MethodThrottle.KEY,

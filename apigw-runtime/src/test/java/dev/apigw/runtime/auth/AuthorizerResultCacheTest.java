@@ -24,7 +24,7 @@ class AuthorizerResultCacheTest {
 
     @Test
     void get_beforeTtl_returnsTheAnswerAndAtTtl_dropsIt() {
-        AuthorizerResultCache cache = AuthorizerResultCache.of(300);
+        AuthorizerResultCache<AuthorizerAnswer> cache = AuthorizerResultCache.of(300);
         cache.put(key("live", "t"), ANSWER, T0);
 
         assertThat(cache.get(key("live", "t"), T0)).isSameAs(ANSWER);
@@ -36,7 +36,7 @@ class AuthorizerResultCacheTest {
 
     @Test
     void get_otherStageOrIdentity_missesTheEntry() {
-        AuthorizerResultCache cache = AuthorizerResultCache.of(60);
+        AuthorizerResultCache<AuthorizerAnswer> cache = AuthorizerResultCache.of(60);
         cache.put(key("live", List.of("a", "b")), ANSWER, T0);
 
         assertThat(cache.get(key("live", List.of("a", "b")), T0)).isSameAs(ANSWER);
@@ -47,7 +47,7 @@ class AuthorizerResultCacheTest {
 
     @Test
     void ttlZero_cachesNothing() {
-        AuthorizerResultCache cache = AuthorizerResultCache.of(0);
+        AuthorizerResultCache<AuthorizerAnswer> cache = AuthorizerResultCache.of(0);
         cache.put(key("live", "t"), ANSWER, T0);
 
         assertThat(cache.isEnabled()).isFalse();
@@ -57,7 +57,7 @@ class AuthorizerResultCacheTest {
 
     @Test
     void flush_dropsOnlyTheStagesEntries() {
-        AuthorizerResultCache cache = AuthorizerResultCache.of(60);
+        AuthorizerResultCache<AuthorizerAnswer> cache = AuthorizerResultCache.of(60);
         cache.put(key("live", "a"), ANSWER, T0);
         cache.put(key("live", "b"), ANSWER, T0);
         cache.put(key("test", "a"), ANSWER, T0);
@@ -71,7 +71,8 @@ class AuthorizerResultCacheTest {
 
     @Test
     void put_pastTheBound_evictsEntries() {
-        AuthorizerResultCache cache = AuthorizerResultCache.of(Duration.ofMinutes(5), 10);
+        AuthorizerResultCache<AuthorizerAnswer> cache =
+                AuthorizerResultCache.of(Duration.ofMinutes(5), 10);
         for (int i = 0; i < 1000; i++) {
             cache.put(key("live", "token-" + i), ANSWER, T0);
         }
@@ -81,7 +82,7 @@ class AuthorizerResultCacheTest {
 
     @Test
     void put_again_restartsTheTtl() {
-        AuthorizerResultCache cache = AuthorizerResultCache.of(10);
+        AuthorizerResultCache<AuthorizerAnswer> cache = AuthorizerResultCache.of(10);
         cache.put(key("live", "t"), ANSWER, T0);
         cache.put(key("live", "t"), ANSWER, T0.plusSeconds(8));
 

@@ -118,4 +118,30 @@ class IdentitySourcesTest {
 
         assertThat(IdentitySources.parse(null).values(exchange)).isEqualTo(List.of());
     }
+
+    @Test
+    void parseHttp_everyKind_keepsOrderAndNames() {
+        IdentitySources sources =
+                IdentitySources.parseHttp(
+                        List.of(
+                                "$request.header.Authorization",
+                                "$request.querystring.token",
+                                "$stageVariables.tier",
+                                "$context.routeKey"));
+
+        assertThat(sources.sources())
+                .containsExactly(
+                        new IdentitySources.Source(IdentitySources.Kind.HEADER, "Authorization"),
+                        new IdentitySources.Source(IdentitySources.Kind.QUERYSTRING, "token"),
+                        new IdentitySources.Source(IdentitySources.Kind.STAGE_VARIABLE, "tier"),
+                        new IdentitySources.Source(IdentitySources.Kind.CONTEXT, "routeKey"));
+    }
+
+    @Test
+    void parseHttp_restExpression_failsNamingIt() {
+        assertThatThrownBy(() -> IdentitySources.parseHttp(List.of("method.request.header.Auth")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("method.request.header.Auth")
+                .hasMessageContaining("$request.header.X");
+    }
 }

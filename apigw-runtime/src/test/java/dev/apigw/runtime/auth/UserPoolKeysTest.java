@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reference 8.4, 8.5: a user pool's key set from a document, a file or a URL. */
 class UserPoolKeysTest {
@@ -191,5 +194,63 @@ class UserPoolKeysTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(POOL)
                 .hasMessageContaining("not an http(s) URL");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void discovered_readsTheOpenIdConfigurationThenItsJwksUriOnceAndKeepsIt() {
+        AtomicInteger discoveries = new AtomicInteger();
+        try (LocalHttpServer server = LocalHttpServer.start()) {
+            String issuer = server.origin() + "/tenant";
+            server.handle(
+                    "/tenant/.well-known/openid-configuration",
+                    exchange -> {
+                        discoveries.incrementAndGet();
+                        byte[] body =
+                                utf8("{\"jwks_uri\":\"" + server.origin() + "/tenant/keys\"}");
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+            server.respond("/tenant/keys", 200, Map.of(), utf8(KEYS.jwks()));
+            UserPoolKeys keys = UserPoolKeys.discovered(issuer + "/", UserPoolKeys.FETCH_TIMEOUT);
+            assertThat(discoveries).hasValue(0);
+
+            assertThat(keys.verifier("key-1")).isPresent();
+            assertThat(keys.verifier("key-1")).isPresent();
+            assertThat(discoveries).hasValue(1);
+            assertThat(keys.source()).isEqualTo(issuer + "/.well-known/openid-configuration");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"{}", "{\"jwks_uri\":7}", "{\"jwks_uri\":\"file:///etc/passwd\"}", "[]"})
+    void discovered_configurationWithoutAnHttpJwksUri_isEmpty(String configuration) {
+        try (LocalHttpServer server = LocalHttpServer.start()) {
+            server.respond("/.well-known/openid-configuration", 200, Map.of(), utf8(configuration));
+
+            UserPoolKeys keys =
+                    UserPoolKeys.discovered(server.origin(), UserPoolKeys.FETCH_TIMEOUT);
+
+            assertThat(keys.verifier("key-1")).isEmpty();
+        }
+    }
+
+    @Test
+    void discovered_notHttp_failsNamingTheIssuer() {
+        assertThatThrownBy(() -> UserPoolKeys.discovered("ftp://x", UserPoolKeys.FETCH_TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("issuer ftp://x");
+    }
+
+    @Test
+    void isIssuer_urlsAreIssuersPoolIdsAreNot() {
+        assertThat(UserPoolKeys.isIssuer("https://issuer.example.com")).isTrue();
+        assertThat(UserPoolKeys.isIssuer("http://localhost:8080/realms/x")).isTrue();
+        assertThat(UserPoolKeys.isIssuer(POOL)).isFalse();
     }
 }

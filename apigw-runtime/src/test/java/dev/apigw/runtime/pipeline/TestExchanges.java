@@ -84,10 +84,17 @@ public final class TestExchanges {
                     throw new AssertionError("no backend expected");
                 };
         private ExecutionTrace trace = ExecutionTrace.off();
+        private Attributes bindings = Attributes.empty();
         private RestApi restApi;
         private Stage stage = Stage.builder().stageName("test").deploymentId("fixture").build();
 
         private Builder() {}
+
+        /** Adds a host binding ({@code Backends#binding}), e.g. the JSON Web Key Sets. */
+        public <T> Builder binding(AttributeKey<T> key, T value) {
+            this.bindings = bindings.with(key, value);
+            return this;
+        }
 
         /** Sets the ids of the request. */
         public Builder ids(String requestId, String extendedRequestId) {
@@ -218,7 +225,7 @@ public final class TestExchanges {
                                     httpBackend,
                                     Backends.NO_AWS_SERVICE_BACKEND,
                                     Backends.NO_CREDENTIALS,
-                                    Attributes.empty()),
+                                    bindings),
                             REST_CONTEXT,
                             Map.of(),
                             accessLogFormats);
