@@ -8,12 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The state of one import: the document, its version, the options and the warnings. */
 final class ImportContext {
     private final Node root;
     private final boolean swagger2;
     private final ImportOptions options;
+    private final String apiName;
     private final String restApiId;
     private final Placeholders placeholders;
     private final List<ImportWarning> warnings = new ArrayList<>();
@@ -22,8 +24,37 @@ final class ImportContext {
         this.root = new Node(document, "");
         this.swagger2 = swagger2;
         this.options = options;
+        this.apiName = apiName;
         this.restApiId = RestApi.builder().name(apiName).build().id();
         this.placeholders = new Placeholders(this);
+    }
+
+    /**
+     * Returns the context of a document, named by its required {@code info.title} (unresolved
+     * placeholders in it are kept with a warning).
+     */
+    static ImportContext of(JsonNode document, boolean swagger2, ImportOptions options) {
+        Node title = new Node(document, "").get("info").get("title");
+        ImportContext probe = new ImportContext(document, swagger2, options, "probe");
+        String name = probe.requiredText(title, Placeholders.Field.DESCRIBE, "title");
+        return new ImportContext(document, swagger2, options, name);
+    }
+
+    /** Returns the API's name, {@code info.title}. */
+    String apiName() {
+        return apiName;
+    }
+
+    /** Fails with every warning when the options say {@code failOnWarnings} (reference 4.3). */
+    void checkWarnings() {
+        if (options.failOnWarnings() && !warnings.isEmpty()) {
+            throw new OpenApiImportException(
+                    warnings.get(0).pointer(),
+                    "Warnings found during import: "
+                            + warnings.stream()
+                                    .map(ImportWarning::toString)
+                                    .collect(Collectors.joining("; ")));
+        }
     }
 
     Node root() {

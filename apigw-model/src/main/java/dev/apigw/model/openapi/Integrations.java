@@ -33,15 +33,7 @@ final class Integrations {
     /** Converts an integration object; null when it has neither type nor URI (warned). */
     Integration convert(Node extension) {
         Node node = context.deref(extension);
-        if (node.has("integrationSubtype")) {
-            throw ImportContext.fail(
-                    node.get("integrationSubtype"),
-                    "HTTP API definition:"
-                            + " integrationSubtype '"
-                            + context.text(node.get("integrationSubtype"), Field.DESCRIBE)
-                            + "' is an HTTP API AWS service integration, which"
-                            + " a REST API cannot have");
-        }
+        ApiTypes.refuseAsRest(ApiTypes.subtype(node));
         Node version = node.get("payloadFormatVersion");
         if (!version.isMissing() && !version.json().asText().startsWith("1.0")) {
             context.warn(
@@ -198,7 +190,7 @@ final class Integrations {
         return list;
     }
 
-    private int integer(Node node) {
+    int integer(Node node) {
         String text = context.text(node, Field.SERVE);
         try {
             return Integer.parseInt(text.trim());

@@ -1,26 +1,19 @@
 package dev.apigw.model.openapi;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.apigw.model.Method;
 import dev.apigw.model.Model;
 import dev.apigw.model.RequestValidator;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.openapi.Placeholders.Field;
-import dev.apigw.model.template.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Imports an OpenAPI 3.0 or 3.1 or Swagger 2.0 definition, JSON or YAML, into a {@link RestApi}, as
@@ -32,13 +25,11 @@ import java.util.stream.Collectors;
  * AWS only warns about is returned in {@link ImportResult#warnings()} (or fails with {@link
  * ImportOptions#failOnWarnings()}). Instances are immutable and thread-safe.
  *
- * <p>HTTP API definitions import as far as a REST API can represent them: HTTP API-only root
- * extensions ({@code x-amazon-apigateway-cors}) are warned about and ignored, while an HTTP API
- * service integration ({@code integrationSubtype}), a {@code $default} route or a JWT authorizer
- * fails with a message starting {@code HTTP API definition:}.
+ * <p>An HTTP API definition (one {@link HttpApiImporter#isHttpApi} recognizes) fails with a message
+ * starting {@code HTTP API definition:} that names {@link HttpApiImporter}; HTTP API-only root
+ * extensions in a REST definition ({@code x-amazon-apigateway-cors}) are warned about and ignored.
  */
 public final class OpenApiImporter {
-    private static final ObjectMapper YAML = new YAMLMapper();
     private static final Map<String, String> OPERATIONS =
             Map.of(
                     "get",
@@ -81,17 +72,13 @@ public final class OpenApiImporter {
 
     /** Imports the definition in a file. */
     public ImportResult importFile(Path file) {
-        try {
-            return importBytes(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return importDocument(Documents.parse(Documents.read(file)));
     }
 
     /** Imports a definition read from a stream (not closed). */
     public ImportResult importStream(InputStream in) {
         try {
-            return importBytes(in.readAllBytes());
+            return importDocument(Documents.parse(in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the definition", e);
         }
@@ -99,7 +86,7 @@ public final class OpenApiImporter {
 
     /** Imports a definition given as its JSON or YAML text. */
     public ImportResult importText(String definition) {
-        return importBytes(definition.getBytes(StandardCharsets.UTF_8));
+        return importDocument(Documents.parse(definition.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -107,68 +94,15 @@ public final class OpenApiImporter {
      * Body}); the tree is not changed.
      */
     public ImportResult importTree(JsonNode definition) {
-        if (definition == null || !definition.isObject()) {
-            throw new OpenApiImportException(
-                    "", "Invalid OpenAPI input: the document is not a JSON or YAML object");
-        }
-        return importDocument(definition);
-    }
-
-    private ImportResult importBytes(byte[] bytes) {
-        return importDocument(parse(bytes));
+        return importDocument(Documents.object(definition));
     }
 
     private ImportResult importDocument(JsonNode document) {
-        boolean swagger2 = version(document);
-        Node title = new Node(document, "").get("info").get("title");
-        ImportContext probe = new ImportContext(document, swagger2, options, "probe");
-        String name = probe.requiredText(title, Field.DESCRIBE, "title");
-        ImportContext context = new ImportContext(document, swagger2, options, name);
-        RestApi api = convert(context, name);
-        if (options.failOnWarnings() && !context.warnings().isEmpty()) {
-            throw new OpenApiImportException(
-                    context.warnings().get(0).pointer(),
-                    "Warnings found during import: "
-                            + context.warnings().stream()
-                                    .map(ImportWarning::toString)
-                                    .collect(Collectors.joining("; ")));
-        }
+        ApiTypes.refuseAsRest(ApiTypes.httpApiMarker(document));
+        ImportContext context = ImportContext.of(document, version(document), options);
+        RestApi api = convert(context, context.apiName());
+        context.checkWarnings();
         return new ImportResult(api, context.warnings());
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        int first = 0;
-        while (first < bytes.length && Character.isWhitespace(bytes[first])) {
-            first++;
-        }
-        boolean json = first < bytes.length && bytes[first] == '{';
-        try {
-            JsonNode document = json ? Models.JSON.readTree(bytes) : YamlTree.read(YAML, bytes);
-            if (document == null || !document.isObject()) {
-                throw new OpenApiImportException(
-                        "",
-                        "Invalid OpenAPI input: the document is not" + " a JSON or YAML object");
-            }
-            return document;
-        } catch (IllegalArgumentException e) {
-            throw new OpenApiImportException("", "Invalid OpenAPI input: " + e.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new OpenApiImportException(
-                    "",
-                    "Invalid OpenAPI input: "
-                            + e.getOriginalMessage()
-                            + (at == null
-                                    ? ""
-                                    : " (line "
-                                            + at.getLineNr()
-                                            + ", column "
-                                            + at.getColumnNr()
-                                            + ")"),
-                    e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Returns whether the document is Swagger 2.0; fails unless it is OpenAPI 2.0, 3.0, 3.1. */
@@ -246,12 +180,6 @@ public final class OpenApiImporter {
             Node item,
             Methods methods,
             RestApi.Builder b) {
-        if (path.equals("/$default")) {
-            throw ImportContext.fail(
-                    item,
-                    "HTTP API definition: the $default route is for HTTP"
-                            + " APIs; a REST API uses a {proxy+} resource");
-        }
         String resourcePath = path.equals("/") && !prefix.isEmpty() ? prefix : prefix + path;
         for (Map.Entry<String, Node> op : item.fields()) {
             String key = op.getKey();
@@ -263,12 +191,6 @@ public final class OpenApiImporter {
                 continue;
             }
             Node operation = op.getValue();
-            if (operation.get("isDefaultRoute").json().asBoolean(false)) {
-                throw ImportContext.fail(
-                        operation.get("isDefaultRoute"),
-                        "HTTP API definition:"
-                                + " isDefaultRoute marks the HTTP API $default route");
-            }
             Method method = methods.convert(path, item, httpMethod, operation);
             try {
                 b.resource(resourcePath, r -> r.method(method));

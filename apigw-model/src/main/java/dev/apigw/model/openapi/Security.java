@@ -70,13 +70,6 @@ final class Security {
 
     private Authorizer authorizer(String name, Node scheme, Node node, String authType) {
         Node typeNode = node.get("type");
-        String typeText = context.text(typeNode, Field.SERVE);
-        if (typeText.equalsIgnoreCase("jwt")) {
-            throw ImportContext.fail(
-                    typeNode,
-                    "HTTP API definition: JWT authorizers are for"
-                            + " HTTP APIs; a REST API uses cognito_user_pools");
-        }
         AuthorizerType type = context.enumValue(typeNode, AuthorizerType.class, "type");
         Authorizer.Builder b = Authorizer.builder().name(name).type(type);
         String uri = context.text(node.get("authorizerUri"), Field.SERVE);
