@@ -14,7 +14,7 @@ final class RouteIntegrations {
             throw notServed(integration, "AWS service integrations");
         }
         if (integration.integrationType() == IntegrationType.AWS_PROXY) {
-            throw notServed(integration, "Lambda proxy integrations");
+            return new LambdaProxyIntegration(integration);
         }
         throw notServed(integration, "HTTP proxy integrations");
     }

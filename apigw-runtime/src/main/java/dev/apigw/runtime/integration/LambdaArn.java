@@ -56,7 +56,18 @@ public final class LambdaArn {
         if (!m.matches()) {
             throw new IllegalArgumentException("Invalid Lambda integration URI: " + uri);
         }
-        String arn = m.group(1);
+        return ofFunction(m.group(1));
+    }
+
+    /**
+     * Parses what an HTTP API integration names (reference 4.2): a Lambda integration URI, or the
+     * function ARN itself; fails with {@link IllegalArgumentException} when it names no function.
+     */
+    public static LambdaArn parseTarget(String functionArnOrUri) {
+        return isLambda(functionArnOrUri) ? parse(functionArnOrUri) : ofFunction(functionArnOrUri);
+    }
+
+    private static LambdaArn ofFunction(String arn) {
         List<String> literals = new ArrayList<>();
         List<String> variables = new ArrayList<>();
         Matcher v = VARIABLE.matcher(arn);

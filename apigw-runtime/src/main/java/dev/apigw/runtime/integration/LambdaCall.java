@@ -7,6 +7,7 @@ import dev.apigw.runtime.spi.LambdaInvocation;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -79,7 +80,16 @@ public final class LambdaCall {
 
     /** Invokes the function synchronously with a payload and returns how the call ended. */
     public LambdaOutcome invoke(Exchange exchange, byte[] payload) {
-        return invoke(exchange, payload, REQUEST_RESPONSE);
+        return invoke(exchange, payload, REQUEST_RESPONSE, exchange.stageVariables());
+    }
+
+    /**
+     * Invokes the function synchronously with a payload, its ARN completed with {@code
+     * stageVariables} (an HTTP API stage's, reference 1.5), and returns how the call ended.
+     */
+    public LambdaOutcome invoke(
+            Exchange exchange, byte[] payload, Map<String, String> stageVariables) {
+        return invoke(exchange, payload, REQUEST_RESPONSE, stageVariables);
     }
 
     /**
@@ -88,8 +98,16 @@ public final class LambdaCall {
      * an empty payload returned at once. Writes the execution-log lines of each outcome.
      */
     LambdaOutcome invoke(Exchange exchange, byte[] body, String invocationType) {
+        return invoke(exchange, body, invocationType, exchange.stageVariables());
+    }
+
+    private LambdaOutcome invoke(
+            Exchange exchange,
+            byte[] body,
+            String invocationType,
+            Map<String, String> stageVariables) {
         byte[] payload = body.length == 0 ? EMPTY_OBJECT : body;
-        LambdaArn.Function function = arn.resolve(exchange.stageVariables()).orElse(null);
+        LambdaArn.Function function = arn.resolve(stageVariables).orElse(null);
         if (function == null) {
             exchange.trace()
                     .error(

@@ -8,6 +8,7 @@ import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.pipeline.IntegrationInvoker;
 import dev.apigw.runtime.spi.LambdaResult;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * An AWS_PROXY integration with a Lambda function (reference 2): sends the request as an event of
@@ -18,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * otherwise ignored, except that a mapping to a header AWS forbids fails every call with 500
  * (reference 5.2).
  */
-final class LambdaProxyInvoker implements IntegrationInvoker {
+public final class LambdaProxyInvoker implements IntegrationInvoker {
     private static final String STEP = "integration";
 
     private final ProxyPayloadFormat format;
@@ -43,14 +44,18 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
         }
     }
 
-    @Override
-    public Response invoke(Exchange exchange) {
-        if (misconfiguration != null) {
-            exchange.trace()
-                    .error(STEP, "Execution failed due to configuration error: ", misconfiguration);
-            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
-        }
-        parameters.checkTargets(exchange);
+    /**
+     * Sends the event of {@code exchange} in {@code format} to the function of {@code call}, its
+     * ARN completed with {@code stageVariables}, and returns the response its answer stands for. A
+     * function error is thrown as DEFAULT_5XX 502 {@code Internal server error} (reference 2.2),
+     * any other failed call as {@link LambdaOutcomes} says. Shared by REST APIs and HTTP APIs,
+     * whose error step answers these failures its own way (reference 3.3).
+     */
+    public static Response proxy(
+            Exchange exchange,
+            LambdaCall call,
+            Map<String, String> stageVariables,
+            ProxyPayloadFormat format) {
         byte[] event = format.event(exchange);
         if (exchange.trace().isRecording()) {
             exchange.trace()
@@ -59,7 +64,8 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
                             "Endpoint request body after transformations: ",
                             new String(event, StandardCharsets.UTF_8));
         }
-        LambdaResult result = LambdaOutcomes.resultOrThrow(call.invoke(exchange, event));
+        LambdaResult result =
+                LambdaOutcomes.resultOrThrow(call.invoke(exchange, event, stageVariables));
         if (result.functionError().isPresent()) {
             if (exchange.trace().isRecording()) {
                 exchange.trace()
@@ -73,5 +79,16 @@ final class LambdaProxyInvoker implements IntegrationInvoker {
                     GatewayResponseType.DEFAULT_5XX, 502, "Internal server error");
         }
         return format.response(result.payload(), exchange);
+    }
+
+    @Override
+    public Response invoke(Exchange exchange) {
+        if (misconfiguration != null) {
+            exchange.trace()
+                    .error(STEP, "Execution failed due to configuration error: ", misconfiguration);
+            throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
+        }
+        parameters.checkTargets(exchange);
+        return proxy(exchange, call, exchange.stageVariables(), format);
     }
 }

@@ -21,20 +21,75 @@ import java.util.Map;
  * the query maps are form-decoded, the single-value map keeping the last value; the maps are {@code
  * null} rather than empty; {@code body} is {@code null} without a body, and base64 with {@code
  * isBase64Encoded: true} when the request's Content-Type is in {@code binaryMediaTypes} (reference
- * 6.3). Internal: a REQUEST Lambda authorizer's event reuses its writers (reference 8.3).
+ * 6.3). HTTP APIs send the same event with {@code version} 1.0 (reference 2.3), through {@link
+ * #of(Exchange, Source)}. Internal: a REQUEST Lambda authorizer's event reuses its writers
+ * (reference 8.3).
  */
 public final class ProxyEvent {
     private static final JsonFactory JSON = new JsonFactory();
 
     private ProxyEvent() {}
 
-    /** Returns the event of an exchange as JSON bytes. */
+    /**
+     * What a payload format 1.0 event takes from the kind of API that sends it: REST APIs
+     * (reference 2.1) or HTTP APIs (reference 2.3).
+     *
+     * @param version the {@code version} field, null for none (REST APIs send none)
+     * @param resource the {@code resource} field: the resource path or the route's path
+     * @param path the {@code path} field: the request path after the stage
+     * @param edge whether the API is served through CloudFront, which re-cases some headers
+     * @param binaryBody whether the body goes base64 with {@code isBase64Encoded: true}
+     * @param stageVariables the stage variables of the request
+     * @param requestContext writes the {@code requestContext} field
+     */
+    public record Source(
+            String version,
+            String resource,
+            String path,
+            boolean edge,
+            boolean binaryBody,
+            Map<String, String> stageVariables,
+            JsonWriter requestContext) {}
+
+    /** Writes JSON for an exchange. */
+    @FunctionalInterface
+    public interface JsonWriter {
+        /** Writes to {@code g}. */
+        void write(JsonGenerator g, Exchange exchange) throws IOException;
+    }
+
+    /** Returns the event of a REST API's exchange as JSON bytes. */
     static byte[] of(Exchange exchange) {
+        Request request = exchange.request();
+        RestApi api = exchange.stage().deployment().restApi();
+        Source source =
+                new Source(
+                        null,
+                        exchange.method().resource().path(),
+                        exchange.resourcePath(),
+                        ProxyEventHeaders.isEdge(api.endpointConfiguration().types()),
+                        request.bodyLength() > 0
+                                && MediaTypes.isBinary(
+                                        MediaTypes.mimeType(
+                                                request.headers().first("Content-Type").orElse("")),
+                                        api.binaryMediaTypes()),
+                        exchange.stageVariables(),
+                        ProxyRequestContext::write);
+        return of(exchange, source);
+    }
+
+    /** Returns the payload format 1.0 event of an exchange as JSON bytes. */
+    public static byte[] of(Exchange exchange, Source source) {
+        return json(exchange, (g, e) -> write(g, e, source));
+    }
+
+    /** Returns what {@code writer} writes for an exchange, as JSON bytes. */
+    public static byte[] json(Exchange exchange, JsonWriter writer) {
         BufferRecycler recycler = JSON._getBufferRecycler();
         ByteArrayBuilder out = new ByteArrayBuilder(recycler, 2048);
         try {
             try (JsonGenerator g = JSON.createGenerator(out)) {
-                write(g, exchange);
+                writer.write(g, exchange);
             }
             return out.toByteArray();
         } catch (IOException e) {
@@ -45,15 +100,17 @@ public final class ProxyEvent {
         }
     }
 
-    private static void write(JsonGenerator g, Exchange exchange) throws IOException {
-        Request request = exchange.request();
-        RestApi api = exchange.stage().deployment().restApi();
+    private static void write(JsonGenerator g, Exchange exchange, Source source)
+            throws IOException {
         g.writeStartObject();
-        writeRequest(g, exchange);
+        if (source.version() != null) {
+            g.writeStringField("version", source.version());
+        }
+        writeRequest(g, exchange, source.resource(), source.path(), source.edge());
         writeMap(g, EventFields.PATH_PARAMETERS, exchange.route().pathParameters());
-        writeMap(g, EventFields.STAGE_VARIABLES, exchange.stageVariables());
-        ProxyRequestContext.write(g, exchange);
-        writeBody(g, request, api);
+        writeMap(g, EventFields.STAGE_VARIABLES, source.stageVariables());
+        source.requestContext().write(g, exchange);
+        writeBody(g, exchange.request(), source.binaryBody());
         g.writeEndObject();
     }
 
@@ -64,18 +121,25 @@ public final class ProxyEvent {
      * {@code multiValueQueryStringParameters}.
      */
     public static void writeRequest(JsonGenerator g, Exchange exchange) throws IOException {
-        Request request = exchange.request();
         RestApi api = exchange.stage().deployment().restApi();
+        writeRequest(
+                g,
+                exchange,
+                exchange.method().resource().path(),
+                exchange.resourcePath(),
+                ProxyEventHeaders.isEdge(api.endpointConfiguration().types()));
+    }
+
+    private static void writeRequest(
+            JsonGenerator g, Exchange exchange, String resource, String path, boolean edge)
+            throws IOException {
         g.writeFieldName(EventFields.RESOURCE);
-        g.writeString(exchange.method().resource().path());
+        g.writeString(resource);
         g.writeFieldName(EventFields.PATH);
-        g.writeString(exchange.resourcePath());
+        g.writeString(path);
         g.writeFieldName(EventFields.HTTP_METHOD);
-        g.writeString(request.httpMethod());
-        Map<String, List<String>> headers =
-                ProxyEventHeaders.of(
-                        exchange, ProxyEventHeaders.isEdge(api.endpointConfiguration().types()));
-        writeMaps(g, "headers", "multiValueHeaders", headers);
+        g.writeString(exchange.request().httpMethod());
+        writeMaps(g, "headers", "multiValueHeaders", ProxyEventHeaders.of(exchange, edge));
         writeMaps(
                 g,
                 "queryStringParameters",
@@ -83,14 +147,12 @@ public final class ProxyEvent {
                 exchange.queryParameters());
     }
 
-    private static void writeBody(JsonGenerator g, Request request, RestApi api)
+    private static void writeBody(JsonGenerator g, Request request, boolean binary)
             throws IOException {
         if (request.bodyLength() == 0) {
             g.writeNullField("body");
             g.writeBooleanField("isBase64Encoded", false);
-        } else if (MediaTypes.isBinary(
-                MediaTypes.mimeType(request.headers().first("Content-Type").orElse("")),
-                api.binaryMediaTypes())) {
+        } else if (binary) {
             g.writeStringField("body", Base64.getEncoder().encodeToString(request.body()));
             g.writeBooleanField("isBase64Encoded", true);
         } else {

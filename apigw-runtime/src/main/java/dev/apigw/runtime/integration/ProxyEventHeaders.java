@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * and {@code X-Forwarded-For} (the client's value followed by the source IP), {@code
  * X-Forwarded-Port} and {@code X-Forwarded-Proto} (the connection's, replacing the client's). An
  * EDGE API re-cases {@code Authorization} and {@code User-Agent}, as CloudFront does. Names are
- * sorted case-insensitively, as in AWS's sample events.
+ * sorted case-insensitively, as in AWS's sample events. Internal: the HTTP API events use them too
+ * (reference 2.3, 2.4).
  */
-final class ProxyEventHeaders {
+public final class ProxyEventHeaders {
     private static final String TRACE = "X-Amzn-Trace-Id";
     private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final String FORWARDED_PORT = "X-Forwarded-Port";
@@ -30,7 +31,7 @@ final class ProxyEventHeaders {
     private ProxyEventHeaders() {}
 
     /** Returns every value by name, in the order they were sent. */
-    static Map<String, List<String>> of(Exchange exchange, boolean edge) {
+    public static Map<String, List<String>> of(Exchange exchange, boolean edge) {
         Request request = exchange.request();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         StringBuilder forwardedFor = new StringBuilder();

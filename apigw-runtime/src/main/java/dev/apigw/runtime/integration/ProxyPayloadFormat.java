@@ -7,9 +7,9 @@ import dev.apigw.runtime.pipeline.Exchange;
  * A Lambda proxy payload format ({@code payloadFormatVersion}): how a request becomes the event a
  * function receives and how its answer becomes the response. REST APIs use 1.0 (reference 2.1,
  * 2.2); HTTP APIs choose 1.0 or 2.0 per integration (reference 2.3 to 2.5). Implementations are
- * stateless and thread-safe. Internal.
+ * stateless and thread-safe. Internal: the HTTP API formats live with the HTTP API runtime.
  */
-interface ProxyPayloadFormat {
+public interface ProxyPayloadFormat {
     /** Payload format 1.0 as a REST API sends and reads it (reference 2.1, 2.2). */
     ProxyPayloadFormat REST_V1_0 =
             new ProxyPayloadFormat() {

@@ -113,6 +113,33 @@ public final class ProxyRequestContext {
         g.writeEndObject();
     }
 
+    /**
+     * Writes the {@code clientCert} field of a mutual-TLS client (reference 2.1 {@code
+     * identity.clientCert}, 2.4 {@code authentication.clientCert}).
+     */
+    public static void writeClientCert(JsonGenerator g, Request.ClientCertificate c)
+            throws IOException {
+        g.writeObjectFieldStart("clientCert");
+        g.writeStringField("clientCertPem", c.clientCertPem());
+        g.writeStringField("subjectDN", c.subjectDN());
+        g.writeStringField("issuerDN", c.issuerDN());
+        g.writeStringField("serialNumber", c.serialNumber());
+        g.writeObjectFieldStart("validity");
+        g.writeStringField("notBefore", c.notBefore());
+        g.writeStringField("notAfter", c.notAfter());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes the {@code identity} field: the {@code $context.identity} variables of the exchange's
+     * pipeline, unset ones as {@code null}, the API key when one was used, the client certificate
+     * over mutual TLS.
+     */
+    public static void writeIdentity(JsonGenerator g, Exchange exchange) throws IOException {
+        writeIdentity(g, exchange, exchange.state().contextVariables());
+    }
+
     private static void writeIdentity(JsonGenerator g, Exchange exchange, ContextVariables context)
             throws IOException {
         g.writeFieldName(EventFields.IDENTITY);
@@ -127,17 +154,7 @@ public final class ProxyRequestContext {
         }
         Optional<Request.ClientCertificate> cert = exchange.request().clientCertificate();
         if (cert.isPresent()) {
-            Request.ClientCertificate c = cert.get();
-            g.writeObjectFieldStart("clientCert");
-            g.writeStringField("clientCertPem", c.clientCertPem());
-            g.writeStringField("subjectDN", c.subjectDN());
-            g.writeStringField("issuerDN", c.issuerDN());
-            g.writeStringField("serialNumber", c.serialNumber());
-            g.writeObjectFieldStart("validity");
-            g.writeStringField("notBefore", c.notBefore());
-            g.writeStringField("notAfter", c.notAfter());
-            g.writeEndObject();
-            g.writeEndObject();
+            writeClientCert(g, cert.get());
         }
         g.writeEndObject();
     }

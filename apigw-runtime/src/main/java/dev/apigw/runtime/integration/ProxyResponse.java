@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Turns what a Lambda proxy function returned into the method response (reference 2.2): a JSON
@@ -27,24 +28,36 @@ import java.util.List;
  * character, makes the answer malformed too (502; AWS's handling of these is not recorded): nothing
  * the function returns can split the response. The payload is read in one streaming pass.
  */
-final class ProxyResponse {
+public final class ProxyResponse {
     private static final JsonFactory JSON = new JsonFactory();
     private static final String STEP = "integration";
 
     private final Exchange exchange;
+    private final Predicate<Exchange> decodesBase64;
     private int status = 200;
     private List<String> multi = List.of();
     private List<String> single = List.of();
     private String body = "";
     private boolean base64;
 
-    private ProxyResponse(Exchange exchange) {
+    private ProxyResponse(Exchange exchange, Predicate<Exchange> decodesBase64) {
         this.exchange = exchange;
+        this.decodesBase64 = decodesBase64;
     }
 
-    /** Parses a function's payload into the response to send. */
+    /** Parses a function's payload into the response a REST API sends. */
     static Response parse(byte[] payload, Exchange exchange) {
-        ProxyResponse parsed = new ProxyResponse(exchange);
+        return parse(payload, exchange, ProxyResponse::acceptsBinary);
+    }
+
+    /**
+     * Parses a function's payload into the response to send, a base64 body decoded when {@code
+     * decodesBase64} holds for the exchange (REST APIs: the first {@code Accept} type is in {@code
+     * binaryMediaTypes}; HTTP APIs: always).
+     */
+    public static Response parse(
+            byte[] payload, Exchange exchange, Predicate<Exchange> decodesBase64) {
+        ProxyResponse parsed = new ProxyResponse(exchange, decodesBase64);
         try (JsonParser p = JSON.createParser(payload)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw parsed.malformed("the payload is not a JSON object");
@@ -203,7 +216,7 @@ final class ProxyResponse {
     }
 
     private byte[] body() {
-        if (!base64 || !acceptsBinary()) {
+        if (!base64 || !decodesBase64.test(exchange)) {
             return body.getBytes(StandardCharsets.UTF_8);
         }
         try {
@@ -219,7 +232,7 @@ final class ProxyResponse {
         }
     }
 
-    private boolean acceptsBinary() {
+    private static boolean acceptsBinary(Exchange exchange) {
         String accept = exchange.request().headers().first("Accept").orElse("");
         return MediaTypes.isBinary(
                 MediaTypes.firstAccepted(accept),
