@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpApiFlagsIT {
     private static final Path ROUTES =
             Path.of("src/test/resources/fixtures/http-api/routes-api.yaml");
+    private static final Path HELLO =
+            Path.of("src/test/resources/fixtures/http-api/hello-http-api.yaml");
     private static final Path UNMARKED =
             Path.of("src/test/resources/fixtures/http-api/unmarked-api.yaml");
 
@@ -83,6 +86,66 @@ class HttpApiFlagsIT {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
         assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+    }
+
+    private List<String> helloArgs(String... more) throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        HelloHandlerSource.compile(
+                dir,
+                classes,
+                "event.get(\"routeKey\") + \" on \" + ((Map<?, ?>)"
+                        + " event.get(\"requestContext\")).get(\"stage\")"
+                        + " + \" \" + event.get(\"version\")");
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--spec",
+                                HELLO.toString(),
+                                "--lambda",
+                                "HelloFunction=example.HelloHandler",
+                                "--classpath",
+                                classes.toString(),
+                                "--port",
+                                "0"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void spec_lambdaHttpApi_callsTheBoundHandlerWithAPayload2EventAtTheRoot() throws Exception {
+        ServerProcess server = start(helloArgs());
+
+        String base = url(server.awaitLine("Listening on "));
+        HttpResponse<String> response = get(base + "/hello/world");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("GET /hello/{name} on $default 2.0");
+        assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+    }
+
+    @Test
+    void spec_lambdaHttpApiOnANamedStage_callsTheHandlerUnderTheStageOnly() throws Exception {
+        ServerProcess server = start(helloArgs("--stage", "v1"));
+
+        String base = url(server.awaitLine("Listening on "));
+        HttpResponse<String> staged = get(base + "/hello/world");
+        HttpResponse<String> root =
+                get(base.substring(0, base.length() - "/v1".length()) + "/hello/world");
+
+        assertThat(staged.statusCode()).isEqualTo(200);
+        assertThat(staged.body()).isEqualTo("GET /hello/{name} on v1 2.0");
+        assertThat(root.statusCode()).isEqualTo(404);
+        assertThat(root.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    }
+
+    @Test
+    void spec_lambdaHttpApiWithoutBinding_warnsNamingTheRoute() throws Exception {
+        ServerProcess server = start(List.of("--spec", HELLO.toString(), "--port", "0"));
+
+        assertThat(server.awaitLine("apigw-local: warning: GET /hello/{name}: "))
+                .endsWith(
+                        "no Lambda function is bound for HelloFunction; bind it with --lambda"
+                                + " HelloFunction=CLASS");
     }
 
     @Test
