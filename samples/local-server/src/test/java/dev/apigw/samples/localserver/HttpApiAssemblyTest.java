@@ -10,6 +10,10 @@ import dev.apigw.model.RouteSettings;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,7 +176,7 @@ class HttpApiAssemblyTest {
     }
 
     @Test
-    void launch_httpApi_reportsItsTypeAndIdAndServesAtTheRoot() throws Exception {
+    void launch_httpApi_reportsItsTypeAndIdAndHasNoStageCacheToFlush() throws Exception {
         try (RunningServer running =
                 LocalServerMain.launch(
                         ServerOptions.parse(List.of("--spec", ROUTES.toString(), "--port", "0")),
@@ -183,6 +187,20 @@ class HttpApiAssemblyTest {
             assertThat(running.apiId()).isNotBlank();
             assertThat(LocalServerMain.stageUrl(running.server().baseUrl(), running.stage()))
                     .isEqualTo(running.server().baseUrl());
+            HttpResponse<String> flush =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            running.server().baseUrl()
+                                                                    + "/_apigw/restapis/"
+                                                                    + running.apiId()
+                                                                    + "/stages/$default/cache/data"))
+                                            .DELETE()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertThat(flush.statusCode()).isEqualTo(404);
+            assertThat(flush.body()).contains("Invalid API identifier specified");
         }
     }
 }
