@@ -40,12 +40,13 @@ import java.util.function.Supplier;
  *       naming it.
  * </ul>
  *
- * <p>An unknown REST API answers AWS's 404 {@code NotFoundException} {@code Invalid API identifier
- * specified {accountId}:{restApiId}} (reference, appendix B), an unknown stage 404 {@code Invalid
- * stage identifier specified}; another method on a known path 405 with {@code Allow}, and any other
- * path under {@code /_apigw/} 404 naming the paths. Errors are {@code {"message":"..."}} with
- * {@code x-amzn-ErrorType}, as API Gateway's. The API is read from the supplier for each request,
- * so a reloaded definition is the one flushed. Thread-safe.
+ * <p>An HTTP API has no stage cache and no usage plans (reference 11.1): served one, every REST API
+ * id is unknown. An unknown REST API answers AWS's 404 {@code NotFoundException} {@code Invalid API
+ * identifier specified {accountId}:{restApiId}} (reference, appendix B), an unknown stage 404
+ * {@code Invalid stage identifier specified}; another method on a known path 405 with {@code
+ * Allow}, and any other path under {@code /_apigw/} 404 naming the paths. Errors are {@code
+ * {"message":"..."}} with {@code x-amzn-ErrorType}, as API Gateway's. The API is read from the
+ * supplier for each request, so a reloaded definition is the one flushed. Thread-safe.
  */
 final class AdminPaths {
     /** The first path segment of the server's own paths, a name no served stage may take. */
@@ -202,7 +203,7 @@ final class AdminPaths {
 
     /** Returns AWS's 404 for a REST API or stage that is not served, empty when both are. */
     private static Optional<Response> missing(Api served, String restApiId, String stageName) {
-        if (!served.restApi().id().equals(restApiId)) {
+        if (served.httpApi().isPresent() || !served.restApi().id().equals(restApiId)) {
             return Optional.of(
                     error(
                             404,

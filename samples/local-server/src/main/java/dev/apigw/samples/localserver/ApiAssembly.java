@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * credentials ({@link HostBindings}); and the {@link StartupWarnings} of that definition. Used at
  * start and by {@code --watch} on every change.
  *
- * <p>With {@code --template}, {@link TemplateAssembly} builds it instead.
+ * <p>With {@code --template}, {@link TemplateAssembly} builds it instead; with a spec that is an
+ * HTTP API definition ({@link ApiType}), {@link HttpApiAssembly}.
  *
  * @param api the API to serve
  * @param warnings what the definition uses that the server cannot serve as AWS would
@@ -59,6 +60,11 @@ record ApiAssembly(
         StageOverrides overrides = StageOverrides.of(options);
         if (options.template().isPresent()) {
             return TemplateAssembly.build(options, isolated, accounts, overrides);
+        }
+        if (options.spec().isPresent()
+                && ApiType.of(options.spec().get(), options.apiType().orElse(null))
+                        == ApiType.HTTP) {
+            return HttpApiAssembly.build(options, accounts, overrides);
         }
         HandlerLoader loader = HandlerLoader.create(options.classpath());
         boolean demo = options.spec().isEmpty();
@@ -102,13 +108,18 @@ record ApiAssembly(
         return new ApiAssembly(api, warnings, options.stage(), List.of(), () -> {});
     }
 
-    private static RestApi importSpec(Path spec, Map<String, String> placeholders) {
+    /** Fails with a one-line {@link LaunchException} when the spec file cannot be read. */
+    static void checkReadable(Path spec) {
         if (!Files.isRegularFile(spec)) {
             throw LaunchException.failure("spec file not found: " + spec);
         }
         if (!Files.isReadable(spec)) {
             throw LaunchException.failure("spec file is not readable: " + spec);
         }
+    }
+
+    private static RestApi importSpec(Path spec, Map<String, String> placeholders) {
+        checkReadable(spec);
         try {
             return OpenApiImporter.create(
                             ImportOptions.builder().placeholders(placeholders).build())

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * Binds what the command line gives for access control: each {@code --jwks POOL=SOURCE} as the key
- * set of a Cognito user pool (a file, read now, or an http(s) URL, fetched when a token first needs
- * it), and the {@code --credentials KEY=SECRET} pairs as the IAM credentials {@code AWS_IAM}
- * methods accept, each caller a user of the API's own account: {@code
- * arn:aws:iam::{account}:user/{KEY}}.
+ * set of a Cognito user pool, and each {@code --jwks ISSUER=SOURCE} (an issuer URL, passed through
+ * unchanged) as the key set of an HTTP API JWT authorizer's issuer (reference 8.5), SOURCE a file,
+ * read now, or an http(s) URL, fetched when a token first needs it; and the {@code --credentials
+ * KEY=SECRET} pairs as the IAM credentials {@code AWS_IAM} methods accept, each caller a user of
+ * the API's own account: {@code arn:aws:iam::{account}:user/{KEY}}.
  */
 final class HostBindings {
     private HostBindings() {}
@@ -41,16 +42,16 @@ final class HostBindings {
         return "arn:aws:iam::" + accountId + ":user/" + key;
     }
 
-    private static void bindKeySet(Api.Builder api, String pool, String source) {
+    private static void bindKeySet(Api.Builder api, String key, String source) {
         String lower = source.toLowerCase(Locale.ROOT);
         try {
             if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                api.jwks(pool, URI.create(source));
+                api.jwks(key, URI.create(source));
             } else {
-                api.jwks(pool, Path.of(source));
+                api.jwks(key, Path.of(source));
             }
         } catch (IllegalArgumentException e) {
-            throw LaunchException.failure("--jwks " + pool + "=" + source + ": " + e.getMessage());
+            throw LaunchException.failure("--jwks " + key + "=" + source + ": " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.apigw.samples.localserver;
 
+import dev.apigw.model.HttpApi;
+import dev.apigw.model.HttpStage;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.ApiGatewayMetrics;
 import dev.apigw.runtime.Gateway;
@@ -17,21 +19,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The command line of {@code apigw-local.jar}: serves an OpenAPI file, a CloudFormation or SAM
- * template's REST API (or the bundled demo API) on {@code http://HOST:PORT/STAGE} through Jetty 12.
- * When ready it prints {@code Admin paths: http://HOST:PORT/_apigw/ (REST API ID, stage STAGE)}
- * ({@link AdminPaths}) and {@code Listening on http://HOST:PORT/STAGE}; from then on standard
- * output (the access log, {@link AccessLogPrinter}) and standard error (everything logged) are
- * written in batches (see {@link BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through
- * a shutdown hook, which prints the metrics ({@link MetricsSummary}) on standard error, then {@code
- * Stopped}, and writes what is left. A bad flag prints one line on standard error and exits 2; a
- * spec, handler or port that cannot be used prints one line and exits 1. See {@link
- * ServerOptions#USAGE}.
+ * The command line of {@code apigw-local.jar}: serves an OpenAPI file (a REST or an HTTP API, see
+ * {@link ApiType}), a CloudFormation or SAM template's REST API (or the bundled demo API) on {@code
+ * http://HOST:PORT/STAGE} through Jetty 12, an HTTP API's {@code $default} stage on {@code
+ * http://HOST:PORT}. When ready it prints {@code Admin paths: http://HOST:PORT/_apigw/ (REST API
+ * ID, stage STAGE)} ({@code HTTP API ID} for an HTTP API; {@link AdminPaths}) and {@code Listening
+ * on} the stage's URL ({@link #stageUrl}); from then on standard output (the access log, {@link
+ * AccessLogPrinter}) and standard error (everything logged) are written in batches (see {@link
+ * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
+ * the metrics ({@link MetricsSummary}) on standard error, then {@code Stopped}, and writes what is
+ * left. A bad flag prints one line on standard error and exits 2; a spec, handler or port that
+ * cannot be used prints one line and exits 1. See {@link ServerOptions#USAGE}.
  */
 public final class LocalServerMain {
     private LocalServerMain() {}
@@ -69,18 +73,28 @@ public final class LocalServerMain {
         System.out.println(
                 "Admin paths: "
                         + server.server().baseUrl()
-                        + "/_apigw/ (REST API "
-                        + server.restApiId()
+                        + "/_apigw/ ("
+                        + server.apiType().toString().toUpperCase(Locale.ROOT)
+                        + " API "
+                        + server.apiId()
                         + ", stage "
                         + server.stage()
                         + ")");
-        System.out.println("Listening on " + server.server().baseUrl() + "/" + server.stage());
+        System.out.println("Listening on " + stageUrl(server.server().baseUrl(), server.stage()));
         output.drain();
         try {
             server.server().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Returns where a stage is served: an HTTP API's {@code $default} stage at the root ({@code
+     * http://HOST:PORT}, reference 7.2), any other under its name ({@code http://HOST:PORT/STAGE}).
+     */
+    static String stageUrl(String baseUrl, String stage) {
+        return stage.equals(HttpStage.DEFAULT) ? baseUrl : baseUrl + "/" + stage;
     }
 
     /**
@@ -152,7 +166,8 @@ public final class LocalServerMain {
                     assembly.stage(),
                     () -> closeFunctions(served, children),
                     metrics,
-                    assembly.api().restApi().id());
+                    assembly.api().httpApi().isPresent() ? ApiType.HTTP : ApiType.REST,
+                    apiId(assembly.api()));
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();
@@ -161,6 +176,11 @@ public final class LocalServerMain {
             closeFunctions(served, isolated);
             throw e;
         }
+    }
+
+    /** Returns the id of the API served: its HTTP API's, else its REST API's. */
+    static String apiId(Api api) {
+        return api.httpApi().map(HttpApi::id).orElseGet(() -> api.restApi().id());
     }
 
     private static IsolatedFunctions isolate() {

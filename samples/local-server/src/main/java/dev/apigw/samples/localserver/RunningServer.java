@@ -12,7 +12,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * @param stage the stage served
  * @param functions what the served functions hold (class loaders, child JVMs), closed last
  * @param metrics the registry of the served APIs' meters ({@code GET /_apigw/metrics})
- * @param restApiId the id of the REST API served at start
+ * @param apiType the type of the API served at start
+ * @param apiId the id of the API (REST or HTTP) served at start
  */
 public record RunningServer(
         LocalServer server,
@@ -20,7 +21,8 @@ public record RunningServer(
         String stage,
         AutoCloseable functions,
         PrometheusMeterRegistry metrics,
-        String restApiId)
+        ApiType apiType,
+        String apiId)
         implements AutoCloseable {
     /** Stops watching, then stops the server, then closes the functions. */
     @Override

@@ -23,7 +23,12 @@ public final class ServerOptions {
                     "Usage: java -jar apigw-local.jar [--spec FILE | --template FILE] [options]",
                     "  --spec FILE          OpenAPI 3.x or Swagger 2.0, JSON or YAML; without it (and"
                             + " without --template),",
-                    "                       the bundled demo API",
+                    "                       the bundled demo API. A definition with"
+                            + " x-amazon-apigateway-importexport-version",
+                    "                       (or another HTTP API-only construct) is served as an"
+                            + " HTTP API",
+                    "  --api-type TYPE      http or rest: how to import --spec, in place of that"
+                            + " detection",
                     "  --template FILE      a CloudFormation or SAM template (JSON or YAML; also cdk"
                             + " synth output) in place",
                     "                       of --spec: its REST API with its stages, usage plans, API"
@@ -35,7 +40,9 @@ public final class ServerOptions {
                             + " runtime interface client",
                     "  --stage NAME         stage served: requests go to http://HOST:PORT/NAME/...;"
                             + " default dev, or with",
-                    "                       --template the template's only stage",
+                    "                       --template the template's only stage; an HTTP API's"
+                            + " default is $default,",
+                    "                       served at the root: http://HOST:PORT/...",
                     "  --stage-var K=V      a stage variable (repeatable)",
                     "  --lambda NAME=CLASS  bind the Lambda function NAME (as named in integration URIs)"
                             + " to a handler class",
@@ -48,6 +55,12 @@ public final class ServerOptions {
                             + " pool id as in the",
                     "                               providerARN, e.g. us-east-1_AbCdEf123); SOURCE a"
                             + " file or an http(s) URL (repeatable)",
+                    "  --jwks ISSUER=SOURCE         the key set of an HTTP API JWT authorizer's issuer"
+                            + " (ISSUER: its URL as",
+                    "                               in jwtConfiguration, e.g."
+                            + " https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123);",
+                    "                               split at the first '=', so SOURCE may hold '='"
+                            + " (an issuer URL has none)",
                     "  --credentials KEY=SECRET     IAM credentials accepted for AWS_IAM methods,"
                             + " caller in the API's own",
                     "                               account (repeatable)",
@@ -60,7 +73,12 @@ public final class ServerOptions {
                     "                       methodSettings, cacheClusterEnabled, cacheClusterSize,"
                             + " canarySettings,",
                     "                       accessLogSettings, tracingEnabled; laid over the served"
-                            + " stage (with --template too)",
+                            + " stage (with --template too).",
+                    "                       On an HTTP API: variables, accessLogSettings, and the"
+                            + " throttling and metricsEnabled",
+                    "                       of methodSettings (*/* as defaultRouteSettings, pets/GET"
+                            + " as routeSettings['GET /pets']);",
+                    "                       the rest is REST-only and ignored with a warning",
                     "  --log-level LEVEL    OFF, ERROR or INFO: the execution log level of every method"
                             + " of the stage, on",
                     "                       standard error; default the stage's own, ERROR if it sets"
@@ -99,6 +117,7 @@ public final class ServerOptions {
     private static final Set<String> VALUED =
             Set.of(
                     "--spec",
+                    "--api-type",
                     "--template",
                     "--api",
                     "--parameter",
@@ -119,6 +138,7 @@ public final class ServerOptions {
     private static final Set<String> SWITCHES = Set.of("--version", "--watch", "--isolate");
 
     private final Path spec;
+    private final ApiType apiType;
     private final Path template;
     private final String api;
     private final Map<String, String> parameters;
@@ -139,6 +159,7 @@ public final class ServerOptions {
 
     private ServerOptions(Parser p) {
         spec = p.spec;
+        apiType = p.apiType;
         template = p.template;
         api = p.api;
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(p.parameters));
@@ -201,6 +222,9 @@ public final class ServerOptions {
         if (p.spec != null && p.template != null) {
             throw LaunchException.usage("--spec and --template cannot be used together");
         }
+        if (p.apiType != null && p.spec == null) {
+            throw LaunchException.usage("--api-type needs --spec (see --help)");
+        }
         if (p.template == null) {
             for (String flag : new String[] {"--api", "--parameter", "--isolate"}) {
                 if (p.given.contains(flag)) {
@@ -214,6 +238,14 @@ public final class ServerOptions {
     /** Returns the spec file, or empty for the bundled demo API. */
     public Optional<Path> spec() {
         return Optional.ofNullable(spec);
+    }
+
+    /**
+     * Returns the type of API {@code --spec} is imported as ({@code --api-type}), if given; without
+     * it the spec's own markers decide ({@link ApiType#of}).
+     */
+    public Optional<ApiType> apiType() {
+        return Optional.ofNullable(apiType);
     }
 
     /** Returns the template file ({@code --template}), if any. */
@@ -236,7 +268,7 @@ public final class ServerOptions {
         return isolate;
     }
 
-    /** Returns the stage served: the one given, else {@code dev}. */
+    /** Returns the stage served of a REST API: the one given, else {@code dev}. */
     public String stage() {
         return stage == null ? "dev" : stage;
     }
@@ -267,8 +299,10 @@ public final class ServerOptions {
     }
 
     /**
-     * Returns the JSON Web Key Set sources of the Cognito user pools ({@code --jwks}): pool id to a
-     * file or an http(s) URL, in the order given.
+     * Returns the JSON Web Key Set sources of {@code --jwks}, in the order given: a Cognito user
+     * pool id, or an HTTP API JWT issuer URL (as given, unchanged), to a file or an http(s) URL.
+     * The value splits at its first {@code =}: an issuer URL has no query (OpenID Connect Discovery
+     * 1.0, section 3: no query or fragment), so it holds none, while the source may.
      */
     public Map<String, String> jwks() {
         return jwks;
@@ -331,6 +365,7 @@ public final class ServerOptions {
     private static final class Parser {
         private final Set<String> given = new HashSet<>();
         private Path spec;
+        private ApiType apiType;
         private Path template;
         private String api;
         private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -354,6 +389,9 @@ public final class ServerOptions {
             switch (flag) {
                 case "--spec":
                     spec = Path.of(nonEmpty(flag, value));
+                    break;
+                case "--api-type":
+                    apiType = ApiType.parse(value);
                     break;
                 case "--template":
                     template = Path.of(nonEmpty(flag, value));
@@ -394,7 +432,7 @@ public final class ServerOptions {
                     apiKeys.add(nonEmpty(flag, value));
                     break;
                 case "--jwks":
-                    put(jwks, flag, value, "POOL=SOURCE");
+                    put(jwks, flag, value, "POOL=SOURCE or ISSUER=SOURCE");
                     break;
                 case "--credentials":
                     putSecret(credentials, flag, value);

@@ -4,10 +4,13 @@ import dev.apigw.model.AccessLogSettings;
 import dev.apigw.model.CanarySettings;
 import dev.apigw.model.MethodSetting;
 import dev.apigw.model.Stage;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -64,6 +67,49 @@ final class StageConfig {
     /** Returns the keys of the method settings the file sets. */
     Set<String> methodSettingKeys() {
         return methodSettings.keySet();
+    }
+
+    /**
+     * Returns the method settings the file sets, each as the fields it sets laid over AWS's
+     * defaults.
+     */
+    Map<String, MethodSetting> methodSettingsOverDefaults() {
+        Map<String, MethodSetting> settings = new LinkedHashMap<>();
+        methodSettings.forEach(
+                (key, fields) -> settings.put(key, MethodSetting.builder().build().copy(fields)));
+        return settings;
+    }
+
+    /** Returns the access-log format and destination the file sets, if any (null: default). */
+    Optional<AccessLogSettings> accessLog(String defaultDestination) {
+        if (accessLog == null) {
+            return Optional.empty();
+        }
+        String destination =
+                accessLog.destinationArn != null ? accessLog.destinationArn : defaultDestination;
+        return Optional.of(new AccessLogSettings(accessLog.format, destination));
+    }
+
+    /**
+     * Returns the names of the stage-level settings the file sets that only REST stages have:
+     * {@code cacheClusterEnabled}, {@code cacheClusterSize}, {@code canarySettings}, {@code
+     * tracingEnabled} (reference 11.1: HTTP APIs have no cache, canary or X-Ray).
+     */
+    List<String> restOnlySettings() {
+        List<String> names = new ArrayList<>();
+        if (cacheClusterEnabled != null) {
+            names.add("cacheClusterEnabled");
+        }
+        if (cacheClusterSize != null) {
+            names.add("cacheClusterSize");
+        }
+        if (canary != null) {
+            names.add("canarySettings");
+        }
+        if (tracingEnabled != null) {
+            names.add("tracingEnabled");
+        }
+        return names;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.apigw.runtime.Gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the command line lays over the served stage, in this order: the {@code --stage-config} file
@@ -48,9 +49,20 @@ final class StageOverrides {
         return config;
     }
 
+    /** Returns the {@code --stage-var} values, laid over the file's. */
+    Map<String, String> variables() {
+        return variables;
+    }
+
+    /** Returns the {@code --log-level} given, if any. */
+    Optional<LogLevel> level() {
+        return Optional.ofNullable(level);
+    }
+
     /**
-     * Returns the API with its stage {@code stageName} overridden; fails with an {@link
-     * IllegalArgumentException} naming what the runtime refuses.
+     * Returns the REST API with its stage {@code stageName} overridden ({@link HttpStageOverrides}
+     * does it for an HTTP API); fails with an {@link IllegalArgumentException} naming what the
+     * runtime refuses.
      */
     Api applyTo(Api api, String stageName) {
         Stage stage = api.stage(stageName).orElseThrow();

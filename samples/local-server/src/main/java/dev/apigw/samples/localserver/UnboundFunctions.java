@@ -2,11 +2,15 @@ package dev.apigw.samples.localserver;
 
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Authorizer;
+import dev.apigw.model.HttpApi;
+import dev.apigw.model.HttpAuthorizerType;
+import dev.apigw.model.HttpIntegration;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.RestApi;
+import dev.apigw.model.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +19,11 @@ import java.util.Set;
 
 /**
  * Finds the Lambda functions that an integration ({@code AWS} or {@code AWS_PROXY}) or a method's
- * authorizer names and that no binding serves: one warning per method, {@code GET /pets: no Lambda
- * function is bound for NAME; bind it with --lambda NAME=CLASS}. A function named through a stage
- * variable is looked up with the stage's value; one whose name stays unresolved is not reported
- * (the request's execution log says what happened).
+ * authorizer names (on an HTTP API: a route's Lambda proxy integration or Lambda authorizer) and
+ * that no binding serves: one warning per method, {@code GET /pets: no Lambda function is bound for
+ * NAME; bind it with --lambda NAME=CLASS}. A function named through a stage variable is looked up
+ * with the stage's value; one whose name stays unresolved is not reported (the request's execution
+ * log says what happened).
  */
 final class UnboundFunctions {
     private static final String VARIABLE = "${stageVariables.";
@@ -53,6 +58,44 @@ final class UnboundFunctions {
                                                                                 + "': "
                                                                                 + hint(name))));
             }
+        }
+        return warnings;
+    }
+
+    /**
+     * Returns the warnings for an HTTP API served on a stage with these bindings: its routes'
+     * Lambda proxy integrations ({@code AWS_PROXY} without a subtype) and Lambda authorizers, each
+     * named by its route key ({@code GET /pets: ...}).
+     */
+    static List<String> of(HttpApi api, Set<String> bound, Map<String, String> variables) {
+        List<String> warnings = new ArrayList<>();
+        for (Route route : api.routes().values()) {
+            String place = route.routeKey().toString();
+            route.integrationId()
+                    .map(api.integrations()::get)
+                    .filter(i -> i.integrationType() == IntegrationType.AWS_PROXY)
+                    .filter(i -> i.integrationSubtype().isEmpty())
+                    .flatMap(HttpIntegration::integrationUri)
+                    .flatMap(uri -> name(uri, variables))
+                    .filter(name -> !isBound(name, bound))
+                    .ifPresent(name -> warnings.add(place + ": " + hint(name)));
+            route.authorizerId()
+                    .map(api.authorizers()::get)
+                    .filter(a -> a.authorizerType() == HttpAuthorizerType.REQUEST)
+                    .ifPresent(
+                            authorizer ->
+                                    authorizer
+                                            .authorizerUri()
+                                            .flatMap(uri -> name(uri, variables))
+                                            .filter(name -> !isBound(name, bound))
+                                            .ifPresent(
+                                                    name ->
+                                                            warnings.add(
+                                                                    place
+                                                                            + ": authorizer '"
+                                                                            + authorizer.name()
+                                                                            + "': "
+                                                                            + hint(name))));
         }
         return warnings;
     }

@@ -165,7 +165,7 @@ class AdminPathsTest {
     }
 
     private String restApiId() {
-        return running.restApiId();
+        return running.apiId();
     }
 
     @Test

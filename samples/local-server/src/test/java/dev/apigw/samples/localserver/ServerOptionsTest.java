@@ -138,6 +138,7 @@ class ServerOptionsTest {
         for (String flag :
                 List.of(
                         "--spec",
+                        "--api-type",
                         "--stage",
                         "--stage-var",
                         "--lambda",
@@ -174,6 +175,66 @@ class ServerOptionsTest {
                     .contains("System.exit")
                     .contains("--isolate");
         }
+    }
+
+    @Test
+    void parse_apiType_isReadInEitherCase() {
+        assertThat(
+                        ServerOptions.parse(List.of("--spec", "api.yaml", "--api-type", "http"))
+                                .apiType())
+                .contains(ApiType.HTTP);
+        assertThat(ServerOptions.parse(List.of("--spec", "api.yaml", "--api-type=REST")).apiType())
+                .contains(ApiType.REST);
+        assertThat(ServerOptions.parse(List.of("--spec", "api.yaml")).apiType()).isEmpty();
+    }
+
+    @Test
+    void parse_apiTypeOfAnotherValue_failsWithUsage() {
+        assertThatThrownBy(
+                        () ->
+                                ServerOptions.parse(
+                                        List.of("--spec", "api.yaml", "--api-type", "websocket")))
+                .isInstanceOfSatisfying(
+                        LaunchException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
+                .hasMessage("--api-type expects http or rest, got 'websocket'");
+    }
+
+    @Test
+    void parse_apiTypeWithoutSpec_failsWithUsage() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--api-type", "http")))
+                .isInstanceOfSatisfying(
+                        LaunchException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
+                .hasMessage("--api-type needs --spec (see --help)");
+    }
+
+    @Test
+    void parse_jwksOfAnIssuerUrl_keepsTheIssuerUnchanged() {
+        ServerOptions options =
+                ServerOptions.parse(
+                        List.of(
+                                "--jwks",
+                                "https://issuer.example.com/x=keys.json",
+                                "--jwks=https://idp.example.com/=https://idp.example.com/jwks?v=2",
+                                "--jwks",
+                                "us-east-1_AbCdEf123=pool.json"));
+
+        assertThat(options.jwks())
+                .containsExactly(
+                        Map.entry("https://issuer.example.com/x", "keys.json"),
+                        Map.entry("https://idp.example.com/", "https://idp.example.com/jwks?v=2"),
+                        Map.entry("us-east-1_AbCdEf123", "pool.json"));
+    }
+
+    @Test
+    void usage_documentsHttpApis() {
+        assertThat(ServerOptions.USAGE)
+                .contains("--api-type TYPE      http or rest")
+                .contains("x-amazon-apigateway-importexport-version")
+                .contains("--jwks ISSUER=SOURCE")
+                .contains("split at the first '='")
+                .contains("default is $default");
     }
 
     @Test
@@ -267,7 +328,7 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--credentials", "AKID=")))
                 .hasMessage("--credentials expects KEY=SECRET");
         assertThatThrownBy(() -> ServerOptions.parse(List.of("--jwks", "pool.json")))
-                .hasMessage("--jwks expects POOL=SOURCE, got 'pool.json'");
+                .hasMessage("--jwks expects POOL=SOURCE or ISSUER=SOURCE, got 'pool.json'");
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.apigw.samples.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.model.HttpApi;
+import dev.apigw.model.HttpAuthorizer;
+import dev.apigw.model.HttpIntegration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.RestApi;
 import java.io.ByteArrayOutputStream;
@@ -143,6 +146,39 @@ class StartupWarningsTest {
                                 + " Pay:live=CLASS");
         assertThat(UnboundFunctions.of(api, Set.of("Pay"), Map.of("fn", "Pay"))).isEmpty();
         assertThat(UnboundFunctions.of(api, Set.of(), Map.of())).isEmpty();
+    }
+
+    @Test
+    void unboundFunctions_httpApiLambdaIntegrationAndAuthorizer_warnNamingTheRouteKey() {
+        HttpApi api =
+                HttpApi.builder("h")
+                        .integration(
+                                HttpIntegration.builder("pets")
+                                        .lambdaProxy(
+                                                "arn:aws:lambda:us-east-1:123456789012:function:"
+                                                        + "Pets")
+                                        .build())
+                        .authorizer(
+                                HttpAuthorizer.lambda(
+                                                "gate",
+                                                "arn:aws:lambda:us-east-1:123456789012:function:"
+                                                        + "Gate",
+                                                "2.0")
+                                        .authorizerId("a1")
+                                        .build())
+                        .route("GET /pets", r -> r.integrationId("pets").custom("a1"))
+                        .route("POST /pets", "pets")
+                        .build();
+
+        assertThat(UnboundFunctions.of(api, Set.of(), Map.of()))
+                .containsExactly(
+                        "GET /pets: no Lambda function is bound for Pets; bind it with --lambda"
+                                + " Pets=CLASS",
+                        "GET /pets: authorizer 'gate': no Lambda function is bound for Gate; bind"
+                                + " it with --lambda Gate=CLASS",
+                        "POST /pets: no Lambda function is bound for Pets; bind it with --lambda"
+                                + " Pets=CLASS");
+        assertThat(UnboundFunctions.of(api, Set.of("Pets", "Gate"), Map.of())).isEmpty();
     }
 
     @Test
