@@ -45,13 +45,40 @@ final class HttpApiAssembly {
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         options.lambdas()
                 .forEach((name, className) -> functions.put(name, loader.load(name, className)));
+        StartupWarnings warnings =
+                new StartupWarnings()
+                        .addAll(imported.warnings().stream().map(ImportWarning::toString).toList());
+        String stageName = options.stageGiven().orElse(HttpStage.DEFAULT);
+        return serve(
+                imported.api(),
+                stageName,
+                functions,
+                options,
+                accounts,
+                overrides,
+                warnings,
+                () -> {});
+    }
+
+    /**
+     * Serves {@code definition} on its stage {@code stageName} (added when it has none) with the
+     * {@code functions} bound, the host bindings and the command line's stage overrides; {@code
+     * onClose} releases what the functions hold. Shared by {@code --spec} and {@code --template}.
+     */
+    static ApiAssembly serve(
+            HttpApi definition,
+            String stageName,
+            Map<String, LambdaFunction> functions,
+            ServerOptions options,
+            Supplier<Gateway> accounts,
+            StageOverrides overrides,
+            StartupWarnings warnings,
+            AutoCloseable onClose) {
         List<String> notes = new ArrayList<>();
         if (!options.apiKeys().isEmpty()) {
             notes.add("--api-key: HTTP APIs have no API keys (reference 11.1); ignored");
         }
         Gateway account = accounts.get();
-        HttpApi definition = imported.api();
-        String stageName = options.stageGiven().orElse(HttpStage.DEFAULT);
         HttpStage stage;
         try {
             stage =
@@ -77,15 +104,10 @@ final class HttpApiAssembly {
         } catch (IllegalArgumentException e) {
             throw LaunchException.failure("cannot serve the API: " + e.getMessage());
         }
-        StartupWarnings warnings =
-                new StartupWarnings()
-                        .addAll(imported.warnings().stream().map(ImportWarning::toString).toList())
-                        .addAll(
-                                UnboundFunctions.of(
-                                        served, functions.keySet(), stage.stageVariables()))
-                        .addAll(notes)
-                        .addAll(api.warnings());
-        return new ApiAssembly(api, warnings, stageName, List.of(), () -> {});
+        warnings.addAll(UnboundFunctions.of(served, functions.keySet(), stage.stageVariables()))
+                .addAll(notes)
+                .addAll(api.warnings());
+        return new ApiAssembly(api, warnings, stageName, List.of(), onClose);
     }
 
     private static HttpApiImportResult importSpec(Path spec, Map<String, String> placeholders) {

@@ -32,7 +32,7 @@ public final class ServerOptions {
                     "  --template FILE      a CloudFormation or SAM template (JSON or YAML; also cdk"
                             + " synth output) in place",
                     "                       of --spec: its REST API with its stages, usage plans, API"
-                            + " keys and Java functions",
+                            + " keys and Java functions, or its HTTP API",
                     "  --api LOGICAL_ID     the API to serve when the template has several",
                     "  --parameter K=V      a template parameter value (repeatable); --var keeps"
                             + " working for placeholders",

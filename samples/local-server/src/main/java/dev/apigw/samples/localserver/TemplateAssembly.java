@@ -6,6 +6,8 @@ import dev.apigw.lambda.TemplateFunction;
 import dev.apigw.model.ApiKey;
 import dev.apigw.model.FunctionConfiguration;
 import dev.apigw.model.GatewayDefinition;
+import dev.apigw.model.HttpApi;
+import dev.apigw.model.HttpStage;
 import dev.apigw.model.RestApiDefinition;
 import dev.apigw.model.Stage;
 import dev.apigw.model.cloudformation.CloudFormationImporter;
@@ -46,6 +48,9 @@ final class TemplateAssembly {
         Path file = options.template().orElseThrow();
         GatewayDefinition definition = importTemplate(file, options);
         String apiId = apiLogicalId(definition, options);
+        if (definition.httpApis().containsKey(apiId)) {
+            return buildHttp(definition, apiId, options, isolated, accounts, overrides);
+        }
         RestApiDefinition api = definition.restApi(apiId);
         StartupWarnings warnings = new StartupWarnings();
         String stage = stageName(api, options, warnings);
@@ -114,28 +119,81 @@ final class TemplateAssembly {
         }
     }
 
+    /**
+     * Serves the template's HTTP API {@code apiId} (reference 7.2, 9.1): on {@code --stage}, else
+     * its only stage, else {@code $default}; its Java functions bound as for a REST API.
+     */
+    private static ApiAssembly buildHttp(
+            GatewayDefinition definition,
+            String apiId,
+            ServerOptions options,
+            IsolatedFunctions isolated,
+            Supplier<Gateway> accounts,
+            StageOverrides overrides) {
+        HttpApi api = definition.httpApi(apiId);
+        String stage = options.stageGiven().orElse(null);
+        if (stage == null) {
+            if (api.stages().size() > 1) {
+                throw LaunchException.usage(
+                        apiId
+                                + " has several stages "
+                                + String.join(", ", api.stages().keySet())
+                                + ": choose one with --stage");
+            }
+            stage =
+                    api.stages().isEmpty()
+                            ? HttpStage.DEFAULT
+                            : api.stages().keySet().iterator().next();
+        }
+        StartupWarnings warnings = new StartupWarnings().addAll(definition.warnings());
+        List<AutoCloseable> resources = new ArrayList<>();
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        try {
+            bindFunctions(definition, options, isolated, functions, resources, warnings);
+            HandlerLoader loader = HandlerLoader.create(options.classpath());
+            options.lambdas().forEach((name, type) -> functions.put(name, loader.load(name, type)));
+            return HttpApiAssembly.serve(
+                    api,
+                    stage,
+                    functions,
+                    options,
+                    accounts,
+                    overrides,
+                    warnings,
+                    () -> closeAll(resources));
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
     private static String apiLogicalId(GatewayDefinition definition, ServerOptions options) {
         if (options.api().isPresent()) {
             String id = options.api().get();
+            if (definition.httpApis().containsKey(id)) {
+                return id;
+            }
             try {
                 return definition.restApi(id).logicalId();
             } catch (IllegalArgumentException e) {
                 throw LaunchException.usage("--api " + id + ": " + e.getMessage());
             }
         }
-        if (definition.restApis().size() == 1) {
-            return definition.restApis().keySet().iterator().next();
+        List<String> served = new ArrayList<>(definition.restApis().keySet());
+        served.addAll(definition.httpApis().keySet());
+        if (served.size() == 1) {
+            return served.get(0);
         }
-        if (definition.restApis().isEmpty()) {
+        if (served.isEmpty()) {
             throw LaunchException.failure(
-                    "the template defines no REST API"
+                    "the template defines no REST or HTTP API"
                             + (definition.otherApis().isEmpty()
                                     ? ""
                                     : "; not served yet: " + describe(definition.otherApis())));
         }
         throw LaunchException.usage(
-                "the template defines several REST APIs "
-                        + String.join(", ", definition.restApis().keySet())
+                "the template defines several APIs "
+                        + String.join(", ", served)
                         + ": choose one with --api");
     }
 

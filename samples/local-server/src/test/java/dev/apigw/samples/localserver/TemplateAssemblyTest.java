@@ -3,8 +3,10 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigw.model.HttpApi;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
+import dev.apigw.runtime.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,22 +169,40 @@ class TemplateAssemblyTest {
     }
 
     @Test
-    void template_apiNamedThatIsAnHttpApi_oneUsageLine() throws Exception {
+    void template_httpApi_servedOnItsStage() throws Exception {
         String template =
                 """
                 Resources:
                   Http: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: h, ProtocolType: HTTP}}
+                  Pets:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties: {ApiId: !Ref Http, RouteKey: GET /pets}
+                  Live:
+                    Type: AWS::ApiGatewayV2::Stage
+                    Properties: {ApiId: !Ref Http, StageName: live}
                 """;
 
-        assertThatThrownBy(() -> build(template, List.of("--api", "Http")))
-                .isInstanceOf(LaunchException.class)
-                .hasMessage(
-                        "--api Http: Http is an HTTP API (AWS::ApiGatewayV2::Api), which is not"
-                                + " served yet");
+        ApiAssembly assembly = build(template, List.of("--api", "Http"));
+
+        assertThat(assembly.stage()).isEqualTo("live");
+        assertThat(assembly.api().httpApi()).map(HttpApi::name).contains("h");
+        Response response = assembly.api().handle(Request.get("/live/pets"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().first("apigw-requestid")).isPresent();
+    }
+
+    @Test
+    void template_onlyAWebSocketApi_oneLineNamingIt() {
+        String template =
+                """
+                Resources:
+                  Ws: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: w, ProtocolType: WEBSOCKET}}
+                """;
+
         assertThatThrownBy(() -> build(template, List.of()))
-                .hasMessage(
-                        "the template defines no REST API; not served yet: Http (an HTTP API"
-                                + " (AWS::ApiGatewayV2::Api))");
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith(
+                        "the template defines no REST or HTTP API; not served yet: Ws");
     }
 
     private static String samApi(String stageName, String extra) {

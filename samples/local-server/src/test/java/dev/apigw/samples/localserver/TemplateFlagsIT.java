@@ -132,7 +132,7 @@ class TemplateFlagsIT {
         assertThat(result.exitStatus()).isEqualTo(LaunchException.USAGE);
         assertThat(result.stderr())
                 .isEqualTo(
-                        "apigw-local: the template defines several REST APIs AdminApi, OrdersApi:"
+                        "apigw-local: the template defines several APIs AdminApi, OrdersApi:"
                                 + " choose one with --api"
                                 + System.lineSeparator());
     }
