@@ -584,13 +584,18 @@ public final class Api {
         }
 
         /**
-         * Serves a REST API of an imported template ({@code
-         * dev.apigw.model.cloudformation.CloudFormationImporter}): its definition, every stage with
-         * the deployment it serves (a canary's too), and the usage plans of those stages with their
-         * API keys (reference sections 8.2 and 9.1). The template's functions are bound with {@link
+         * Serves an API of an imported template ({@code
+         * dev.apigw.model.cloudformation.CloudFormationImporter}). A REST API: its definition,
+         * every stage with the deployment it serves (a canary's too), and the usage plans of those
+         * stages with their API keys (reference sections 8.2 and 9.1). An HTTP API: as {@link
+         * #httpApi(HttpApi)}, with its stages. The template's functions are bound with {@link
          * #lambda} (module apigw-lambda loads Java ones from their jars).
          */
         public Builder definition(GatewayDefinition definition, String apiLogicalId) {
+            HttpApi http = definition.httpApis().get(apiLogicalId);
+            if (http != null) {
+                return httpApi(http);
+            }
             RestApiDefinition api = definition.restApi(apiLogicalId);
             return definition(definition, api, api.stages().values());
         }
