@@ -5,6 +5,7 @@ import dev.apigw.model.RouteKey;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.httpapi.CompiledRoute;
 import dev.apigw.runtime.httpapi.HttpResolution;
+import dev.apigw.runtime.integration.ProxyEvent;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
 import java.io.IOException;
@@ -112,8 +113,8 @@ final class HttpAuthorizerEvent {
                     g.writeStringField("resource", resource);
                     g.writeStringField("path", request.path());
                     g.writeStringField("httpMethod", request.httpMethod());
-                    writeMulti(g, "headers", "multiValueHeaders", headers);
-                    writeMulti(
+                    ProxyEvent.writeMaps(g, "headers", "multiValueHeaders", headers);
+                    ProxyEvent.writeMaps(
                             g,
                             "queryStringParameters",
                             "multiValueQueryStringParameters",
@@ -174,30 +175,6 @@ final class HttpAuthorizerEvent {
         g.writeObjectFieldStart(name);
         for (Map.Entry<String, String> e : values.entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    private static void writeMulti(
-            JsonGenerator g, String single, String multi, Map<String, List<String>> values)
-            throws IOException {
-        if (values.isEmpty()) {
-            g.writeNullField(single);
-            g.writeNullField(multi);
-            return;
-        }
-        g.writeObjectFieldStart(single);
-        for (Map.Entry<String, List<String>> e : values.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue().get(e.getValue().size() - 1));
-        }
-        g.writeEndObject();
-        g.writeObjectFieldStart(multi);
-        for (Map.Entry<String, List<String>> e : values.entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
-            for (String value : e.getValue()) {
-                g.writeString(value);
-            }
-            g.writeEndArray();
         }
         g.writeEndObject();
     }

@@ -161,7 +161,11 @@ public final class ProxyEvent {
         }
     }
 
-    private static void writeMaps(
+    /**
+     * Writes a 1.0 event's pair of maps (reference 2.1): {@code single} with each name's last
+     * value, {@code multi} with all of them; both {@code null} when there are none.
+     */
+    public static void writeMaps(
             JsonGenerator g, String single, String multi, Map<String, List<String>> values)
             throws IOException {
         if (values.isEmpty()) {
