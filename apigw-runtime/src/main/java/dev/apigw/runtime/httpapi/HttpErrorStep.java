@@ -22,14 +22,9 @@ public final class HttpErrorStep implements Step {
                             "error",
                             "Error type: " + e.type() + ", message: ",
                             e.errorMessage().orElse("null"));
-            Response answer = HttpErrors.of(e.type(), e.statusCode());
-            exchange.record().gatewayError(e.type(), messageOf(answer));
-            return answer;
+            HttpErrors.Answer answer = HttpErrors.answer(e.type(), e.statusCode());
+            exchange.record().gatewayError(e.type(), answer.message());
+            return answer.response();
         }
-    }
-
-    private static String messageOf(Response answer) {
-        String body = answer.bodyAsString();
-        return body.substring("{\"message\":\"".length(), body.length() - 2);
     }
 }

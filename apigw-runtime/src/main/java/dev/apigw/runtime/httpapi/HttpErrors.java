@@ -29,17 +29,35 @@ public final class HttpErrors {
      * failure 500 {@code Internal Server Error}.
      */
     public static Response of(GatewayResponseType type, int status) {
+        return answer(type, status).response();
+    }
+
+    /** Returns the status and message of the HTTP API answer to a failure, as {@link #of}. */
+    static Answer answer(GatewayResponseType type, int status) {
         return switch (type) {
-            case MISSING_AUTHENTICATION_TOKEN, RESOURCE_NOT_FOUND -> response(404, "Not Found");
-            case UNAUTHORIZED -> response(401, "Unauthorized");
-            case ACCESS_DENIED -> response(403, "Forbidden");
-            case THROTTLED -> response(429, "Too Many Requests");
-            case REQUEST_TOO_LARGE -> response(413, "Request Entity Too Large");
-            case INTEGRATION_TIMEOUT -> response(503, "Service Unavailable");
+            case MISSING_AUTHENTICATION_TOKEN, RESOURCE_NOT_FOUND -> new Answer(404, "Not Found");
+            case UNAUTHORIZED -> new Answer(401, "Unauthorized");
+            case ACCESS_DENIED -> new Answer(403, "Forbidden");
+            case THROTTLED -> new Answer(429, "Too Many Requests");
+            case REQUEST_TOO_LARGE -> new Answer(413, "Request Entity Too Large");
+            case INTEGRATION_TIMEOUT -> new Answer(503, "Service Unavailable");
             default ->
                     status == 400
-                            ? response(400, "Bad Request")
-                            : response(500, "Internal Server Error");
+                            ? new Answer(400, "Bad Request")
+                            : new Answer(500, "Internal Server Error");
         };
+    }
+
+    /**
+     * An HTTP API error answer before it is rendered.
+     *
+     * @param status the status code
+     * @param message the {@code message} of the body
+     */
+    record Answer(int status, String message) {
+        /** Renders the answer, {@code {"message":"<message>"}} as {@code application/json}. */
+        Response response() {
+            return HttpErrors.response(status, message);
+        }
     }
 }
