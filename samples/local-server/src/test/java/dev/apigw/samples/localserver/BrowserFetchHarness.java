@@ -163,6 +163,24 @@ abstract class BrowserFetchHarness {
         return result.group(1);
     }
 
+    /**
+     * Asserts the API got exactly one preflight, for {@code path} from {@code origin}, asking for
+     * {@code GET} with the page's custom header.
+     */
+    final void assertOnePreflight(String path, String origin) {
+        assertThat(received("OPTIONS"))
+                .singleElement()
+                .satisfies(
+                        preflight -> {
+                            assertThat(preflight.path()).isEqualTo(path);
+                            assertThat(preflight.headers().first("Origin")).contains(origin);
+                            assertThat(preflight.headers().first("Access-Control-Request-Method"))
+                                    .contains("GET");
+                            assertThat(preflight.headers().first("Access-Control-Request-Headers"))
+                                    .contains("x-custom");
+                        });
+    }
+
     final List<Request> received(String method) {
         return received.stream().filter(r -> r.httpMethod().equals(method)).toList();
     }
