@@ -9,8 +9,9 @@ import dev.apigw.runtime.pipeline.Step;
 import java.util.Optional;
 
 /**
- * Calls the integration of the request's route, the innermost HTTP API step. A route without an
- * integration answers 404 {@code {"message":"Not Found"}} (see docs/differences.md).
+ * Calls the integration of the request's route, the innermost HTTP API step (reference 7.2, 11.1).
+ * A route without an integration answers 404 {@code {"message":"Not Found"}} (reference 3.3; the
+ * case is not recorded, see docs/differences.md).
  */
 public final class HttpIntegrationStep implements Step {
     @Override
