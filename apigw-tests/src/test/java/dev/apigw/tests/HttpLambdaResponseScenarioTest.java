@@ -100,6 +100,40 @@ class HttpLambdaResponseScenarioTest {
         assertThat(response.bodyAsString()).isEqualTo("{\"message\": \"Hello from Lambda!\"}");
     }
 
+    @Test
+    void handle_objectWithoutStatusCodeWithFieldsOfAnyType_answers200WithThePayload() {
+        String payload = "{\"headers\": 5, \"cookies\": {}, \"body\": {\"a\": [1, 2]}}";
+
+        Response response = returning(payload);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyAsString()).isEqualTo(payload);
+    }
+
+    @Test
+    void handle_repeatedKey_theLastOneCounts() {
+        Response response =
+                returning(
+                        "{\"statusCode\": 500, \"body\": {\"a\": 1}, \"headers\": {\"x-a\": \"1\"},"
+                                + " \"statusCode\": 201, \"body\": \"ok\", \"headers\": {\"x-b\": 2.5}}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.bodyAsString()).isEqualTo("ok");
+        assertThat(response.headers().contains("x-a")).isFalse();
+        assertThat(response.headers().first("x-b")).contains("2.5");
+    }
+
+    @Test
+    void handle_cookiesBeforeHeaders_headersFirstThenSetCookieThenContentType() {
+        Response response =
+                returning(
+                        "{\"cookies\": [\"a=1\"], \"headers\": {\"X-One\": \"1\"},"
+                                + " \"statusCode\": 200}");
+
+        assertThat(response.headers().toMultimap().keySet())
+                .containsSubsequence("x-one", "set-cookie", "content-type");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"42", "[1, 2]", "true", "null"})
     void handle_otherJsonWithoutStatusCode_answers200WithThePayload(String payload) {

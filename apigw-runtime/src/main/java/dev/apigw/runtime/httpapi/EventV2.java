@@ -1,6 +1,7 @@
 package dev.apigw.runtime.httpapi;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.integration.ProxyEvent;
 import dev.apigw.runtime.integration.ProxyEventHeaders;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Writes the Lambda event of an HTTP API request, payload format 2.0 (reference 2.4), in the order
@@ -30,6 +30,40 @@ import java.util.TreeMap;
  * mutual TLS and {@code authorizer} only when the route's authorizer ran ({@link EventAuthorizer}).
  */
 final class EventV2 {
+    private static final SerializedString VERSION = new SerializedString("version");
+    private static final SerializedString V2 = new SerializedString("2.0");
+    private static final SerializedString ROUTE_KEY = new SerializedString("routeKey");
+    private static final SerializedString RAW_PATH = new SerializedString("rawPath");
+    private static final SerializedString RAW_QUERY_STRING = new SerializedString("rawQueryString");
+    private static final SerializedString COOKIES = new SerializedString("cookies");
+    private static final SerializedString HEADERS = new SerializedString("headers");
+    private static final SerializedString QUERY_STRING_PARAMETERS =
+            new SerializedString("queryStringParameters");
+    private static final SerializedString BODY = new SerializedString("body");
+    private static final SerializedString PATH_PARAMETERS = new SerializedString("pathParameters");
+    private static final SerializedString IS_BASE64_ENCODED =
+            new SerializedString("isBase64Encoded");
+    private static final SerializedString STAGE_VARIABLES = new SerializedString("stageVariables");
+    private static final SerializedString REQUEST_CONTEXT = new SerializedString("requestContext");
+    private static final SerializedString ACCOUNT_ID = new SerializedString("accountId");
+    private static final SerializedString API_ID = new SerializedString("apiId");
+    private static final SerializedString AUTHENTICATION = new SerializedString("authentication");
+    private static final SerializedString DOMAIN_NAME = new SerializedString("domainName");
+    private static final SerializedString DOMAIN_PREFIX = new SerializedString("domainPrefix");
+    private static final SerializedString HTTP = new SerializedString("http");
+    private static final SerializedString METHOD = new SerializedString("method");
+    private static final SerializedString PATH = new SerializedString("path");
+    private static final SerializedString PROTOCOL = new SerializedString("protocol");
+    private static final SerializedString PROTOCOL_VALUE =
+            new SerializedString(ContextVariables.PROTOCOL);
+    private static final SerializedString SOURCE_IP = new SerializedString("sourceIp");
+    private static final SerializedString USER_AGENT = new SerializedString("userAgent");
+    private static final SerializedString REQUEST_ID = new SerializedString("requestId");
+    private static final SerializedString STAGE = new SerializedString("stage");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString TIME_EPOCH = new SerializedString("timeEpoch");
+    private static final SerializedString CONTENT_LENGTH = new SerializedString("content-length");
+
     private EventV2() {}
 
     /** Returns the event of the exchange as JSON bytes. */
@@ -42,39 +76,60 @@ final class EventV2 {
         HttpResolution resolution = exchange.requireAttribute(HttpResolution.KEY);
         String routeKey = exchange.target(CompiledRoute.class).routeKey();
         g.writeStartObject();
-        g.writeStringField("version", "2.0");
-        g.writeStringField("routeKey", routeKey);
-        g.writeStringField("rawPath", request.path());
-        g.writeStringField("rawQueryString", request.rawQueryString());
-        List<String> cookies = cookies(request);
-        if (!cookies.isEmpty()) {
-            g.writeArrayFieldStart("cookies");
-            for (String cookie : cookies) {
-                g.writeString(cookie);
-            }
-            g.writeEndArray();
-        }
-        writeJoined(g, "headers", headers(exchange));
-        writeJoined(g, "queryStringParameters", exchange.queryParameters());
+        g.writeFieldName(VERSION);
+        g.writeString(V2);
+        writeField(g, ROUTE_KEY, routeKey);
+        writeField(g, RAW_PATH, request.path());
+        writeField(g, RAW_QUERY_STRING, request.rawQueryString());
+        writeCookies(g, request);
+        writeHeaders(g, exchange);
+        writeJoined(g, QUERY_STRING_PARAMETERS, exchange.queryParameters());
         writeRequestContext(g, exchange, resolution, routeKey);
         boolean binary = EventBodies.isBinary(request);
         if (request.bodyLength() > 0) {
-            g.writeStringField(
-                    "body",
+            writeField(
+                    g,
+                    BODY,
                     binary
                             ? Base64.getEncoder().encodeToString(request.body())
                             : request.bodyAsString());
         }
-        writeMap(g, "pathParameters", exchange.route().pathParameters());
-        g.writeBooleanField("isBase64Encoded", binary);
-        writeMap(g, "stageVariables", resolution.stage().stageVariables());
+        writeMap(g, PATH_PARAMETERS, exchange.route().pathParameters());
+        g.writeFieldName(IS_BASE64_ENCODED);
+        g.writeBoolean(binary);
+        writeMap(g, STAGE_VARIABLES, resolution.stage().stageVariables());
         g.writeEndObject();
+    }
+
+    /**
+     * Writes {@code cookies}: every {@code name=value} piece of the request's {@code Cookie}
+     * headers, or nothing when there are none.
+     */
+    /**
+     * Writes {@code cookies}: every {@code name=value} piece of the request's {@code Cookie}
+     * headers, or nothing when there are none.
+     */
+    private static void writeCookies(JsonGenerator g, Request request) throws IOException {
+        List<String> cookies = cookies(request);
+        if (cookies.isEmpty()) {
+            return;
+        }
+        g.writeFieldName(COOKIES);
+        g.writeStartArray();
+        for (String cookie : cookies) {
+            g.writeString(cookie);
+        }
+        g.writeEndArray();
     }
 
     /** Returns every {@code name=value} piece of the request's {@code Cookie} headers. */
     static List<String> cookies(Request request) {
+        List<String> sent = request.headers().values("Cookie");
+        if (sent.isEmpty()) {
+            return List.of();
+        }
         List<String> cookies = new ArrayList<>();
-        for (String header : request.headers().values("Cookie")) {
+        for (String header : sent) {
             for (String piece : header.split(";")) {
                 String cookie = piece.strip();
                 if (!cookie.isEmpty()) {
@@ -85,33 +140,48 @@ final class EventV2 {
         return cookies;
     }
 
-    private static Map<String, List<String>> headers(Exchange exchange) {
-        Map<String, List<String>> headers = new TreeMap<>();
-        ProxyEventHeaders.of(exchange, false)
-                .forEach(
-                        (name, values) -> {
-                            if (!name.equalsIgnoreCase("Cookie")) {
-                                headers.computeIfAbsent(
-                                                name.toLowerCase(Locale.ROOT),
-                                                n -> new ArrayList<>())
-                                        .addAll(values);
-                            }
-                        });
-        Optional<String> length = exchange.request().headers().first("Content-Length");
-        length.ifPresent(value -> headers.put("content-length", List.of(value)));
-        return headers;
+    /**
+     * Writes {@code headers}: the REST event's headers (sorted ignoring case, which for header
+     * names, all ASCII tokens, is the order of their lower-cased names) lower-cased, without {@code
+     * cookie}, with {@code content-length} as sent in its place in that order.
+     */
+    private static void writeHeaders(JsonGenerator g, Exchange exchange) throws IOException {
+        String length = exchange.request().headers().first("Content-Length").orElse(null);
+        g.writeFieldName(HEADERS);
+        g.writeStartObject();
+        for (Map.Entry<String, List<String>> header :
+                ProxyEventHeaders.of(exchange, false).entrySet()) {
+            String name = header.getKey();
+            if (name.equalsIgnoreCase("Cookie")) {
+                continue;
+            }
+            if (length != null && name.compareToIgnoreCase("content-length") > 0) {
+                g.writeFieldName(CONTENT_LENGTH);
+                g.writeString(length);
+                length = null;
+            }
+            g.writeFieldName(name.toLowerCase(Locale.ROOT));
+            writeJoinedValue(g, header.getValue());
+        }
+        if (length != null) {
+            g.writeFieldName(CONTENT_LENGTH);
+            g.writeString(length);
+        }
+        g.writeEndObject();
     }
 
     private static void writeRequestContext(
             JsonGenerator g, Exchange exchange, HttpResolution resolution, String routeKey)
             throws IOException {
         Request request = exchange.request();
-        g.writeObjectFieldStart("requestContext");
-        g.writeStringField("accountId", exchange.gateway().accountId());
-        g.writeStringField("apiId", exchange.state().apiId());
+        g.writeFieldName(REQUEST_CONTEXT);
+        g.writeStartObject();
+        writeField(g, ACCOUNT_ID, exchange.gateway().accountId());
+        writeField(g, API_ID, exchange.state().apiId());
         Optional<Request.ClientCertificate> cert = request.clientCertificate();
         if (cert.isPresent()) {
-            g.writeObjectFieldStart("authentication");
+            g.writeFieldName(AUTHENTICATION);
+            g.writeStartObject();
             ProxyRequestContext.writeClientCert(g, cert.get());
             g.writeEndObject();
         }
@@ -119,44 +189,68 @@ final class EventV2 {
         if (authorization.isPresent()) {
             EventAuthorizer.write(g, authorization.get());
         }
-        g.writeStringField("domainName", ContextVariables.domainName(exchange));
-        g.writeStringField("domainPrefix", ContextVariables.domainPrefix(exchange));
-        g.writeObjectFieldStart("http");
-        g.writeStringField("method", request.httpMethod());
-        g.writeStringField("path", request.path());
-        g.writeStringField("protocol", ContextVariables.PROTOCOL);
-        g.writeStringField("sourceIp", request.sourceIp());
-        g.writeStringField("userAgent", request.headers().first("User-Agent").orElse(""));
+        writeField(g, DOMAIN_NAME, ContextVariables.domainName(exchange));
+        writeField(g, DOMAIN_PREFIX, ContextVariables.domainPrefix(exchange));
+        g.writeFieldName(HTTP);
+        g.writeStartObject();
+        writeField(g, METHOD, request.httpMethod());
+        writeField(g, PATH, request.path());
+        g.writeFieldName(PROTOCOL);
+        g.writeString(PROTOCOL_VALUE);
+        writeField(g, SOURCE_IP, request.sourceIp());
+        writeField(g, USER_AGENT, request.headers().first("User-Agent").orElse(""));
         g.writeEndObject();
-        g.writeStringField("requestId", exchange.requestId());
-        g.writeStringField("routeKey", routeKey);
-        g.writeStringField("stage", resolution.stageName());
-        g.writeStringField("time", ContextVariables.requestTime(exchange.requestTime()));
-        g.writeNumberField("timeEpoch", exchange.requestTime().toEpochMilli());
+        writeField(g, REQUEST_ID, exchange.requestId());
+        writeField(g, ROUTE_KEY, routeKey);
+        writeField(g, STAGE, resolution.stageName());
+        writeField(g, TIME, ContextVariables.requestTime(exchange.requestTime()));
+        g.writeFieldName(TIME_EPOCH);
+        g.writeNumber(exchange.requestTime().toEpochMilli());
         g.writeEndObject();
     }
 
-    private static void writeJoined(JsonGenerator g, String field, Map<String, List<String>> values)
+    private static void writeField(JsonGenerator g, SerializedString name, String value)
+            throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    /** Writes each name with its values comma-joined, or nothing when there are none. */
+    private static void writeJoined(
+            JsonGenerator g, SerializedString field, Map<String, List<String>> values)
             throws IOException {
         if (values.isEmpty()) {
             return;
         }
-        g.writeObjectFieldStart(field);
+        g.writeFieldName(field);
+        g.writeStartObject();
         for (Map.Entry<String, List<String>> e : values.entrySet()) {
-            g.writeStringField(e.getKey(), String.join(",", e.getValue()));
+            g.writeFieldName(e.getKey());
+            writeJoinedValue(g, e.getValue());
         }
         g.writeEndObject();
     }
 
-    private static void writeMap(JsonGenerator g, String field, Map<String, String> values)
+    private static void writeJoinedValue(JsonGenerator g, List<String> values) throws IOException {
+        g.writeString(values.size() == 1 ? values.get(0) : String.join(",", values));
+    }
+
+    private static void writeMap(
+            JsonGenerator g, SerializedString field, Map<String, String> values)
             throws IOException {
         if (values.isEmpty()) {
             return;
         }
-        g.writeObjectFieldStart(field);
+        g.writeFieldName(field);
+        g.writeStartObject();
         for (Map.Entry<String, String> e : values.entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+            writeField(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
+    }
+
+    private static void writeField(JsonGenerator g, String name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 }

@@ -36,7 +36,7 @@ enum HttpPayloadFormat implements ProxyPayloadFormat {
 
         @Override
         public Response response(byte[] payload, Exchange exchange) {
-            return HttpProxyResponses.finish(ResponseV2.parse(payload, exchange));
+            return ResponseV2.parse(payload, exchange);
         }
     };
 
