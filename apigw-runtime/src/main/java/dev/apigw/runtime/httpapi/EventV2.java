@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.integration.ProxyEvent;
-import dev.apigw.runtime.integration.ProxyEventHeaders;
 import dev.apigw.runtime.integration.ProxyRequestContext;
 import dev.apigw.runtime.pipeline.ContextVariables;
 import dev.apigw.runtime.pipeline.Exchange;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +60,6 @@ final class EventV2 {
     private static final SerializedString STAGE = new SerializedString("stage");
     private static final SerializedString TIME = new SerializedString("time");
     private static final SerializedString TIME_EPOCH = new SerializedString("timeEpoch");
-    private static final SerializedString CONTENT_LENGTH = new SerializedString("content-length");
 
     private EventV2() {}
 
@@ -140,33 +137,11 @@ final class EventV2 {
         return cookies;
     }
 
-    /**
-     * Writes {@code headers}: the REST event's headers (sorted ignoring case, which for header
-     * names, all ASCII tokens, is the order of their lower-cased names) lower-cased, without {@code
-     * cookie}, with {@code content-length} as sent in its place in that order.
-     */
+    /** Writes {@code headers} ({@link EventHeaders}). */
     private static void writeHeaders(JsonGenerator g, Exchange exchange) throws IOException {
-        String length = exchange.request().headers().first("Content-Length").orElse(null);
         g.writeFieldName(HEADERS);
         g.writeStartObject();
-        for (Map.Entry<String, List<String>> header :
-                ProxyEventHeaders.of(exchange, false).entrySet()) {
-            String name = header.getKey();
-            if (name.equalsIgnoreCase("Cookie")) {
-                continue;
-            }
-            if (length != null && name.compareToIgnoreCase("content-length") > 0) {
-                g.writeFieldName(CONTENT_LENGTH);
-                g.writeString(length);
-                length = null;
-            }
-            g.writeFieldName(name.toLowerCase(Locale.ROOT));
-            writeJoinedValue(g, header.getValue());
-        }
-        if (length != null) {
-            g.writeFieldName(CONTENT_LENGTH);
-            g.writeString(length);
-        }
+        EventHeaders.of(exchange).write(g);
         g.writeEndObject();
     }
 

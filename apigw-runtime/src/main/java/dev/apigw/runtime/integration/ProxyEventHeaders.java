@@ -30,11 +30,31 @@ public final class ProxyEventHeaders {
 
     private ProxyEventHeaders() {}
 
+    /** Receives the headers of an event one value at a time. */
+    @FunctionalInterface
+    public interface Sink {
+        /** Takes one value of a header. */
+        void add(String name, String value);
+    }
+
     /** Returns every value by name, in the order they were sent. */
     public static Map<String, List<String>> of(Exchange exchange, boolean edge) {
-        Request request = exchange.request();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        forEach(
+                exchange,
+                edge,
+                (name, value) -> headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value));
+        return headers;
+    }
+
+    /**
+     * Gives {@code sink} every value of the event's headers: the client's, in the order sent, then
+     * the added ones; a name repeated in another casing keeps its casing, which {@link #of} folds.
+     */
+    public static void forEach(Exchange exchange, boolean edge, Sink sink) {
+        Request request = exchange.request();
         StringBuilder forwardedFor = new StringBuilder();
+        boolean host = false;
         Headers sent = request.headers();
         for (int i = 0; i < sent.size(); i++) {
             String name = sent.name(i);
@@ -48,25 +68,21 @@ public final class ProxyEventHeaders {
                 forwardedFor.append(sent.value(i)).append(", ");
                 continue;
             }
-            add(headers, edge ? edgeCasing(name) : name, sent.value(i));
+            host |= name.equalsIgnoreCase("Host");
+            sink.add(edge ? edgeCasing(name) : name, sent.value(i));
         }
-        if (!headers.containsKey("Host")) {
-            add(headers, "Host", ContextVariables.domainName(exchange));
+        if (!host) {
+            sink.add("Host", ContextVariables.domainName(exchange));
         }
-        add(headers, TRACE, TraceId.of(exchange).requestHeader());
-        add(headers, FORWARDED_FOR, forwardedFor.append(request.sourceIp()).toString());
-        add(headers, FORWARDED_PORT, Integer.toString(request.port()));
-        add(headers, FORWARDED_PROTO, request.scheme());
-        return headers;
+        sink.add(TRACE, TraceId.of(exchange).requestHeader());
+        sink.add(FORWARDED_FOR, forwardedFor.append(request.sourceIp()).toString());
+        sink.add(FORWARDED_PORT, Integer.toString(request.port()));
+        sink.add(FORWARDED_PROTO, request.scheme());
     }
 
     /** Returns whether an API with these endpoint types is served through CloudFront. */
     static boolean isEdge(List<EndpointType> types) {
         return types.contains(EndpointType.EDGE);
-    }
-
-    private static void add(Map<String, List<String>> headers, String name, String value) {
-        headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
     }
 
     private static String edgeCasing(String name) {
