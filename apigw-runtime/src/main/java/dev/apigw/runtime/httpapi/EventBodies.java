@@ -31,14 +31,31 @@ final class EventBodies {
 
     /** Returns whether the request's body goes to the function base64-encoded. */
     static boolean isBinary(Request request) {
+        return text(request) == null;
+    }
+
+    /**
+     * Returns the request's body as the text the function gets, decoded once; null when it goes
+     * base64. An empty body is the empty text.
+     */
+    static String text(Request request) {
         if (request.bodyLength() == 0) {
-            return false;
+            return "";
         }
         String mime = MediaTypes.mimeType(request.headers().first("Content-Type").orElse(""));
         if (!mime.isEmpty() && !isTextType(mime)) {
-            return true;
+            return null;
         }
-        return !isUtf8(request.body());
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(request.body()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean isTextType(String mime) {
@@ -48,18 +65,5 @@ final class EventBodies {
                 || mime.endsWith("/xml")
                 || mime.endsWith("+xml")
                 || TEXT_APPLICATION_TYPES.contains(mime);
-    }
-
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }

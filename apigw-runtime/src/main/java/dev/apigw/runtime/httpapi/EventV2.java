@@ -82,18 +82,15 @@ final class EventV2 {
         writeHeaders(g, exchange);
         writeJoined(g, QUERY_STRING_PARAMETERS, exchange.queryParameters());
         writeRequestContext(g, exchange, resolution, routeKey);
-        boolean binary = EventBodies.isBinary(request);
-        if (request.bodyLength() > 0) {
-            writeField(
-                    g,
-                    BODY,
-                    binary
-                            ? Base64.getEncoder().encodeToString(request.body())
-                            : request.bodyAsString());
+        String text = EventBodies.text(request);
+        if (text == null) {
+            writeField(g, BODY, Base64.getEncoder().encodeToString(request.body()));
+        } else if (!text.isEmpty()) {
+            writeField(g, BODY, text);
         }
         writeMap(g, PATH_PARAMETERS, exchange.route().pathParameters());
         g.writeFieldName(IS_BASE64_ENCODED);
-        g.writeBoolean(binary);
+        g.writeBoolean(text == null);
         writeMap(g, STAGE_VARIABLES, resolution.stage().stageVariables());
         g.writeEndObject();
     }
