@@ -99,10 +99,6 @@ final class EventV2 {
      * Writes {@code cookies}: every {@code name=value} piece of the request's {@code Cookie}
      * headers, or nothing when there are none.
      */
-    /**
-     * Writes {@code cookies}: every {@code name=value} piece of the request's {@code Cookie}
-     * headers, or nothing when there are none.
-     */
     private static void writeCookies(JsonGenerator g, Request request) throws IOException {
         List<String> cookies = cookies(request);
         if (cookies.isEmpty()) {
