@@ -3,7 +3,6 @@ package dev.apigw.runtime.httpapi;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
@@ -200,22 +199,23 @@ final class ResponseV2 {
                 throw malformed(exchange, problem);
             }
         }
-        Headers.Builder all = Headers.builder();
+        Response.Builder answer = Response.builder().statusCode(status);
         boolean typed = false;
         for (int i = 0; i < headers.size(); i += 2) {
             String name = HttpProxyResponses.checkedName(headers.get(i), exchange);
             typed |= name.equalsIgnoreCase("content-type");
-            all.add(
+            answer.addHeader(
                     name.toLowerCase(Locale.ROOT),
                     HttpProxyResponses.checkedValue(headers.get(i + 1), exchange));
         }
         for (int i = 0; i < cookies.size(); i += 2) {
-            all.add("set-cookie", HttpProxyResponses.checkedValue(cookies.get(i + 1), exchange));
+            answer.addHeader(
+                    "set-cookie", HttpProxyResponses.checkedValue(cookies.get(i + 1), exchange));
         }
         if (!typed) {
-            all.add("content-type", "application/json");
+            answer.addHeader("content-type", "application/json");
         }
-        return Response.builder().statusCode(status).headers(all.build()).body(body()).build();
+        return answer.body(body()).build();
     }
 
     private byte[] body() {
