@@ -54,6 +54,18 @@ public record HttpApi(
         for (Map.Entry<String, Route> route : routes.entrySet()) {
             checkRoute(route.getKey(), route.getValue(), integrations, authorizers);
         }
+        for (HttpStage stage : stages.values()) {
+            for (String key : stage.routeSettings().keySet()) {
+                if (!routes.containsKey(key)) {
+                    throw new IllegalArgumentException(
+                            "stage "
+                                    + stage.stageName()
+                                    + ": Unable to find Route by key "
+                                    + key
+                                    + " within the provided RouteSettings");
+                }
+            }
+        }
     }
 
     private static void checkRoute(

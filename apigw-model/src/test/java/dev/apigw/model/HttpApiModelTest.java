@@ -361,6 +361,35 @@ class HttpApiModelTest {
                 .hasMessageStartingWith("stage prod routeSettings: route key 'GET pets'");
     }
 
+    /**
+     * AWS's CreateStage and UpdateStage refuse settings for a route the API does not have
+     * (NotFoundException "Unable to find Route by key GET /some-route within the provided
+     * RouteSettings", recorded in terraform-aws-modules/terraform-aws-apigateway-v2#80); an {@code
+     * ANY} route takes its settings under {@code ANY}, not per method.
+     */
+    @Test
+    void build_stageRouteSettingsForARouteTheApiLacks_throwsAwsMessage() {
+        HttpApi.Builder api =
+                HttpApi.builder("A")
+                        .integration(lambda("i"))
+                        .route("ANY /pets", r -> r.integrationId("i"))
+                        .stage("prod", s -> s.routeSettings("ANY /pets", RouteSettings.NONE));
+        assertThat(api.build().stages().get("prod").routeSettings()).containsKey("ANY /pets");
+
+        assertThatThrownBy(
+                        () ->
+                                api.stage(
+                                                "prod",
+                                                s ->
+                                                        s.routeSettings(
+                                                                "GET /pets",
+                                                                RouteSettings.throttled(1, 1)))
+                                        .build())
+                .hasMessage(
+                        "stage prod: Unable to find Route by key GET /pets within the provided"
+                                + " RouteSettings");
+    }
+
     @Test
     void settingsOf_routeEntry_overridesDefaults() {
         HttpStage stage =
