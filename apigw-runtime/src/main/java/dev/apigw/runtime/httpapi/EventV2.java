@@ -157,8 +157,9 @@ final class EventV2 {
         if (authorization.isPresent()) {
             EventAuthorizer.write(g, authorization.get());
         }
-        writeField(g, DOMAIN_NAME, ContextVariables.domainName(exchange));
-        writeField(g, DOMAIN_PREFIX, ContextVariables.domainPrefix(exchange));
+        String domainName = ContextVariables.domainName(exchange);
+        writeField(g, DOMAIN_NAME, domainName);
+        writeField(g, DOMAIN_PREFIX, ContextVariables.domainPrefix(domainName));
         g.writeFieldName(HTTP);
         g.writeStartObject();
         writeField(g, METHOD, request.httpMethod());

@@ -411,9 +411,13 @@ public final class ContextVariables {
 
     /** Returns {@code $context.domainPrefix}: the first label of the domain name. */
     public static String domainPrefix(Exchange e) {
-        String domain = domainName(e);
-        int dot = domain.indexOf('.');
-        return dot < 0 ? domain : domain.substring(0, dot);
+        return domainPrefix(domainName(e));
+    }
+
+    /** Returns the first label of a domain name. */
+    public static String domainPrefix(String domainName) {
+        int dot = domainName.indexOf('.');
+        return dot < 0 ? domainName : domainName.substring(0, dot);
     }
 
     /**
