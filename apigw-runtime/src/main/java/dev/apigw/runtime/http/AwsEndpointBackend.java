@@ -70,7 +70,15 @@ public final class AwsEndpointBackend implements AwsServiceBackend {
     @Override
     public BackendResponse call(AwsServiceRequest request) {
         URI endpoint = endpoint(request.service()).orElseThrow(() -> noEndpoint(request.service()));
-        URI uri = uri(endpoint, request);
+        URI uri;
+        try {
+            uri = uri(endpoint, request);
+        } catch (IllegalArgumentException e) {
+            throw new HttpBackendException(
+                    HttpBackendException.Failure.NETWORK,
+                    "cannot build the URL of the " + request.service() + " call: " + e.getMessage(),
+                    e);
+        }
         Headers headers =
                 signer.sign(
                         request.httpMethod(),

@@ -299,6 +299,28 @@ class AwsEndpointBackendTest {
     }
 
     @Test
+    void call_pathThatIsNoUriPath_failsWithNetworkNamingTheService() {
+        HttpBackendException e =
+                thrownBy(
+                        () ->
+                                toServer()
+                                        .call(
+                                                request(
+                                                        "s3",
+                                                        "",
+                                                        "",
+                                                        "bucket/a key",
+                                                        "GET",
+                                                        Headers.empty(),
+                                                        Map.of(),
+                                                        "",
+                                                        TIMEOUT)));
+
+        assertThat(e.failure()).isEqualTo(HttpBackendException.Failure.NETWORK);
+        assertThat(e.getMessage()).startsWith("cannot build the URL of the s3 call: ");
+    }
+
+    @Test
     void builder_endpointThatIsNotAnHttpUrl_isRefused() {
         assertThatThrownBy(() -> builder().endpoint("sqs", URI.create("ftp://x")))
                 .isInstanceOf(IllegalArgumentException.class)
