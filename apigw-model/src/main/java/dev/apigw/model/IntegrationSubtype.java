@@ -83,6 +83,24 @@ public enum IntegrationSubtype {
         return awsName;
     }
 
+    /**
+     * Returns the AWS service the action calls, as its endpoint and SigV4 signing name call it:
+     * {@code sqs}, {@code events}, {@code kinesis}, {@code appconfig} or {@code states}.
+     */
+    public String service() {
+        return switch (this) {
+            case SQS_SEND_MESSAGE, SQS_RECEIVE_MESSAGE, SQS_DELETE_MESSAGE, SQS_PURGE_QUEUE ->
+                    "sqs";
+            case EVENTBRIDGE_PUT_EVENTS -> "events";
+            case KINESIS_PUT_RECORD -> "kinesis";
+            case APPCONFIG_GET_CONFIGURATION -> "appconfig";
+            case STEPFUNCTIONS_START_EXECUTION,
+                    STEPFUNCTIONS_START_SYNC_EXECUTION,
+                    STEPFUNCTIONS_STOP_EXECUTION ->
+                    "states";
+        };
+    }
+
     /** Returns the request parameters the action requires. */
     public List<String> requiredParameters() {
         return requiredParameters;

@@ -51,6 +51,7 @@ class HttpLambdaAuthorizerScenarioTest {
                                 .authorizer(b.build())
                                 .route(Route.builder("GET /pets").custom("lam").build())
                                 .route(Route.builder("GET /cats").custom("lam").build())
+                                .route(Route.builder("GET /files/{path+}").custom("lam").build())
                                 .stage(HttpStage.DEFAULT, s -> s.stageVariable("tier", "gold"))
                                 .build())
                 .lambda("auth", function)
@@ -88,6 +89,17 @@ class HttpLambdaAuthorizerScenarioTest {
 
         assertAnswer(response, 401, "Unauthorized");
         assertThat(response.headers().first("www-authenticate")).isEmpty();
+        assertThat(function.invocationCount()).isZero();
+    }
+
+    @Test
+    void handle_routeArnOver1600Bytes_answers414WithoutInvoking() {
+        function.returns("{\"isAuthorized\":true}");
+
+        Response response = api(a -> {}).handle(get("/files/" + "x".repeat(1600), "t1"));
+
+        assertAnswer(response, 414, "Request-URI Too Long");
+        assertThat(response.headers().first("content-type")).contains("application/json");
         assertThat(function.invocationCount()).isZero();
     }
 

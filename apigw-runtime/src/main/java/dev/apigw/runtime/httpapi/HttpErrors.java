@@ -25,8 +25,9 @@ public final class HttpErrors {
      * 404 {@code Not Found}; a refused JWT or missing identity 401 {@code Unauthorized}; an
      * authorizer's refusal 403 {@code Forbidden}; throttling 429 {@code Too Many Requests}; a
      * request over the limits 413 {@code Request Entity Too Large} or, when {@code status} is 400,
-     * {@code Bad Request}; an integration timeout 503 {@code Service Unavailable}; any other
-     * failure 500 {@code Internal Server Error}.
+     * {@code Bad Request}; a route ARN past 1,600 bytes (status 414, reference 9.5) 414 {@code
+     * Request-URI Too Long}, as REST APIs answer it; an integration timeout 503 {@code Service
+     * Unavailable}; any other failure 500 {@code Internal Server Error}.
      */
     public static Response of(GatewayResponseType type, int status) {
         return answer(type, status).response();
@@ -42,9 +43,11 @@ public final class HttpErrors {
             case REQUEST_TOO_LARGE -> new Answer(413, "Request Entity Too Large");
             case INTEGRATION_TIMEOUT -> new Answer(503, "Service Unavailable");
             default ->
-                    status == 400
-                            ? new Answer(400, "Bad Request")
-                            : new Answer(500, "Internal Server Error");
+                    switch (status) {
+                        case 400 -> new Answer(400, "Bad Request");
+                        case 414 -> new Answer(414, "Request-URI Too Long");
+                        default -> new Answer(500, "Internal Server Error");
+                    };
         };
     }
 

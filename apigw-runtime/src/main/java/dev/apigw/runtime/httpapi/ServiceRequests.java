@@ -41,21 +41,6 @@ final class ServiceRequests {
 
     private ServiceRequests() {}
 
-    /** Returns the service of {@code subtype} as AWS names its endpoint, e.g. {@code sqs}. */
-    static String service(IntegrationSubtype subtype) {
-        return switch (subtype) {
-            case SQS_SEND_MESSAGE, SQS_RECEIVE_MESSAGE, SQS_DELETE_MESSAGE, SQS_PURGE_QUEUE ->
-                    "sqs";
-            case EVENTBRIDGE_PUT_EVENTS -> "events";
-            case KINESIS_PUT_RECORD -> "kinesis";
-            case APPCONFIG_GET_CONFIGURATION -> "appconfig";
-            case STEPFUNCTIONS_START_EXECUTION,
-                    STEPFUNCTIONS_START_SYNC_EXECUTION,
-                    STEPFUNCTIONS_STOP_EXECUTION ->
-                    "states";
-        };
-    }
-
     /** Returns the API action of {@code subtype}, e.g. {@code SendMessage}. */
     static String action(IntegrationSubtype subtype) {
         String name = subtype.awsName();
@@ -119,7 +104,7 @@ final class ServiceRequests {
         String action = action(subtype);
         return new AwsServiceRequest(
                 region,
-                service(subtype),
+                subtype.service(),
                 "",
                 action,
                 "",

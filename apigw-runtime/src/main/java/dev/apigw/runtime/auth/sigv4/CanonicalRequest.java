@@ -1,5 +1,6 @@
 package dev.apigw.runtime.auth.sigv4;
 
+import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Request;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Locale;
  * every service but S3); the query pairs decoded, re-encoded and sorted, without {@code
  * X-Amz-Signature} in the query form; each signed header lower-cased with its values trimmed, inner
  * runs of spaces collapsed and repeated values joined by commas; the signed header names; the
- * payload hash.
+ * payload hash. Shared by {@link SigV4Verifier}, which rebuilds it from a request that arrived, and
+ * {@link SigV4Signer}, which builds it for a request about to be sent.
  */
 final class CanonicalRequest {
     private static final Comparator<String[]> BY_NAME_THEN_VALUE =
@@ -23,17 +25,36 @@ final class CanonicalRequest {
 
     private CanonicalRequest() {}
 
-    /** Returns the canonical request text. */
+    /** Returns the canonical request text of a request that arrived signed. */
     static String of(Request request, SignedRequest signed, String payloadHash) {
-        List<String> names = new ArrayList<>(signed.signedHeaders());
+        return of(
+                request.httpMethod(),
+                canonicalUri(request.path()),
+                canonicalQuery(request.rawQueryString(), signed.queryForm()),
+                request.headers(),
+                signed.signedHeaders(),
+                payloadHash);
+    }
+
+    /**
+     * Returns the canonical request text from its parts: the canonical URI and query already built,
+     * the signed header names lower case, in their order.
+     */
+    static String of(
+            String httpMethod,
+            String canonicalUri,
+            String canonicalQuery,
+            Headers headers,
+            List<String> signedHeaders,
+            String payloadHash) {
         StringBuilder out = new StringBuilder(256);
-        out.append(request.httpMethod()).append('\n');
-        out.append(canonicalUri(request.path())).append('\n');
-        out.append(canonicalQuery(request.rawQueryString(), signed.queryForm())).append('\n');
-        for (String name : names) {
-            out.append(name).append(':').append(canonicalValue(request, name)).append('\n');
+        out.append(httpMethod).append('\n');
+        out.append(canonicalUri).append('\n');
+        out.append(canonicalQuery).append('\n');
+        for (String name : signedHeaders) {
+            out.append(name).append(':').append(canonicalValue(headers, name)).append('\n');
         }
-        out.append('\n').append(String.join(";", names)).append('\n');
+        out.append('\n').append(String.join(";", signedHeaders)).append('\n');
         return out.append(payloadHash).toString();
     }
 
@@ -66,7 +87,11 @@ final class CanonicalRequest {
         return "/" + String.join("/", kept) + (trailingSlash ? "/" : "");
     }
 
-    private static String canonicalQuery(String rawQuery, boolean queryForm) {
+    /**
+     * Returns the canonical query of a raw query string: pairs decoded, re-encoded and sorted by
+     * name then value; {@code X-Amz-Signature} left out when {@code queryForm}.
+     */
+    static String canonicalQuery(String rawQuery, boolean queryForm) {
         List<String[]> pairs = new ArrayList<>();
         for (QueryParameter p : QueryParameter.parseAll(rawQuery)) {
             if (queryForm && p.name().equals("X-Amz-Signature")) {
@@ -89,15 +114,14 @@ final class CanonicalRequest {
         return out.toString();
     }
 
-    private static String canonicalValue(Request request, String name) {
+    private static String canonicalValue(Headers headers, String name) {
         List<String> values = new ArrayList<>();
-        request.headers()
-                .forEach(
-                        (n, v) -> {
-                            if (n.toLowerCase(Locale.ROOT).equals(name)) {
-                                values.add(v.strip().replaceAll(" +", " "));
-                            }
-                        });
+        headers.forEach(
+                (n, v) -> {
+                    if (n.toLowerCase(Locale.ROOT).equals(name)) {
+                        values.add(v.strip().replaceAll(" +", " "));
+                    }
+                });
         return String.join(",", values);
     }
 }

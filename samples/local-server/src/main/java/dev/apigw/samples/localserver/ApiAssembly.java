@@ -25,9 +25,10 @@ import java.util.function.Supplier;
 /**
  * Builds the {@link Api} the command line describes, from scratch each time: the spec imported (or
  * the bundled demo), the handler classes loaded by a fresh {@link HandlerLoader}, the API keys in
- * one usage plan, the stage deployed with its variables, the user pools' key sets and the IAM
- * credentials ({@link HostBindings}); and the {@link StartupWarnings} of that definition. Used at
- * start and by {@code --watch} on every change.
+ * one usage plan, the stage deployed with its variables, the user pools' key sets, the IAM
+ * credentials and the AWS endpoints ({@link HostBindings}); and the {@link StartupWarnings} of that
+ * definition ({@link UnboundFunctions}, {@link UnboundServices}). Used at start and by {@code
+ * --watch} on every change.
  *
  * <p>With {@code --template}, {@link TemplateAssembly} builds it instead; with a spec that is an
  * HTTP API definition ({@link ApiType}), {@link HttpApiAssembly}.
@@ -104,6 +105,7 @@ record ApiAssembly(
                         .addAll(
                                 UnboundFunctions.of(
                                         definition, functions.keySet(), stage.variables()))
+                        .addAll(UnboundServices.of(definition, options))
                         .addAll(api.warnings());
         return new ApiAssembly(api, warnings, options.stage(), List.of(), () -> {});
     }

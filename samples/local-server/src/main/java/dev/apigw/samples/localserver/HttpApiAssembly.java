@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  * {@code $default}, served at the root (reference 7.2), unless {@code --stage NAME} names another,
  * served under {@code /NAME}. The {@code --stage-config} file and {@code --stage-var} values are
  * laid over that stage as {@link HttpStageOverrides} says. The import's warnings, the functions no
- * binding serves and the flags an HTTP API has no use for ({@code --api-key}: HTTP APIs have no API
- * keys, reference 11.1) are its {@link StartupWarnings}.
+ * binding serves, the service integrations no {@code --aws-endpoint} covers and the flags an HTTP
+ * API has no use for ({@code --api-key}: HTTP APIs have no API keys, reference 11.1) are its {@link
+ * StartupWarnings}.
  */
 final class HttpApiAssembly {
     private HttpApiAssembly() {}
@@ -105,6 +106,7 @@ final class HttpApiAssembly {
             throw LaunchException.failure("cannot serve the API: " + e.getMessage());
         }
         warnings.addAll(UnboundFunctions.of(served, functions.keySet(), stage.stageVariables()))
+                .addAll(UnboundServices.of(served, options))
                 .addAll(notes)
                 .addAll(api.warnings());
         return new ApiAssembly(api, warnings, stageName, List.of(), onClose);

@@ -1,11 +1,14 @@
 package dev.apigw.samples.localserver;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +67,18 @@ public final class ServerOptions {
                     "  --credentials KEY=SECRET     IAM credentials accepted for AWS_IAM methods,"
                             + " caller in the API's own",
                     "                               account (repeatable)",
+                    "  --aws-endpoint [SERVICE=]URL where AWS service integrations (REST AWS"
+                            + " action/ and path/ URIs, HTTP API",
+                    "                               subtypes such as SQS-SendMessage) are sent,"
+                            + " SigV4-signed: URL for every",
+                    "                               service, SERVICE=URL for one (sqs, events,"
+                            + " states, kinesis, appconfig, ...;",
+                    "                               it wins over the plain URL); e.g."
+                            + " http://localhost:4566 (LocalStack). Keys from",
+                    "                               AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,"
+                            + " AWS_SESSION_TOKEN, else test/test.",
+                    "                               Without it such integrations answer 500"
+                            + " (repeatable)",
                     "  --var NAME=VALUE     a value for a ${NAME} or Fn::Sub placeholder in the spec"
                             + " (repeatable)",
                     "  --host HOST          default 127.0.0.1",
@@ -128,6 +143,7 @@ public final class ServerOptions {
                     "--api-key",
                     "--jwks",
                     "--credentials",
+                    "--aws-endpoint",
                     "--var",
                     "--host",
                     "--port",
@@ -150,6 +166,8 @@ public final class ServerOptions {
     private final List<String> apiKeys;
     private final Map<String, String> jwks;
     private final Map<String, String> credentials;
+    private final URI awsEndpoint;
+    private final Map<String, URI> awsServiceEndpoints;
     private final Map<String, String> placeholders;
     private final String host;
     private final int port;
@@ -171,6 +189,9 @@ public final class ServerOptions {
         apiKeys = List.copyOf(p.apiKeys);
         jwks = Collections.unmodifiableMap(new LinkedHashMap<>(p.jwks));
         credentials = Collections.unmodifiableMap(new LinkedHashMap<>(p.credentials));
+        awsEndpoint = p.awsEndpoint;
+        awsServiceEndpoints =
+                Collections.unmodifiableMap(new LinkedHashMap<>(p.awsServiceEndpoints));
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(p.placeholders));
         host = p.host;
         port = p.port;
@@ -316,6 +337,28 @@ public final class ServerOptions {
         return credentials;
     }
 
+    /**
+     * Returns the endpoint of a plain {@code --aws-endpoint URL}: where the calls of AWS service
+     * integrations go when their service has no endpoint of its own; empty when none was given.
+     */
+    public Optional<URI> awsEndpoint() {
+        return Optional.ofNullable(awsEndpoint);
+    }
+
+    /**
+     * Returns the endpoints of {@code --aws-endpoint SERVICE=URL}, by service name (lower case, as
+     * in an integration's ARN or subtype: {@code sqs}, {@code events}, {@code states}), in the
+     * order given.
+     */
+    public Map<String, URI> awsServiceEndpoints() {
+        return awsServiceEndpoints;
+    }
+
+    /** Returns whether any {@code --aws-endpoint} was given. */
+    public boolean hasAwsEndpoints() {
+        return awsEndpoint != null || !awsServiceEndpoints.isEmpty();
+    }
+
     /** Returns the placeholder values for the importer. */
     public Map<String, String> placeholders() {
         return placeholders;
@@ -377,6 +420,8 @@ public final class ServerOptions {
         private final List<String> apiKeys = new ArrayList<>();
         private final Map<String, String> jwks = new LinkedHashMap<>();
         private final Map<String, String> credentials = new LinkedHashMap<>();
+        private URI awsEndpoint;
+        private final Map<String, URI> awsServiceEndpoints = new LinkedHashMap<>();
         private final Map<String, String> placeholders = new LinkedHashMap<>();
         private String host = "127.0.0.1";
         private int port = 3000;
@@ -437,6 +482,9 @@ public final class ServerOptions {
                 case "--credentials":
                     putSecret(credentials, flag, value);
                     break;
+                case "--aws-endpoint":
+                    awsEndpoint(value);
+                    break;
                 case "--var":
                     put(placeholders, flag, value, "NAME=VALUE");
                     break;
@@ -484,6 +532,44 @@ public final class ServerOptions {
                 throw LaunchException.usage(flag + " expects KEY=SECRET");
             }
             map.put(value.substring(0, eq), value.substring(eq + 1));
+        }
+
+        /**
+         * Reads {@code [SERVICE=]URL}: split at the first {@code =} only when what is before it has
+         * no {@code :} or {@code /} (a URL may hold {@code =} in its query), the URL an http(s) URL
+         * with a host.
+         */
+        private void awsEndpoint(String value) {
+            int eq = value.indexOf('=');
+            String service = "";
+            String url = value;
+            if (eq >= 0 && !value.substring(0, eq).matches(".*[:/].*")) {
+                service = value.substring(0, eq).toLowerCase(Locale.ROOT);
+                url = value.substring(eq + 1);
+            }
+            URI endpoint = httpUrl(url);
+            if (endpoint == null || eq == 0) {
+                throw LaunchException.usage(
+                        "--aws-endpoint expects [SERVICE=]URL with an http(s) URL, got '"
+                                + value
+                                + "'");
+            }
+            if (service.isEmpty()) {
+                awsEndpoint = endpoint;
+            } else {
+                awsServiceEndpoints.put(service, endpoint);
+            }
+        }
+
+        private static URI httpUrl(String url) {
+            try {
+                URI uri = new URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+                boolean http = scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https");
+                return http && uri.getHost() != null ? uri : null;
+            } catch (URISyntaxException e) {
+                return null;
+            }
         }
 
         private static int port(String value) {

@@ -84,6 +84,7 @@ final class TemplateAssembly {
             warnings.addAll(
                             UnboundFunctions.of(
                                     api.restApi(), functions.keySet(), served.variables()))
+                    .addAll(UnboundServices.of(api.restApi(), options))
                     .addAll(built.warnings());
             return new ApiAssembly(
                     built, warnings, stage, generatedKeys(definition), () -> closeAll(resources));

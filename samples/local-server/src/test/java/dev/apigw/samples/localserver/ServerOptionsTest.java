@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,7 @@ class ServerOptionsTest {
                         "--api-key",
                         "--jwks",
                         "--credentials",
+                        "--aws-endpoint",
                         "--var",
                         "--host",
                         "--port",
@@ -345,6 +347,67 @@ class ServerOptionsTest {
                                 + " methods, caller in the API's own"
                                 + System.lineSeparator()
                                 + "                               account (repeatable)");
+    }
+
+    @Test
+    void parse_awsEndpoints_plainUrlForEveryServiceAndServiceUrlForOne() {
+        ServerOptions options =
+                ServerOptions.parse(
+                        List.of(
+                                "--aws-endpoint",
+                                "http://localhost:4566",
+                                "--aws-endpoint",
+                                "SQS=http://localhost:9324",
+                                "--aws-endpoint=events=https://events.example/?a=b"));
+
+        assertThat(options.hasAwsEndpoints()).isTrue();
+        assertThat(options.awsEndpoint()).contains(URI.create("http://localhost:4566"));
+        assertThat(options.awsServiceEndpoints())
+                .containsExactly(
+                        Map.entry("sqs", URI.create("http://localhost:9324")),
+                        Map.entry("events", URI.create("https://events.example/?a=b")));
+    }
+
+    @Test
+    void parse_awsEndpointUrlWithEqualsInItsQuery_isNotSplit() {
+        ServerOptions options =
+                ServerOptions.parse(List.of("--aws-endpoint", "http://127.0.0.1:4566/?x=1"));
+
+        assertThat(options.awsEndpoint()).contains(URI.create("http://127.0.0.1:4566/?x=1"));
+        assertThat(options.awsServiceEndpoints()).isEmpty();
+    }
+
+    @Test
+    void parse_withoutAwsEndpoint_hasNone() {
+        ServerOptions options = ServerOptions.parse(List.of());
+
+        assertThat(options.hasAwsEndpoints()).isFalse();
+        assertThat(options.awsEndpoint()).isEmpty();
+    }
+
+    @Test
+    void parse_awsEndpointNotAnHttpUrl_failsWithUsageNamingTheValue() {
+        for (String value :
+                List.of("localhost:4566", "sqs=ftp://host", "sqs=", "=http://h", "http://")) {
+            assertThatThrownBy(() -> ServerOptions.parse(List.of("--aws-endpoint", value)))
+                    .isInstanceOfSatisfying(
+                            LaunchException.class,
+                            e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
+                    .hasMessage(
+                            "--aws-endpoint expects [SERVICE=]URL with an http(s) URL, got '"
+                                    + value
+                                    + "'");
+        }
+    }
+
+    @Test
+    void usage_awsEndpoint_namesTheFormsTheCredentialsAndThe500() {
+        assertThat(ServerOptions.USAGE)
+                .contains(
+                        "  --aws-endpoint [SERVICE=]URL where AWS service integrations",
+                        "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, else"
+                                + " test/test",
+                        "Without it such integrations answer 500");
     }
 
     @Test

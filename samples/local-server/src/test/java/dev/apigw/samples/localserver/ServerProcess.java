@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 /** {@code java -jar apigw-local.jar ...} as a child process, always ended by {@link #close()}. */
 final class ServerProcess implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final List<String> AWS_KEYS =
+            List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -73,6 +75,17 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(List<String> args) throws IOException {
         return new ServerProcess(
                 new ProcessBuilder(command(args)).redirectErrorStream(true).start());
+    }
+
+    /**
+     * Starts the server with its standard error merged into standard output, and without the AWS
+     * keys of this environment ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code
+     * AWS_SESSION_TOKEN}), so that it signs AWS calls with its defaults.
+     */
+    static ServerProcess startWithoutAwsKeys(List<String> args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        builder.environment().keySet().removeAll(AWS_KEYS);
+        return new ServerProcess(builder.start());
     }
 
     /**
