@@ -1,5 +1,8 @@
 package dev.apigw.runtime.integration;
 
+import dev.apigw.runtime.ExecutionTrace;
+import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.RequestIds;
 import dev.apigw.runtime.spi.LambdaFunction;
@@ -106,26 +109,53 @@ public final class LambdaCall {
             byte[] body,
             String invocationType,
             Map<String, String> stageVariables) {
+        return invoke(
+                exchange.gateway(),
+                exchange.backends(),
+                exchange.trace(),
+                body,
+                invocationType,
+                stageVariables);
+    }
+
+    /**
+     * Invokes the function synchronously outside a request pipeline (a WebSocket API's routes,
+     * reference 2.6): the function is looked up in {@code backends}, runs on {@code gateway}'s
+     * threads within the timeout, and the execution-log lines go to {@code trace}.
+     */
+    public LambdaOutcome invoke(
+            Gateway gateway,
+            Backends backends,
+            ExecutionTrace trace,
+            byte[] payload,
+            Map<String, String> stageVariables) {
+        return invoke(gateway, backends, trace, payload, REQUEST_RESPONSE, stageVariables);
+    }
+
+    private LambdaOutcome invoke(
+            Gateway gateway,
+            Backends backends,
+            ExecutionTrace trace,
+            byte[] body,
+            String invocationType,
+            Map<String, String> stageVariables) {
         byte[] payload = body.length == 0 ? EMPTY_OBJECT : body;
         LambdaArn.Function function = arn.resolve(stageVariables).orElse(null);
         if (function == null) {
-            exchange.trace()
-                    .error(
-                            step,
-                            "Execution failed due to configuration error: Invalid"
-                                    + " Lambda function ARN after stage variables: ",
-                            arn);
+            trace.error(
+                    step,
+                    "Execution failed due to configuration error: Invalid"
+                            + " Lambda function ARN after stage variables: ",
+                    arn);
             return new LambdaOutcome.InvalidParameterValue(arn.toString());
         }
-        LambdaFunction bound =
-                exchange.backends().lambda(function.name(), function.qualifier()).orElse(null);
+        LambdaFunction bound = backends.lambda(function.name(), function.qualifier()).orElse(null);
         if (bound == null) {
-            exchange.trace()
-                    .error(
-                            step,
-                            "Execution failed due to configuration error:"
-                                    + " no Lambda function is bound for ",
-                            function.arn());
+            trace.error(
+                    step,
+                    "Execution failed due to configuration error:"
+                            + " no Lambda function is bound for ",
+                    function.arn());
             return new LambdaOutcome.ResourceNotFound(function.arn());
         }
         LambdaInvocation invocation =
@@ -134,75 +164,68 @@ public final class LambdaCall {
                         function.name(),
                         function.qualifier(),
                         invocationType,
-                        RequestIds.requestId(exchange.gateway().random()),
+                        RequestIds.requestId(gateway.random()),
                         timeout,
                         payload);
         if (invocationType.equals(DRY_RUN)) {
-            exchange.trace().add(step, "Lambda dry run of ", function.arn());
+            trace.add(step, "Lambda dry run of ", function.arn());
             return new LambdaOutcome.Answered(LambdaResult.of(new byte[0]));
         }
         if (invocationType.equals(EVENT)) {
-            return invokeAsync(exchange, bound, invocation);
+            return invokeAsync(gateway, trace, bound, invocation);
         }
         if (payload.length > LambdaInvocation.MAX_REQUEST_BYTES) {
-            exchange.trace()
-                    .error(
-                            step,
-                            "Lambda invocation failed: request payload of "
-                                    + payload.length
-                                    + " bytes exceeds ",
-                            LambdaInvocation.MAX_REQUEST_BYTES);
+            trace.error(
+                    step,
+                    "Lambda invocation failed: request payload of "
+                            + payload.length
+                            + " bytes exceeds ",
+                    LambdaInvocation.MAX_REQUEST_BYTES);
             return new LambdaOutcome.RequestTooLarge(payload.length);
         }
-        exchange.trace().add(step, "Invoking Lambda function ", function.arn());
+        trace.add(step, "Invoking Lambda function ", function.arn());
         LambdaResult result;
         try {
             result =
                     Objects.requireNonNull(
-                            TimedCall.invoke(
-                                    exchange.gateway().requestResponse(), bound, invocation),
+                            TimedCall.invoke(gateway.requestResponse(), bound, invocation),
                             "LambdaFunction returned null");
         } catch (TimeoutException e) {
             LOG.warn("Lambda function {} did not answer within {}", function.arn(), timeout);
-            exchange.trace()
-                    .error(
-                            step,
-                            "Execution failed due to a timeout error: no answer"
-                                    + " from the Lambda function within ",
-                            timeout.toMillis() + " ms");
+            trace.error(
+                    step,
+                    "Execution failed due to a timeout error: no answer"
+                            + " from the Lambda function within ",
+                    timeout.toMillis() + " ms");
             return new LambdaOutcome.TimedOut(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return invokeFailed(exchange, function, e);
+            return invokeFailed(trace, function, e);
         } catch (RuntimeException e) {
-            return invokeFailed(exchange, function, e);
+            return invokeFailed(trace, function, e);
         }
-        return outcomeOf(exchange, result);
+        return outcomeOf(trace, result);
     }
 
-    private LambdaOutcome outcomeOf(Exchange exchange, LambdaResult result) {
-        if (result.functionError().isPresent() && exchange.trace().isRecording()) {
-            exchange.trace()
-                    .error(
-                            step,
-                            "Lambda function error: ",
-                            new String(result.payload(), StandardCharsets.UTF_8));
+    private LambdaOutcome outcomeOf(ExecutionTrace trace, LambdaResult result) {
+        if (result.functionError().isPresent() && trace.isRecording()) {
+            trace.error(
+                    step,
+                    "Lambda function error: ",
+                    new String(result.payload(), StandardCharsets.UTF_8));
         }
         if (result.isResponseSizeTooLarge()) {
-            exchange.trace()
-                    .error(
-                            step,
-                            "Lambda execution failed with status 200 due to customer"
-                                    + " function error: ",
-                            LambdaResult.responseSizeTooLargeMessage());
+            trace.error(
+                    step,
+                    "Lambda execution failed with status 200 due to customer" + " function error: ",
+                    LambdaResult.responseSizeTooLargeMessage());
             return new LambdaOutcome.ResponseSizeTooLarge();
         }
-        if (exchange.trace().isRecording()) {
-            exchange.trace()
-                    .data(
-                            step,
-                            "Endpoint response body before transformations: ",
-                            new String(result.payload(), StandardCharsets.UTF_8));
+        if (trace.isRecording()) {
+            trace.data(
+                    step,
+                    "Endpoint response body before transformations: ",
+                    new String(result.payload(), StandardCharsets.UTF_8));
         }
         return result.functionError().isPresent()
                 ? new LambdaOutcome.FunctionError(result)
@@ -210,24 +233,26 @@ public final class LambdaCall {
     }
 
     private LambdaOutcome invokeFailed(
-            Exchange exchange, LambdaArn.Function function, Exception e) {
+            ExecutionTrace trace, LambdaArn.Function function, Exception e) {
         LOG.warn("Lambda function {} failed to invoke: {}", function.arn(), e.toString());
-        exchange.trace().error(step, "Lambda invocation failed: ", e);
+        trace.error(step, "Lambda invocation failed: ", e);
         return new LambdaOutcome.ServiceException(e);
     }
 
     private LambdaOutcome invokeAsync(
-            Exchange exchange, LambdaFunction bound, LambdaInvocation invocation) {
-        exchange.trace()
-                .add(step, "Invoking Lambda function asynchronously ", invocation.functionArn());
+            Gateway gateway,
+            ExecutionTrace trace,
+            LambdaFunction bound,
+            LambdaInvocation invocation) {
+        trace.add(step, "Invoking Lambda function asynchronously ", invocation.functionArn());
         try {
-            exchange.gateway().eventInvocations().execute(() -> runEvent(bound, invocation));
+            gateway.eventInvocations().execute(() -> runEvent(bound, invocation));
         } catch (RuntimeException e) {
             LOG.warn(
                     "Lambda function {} could not be queued: {}",
                     invocation.functionArn(),
                     e.toString());
-            exchange.trace().error(step, "Lambda invocation failed: ", e);
+            trace.error(step, "Lambda invocation failed: ", e);
             return new LambdaOutcome.ServiceException(e);
         }
         return new LambdaOutcome.Answered(LambdaResult.of(new byte[0]));

@@ -1,0 +1,34 @@
+package dev.apigw.runtime.websocket;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/**
+ * The error frames a WebSocket API sends a client (reference 7.3): {@code {"message": "Forbidden",
+ * "connectionId":"…", "requestId":"…"}} for a message no route takes, {@code "Internal server
+ * error"} for an integration that failed, spaced as AWS writes them (the texts are unconfirmed, see
+ * docs/differences.md).
+ */
+final class ErrorFrames {
+    /** The message of a message no route takes. */
+    static final String FORBIDDEN = "Forbidden";
+
+    /** The message of a failed integration. */
+    static final String INTERNAL_SERVER_ERROR = "Internal server error";
+
+    private ErrorFrames() {}
+
+    static Frame of(String message, String connectionId, String requestId) {
+        return Frame.text(
+                "{\"message\": \""
+                        + message
+                        + "\", \"connectionId\":\""
+                        + escape(connectionId)
+                        + "\", \"requestId\":\""
+                        + escape(requestId)
+                        + "\"}");
+    }
+
+    private static String escape(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+    }
+}

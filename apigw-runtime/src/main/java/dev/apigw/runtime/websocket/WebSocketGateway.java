@@ -1,0 +1,476 @@
+package dev.apigw.runtime.websocket;
+
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketIntegration;
+import dev.apigw.model.WebSocketRoute;
+import dev.apigw.model.WebSocketStage;
+import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.integration.LambdaArn;
+import dev.apigw.runtime.integration.LambdaCall;
+import dev.apigw.runtime.pipeline.Attributes;
+import dev.apigw.runtime.pipeline.Backends;
+import dev.apigw.runtime.pipeline.RequestIds;
+import dev.apigw.runtime.spi.ConnectionRecord;
+import dev.apigw.runtime.spi.ConnectionStore;
+import dev.apigw.runtime.spi.LambdaFunction;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stage of a WebSocket API, served without a transport (reference 2.6, 7.3, 7.4): the host (a
+ * WebSocket server, a test) calls {@link #connect} for an upgrade request, {@link #message} for
+ * each message a client sends and {@link #disconnect} when a socket closes, and receives what goes
+ * to each client through the {@link ConnectionSink} it supplied for it. The {@code @connections}
+ * API is {@link #postToConnection}, {@link #getConnection} and {@link #deleteConnection}, which
+ * throw {@link GoneException} (410) for a connection that is not open.
+ *
+ * <p>Routes: {@code $connect} runs during {@link #connect} and decides acceptance (no route or no
+ * integration accepts; a 2xx answer accepts, another status refuses with it; a failed integration
+ * refuses with 500, 502 or 504); a message goes to the route its {@code routeSelectionExpression}
+ * selects, else {@code $default}, else the client gets the error frame {@code {"message":
+ * "Forbidden", ...}}; the function's {@code body} comes back to the client only on a two-way route
+ * (a {@code $default} route response, reference 7.3); {@code $disconnect} runs after a close, best
+ * effort. Integrations served: {@code AWS_PROXY} Lambda and {@code MOCK} (without templates); other
+ * types fail as an integration failure (docs/differences.md). Messages past 128 KB close the
+ * connection with 1009 (reference 9.5). Ids come from the account's random source, times from its
+ * clock.
+ *
+ * <p>Each call runs in the caller's thread, functions on the account's threads within their
+ * integration's timeout. Immutable and thread-safe: the open connections live in the {@link
+ * ConnectionStore} (records) and in this object's map of sinks.
+ *
+ * <pre>{@code
+ * WebSocketGateway chat = WebSocketGateway.builder().gateway(account).webSocketApi(api)
+ *         .stage("prod").lambda("chat", function).build();
+ * ConnectResult result = chat.connect(request, sink);
+ * }</pre>
+ */
+public final class WebSocketGateway {
+    /** The largest message, in bytes (reference 9.5): beyond it the connection closes, 1009. */
+    public static final int MAX_MESSAGE_BYTES = 128 * 1024;
+
+    /** The close code of a message past {@link #MAX_MESSAGE_BYTES} (RFC 6455, reference 7.3). */
+    public static final int MESSAGE_TOO_BIG = 1009;
+
+    /** The close code of a connection {@link #deleteConnection} ends. */
+    public static final int NORMAL_CLOSURE = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
+    private static final String INTERNAL_ERROR_BODY = "{\"message\": \"Internal server error\"}";
+
+    private final Gateway gateway;
+    private final WebSocketApi api;
+    private final WebSocketStage stage;
+    private final ConnectionStore store;
+    private final RouteSelector selector;
+    private final WebSocketEvents events;
+    private final Map<String, RouteIntegration> integrations;
+    private final ConcurrentMap<String, ConnectionSink> sinks = new ConcurrentHashMap<>();
+
+    private WebSocketGateway(Builder b, WebSocketStage stage) {
+        this.gateway = b.gateway;
+        this.api = b.api;
+        this.stage = stage;
+        this.store = b.store != null ? b.store : ConnectionStore.inMemory();
+        this.selector = new RouteSelector(api);
+        this.events =
+                new WebSocketEvents(
+                        api.id() + ".execute-api." + gateway.region() + ".amazonaws.com");
+        Backends backends =
+                new Backends(
+                        b.lambdas,
+                        request -> {
+                            throw new IllegalStateException("WebSocket HTTP integrations");
+                        },
+                        Backends.NO_AWS_SERVICE_BACKEND,
+                        Backends.NO_CREDENTIALS,
+                        Attributes.empty());
+        Map<String, RouteIntegration> byRoute = new HashMap<>();
+        for (WebSocketRoute route : api.routes().values()) {
+            route.integrationId()
+                    .map(id -> api.integrations().get(id))
+                    .map(i -> compile(i, backends))
+                    .ifPresent(i -> byRoute.put(route.routeKey(), i));
+        }
+        this.integrations = Map.copyOf(byRoute);
+    }
+
+    private RouteIntegration compile(WebSocketIntegration integration, Backends backends) {
+        if (integration.integrationType() == IntegrationType.MOCK) {
+            return RouteIntegration.MOCK;
+        }
+        String uri = integration.integrationUri().orElse("");
+        if (integration.integrationType() != IntegrationType.AWS_PROXY
+                || (uri.startsWith("arn:") && !uri.contains(":lambda:"))) {
+            return RouteIntegration.NOT_SERVED;
+        }
+        LambdaCall call =
+                new LambdaCall(
+                        LambdaArn.parseTarget(uri), integration.timeoutInMillis(), "integration");
+        return new LambdaProxyRoute(call, gateway, backends, stage.stageVariables());
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the API served. */
+    public WebSocketApi webSocketApi() {
+        return api;
+    }
+
+    /** Returns the stage served. */
+    public WebSocketStage stage() {
+        return stage;
+    }
+
+    /**
+     * Handles an upgrade request: runs {@code $connect} and, when it accepts, opens the connection
+     * with {@code sink} as the way to its client. Never throws for what the request or the
+     * integration holds.
+     */
+    public ConnectResult connect(ConnectRequest request, ConnectionSink sink) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(sink, "sink");
+        Instant now = gateway.clock().instant();
+        ConnectionRecord connection =
+                new ConnectionRecord(
+                        RequestIds.extendedRequestId(gateway.random()),
+                        api.id(),
+                        stage.stageName(),
+                        now,
+                        now,
+                        request.sourceIp(),
+                        request.userAgent(),
+                        request.headers(),
+                        request.queryParameters(),
+                        Map.of());
+        RouteAnswer answer;
+        try {
+            answer = runConnect(connection, now);
+        } catch (RuntimeException e) {
+            LOG.warn("$connect of {} failed", api.id(), e);
+            answer = RouteAnswer.failure(500);
+        }
+        if (answer.failed()) {
+            return new ConnectResult.Refused(answer.statusCode(), INTERNAL_ERROR_BODY);
+        }
+        if (!answer.isSuccess()) {
+            return new ConnectResult.Refused(
+                    answer.statusCode(), answer.body().map(Frame::asText).orElse(""));
+        }
+        sinks.put(connection.connectionId(), sink);
+        store.put(connection);
+        return new ConnectResult.Accepted(connection.connectionId(), subprotocol(answer));
+    }
+
+    private RouteAnswer runConnect(ConnectionRecord connection, Instant now) {
+        Optional<WebSocketRoute> route = api.route(WebSocketRoute.CONNECT);
+        if (route.isEmpty()) {
+            return RouteAnswer.OK;
+        }
+        if (route.get().authorizationType() != AuthorizationType.NONE
+                || route.get().apiKeyRequired()) {
+            LOG.warn(
+                    "$connect of {} needs an authorizer or an API key, not served yet: refused",
+                    api.id());
+            return RouteAnswer.failure(500);
+        }
+        RouteIntegration integration = integrations.get(WebSocketRoute.CONNECT);
+        if (integration == null) {
+            return RouteAnswer.OK;
+        }
+        WebSocketEvents.Call call =
+                new WebSocketEvents.Call(
+                        WebSocketRoute.CONNECT,
+                        RequestIds.extendedRequestId(gateway.random()),
+                        now);
+        return integration.invoke(() -> events.connect(connection, call));
+    }
+
+    private static Map<String, String> subprotocol(RouteAnswer answer) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        answer.headers()
+                .forEach(
+                        (name, value) -> {
+                            if (name.equalsIgnoreCase("Sec-WebSocket-Protocol")) {
+                                headers.put("Sec-WebSocket-Protocol", value);
+                            }
+                        });
+        return headers;
+    }
+
+    /**
+     * Routes one message a client sent on the connection {@code connectionId}; what goes back (a
+     * route response, an error frame) goes through the connection's sink. A message for a
+     * connection that is not open is dropped. Never throws.
+     */
+    public void message(String connectionId, Frame frame) {
+        try {
+            ConnectionSink sink = connectionId == null ? null : sinks.get(connectionId);
+            Optional<ConnectionRecord> connection =
+                    sink == null ? Optional.empty() : store.get(connectionId);
+            if (connection.isEmpty() || frame == null) {
+                LOG.debug("message for {}, which is not open: dropped", connectionId);
+                return;
+            }
+            if (frame.length() > MAX_MESSAGE_BYTES) {
+                close(sink, MESSAGE_TOO_BIG, "Message too big");
+                disconnect(connectionId, MESSAGE_TOO_BIG, "Message too big");
+                return;
+            }
+            Instant now = gateway.clock().instant();
+            store.touch(connectionId, now);
+            route(connection.get(), sink, frame, now);
+        } catch (RuntimeException e) {
+            LOG.warn("message on {} failed", connectionId, e);
+        }
+    }
+
+    private void route(ConnectionRecord connection, ConnectionSink sink, Frame frame, Instant now) {
+        String requestId = RequestIds.extendedRequestId(gateway.random());
+        Optional<WebSocketRoute> route = selector.select(frame);
+        if (route.isEmpty()) {
+            send(sink, ErrorFrames.of(ErrorFrames.FORBIDDEN, connection.connectionId(), requestId));
+            return;
+        }
+        RouteIntegration integration = integrations.get(route.get().routeKey());
+        WebSocketEvents.Call call =
+                new WebSocketEvents.Call(route.get().routeKey(), requestId, now);
+        String messageId = RequestIds.extendedRequestId(gateway.random());
+        RouteAnswer answer =
+                integration == null
+                        ? RouteAnswer.failure(500)
+                        : integration.invoke(
+                                () -> events.message(connection, call, messageId, frame));
+        if (answer.failed()) {
+            send(
+                    sink,
+                    ErrorFrames.of(
+                            ErrorFrames.INTERNAL_SERVER_ERROR,
+                            connection.connectionId(),
+                            requestId));
+        } else if (route.get().isTwoWay() && answer.body().isPresent()) {
+            send(sink, answer.body().get());
+        }
+    }
+
+    /**
+     * Ends the connection {@code connectionId} after its socket closed with {@code statusCode} (RFC
+     * 6455, e.g. 1001 going away) and {@code reason}: removes it and runs {@code $disconnect}, best
+     * effort (a failing integration is logged). Does nothing for a connection that is not open, so
+     * calling it twice is harmless. Never throws.
+     */
+    public void disconnect(String connectionId, int statusCode, String reason) {
+        try {
+            if (connectionId == null) {
+                return;
+            }
+            Optional<ConnectionRecord> connection = store.remove(connectionId);
+            sinks.remove(connectionId);
+            connection.ifPresent(c -> runDisconnect(c, statusCode, reason == null ? "" : reason));
+        } catch (RuntimeException e) {
+            LOG.warn("disconnect of {} failed", connectionId, e);
+        }
+    }
+
+    private void runDisconnect(ConnectionRecord connection, int statusCode, String reason) {
+        RouteIntegration integration = integrations.get(WebSocketRoute.DISCONNECT);
+        if (integration == null) {
+            return;
+        }
+        WebSocketEvents.Call call =
+                new WebSocketEvents.Call(
+                        WebSocketRoute.DISCONNECT,
+                        RequestIds.extendedRequestId(gateway.random()),
+                        gateway.clock().instant());
+        RouteAnswer answer =
+                integration.invoke(() -> events.disconnect(connection, call, statusCode, reason));
+        if (answer.failed()) {
+            LOG.warn(
+                    "$disconnect of {} on {} failed with {}",
+                    connection.connectionId(),
+                    api.id(),
+                    answer.statusCode());
+        }
+    }
+
+    /**
+     * Sends {@code data} to the client of {@code connectionId} ({@code @connections}
+     * PostToConnection, reference 7.4): a text frame when the data is UTF-8, else a binary frame.
+     *
+     * @throws GoneException when the connection is not open on this gateway
+     * @throws PayloadTooLargeException when the data passes {@link #MAX_MESSAGE_BYTES}
+     */
+    public void postToConnection(String connectionId, byte[] data) {
+        Objects.requireNonNull(data, "data");
+        ConnectionSink sink = openSink(connectionId);
+        if (data.length > MAX_MESSAGE_BYTES) {
+            throw new PayloadTooLargeException(data.length);
+        }
+        try {
+            sink.send(isUtf8(data) ? new Frame(true, data) : Frame.binary(data));
+        } catch (RuntimeException e) {
+            LOG.warn("sending to {} failed", connectionId, e);
+            throw new GoneException(connectionId);
+        }
+        store.touch(connectionId, gateway.clock().instant());
+    }
+
+    /**
+     * Returns what {@code @connections} GetConnection tells of an open connection (reference 7.4).
+     *
+     * @throws GoneException when the connection is not open on this gateway
+     */
+    public ConnectionInfo getConnection(String connectionId) {
+        ConnectionRecord record = openRecord(connectionId);
+        return new ConnectionInfo(
+                record.connectedAt(), record.sourceIp(), record.userAgent(), record.lastActiveAt());
+    }
+
+    /**
+     * Closes a connection ({@code @connections} DeleteConnection, reference 7.4): its sink is
+     * closed with {@link #NORMAL_CLOSURE} and {@code $disconnect} runs.
+     *
+     * @throws GoneException when the connection is not open on this gateway
+     */
+    public void deleteConnection(String connectionId) {
+        openRecord(connectionId);
+        Optional<ConnectionRecord> removed = store.remove(connectionId);
+        ConnectionSink sink = sinks.remove(connectionId);
+        if (removed.isEmpty()) {
+            throw new GoneException(connectionId);
+        }
+        if (sink != null) {
+            close(sink, NORMAL_CLOSURE, "");
+        }
+        try {
+            runDisconnect(removed.get(), NORMAL_CLOSURE, "");
+        } catch (RuntimeException e) {
+            LOG.warn("$disconnect of {} failed", connectionId, e);
+        }
+    }
+
+    private ConnectionRecord openRecord(String connectionId) {
+        return Optional.ofNullable(connectionId)
+                .filter(sinks::containsKey)
+                .flatMap(store::get)
+                .filter(r -> r.apiId().equals(api.id()) && r.stage().equals(stage.stageName()))
+                .orElseThrow(() -> new GoneException(String.valueOf(connectionId)));
+    }
+
+    private ConnectionSink openSink(String connectionId) {
+        openRecord(connectionId);
+        ConnectionSink sink = sinks.get(connectionId);
+        if (sink == null) {
+            throw new GoneException(connectionId);
+        }
+        return sink;
+    }
+
+    private static boolean isUtf8(byte[] data) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void send(ConnectionSink sink, Frame frame) {
+        try {
+            sink.send(frame);
+        } catch (RuntimeException e) {
+            LOG.warn("sending a frame failed", e);
+        }
+    }
+
+    private static void close(ConnectionSink sink, int statusCode, String reason) {
+        try {
+            sink.close(statusCode, reason);
+        } catch (RuntimeException e) {
+            LOG.warn("closing a connection failed", e);
+        }
+    }
+
+    /** Builds a {@link WebSocketGateway}. */
+    public static final class Builder {
+        private Gateway gateway;
+        private WebSocketApi api;
+        private String stageName;
+        private ConnectionStore store;
+        private final Map<String, LambdaFunction> lambdas = new HashMap<>();
+
+        private Builder() {}
+
+        /** Sets the account (default: {@link Gateway#create()}). */
+        public Builder gateway(Gateway gateway) {
+            this.gateway = Objects.requireNonNull(gateway);
+            return this;
+        }
+
+        /** Sets the API to serve (required). */
+        public Builder webSocketApi(WebSocketApi api) {
+            this.api = Objects.requireNonNull(api);
+            return this;
+        }
+
+        /**
+         * Sets the stage to serve (required): one of the API's stages, or any valid name when the
+         * API declares none.
+         */
+        public Builder stage(String stageName) {
+            this.stageName = Objects.requireNonNull(stageName);
+            return this;
+        }
+
+        /** Binds a Lambda function by name, or by {@code name:qualifier}. */
+        public Builder lambda(String name, LambdaFunction function) {
+            lambdas.put(Objects.requireNonNull(name), Objects.requireNonNull(function));
+            return this;
+        }
+
+        /**
+         * Sets where the connections' records live (default: {@link ConnectionStore#inMemory()}).
+         */
+        public Builder connectionStore(ConnectionStore store) {
+            this.store = Objects.requireNonNull(store);
+            return this;
+        }
+
+        /**
+         * Builds the gateway; fails when the API or stage is missing, the stage is not the API's,
+         * or an {@code AWS_PROXY} integration names no Lambda function.
+         */
+        public WebSocketGateway build() {
+            Objects.requireNonNull(api, "webSocketApi is required");
+            Objects.requireNonNull(stageName, "stage is required");
+            if (gateway == null) {
+                gateway = Gateway.create();
+            }
+            WebSocketStage stage = api.stages().get(stageName);
+            if (stage == null) {
+                if (!api.stages().isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "WebSocket API " + api.id() + " has no stage " + stageName);
+                }
+                stage = WebSocketStage.builder(stageName).build();
+            }
+            return new WebSocketGateway(this, stage);
+        }
+    }
+}
