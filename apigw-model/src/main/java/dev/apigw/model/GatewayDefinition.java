@@ -13,7 +13,9 @@ import java.util.Set;
  * its logical id: REST APIs with their deployments and stages, usage plans, API keys and the keys'
  * plans, custom domain names and base path mappings, HTTP APIs with their stages, and the Lambda
  * functions the APIs call. APIs of kinds not served yet (WebSocket APIs) are listed by logical id
- * and type. Made by {@code dev.apigw.model.cloudformation.CloudFormationImporter}; served by {@code
+ * and type in {@link #otherApis()}; WebSocket APIs are also read into the model ({@link
+ * #webSocketApis()}, reference 7.3) for the runtime that will serve them. Made by {@code
+ * dev.apigw.model.cloudformation.CloudFormationImporter}; served by {@code
  * Api.builder().definition(definition, "OrdersApi", "prod")}.
  */
 public final class GatewayDefinition {
@@ -26,6 +28,7 @@ public final class GatewayDefinition {
     private final Map<String, BasePathMapping> basePathMappings;
     private final Map<String, FunctionConfiguration> functions;
     private final Map<String, HttpApi> httpApis;
+    private final Map<String, WebSocketApi> webSocketApis;
     private final Map<String, String> otherApis;
     private final List<String> warnings;
 
@@ -39,6 +42,7 @@ public final class GatewayDefinition {
         basePathMappings = Copies.orderedMap(b.basePathMappings);
         functions = Copies.orderedMap(b.functions);
         httpApis = Copies.orderedMap(b.httpApis);
+        webSocketApis = Copies.orderedMap(b.webSocketApis);
         otherApis = Copies.orderedMap(b.otherApis);
         warnings = Copies.list(b.warnings);
     }
@@ -136,7 +140,42 @@ public final class GatewayDefinition {
         return api;
     }
 
-    /** Returns the APIs not served yet (WebSocket APIs): logical id to kind. */
+    /**
+     * Returns the WebSocket APIs by logical id, each with its stages (reference 7.3). They are not
+     * served yet, so they are also listed in {@link #otherApis()}.
+     */
+    public Map<String, WebSocketApi> webSocketApis() {
+        return webSocketApis;
+    }
+
+    /**
+     * Returns the WebSocket API with this logical id; fails naming the template's WebSocket APIs
+     * otherwise.
+     */
+    public WebSocketApi webSocketApi(String logicalId) {
+        WebSocketApi api = webSocketApis.get(logicalId);
+        if (api == null) {
+            String kind =
+                    restApis.containsKey(logicalId)
+                            ? "a REST API: read it with restApi(\"" + logicalId + "\")"
+                            : httpApis.containsKey(logicalId)
+                                    ? "an HTTP API: read it with httpApi(\"" + logicalId + "\")"
+                                    : null;
+            throw new IllegalArgumentException(
+                    kind != null
+                            ? logicalId + " is " + kind
+                            : "the template has no WebSocket API "
+                                    + logicalId
+                                    + "; its WebSocket APIs: "
+                                    + webSocketApis.keySet());
+        }
+        return api;
+    }
+
+    /**
+     * Returns the APIs not served yet (WebSocket APIs, which {@link #webSocketApis()} also holds):
+     * logical id to kind.
+     */
     public Map<String, String> otherApis() {
         return otherApis;
     }
@@ -152,6 +191,8 @@ public final class GatewayDefinition {
                 + restApis.keySet()
                 + ", httpApis="
                 + httpApis.keySet()
+                + ", webSocketApis="
+                + webSocketApis.keySet()
                 + ", usagePlans="
                 + usagePlans.keySet()
                 + ", apiKeys="
@@ -172,6 +213,7 @@ public final class GatewayDefinition {
         private final Map<String, BasePathMapping> basePathMappings = new LinkedHashMap<>();
         private final Map<String, FunctionConfiguration> functions = new LinkedHashMap<>();
         private final Map<String, HttpApi> httpApis = new LinkedHashMap<>();
+        private final Map<String, WebSocketApi> webSocketApis = new LinkedHashMap<>();
         private final Map<String, String> otherApis = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
@@ -225,6 +267,12 @@ public final class GatewayDefinition {
         /** Adds an HTTP API under its logical id. */
         public Builder httpApi(String logicalId, HttpApi api) {
             httpApis.put(logicalId, Objects.requireNonNull(api));
+            return this;
+        }
+
+        /** Adds a WebSocket API under its logical id (list it with {@link #otherApi} too). */
+        public Builder webSocketApi(String logicalId, WebSocketApi api) {
+            webSocketApis.put(logicalId, Objects.requireNonNull(api));
             return this;
         }
 

@@ -26,7 +26,9 @@ import java.util.Objects;
  * under its logical id. Intrinsic functions are evaluated with the {@link TemplateOptions}'
  * parameter values (else the {@code Default}s); a resource whose {@code Condition} is false is left
  * out. WebSocket APIs ({@code ProtocolType: WEBSOCKET}) are listed in {@link
- * GatewayDefinition#otherApis()}, not served yet.
+ * GatewayDefinition#otherApis()}, not served yet, and read into {@link
+ * GatewayDefinition#webSocketApis()} with their routes, integrations, route and integration
+ * responses, authorizers and stages (reference 7.3).
  *
  * <p>Errors fail with a {@link CloudFormationImportException} that names the property path ({@code
  * Resources.OrdersApi.Properties.Body.paths./orders.get...}). Instances are immutable and

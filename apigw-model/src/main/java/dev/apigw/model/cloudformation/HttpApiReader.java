@@ -33,7 +33,10 @@ final class HttpApiReader {
         "AWS::ApiGatewayV2::Authorizer",
         "AWS::ApiGatewayV2::Route",
         "AWS::ApiGatewayV2::Stage",
-        "AWS::ApiGatewayV2::Deployment"
+        "AWS::ApiGatewayV2::Deployment",
+        "AWS::ApiGatewayV2::IntegrationResponse",
+        "AWS::ApiGatewayV2::RouteResponse",
+        "AWS::ApiGatewayV2::Model"
     };
 
     private final ImportRun run;
@@ -47,14 +50,16 @@ final class HttpApiReader {
     }
 
     /**
-     * Adds every HTTP API of the template to {@code out} and lists its WebSocket APIs as not
-     * served; fails naming a member resource whose {@code ApiId} names no API of the template.
+     * Adds every HTTP API of the template to {@code out}; lists its WebSocket APIs as not served
+     * and also reads them into the model ({@link WebSocketApiReader}); fails naming a member
+     * resource whose {@code ApiId} names no API of the template.
      */
     static void readAll(ImportRun run, GatewayDefinition.Builder out) {
         for (String id : run.ofType("AWS::ApiGatewayV2::Api")) {
             Props p = run.properties(id);
             if (p.text("ProtocolType").orElse("HTTP").equals("WEBSOCKET")) {
                 out.otherApi(id, "a WebSocket API (AWS::ApiGatewayV2::Api)");
+                out.webSocketApi(id, WebSocketApiReader.read(run, id));
             } else {
                 out.httpApi(id, new HttpApiReader(run, id).read());
             }
