@@ -81,8 +81,8 @@ public record SelectionExpression(String text, List<Part> parts) {
     }
 
     /**
-     * Parses an expression; fails naming the expression and the position of a {@code $} that
-     * starts no variable or a {@code ${} that is not closed.
+     * Parses an expression; fails naming the expression and the position of a {@code $} that starts
+     * no variable or a <code>${</code> that is not closed.
      */
     public static SelectionExpression parse(String expression) {
         if (expression == null || expression.isEmpty()) {

@@ -196,7 +196,7 @@ class TemplateAssemblyTest {
         String template =
                 """
                 Resources:
-                  Ws: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: w, ProtocolType: WEBSOCKET}}
+                  Ws: {Type: AWS::ApiGatewayV2::Api, Properties: {Name: w, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}}
                 """;
 
         assertThatThrownBy(() -> build(template, List.of()))
