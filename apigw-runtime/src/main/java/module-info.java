@@ -1,8 +1,9 @@
 /**
  * The runtime: {@code Api} runs API Gateway's REST request pipeline in-process. It exports the
  * public API ({@code dev.apigw.runtime}), the contracts a host implements ({@code
- * dev.apigw.runtime.spi}), the default HTTP backend ({@code dev.apigw.runtime.http}) and the
- * mapping template engine ({@code dev.apigw.runtime.mapping}); every other package is internal.
+ * dev.apigw.runtime.spi}), the default HTTP backend ({@code dev.apigw.runtime.http}), the mapping
+ * template engine ({@code dev.apigw.runtime.mapping}) and the WebSocket API core ({@code
+ * dev.apigw.runtime.websocket}, {@code WebSocketGateway}); every other package is internal.
  *
  * <p>{@code dev.apigw.runtime.mapping} is exported to everyone: {@code
  * Api.Builder.templateEngine(TemplateEngine)}, the testkit's {@code TemplateTester} (its result
@@ -37,4 +38,5 @@ module dev.apigw.runtime {
     exports dev.apigw.runtime.http;
     exports dev.apigw.runtime.mapping;
     exports dev.apigw.runtime.spi;
+    exports dev.apigw.runtime.websocket;
 }

@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 /**
  * A WebSocket API (apigatewayv2, {@code protocolType WEBSOCKET}): the route selection expression,
  * routes by route key, the integrations and authorizers they use, and the stages (reference
- * sections 2.6, 5.4, 7.3, 7.4, 8.2, 8.3, 9.1, 9.5). Only the model: nothing serves it yet.
- * Immutable; {@link #toBuilder()} gives a changed copy.
+ * sections 2.6, 5.4, 7.3, 7.4, 8.2, 8.3, 9.1, 9.5). The runtime's {@code WebSocketGateway} serves a
+ * stage of it in-process; the local server does not serve it yet. Immutable; {@link #toBuilder()}
+ * gives a changed copy.
  *
  * @param id the API id ({@code $context.apiId}); by default derived from the name
  * @param name the API name

@@ -6,7 +6,9 @@
  * {@link dev.apigw.runtime.spi.RateLimitStore} for where the token buckets of throttling live,
  * {@link dev.apigw.runtime.spi.UsageStore} for where the quota counters and daily usage of usage
  * plans live, and {@link dev.apigw.runtime.spi.ResponseCacheStore} for where the entries of the
- * stage caches live (bytes with a TTL, by {@link dev.apigw.runtime.spi.CacheCluster}). Each states
- * its thread-safety contract in its Javadoc; all but the cache store are one-method interfaces.
+ * stage caches live (bytes with a TTL, by {@link dev.apigw.runtime.spi.CacheCluster}), and {@link
+ * dev.apigw.runtime.spi.ConnectionStore} for where the records of open WebSocket connections live
+ * ({@link dev.apigw.runtime.spi.ConnectionRecord}). Each states its thread-safety contract in its
+ * Javadoc; all but the cache and connection stores are one-method interfaces.
  */
 package dev.apigw.runtime.spi;

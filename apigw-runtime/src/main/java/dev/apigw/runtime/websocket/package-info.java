@@ -1,0 +1,13 @@
+/**
+ * WebSocket APIs (apigatewayv2, {@code protocolType WEBSOCKET}) served without a transport: {@link
+ * dev.apigw.runtime.websocket.WebSocketGateway} takes a host's upgrade requests ({@link
+ * dev.apigw.runtime.websocket.ConnectRequest}, answered by a {@link
+ * dev.apigw.runtime.websocket.ConnectResult}), messages ({@link dev.apigw.runtime.websocket.Frame})
+ * and closes, sends through each connection's {@link dev.apigw.runtime.websocket.ConnectionSink},
+ * and offers the {@code @connections} API as methods ({@link
+ * dev.apigw.runtime.websocket.ConnectionInfo}, {@link dev.apigw.runtime.websocket.GoneException},
+ * {@link dev.apigw.runtime.websocket.PayloadTooLargeException}); reference 2.6, 7.3, 7.4, 9.5. The
+ * records of open connections live in a {@link dev.apigw.runtime.spi.ConnectionStore}, by default
+ * an {@link dev.apigw.runtime.websocket.InMemoryConnectionStore}. The other types are internal.
+ */
+package dev.apigw.runtime.websocket;
