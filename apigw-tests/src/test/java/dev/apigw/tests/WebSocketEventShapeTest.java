@@ -1,10 +1,8 @@
 package dev.apigw.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.websocket.ConnectRequest;
@@ -12,8 +10,6 @@ import dev.apigw.runtime.websocket.ConnectResult;
 import dev.apigw.runtime.websocket.Frame;
 import dev.apigw.runtime.websocket.WebSocketGateway;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +25,7 @@ import org.junit.jupiter.api.Test;
  * without the corpus.
  */
 class WebSocketEventShapeTest {
-    private static final Path CORPUS = Path.of("../../shared/corpus/events/aws-lambda-go");
     private static final Set<String> MAPS = Set.of("headers", "multiValueHeaders");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocketApis.Recorder fn = new WebSocketApis.Recorder();
     private final RecordingSink sink = new RecordingSink();
@@ -58,14 +52,6 @@ class WebSocketEventShapeTest {
         id = ((ConnectResult.Accepted) gateway.connect(request, sink)).connectionId();
     }
 
-    private static JsonNode sample(String name) throws IOException {
-        Path sample = CORPUS.resolve(name);
-        assumeTrue(
-                Files.isRegularFile(sample),
-                "../shared/corpus not found: corpus tests skipped (CI has it)");
-        return JSON.readTree(sample.toFile());
-    }
-
     private static List<String> paths(JsonNode event) {
         List<String> paths = new ArrayList<>();
         EventShapes.shape(event, MAPS).forEach((path, type) -> paths.add(path + ":" + type));
@@ -80,7 +66,7 @@ class WebSocketEventShapeTest {
 
     @Test
     void theMessageEventIsShapedAsAwsSendsIt() throws IOException {
-        JsonNode expected = sample("apigw-websocket-request-send-message.json");
+        JsonNode expected = EventShapes.sample("apigw-websocket-request-send-message.json");
 
         gateway.message(id, Frame.text("{\r\n\t\"a\": 1\r\n}"));
 
@@ -95,7 +81,7 @@ class WebSocketEventShapeTest {
 
     @Test
     void theDisconnectEventIsShapedAsAwsSendsIt() throws IOException {
-        JsonNode expected = sample("apigw-websocket-request-disconnect.json");
+        JsonNode expected = EventShapes.sample("apigw-websocket-request-disconnect.json");
 
         gateway.disconnect(id, 1001, "");
 
@@ -110,7 +96,7 @@ class WebSocketEventShapeTest {
 
     @Test
     void theConnectEventHasTheWebSocketFieldsOfTheSample() throws IOException {
-        JsonNode expected = sample("apigw-websocket-request.json");
+        JsonNode expected = EventShapes.sample("apigw-websocket-request.json");
 
         JsonNode event = fn.last("$connect");
 

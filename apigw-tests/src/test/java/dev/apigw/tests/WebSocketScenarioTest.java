@@ -51,6 +51,16 @@ class WebSocketScenarioTest {
                 .build();
     }
 
+    /** A function that throws for events of {@code eventType} and answers {@code {}} to others. */
+    private static LambdaFunction throwingOn(String eventType) {
+        return invocation -> {
+            if (new String(invocation.payload(), StandardCharsets.UTF_8).contains(eventType)) {
+                throw new IllegalStateException(eventType + " handler broke");
+            }
+            return LambdaResult.of("{}".getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
     private static ConnectRequest request() {
         return ConnectRequest.builder()
                 .header("Host", "chatapi123.execute-api.us-east-1.amazonaws.com")
@@ -234,14 +244,7 @@ class WebSocketScenarioTest {
 
     @Test
     void aFailingFunctionSendsTheInternalServerErrorFrame() {
-        LambdaFunction throwing =
-                invocation -> {
-                    if (new String(invocation.payload(), StandardCharsets.UTF_8)
-                            .contains("MESSAGE")) {
-                        throw new IllegalStateException("down");
-                    }
-                    return LambdaResult.of("{}".getBytes(StandardCharsets.UTF_8));
-                };
+        LambdaFunction throwing = throwingOn("MESSAGE");
         WebSocketGateway gateway = gateway(WebSocketApis.chat(true), throwing);
         String id = connect(gateway);
 
@@ -377,14 +380,7 @@ class WebSocketScenarioTest {
 
     @Test
     void aDisconnectHandlerThatThrowsIsLoggedAndTheConnectionStillEnds() {
-        LambdaFunction throwing =
-                invocation -> {
-                    if (new String(invocation.payload(), StandardCharsets.UTF_8)
-                            .contains("DISCONNECT")) {
-                        throw new IllegalStateException("disconnect handler broke");
-                    }
-                    return LambdaResult.of("{}".getBytes(StandardCharsets.UTF_8));
-                };
+        LambdaFunction throwing = throwingOn("DISCONNECT");
         WebSocketGateway gateway = gateway(WebSocketApis.chat(true), throwing);
         String id = connect(gateway);
         String other = connect(gateway);
