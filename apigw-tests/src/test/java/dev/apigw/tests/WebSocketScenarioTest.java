@@ -406,6 +406,35 @@ class WebSocketScenarioTest {
     }
 
     @Test
+    void closeExpiredEndsConnectionsIdleFor10MinutesAndOpenFor2Hours() {
+        WebSocketApis.Recorder fn = new WebSocketApis.Recorder();
+        WebSocketGateway gateway = gateway(WebSocketApis.chat(true), fn);
+        RecordingSink idleSink = new RecordingSink();
+        String idle =
+                ((ConnectResult.Accepted) gateway.connect(request(), idleSink)).connectionId();
+        String busy = connect(gateway);
+
+        clock.advance(Duration.ofMinutes(9));
+        gateway.message(busy, Frame.text("{\"action\":\"sendmessage\"}"));
+        assertThat(gateway.closeExpired()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(gateway.closeExpired()).isEqualTo(1);
+
+        assertThat(idleSink.closes()).containsExactly(new RecordingSink.Close(1001, "Going away"));
+        assertThatThrownBy(() -> gateway.getConnection(idle)).isInstanceOf(GoneException.class);
+        assertThat(fn.last("$disconnect").path("requestContext").path("connectionId").asText())
+                .isEqualTo(idle);
+        for (int minutes = 10; minutes < 120; minutes += 5) {
+            clock.advance(Duration.ofMinutes(5));
+            gateway.message(busy, Frame.text("{\"action\":\"sendmessage\"}"));
+            assertThat(gateway.closeExpired())
+                    .as("after %d minutes", minutes + 5)
+                    .isEqualTo(minutes + 5 >= 120 ? 1 : 0);
+        }
+        assertThat(sink.closes()).containsExactly(new RecordingSink.Close(1001, "Going away"));
+    }
+
+    @Test
     void aStageTheApiDoesNotHaveFailsTheBuild() {
         assertThatThrownBy(
                         () ->

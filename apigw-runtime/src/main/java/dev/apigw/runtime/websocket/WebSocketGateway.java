@@ -18,6 +18,7 @@ import dev.apigw.runtime.spi.LambdaFunction;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * (a {@code $default} route response, reference 7.3); {@code $disconnect} runs after a close, best
  * effort. Integrations served: {@code AWS_PROXY} Lambda and {@code MOCK} (without templates); other
  * types fail as an integration failure (docs/differences.md). Messages past 128 KB close the
- * connection with 1009 (reference 9.5). Ids come from the account's random source, times from its
- * clock.
+ * connection with 1009, and {@link #closeExpired} ends idle and too old connections (reference
+ * 9.5). Ids come from the account's random source, times from its clock.
  *
  * <p>Each call runs in the caller's thread, functions on the account's threads within their
  * integration's timeout. Immutable and thread-safe: the open connections live in the {@link
@@ -67,6 +68,15 @@ public final class WebSocketGateway {
 
     /** The close code of a connection {@link #deleteConnection} ends. */
     public static final int NORMAL_CLOSURE = 1000;
+
+    /** The close code of a connection {@link #closeExpired} ends. */
+    public static final int GOING_AWAY = 1001;
+
+    /** How long a connection may go without a message before it is closed (reference 9.5). */
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    /** How long a connection may stay open at most (reference 9.5). */
+    public static final Duration MAX_CONNECTION_DURATION = Duration.ofHours(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
     private static final String INTERNAL_ERROR_BODY = "{\"message\": \"Internal server error\"}";
@@ -307,6 +317,37 @@ public final class WebSocketGateway {
                     api.id(),
                     answer.statusCode());
         }
+    }
+
+    /**
+     * Closes, with {@link #GOING_AWAY} and {@code Going away}, every connection of this gateway
+     * that had no message for {@link #IDLE_TIMEOUT} or is open for {@link #MAX_CONNECTION_DURATION}
+     * by the account's clock (reference 9.5), and runs their {@code $disconnect}. The host calls it
+     * now and then (a WebSocket server every few seconds); its cost grows with the number of open
+     * connections. Never throws.
+     *
+     * @return how many connections it closed
+     */
+    public int closeExpired() {
+        Instant now = gateway.clock().instant();
+        int closed = 0;
+        for (String connectionId : sinks.keySet()) {
+            Optional<ConnectionRecord> connection = store.get(connectionId);
+            if (connection.isPresent() && isExpired(connection.get(), now)) {
+                ConnectionSink sink = sinks.get(connectionId);
+                if (sink != null) {
+                    close(sink, GOING_AWAY, "Going away");
+                }
+                disconnect(connectionId, GOING_AWAY, "Going away");
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    private static boolean isExpired(ConnectionRecord connection, Instant now) {
+        return !now.isBefore(connection.lastActiveAt().plus(IDLE_TIMEOUT))
+                || !now.isBefore(connection.connectedAt().plus(MAX_CONNECTION_DURATION));
     }
 
     /**
