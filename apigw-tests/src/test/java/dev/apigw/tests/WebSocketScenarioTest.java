@@ -435,6 +435,21 @@ class WebSocketScenarioTest {
     }
 
     @Test
+    void aLambdaProxyIntegrationNamingNoFunctionFailsTheBuildNamingIt() {
+        WebSocketApi api =
+                WebSocketApis.chat(true).toBuilder()
+                        .integration(
+                                WebSocketIntegration.builder("fn")
+                                        .lambdaProxy("arn:aws:lambda:us-east-1:123:layer:x")
+                                        .build())
+                        .build();
+
+        assertThatThrownBy(() -> gateway(api, new WebSocketApis.Recorder()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("integration fn: Invalid Lambda function ARN");
+    }
+
+    @Test
     void aStageTheApiDoesNotHaveFailsTheBuild() {
         assertThatThrownBy(
                         () ->

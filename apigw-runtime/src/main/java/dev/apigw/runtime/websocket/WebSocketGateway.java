@@ -103,7 +103,8 @@ public final class WebSocketGateway {
                 new Backends(
                         b.lambdas,
                         request -> {
-                            throw new IllegalStateException("WebSocket HTTP integrations");
+                            throw new IllegalStateException(
+                                    "WebSocket HTTP integrations are not served yet");
                         },
                         Backends.NO_AWS_SERVICE_BACKEND,
                         Backends.NO_CREDENTIALS,
@@ -127,9 +128,14 @@ public final class WebSocketGateway {
                 || (uri.startsWith("arn:") && !uri.contains(":lambda:"))) {
             return RouteIntegration.NOT_SERVED;
         }
-        LambdaCall call =
-                new LambdaCall(
-                        LambdaArn.parseTarget(uri), integration.timeoutInMillis(), "integration");
+        LambdaArn arn;
+        try {
+            arn = LambdaArn.parseTarget(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "integration " + integration.integrationId() + ": " + e.getMessage(), e);
+        }
+        LambdaCall call = new LambdaCall(arn, integration.timeoutInMillis(), "integration");
         return new LambdaProxyRoute(call, gateway, backends, stage.stageVariables());
     }
 
