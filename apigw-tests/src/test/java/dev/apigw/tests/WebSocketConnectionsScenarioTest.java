@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketIntegration;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.spi.ConnectionRecord;
 import dev.apigw.runtime.spi.ConnectionStore;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaResult;
@@ -16,8 +17,10 @@ import dev.apigw.runtime.websocket.Frame;
 import dev.apigw.runtime.websocket.GoneException;
 import dev.apigw.runtime.websocket.WebSocketGateway;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,6 +128,50 @@ class WebSocketConnectionsScenarioTest {
         assertThatThrownBy(() -> second.deleteConnection(id)).isInstanceOf(GoneException.class);
         first.disconnect(id, 1001, "");
         assertThat(shared.get(id)).isEmpty();
+    }
+
+    @Test
+    void aStoreThatRefusesTheRecordRefusesTheConnectionWith500() {
+        ConnectionStore inMemory = ConnectionStore.inMemory();
+        ConnectionStore failing =
+                new ConnectionStore() {
+                    @Override
+                    public void put(ConnectionRecord record) {
+                        throw new IllegalStateException("store down");
+                    }
+
+                    @Override
+                    public Optional<ConnectionRecord> get(String connectionId) {
+                        return inMemory.get(connectionId);
+                    }
+
+                    @Override
+                    public void touch(String connectionId, Instant lastActiveAt) {
+                        inMemory.touch(connectionId, lastActiveAt);
+                    }
+
+                    @Override
+                    public Optional<ConnectionRecord> remove(String connectionId) {
+                        return inMemory.remove(connectionId);
+                    }
+                };
+        WebSocketApis.Recorder fn = new WebSocketApis.Recorder();
+        WebSocketGateway gateway =
+                WebSocketGateway.builder()
+                        .webSocketApi(WebSocketApis.chat(true))
+                        .stage("prod")
+                        .lambda("chat", fn)
+                        .connectionStore(failing)
+                        .build();
+
+        ConnectResult result =
+                gateway.connect(ConnectRequest.builder().build(), new RecordingSink());
+
+        assertThat(result).isInstanceOf(ConnectResult.Refused.class);
+        assertThat(((ConnectResult.Refused) result).statusCode()).isEqualTo(500);
+        String id = fn.last("$connect").path("requestContext").path("connectionId").asText();
+        assertThatThrownBy(() -> gateway.postToConnection(id, new byte[] {'x'}))
+                .isInstanceOf(GoneException.class);
     }
 
     @Test

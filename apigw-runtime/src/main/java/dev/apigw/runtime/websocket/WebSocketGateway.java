@@ -190,7 +190,13 @@ public final class WebSocketGateway {
                     answer.statusCode(), answer.body().map(Frame::asText).orElse(""));
         }
         sinks.put(connection.connectionId(), sink);
-        store.put(connection);
+        try {
+            store.put(connection);
+        } catch (RuntimeException e) {
+            sinks.remove(connection.connectionId());
+            LOG.warn("the connection store refused a connection of {}", api.id(), e);
+            return new ConnectResult.Refused(500, INTERNAL_ERROR_BODY);
+        }
         return new ConnectResult.Accepted(connection.connectionId(), subprotocol(answer));
     }
 
