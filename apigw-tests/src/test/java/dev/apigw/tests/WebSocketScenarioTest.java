@@ -180,6 +180,28 @@ class WebSocketScenarioTest {
     }
 
     @Test
+    void aMockMessageRouteAnswersNothingEvenTwoWay() {
+        WebSocketApi api =
+                WebSocketApis.chat(true).toBuilder()
+                        .integration(WebSocketIntegration.builder("mock").mock().build())
+                        .removeRoute("echo")
+                        .route("echo", r -> r.integrationId("mock").twoWay())
+                        .build();
+        WebSocketApis.Recorder fn = new WebSocketApis.Recorder();
+        WebSocketGateway gateway = gateway(api, fn);
+        String id = connect(gateway);
+
+        gateway.message(id, Frame.text("{\"action\":\"echo\"}"));
+
+        assertThat(sink.frames()).isEmpty();
+        assertThat(fn.events())
+                .extracting(e -> e.path("requestContext").path("routeKey").asText())
+                .containsExactly("$connect");
+        assertThat(gateway.webSocketApi()).isEqualTo(api);
+        assertThat(gateway.stage().stageName()).isEqualTo("prod");
+    }
+
+    @Test
     void theActionSelectsTheRouteAndAOneWayRouteAnswersNothing() {
         WebSocketApis.Recorder fn = new WebSocketApis.Recorder();
         WebSocketGateway gateway = gateway(WebSocketApis.chat(true), fn);

@@ -2,6 +2,7 @@ package dev.apigw.runtime.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,25 @@ class FrameTest {
         assertThat(Frame.text("hé").length()).isEqualTo(3);
         assertThat(Frame.text("hé").asText()).isEqualTo("hé");
         assertThat(binary.toString()).isEqualTo("Frame[binary 2 bytes]");
+    }
+
+    @Test
+    void aSinksSendTextSendsATextFrame() {
+        List<Frame> sent = new ArrayList<>();
+        ConnectionSink sink =
+                new ConnectionSink() {
+                    @Override
+                    public void send(Frame frame) {
+                        sent.add(frame);
+                    }
+
+                    @Override
+                    public void close(int statusCode, String reason) {}
+                };
+
+        sink.sendText("hi");
+
+        assertThat(sent).containsExactly(Frame.text("hi"));
     }
 
     @Test
