@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * 9.5). Ids come from the account's random source, times from its clock.
  *
  * <p>Each call runs in the caller's thread, functions on the account's threads within their
- * integration's timeout. Immutable and thread-safe: the open connections live in the {@link
- * ConnectionStore} (records) and in this object's map of sinks.
+ * integration's timeout. Thread-safe; its definition is fixed when built, while the open
+ * connections live in the {@link ConnectionStore} (records) and in this object's map of sinks.
  *
  * <pre>{@code
  * WebSocketGateway chat = WebSocketGateway.builder().gateway(account).webSocketApi(api)
