@@ -5,6 +5,7 @@
  * {@link dev.apigw.testkit.GatewayAssertions} for AssertJ assertions on responses (which, made from
  * a test invocation, print the console's test result through {@link dev.apigw.testkit.ConsoleLog}
  * when they fail); {@link dev.apigw.testkit.TemplateTester} to render one mapping template on its
- * own; and {@link dev.apigw.testkit.RecordingAwsServiceBackend}, a recording AWS service backend.
+ * own; {@link dev.apigw.testkit.RecordingAwsServiceBackend}, a recording AWS service backend; and
+ * {@link dev.apigw.testkit.WebSocketTestClient}, a client of an in-process WebSocket API.
  */
 package dev.apigw.testkit;
