@@ -142,6 +142,77 @@ class WebSocketConnectAuthScenarioTest {
     }
 
     @Test
+    void queryStringStageVariableAndContextSourcesFeedTheRawEvent() {
+        WebSocketApi api =
+                WebSocketApis.chat(true).toBuilder()
+                        .stage("prod", s -> s.stageVariable("env", "blue"))
+                        .authorizer(
+                                WebSocketAuthorizer.lambda("raw", AUTHORIZER_ARN)
+                                        .identitySource(
+                                                "route.request.querystring.room",
+                                                "stageVariables.env",
+                                                "context.identity.sourceIp")
+                                        .build())
+                        .removeRoute(WebSocketRoute.CONNECT)
+                        .route(WebSocketRoute.CONNECT, r -> r.integrationId("fn").custom("raw"))
+                        .build();
+        WebSocketApis.Recorder raw =
+                new WebSocketApis.Recorder(
+                        event ->
+                                "{\"principalId\":\"p\",\"policyDocument\":{\"Version\":"
+                                        + "\"2012-10-17\",\"Statement\":[{\"Action\":"
+                                        + "\"execute-api:Invoke\",\"Effect\":\"Allow\","
+                                        + "\"Resource\":\""
+                                        + event.path("methodArn").asText()
+                                        + "\"}]}}");
+        WebSocketGateway gateway =
+                WebSocketGateway.builder()
+                        .gateway(account)
+                        .webSocketApi(api)
+                        .stage("prod")
+                        .lambda("chat", chat)
+                        .lambda("auth", raw)
+                        .build();
+
+        String id = accepted(gateway.connect(upgrade().build(), sink));
+        assertRefused(
+                gateway.connect(ConnectRequest.builder().header("Host", HOST).build(), sink),
+                401,
+                "{\"message\":\"Unauthorized\"}");
+
+        assertThat(raw.events()).hasSize(1);
+        JsonNode event = raw.events().get(0);
+        assertThat(event.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "type",
+                        "methodArn",
+                        "headers",
+                        "multiValueHeaders",
+                        "queryStringParameters",
+                        "multiValueQueryStringParameters",
+                        "stageVariables",
+                        "requestContext");
+        assertThat(event.path("multiValueHeaders").path("User-Agent").get(0).asText())
+                .isEqualTo("test-agent");
+        assertThat(event.path("multiValueQueryStringParameters").path("room").get(0).asText())
+                .isEqualTo("blue");
+        assertThat(event.path("stageVariables").path("env").asText()).isEqualTo("blue");
+        JsonNode context = event.path("requestContext");
+        assertThat(context.path("routeKey").asText()).isEqualTo("$connect");
+        assertThat(context.path("eventType").asText()).isEqualTo("CONNECT");
+        assertThat(context.path("connectionId").asText()).isEqualTo(id);
+        assertThat(context.has("authorizer")).isFalse();
+        assertThat(
+                        chat.last("$connect")
+                                .path("requestContext")
+                                .path("authorizer")
+                                .path("principalId")
+                                .asText())
+                .isEqualTo("p");
+    }
+
+    @Test
     void theAuthorizersPrincipalAndContextReachEveryEventOfTheConnection() {
         WebSocketGateway gateway = custom();
         String id = accepted(gateway.connect(withAuth("allow"), sink));
