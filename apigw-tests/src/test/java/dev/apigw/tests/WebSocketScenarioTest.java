@@ -145,7 +145,7 @@ class WebSocketScenarioTest {
     }
 
     @Test
-    void connectOnAnAuthorizedRouteIsRefusedUntilAuthorizersAreServed() {
+    void connectOnAnAuthorizedRouteWithoutItsIdentitySourceIsRefused401() {
         WebSocketApi api =
                 WebSocketApis.chat(true).toBuilder()
                         .authorizer(
@@ -159,8 +159,8 @@ class WebSocketScenarioTest {
 
         ConnectResult result = gateway(api, fn).connect(request(), sink);
 
-        assertThat(result).isInstanceOf(ConnectResult.Refused.class);
-        assertThat(((ConnectResult.Refused) result).statusCode()).isEqualTo(500);
+        assertThat(result)
+                .isEqualTo(new ConnectResult.Refused(401, "{\"message\":\"Unauthorized\"}"));
         assertThat(fn.events()).isEmpty();
     }
 

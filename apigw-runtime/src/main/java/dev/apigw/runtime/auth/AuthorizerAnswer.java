@@ -134,6 +134,14 @@ final class AuthorizerAnswer {
                 conditional
                         ? RequestConditions.of(exchange)
                         : EvaluationContext.anonymous(exchange.requestTime());
+        return decide(methodArn, context);
+    }
+
+    /**
+     * Decides the request of {@code methodArn} against the condition keys of {@code context}, for
+     * requests that are no {@link Exchange} (a WebSocket {@code $connect}, reference 7.3).
+     */
+    PolicyDecision decide(String methodArn, EvaluationContext context) {
         return PolicyEvaluator.evaluate(policy, PolicyEvaluator.INVOKE, methodArn, context);
     }
 

@@ -10,9 +10,10 @@ import java.util.Objects;
 /**
  * What a WebSocket API keeps of one open connection (reference 2.6, 7.4): its id, API and stage,
  * when it connected and was last active, the caller's identity, the {@code $connect} request's
- * headers and query string, and the context a Lambda authorizer returned on {@code $connect} (empty
- * until authorizers are served). Plain data, no live socket, so that a store shared by several JVMs
- * (Redis, issue 16) can hold it. Immutable.
+ * headers and query string, what the {@code $connect} authorizer returned ({@code principalId} and
+ * the context of a Lambda authorizer) and the caller's verified identity (IAM, API key), which
+ * every event of the connection carries (reference 2.6, 7.3). Plain data, no live socket, so that a
+ * store shared by several JVMs (Redis, issue 16) can hold it. Immutable.
  *
  * @param connectionId the connection's id ({@code $context.connectionId})
  * @param apiId the id of the API the connection belongs to
@@ -24,7 +25,11 @@ import java.util.Objects;
  * @param headers the {@code $connect} request's headers, every value in order
  * @param queryParameters the {@code $connect} request's query string parameters, every value in
  *     order
- * @param authorizer the authorizer's context, empty for now
+ * @param authorizer a Lambda authorizer's {@code principalId} and context, values as text; empty
+ *     without one
+ * @param identity the identity fields {@code $connect} verified ({@code accessKey}, {@code
+ *     accountId}, {@code caller}, {@code user}, {@code userArn}, {@code apiKey}, {@code apiKeyId}),
+ *     beyond {@code sourceIp} and {@code userAgent}; empty when none
  */
 public record ConnectionRecord(
         String connectionId,
@@ -36,7 +41,8 @@ public record ConnectionRecord(
         String userAgent,
         Map<String, List<String>> headers,
         Map<String, List<String>> queryParameters,
-        Map<String, String> authorizer) {
+        Map<String, String> authorizer,
+        Map<String, String> identity) {
     /** Checks and copies, keeping the order of the maps. */
     public ConnectionRecord {
         Objects.requireNonNull(connectionId, "connectionId");
@@ -49,6 +55,33 @@ public record ConnectionRecord(
         headers = copy(headers);
         queryParameters = copy(queryParameters);
         authorizer = Collections.unmodifiableMap(new LinkedHashMap<>(authorizer));
+        identity = Collections.unmodifiableMap(new LinkedHashMap<>(identity));
+    }
+
+    /** A record without verified identity fields. */
+    public ConnectionRecord(
+            String connectionId,
+            String apiId,
+            String stage,
+            Instant connectedAt,
+            Instant lastActiveAt,
+            String sourceIp,
+            String userAgent,
+            Map<String, List<String>> headers,
+            Map<String, List<String>> queryParameters,
+            Map<String, String> authorizer) {
+        this(
+                connectionId,
+                apiId,
+                stage,
+                connectedAt,
+                lastActiveAt,
+                sourceIp,
+                userAgent,
+                headers,
+                queryParameters,
+                authorizer,
+                Map.of());
     }
 
     /** Returns this record with another {@code lastActiveAt}. */
@@ -63,7 +96,25 @@ public record ConnectionRecord(
                 userAgent,
                 headers,
                 queryParameters,
-                authorizer);
+                authorizer,
+                identity);
+    }
+
+    /** Returns this record with what {@code $connect}'s authorization found. */
+    public ConnectionRecord withAuthorization(
+            Map<String, String> authorizer, Map<String, String> identity) {
+        return new ConnectionRecord(
+                connectionId,
+                apiId,
+                stage,
+                connectedAt,
+                lastActiveAt,
+                sourceIp,
+                userAgent,
+                headers,
+                queryParameters,
+                authorizer,
+                identity);
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> values) {

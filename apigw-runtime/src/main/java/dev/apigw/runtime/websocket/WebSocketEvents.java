@@ -9,6 +9,7 @@ import dev.apigw.runtime.spi.ConnectionRecord;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +55,52 @@ final class WebSocketEvents {
         return bytes(event);
     }
 
+    /**
+     * Writes the event of a Lambda {@code REQUEST} authorizer on {@code $connect} (reference 8.3,
+     * 7.3): {@code type}, {@code methodArn}, the upgrade request's headers and query string, the
+     * stage variables and the {@code $connect} event's {@code requestContext}. The docs show the
+     * first fields; the rest follows the {@code $connect} event (unconfirmed).
+     */
+    byte[] authorizer(
+            ConnectionRecord connection,
+            Call call,
+            String methodArn,
+            Map<String, String> stageVariables) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", "REQUEST").put("methodArn", methodArn);
+        multiValues(event, "headers", "multiValueHeaders", connection.headers());
+        multiValues(
+                event,
+                "queryStringParameters",
+                "multiValueQueryStringParameters",
+                connection.queryParameters());
+        ObjectNode variables = event.putObject("stageVariables");
+        stageVariables.forEach(variables::put);
+        ObjectNode context = event.putObject("requestContext");
+        context.put("routeKey", WebSocketRoute.CONNECT).put("eventType", "CONNECT");
+        common(context, connection, call);
+        return bytes(event);
+    }
+
+    /**
+     * Returns the {@code $context} variables an authorizer's {@code context.X} identity sources can
+     * read on {@code $connect} (reference 1.2, WebSocket variables).
+     */
+    Map<String, String> contextOf(ConnectionRecord connection, Call call) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("connectionId", connection.connectionId());
+        variables.put("apiId", connection.apiId());
+        variables.put("stage", connection.stage());
+        variables.put("routeKey", call.routeKey());
+        variables.put("eventType", "CONNECT");
+        variables.put("requestId", call.requestId());
+        variables.put("extendedRequestId", call.requestId());
+        variables.put("domainName", domainName);
+        variables.put("identity.sourceIp", connection.sourceIp());
+        variables.put("identity.userAgent", connection.userAgent());
+        return variables;
+    }
+
     byte[] message(ConnectionRecord connection, Call call, String messageId, Frame frame) {
         ObjectNode event = JSON.createObjectNode();
         ObjectNode context = event.putObject("requestContext");
@@ -92,7 +139,9 @@ final class WebSocketEvents {
     /**
      * Writes the fields every event has, from {@code extendedRequestId} to {@code apiId}, with a
      * place for a {@code $disconnect} event's {@code disconnectReason} after {@code
-     * messageDirection}, where AWS writes it.
+     * messageDirection}, where AWS writes it; {@code identity} holds the fields {@code $connect}
+     * verified (IAM caller, API key) before {@code userAgent} and {@code sourceIp}, and {@code
+     * authorizer} the Lambda authorizer's principal and context when one ran.
      */
     private void common(ObjectNode context, ConnectionRecord connection, Call call) {
         context.put("extendedRequestId", call.requestId())
@@ -104,9 +153,13 @@ final class WebSocketEvents {
         context.put("stage", connection.stage())
                 .put("connectedAt", connection.connectedAt().toEpochMilli())
                 .put("requestTimeEpoch", call.requestTime().toEpochMilli());
-        context.putObject("identity")
-                .put("userAgent", connection.userAgent())
-                .put("sourceIp", connection.sourceIp());
+        ObjectNode identity = context.putObject("identity");
+        connection.identity().forEach(identity::put);
+        identity.put("userAgent", connection.userAgent()).put("sourceIp", connection.sourceIp());
+        if (!connection.authorizer().isEmpty()) {
+            ObjectNode authorizer = context.putObject("authorizer");
+            connection.authorizer().forEach(authorizer::put);
+        }
         context.put("requestId", call.requestId())
                 .put("domainName", domainName)
                 .put("connectionId", connection.connectionId())

@@ -1,19 +1,27 @@
 package dev.apigw.runtime.websocket;
 
+import dev.apigw.model.ApiKey;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.model.UsagePlan;
 import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketAuthorizer;
 import dev.apigw.model.WebSocketIntegration;
 import dev.apigw.model.WebSocketRoute;
 import dev.apigw.model.WebSocketStage;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.auth.WebSocketLambdaAuthorizer;
+import dev.apigw.runtime.auth.sigv4.SigV4Verifier;
 import dev.apigw.runtime.integration.LambdaArn;
 import dev.apigw.runtime.integration.LambdaCall;
+import dev.apigw.runtime.pipeline.ApiKeys;
 import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.pipeline.RequestIds;
+import dev.apigw.runtime.pipeline.UsagePlans;
 import dev.apigw.runtime.spi.ConnectionRecord;
 import dev.apigw.runtime.spi.ConnectionStore;
+import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.LambdaFunction;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * to each client through the {@link ConnectionSink} it supplied for it. The {@code @connections}
  * API is {@link #postToConnection}, {@link #getConnection} and {@link #deleteConnection}, which
  * throw {@link GoneException} (410) for a connection that is not open.
+ *
+ * <p>Access: a {@code $connect} route with a Lambda {@code REQUEST} authorizer, {@code AWS_IAM} or
+ * {@code apiKeyRequired} is checked first ({@code ConnectAccess}, reference 7.3, 8.2, 8.3, 8.7):
+ * the upgrade is refused with 401 or 403 (500 for a failing authorizer), and what was verified (the
+ * authorizer's principal and context, the IAM caller, the API key) goes into every event of the
+ * connection. The builder takes the API keys, usage plans and IAM credentials these checks use.
  *
  * <p>Routes: {@code $connect} runs during {@link #connect} and decides acceptance (no route or no
  * integration accepts; a 2xx answer accepts, another status refuses with it; a failed integration
@@ -88,6 +102,7 @@ public final class WebSocketGateway {
     private final RouteSelector selector;
     private final WebSocketEvents events;
     private final Map<String, RouteIntegration> integrations;
+    private final ConnectAccess access;
     private final ConcurrentMap<String, ConnectionSink> sinks = new ConcurrentHashMap<>();
 
     private WebSocketGateway(Builder b, WebSocketStage stage) {
@@ -117,6 +132,7 @@ public final class WebSocketGateway {
                     .ifPresent(i -> byRoute.put(route.routeKey(), i));
         }
         this.integrations = Map.copyOf(byRoute);
+        this.access = compileAccess(b, backends);
     }
 
     private RouteIntegration compile(WebSocketIntegration integration, Backends backends) {
@@ -175,9 +191,20 @@ public final class WebSocketGateway {
                         request.headers(),
                         request.queryParameters(),
                         Map.of());
+        WebSocketEvents.Call call =
+                new WebSocketEvents.Call(
+                        WebSocketRoute.CONNECT,
+                        RequestIds.extendedRequestId(gateway.random()),
+                        now);
         RouteAnswer answer;
         try {
-            answer = runConnect(connection, now);
+            ConnectAccess.Outcome outcome = access.check(request, connection, events, call);
+            if (outcome instanceof ConnectAccess.Outcome.Refused refused) {
+                return new ConnectResult.Refused(
+                        refused.statusCode(), refusalBody(refused.statusCode()));
+            }
+            connection = ((ConnectAccess.Outcome.Granted) outcome).connection();
+            answer = runConnect(connection, call);
         } catch (RuntimeException e) {
             LOG.warn("$connect of {} failed", api.id(), e);
             answer = RouteAnswer.failure(500);
@@ -200,28 +227,76 @@ public final class WebSocketGateway {
         return new ConnectResult.Accepted(connection.connectionId(), subprotocol(answer));
     }
 
-    private RouteAnswer runConnect(ConnectionRecord connection, Instant now) {
-        Optional<WebSocketRoute> route = api.route(WebSocketRoute.CONNECT);
-        if (route.isEmpty()) {
-            return RouteAnswer.OK;
-        }
-        if (route.get().authorizationType() != AuthorizationType.NONE
-                || route.get().apiKeyRequired()) {
-            LOG.warn(
-                    "$connect of {} needs an authorizer or an API key, not served yet: refused",
-                    api.id());
-            return RouteAnswer.failure(500);
-        }
+    private RouteAnswer runConnect(ConnectionRecord connection, WebSocketEvents.Call call) {
         RouteIntegration integration = integrations.get(WebSocketRoute.CONNECT);
         if (integration == null) {
             return RouteAnswer.OK;
         }
-        WebSocketEvents.Call call =
-                new WebSocketEvents.Call(
-                        WebSocketRoute.CONNECT,
-                        RequestIds.extendedRequestId(gateway.random()),
-                        now);
         return integration.invoke(() -> events.connect(connection, call));
+    }
+
+    /** The body of an upgrade refused by {@code $connect}'s access control (reference 3.3). */
+    private static String refusalBody(int statusCode) {
+        return switch (statusCode) {
+            case 401 -> "{\"message\":\"Unauthorized\"}";
+            case 403 -> "{\"message\":\"Forbidden\"}";
+            default -> INTERNAL_ERROR_BODY;
+        };
+    }
+
+    private ConnectAccess compileAccess(Builder b, Backends backends) {
+        Optional<WebSocketRoute> route = api.route(WebSocketRoute.CONNECT);
+        if (route.isEmpty()) {
+            return ConnectAccess.OPEN;
+        }
+        WebSocketLambdaAuthorizer lambda = null;
+        ConnectIdentitySources sources = null;
+        ConnectIam iam = null;
+        if (route.get().authorizationType() == AuthorizationType.CUSTOM) {
+            String authorizerId = route.get().authorizerId().orElse("");
+            WebSocketAuthorizer authorizer = api.authorizers().get(authorizerId);
+            if (authorizer == null) {
+                throw new IllegalArgumentException(
+                        "route $connect names the authorizer "
+                                + authorizerId
+                                + ", which "
+                                + api.id()
+                                + " lacks");
+            }
+            lambda =
+                    WebSocketLambdaAuthorizer.compile(
+                            authorizer, gateway, backends, stage.stageVariables());
+            sources = new ConnectIdentitySources(authorizer.identitySource());
+        } else if (route.get().authorizationType() == AuthorizationType.AWS_IAM) {
+            iam =
+                    new ConnectIam(
+                            new SigV4Verifier(
+                                    b.credentials, gateway.clock(), gateway.region(), false));
+        }
+        ConnectApiKey apiKey =
+                route.get().apiKeyRequired()
+                        ? new ConnectApiKey(
+                                api,
+                                ApiKeys.of(b.apiKeys.values()),
+                                UsagePlans.of(
+                                        api.id(),
+                                        b.usagePlans.values(),
+                                        gateway.usageStore(),
+                                        gateway.clock()),
+                                stage.stageName())
+                        : null;
+        String methodArn =
+                "arn:aws:execute-api:"
+                        + gateway.region()
+                        + ":"
+                        + gateway.accountId()
+                        + ":"
+                        + api.id()
+                        + "/"
+                        + stage.stageName()
+                        + "/"
+                        + WebSocketRoute.CONNECT;
+        return new ConnectAccess(lambda, sources, iam, apiKey, methodArn, stage.stageVariables());
     }
 
     private static Map<String, String> subprotocol(RouteAnswer answer) {
@@ -467,8 +542,35 @@ public final class WebSocketGateway {
         private String stageName;
         private ConnectionStore store;
         private final Map<String, LambdaFunction> lambdas = new HashMap<>();
+        private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
+        private final Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
+        private CredentialsResolver credentials = Backends.NO_CREDENTIALS;
 
         private Builder() {}
+
+        /**
+         * Adds an API key of the account (reference 8.2), checked when {@code $connect} has {@code
+         * apiKeyRequired}; a later key of the same value replaces an earlier one.
+         */
+        public Builder apiKey(ApiKey key) {
+            apiKeys.put(key.value(), Objects.requireNonNull(key));
+            return this;
+        }
+
+        /** Adds a usage plan (reference 8.2); only its stages of this API matter. */
+        public Builder usagePlan(UsagePlan plan) {
+            usagePlans.put(plan.id(), Objects.requireNonNull(plan));
+            return this;
+        }
+
+        /**
+         * Sets the IAM credentials an {@code AWS_IAM} {@code $connect} route accepts (reference
+         * 8.7), as {@code Api.Builder#credentials} (default: none, so every signature fails).
+         */
+        public Builder credentials(CredentialsResolver credentials) {
+            this.credentials = Objects.requireNonNull(credentials);
+            return this;
+        }
 
         /** Sets the account (default: {@link Gateway#create()}). */
         public Builder gateway(Gateway gateway) {
