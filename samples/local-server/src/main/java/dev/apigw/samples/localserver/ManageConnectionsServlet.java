@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -25,8 +27,9 @@ import java.util.Optional;
  * errors are JSON {@code {"message": ...}} with {@code x-amzn-ErrorType}: 410 {@code
  * GoneException}, 413 {@code PayloadTooLargeException}, 400 {@code BadRequestException} for a
  * malformed id, 403 {@code ForbiddenException} for a refused signature. With {@code --credentials}
- * every call must be SigV4-signed for {@code execute-api} by one of them; without, any caller is
- * accepted. Any other target answers 403 {@code {"message":"Forbidden"}} (docs/differences.md).
+ * every call must be SigV4-signed for {@code execute-api} by one of them; without, loopback callers
+ * are accepted and others refused 403. Any other target answers 403 {@code {"message":"Forbidden"}}
+ * (docs/differences.md).
  */
 final class ManageConnectionsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -52,6 +55,10 @@ final class ManageConnectionsServlet extends HttpServlet {
         ConnectionsPath path =
                 ConnectionsPath.parse(gateway.stage().stageName(), req.getRequestURI());
         if (path instanceof ConnectionsPath.Elsewhere) {
+            error(resp, 403, "ForbiddenException", "Forbidden");
+            return;
+        }
+        if (verifier.isEmpty() && !isLoopback(req.getRemoteAddr())) {
             error(resp, 403, "ForbiddenException", "Forbidden");
             return;
         }
@@ -83,6 +90,14 @@ final class ManageConnectionsServlet extends HttpServlet {
             }
         } catch (ManageConnectionsException e) {
             error(resp, e.statusCode(), e.errorType(), e.getMessage());
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -19,6 +19,12 @@ class ConnectionsPathTest {
     }
 
     @Test
+    void parse_encodedSlashInTheId_isDecoded() {
+        assertThat(ConnectionsPath.parse("prod", "/prod/@connections/a%2Fb%2B"))
+                .isEqualTo(new ConnectionsPath.Connection("a/b+"));
+    }
+
+    @Test
     void parse_plusInTheId_staysAPlus() {
         assertThat(ConnectionsPath.parse("prod", "/prod/@connections/a+b"))
                 .isEqualTo(new ConnectionsPath.Connection("a+b"));

@@ -3,13 +3,18 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigw.runtime.Headers;
+import dev.apigw.runtime.auth.sigv4.SigV4Signer;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,12 +100,12 @@ class WebSocketFlagsIT {
         WebSocketClient client = WebSocketClient.connect(HTTP, wsUrl);
         String id = client.ask("{\"action\":\"whoami\"}");
 
-        HttpResponse<String> post = send("POST", "/@connections/" + id, "pushed");
+        HttpResponse<String> post = send("POST", "/@connections/" + encode(id), "pushed");
         assertThat(post.statusCode()).isEqualTo(200);
         assertThat(post.body()).isEmpty();
         assertThat(client.next()).isEqualTo("pushed");
 
-        HttpResponse<String> get = send("GET", "/%40connections/" + id, null);
+        HttpResponse<String> get = send("GET", "/%40connections/" + encode(id), null);
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body())
                 .matches(
@@ -108,11 +113,11 @@ class WebSocketFlagsIT {
                                 + "\"127\\.0\\.0\\.1\",\"userAgent\":\"[^\"]*\"\\},"
                                 + "\"lastActiveAt\":\"[0-9T:.-]+Z\"\\}");
 
-        HttpResponse<String> delete = send("DELETE", "/@connections/" + id, null);
+        HttpResponse<String> delete = send("DELETE", "/@connections/" + encode(id), null);
         assertThat(delete.statusCode()).isEqualTo(204);
         assertThat(client.awaitClose()).isEqualTo(1000);
 
-        HttpResponse<String> gone = send("GET", "/@connections/" + id, null);
+        HttpResponse<String> gone = send("GET", "/@connections/" + encode(id), null);
         assertThat(gone.statusCode()).isEqualTo(410);
         assertThat(gone.headers().firstValue("x-amzn-ErrorType")).contains("GoneException");
         assertThat(gone.body()).startsWith("{\"message\":");
@@ -128,7 +133,8 @@ class WebSocketFlagsIT {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("x-amzn-ErrorType"))
                 .contains("BadRequestException");
-        HttpResponse<String> large = send("POST", "/@connections/" + id, "x".repeat(131_073));
+        HttpResponse<String> large =
+                send("POST", "/@connections/" + encode(id), "x".repeat(131_073));
         assertThat(large.statusCode()).isEqualTo(413);
         assertThat(large.headers().firstValue("x-amzn-ErrorType"))
                 .contains("PayloadTooLargeException");
@@ -181,12 +187,73 @@ class WebSocketFlagsIT {
         }
         assertThat(ids).hasSize(3);
         for (String id : ids) {
-            assertThat(send("POST", "/@connections/" + id, "to " + id).statusCode()).isEqualTo(200);
+            assertThat(send("POST", "/@connections/" + encode(id), "to " + id).statusCode())
+                    .isEqualTo(200);
         }
         for (WebSocketClient client : clients) {
             assertThat(client.next()).startsWith("to ");
             client.close();
         }
+    }
+
+    @Test
+    void connections_withCredentials_needASigV4Signature() throws Exception {
+        try (ServerProcess signed =
+                ServerProcess.start(
+                        List.of(
+                                "--template",
+                                TEMPLATE.toString(),
+                                "--lambda",
+                                "WsFunction=ws.Handler",
+                                "--classpath",
+                                dir.resolve("classes").toString(),
+                                "--credentials",
+                                "AKIDLOCAL=localsecret",
+                                "--port",
+                                "0"))) {
+            String ws = signed.awaitLine("Listening on ").substring("Listening on ".length());
+            WebSocketClient client = WebSocketClient.connect(HTTP, ws);
+            String id = client.ask("{\"action\":\"whoami\"}");
+            URI uri =
+                    URI.create(
+                            "http" + ws.substring("ws".length()) + "/@connections/" + encode(id));
+
+            HttpResponse<String> unsigned =
+                    HTTP.send(
+                            HttpRequest.newBuilder(uri).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(unsigned.statusCode()).isEqualTo(403);
+            assertThat(unsigned.headers().firstValue("x-amzn-ErrorType"))
+                    .contains("ForbiddenException");
+
+            Headers headers =
+                    SigV4Signer.of("AKIDLOCAL", "localsecret", "")
+                            .sign(
+                                    "GET",
+                                    uri,
+                                    Headers.empty(),
+                                    new byte[0],
+                                    "us-east-1",
+                                    "execute-api",
+                                    Instant.now());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+            headers.forEach(
+                    (name, value) -> {
+                        if (!name.equalsIgnoreCase("Host")) {
+                            request.header(name, value);
+                        }
+                    });
+            HttpResponse<String> answer =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"connectedAt\"");
+            client.close();
+        }
+    }
+
+    /** URL-encodes a connection id, as AWS asks of raw calls (reference 7.4). */
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> send(String method, String path, String body)
