@@ -10,7 +10,7 @@ import org.eclipse.jetty.websocket.api.Session;
  * The Jetty side of one accepted connection (reference 7.3): each whole message (Jetty reassembles
  * fragments) goes to {@link WebSocketGateway#message}, and a close from the client or the network
  * to {@link WebSocketGateway#disconnect} with its status code and reason. Public only because Jetty
- * calls its methods through method handles; made by {@link WebSocketEndpointServlet}.
+ * calls its methods through method handles; made by {@code WebSocketEndpointServlet}.
  */
 public final class ConnectionEndpoint extends Session.Listener.AbstractAutoDemanding {
     private final WebSocketGateway gateway;
