@@ -19,7 +19,9 @@ public enum ApiType {
     /** An HTTP API (apigatewayv2), imported by {@link HttpApiImporter}. */
     HTTP,
     /** A REST API, imported by {@link dev.apigw.model.openapi.OpenApiImporter}. */
-    REST;
+    REST,
+    /** A WebSocket API, served from a template only ({@link WebSocketServing}, reference 7.3). */
+    WEBSOCKET;
 
     private static final ObjectMapper YAML = new YAMLMapper();
 

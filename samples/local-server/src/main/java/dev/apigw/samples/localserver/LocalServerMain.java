@@ -1,5 +1,6 @@
 package dev.apigw.samples.localserver;
 
+import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.HttpStage;
 import dev.apigw.runtime.Api;
@@ -28,14 +29,16 @@ import java.util.function.Supplier;
  * The command line of {@code apigw-local.jar}: serves an OpenAPI file (a REST or an HTTP API, see
  * {@link ApiType}), a CloudFormation or SAM template's REST API (or the bundled demo API) on {@code
  * http://HOST:PORT/STAGE} through Jetty 12, an HTTP API's {@code $default} stage on {@code
- * http://HOST:PORT}. When ready it prints {@code Admin paths: http://HOST:PORT/_apigw/ (REST API
- * ID, stage STAGE)} ({@code HTTP API ID} for an HTTP API; {@link AdminPaths}) and {@code Listening
- * on} the stage's URL ({@link #stageUrl}); from then on standard output (the access log, {@link
- * AccessLogPrinter}) and standard error (everything logged) are written in batches (see {@link
- * BatchingOutputStream}), and SIGINT or SIGTERM stops Jetty through a shutdown hook, which prints
- * the metrics ({@link MetricsSummary}) on standard error, then {@code Stopped}, and writes what is
- * left. A bad flag prints one line on standard error and exits 2; a spec, handler or port that
- * cannot be used prints one line and exits 1. See {@link ServerOptions#USAGE}.
+ * http://HOST:PORT}, a template's WebSocket API on {@code ws://HOST:PORT/STAGE} ({@link
+ * WebSocketServing}, which prints only {@code Listening on ws://HOST:PORT/STAGE}). When ready it
+ * prints {@code Admin paths: http://HOST:PORT/_apigw/ (REST API ID, stage STAGE)} ({@code HTTP API
+ * ID} for an HTTP API; {@link AdminPaths}) and {@code Listening on} the stage's URL ({@link
+ * #stageUrl}); from then on standard output (the access log, {@link AccessLogPrinter}) and standard
+ * error (everything logged) are written in batches (see {@link BatchingOutputStream}), and SIGINT
+ * or SIGTERM stops Jetty through a shutdown hook, which prints the metrics ({@link MetricsSummary})
+ * on standard error, then {@code Stopped}, and writes what is left. A bad flag prints one line on
+ * standard error and exits 2; a spec, handler or port that cannot be used prints one line and exits
+ * 1. See {@link ServerOptions#USAGE}.
  */
 public final class LocalServerMain {
     private LocalServerMain() {}
@@ -70,6 +73,22 @@ public final class LocalServerMain {
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(() -> stop(server, output, errors), "apigw-local-shutdown"));
+        if (server.apiType() == ApiType.WEBSOCKET) {
+            System.out.println(
+                    "Listening on "
+                            + WebSocketServing.stageUrl(server.server().baseUrl(), server.stage()));
+        } else {
+            printListening(server);
+        }
+        output.drain();
+        try {
+            server.server().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printListening(RunningServer server) {
         System.out.println(
                 "Admin paths: "
                         + server.server().baseUrl()
@@ -81,12 +100,6 @@ public final class LocalServerMain {
                         + server.stage()
                         + ")");
         System.out.println("Listening on " + stageUrl(server.server().baseUrl(), server.stage()));
-        output.drain();
-        try {
-            server.server().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
@@ -123,6 +136,15 @@ public final class LocalServerMain {
      */
     public static RunningServer launch(
             ServerOptions options, Consumer<String> out, PrintStream err) {
+        if (options.template().isPresent()) {
+            GatewayDefinition definition =
+                    TemplateAssembly.importTemplate(options.template().get(), options);
+            String apiId = TemplateAssembly.apiLogicalId(definition, options);
+            if (definition.webSocketApis().containsKey(apiId)) {
+                return WebSocketServing.launch(
+                        options, definition, apiId, out, err, options.isolate() ? isolate() : null);
+            }
+        }
         LocalServer server = open(options);
         DefinitionWatcher watcher = null;
         IsolatedFunctions isolated = null;

@@ -35,7 +35,9 @@ public final class ServerOptions {
                     "  --template FILE      a CloudFormation or SAM template (JSON or YAML; also cdk"
                             + " synth output) in place",
                     "                       of --spec: its REST API with its stages, usage plans, API"
-                            + " keys and Java functions, or its HTTP API",
+                            + " keys and Java functions, or its HTTP API,",
+                    "                       or its WebSocket API on ws://HOST:PORT/STAGE and"
+                            + " /STAGE/@connections/ID",
                     "  --api LOGICAL_ID     the API to serve when the template has several",
                     "  --parameter K=V      a template parameter value (repeatable); --var keeps"
                             + " working for placeholders",
@@ -66,7 +68,10 @@ public final class ServerOptions {
                             + " (an issuer URL has none)",
                     "  --credentials KEY=SECRET     IAM credentials accepted for AWS_IAM methods,"
                             + " caller in the API's own",
-                    "                               account (repeatable)",
+                    "                               account (repeatable); with a WebSocket API,"
+                            + " @connections calls must be",
+                    "                               signed by one of them (without: loopback"
+                            + " callers only)",
                     "  --aws-endpoint [SERVICE=]URL where AWS service integrations (REST AWS"
                             + " action/ and path/ URIs, HTTP API",
                     "                               subtypes such as SQS-SendMessage) are sent,"

@@ -48,6 +48,11 @@ final class TemplateAssembly {
         Path file = options.template().orElseThrow();
         GatewayDefinition definition = importTemplate(file, options);
         String apiId = apiLogicalId(definition, options);
+        if (definition.webSocketApis().containsKey(apiId)) {
+            throw LaunchException.failure(
+                    apiId
+                            + " is a WebSocket API: the server serves it on ws:// (WebSocketServing)");
+        }
         if (definition.httpApis().containsKey(apiId)) {
             return buildHttp(definition, apiId, options, isolated, accounts, overrides);
         }
@@ -97,7 +102,8 @@ final class TemplateAssembly {
         }
     }
 
-    private static GatewayDefinition importTemplate(Path file, ServerOptions options) {
+    /** Imports {@code --template} with the command line's parameters and placeholders. */
+    static GatewayDefinition importTemplate(Path file, ServerOptions options) {
         if (!Files.isRegularFile(file)) {
             throw LaunchException.failure("template file not found: " + file);
         }
@@ -168,10 +174,15 @@ final class TemplateAssembly {
         }
     }
 
-    private static String apiLogicalId(GatewayDefinition definition, ServerOptions options) {
+    /**
+     * Returns the logical id of the API to serve: {@code --api}, else the template's only REST,
+     * HTTP or WebSocket API.
+     */
+    static String apiLogicalId(GatewayDefinition definition, ServerOptions options) {
         if (options.api().isPresent()) {
             String id = options.api().get();
-            if (definition.httpApis().containsKey(id)) {
+            if (definition.httpApis().containsKey(id)
+                    || definition.webSocketApis().containsKey(id)) {
                 return id;
             }
             try {
@@ -182,15 +193,16 @@ final class TemplateAssembly {
         }
         List<String> served = new ArrayList<>(definition.restApis().keySet());
         served.addAll(definition.httpApis().keySet());
+        served.addAll(definition.webSocketApis().keySet());
         if (served.size() == 1) {
             return served.get(0);
         }
+        Map<String, String> others = new LinkedHashMap<>(definition.otherApis());
+        others.keySet().removeAll(definition.webSocketApis().keySet());
         if (served.isEmpty()) {
             throw LaunchException.failure(
-                    "the template defines no REST or HTTP API"
-                            + (definition.otherApis().isEmpty()
-                                    ? ""
-                                    : "; not served yet: " + describe(definition.otherApis())));
+                    "the template defines no REST, HTTP or WebSocket API"
+                            + (others.isEmpty() ? "" : "; not served yet: " + describe(others)));
         }
         throw LaunchException.usage(
                 "the template defines several APIs "
@@ -242,7 +254,12 @@ final class TemplateAssembly {
         return names.isEmpty() ? options.stage() : names.get(0);
     }
 
-    private static void bindFunctions(
+    /**
+     * Binds the template's Java functions (in-process, or each in its own JVM with {@code
+     * isolated}) into {@code functions}, except those {@code --lambda} binds; what they hold goes
+     * to {@code resources}.
+     */
+    static void bindFunctions(
             GatewayDefinition definition,
             ServerOptions options,
             IsolatedFunctions isolated,
@@ -306,7 +323,8 @@ final class TemplateAssembly {
         return lines;
     }
 
-    private static void closeAll(List<AutoCloseable> resources) {
+    /** Closes each resource, best effort. */
+    static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable r : resources) {
             try {
                 r.close();

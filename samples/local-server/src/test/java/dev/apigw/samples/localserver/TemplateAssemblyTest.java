@@ -192,7 +192,7 @@ class TemplateAssemblyTest {
     }
 
     @Test
-    void template_onlyAWebSocketApi_oneLineNamingIt() {
+    void template_onlyAWebSocketApi_isLeftToTheWebSocketEndpoint() {
         String template =
                 """
                 Resources:
@@ -201,8 +201,7 @@ class TemplateAssemblyTest {
 
         assertThatThrownBy(() -> build(template, List.of()))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageStartingWith(
-                        "the template defines no REST or HTTP API; not served yet: Ws");
+                .hasMessageStartingWith("Ws is a WebSocket API: the server serves it on ws://");
     }
 
     private static String samApi(String stageName, String extra) {

@@ -1,0 +1,138 @@
+package dev.apigw.samples.localserver;
+
+import dev.apigw.runtime.websocket.ConnectRequest;
+import dev.apigw.runtime.websocket.ConnectResult;
+import dev.apigw.runtime.websocket.WebSocketGateway;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+
+/**
+ * The WebSocket endpoint of a served stage, {@code ws://HOST:PORT/STAGE} (reference 7.3): an
+ * upgrade request runs {@link WebSocketGateway#connect} before Jetty answers it; a refused
+ * connection gets the {@code $connect} answer's status and body and no socket, an accepted one is
+ * upgraded (101, with the subprotocol {@code $connect} chose) and bound to a {@link
+ * ConnectionEndpoint}. Jetty reassembles fragmented messages and closes with 1009 a message past
+ * {@link WebSocketGateway#MAX_MESSAGE_BYTES}; its idle timeout is a minute past the gateway's,
+ * whose {@link WebSocketGateway#closeExpired} ends idle connections. A request that is not a
+ * WebSocket upgrade answers 426, one without {@code Sec-WebSocket-Key} or version 13 answers 400
+ * (docs/differences.md).
+ */
+final class WebSocketEndpointServlet extends JettyWebSocketServlet {
+    private static final long serialVersionUID = 1L;
+    private static final String ENDPOINT = ConnectionEndpoint.class.getName();
+
+    private final transient WebSocketGateway gateway;
+
+    WebSocketEndpointServlet(WebSocketGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        ServletContextHandler context =
+                ServletContextHandler.getServletContextHandler(getServletContext());
+        WebSocketServerComponents.ensureWebSocketComponents(context.getServer(), context);
+        JettyWebSocketServerContainer.ensureContainer(getServletContext());
+        super.init();
+    }
+
+    @Override
+    protected void configure(JettyWebSocketServletFactory factory) {
+        factory.setMaxTextMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
+        factory.setMaxBinaryMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
+        factory.setIdleTimeout(WebSocketGateway.IDLE_TIMEOUT.plus(Duration.ofMinutes(1)));
+        factory.setCreator(
+                (request, response) -> {
+                    Object endpoint = request.getHttpServletRequest().getAttribute(ENDPOINT);
+                    if (endpoint instanceof Accepted accepted) {
+                        accepted.created = true;
+                        String protocol = accepted.result.headers().get("Sec-WebSocket-Protocol");
+                        if (protocol != null) {
+                            response.setAcceptedSubProtocol(protocol);
+                        }
+                        return accepted.endpoint;
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp)
+            throws ServletException, IOException {
+        if (!"websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            answer(resp, 426, "{\"message\":\"Upgrade Required\"}");
+            return;
+        }
+        if (req.getHeader("Sec-WebSocket-Key") == null
+                || !"13".equals(req.getHeader("Sec-WebSocket-Version"))) {
+            answer(resp, 400, "{\"message\":\"Bad Request\"}");
+            return;
+        }
+        SessionSink sink = new SessionSink();
+        ConnectResult result = gateway.connect(connectRequest(req), sink);
+        if (result instanceof ConnectResult.Refused refused) {
+            answer(resp, refused.statusCode(), refused.body());
+            return;
+        }
+        ConnectResult.Accepted accepted = (ConnectResult.Accepted) result;
+        Accepted bound =
+                new Accepted(
+                        accepted, new ConnectionEndpoint(gateway, accepted.connectionId(), sink));
+        req.setAttribute(ENDPOINT, bound);
+        try {
+            super.service(req, resp);
+        } finally {
+            if (!bound.created) {
+                gateway.disconnect(accepted.connectionId(), 1006, "upgrade failed");
+            }
+        }
+    }
+
+    private static ConnectRequest connectRequest(HttpServletRequest req) {
+        ConnectRequest.Builder request = ConnectRequest.builder().sourceIp(req.getRemoteAddr());
+        for (String name : Collections.list(req.getHeaderNames())) {
+            for (String value : Collections.list(req.getHeaders(name))) {
+                request.header(name, value);
+            }
+        }
+        req.getParameterMap()
+                .forEach(
+                        (name, values) -> {
+                            for (String value : values) {
+                                request.queryParameter(name, value);
+                            }
+                        });
+        return request.build();
+    }
+
+    private static void answer(HttpServletResponse resp, int status, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    /** An accepted connection waiting for Jetty's upgrade to create its endpoint. */
+    private static final class Accepted {
+        private final ConnectResult.Accepted result;
+        private final ConnectionEndpoint endpoint;
+        private volatile boolean created;
+
+        private Accepted(ConnectResult.Accepted result, ConnectionEndpoint endpoint) {
+            this.result = result;
+            this.endpoint = endpoint;
+        }
+    }
+}
