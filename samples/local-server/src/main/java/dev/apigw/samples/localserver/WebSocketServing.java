@@ -72,6 +72,12 @@ final class WebSocketServing {
             WebSocketGateway.Builder b =
                     WebSocketGateway.builder().gateway(account).webSocketApi(api).stage(stage);
             functions.forEach(b::lambda);
+            definition.apiKeys().values().forEach(b::apiKey);
+            definition.usagePlans().values().forEach(b::usagePlan);
+            Map<String, IamCredentials> known = credentials(options, account);
+            if (!known.isEmpty()) {
+                b.credentials(key -> Optional.ofNullable(known.get(key)));
+            }
             WebSocketGateway gateway = build(b, apiId);
             warnings.print(err);
             server = LocalServer.create(options.host(), options.port()).open();
@@ -155,9 +161,23 @@ final class WebSocketServing {
     }
 
     private static Optional<SigV4Verifier> verifier(ServerOptions options, Gateway account) {
-        if (options.credentials().isEmpty()) {
+        Map<String, IamCredentials> known = credentials(options, account);
+        if (known.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(
+                new SigV4Verifier(
+                        key -> Optional.ofNullable(known.get(key)),
+                        account.clock(),
+                        account.region(),
+                        true));
+    }
+
+    /**
+     * Returns the IAM users of {@code --credentials} by access key: what {@code @connections} calls
+     * and an {@code AWS_IAM} {@code $connect} route accept (reference 7.4, 8.7).
+     */
+    private static Map<String, IamCredentials> credentials(ServerOptions options, Gateway account) {
         Map<String, IamCredentials> byKey = new LinkedHashMap<>();
         options.credentials()
                 .forEach(
@@ -168,13 +188,7 @@ final class WebSocketServing {
                                                 secret,
                                                 account.accountId(),
                                                 HostBindings.userArn(account.accountId(), key))));
-        Map<String, IamCredentials> known = Map.copyOf(byKey);
-        return Optional.of(
-                new SigV4Verifier(
-                        key -> Optional.ofNullable(known.get(key)),
-                        account.clock(),
-                        account.region(),
-                        true));
+        return Map.copyOf(byKey);
     }
 
     private static ScheduledExecutorService expiry(WebSocketGateway gateway) {
