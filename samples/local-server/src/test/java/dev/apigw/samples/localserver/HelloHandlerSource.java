@@ -1,13 +1,8 @@
 package dev.apigw.samples.localserver;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles {@code example.HelloHandler}, a map-typed {@code RequestHandler} answering a proxy
@@ -40,29 +35,8 @@ final class HelloHandlerSource {
                         "        return Map.of(\"statusCode\", 200, \"body\", " + body + ");",
                         "    }",
                         "}"));
-        String lambdaCore =
-                Path.of(
-                                RequestHandler.class
-                                        .getProtectionDomain()
-                                        .getCodeSource()
-                                        .getLocation()
-                                        .toURI())
-                        .toString();
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Path out = Files.createTempDirectory(work, "javac");
-        int status =
-                javac.run(
-                        null,
-                        null,
-                        null,
-                        "--release",
-                        "17",
-                        "-classpath",
-                        lambdaCore,
-                        "-d",
-                        out.toString(),
-                        source.toString());
-        assertThat(status).as("javac status").isZero();
+        HandlerCompiler.compile(out, source);
         Path target =
                 Files.createDirectories(classes.resolve("example")).resolve("HelloHandler.class");
         Files.copy(

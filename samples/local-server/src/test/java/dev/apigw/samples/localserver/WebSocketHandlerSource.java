@@ -1,12 +1,7 @@
 package dev.apigw.samples.localserver;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles {@code ws.Handler}, one Lambda function for every route of the test WebSocket API
@@ -56,27 +51,6 @@ final class WebSocketHandlerSource {
                         "        }",
                         "    }",
                         "}"));
-        String lambdaCore =
-                Path.of(
-                                RequestHandler.class
-                                        .getProtectionDomain()
-                                        .getCodeSource()
-                                        .getLocation()
-                                        .toURI())
-                        .toString();
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status =
-                javac.run(
-                        null,
-                        null,
-                        null,
-                        "--release",
-                        "17",
-                        "-classpath",
-                        lambdaCore,
-                        "-d",
-                        classes.toString(),
-                        source.toString());
-        assertThat(status).as("javac status").isZero();
+        HandlerCompiler.compile(classes, source);
     }
 }

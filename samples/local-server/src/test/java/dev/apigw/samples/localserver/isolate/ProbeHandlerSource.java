@@ -1,12 +1,8 @@
 package dev.apigw.samples.localserver.isolate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.apigw.samples.localserver.HandlerCompiler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Compiles {@code probe.ProbeHandler}, a map-typed {@code RequestHandler} answering a proxy
@@ -86,30 +82,8 @@ final class ProbeHandlerSource {
                         "        return Map.of(\"statusCode\", 200);",
                         "    }",
                         "}"));
-        String lambdaCore =
-                Path.of(
-                                RequestHandler.class
-                                        .getProtectionDomain()
-                                        .getCodeSource()
-                                        .getLocation()
-                                        .toURI())
-                        .toString();
         Path classes = Files.createDirectories(work.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status =
-                javac.run(
-                        null,
-                        null,
-                        null,
-                        "--release",
-                        "17",
-                        "-classpath",
-                        lambdaCore,
-                        "-d",
-                        classes.toString(),
-                        source.toString(),
-                        broken.toString());
-        assertThat(status).as("javac status").isZero();
+        HandlerCompiler.compile(classes, source, broken);
         return classes;
     }
 }
