@@ -34,18 +34,26 @@ final class HostBindings {
     static void apply(ServerOptions options, String accountId, Api.Builder api) {
         awsBackend(options, System.getenv()).ifPresent(api::awsServiceBackend);
         options.jwks().forEach((pool, source) -> bindKeySet(api, pool, source));
-        if (!options.credentials().isEmpty()) {
-            Map<String, IamCredentials> byKey = new LinkedHashMap<>();
-            options.credentials()
-                    .forEach(
-                            (key, secret) ->
-                                    byKey.put(
-                                            key,
-                                            IamCredentials.of(
-                                                    secret, accountId, userArn(accountId, key))));
-            Map<String, IamCredentials> known = Map.copyOf(byKey);
+        Map<String, IamCredentials> known = iamUsers(options, accountId);
+        if (!known.isEmpty()) {
             api.credentials(key -> Optional.ofNullable(known.get(key)));
         }
+    }
+
+    /**
+     * Returns the IAM users of {@code --credentials} by access key, each a user of the account
+     * {@code accountId} (reference 8.7); empty without the flag.
+     */
+    static Map<String, IamCredentials> iamUsers(ServerOptions options, String accountId) {
+        Map<String, IamCredentials> byKey = new LinkedHashMap<>();
+        options.credentials()
+                .forEach(
+                        (key, secret) ->
+                                byKey.put(
+                                        key,
+                                        IamCredentials.of(
+                                                secret, accountId, userArn(accountId, key))));
+        return Map.copyOf(byKey);
     }
 
     /**

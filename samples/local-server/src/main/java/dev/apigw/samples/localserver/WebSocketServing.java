@@ -74,7 +74,7 @@ final class WebSocketServing {
             functions.forEach(b::lambda);
             definition.apiKeys().values().forEach(b::apiKey);
             definition.usagePlans().values().forEach(b::usagePlan);
-            Map<String, IamCredentials> known = credentials(options, account);
+            Map<String, IamCredentials> known = HostBindings.iamUsers(options, account.accountId());
             if (!known.isEmpty()) {
                 b.credentials(key -> Optional.ofNullable(known.get(key)));
             }
@@ -161,7 +161,7 @@ final class WebSocketServing {
     }
 
     private static Optional<SigV4Verifier> verifier(ServerOptions options, Gateway account) {
-        Map<String, IamCredentials> known = credentials(options, account);
+        Map<String, IamCredentials> known = HostBindings.iamUsers(options, account.accountId());
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -171,24 +171,6 @@ final class WebSocketServing {
                         account.clock(),
                         account.region(),
                         true));
-    }
-
-    /**
-     * Returns the IAM users of {@code --credentials} by access key: what {@code @connections} calls
-     * and an {@code AWS_IAM} {@code $connect} route accept (reference 7.4, 8.7).
-     */
-    private static Map<String, IamCredentials> credentials(ServerOptions options, Gateway account) {
-        Map<String, IamCredentials> byKey = new LinkedHashMap<>();
-        options.credentials()
-                .forEach(
-                        (key, secret) ->
-                                byKey.put(
-                                        key,
-                                        IamCredentials.of(
-                                                secret,
-                                                account.accountId(),
-                                                HostBindings.userArn(account.accountId(), key))));
-        return Map.copyOf(byKey);
     }
 
     private static ScheduledExecutorService expiry(WebSocketGateway gateway) {
