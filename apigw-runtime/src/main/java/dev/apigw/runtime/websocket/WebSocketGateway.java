@@ -10,7 +10,9 @@ import dev.apigw.model.WebSocketIntegration;
 import dev.apigw.model.WebSocketRoute;
 import dev.apigw.model.WebSocketStage;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.Request;
 import dev.apigw.runtime.auth.WebSocketLambdaAuthorizer;
+import dev.apigw.runtime.auth.sigv4.SigV4Outcome;
 import dev.apigw.runtime.auth.sigv4.SigV4Verifier;
 import dev.apigw.runtime.integration.LambdaArn;
 import dev.apigw.runtime.integration.LambdaCall;
@@ -103,6 +105,7 @@ public final class WebSocketGateway {
     private final WebSocketEvents events;
     private final Map<String, RouteIntegration> integrations;
     private final ConnectAccess access;
+    private final SigV4Verifier manageConnections;
     private final ConcurrentMap<String, ConnectionSink> sinks = new ConcurrentHashMap<>();
 
     private WebSocketGateway(Builder b, WebSocketStage stage) {
@@ -133,6 +136,8 @@ public final class WebSocketGateway {
         }
         this.integrations = Map.copyOf(byRoute);
         this.access = compileAccess(b, backends);
+        this.manageConnections =
+                new SigV4Verifier(b.credentials, gateway.clock(), gateway.region(), true);
     }
 
     private RouteIntegration compile(WebSocketIntegration integration, Backends backends) {
@@ -435,6 +440,20 @@ public final class WebSocketGateway {
     private static boolean isExpired(ConnectionRecord connection, Instant now) {
         return !now.isBefore(connection.lastActiveAt().plus(IDLE_TIMEOUT))
                 || !now.isBefore(connection.connectedAt().plus(MAX_CONNECTION_DURATION));
+    }
+
+    /**
+     * Checks the signature of an {@code @connections} call made over HTTP (reference 7.4: SigV4 for
+     * {@code execute-api}, the IAM action {@code execute-api:ManageConnections}) against the
+     * credentials this gateway was built with ({@link Builder#credentials}); returns why it is
+     * refused (403 {@code ForbiddenException}), or empty when a known key signed it. Without
+     * credentials every signature fails. The callers' IAM policies are not evaluated.
+     */
+    public Optional<String> manageConnectionsRefusal(Request request) {
+        SigV4Outcome outcome = manageConnections.verify(request);
+        return outcome instanceof SigV4Outcome.Failure failure
+                ? Optional.of(failure.message())
+                : Optional.empty();
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.apigw.samples.localserver;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.apigw.runtime.auth.sigv4.SigV4Outcome;
-import dev.apigw.runtime.auth.sigv4.SigV4Verifier;
 import dev.apigw.runtime.websocket.ConnectionInfo;
 import dev.apigw.runtime.websocket.ManageConnectionsException;
 import dev.apigw.runtime.websocket.WebSocketGateway;
@@ -35,11 +33,11 @@ final class ManageConnectionsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient WebSocketGateway gateway;
-    private final transient Optional<SigV4Verifier> verifier;
+    private final boolean signed;
 
-    ManageConnectionsServlet(WebSocketGateway gateway, Optional<SigV4Verifier> verifier) {
+    ManageConnectionsServlet(WebSocketGateway gateway, boolean signed) {
         this.gateway = gateway;
-        this.verifier = verifier;
+        this.signed = signed;
     }
 
     @Override
@@ -58,14 +56,14 @@ final class ManageConnectionsServlet extends HttpServlet {
             error(resp, 403, "ForbiddenException", "Forbidden");
             return;
         }
-        if (verifier.isEmpty() && !isLoopback(req.getRemoteAddr())) {
+        if (!signed && !isLoopback(req.getRemoteAddr())) {
             error(resp, 403, "ForbiddenException", "Forbidden");
             return;
         }
-        if (verifier.isPresent()) {
-            SigV4Outcome outcome = verifier.get().verify(ApiServlet.toRequest(req));
-            if (outcome instanceof SigV4Outcome.Failure failure) {
-                error(resp, 403, "ForbiddenException", failure.message());
+        if (signed) {
+            Optional<String> refusal = gateway.manageConnectionsRefusal(ApiServlet.toRequest(req));
+            if (refusal.isPresent()) {
+                error(resp, 403, "ForbiddenException", refusal.get());
                 return;
             }
         }

@@ -3,7 +3,6 @@ package dev.apigw.samples.localserver;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.runtime.Gateway;
-import dev.apigw.runtime.auth.sigv4.SigV4Verifier;
 import dev.apigw.runtime.spi.IamCredentials;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.websocket.WebSocketGateway;
@@ -82,7 +81,8 @@ final class WebSocketServing {
             warnings.print(err);
             server = LocalServer.create(options.host(), options.port()).open();
             server.serve("/" + stage, new WebSocketEndpointServlet(gateway));
-            server.serve("/*", new ManageConnectionsServlet(gateway, verifier(options, account)));
+            server.serve(
+                    "/*", new ManageConnectionsServlet(gateway, !options.credentials().isEmpty()));
             expiry = expiry(gateway);
             server.start();
             ScheduledExecutorService timer = expiry;
@@ -158,19 +158,6 @@ final class WebSocketServing {
                             + ": choose one with --stage");
         }
         return names.isEmpty() ? options.stage() : names.get(0);
-    }
-
-    private static Optional<SigV4Verifier> verifier(ServerOptions options, Gateway account) {
-        Map<String, IamCredentials> known = HostBindings.iamUsers(options, account.accountId());
-        if (known.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                new SigV4Verifier(
-                        key -> Optional.ofNullable(known.get(key)),
-                        account.clock(),
-                        account.region(),
-                        true));
     }
 
     private static ScheduledExecutorService expiry(WebSocketGateway gateway) {

@@ -3,8 +3,6 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apigw.runtime.Headers;
-import dev.apigw.runtime.auth.sigv4.SigV4Signer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,7 +12,6 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * {@code --template} with a WebSocket API, through the jar (reference 7.3, 7.4, 9.5): {@code
@@ -226,21 +228,38 @@ class WebSocketFlagsIT {
             assertThat(unsigned.headers().firstValue("x-amzn-ErrorType"))
                     .contains("ForbiddenException");
 
-            Headers headers =
-                    SigV4Signer.of("AKIDLOCAL", "localsecret", "")
+            SdkHttpRequest signedGet =
+                    AwsV4HttpSigner.create()
                             .sign(
-                                    "GET",
-                                    uri,
-                                    Headers.empty(),
-                                    new byte[0],
-                                    "us-east-1",
-                                    "execute-api",
-                                    Instant.now());
+                                    r ->
+                                            r.identity(
+                                                            AwsCredentialsIdentity.create(
+                                                                    "AKIDLOCAL", "localsecret"))
+                                                    .request(
+                                                            SdkHttpRequest.builder()
+                                                                    .method(SdkHttpMethod.GET)
+                                                                    .uri(uri)
+                                                                    .putHeader(
+                                                                            "Host",
+                                                                            uri.getHost()
+                                                                                    + ":"
+                                                                                    + uri.getPort())
+                                                                    .build())
+                                                    .payload(
+                                                            ContentStreamProvider.fromUtf8String(
+                                                                    ""))
+                                                    .putProperty(
+                                                            AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                                            "execute-api")
+                                                    .putProperty(
+                                                            AwsV4HttpSigner.REGION_NAME,
+                                                            "us-east-1"))
+                            .request();
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-            headers.forEach(
-                    (name, value) -> {
+            signedGet.forEachHeader(
+                    (name, values) -> {
                         if (!name.equalsIgnoreCase("Host")) {
-                            request.header(name, value);
+                            values.forEach(value -> request.header(name, value));
                         }
                     });
             HttpResponse<String> answer =
