@@ -365,6 +365,40 @@ class WebSocketConnectAuthScenarioTest {
         assertRefused(iam().connect(asUpgrade(signed), sink), 403, "{\"message\":\"Forbidden\"}");
     }
 
+    // @connections over HTTP (reference 7.4)
+
+    @Test
+    void aSignedConnectionsCallIsAllowedAndAnUnsignedOrBadOneRefused() {
+        WebSocketGateway gateway = iam();
+        String path = "/prod/@connections/abc%3D";
+
+        assertThat(gateway.manageConnectionsRefusal(signer(SECRET).sign("GET", path))).isEmpty();
+        assertThat(
+                        gateway.manageConnectionsRefusal(
+                                Request.builder().httpMethod("GET").target(path).build()))
+                .isPresent();
+        assertThat(
+                        gateway.manageConnectionsRefusal(
+                                signer("wrong/secret/0123456789abcdefghijklmno").sign("GET", path)))
+                .isPresent();
+    }
+
+    @Test
+    void withoutCredentialsEveryConnectionsCallIsRefused() {
+        WebSocketGateway gateway =
+                WebSocketGateway.builder()
+                        .gateway(account)
+                        .webSocketApi(api(r -> {}))
+                        .stage("prod")
+                        .lambda("chat", chat)
+                        .build();
+
+        assertThat(
+                        gateway.manageConnectionsRefusal(
+                                signer(SECRET).sign("GET", "/prod/@connections/abc%3D")))
+                .isPresent();
+    }
+
     // API keys
 
     private WebSocketGateway keyed(WebSocketApi api, ApiKey key, String planStage) {
