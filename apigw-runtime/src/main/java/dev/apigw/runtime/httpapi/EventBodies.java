@@ -3,6 +3,7 @@ package dev.apigw.runtime.httpapi;
 import dev.apigw.runtime.Request;
 import dev.apigw.runtime.content.MediaTypes;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class EventBodies {
 
     /** Returns whether the request's body goes to the function base64-encoded. */
     static boolean isBinary(Request request) {
-        return text(request) == null;
+        return request.bodyLength() > 0 && decoded(request) == null;
     }
 
     /**
@@ -42,6 +43,12 @@ final class EventBodies {
         if (request.bodyLength() == 0) {
             return "";
         }
+        CharBuffer text = decoded(request);
+        return text == null ? null : text.toString();
+    }
+
+    /** Returns the non-empty body decoded, or null when it goes base64. */
+    private static CharBuffer decoded(Request request) {
         String mime = MediaTypes.mimeType(request.headers().first("Content-Type").orElse(""));
         if (!mime.isEmpty() && !isTextType(mime)) {
             return null;
@@ -51,8 +58,7 @@ final class EventBodies {
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(request.body()))
-                    .toString();
+                    .decode(ByteBuffer.wrap(request.body()));
         } catch (CharacterCodingException e) {
             return null;
         }
