@@ -60,6 +60,7 @@ public final class Gateway {
     private final Executor requestResponse;
     private final RateLimitStore rateLimitStore;
     private final ThrottleSettings accountThrottle;
+    private final ThrottleSettings newConnectionThrottle;
     private final UsageStore usageStore;
     private final ResponseCacheStore responseCacheStore;
     private final ConcurrentMap<String, SecretKey> cacheDataKeys;
@@ -83,6 +84,7 @@ public final class Gateway {
         this.rateLimitStore =
                 b.rateLimitStore != null ? b.rateLimitStore : RateLimitStore.inMemory(clock);
         this.accountThrottle = b.accountThrottle;
+        this.newConnectionThrottle = b.newConnectionThrottle;
         this.usageStore = b.usageStore != null ? b.usageStore : UsageStore.inMemory();
         this.responseCacheStore =
                 b.responseCacheStore != null
@@ -118,6 +120,7 @@ public final class Gateway {
         b.requestResponse = requestResponse;
         b.rateLimitStore = rateLimitStore;
         b.accountThrottle = accountThrottle;
+        b.newConnectionThrottle = newConnectionThrottle;
         b.usageStore = usageStore;
         b.responseCacheStore = responseCacheStore;
         b.cacheDataKeys = cacheDataKeys;
@@ -195,6 +198,15 @@ public final class Gateway {
     }
 
     /**
+     * Returns the account's limit of new WebSocket connections, which every upgrade to every
+     * WebSocket API of the account shares (reference 7.3, 9.5; default: 500 a second, bursts of
+     * 500).
+     */
+    public ThrottleSettings newConnectionThrottle() {
+        return newConnectionThrottle;
+    }
+
+    /**
      * Returns the store of the quota counters and daily usage of usage plans (reference 8.2),
      * shared by every API of the account and kept by a redeploy.
      */
@@ -268,6 +280,7 @@ public final class Gateway {
         private Executor requestResponse;
         private RateLimitStore rateLimitStore;
         private ThrottleSettings accountThrottle = new ThrottleSettings(5_000, 10_000.0);
+        private ThrottleSettings newConnectionThrottle = new ThrottleSettings(500, 500.0);
         private UsageStore usageStore;
         private ResponseCacheStore responseCacheStore;
         private ConcurrentMap<String, SecretKey> cacheDataKeys;
@@ -390,6 +403,16 @@ public final class Gateway {
          */
         public Builder accountThrottle(ThrottleSettings accountThrottle) {
             this.accountThrottle = Objects.requireNonNull(accountThrottle);
+            return this;
+        }
+
+        /**
+         * Sets the account's limit of new WebSocket connections, a token bucket every upgrade to
+         * every WebSocket API of the account shares (reference 7.3, 9.5; default: rate 500 a
+         * second, burst 500; AWS raises the rate on request and documents no burst).
+         */
+        public Builder newConnectionThrottle(ThrottleSettings newConnectionThrottle) {
+            this.newConnectionThrottle = Objects.requireNonNull(newConnectionThrottle);
             return this;
         }
 

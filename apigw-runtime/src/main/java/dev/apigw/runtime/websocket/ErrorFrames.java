@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 /**
  * The error frames a WebSocket API sends a client (reference 7.3): {@code {"message": "Forbidden",
  * "connectionId":"…", "requestId":"…"}} for a message no route takes, {@code "Internal server
- * error"} for an integration that failed, spaced as AWS writes them (the texts are unconfirmed, see
- * docs/differences.md).
+ * error"} for an integration that failed, {@code "Too Many Requests"} for a throttled message
+ * (reference 9.4), spaced as AWS writes them (the texts are unconfirmed, see docs/differences.md).
  */
 final class ErrorFrames {
     /** The message of a message no route takes. */
@@ -14,6 +14,9 @@ final class ErrorFrames {
 
     /** The message of a failed integration. */
     static final String INTERNAL_SERVER_ERROR = "Internal server error";
+
+    /** The message of a throttled message (reference 9.4). */
+    static final String TOO_MANY_REQUESTS = "Too Many Requests";
 
     private ErrorFrames() {}
 

@@ -65,6 +65,16 @@ import org.slf4j.LoggerFactory;
  * connection with 1009, and {@link #closeExpired} ends idle and too old connections (reference
  * 9.5). Ids come from the account's random source, times from its clock.
  *
+ * <p>Limits (reference 7.3, 9.4, 9.5): an upgrade first takes a token of the account's new
+ * connections ({@code ConnectionRate}, {@link Gateway#newConnectionThrottle()}), then of the {@code
+ * $connect} route's stage limit and of the account's ({@code RouteThrottles}); an empty bucket
+ * refuses it with 429 {@code {"message":"Too Many Requests"}} before the authorizer and {@code
+ * $connect} run. A message takes a token of its route's stage limit and of the account's; a
+ * throttled one gets the error frame {@code {"message": "Too Many Requests", ...}}, its integration
+ * is not called and its connection stays open. {@code @connections} calls take the account's token
+ * ({@link LimitExceededException}, 429). {@code $disconnect} is not throttled. A {@link Frame} is a
+ * whole message: the host enforces the 32 KB frame limit.
+ *
  * <p>Each call runs in the caller's thread, functions on the account's threads within their
  * integration's timeout. Thread-safe; its definition is fixed when built, while the open
  * connections live in the {@link ConnectionStore} (records) and in this object's map of sinks.
@@ -96,6 +106,7 @@ public final class WebSocketGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
     private static final String INTERNAL_ERROR_BODY = "{\"message\": \"Internal server error\"}";
+    private static final String THROTTLED_BODY = "{\"message\":\"Too Many Requests\"}";
 
     private final Gateway gateway;
     private final WebSocketApi api;
@@ -106,6 +117,8 @@ public final class WebSocketGateway {
     private final Map<String, RouteIntegration> integrations;
     private final ConnectAccess access;
     private final SigV4Verifier manageConnections;
+    private final ConnectionRate connectionRate;
+    private final RouteThrottles throttles;
     private final ConcurrentMap<String, ConnectionSink> sinks = new ConcurrentHashMap<>();
 
     private WebSocketGateway(Builder b, WebSocketStage stage) {
@@ -138,6 +151,8 @@ public final class WebSocketGateway {
         this.access = compileAccess(b, backends);
         this.manageConnections =
                 new SigV4Verifier(b.credentials, gateway.clock(), gateway.region(), true);
+        this.connectionRate = new ConnectionRate(gateway);
+        this.throttles = new RouteThrottles(gateway, api, stage);
     }
 
     private RouteIntegration compile(WebSocketIntegration integration, Backends backends) {
@@ -183,6 +198,9 @@ public final class WebSocketGateway {
     public ConnectResult connect(ConnectRequest request, ConnectionSink sink) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
+        if (!connectionRate.tryConnect() || !throttles.tryTake(WebSocketRoute.CONNECT)) {
+            return new ConnectResult.Refused(429, THROTTLED_BODY);
+        }
         Instant now = gateway.clock().instant();
         ConnectionRecord connection =
                 new ConnectionRecord(
@@ -350,6 +368,13 @@ public final class WebSocketGateway {
             send(sink, ErrorFrames.of(ErrorFrames.FORBIDDEN, connection.connectionId(), requestId));
             return;
         }
+        if (!throttles.tryTake(route.get().routeKey())) {
+            send(
+                    sink,
+                    ErrorFrames.of(
+                            ErrorFrames.TOO_MANY_REQUESTS, connection.connectionId(), requestId));
+            return;
+        }
         RouteIntegration integration = integrations.get(route.get().routeKey());
         WebSocketEvents.Call call =
                 new WebSocketEvents.Call(route.get().routeKey(), requestId, now);
@@ -461,6 +486,7 @@ public final class WebSocketGateway {
      * PostToConnection, reference 7.4): a text frame when the data is UTF-8, else a binary frame.
      *
      * @throws GoneException when the connection is not open on this gateway
+     * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      * @throws PayloadTooLargeException when the data passes {@link #MAX_MESSAGE_BYTES}
      */
     public void postToConnection(String connectionId, byte[] data) {
@@ -482,6 +508,7 @@ public final class WebSocketGateway {
      * Returns what {@code @connections} GetConnection tells of an open connection (reference 7.4).
      *
      * @throws GoneException when the connection is not open on this gateway
+     * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
     public ConnectionInfo getConnection(String connectionId) {
         ConnectionRecord record = openRecord(connectionId);
@@ -494,6 +521,7 @@ public final class WebSocketGateway {
      * closed with {@link #NORMAL_CLOSURE} and {@code $disconnect} runs.
      *
      * @throws GoneException when the connection is not open on this gateway
+     * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
     public void deleteConnection(String connectionId) {
         openRecord(connectionId);
@@ -513,6 +541,9 @@ public final class WebSocketGateway {
     }
 
     private ConnectionRecord openRecord(String connectionId) {
+        if (!throttles.tryTakeAccount()) {
+            throw new LimitExceededException();
+        }
         return Optional.ofNullable(connectionId)
                 .filter(sinks::containsKey)
                 .flatMap(store::get)

@@ -6,7 +6,8 @@
  * and closes, sends through each connection's {@link dev.apigw.runtime.websocket.ConnectionSink},
  * and offers the {@code @connections} API as methods ({@link
  * dev.apigw.runtime.websocket.ConnectionInfo}, {@link dev.apigw.runtime.websocket.GoneException},
- * {@link dev.apigw.runtime.websocket.PayloadTooLargeException}); reference 2.6, 7.3, 7.4, 9.5. The
+ * {@link dev.apigw.runtime.websocket.PayloadTooLargeException}, {@link
+ * dev.apigw.runtime.websocket.LimitExceededException}); reference 2.6, 7.3, 7.4, 9.4, 9.5. The
  * records of open connections live in a {@link dev.apigw.runtime.spi.ConnectionStore}, by default
  * an {@link dev.apigw.runtime.websocket.InMemoryConnectionStore}. The other types are internal.
  */
