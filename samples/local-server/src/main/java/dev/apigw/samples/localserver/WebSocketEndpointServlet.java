@@ -21,15 +21,24 @@ import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
  * upgrade request runs {@link WebSocketGateway#connect} before Jetty answers it; a refused
  * connection gets the {@code $connect} answer's status and body and no socket, an accepted one is
  * upgraded (101, with the subprotocol {@code $connect} chose) and bound to a {@link
- * ConnectionEndpoint}. Jetty reassembles fragmented messages and closes with 1009 a message past
- * {@link WebSocketGateway#MAX_MESSAGE_BYTES}; its idle timeout is a minute past the gateway's,
- * whose {@link WebSocketGateway#closeExpired} ends idle connections. A request that is not a
- * WebSocket upgrade answers 426, one without {@code Sec-WebSocket-Key} or version 13 answers 400
- * (docs/differences.md).
+ * ConnectionEndpoint}. The frame limits are the host's (reference 7.3, 9.5): Jetty closes with 1009
+ * a frame past {@link #MAX_FRAME_BYTES} (incoming frames are not split) and a message, reassembled
+ * from its fragments, past {@link WebSocketGateway#MAX_MESSAGE_BYTES}, and with 1007 a text message
+ * that is not UTF-8; {@link SessionSink} splits what it sends into frames of at most {@link
+ * #MAX_FRAME_BYTES}. Jetty's idle timeout is a minute past the gateway's, whose {@link
+ * WebSocketGateway#closeExpired} ends idle connections. A request whose URL (path and query) is
+ * longer than {@link #MAX_URL_CHARS} answers 414, one that is not a WebSocket upgrade 426, one
+ * without {@code Sec-WebSocket-Key} or version 13 400 (docs/differences.md).
  */
 final class WebSocketEndpointServlet extends JettyWebSocketServlet {
     private static final long serialVersionUID = 1L;
     private static final String ENDPOINT = ConnectionEndpoint.class.getName();
+
+    /** The largest frame, in bytes (reference 9.5: 32 KB): beyond it Jetty closes with 1009. */
+    static final int MAX_FRAME_BYTES = 32 * 1024;
+
+    /** The longest upgrade URL, in characters (reference 9.5, WebSocket quotas: 4,096). */
+    static final int MAX_URL_CHARS = 4096;
 
     private final transient WebSocketGateway gateway;
 
@@ -50,6 +59,8 @@ final class WebSocketEndpointServlet extends JettyWebSocketServlet {
     protected void configure(JettyWebSocketServletFactory factory) {
         factory.setMaxTextMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
         factory.setMaxBinaryMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
+        factory.setMaxFrameSize(MAX_FRAME_BYTES);
+        factory.setAutoFragment(false);
         factory.setIdleTimeout(WebSocketGateway.IDLE_TIMEOUT.plus(Duration.ofMinutes(1)));
         factory.setCreator(
                 (request, response) -> {
@@ -69,6 +80,10 @@ final class WebSocketEndpointServlet extends JettyWebSocketServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp)
             throws ServletException, IOException {
+        if (urlLength(req) > MAX_URL_CHARS) {
+            answer(resp, 414, "{\"message\":\"Request-URI Too Long\"}");
+            return;
+        }
         if (!"websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
             answer(resp, 426, "{\"message\":\"Upgrade Required\"}");
             return;
@@ -96,6 +111,12 @@ final class WebSocketEndpointServlet extends JettyWebSocketServlet {
                 gateway.disconnect(accepted.connectionId(), 1006, "upgrade failed");
             }
         }
+    }
+
+    /** Returns the length of the URL the client asked for: its path and query, as sent. */
+    private static int urlLength(HttpServletRequest req) {
+        String query = req.getQueryString();
+        return req.getRequestURI().length() + (query == null ? 0 : query.length() + 1);
     }
 
     private static ConnectRequest connectRequest(HttpServletRequest req) {
