@@ -329,4 +329,25 @@ class WebSocketLimitsScenarioTest {
         assertThat(fn.last(WebSocketRoute.DISCONNECT)).isNotNull();
         assertThatThrownBy(() -> gateway.getConnection(id)).isInstanceOf(GoneException.class);
     }
+
+    @Test
+    void aFailingRateLimitStoreRefusesTheUpgradeWith500AndNothingThrows() {
+        WebSocketGateway gateway =
+                gateway(
+                        account(
+                                b ->
+                                        b.rateLimitStore(
+                                                (key, limits) -> {
+                                                    throw new IllegalStateException("store down");
+                                                })),
+                        WebSocketApis.chat(true));
+
+        ConnectResult result =
+                gateway.connect(ConnectRequest.builder().build(), new RecordingSink());
+
+        assertThat(result)
+                .isEqualTo(
+                        new ConnectResult.Refused(500, "{\"message\": \"Internal server error\"}"));
+        assertThat(fn.events()).isEmpty();
+    }
 }

@@ -198,9 +198,6 @@ public final class WebSocketGateway {
     public ConnectResult connect(ConnectRequest request, ConnectionSink sink) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
-        if (!connectionRate.tryConnect() || !throttles.tryTake(WebSocketRoute.CONNECT)) {
-            return new ConnectResult.Refused(429, THROTTLED_BODY);
-        }
         Instant now = gateway.clock().instant();
         ConnectionRecord connection =
                 new ConnectionRecord(
@@ -221,6 +218,9 @@ public final class WebSocketGateway {
                         now);
         RouteAnswer answer;
         try {
+            if (!connectionRate.tryConnect() || !throttles.tryTake(WebSocketRoute.CONNECT)) {
+                return new ConnectResult.Refused(429, THROTTLED_BODY);
+            }
             ConnectAccess.Outcome outcome = access.check(request, connection, events, call);
             if (outcome instanceof ConnectAccess.Outcome.Refused refused) {
                 return new ConnectResult.Refused(
