@@ -20,6 +20,7 @@ class GatewayTest {
         assertThat(account.accountId()).isEqualTo("123456789012");
         assertThat(account.meterRegistry()).isEmpty();
         assertThat(account.accountThrottle()).isEqualTo(new ThrottleSettings(5_000, 10_000.0));
+        assertThat(account.newConnectionThrottle()).isEqualTo(new ThrottleSettings(500, 500.0));
         assertThat(account.rateLimitStore()).isNotNull();
         assertThat(account.usageStore()).isNotNull();
     }
@@ -28,7 +29,11 @@ class GatewayTest {
     void toBuilder_changedClock_sharesTheRest() {
         Executor executor = Runnable::run;
         Gateway account =
-                Gateway.builder().requestResponseExecutor(executor).region("eu-west-1").build();
+                Gateway.builder()
+                        .requestResponseExecutor(executor)
+                        .region("eu-west-1")
+                        .newConnectionThrottle(new ThrottleSettings(10, 5.0))
+                        .build();
         Clock fixed = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
 
         Gateway changed = account.toBuilder().clock(fixed).build();
@@ -41,6 +46,7 @@ class GatewayTest {
         assertThat(changed.region()).isEqualTo("eu-west-1");
         assertThat(changed.rateLimitStore()).isSameAs(account.rateLimitStore());
         assertThat(changed.accountThrottle()).isEqualTo(account.accountThrottle());
+        assertThat(changed.newConnectionThrottle()).isEqualTo(new ThrottleSettings(10, 5.0));
         assertThat(changed.usageStore()).isSameAs(account.usageStore());
         assertThat(changed.responseCacheStore()).isSameAs(account.responseCacheStore());
         assertThat(changed.cacheDataKey("api/prod")).isSameAs(account.cacheDataKey("api/prod"));
