@@ -40,10 +40,12 @@ import java.util.concurrent.TimeUnit;
  * <p>One Lettuce client, two multiplexed connections (the buckets' and the counters'), which
  * reconnect by themselves when Redis comes back (every 10 ms to 1 s). While disconnected, commands
  * fail at once; a connected command fails after the command timeout; the stores then answer by
- * their {@link FailurePolicy}. Connecting fails when Redis is not reachable at all. Thread-safe;
- * close it after the {@code Gateway}'s last request.
+ * their {@link FailurePolicy}. Connecting (up to 5 s) fails when Redis is not reachable at all.
+ * Thread-safe; close it after the {@code Gateway}'s last request.
  */
 public final class RedisStores implements AutoCloseable {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> bucketConnection;
@@ -65,7 +67,8 @@ public final class RedisStores implements AutoCloseable {
                                         TimeUnit.MILLISECONDS))
                         .build();
         RedisURI uri = RedisURI.create(b.uri);
-        uri.setTimeout(timeout);
+        // the connection handshake (and a reconnection's) may take longer than a command
+        uri.setTimeout(max(timeout, CONNECT_TIMEOUT));
         client = RedisClient.create(resources, uri);
         client.setOptions(
                 ClientOptions.builder()
@@ -74,13 +77,15 @@ public final class RedisStores implements AutoCloseable {
                         .timeoutOptions(TimeoutOptions.enabled(timeout))
                         .socketOptions(
                                 SocketOptions.builder()
-                                        .connectTimeout(max(timeout, Duration.ofSeconds(1)))
+                                        .connectTimeout(max(timeout, CONNECT_TIMEOUT))
                                         .build())
                         .build());
         try {
             bucketConnection =
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             counterConnection = client.connect(StringCodec.UTF8);
+            bucketConnection.setTimeout(timeout);
+            counterConnection.setTimeout(timeout);
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();

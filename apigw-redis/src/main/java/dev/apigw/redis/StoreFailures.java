@@ -64,7 +64,10 @@ final class StoreFailures {
     /** Notes a command that succeeded: logs once when it ends a run of failures. */
     void succeeded() {
         if (failing.get() && failing.compareAndSet(true, false)) {
-            LOG.info("Redis {} store: Redis answers again ({} failures in all)", store, count());
+            LOG.info(
+                    "Redis {} store: Redis answers again ({} failed command(s) in all)",
+                    store,
+                    count());
         }
     }
 
