@@ -8,6 +8,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -19,10 +20,13 @@ import java.util.concurrent.ConcurrentMap;
  * apigw:bucket:NAME}), refilled by the store's clock. A bucket's key expires once the bucket would
  * be full again plus a margin, so idle buckets leave Redis.
  *
- * <p>Each JVM imposes its limits on a bucket when it first uses it and when they change (a
- * redeploy), keeping the bucket's tokens up to the new capacity. When Redis fails (down, or slower
- * than the command timeout), {@link FailurePolicy#OPEN} admits and {@link FailurePolicy#CLOSED}
- * refuses (429 THROTTLED); the failure is counted ({@link #failureCount()}). Thread-safe.
+ * <p>Requests of one JVM on one bucket at the same time are batched into one compare-and-swap
+ * (Bucket4j's batching optimization, exact), so a hot bucket (the account's, which every request
+ * takes from) costs about one round trip per batch rather than a retry per thread. Each JVM imposes
+ * its limits on a bucket when it first uses it and when they change (a redeploy), keeping the
+ * bucket's tokens up to the new capacity. When Redis fails (down, or slower than the command
+ * timeout), {@link FailurePolicy#OPEN} admits and {@link FailurePolicy#CLOSED} refuses (429
+ * THROTTLED); the failure is counted ({@link #failureCount()}). Thread-safe.
  */
 public final class RedisRateLimitStore implements RateLimitStore {
     private final ProxyManager<String> buckets;
@@ -73,7 +77,10 @@ public final class RedisRateLimitStore implements RateLimitStore {
             return limited.bucket();
         }
         BucketConfiguration configuration = configuration(limits);
-        BucketProxy bucket = buckets.builder().build(redisKey(key), () -> configuration);
+        BucketProxy bucket =
+                buckets.builder()
+                        .withOptimization(Optimizations.batching())
+                        .build(redisKey(key), () -> configuration);
         bucket.replaceConfiguration(configuration, TokensInheritanceStrategy.AS_IS);
         known.put(key, new Limited(limits, bucket));
         return bucket;

@@ -44,13 +44,13 @@ final class StoreFailures {
     void record(RuntimeException failure) {
         count.incrementAndGet();
         unlogged.incrementAndGet();
-        failing.set(true);
         if (meter != null) {
             meter.increment();
         }
         long now = System.nanoTime();
         long next = nextLogNanos.get();
         if (now - next >= 0 && nextLogNanos.compareAndSet(next, now + intervalNanos)) {
+            failing.set(true);
             LOG.warn(
                     "Redis {} store: {} command(s) failed since the last report, answering"
                             + " fail-{}: {}",
@@ -61,7 +61,10 @@ final class StoreFailures {
         }
     }
 
-    /** Notes a command that succeeded: logs once when it ends a run of failures. */
+    /**
+     * Notes a command that succeeded: logs once when it follows a logged warning, so there are at
+     * most as many recovery lines as warnings.
+     */
     void succeeded() {
         if (failing.get() && failing.compareAndSet(true, false)) {
             LOG.info(
