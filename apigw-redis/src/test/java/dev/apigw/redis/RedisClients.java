@@ -1,6 +1,7 @@
 package dev.apigw.redis;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The Redis stores and plain clients one test opens, each with a key prefix of its own (so that
- * tests sharing one Redis never see each other's keys), closed together after the test.
+ * tests sharing one Redis never see each other's keys), closed together after the test, which
+ * deletes the test's keys.
  */
 final class RedisClients implements AutoCloseable {
     private final String uri;
@@ -43,9 +45,25 @@ final class RedisClients implements AutoCloseable {
 
     @Override
     public void close() {
+        deleteKeys();
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).run();
         }
         opened.clear();
+    }
+
+    /** Deletes this test's keys, so that a shared Redis ({@code APIGW_REDIS_URL}) keeps none. */
+    private void deleteKeys() {
+        RedisClient client = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            List<String> keys = connection.sync().keys(keyPrefix + "*");
+            if (!keys.isEmpty()) {
+                connection.sync().del(keys.toArray(String[]::new));
+            }
+        } catch (RedisException e) {
+            // Redis was stopped by the test: it kept nothing
+        } finally {
+            client.shutdown();
+        }
     }
 }
