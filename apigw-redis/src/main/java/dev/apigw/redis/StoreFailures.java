@@ -40,8 +40,11 @@ final class StoreFailures {
                                 .register(registry);
     }
 
-    /** Records one failed command and logs it if no line was logged in the last interval. */
-    void record(RuntimeException failure) {
+    /**
+     * Records one failed command and logs it if no line was logged in the last interval; returns
+     * whether it logged.
+     */
+    boolean record(RuntimeException failure) {
         count.incrementAndGet();
         unlogged.incrementAndGet();
         if (meter != null) {
@@ -58,7 +61,9 @@ final class StoreFailures {
                     unlogged.getAndSet(0),
                     policy == FailurePolicy.OPEN ? "open (admit)" : "closed (refuse)",
                     failure.toString());
+            return true;
         }
+        return false;
     }
 
     /**
