@@ -9,7 +9,8 @@ import java.time.Clock;
  * tokens refilled greedily at {@code rateLimit} tokens per second, one token per request. The
  * account object {@code Gateway} holds one store, so buckets survive a redeploy. The default keeps
  * them in memory ({@link #inMemory(Clock)}); a store shared by several JVMs (Bucket4j's proxy
- * managers) can replace it.
+ * managers, as in the module apigw-redis) can replace it, sizing its buckets by {@link
+ * TokenBucketLimits} so that they are the same buckets.
  *
  * <p>Thread-safety: called concurrently from every thread handling requests, for the same key too;
  * an implementation must be thread-safe and take each token at most once (a bucket of {@code N}

@@ -43,7 +43,8 @@ class ModuleBoundaryTest {
                     "apigw-runtime", "dev.apigw.runtime",
                     "apigw-lambda", "dev.apigw.lambda",
                     "apigw-servlet", "dev.apigw.servlet",
-                    "apigw-testkit", "dev.apigw.testkit");
+                    "apigw-testkit", "dev.apigw.testkit",
+                    "apigw-redis", "dev.apigw.redis");
 
     private static final String[] SAMPLES = {
         "samples/petstore", "samples/lambda-adapter", "samples/local-server"
