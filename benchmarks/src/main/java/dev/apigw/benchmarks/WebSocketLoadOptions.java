@@ -44,13 +44,13 @@ record WebSocketLoadOptions(
                     "Exit status: 0 all answered, 1 messages lost, wrong or late, 2 bad usage.");
 
     WebSocketLoadOptions {
+        if (!"ws".equals(url.getScheme()) && !"wss".equals(url.getScheme())) {
+            throw new IllegalArgumentException("not a WebSocket URL: " + url);
+        }
         if (clients < 1 || messages < clients || window < 1 || warmup < 0 || connectRate < 1) {
             throw new IllegalArgumentException(
                     "--clients, --window and --connect-rate must be at least 1, --messages at"
                             + " least --clients, --warmup at least 0");
-        }
-        if (!url.getScheme().equals("ws") && !url.getScheme().equals("wss")) {
-            throw new IllegalArgumentException("not a WebSocket URL: " + url);
         }
     }
 
@@ -90,6 +90,9 @@ record WebSocketLoadOptions(
         }
         if (url == null) {
             throw new IllegalArgumentException("the WebSocket URL is missing");
+        }
+        if (clients == 0 || messages == 0) {
+            throw new IllegalArgumentException("--clients and --messages are required");
         }
         return new WebSocketLoadOptions(
                 url,
