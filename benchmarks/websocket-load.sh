@@ -65,9 +65,11 @@ for n in "${clients[@]}"; do
             --window "$window" --timeout 300 2>&1)" || status=1
         echo "$out" | awk -v name="${names[$i]}" '/^RESULT/ {
             for (f = 2; f <= NF; f++) { split($f, kv, "="); v[kv[1]] = kv[2] }
+            bad = ""
+            if (v["lost"] + v["wrong"] + v["throttled"] > 0)
+                bad = "   LOST " v["lost"] " WRONG " v["wrong"] " THROTTLED " v["throttled"]
             printf "%-36s %7s %12s %10s %10s %10s%s\n", name, v["clients"], v["per_second"],
-                v["p50_ms"], v["p99_ms"], v["max_ms"],
-                (v["lost"] + v["wrong"] > 0 ? "   LOST " v["lost"] " WRONG " v["wrong"] : "") }'
+                v["p50_ms"], v["p99_ms"], v["max_ms"], bad }'
         echo "$out" | grep -v '^RESULT' | grep -v '^ws://' || true
     done
 done

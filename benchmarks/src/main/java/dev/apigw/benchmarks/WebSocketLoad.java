@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * <p>The last line is {@code RESULT clients=N messages=M per_second=R p50_ms=A p99_ms=B max_ms=C
- * lost=L wrong=W}, for scripts ({@code benchmarks/websocket-load.sh}).
+ * lost=L wrong=W throttled=T}, for scripts ({@code benchmarks/websocket-load.sh}).
  */
 public final class WebSocketLoad {
     private final WebSocketLoadOptions options;
@@ -72,7 +72,7 @@ public final class WebSocketLoad {
             clients.addAll(connect(http));
             if (options.warmup() > 0) {
                 Phase warmup = phase(clients, options.warmup());
-                if (warmup.unanswered() > 0 || warmup.wrong() > 0) {
+                if (warmup.unanswered() > 0 || warmup.wrong() > 0 || warmup.throttled() > 0) {
                     return warmup.result("the warm-up did not complete");
                 }
             }
@@ -143,6 +143,7 @@ public final class WebSocketLoad {
         private final long[][] roundTrips;
         private final int[] answered;
         private int wrong;
+        private int throttled;
         private int unanswered;
 
         Phase(List<WebSocketLoadClient> clients, int messages, long nanos) {
@@ -155,6 +156,7 @@ public final class WebSocketLoad {
                 roundTrips[i] = client.roundTrips();
                 answered[i] = client.answered();
                 wrong += client.wrong();
+                throttled += client.throttled();
                 unanswered += client.unanswered();
             }
         }
@@ -167,6 +169,10 @@ public final class WebSocketLoad {
             return unanswered;
         }
 
+        int throttled() {
+            return throttled;
+        }
+
         Result result(String failure) {
             RoundTrips trips = RoundTrips.merge(roundTrips, answered);
             return new Result(
@@ -175,6 +181,7 @@ public final class WebSocketLoad {
                     trips.count(),
                     unanswered,
                     wrong,
+                    throttled,
                     Duration.ofNanos(nanos),
                     trips.millis(0.50),
                     trips.millis(0.99),
@@ -191,6 +198,7 @@ public final class WebSocketLoad {
      * @param answered how many came back unchanged
      * @param lost how many were not answered within the timeout
      * @param wrong how many answers were not the message sent
+     * @param throttled how many answers were the error frame of a throttled message
      * @param elapsed from the first send to the last answer (or the timeout)
      * @param p50 the median round trip, in ms
      * @param p99 the 99th percentile round trip, in ms
@@ -203,6 +211,7 @@ public final class WebSocketLoad {
             int answered,
             int lost,
             int wrong,
+            int throttled,
             Duration elapsed,
             double p50,
             double p99,
@@ -215,6 +224,7 @@ public final class WebSocketLoad {
                     0,
                     options.messages(),
                     0,
+                    0,
                     Duration.ZERO,
                     Double.NaN,
                     Double.NaN,
@@ -224,7 +234,11 @@ public final class WebSocketLoad {
 
         /** Returns whether every message came back unchanged in time. */
         boolean complete() {
-            return failure.isEmpty() && lost == 0 && wrong == 0 && answered == messages;
+            return failure.isEmpty()
+                    && lost == 0
+                    && wrong == 0
+                    && throttled == 0
+                    && answered == messages;
         }
 
         /** Returns the messages answered per second of the measured phase. */
@@ -237,7 +251,7 @@ public final class WebSocketLoad {
                     Locale.ROOT,
                     "%s: %d clients, window %d, payload %d B: %,d of %,d messages answered in"
                             + " %.2f s = %,.0f msg/s; round trip p50 %.3f ms, p99 %.3f ms, max"
-                            + " %.3f ms; lost %d, wrong %d%s",
+                            + " %.3f ms; lost %d, wrong %d, throttled %d%s",
                     options.url(),
                     options.clients(),
                     options.window(),
@@ -251,6 +265,7 @@ public final class WebSocketLoad {
                     max,
                     lost,
                     wrong,
+                    throttled,
                     failure.isEmpty() ? "" : "; FAILED: " + failure);
         }
 
@@ -258,7 +273,7 @@ public final class WebSocketLoad {
             return String.format(
                     Locale.ROOT,
                     "RESULT clients=%d messages=%d per_second=%.0f p50_ms=%.3f p99_ms=%.3f"
-                            + " max_ms=%.3f lost=%d wrong=%d",
+                            + " max_ms=%.3f lost=%d wrong=%d throttled=%d",
                     options.clients(),
                     messages,
                     perSecond(),
@@ -266,7 +281,8 @@ public final class WebSocketLoad {
                     p99,
                     max,
                     lost,
-                    wrong);
+                    wrong,
+                    throttled);
         }
     }
 }

@@ -12,10 +12,13 @@ import java.util.concurrent.CountDownLatch;
  * One connection of {@link WebSocketLoad}: sends its share of a phase's messages with at most a
  * window of them unanswered, and takes each text message it receives as the echo of the oldest
  * message not yet answered (a WebSocket connection keeps order, and so does the route): an equal
- * text is a round trip, recorded; another text is counted as wrong. Sends are chained, one at a
- * time, as {@code java.net.http.WebSocket} requires.
+ * text is a round trip, recorded; the error frame of a throttled message ({@code "Too Many
+ * Requests"}, reference 9.4) is counted as throttled, any other text as wrong. Sends are chained,
+ * one at a time, as {@code java.net.http.WebSocket} requires.
  */
 final class WebSocketLoadClient implements WebSocket.Listener {
+    private static final String TOO_MANY_REQUESTS = "\"Too Many Requests\"";
+
     private final String padding;
     private final StringBuilder partial = new StringBuilder();
     private final ArrayDeque<String> unanswered = new ArrayDeque<>();
@@ -27,6 +30,7 @@ final class WebSocketLoadClient implements WebSocket.Listener {
     private int sent;
     private int answered;
     private int wrong;
+    private int throttled;
     private int window;
     private CountDownLatch done;
     private long sequence;
@@ -62,6 +66,7 @@ final class WebSocketLoadClient implements WebSocket.Listener {
         this.sent = 0;
         this.answered = 0;
         this.wrong = 0;
+        this.throttled = 0;
         unanswered.clear();
         sentAt.clear();
         for (int i = 0; i < window; i++) {
@@ -94,7 +99,12 @@ final class WebSocketLoadClient implements WebSocket.Listener {
 
     /** Returns how many messages of this phase were answered by an equal text. */
     synchronized int answered() {
-        return answered - wrong;
+        return answered - wrong - throttled;
+    }
+
+    /** Returns how many messages of this phase were answered by the throttled error frame. */
+    synchronized int throttled() {
+        return throttled;
     }
 
     /** Returns how many answers of this phase were not the text expected. */
@@ -122,7 +132,9 @@ final class WebSocketLoadClient implements WebSocket.Listener {
             String expected = unanswered.poll();
             Long at = sentAt.poll();
             if (expected != null && at != null && expected.contentEquals(partial)) {
-                roundTrips[answered - wrong] = now - at;
+                roundTrips[answered - wrong - throttled] = now - at;
+            } else if (partial.indexOf(TOO_MANY_REQUESTS) >= 0) {
+                throttled++;
             } else {
                 wrong++;
             }

@@ -41,7 +41,8 @@ record WebSocketLoadOptions(
                     "  --connect-rate N        new connections per second at most (default 400)",
                     "Each message is {\"action\":\"sendmessage\",\"n\":N,\"p\":\"...\"}; the server"
                             + " must send it back unchanged.",
-                    "Exit status: 0 all answered, 1 messages lost, wrong or late, 2 bad usage.");
+                    "Exit status: 0 all answered, 1 messages lost, wrong, throttled or late, 2 bad"
+                            + " usage.");
 
     WebSocketLoadOptions {
         if (!"ws".equals(url.getScheme()) && !"wss".equals(url.getScheme())) {

@@ -40,7 +40,7 @@ class WebSocketLoadTest {
             assertThat(result.p99()).isPositive().isLessThanOrEqualTo(result.max());
             assertThat(result.line())
                     .startsWith("RESULT clients=2 messages=100 per_second=")
-                    .endsWith("lost=0 wrong=0");
+                    .endsWith("lost=0 wrong=0 throttled=0");
         }
     }
 
