@@ -70,7 +70,7 @@ for n in "${clients[@]}"; do
                 bad = "   LOST " v["lost"] " WRONG " v["wrong"] " THROTTLED " v["throttled"]
             printf "%-36s %7s %12s %10s %10s %10s%s\n", name, v["clients"], v["per_second"],
                 v["p50_ms"], v["p99_ms"], v["max_ms"], bad }'
-        echo "$out" | grep -v '^RESULT' | grep -v '^ws://' || true
+        echo "$out" | awk '!/^RESULT/ && (!/^ws:\/\// || /FAILED/)'
     done
 done
 exit "$status"

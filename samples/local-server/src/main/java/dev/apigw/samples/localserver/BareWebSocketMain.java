@@ -14,15 +14,19 @@ import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * The reference for WebSocket figures (reference 7.3): the same Jetty configuration as the local
- * server's WebSocket endpoint ({@link LocalServer}, the message sizes and idle timeout of {@code
- * WebSocketEndpointServlet}) with an endpoint that sends every text message straight back, so that
- * {@code benchmarks/websocket-load.sh} measures what the gateway adds over bare Jetty in the same
- * run. Run it with {@code java -cp apigw-local.jar dev.apigw.samples.localserver.BareWebSocketMain
- * [PORT]}; it prints {@code Listening on ws://127.0.0.1:PORT/bare} when ready.
+ * server's WebSocket endpoint ({@link LocalServer}, the frame and message sizes and idle timeout of
+ * {@code WebSocketEndpointServlet}) with an endpoint that sends every text message straight back,
+ * so that {@code benchmarks/websocket-load.sh} measures what the gateway adds over bare Jetty in
+ * the same run. Run it with {@code java -cp apigw-local.jar
+ * dev.apigw.samples.localserver.BareWebSocketMain [PORT]}; it prints {@code Listening on
+ * ws://127.0.0.1:PORT/bare} when ready.
  */
 public final class BareWebSocketMain {
     /** The path the echo endpoint is served on. */
     static final String PATH = "/bare";
+
+    /** The largest frame, as the WebSocket endpoint's (reference 9.5: 32 KB). */
+    private static final int MAX_FRAME_BYTES = 32 * 1024;
 
     private BareWebSocketMain() {}
 
@@ -58,6 +62,8 @@ public final class BareWebSocketMain {
         protected void configure(JettyWebSocketServletFactory factory) {
             factory.setMaxTextMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
             factory.setMaxBinaryMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
+            factory.setMaxFrameSize(MAX_FRAME_BYTES);
+            factory.setAutoFragment(false);
             factory.setIdleTimeout(WebSocketGateway.IDLE_TIMEOUT.plus(Duration.ofMinutes(1)));
             factory.setCreator((request, response) -> new Echo());
         }
