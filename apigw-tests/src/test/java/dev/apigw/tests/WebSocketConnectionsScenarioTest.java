@@ -198,9 +198,24 @@ class WebSocketConnectionsScenarioTest {
             }
             assertThat(fn.events().stream().filter(WebSocketConnectionsScenarioTest::isDisconnect))
                     .hasSize(threads * perThread);
+            assertThat(gateway.openConnections()).isZero();
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void openConnectionsCountsAcceptedConnectionsUntilTheyClose() {
+        WebSocketGateway gateway = gateway(WebSocketApis.chat(true), new WebSocketApis.Recorder());
+        String first = connect(gateway, new RecordingSink());
+        String second = connect(gateway, new RecordingSink());
+
+        assertThat(gateway.openConnections()).isEqualTo(2);
+        gateway.disconnect(first, 1000, "");
+        assertThat(gateway.openConnections()).isEqualTo(1);
+        gateway.deleteConnection(second);
+        gateway.disconnect(second, 1000, "");
+        assertThat(gateway.openConnections()).isZero();
     }
 
     private static boolean isDisconnect(JsonNode event) {

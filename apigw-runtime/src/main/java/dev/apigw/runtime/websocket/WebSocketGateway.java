@@ -191,6 +191,16 @@ public final class WebSocketGateway {
     }
 
     /**
+     * Returns how many connections are open on this gateway: the live sockets it holds (one sink
+     * per accepted connection, from {@link #connect} until {@link #disconnect}), whatever its
+     * {@link ConnectionStore} holds. A host or a soak test checks that it returns to zero once
+     * every client has gone.
+     */
+    public int openConnections() {
+        return sinks.size();
+    }
+
+    /**
      * Handles an upgrade request: runs {@code $connect} and, when it accepts, opens the connection
      * with {@code sink} as the way to its client. Never throws for what the request or the
      * integration holds.
