@@ -34,10 +34,31 @@ final class MessageRouter {
     }
 
     /**
+     * Receives {@code frame} from the connection {@code connectionId} at {@code now}: dropped when
+     * the connection is not open; a frame past {@link WebSocketGateway#MAX_MESSAGE_BYTES} closes
+     * its sink with 1009 and returns false (the caller ends the connection); else the connection is
+     * marked active and the frame routed.
+     */
+    boolean receive(OpenConnections connections, String connectionId, Frame frame, Instant now) {
+        Optional<ConnectionSink> sink = connections.sink(connectionId);
+        Optional<ConnectionRecord> connection = connections.record(connectionId);
+        if (sink.isEmpty() || connection.isEmpty() || frame == null) {
+            return true;
+        }
+        if (frame.length() > WebSocketGateway.MAX_MESSAGE_BYTES) {
+            OpenConnections.close(sink.get(), WebSocketGateway.MESSAGE_TOO_BIG, "Message too big");
+            return false;
+        }
+        connections.touch(connectionId, now);
+        route(connection.get(), sink.get(), frame, now);
+        return true;
+    }
+
+    /**
      * Routes {@code frame}, which {@code connection} sent at {@code now}, answering on {@code
      * sink}.
      */
-    void route(ConnectionRecord connection, ConnectionSink sink, Frame frame, Instant now) {
+    private void route(ConnectionRecord connection, ConnectionSink sink, Frame frame, Instant now) {
         String requestId = RequestIds.extendedRequestId(gateway.random());
         Optional<WebSocketRoute> route = selector.select(frame);
         if (route.isEmpty()) {

@@ -108,6 +108,21 @@ final class OpenConnections {
                 record.connectedAt(), record.sourceIp(), record.userAgent(), record.lastActiveAt());
     }
 
+    /**
+     * Removes an open connection and closes its sink with {@code statusCode} ({@code @connections}
+     * DeleteConnection); returns its record.
+     *
+     * @throws GoneException when the connection is not open
+     */
+    ConnectionRecord delete(String connectionId, int statusCode) {
+        openRecord(connectionId);
+        Optional<ConnectionSink> sink = sink(connectionId);
+        ConnectionRecord removed =
+                remove(connectionId).orElseThrow(() -> new GoneException(connectionId));
+        sink.ifPresent(s -> close(s, statusCode, ""));
+        return removed;
+    }
+
     /** Removes a connection; returns its record when the store had it. */
     Optional<ConnectionRecord> remove(String connectionId) {
         Optional<ConnectionRecord> removed = store.remove(connectionId);

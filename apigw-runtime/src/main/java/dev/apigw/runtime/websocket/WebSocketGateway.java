@@ -149,20 +149,10 @@ public final class WebSocketGateway {
      */
     public void message(String connectionId, Frame frame) {
         try {
-            ConnectionSink sink = connections.sink(connectionId).orElse(null);
-            Optional<ConnectionRecord> connection = connections.record(connectionId);
-            if (connection.isEmpty() || frame == null) {
-                LOG.debug("message for {}, which is not open: dropped", connectionId);
-                return;
-            }
-            if (frame.length() > MAX_MESSAGE_BYTES) {
-                close(sink, MESSAGE_TOO_BIG, "Message too big");
-                disconnect(connectionId, MESSAGE_TOO_BIG, "Message too big");
-                return;
-            }
             Instant now = gateway.clock().instant();
-            connections.touch(connectionId, now);
-            routes.router().route(connection.get(), sink, frame, now);
+            if (!routes.router().receive(connections, connectionId, frame, now)) {
+                disconnect(connectionId, MESSAGE_TOO_BIG, "Message too big");
+            }
         } catch (RuntimeException e) {
             LOG.warn("message on {} failed", connectionId, e);
         }
@@ -250,15 +240,9 @@ public final class WebSocketGateway {
      * @throws GoneException when the connection is not open on this gateway
      */
     public void deleteConnection(String connectionId) {
-        connections.openRecord(connectionId);
-        Optional<ConnectionSink> sink = connections.sink(connectionId);
-        Optional<ConnectionRecord> removed = connections.remove(connectionId);
-        if (removed.isEmpty()) {
-            throw new GoneException(connectionId);
-        }
-        sink.ifPresent(s -> close(s, NORMAL_CLOSURE, ""));
+        ConnectionRecord removed = connections.delete(connectionId, NORMAL_CLOSURE);
         try {
-            routes.disconnect().run(removed.get(), NORMAL_CLOSURE, "");
+            routes.disconnect().run(removed, NORMAL_CLOSURE, "");
         } catch (RuntimeException e) {
             LOG.warn("$disconnect of {} failed", connectionId, e);
         }
@@ -285,7 +269,8 @@ public final class WebSocketGateway {
 
         /**
          * Sets the backend of {@code HTTP} and {@code HTTP_PROXY} integrations, as {@code
-         * Api.Builder#httpBackend} (default: {@link JdkHttpBackend#create()}).
+         * Api.Builder#httpBackend} (default: {@link
+         * dev.apigw.runtime.http.JdkHttpBackend#create()}).
          */
         public Builder httpBackend(HttpBackend httpBackend) {
             this.httpBackend = Objects.requireNonNull(httpBackend);
