@@ -201,6 +201,63 @@ class WebSocketIntegrationsScenarioTest {
     }
 
     @Test
+    void aStaticTemplateSelectionExpressionAlwaysSelectsItsTemplate() {
+        WebSocketIntegration be =
+                http("/items")
+                        .templateSelectionExpression("form")
+                        .requestTemplate("form", "a=$util.urlEncode($input.path('$.q'))")
+                        .requestTemplate("$default", "{}")
+                        .integrationResponse(passthrough())
+                        .build();
+
+        JsonNode echo =
+                echoOf(
+                        exchange(
+                                gateway(api(be, true, false)),
+                                "{\"action\":\"send\",\"q\":\"x y\"}"));
+
+        assertThat(sentBody(echo)).isEqualTo("a=x+y");
+    }
+
+    @Test
+    void aDisconnectRouteCallsItsHttpIntegrationWithItsTemplate() {
+        List<JsonNode> seen = new CopyOnWriteArrayList<>();
+        server.handle(
+                "/bye",
+                exchange -> {
+                    seen.add(requestOf(exchange));
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+        WebSocketIntegration be =
+                http("/bye")
+                        .requestTemplate(
+                                "$default",
+                                "{\"event\": \"$context.eventType\", \"cid\":"
+                                        + " \"$context.connectionId\"}")
+                        .build();
+        WebSocketApi api =
+                api(be, false, false).toBuilder()
+                        .removeRoute("send")
+                        .route(WebSocketRoute.DISCONNECT, "be")
+                        .build();
+        WebSocketGateway gateway = gateway(api);
+        String id = connect(gateway);
+
+        gateway.disconnect(id, 1001, "going");
+
+        assertThat(seen)
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.get("body").asText())
+                                        .isEqualTo(
+                                                "{\"event\": \"DISCONNECT\", \"cid\": \""
+                                                        + id
+                                                        + "\"}"));
+    }
+
+    @Test
     void withoutAMatchingTemplateWhenNoMatchPassesTheMessageThrough() {
         WebSocketIntegration be =
                 http("/items")

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,10 +90,7 @@ final class HttpCall implements IntegrationCall {
                         headers.build(),
                         mapped.body());
         return new Answer(
-                response.statusCode(),
-                response.headers(),
-                response.body(),
-                java.util.Optional.empty());
+                response.statusCode(), response.headers(), response.body(), Optional.empty());
     }
 
     private static void forward(String name, List<String> values, Headers.Builder headers) {

@@ -27,21 +27,20 @@ import java.util.regex.Pattern;
  */
 final class IntegrationResponses {
     /** Every answer's body as it came: {@code HTTP_PROXY}. */
-    static final IntegrationResponses PASSTHROUGH =
-            new IntegrationResponses(Optional.empty(), null);
+    static final IntegrationResponses PASSTHROUGH = new IntegrationResponses(null, null);
 
     private static final String DEFAULT = "$default";
 
+    /** A compiled response; {@code pattern} is null unless its key is a {@code /regex/}. */
     private record Compiled(
             WebSocketIntegrationResponse response,
-            Optional<Pattern> pattern,
+            Pattern pattern,
             Map<String, MappingTemplate> templates) {}
 
-    private final Optional<SelectionExpression> expression;
+    private final SelectionExpression expression; // null: the status code
     private final List<Compiled> responses;
 
-    private IntegrationResponses(
-            Optional<SelectionExpression> expression, List<Compiled> responses) {
+    private IntegrationResponses(SelectionExpression expression, List<Compiled> responses) {
         this.expression = expression;
         this.responses = responses;
     }
@@ -65,14 +64,15 @@ final class IntegrationResponses {
                                                             + name,
                                                     text,
                                                     warnings)));
-            Optional<Pattern> pattern =
+            Pattern pattern =
                     response.isPattern()
-                            ? Optional.of(Pattern.compile(key.substring(1, key.length() - 1)))
-                            : Optional.empty();
+                            ? Pattern.compile(key.substring(1, key.length() - 1))
+                            : null;
             compiled.add(new Compiled(response, pattern, Map.copyOf(templates)));
         }
         return new IntegrationResponses(
-                integration.integrationResponseSelectionExpression(), List.copyOf(compiled));
+                integration.integrationResponseSelectionExpression().orElse(null),
+                List.copyOf(compiled));
     }
 
     /** Returns what goes back to the client for {@code answer}, if anything. */
@@ -99,30 +99,27 @@ final class IntegrationResponses {
     }
 
     private Optional<Compiled> select(RouteRequest request, IntegrationCall.Answer answer) {
-        String value =
-                answer.errorMessage()
-                        .orElseGet(
-                                () ->
-                                        expression
-                                                .map(
-                                                        e ->
-                                                                SelectionValues.onResponse(
-                                                                        e, request, answer))
-                                                .orElse(Integer.toString(answer.statusCode())));
+        String value = answer.errorMessage().orElseGet(() -> selectionValue(request, answer));
         for (Compiled c : responses) {
             String key = c.response().integrationResponseKey();
-            if (c.pattern().isEmpty() && !key.equals(DEFAULT) && key.equals(value)) {
+            if (c.pattern() == null && !key.equals(DEFAULT) && key.equals(value)) {
                 return Optional.of(c);
             }
         }
         for (Compiled c : responses) {
-            if (c.pattern().isPresent() && c.pattern().get().matcher(value).matches()) {
+            if (c.pattern() != null && c.pattern().matcher(value).matches()) {
                 return Optional.of(c);
             }
         }
         return responses.stream()
                 .filter(c -> c.response().integrationResponseKey().equals(DEFAULT))
                 .findFirst();
+    }
+
+    private String selectionValue(RouteRequest request, IntegrationCall.Answer answer) {
+        return expression == null
+                ? Integer.toString(answer.statusCode())
+                : SelectionValues.onResponse(expression, request, answer);
     }
 
     private static Optional<MappingTemplate> template(

@@ -24,16 +24,16 @@ import java.util.function.Consumer;
 final class RequestTemplates {
     /** No templates, everything passed through: {@code HTTP_PROXY}. */
     static final RequestTemplates NONE =
-            new RequestTemplates(Optional.empty(), Map.of(), PassthroughBehavior.WHEN_NO_MATCH);
+            new RequestTemplates(null, Map.of(), PassthroughBehavior.WHEN_NO_MATCH);
 
     private static final String DEFAULT = "$default";
 
-    private final Optional<SelectionExpression> expression;
+    private final SelectionExpression expression; // null: none
     private final Map<String, MappingTemplate> templates;
     private final PassthroughBehavior passthrough;
 
     private RequestTemplates(
-            Optional<SelectionExpression> expression,
+            SelectionExpression expression,
             Map<String, MappingTemplate> templates,
             PassthroughBehavior passthrough) {
         this.expression = expression;
@@ -59,7 +59,7 @@ final class RequestTemplates {
                                                 text,
                                                 warnings)));
         return new RequestTemplates(
-                integration.templateSelectionExpression(),
+                integration.templateSelectionExpression().orElse(null),
                 Map.copyOf(compiled),
                 integration.passthroughBehavior());
     }
@@ -69,7 +69,7 @@ final class RequestTemplates {
      * passthrough behaviour refuses it.
      */
     Optional<MappingTemplate> select(RouteRequest request) {
-        String key = expression.map(e -> SelectionValues.onRequest(e, request)).orElse(DEFAULT);
+        String key = expression == null ? DEFAULT : SelectionValues.onRequest(expression, request);
         MappingTemplate template = templates.get(key);
         if (template == null) {
             template = templates.get(DEFAULT);

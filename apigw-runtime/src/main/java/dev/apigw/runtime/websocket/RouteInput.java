@@ -16,7 +16,8 @@ final class RouteInput implements ParameterInput {
     private final RouteRequest request;
     private final Map<String, Object> context;
     private final Map<String, String> stageVariables;
-    private Optional<JsonDocument> json;
+    private JsonDocument json;
+    private boolean parsed;
 
     RouteInput(
             RouteRequest request, Map<String, Object> context, Map<String, String> stageVariables) {
@@ -50,10 +51,11 @@ final class RouteInput implements ParameterInput {
 
     @Override
     public Optional<JsonDocument> bodyJson() {
-        if (json == null) {
-            json = JsonDocument.parse(request.bodyText());
+        if (!parsed) {
+            json = JsonDocument.parse(request.bodyText()).orElse(null);
+            parsed = true;
         }
-        return json;
+        return Optional.ofNullable(json);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class ServiceCall implements IntegrationCall {
     private final String httpMethod;
     private final String credentials;
     private final Duration timeout;
-    private final Optional<AwsServiceBackend> backend;
+    private final Backends backends;
     private final Map<String, String> stageVariables;
 
     ServiceCall(
@@ -43,7 +43,7 @@ final class ServiceCall implements IntegrationCall {
         this.httpMethod = integration.integrationMethod().orElse("POST").toUpperCase(Locale.ROOT);
         this.credentials = integration.credentialsArn().orElse("");
         this.timeout = Duration.ofMillis(integration.timeoutInMillis());
-        this.backend = backends.awsService();
+        this.backends = backends;
         this.stageVariables = Map.copyOf(stageVariables);
     }
 
@@ -52,7 +52,8 @@ final class ServiceCall implements IntegrationCall {
         AwsServiceUri.Target target =
                 uri.resolve(mapped.parameters().path(), stageVariables)
                         .orElseThrow(ServiceCall::configurationError);
-        AwsServiceBackend service = backend.orElseThrow(ServiceCall::configurationError);
+        AwsServiceBackend service =
+                backends.awsService().orElseThrow(ServiceCall::configurationError);
         Map<String, List<String>> query = new LinkedHashMap<>();
         mapped.parameters()
                 .query()
