@@ -23,7 +23,7 @@ final class MockInvoker implements IntegrationInvoker {
         try {
             return Response.builder().statusCode(MockStatus.of(request.body())).build();
         } catch (IllegalArgumentException e) {
-            exchange.trace().error("integration", e.getMessage(), "");
+            exchange.trace().error("integration", e.getMessage());
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
     }
