@@ -31,7 +31,7 @@ final class RouteIntegrations {
     private final Map<String, String> stageVariables;
     private final String domainName;
     private final String apiId;
-    private final TemplateEngine engine = TemplateEngine.create();
+    private TemplateEngine engine; // made on first need: Velocity takes time to start
 
     RouteIntegrations(
             Gateway gateway,
@@ -107,12 +107,19 @@ final class RouteIntegrations {
         return new ServiceCall(integration, backends, stageVariables);
     }
 
+    private TemplateEngine engine() {
+        if (engine == null) {
+            engine = TemplateEngine.create();
+        }
+        return engine;
+    }
+
     private RouteIntegration mapped(WebSocketIntegration integration, IntegrationCall call) {
         return new BackendRoute(
-                RequestTemplates.compile(integration, engine, LOG::warn),
+                RequestTemplates.compile(integration, engine(), LOG::warn),
                 new RequestParameters(integration.requestParameters()),
                 call,
-                IntegrationResponses.compile(integration, engine, LOG::warn),
+                IntegrationResponses.compile(integration, engine(), LOG::warn),
                 stageVariables,
                 domainName);
     }
