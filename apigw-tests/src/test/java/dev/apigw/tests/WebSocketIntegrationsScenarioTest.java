@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.apigw.lambda.LambdaHandlers;
+import dev.apigw.model.ContentHandlingStrategy;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.PassthroughBehavior;
 import dev.apigw.model.WebSocketApi;
@@ -28,6 +29,7 @@ import dev.apigw.tests.lambda.WebSocketAuthorizerHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -309,6 +311,75 @@ class WebSocketIntegrationsScenarioTest {
         JsonNode echo = echoOf(exchange(gateway(api(be, true, false)), "{\"action\":\"send\"}"));
 
         assertThat(sentBody(echo)).isEqualTo("{\"action\":\"send\"}");
+    }
+
+    @Test
+    void convertToBinaryDecodesAPassedThroughMessageAndConvertToTextEncodesABinaryAnswer() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
+        List<byte[]> received = new CopyOnWriteArrayList<>();
+        server.handle(
+                "/bin",
+                exchange -> {
+                    received.add(exchange.getRequestBody().readAllBytes());
+                    exchange.sendResponseHeaders(200, png.length);
+                    exchange.getResponseBody().write(png);
+                    exchange.close();
+                });
+        WebSocketIntegration be =
+                http("/bin")
+                        .contentHandlingStrategy(ContentHandlingStrategy.CONVERT_TO_BINARY)
+                        .integrationResponse(
+                                WebSocketIntegrationResponse.builder("$default")
+                                        .contentHandlingStrategy(
+                                                ContentHandlingStrategy.CONVERT_TO_TEXT)
+                                        .build())
+                        .build();
+        WebSocketApi api =
+                WebSocketApi.builder("ws")
+                        .id("wsapi12345")
+                        .routeSelectionExpression("\\$default")
+                        .integration(be)
+                        .route(WebSocketRoute.DEFAULT, r -> r.integrationId("be").twoWay())
+                        .build();
+        WebSocketGateway gateway =
+                WebSocketGateway.builder().gateway(account).webSocketApi(api).stage("prod").build();
+        String id = connect(gateway);
+
+        gateway.message(id, Frame.text(Base64.getEncoder().encodeToString(png)));
+
+        assertThat(received).singleElement().isEqualTo(png);
+        assertThat(sink.frames())
+                .containsExactly(Frame.text(Base64.getEncoder().encodeToString(png)));
+    }
+
+    @Test
+    void convertToBinaryOnAResponseSendsABinaryFrameAndFailsWithATemplate() {
+        server.respond("/b64", 200, Map.of(), "AAEC".getBytes(StandardCharsets.UTF_8));
+        WebSocketIntegration plain =
+                http("/b64")
+                        .integrationResponse(
+                                WebSocketIntegrationResponse.builder("$default")
+                                        .contentHandlingStrategy(
+                                                ContentHandlingStrategy.CONVERT_TO_BINARY)
+                                        .build())
+                        .build();
+        WebSocketIntegration templated =
+                http("/b64")
+                        .contentHandlingStrategy(ContentHandlingStrategy.CONVERT_TO_BINARY)
+                        .requestTemplate("$default", "{}")
+                        .integrationResponse(passthrough())
+                        .build();
+
+        exchange(gateway(api(plain, true, false)), "{\"action\":\"send\"}");
+        assertThat(sink.frames()).containsExactly(Frame.binary(new byte[] {0, 1, 2}));
+        RecordingSink own = new RecordingSink();
+        WebSocketGateway gateway = gateway(api(templated, true, false));
+        String id = ((ConnectResult.Accepted) gateway.connect(upgrade(), own)).connectionId();
+        gateway.message(id, Frame.text("{\"action\":\"send\"}"));
+        assertThat(own.texts())
+                .singleElement()
+                .asString()
+                .startsWith("{\"message\": \"Internal server error\"");
     }
 
     @Test

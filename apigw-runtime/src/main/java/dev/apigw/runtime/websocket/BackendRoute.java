@@ -78,7 +78,7 @@ final class BackendRoute implements RouteIntegration {
                                                 context,
                                                 stageVariables))
                                 .getBytes(StandardCharsets.UTF_8)
-                        : request.bodyBytes();
+                        : templates.passThrough(request);
         IntegrationCall.Answer answer =
                 backend.call(
                         request, new IntegrationCall.Mapped(body, template.isPresent(), mapped));

@@ -1,5 +1,6 @@
 package dev.apigw.runtime.websocket;
 
+import dev.apigw.model.ContentHandlingStrategy;
 import dev.apigw.model.SelectionExpression;
 import dev.apigw.model.WebSocketIntegration;
 import dev.apigw.model.WebSocketIntegrationResponse;
@@ -82,16 +83,19 @@ final class IntegrationResponses {
             Map<String, Object> context,
             Map<String, String> stageVariables) {
         if (responses == null) {
-            return passedThrough(answer);
+            return passedThrough(answer, Optional.empty());
         }
         Optional<Compiled> selected = select(request, answer);
         if (selected.isEmpty()) {
             return Optional.empty();
         }
+        Optional<ContentHandlingStrategy> strategy =
+                selected.get().response().contentHandlingStrategy();
         Optional<MappingTemplate> template = template(selected.get(), request, answer);
         if (template.isEmpty()) {
-            return passedThrough(answer);
+            return passedThrough(answer, strategy);
         }
+        ContentConversion.checkTemplate(strategy);
         String payload = new String(answer.body(), StandardCharsets.UTF_8);
         String output =
                 template.get().render(TemplateInputs.of(payload, request, context, stageVariables));
@@ -132,7 +136,10 @@ final class IntegrationResponses {
         return Optional.ofNullable(template != null ? template : selected.templates().get(DEFAULT));
     }
 
-    private static Optional<Frame> passedThrough(IntegrationCall.Answer answer) {
-        return answer.body().length == 0 ? Optional.empty() : Optional.of(Frame.of(answer.body()));
+    private static Optional<Frame> passedThrough(
+            IntegrationCall.Answer answer, Optional<ContentHandlingStrategy> strategy) {
+        return answer.body().length == 0
+                ? Optional.empty()
+                : Optional.of(ContentConversion.answer(strategy, answer.body()));
     }
 }

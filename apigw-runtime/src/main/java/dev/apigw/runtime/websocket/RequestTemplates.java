@@ -1,5 +1,6 @@
 package dev.apigw.runtime.websocket;
 
+import dev.apigw.model.ContentHandlingStrategy;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.PassthroughBehavior;
 import dev.apigw.model.SelectionExpression;
@@ -24,21 +25,24 @@ import java.util.function.Consumer;
 final class RequestTemplates {
     /** No templates, everything passed through: {@code HTTP_PROXY}. */
     static final RequestTemplates NONE =
-            new RequestTemplates(null, Map.of(), PassthroughBehavior.WHEN_NO_MATCH);
+            new RequestTemplates(null, Map.of(), PassthroughBehavior.WHEN_NO_MATCH, null);
 
     private static final String DEFAULT = "$default";
 
     private final SelectionExpression expression; // null: none
     private final Map<String, MappingTemplate> templates;
     private final PassthroughBehavior passthrough;
+    private final ContentHandlingStrategy contentHandling; // null: none
 
     private RequestTemplates(
             SelectionExpression expression,
             Map<String, MappingTemplate> templates,
-            PassthroughBehavior passthrough) {
+            PassthroughBehavior passthrough,
+            ContentHandlingStrategy contentHandling) {
         this.expression = expression;
         this.templates = templates;
         this.passthrough = passthrough;
+        this.contentHandling = contentHandling;
     }
 
     /** Compiles the request templates of {@code integration} with {@code engine}. */
@@ -61,7 +65,16 @@ final class RequestTemplates {
         return new RequestTemplates(
                 integration.templateSelectionExpression().orElse(null),
                 Map.copyOf(compiled),
-                integration.passthroughBehavior());
+                integration.passthroughBehavior(),
+                integration.contentHandlingStrategy().orElse(null));
+    }
+
+    /**
+     * Returns the body of a call whose message passes through: the message converted by the
+     * integration's {@code contentHandlingStrategy} ({@link ContentConversion}).
+     */
+    byte[] passThrough(RouteRequest request) {
+        return ContentConversion.message(Optional.ofNullable(contentHandling), request);
     }
 
     /**
@@ -75,6 +88,7 @@ final class RequestTemplates {
             template = templates.get(DEFAULT);
         }
         if (template != null) {
+            ContentConversion.checkTemplate(Optional.ofNullable(contentHandling));
             return Optional.of(template);
         }
         if (passthrough == PassthroughBehavior.NEVER
