@@ -18,38 +18,35 @@ final class ContentConversion {
     private ContentConversion() {}
 
     /** Converts a message that passes through without a template. */
-    static byte[] message(Optional<ContentHandlingStrategy> strategy, RouteRequest request) {
+    static byte[] message(ContentHandlingStrategy strategy, RouteRequest request) {
         Optional<Frame> message = request.message();
-        if (strategy.isEmpty() || message.isEmpty()) {
+        if (strategy == null || message.isEmpty()) {
             return request.bodyBytes();
         }
         Frame frame = message.get();
-        if (strategy.get() == ContentHandlingStrategy.CONVERT_TO_TEXT && !frame.text()) {
+        if (strategy == ContentHandlingStrategy.CONVERT_TO_TEXT && !frame.text()) {
             return Base64.getEncoder().encode(frame.data());
         }
-        if (strategy.get() == ContentHandlingStrategy.CONVERT_TO_BINARY && frame.text()) {
+        if (strategy == ContentHandlingStrategy.CONVERT_TO_BINARY && frame.text()) {
             return decode(frame.data());
         }
         return frame.data();
     }
 
     /** Fails when a payload converted to binary would go through a template. */
-    static void checkTemplate(Optional<ContentHandlingStrategy> strategy) {
-        if (strategy.filter(s -> s == ContentHandlingStrategy.CONVERT_TO_BINARY).isPresent()) {
+    static void checkTemplate(ContentHandlingStrategy strategy) {
+        if (strategy == ContentHandlingStrategy.CONVERT_TO_BINARY) {
             throw GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
         }
     }
 
     /** Converts an answer's body that passes through without a template into a frame. */
-    static Frame answer(Optional<ContentHandlingStrategy> strategy, byte[] body) {
+    static Frame answer(ContentHandlingStrategy strategy, byte[] body) {
         Frame frame = Frame.of(body);
-        if (strategy.isEmpty()) {
-            return frame;
-        }
-        if (strategy.get() == ContentHandlingStrategy.CONVERT_TO_TEXT && !frame.text()) {
+        if (strategy == ContentHandlingStrategy.CONVERT_TO_TEXT && !frame.text()) {
             return new Frame(true, Base64.getEncoder().encode(body));
         }
-        if (strategy.get() == ContentHandlingStrategy.CONVERT_TO_BINARY) {
+        if (strategy == ContentHandlingStrategy.CONVERT_TO_BINARY) {
             return Frame.binary(frame.text() ? decode(body) : body);
         }
         return frame;

@@ -83,14 +83,14 @@ final class IntegrationResponses {
             Map<String, Object> context,
             Map<String, String> stageVariables) {
         if (responses == null) {
-            return passedThrough(answer, Optional.empty());
+            return passedThrough(answer, null);
         }
         Optional<Compiled> selected = select(request, answer);
         if (selected.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ContentHandlingStrategy> strategy =
-                selected.get().response().contentHandlingStrategy();
+        ContentHandlingStrategy strategy =
+                selected.get().response().contentHandlingStrategy().orElse(null);
         Optional<MappingTemplate> template = template(selected.get(), request, answer);
         if (template.isEmpty()) {
             return passedThrough(answer, strategy);
@@ -137,7 +137,7 @@ final class IntegrationResponses {
     }
 
     private static Optional<Frame> passedThrough(
-            IntegrationCall.Answer answer, Optional<ContentHandlingStrategy> strategy) {
+            IntegrationCall.Answer answer, ContentHandlingStrategy strategy) {
         return answer.body().length == 0
                 ? Optional.empty()
                 : Optional.of(ContentConversion.answer(strategy, answer.body()));

@@ -74,7 +74,7 @@ final class RequestTemplates {
      * integration's {@code contentHandlingStrategy} ({@link ContentConversion}).
      */
     byte[] passThrough(RouteRequest request) {
-        return ContentConversion.message(Optional.ofNullable(contentHandling), request);
+        return ContentConversion.message(contentHandling, request);
     }
 
     /**
@@ -88,7 +88,7 @@ final class RequestTemplates {
             template = templates.get(DEFAULT);
         }
         if (template != null) {
-            ContentConversion.checkTemplate(Optional.ofNullable(contentHandling));
+            ContentConversion.checkTemplate(contentHandling);
             return Optional.of(template);
         }
         if (passthrough == PassthroughBehavior.NEVER
