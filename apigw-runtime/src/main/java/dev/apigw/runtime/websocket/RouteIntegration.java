@@ -13,5 +13,5 @@ interface RouteIntegration {
      * An {@code AWS_PROXY} integration that names no Lambda function, which WebSocket APIs do not
      * have: fails as an integration failure, 500.
      */
-    RouteIntegration NOT_SERVED = request -> RouteAnswer.failure(500);
+    RouteIntegration NO_FUNCTION = request -> RouteAnswer.failure(500);
 }

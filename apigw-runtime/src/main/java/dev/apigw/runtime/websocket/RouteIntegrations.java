@@ -82,7 +82,7 @@ final class RouteIntegrations {
     private RouteIntegration lambdaProxy(WebSocketIntegration integration) {
         String uri = integration.integrationUri().orElse("");
         if (uri.startsWith("arn:") && !uri.contains(":lambda:")) {
-            return RouteIntegration.NOT_SERVED;
+            return RouteIntegration.NO_FUNCTION;
         }
         LambdaCall call =
                 new LambdaCall(
