@@ -12,6 +12,7 @@ import dev.apigw.model.WebSocketRoute;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.runtime.spi.LambdaResult;
+import dev.apigw.runtime.spi.LocalHttpServer;
 import dev.apigw.runtime.websocket.ConnectRequest;
 import dev.apigw.runtime.websocket.ConnectResult;
 import dev.apigw.runtime.websocket.ConnectionInfo;
@@ -279,13 +280,16 @@ class WebSocketScenarioTest {
     }
 
     @Test
-    void anHttpIntegrationIsNotServedAndFailsAsAnIntegrationFailure() {
+    void anHttpProxyIntegrationNobodyListensToFailsAsAnIntegrationFailure() {
         WebSocketApi api =
                 WebSocketApis.chat(true).toBuilder()
                         .integration(
                                 WebSocketIntegration.builder("http")
                                         .integrationType(IntegrationType.HTTP_PROXY)
-                                        .integrationUri("http://example.com/")
+                                        .integrationUri(
+                                                "http://127.0.0.1:"
+                                                        + LocalHttpServer.closedPort()
+                                                        + "/")
                                         .integrationMethod("POST")
                                         .build())
                         .removeRoute("sendmessage")

@@ -2,6 +2,7 @@ package dev.apigw.runtime.integration;
 
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
+import dev.apigw.runtime.ExecutionTrace;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.Response;
 import dev.apigw.runtime.content.SelectionValue;
@@ -115,39 +116,46 @@ public final class AwsServiceInvoker implements IntegrationInvoker {
      */
     public static BackendResponse send(
             Exchange exchange, AwsServiceBackend backend, AwsServiceRequest request) {
+        return send(exchange.trace(), backend, request);
+    }
+
+    /**
+     * Sends {@code request} through {@code backend} outside a request pipeline (a WebSocket API's
+     * routes, reference 7.3), the execution-log lines going to {@code trace}; failures as {@link
+     * #send(Exchange, AwsServiceBackend, AwsServiceRequest)}.
+     */
+    public static BackendResponse send(
+            ExecutionTrace trace, AwsServiceBackend backend, AwsServiceRequest request) {
         BackendResponse response;
         try {
             response = backend.call(request);
         } catch (HttpBackendException e) {
             if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
-                exchange.trace()
-                        .error(STEP, "Execution failed due to a timeout error: ", e.getMessage());
+                trace.error(STEP, "Execution failed due to a timeout error: ", e.getMessage());
                 throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
             }
-            throw networkError(exchange, e.getMessage());
+            throw networkError(trace, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("AWS service backend failed on {}", request.service(), e);
-            throw networkError(exchange, "the AWS service backend threw " + e);
+            throw networkError(trace, "the AWS service backend threw " + e);
         }
         if (response == null) {
-            throw networkError(exchange, "the AWS service backend returned null");
+            throw networkError(trace, "the AWS service backend returned null");
         }
-        exchange.trace().data(STEP, "Endpoint response headers: ", response.headers());
-        if (exchange.trace().isRecording()) {
-            exchange.trace()
-                    .data(
-                            STEP,
-                            "Endpoint response body before transformations: ",
-                            new String(response.body(), StandardCharsets.UTF_8));
+        trace.data(STEP, "Endpoint response headers: ", response.headers());
+        if (trace.isRecording()) {
+            trace.data(
+                    STEP,
+                    "Endpoint response body before transformations: ",
+                    new String(response.body(), StandardCharsets.UTF_8));
         }
         if (response.body().length > HttpEndpoint.MAX_RESPONSE_BYTES
                 || response.statusCode() < 100
                 || response.statusCode() > 599) {
-            exchange.trace()
-                    .error(
-                            STEP,
-                            "Execution failed: invalid endpoint response, status ",
-                            response.statusCode() + ", " + response.body().length + " bytes");
+            trace.error(
+                    STEP,
+                    "Execution failed: invalid endpoint response, status ",
+                    response.statusCode() + ", " + response.body().length + " bytes");
             throw GatewayException.of(
                     GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
         }
@@ -159,12 +167,11 @@ public final class AwsServiceInvoker implements IntegrationInvoker {
         return GatewayException.of(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
 
-    private static GatewayException networkError(Exchange exchange, String detail) {
-        exchange.trace()
-                .error(
-                        STEP,
-                        "Execution failed due to a network error communicating with endpoint: ",
-                        detail);
+    private static GatewayException networkError(ExecutionTrace trace, String detail) {
+        trace.error(
+                STEP,
+                "Execution failed due to a network error communicating with endpoint: ",
+                detail);
         return GatewayException.of(
                 GatewayResponseType.INTEGRATION_FAILURE,
                 "Network error communicating with endpoint");

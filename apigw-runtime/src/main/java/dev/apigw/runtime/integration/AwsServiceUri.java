@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * arn:aws:apigateway:{region}:{subdomain.service|service}:action/{Action}} or {@code
  * …:path/{path}}, parsed once when the API is built; {@code ${stageVariables.x}} and the {@code
  * {name}} placeholders of {@code integration.request.path.name} mappings are filled per request.
+ * Shared by REST {@code AWS} integrations and WebSocket ones. Immutable. Internal.
  */
-final class AwsServiceUri {
+public final class AwsServiceUri {
     private static final Pattern ARN =
             Pattern.compile(
                     "arn:aws[\\w-]*:apigateway:([\\w-]+):([\\w.-]+):(action|path)/(.*)",
@@ -26,7 +27,7 @@ final class AwsServiceUri {
     }
 
     /** Parses an integration URI. */
-    static AwsServiceUri parse(String uri) {
+    public static AwsServiceUri parse(String uri) {
         return new AwsServiceUri(uri);
     }
 
@@ -34,7 +35,8 @@ final class AwsServiceUri {
      * Returns the target of a request, or empty when a stage variable it uses is undefined or the
      * result is not a service ARN with an action or a path.
      */
-    Optional<Target> resolve(Map<String, String> pathValues, Map<String, String> stageVariables) {
+    public Optional<Target> resolve(
+            Map<String, String> pathValues, Map<String, String> stageVariables) {
         return template.expand(pathValues, stageVariables).flatMap(AwsServiceUri::target);
     }
 
@@ -70,5 +72,6 @@ final class AwsServiceUri {
      * @param action the action; empty for a path URI
      * @param path the path; empty for an action URI
      */
-    record Target(String region, String service, String subdomain, String action, String path) {}
+    public record Target(
+            String region, String service, String subdomain, String action, String path) {}
 }

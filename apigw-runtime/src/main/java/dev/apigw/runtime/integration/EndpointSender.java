@@ -1,11 +1,13 @@
 package dev.apigw.runtime.integration;
 
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.runtime.ExecutionTrace;
 import dev.apigw.runtime.Headers;
 import dev.apigw.runtime.pipeline.Exchange;
 import dev.apigw.runtime.pipeline.GatewayException;
 import dev.apigw.runtime.spi.BackendRequest;
 import dev.apigw.runtime.spi.BackendResponse;
+import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.HttpBackendException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -46,78 +48,89 @@ public final class EndpointSender {
      */
     public BackendResponse send(
             Exchange exchange, String method, URI target, Headers headers, byte[] body) {
+        return send(
+                exchange.backends().httpBackend(), exchange.trace(), method, target, headers, body);
+    }
+
+    /**
+     * Sends a request through {@code backend} outside a request pipeline (a WebSocket API's routes,
+     * reference 7.3), the execution-log lines going to {@code trace}; failures as {@link
+     * #send(Exchange, String, URI, Headers, byte[])}.
+     */
+    public BackendResponse send(
+            HttpBackend backend,
+            ExecutionTrace trace,
+            String method,
+            URI target,
+            Headers headers,
+            byte[] body) {
         BackendRequest request =
                 new BackendRequest(
                         method, target, headers, body, timeout, insecureSkipVerification);
-        exchange.trace().add("integration", "Endpoint request URI: ", target);
-        exchange.trace().data("integration", "Endpoint request headers: ", headers);
+        trace.add("integration", "Endpoint request URI: ", target);
+        trace.data("integration", "Endpoint request headers: ", headers);
         BackendResponse response;
         try {
-            response = exchange.backends().httpBackend().send(request);
+            response = backend.send(request);
         } catch (HttpBackendException e) {
             if (e.failure() == HttpBackendException.Failure.TIMEOUT) {
-                exchange.trace()
-                        .error(
-                                "integration",
-                                "Execution failed due to a timeout error: ",
-                                e.getMessage());
+                trace.error(
+                        "integration", "Execution failed due to a timeout error: ", e.getMessage());
                 throw GatewayException.of(GatewayResponseType.INTEGRATION_TIMEOUT);
             }
             if (e.failure() == HttpBackendException.Failure.INVALID_RESPONSE) {
-                throw badAnswer(exchange, e.getMessage());
+                throw badAnswer(trace, e.getMessage());
             }
-            throw networkError(exchange, e.getMessage());
+            throw networkError(trace, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("HTTP backend failed on {} {}", method, target, e);
-            throw networkError(exchange, "the HTTP backend threw " + e);
+            throw networkError(trace, "the HTTP backend threw " + e);
         }
         if (response == null) {
-            throw networkError(exchange, "the HTTP backend returned null");
+            throw networkError(trace, "the HTTP backend returned null");
         }
-        return checked(exchange, response);
+        return checked(trace, response);
     }
 
-    private static BackendResponse checked(Exchange exchange, BackendResponse response) {
-        exchange.trace().data("integration", "Endpoint response headers: ", response.headers());
-        if (exchange.trace().isRecording()) {
-            exchange.trace()
-                    .data(
-                            "integration",
-                            "Endpoint response body before transformations: ",
-                            new String(response.body(), StandardCharsets.UTF_8));
+    private static BackendResponse checked(ExecutionTrace trace, BackendResponse response) {
+        trace.data("integration", "Endpoint response headers: ", response.headers());
+        if (trace.isRecording()) {
+            trace.data(
+                    "integration",
+                    "Endpoint response body before transformations: ",
+                    new String(response.body(), StandardCharsets.UTF_8));
         }
         if (response.body().length > MAX_RESPONSE_BYTES) {
             throw badAnswer(
-                    exchange,
+                    trace,
                     "endpoint response body of "
                             + response.body().length
                             + " bytes exceeds the 10 MB limit");
         }
         if (response.statusCode() < 100 || response.statusCode() > 599) {
-            throw badAnswer(exchange, "invalid endpoint status " + response.statusCode());
+            throw badAnswer(trace, "invalid endpoint status " + response.statusCode());
         }
         Headers headers = response.headers();
         for (int i = 0; i < headers.size(); i++) {
             if (!Headers.isValidName(headers.name(i)) || !Headers.isValidValue(headers.value(i))) {
-                throw badAnswer(exchange, "invalid endpoint response header " + headers.name(i));
+                throw badAnswer(trace, "invalid endpoint response header " + headers.name(i));
             }
         }
         return response;
     }
 
     /** A backend answer API Gateway does not pass on: 502 INTEGRATION_FAILURE (our choice). */
-    private static GatewayException badAnswer(Exchange exchange, String detail) {
-        exchange.trace().error("integration", "Execution failed: ", detail);
+    private static GatewayException badAnswer(ExecutionTrace trace, String detail) {
+        trace.error("integration", "Execution failed: ", detail);
         return GatewayException.of(
                 GatewayResponseType.INTEGRATION_FAILURE, 502, "Internal server error");
     }
 
-    private static GatewayException networkError(Exchange exchange, String detail) {
-        exchange.trace()
-                .error(
-                        "integration",
-                        "Execution failed due to a network error communicating with endpoint: ",
-                        detail);
+    private static GatewayException networkError(ExecutionTrace trace, String detail) {
+        trace.error(
+                "integration",
+                "Execution failed due to a network error communicating with endpoint: ",
+                detail);
         return GatewayException.of(GatewayResponseType.INTEGRATION_FAILURE, NETWORK_ERROR);
     }
 }

@@ -13,16 +13,16 @@ import dev.apigw.runtime.spi.LambdaResult;
  * Request Too Long} with {@code x-amzn-ErrorType: BadRequestException} (reference 9.5 [C]); no
  * answer within the integration timeout is 504 INTEGRATION_TIMEOUT (reference 2.2 [C]); an answer
  * past the quota and a failed Invoke call are 502 INTEGRATION_FAILURE {@code Internal server error}
- * (reference 2.2 "Lambda invoke failure: other", 3.1, 9.5).
+ * (reference 2.2 "Lambda invoke failure: other", 3.1, 9.5). Shared with WebSocket AWS integrations.
  */
-final class LambdaOutcomes {
+public final class LambdaOutcomes {
     private LambdaOutcomes() {}
 
     /**
      * Returns what the function returned, an answer or a function error; throws the integration's
      * gateway response for any other outcome.
      */
-    static LambdaResult resultOrThrow(LambdaOutcome outcome) {
+    public static LambdaResult resultOrThrow(LambdaOutcome outcome) {
         if (outcome instanceof LambdaOutcome.Answered answered) {
             return answered.result();
         }

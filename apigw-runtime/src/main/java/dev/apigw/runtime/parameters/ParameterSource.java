@@ -98,6 +98,28 @@ public final class ParameterSource {
                 false,
                 false),
         /**
+         * WebSocket integration request mappings reading the route request (reference 5.4): {@code
+         * route.request.header.X}, {@code querystring.X} and their multi-value forms (the upgrade
+         * request's, on {@code $connect} only), {@code route.request.body} and its fields, stage
+         * and context variables; a single-value header or query string takes the last value sent,
+         * as on REST's method request; no header is hidden.
+         */
+        WEBSOCKET_REQUEST(
+                "route.request.",
+                EnumSet.of(
+                        Kind.STATIC,
+                        Kind.QUERYSTRING,
+                        Kind.MULTIVALUEQUERYSTRING,
+                        Kind.HEADER,
+                        Kind.MULTIVALUEHEADER,
+                        Kind.BODY,
+                        Kind.BODY_PATH,
+                        Kind.STAGE_VARIABLE,
+                        Kind.CONTEXT),
+                HeaderValue.LAST,
+                false,
+                false),
+        /**
          * HTTP API response mappings reading the integration's answer (reference 5.5): {@code
          * response.header.X} (values joined with commas), {@code response.body} and its fields,
          * stage and context variables.

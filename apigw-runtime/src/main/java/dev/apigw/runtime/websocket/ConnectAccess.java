@@ -1,9 +1,22 @@
 package dev.apigw.runtime.websocket;
 
 import dev.apigw.model.ApiKey;
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketAuthorizer;
+import dev.apigw.model.WebSocketRoute;
+import dev.apigw.model.WebSocketStage;
+import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.auth.WebSocketLambdaAuthorizer;
 import dev.apigw.runtime.auth.WebSocketLambdaAuthorizer.Decision;
+import dev.apigw.runtime.auth.sigv4.SigV4Verifier;
+import dev.apigw.runtime.pipeline.ApiKeys;
+import dev.apigw.runtime.pipeline.Backends;
+import dev.apigw.runtime.pipeline.UsagePlans;
 import dev.apigw.runtime.spi.ConnectionRecord;
+import dev.apigw.runtime.spi.CredentialsResolver;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +54,72 @@ final class ConnectAccess {
         this.apiKey = apiKey;
         this.methodArn = methodArn;
         this.stageVariables = stageVariables == null ? Map.of() : Map.copyOf(stageVariables);
+    }
+
+    /**
+     * Compiles the access control of {@code api}'s {@code $connect} route on {@code stage}: {@link
+     * #OPEN} without one; fails when a {@code CUSTOM} route names an authorizer the API lacks.
+     */
+    static ConnectAccess compile(
+            WebSocketApi api,
+            WebSocketStage stage,
+            Gateway gateway,
+            Backends backends,
+            Collection<ApiKey> apiKeys,
+            Collection<UsagePlan> usagePlans,
+            CredentialsResolver credentials) {
+        Optional<WebSocketRoute> route = api.route(WebSocketRoute.CONNECT);
+        if (route.isEmpty()) {
+            return ConnectAccess.OPEN;
+        }
+        WebSocketLambdaAuthorizer lambda = null;
+        ConnectIdentitySources sources = null;
+        ConnectIam iam = null;
+        if (route.get().authorizationType() == AuthorizationType.CUSTOM) {
+            String authorizerId = route.get().authorizerId().orElse("");
+            WebSocketAuthorizer authorizer = api.authorizers().get(authorizerId);
+            if (authorizer == null) {
+                throw new IllegalArgumentException(
+                        "route $connect names the authorizer "
+                                + authorizerId
+                                + ", which "
+                                + api.id()
+                                + " lacks");
+            }
+            lambda =
+                    WebSocketLambdaAuthorizer.compile(
+                            authorizer, gateway, backends, stage.stageVariables());
+            sources = new ConnectIdentitySources(authorizer.identitySource());
+        } else if (route.get().authorizationType() == AuthorizationType.AWS_IAM) {
+            iam =
+                    new ConnectIam(
+                            new SigV4Verifier(
+                                    credentials, gateway.clock(), gateway.region(), false));
+        }
+        ConnectApiKey apiKey =
+                route.get().apiKeyRequired()
+                        ? new ConnectApiKey(
+                                api,
+                                ApiKeys.of(apiKeys),
+                                UsagePlans.of(
+                                        api.id(),
+                                        usagePlans,
+                                        gateway.usageStore(),
+                                        gateway.clock()),
+                                stage.stageName())
+                        : null;
+        String methodArn =
+                "arn:aws:execute-api:"
+                        + gateway.region()
+                        + ":"
+                        + gateway.accountId()
+                        + ":"
+                        + api.id()
+                        + "/"
+                        + stage.stageName()
+                        + "/"
+                        + WebSocketRoute.CONNECT;
+        return new ConnectAccess(lambda, sources, iam, apiKey, methodArn, stage.stageVariables());
     }
 
     /** The outcome of the checks. */

@@ -18,7 +18,15 @@ final class ErrorFrames {
     /** The message of a throttled message (reference 9.4). */
     static final String TOO_MANY_REQUESTS = "Too Many Requests";
 
+    /** The message of a message whose integration refused to pass it through (reference 6.2). */
+    static final String UNSUPPORTED_MEDIA_TYPE = "Unsupported Media Type";
+
     private ErrorFrames() {}
+
+    /** Returns the message of a failed integration's status: 415 or any other. */
+    static String messageOf(int statusCode) {
+        return statusCode == 415 ? UNSUPPORTED_MEDIA_TYPE : INTERNAL_SERVER_ERROR;
+    }
 
     static Frame of(String message, String connectionId, String requestId) {
         return Frame.text(

@@ -1,5 +1,7 @@
 package dev.apigw.runtime.websocket;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -26,6 +28,16 @@ public record Frame(boolean text, byte[] data) {
     /** Returns a binary frame holding a copy of {@code data}. */
     public static Frame binary(byte[] data) {
         return new Frame(false, data);
+    }
+
+    /** Returns a text frame when {@code data} is valid UTF-8, else a binary frame. */
+    static Frame of(byte[] data) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data));
+            return new Frame(true, data);
+        } catch (CharacterCodingException e) {
+            return binary(data);
+        }
     }
 
     /** Returns a copy of the payload. */

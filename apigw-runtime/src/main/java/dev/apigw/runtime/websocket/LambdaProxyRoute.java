@@ -6,7 +6,6 @@ import dev.apigw.runtime.integration.LambdaCall;
 import dev.apigw.runtime.integration.LambdaOutcome;
 import dev.apigw.runtime.pipeline.Backends;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A WebSocket route's {@code AWS_PROXY} Lambda integration (reference 2.6): the route's event goes
@@ -33,9 +32,14 @@ final class LambdaProxyRoute implements RouteIntegration {
     }
 
     @Override
-    public RouteAnswer invoke(Supplier<byte[]> event) {
+    public RouteAnswer invoke(RouteRequest request) {
         LambdaOutcome outcome =
-                call.invoke(gateway, backends, ExecutionTrace.off(), event.get(), stageVariables);
+                call.invoke(
+                        gateway,
+                        backends,
+                        ExecutionTrace.off(),
+                        request.proxyEvent().get(),
+                        stageVariables);
         if (outcome instanceof LambdaOutcome.Answered answered) {
             return ProxyAnswer.parse(answered.result().payload());
         }

@@ -50,6 +50,11 @@ final class RouteSelector {
         if (!readsBody) {
             return Optional.of(expression.evaluate(name -> ""));
         }
+        return json(frame).map(body -> expression.evaluate(name -> bodyValue(body, name)));
+    }
+
+    /** Returns a text frame's JSON; empty for a binary frame or text that is not JSON. */
+    static Optional<JsonNode> json(Frame frame) {
         if (!frame.text()) {
             return Optional.empty();
         }
@@ -59,13 +64,14 @@ final class RouteSelector {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        if (body == null || body.isMissingNode()) {
-            return Optional.empty();
-        }
-        return Optional.of(expression.evaluate(name -> value(body, name)));
+        return body == null || body.isMissingNode() ? Optional.empty() : Optional.of(body);
     }
 
-    private String value(JsonNode body, String variable) {
+    /**
+     * Returns the value of a selection expression's {@code request.body} variable in a message's
+     * JSON: a string's text, another value's JSON, {@code ""} when missing or another variable.
+     */
+    static String bodyValue(JsonNode body, String variable) {
         return new SelectionExpression.Variable(variable)
                 .bodyJsonPath()
                 .map(path -> at(body, path))

@@ -38,6 +38,11 @@ final class WebSocketEvents {
     /** One event's ids and time. */
     record Call(String routeKey, String requestId, Instant requestTime) {}
 
+    /** Returns {@code $context.domainName}: {@code {apiId}.execute-api.{region}.amazonaws.com}. */
+    String domainName() {
+        return domainName;
+    }
+
     byte[] connect(ConnectionRecord connection, Call call) {
         ObjectNode event = JSON.createObjectNode();
         multiValues(event, "headers", "multiValueHeaders", connection.headers());

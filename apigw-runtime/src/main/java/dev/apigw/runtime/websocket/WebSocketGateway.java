@@ -1,33 +1,20 @@
 package dev.apigw.runtime.websocket;
 
 import dev.apigw.model.ApiKey;
-import dev.apigw.model.AuthorizationType;
-import dev.apigw.model.IntegrationType;
 import dev.apigw.model.UsagePlan;
 import dev.apigw.model.WebSocketApi;
-import dev.apigw.model.WebSocketAuthorizer;
-import dev.apigw.model.WebSocketIntegration;
-import dev.apigw.model.WebSocketRoute;
 import dev.apigw.model.WebSocketStage;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.Request;
-import dev.apigw.runtime.auth.WebSocketLambdaAuthorizer;
 import dev.apigw.runtime.auth.sigv4.SigV4Outcome;
 import dev.apigw.runtime.auth.sigv4.SigV4Verifier;
-import dev.apigw.runtime.integration.LambdaArn;
-import dev.apigw.runtime.integration.LambdaCall;
-import dev.apigw.runtime.pipeline.ApiKeys;
-import dev.apigw.runtime.pipeline.Attributes;
 import dev.apigw.runtime.pipeline.Backends;
-import dev.apigw.runtime.pipeline.RequestIds;
-import dev.apigw.runtime.pipeline.UsagePlans;
+import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.ConnectionRecord;
 import dev.apigw.runtime.spi.ConnectionStore;
 import dev.apigw.runtime.spi.CredentialsResolver;
+import dev.apigw.runtime.spi.HttpBackend;
 import dev.apigw.runtime.spi.LambdaFunction;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * selects, else {@code $default}, else the client gets the error frame {@code {"message":
  * "Forbidden", ...}}; the function's {@code body} comes back to the client only on a two-way route
  * (a {@code $default} route response, reference 7.3); {@code $disconnect} runs after a close, best
- * effort. Integrations served: {@code AWS_PROXY} Lambda and {@code MOCK} (without templates); other
- * types fail as an integration failure (docs/differences.md). Messages past 128 KB close the
- * connection with 1009, and {@link #closeExpired} ends idle and too old connections (reference
- * 9.5). Ids come from the account's random source, times from its clock.
+ * effort. Integrations: {@code AWS_PROXY} Lambda ({@link LambdaProxyRoute}), and {@code AWS},
+ * {@code HTTP}, {@code HTTP_PROXY} and {@code MOCK} with templates, request parameters and
+ * integration responses ({@link BackendRoute}, reference 5.4, 6), calling the HTTP and AWS service
+ * backends the builder takes. Messages past 128 KB close the connection with 1009, and {@link
+ * #closeExpired} ends idle and too old connections (reference 9.5). Ids come from the account's
+ * random source, times from its clock.
  *
  * <p>Limits (reference 7.3, 9.4, 9.5): an upgrade first takes a token of the account's new
  * connections ({@code ConnectionRate}, {@link Gateway#newConnectionThrottle()}), then of the {@code
@@ -105,74 +92,38 @@ public final class WebSocketGateway {
     public static final Duration MAX_CONNECTION_DURATION = Duration.ofHours(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketGateway.class);
-    private static final String INTERNAL_ERROR_BODY = "{\"message\": \"Internal server error\"}";
-    private static final String THROTTLED_BODY = "{\"message\":\"Too Many Requests\"}";
 
     private final Gateway gateway;
     private final WebSocketApi api;
     private final WebSocketStage stage;
-    private final ConnectionStore store;
-    private final RouteSelector selector;
-    private final WebSocketEvents events;
-    private final Map<String, RouteIntegration> integrations;
-    private final ConnectAccess access;
+    private final OpenConnections connections;
+    private final CompiledRoutes routes;
     private final SigV4Verifier manageConnections;
-    private final ConnectionRate connectionRate;
-    private final RouteThrottles throttles;
-    private final ConcurrentMap<String, ConnectionSink> sinks = new ConcurrentHashMap<>();
 
     private WebSocketGateway(Builder b, WebSocketStage stage) {
         this.gateway = b.gateway;
         this.api = b.api;
         this.stage = stage;
-        this.store = b.store != null ? b.store : ConnectionStore.inMemory();
-        this.selector = new RouteSelector(api);
-        this.events =
-                new WebSocketEvents(
-                        api.id() + ".execute-api." + gateway.region() + ".amazonaws.com");
-        Backends backends =
-                new Backends(
-                        b.lambdas,
-                        request -> {
-                            throw new IllegalStateException(
-                                    "WebSocket HTTP integrations are not served yet");
-                        },
-                        Backends.NO_AWS_SERVICE_BACKEND,
-                        Backends.NO_CREDENTIALS,
-                        Attributes.empty());
-        Map<String, RouteIntegration> byRoute = new HashMap<>();
-        for (WebSocketRoute route : api.routes().values()) {
-            route.integrationId()
-                    .map(id -> api.integrations().get(id))
-                    .map(i -> compile(i, backends))
-                    .ifPresent(i -> byRoute.put(route.routeKey(), i));
-        }
-        this.integrations = Map.copyOf(byRoute);
-        this.access = compileAccess(b, backends);
+        this.connections =
+                new OpenConnections(
+                        b.store != null ? b.store : ConnectionStore.inMemory(),
+                        api.id(),
+                        stage.stageName());
+        this.routes =
+                CompiledRoutes.compile(
+                        api,
+                        stage,
+                        gateway,
+                        new CompiledRoutes.Bindings(
+                                b.lambdas,
+                                b.httpBackend,
+                                b.awsServiceBackend,
+                                b.apiKeys.values(),
+                                b.usagePlans.values(),
+                                b.credentials),
+                        connections);
         this.manageConnections =
                 new SigV4Verifier(b.credentials, gateway.clock(), gateway.region(), true);
-        this.connectionRate = new ConnectionRate(gateway);
-        this.throttles = new RouteThrottles(gateway, api, stage);
-    }
-
-    private RouteIntegration compile(WebSocketIntegration integration, Backends backends) {
-        if (integration.integrationType() == IntegrationType.MOCK) {
-            return RouteIntegration.MOCK;
-        }
-        String uri = integration.integrationUri().orElse("");
-        if (integration.integrationType() != IntegrationType.AWS_PROXY
-                || (uri.startsWith("arn:") && !uri.contains(":lambda:"))) {
-            return RouteIntegration.NOT_SERVED;
-        }
-        LambdaArn arn;
-        try {
-            arn = LambdaArn.parseTarget(uri);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "integration " + integration.integrationId() + ": " + e.getMessage(), e);
-        }
-        LambdaCall call = new LambdaCall(arn, integration.timeoutInMillis(), "integration");
-        return new LambdaProxyRoute(call, gateway, backends, stage.stageVariables());
     }
 
     /** Returns a new builder. */
@@ -197,7 +148,7 @@ public final class WebSocketGateway {
      * every client has gone.
      */
     public int openConnections() {
-        return sinks.size();
+        return connections.count();
     }
 
     /**
@@ -208,140 +159,7 @@ public final class WebSocketGateway {
     public ConnectResult connect(ConnectRequest request, ConnectionSink sink) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(sink, "sink");
-        Instant now = gateway.clock().instant();
-        ConnectionRecord connection =
-                new ConnectionRecord(
-                        RequestIds.extendedRequestId(gateway.random()),
-                        api.id(),
-                        stage.stageName(),
-                        now,
-                        now,
-                        request.sourceIp(),
-                        request.userAgent(),
-                        request.headers(),
-                        request.queryParameters(),
-                        Map.of());
-        WebSocketEvents.Call call =
-                new WebSocketEvents.Call(
-                        WebSocketRoute.CONNECT,
-                        RequestIds.extendedRequestId(gateway.random()),
-                        now);
-        RouteAnswer answer;
-        try {
-            if (!connectionRate.tryConnect() || !throttles.tryTake(WebSocketRoute.CONNECT)) {
-                return new ConnectResult.Refused(429, THROTTLED_BODY);
-            }
-            ConnectAccess.Outcome outcome = access.check(request, connection, events, call);
-            if (outcome instanceof ConnectAccess.Outcome.Refused refused) {
-                return new ConnectResult.Refused(
-                        refused.statusCode(), refusalBody(refused.statusCode()));
-            }
-            connection = ((ConnectAccess.Outcome.Granted) outcome).connection();
-            answer = runConnect(connection, call);
-        } catch (RuntimeException e) {
-            LOG.warn("$connect of {} failed", api.id(), e);
-            answer = RouteAnswer.failure(500);
-        }
-        if (answer.failed()) {
-            return new ConnectResult.Refused(answer.statusCode(), INTERNAL_ERROR_BODY);
-        }
-        if (!answer.isSuccess()) {
-            return new ConnectResult.Refused(
-                    answer.statusCode(), answer.body().map(Frame::asText).orElse(""));
-        }
-        sinks.put(connection.connectionId(), sink);
-        try {
-            store.put(connection);
-        } catch (RuntimeException e) {
-            sinks.remove(connection.connectionId());
-            LOG.warn("the connection store refused a connection of {}", api.id(), e);
-            return new ConnectResult.Refused(500, INTERNAL_ERROR_BODY);
-        }
-        return new ConnectResult.Accepted(connection.connectionId(), subprotocol(answer));
-    }
-
-    private RouteAnswer runConnect(ConnectionRecord connection, WebSocketEvents.Call call) {
-        RouteIntegration integration = integrations.get(WebSocketRoute.CONNECT);
-        if (integration == null) {
-            return RouteAnswer.OK;
-        }
-        return integration.invoke(() -> events.connect(connection, call));
-    }
-
-    /** The body of an upgrade refused by {@code $connect}'s access control (reference 3.3). */
-    private static String refusalBody(int statusCode) {
-        return switch (statusCode) {
-            case 401 -> "{\"message\":\"Unauthorized\"}";
-            case 403 -> "{\"message\":\"Forbidden\"}";
-            default -> INTERNAL_ERROR_BODY;
-        };
-    }
-
-    private ConnectAccess compileAccess(Builder b, Backends backends) {
-        Optional<WebSocketRoute> route = api.route(WebSocketRoute.CONNECT);
-        if (route.isEmpty()) {
-            return ConnectAccess.OPEN;
-        }
-        WebSocketLambdaAuthorizer lambda = null;
-        ConnectIdentitySources sources = null;
-        ConnectIam iam = null;
-        if (route.get().authorizationType() == AuthorizationType.CUSTOM) {
-            String authorizerId = route.get().authorizerId().orElse("");
-            WebSocketAuthorizer authorizer = api.authorizers().get(authorizerId);
-            if (authorizer == null) {
-                throw new IllegalArgumentException(
-                        "route $connect names the authorizer "
-                                + authorizerId
-                                + ", which "
-                                + api.id()
-                                + " lacks");
-            }
-            lambda =
-                    WebSocketLambdaAuthorizer.compile(
-                            authorizer, gateway, backends, stage.stageVariables());
-            sources = new ConnectIdentitySources(authorizer.identitySource());
-        } else if (route.get().authorizationType() == AuthorizationType.AWS_IAM) {
-            iam =
-                    new ConnectIam(
-                            new SigV4Verifier(
-                                    b.credentials, gateway.clock(), gateway.region(), false));
-        }
-        ConnectApiKey apiKey =
-                route.get().apiKeyRequired()
-                        ? new ConnectApiKey(
-                                api,
-                                ApiKeys.of(b.apiKeys.values()),
-                                UsagePlans.of(
-                                        api.id(),
-                                        b.usagePlans.values(),
-                                        gateway.usageStore(),
-                                        gateway.clock()),
-                                stage.stageName())
-                        : null;
-        String methodArn =
-                "arn:aws:execute-api:"
-                        + gateway.region()
-                        + ":"
-                        + gateway.accountId()
-                        + ":"
-                        + api.id()
-                        + "/"
-                        + stage.stageName()
-                        + "/"
-                        + WebSocketRoute.CONNECT;
-        return new ConnectAccess(lambda, sources, iam, apiKey, methodArn, stage.stageVariables());
-    }
-
-    private static Map<String, String> subprotocol(RouteAnswer answer) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        answer.headers()
-                .forEach(
-                        (name, value) -> {
-                            if (name.equalsIgnoreCase("Sec-WebSocket-Protocol")) {
-                                headers.put("Sec-WebSocket-Protocol", value);
-                            }
-                        });
-        return headers;
+        return routes.handshake().connect(request, sink);
     }
 
     /**
@@ -351,58 +169,12 @@ public final class WebSocketGateway {
      */
     public void message(String connectionId, Frame frame) {
         try {
-            ConnectionSink sink = connectionId == null ? null : sinks.get(connectionId);
-            Optional<ConnectionRecord> connection =
-                    sink == null ? Optional.empty() : store.get(connectionId);
-            if (connection.isEmpty() || frame == null) {
-                LOG.debug("message for {}, which is not open: dropped", connectionId);
-                return;
-            }
-            if (frame.length() > MAX_MESSAGE_BYTES) {
-                close(sink, MESSAGE_TOO_BIG, "Message too big");
-                disconnect(connectionId, MESSAGE_TOO_BIG, "Message too big");
-                return;
-            }
             Instant now = gateway.clock().instant();
-            store.touch(connectionId, now);
-            route(connection.get(), sink, frame, now);
+            if (!routes.router().receive(connections, connectionId, frame, now)) {
+                disconnect(connectionId, MESSAGE_TOO_BIG, "Message too big");
+            }
         } catch (RuntimeException e) {
             LOG.warn("message on {} failed", connectionId, e);
-        }
-    }
-
-    private void route(ConnectionRecord connection, ConnectionSink sink, Frame frame, Instant now) {
-        String requestId = RequestIds.extendedRequestId(gateway.random());
-        Optional<WebSocketRoute> route = selector.select(frame);
-        if (route.isEmpty()) {
-            send(sink, ErrorFrames.of(ErrorFrames.FORBIDDEN, connection.connectionId(), requestId));
-            return;
-        }
-        if (!throttles.tryTake(route.get().routeKey())) {
-            send(
-                    sink,
-                    ErrorFrames.of(
-                            ErrorFrames.TOO_MANY_REQUESTS, connection.connectionId(), requestId));
-            return;
-        }
-        RouteIntegration integration = integrations.get(route.get().routeKey());
-        WebSocketEvents.Call call =
-                new WebSocketEvents.Call(route.get().routeKey(), requestId, now);
-        String messageId = RequestIds.extendedRequestId(gateway.random());
-        RouteAnswer answer =
-                integration == null
-                        ? RouteAnswer.failure(500)
-                        : integration.invoke(
-                                () -> events.message(connection, call, messageId, frame));
-        if (answer.failed()) {
-            send(
-                    sink,
-                    ErrorFrames.of(
-                            ErrorFrames.INTERNAL_SERVER_ERROR,
-                            connection.connectionId(),
-                            requestId));
-        } else if (route.get().isTwoWay() && answer.body().isPresent()) {
-            send(sink, answer.body().get());
         }
     }
 
@@ -417,32 +189,11 @@ public final class WebSocketGateway {
             if (connectionId == null) {
                 return;
             }
-            Optional<ConnectionRecord> connection = store.remove(connectionId);
-            sinks.remove(connectionId);
-            connection.ifPresent(c -> runDisconnect(c, statusCode, reason == null ? "" : reason));
+            Optional<ConnectionRecord> connection = connections.remove(connectionId);
+            connection.ifPresent(
+                    c -> routes.disconnect().run(c, statusCode, reason == null ? "" : reason));
         } catch (RuntimeException e) {
             LOG.warn("disconnect of {} failed", connectionId, e);
-        }
-    }
-
-    private void runDisconnect(ConnectionRecord connection, int statusCode, String reason) {
-        RouteIntegration integration = integrations.get(WebSocketRoute.DISCONNECT);
-        if (integration == null) {
-            return;
-        }
-        WebSocketEvents.Call call =
-                new WebSocketEvents.Call(
-                        WebSocketRoute.DISCONNECT,
-                        RequestIds.extendedRequestId(gateway.random()),
-                        gateway.clock().instant());
-        RouteAnswer answer =
-                integration.invoke(() -> events.disconnect(connection, call, statusCode, reason));
-        if (answer.failed()) {
-            LOG.warn(
-                    "$disconnect of {} on {} failed with {}",
-                    connection.connectionId(),
-                    api.id(),
-                    answer.statusCode());
         }
     }
 
@@ -458,23 +209,13 @@ public final class WebSocketGateway {
     public int closeExpired() {
         Instant now = gateway.clock().instant();
         int closed = 0;
-        for (String connectionId : sinks.keySet()) {
-            Optional<ConnectionRecord> connection = store.get(connectionId);
-            if (connection.isPresent() && isExpired(connection.get(), now)) {
-                ConnectionSink sink = sinks.get(connectionId);
-                if (sink != null) {
-                    close(sink, GOING_AWAY, "Going away");
-                }
-                disconnect(connectionId, GOING_AWAY, "Going away");
-                closed++;
-            }
+        for (String connectionId :
+                connections.expired(now, IDLE_TIMEOUT, MAX_CONNECTION_DURATION)) {
+            connections.sink(connectionId).ifPresent(s -> close(s, GOING_AWAY, "Going away"));
+            disconnect(connectionId, GOING_AWAY, "Going away");
+            closed++;
         }
         return closed;
-    }
-
-    private static boolean isExpired(ConnectionRecord connection, Instant now) {
-        return !now.isBefore(connection.lastActiveAt().plus(IDLE_TIMEOUT))
-                || !now.isBefore(connection.connectedAt().plus(MAX_CONNECTION_DURATION));
     }
 
     /**
@@ -496,22 +237,13 @@ public final class WebSocketGateway {
      * PostToConnection, reference 7.4): a text frame when the data is UTF-8, else a binary frame.
      *
      * @throws GoneException when the connection is not open on this gateway
-     * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      * @throws PayloadTooLargeException when the data passes {@link #MAX_MESSAGE_BYTES}
+     * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
     public void postToConnection(String connectionId, byte[] data) {
         Objects.requireNonNull(data, "data");
-        ConnectionSink sink = openSink(connectionId);
-        if (data.length > MAX_MESSAGE_BYTES) {
-            throw new PayloadTooLargeException(data.length);
-        }
-        try {
-            sink.send(isUtf8(data) ? new Frame(true, data) : Frame.binary(data));
-        } catch (RuntimeException e) {
-            LOG.warn("sending to {} failed", connectionId, e);
-            throw new GoneException(connectionId);
-        }
-        store.touch(connectionId, gateway.clock().instant());
+        takeAccountToken();
+        connections.post(connectionId, data, MAX_MESSAGE_BYTES, gateway.clock().instant());
     }
 
     /**
@@ -521,9 +253,8 @@ public final class WebSocketGateway {
      * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
     public ConnectionInfo getConnection(String connectionId) {
-        ConnectionRecord record = openRecord(connectionId);
-        return new ConnectionInfo(
-                record.connectedAt(), record.sourceIp(), record.userAgent(), record.lastActiveAt());
+        takeAccountToken();
+        return connections.info(connectionId);
     }
 
     /**
@@ -534,65 +265,24 @@ public final class WebSocketGateway {
      * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
     public void deleteConnection(String connectionId) {
-        openRecord(connectionId);
-        Optional<ConnectionRecord> removed = store.remove(connectionId);
-        ConnectionSink sink = sinks.remove(connectionId);
-        if (removed.isEmpty()) {
-            throw new GoneException(connectionId);
-        }
-        if (sink != null) {
-            close(sink, NORMAL_CLOSURE, "");
-        }
+        takeAccountToken();
+        ConnectionRecord removed = connections.delete(connectionId, NORMAL_CLOSURE);
         try {
-            runDisconnect(removed.get(), NORMAL_CLOSURE, "");
+            routes.disconnect().run(removed, NORMAL_CLOSURE, "");
         } catch (RuntimeException e) {
             LOG.warn("$disconnect of {} failed", connectionId, e);
         }
     }
 
-    private ConnectionRecord openRecord(String connectionId) {
-        if (!throttles.tryTakeAccount()) {
+    /** An {@code @connections} call takes a token of the account's bucket (reference 9.4). */
+    private void takeAccountToken() {
+        if (!routes.throttles().tryTakeAccount()) {
             throw new LimitExceededException();
-        }
-        return Optional.ofNullable(connectionId)
-                .filter(sinks::containsKey)
-                .flatMap(store::get)
-                .filter(r -> r.apiId().equals(api.id()) && r.stage().equals(stage.stageName()))
-                .orElseThrow(() -> new GoneException(String.valueOf(connectionId)));
-    }
-
-    private ConnectionSink openSink(String connectionId) {
-        openRecord(connectionId);
-        ConnectionSink sink = sinks.get(connectionId);
-        if (sink == null) {
-            throw new GoneException(connectionId);
-        }
-        return sink;
-    }
-
-    private static boolean isUtf8(byte[] data) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static void send(ConnectionSink sink, Frame frame) {
-        try {
-            sink.send(frame);
-        } catch (RuntimeException e) {
-            LOG.warn("sending a frame failed", e);
         }
     }
 
     private static void close(ConnectionSink sink, int statusCode, String reason) {
-        try {
-            sink.close(statusCode, reason);
-        } catch (RuntimeException e) {
-            LOG.warn("closing a connection failed", e);
-        }
+        OpenConnections.close(sink, statusCode, reason);
     }
 
     /** Builds a {@link WebSocketGateway}. */
@@ -605,8 +295,30 @@ public final class WebSocketGateway {
         private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
         private final Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
         private CredentialsResolver credentials = Backends.NO_CREDENTIALS;
+        private HttpBackend httpBackend;
+        private AwsServiceBackend awsServiceBackend;
 
         private Builder() {}
+
+        /**
+         * Sets the backend of {@code HTTP} and {@code HTTP_PROXY} integrations, as {@code
+         * Api.Builder#httpBackend} (default: {@link
+         * dev.apigw.runtime.http.JdkHttpBackend#create()}).
+         */
+        public Builder httpBackend(HttpBackend httpBackend) {
+            this.httpBackend = Objects.requireNonNull(httpBackend);
+            return this;
+        }
+
+        /**
+         * Sets the backend of {@code AWS} integrations with a service other than Lambda ({@code
+         * arn:aws:apigateway:{region}:{service}:action/...}, reference 4.2), as {@code
+         * Api.Builder#awsServiceBackend}; without one, they fail with 500.
+         */
+        public Builder awsServiceBackend(AwsServiceBackend awsServiceBackend) {
+            this.awsServiceBackend = Objects.requireNonNull(awsServiceBackend);
+            return this;
+        }
 
         /**
          * Adds an API key of the account (reference 8.2), checked when {@code $connect} has {@code

@@ -74,11 +74,11 @@ public final class ServerOptions {
                             + " callers only)",
                     "  --aws-endpoint [SERVICE=]URL where AWS service integrations (REST AWS"
                             + " action/ and path/ URIs, HTTP API",
-                    "                               subtypes such as SQS-SendMessage) are sent,"
-                            + " SigV4-signed: URL for every",
-                    "                               service, SERVICE=URL for one (sqs, events,"
-                            + " states, kinesis, appconfig, ...;",
-                    "                               it wins over the plain URL); e.g."
+                    "                               subtypes such as SQS-SendMessage, WebSocket"
+                            + " AWS integrations) are sent, SigV4-signed:",
+                    "                               URL for every service, SERVICE=URL for one"
+                            + " (sqs, events, states, kinesis, appconfig,",
+                    "                               ...; it wins over the plain URL); e.g."
                             + " http://localhost:4566 (LocalStack). Keys from",
                     "                               AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,"
                             + " AWS_SESSION_TOKEN, else test/test.",

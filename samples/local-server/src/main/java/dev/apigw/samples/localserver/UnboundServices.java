@@ -8,6 +8,9 @@ import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.Route;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketIntegration;
+import dev.apigw.model.WebSocketRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +19,11 @@ import java.util.Optional;
 /**
  * Finds the AWS service integrations (reference 4.2: a REST {@code AWS} integration whose URI names
  * a service other than Lambda, {@code arn:aws:apigateway:{region}:{service}:action/…} or {@code
- * …:path/…}; an HTTP API integration subtype such as {@code SQS-SendMessage}) whose service no
- * {@code --aws-endpoint} covers, so that they answer 500: one warning per method or route, {@code
- * POST /submit: the sqs service integration (SQS-SendMessage) answers 500 without an AWS endpoint;
- * give one with --aws-endpoint URL or --aws-endpoint sqs=URL}.
+ * …:path/…}, and a WebSocket {@code AWS} integration of that kind; an HTTP API integration subtype
+ * such as {@code SQS-SendMessage}) whose service no {@code --aws-endpoint} covers, so that they
+ * answer 500: one warning per method or route, {@code POST /submit: the sqs service integration
+ * (SQS-SendMessage) answers 500 without an AWS endpoint; give one with --aws-endpoint URL or
+ * --aws-endpoint sqs=URL}.
  */
 final class UnboundServices {
     private static final String ARN = "arn:aws:apigateway:";
@@ -64,6 +68,21 @@ final class UnboundServices {
                                                     route.routeKey().toString(),
                                                     subtype.service(),
                                                     subtype.awsName())));
+        }
+        return warnings;
+    }
+
+    /** Returns the warnings for a WebSocket API served with these options, named by route key. */
+    static List<String> of(WebSocketApi api, ServerOptions options) {
+        List<String> warnings = new ArrayList<>();
+        for (WebSocketRoute route : api.routes().values()) {
+            route.integrationId()
+                    .map(api.integrations()::get)
+                    .filter(i -> i.integrationType() == IntegrationType.AWS)
+                    .flatMap(WebSocketIntegration::integrationUri)
+                    .flatMap(UnboundServices::service)
+                    .filter(service -> !covered(service, options))
+                    .ifPresent(service -> warnings.add(hint(route.routeKey(), service, "AWS")));
         }
         return warnings;
     }

@@ -25,8 +25,11 @@ import java.util.function.Consumer;
  * only one, else {@code dev} when it declares none) on {@code ws://HOST:PORT/STAGE} ({@link
  * WebSocketEndpointServlet}) and the stage's {@code @connections} API on the same port ({@link
  * ManageConnectionsServlet}; SigV4 required only with {@code --credentials}), its Java functions
- * and {@code --lambda} bindings bound as for a REST API. Every {@link #EXPIRY_SECONDS} seconds a
- * daemon thread runs {@link WebSocketGateway#closeExpired}. {@code --watch} does not reload it.
+ * and {@code --lambda} bindings bound as for a REST API, its {@code HTTP} and {@code HTTP_PROXY}
+ * integrations calling their endpoints and its AWS service integrations the {@code --aws-endpoint}
+ * ones (with a startup warning for a service no endpoint covers). Every {@link #EXPIRY_SECONDS}
+ * seconds a daemon thread runs {@link WebSocketGateway#closeExpired}. {@code --watch} does not
+ * reload it.
  */
 final class WebSocketServing {
     /** How often idle and too old connections are closed, in seconds. */
@@ -71,6 +74,8 @@ final class WebSocketServing {
             WebSocketGateway.Builder b =
                     WebSocketGateway.builder().gateway(account).webSocketApi(api).stage(stage);
             functions.forEach(b::lambda);
+            HostBindings.awsBackend(options, System.getenv()).ifPresent(b::awsServiceBackend);
+            warnings.addAll(UnboundServices.of(api, options));
             definition.apiKeys().values().forEach(b::apiKey);
             definition.usagePlans().values().forEach(b::usagePlan);
             Map<String, IamCredentials> known = HostBindings.iamUsers(options, account.accountId());

@@ -2,6 +2,9 @@ package dev.apigw.samples.localserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketIntegration;
 import dev.apigw.runtime.Gateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The startup warnings for AWS service integrations (reference 4.2) that no {@code --aws-endpoint}
  * covers, for a {@code --spec} REST API, a {@code --spec} HTTP API and a {@code --template} REST
- * API; and the service name read from an integration URI.
+ * API, a WebSocket API's routes; and the service name read from an integration URI.
  */
 class UnboundServicesTest {
     private static final String REST =
@@ -150,6 +153,39 @@ class UnboundServicesTest {
                 .anySatisfy(line -> assertThat(line).startsWith("POST /send: the sqs service"));
         assertThat(warnings("template.yaml", template, "--aws-endpoint", "http://127.0.0.1:1"))
                 .noneMatch(line -> line.contains("--aws-endpoint"));
+    }
+
+    @Test
+    void webSocketApi_awsServiceRoutes_warnUnlessTheirServiceHasAnEndpoint() {
+        WebSocketApi api =
+                WebSocketApi.builder("ws")
+                        .routeSelectionExpression("$request.body.action")
+                        .integration(
+                                WebSocketIntegration.builder("q")
+                                        .integrationType(IntegrationType.AWS)
+                                        .integrationUri(
+                                                "arn:aws:apigateway:us-east-1:sqs:path/1/queue")
+                                        .build())
+                        .integration(WebSocketIntegration.builder("m").mock().build())
+                        .route("send", "q")
+                        .route("$default", "m")
+                        .build();
+
+        assertThat(UnboundServices.of(api, ServerOptions.parse(List.of("--template", "t.yaml"))))
+                .containsExactly(
+                        "send: the sqs service integration (AWS) answers 500 without an AWS"
+                                + " endpoint; give one with --aws-endpoint URL or --aws-endpoint"
+                                + " sqs=URL");
+        assertThat(
+                        UnboundServices.of(
+                                api,
+                                ServerOptions.parse(
+                                        List.of(
+                                                "--template",
+                                                "t.yaml",
+                                                "--aws-endpoint",
+                                                "sqs=http://127.0.0.1:1"))))
+                .isEmpty();
     }
 
     @Test
