@@ -12,9 +12,8 @@ import java.util.Set;
  * Everything of API Gateway a CloudFormation, SAM or {@code cdk synth} template defines, each under
  * its logical id: REST APIs with their deployments and stages, usage plans, API keys and the keys'
  * plans, custom domain names and base path mappings, HTTP APIs with their stages, and the Lambda
- * functions the APIs call. APIs of kinds not served yet (WebSocket APIs) are listed by logical id
- * and type in {@link #otherApis()}; WebSocket APIs are also read into the model ({@link
- * #webSocketApis()}, reference 7.3) for the runtime that will serve them. Made by {@code
+ * functions the APIs call, and WebSocket APIs with their stages ({@link #webSocketApis()},
+ * reference 7.3), served by {@code WebSocketGateway}. Made by {@code
  * dev.apigw.model.cloudformation.CloudFormationImporter}; served by {@code
  * Api.builder().definition(definition, "OrdersApi", "prod")}.
  */
@@ -29,7 +28,6 @@ public final class GatewayDefinition {
     private final Map<String, FunctionConfiguration> functions;
     private final Map<String, HttpApi> httpApis;
     private final Map<String, WebSocketApi> webSocketApis;
-    private final Map<String, String> otherApis;
     private final List<String> warnings;
 
     private GatewayDefinition(Builder b) {
@@ -43,7 +41,6 @@ public final class GatewayDefinition {
         functions = Copies.orderedMap(b.functions);
         httpApis = Copies.orderedMap(b.httpApis);
         webSocketApis = Copies.orderedMap(b.webSocketApis);
-        otherApis = Copies.orderedMap(b.otherApis);
         warnings = Copies.list(b.warnings);
     }
 
@@ -61,14 +58,13 @@ public final class GatewayDefinition {
     public RestApiDefinition restApi(String logicalId) {
         RestApiDefinition api = restApis.get(logicalId);
         if (api == null) {
-            String kind = otherApis.get(logicalId);
             if (httpApis.containsKey(logicalId)) {
                 throw new IllegalArgumentException(
                         logicalId + " is an HTTP API: read it with httpApi(\"" + logicalId + "\")");
             }
             throw new IllegalArgumentException(
-                    kind != null
-                            ? logicalId + " is " + kind + ", which is not served yet"
+                    webSocketApis.containsKey(logicalId)
+                            ? webSocketApiHint(logicalId)
                             : "the template has no REST API "
                                     + logicalId
                                     + "; its REST APIs: "
@@ -123,10 +119,9 @@ public final class GatewayDefinition {
     public HttpApi httpApi(String logicalId) {
         HttpApi api = httpApis.get(logicalId);
         if (api == null) {
-            String kind = otherApis.get(logicalId);
             throw new IllegalArgumentException(
-                    kind != null
-                            ? logicalId + " is " + kind + ", which is not served yet"
+                    webSocketApis.containsKey(logicalId)
+                            ? webSocketApiHint(logicalId)
                             : restApis.containsKey(logicalId)
                                     ? logicalId
                                             + " is a REST API: read it with restApi(\""
@@ -140,10 +135,11 @@ public final class GatewayDefinition {
         return api;
     }
 
-    /**
-     * Returns the WebSocket APIs by logical id, each with its stages (reference 7.3). They are not
-     * served yet, so they are also listed in {@link #otherApis()}.
-     */
+    private static String webSocketApiHint(String logicalId) {
+        return logicalId + " is a WebSocket API: read it with webSocketApi(\"" + logicalId + "\")";
+    }
+
+    /** Returns the WebSocket APIs by logical id, each with its stages (reference 7.3). */
     public Map<String, WebSocketApi> webSocketApis() {
         return webSocketApis;
     }
@@ -170,14 +166,6 @@ public final class GatewayDefinition {
                                     + webSocketApis.keySet());
         }
         return api;
-    }
-
-    /**
-     * Returns the APIs not served yet (WebSocket APIs, which {@link #webSocketApis()} also holds):
-     * logical id to kind.
-     */
-    public Map<String, String> otherApis() {
-        return otherApis;
     }
 
     /** Returns what the import could not carry over exactly, one line each. */
@@ -214,7 +202,6 @@ public final class GatewayDefinition {
         private final Map<String, FunctionConfiguration> functions = new LinkedHashMap<>();
         private final Map<String, HttpApi> httpApis = new LinkedHashMap<>();
         private final Map<String, WebSocketApi> webSocketApis = new LinkedHashMap<>();
-        private final Map<String, String> otherApis = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
         private Builder() {}
@@ -270,15 +257,9 @@ public final class GatewayDefinition {
             return this;
         }
 
-        /** Adds a WebSocket API under its logical id (list it with {@link #otherApi} too). */
+        /** Adds a WebSocket API under its logical id. */
         public Builder webSocketApi(String logicalId, WebSocketApi api) {
             webSocketApis.put(logicalId, Objects.requireNonNull(api));
-            return this;
-        }
-
-        /** Lists an API of a kind not served yet. */
-        public Builder otherApi(String logicalId, String kind) {
-            otherApis.put(logicalId, kind);
             return this;
         }
 

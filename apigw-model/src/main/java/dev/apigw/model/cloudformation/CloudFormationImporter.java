@@ -25,8 +25,7 @@ import java.util.Objects;
  * {@code AWS::Serverless::HttpApi} and {@code HttpApi} function events) and Lambda function, each
  * under its logical id. Intrinsic functions are evaluated with the {@link TemplateOptions}'
  * parameter values (else the {@code Default}s); a resource whose {@code Condition} is false is left
- * out. WebSocket APIs ({@code ProtocolType: WEBSOCKET}) are listed in {@link
- * GatewayDefinition#otherApis()}, not served yet, and read into {@link
+ * out. WebSocket APIs ({@code ProtocolType: WEBSOCKET}) are read into {@link
  * GatewayDefinition#webSocketApis()} with their routes, integrations, route and integration
  * responses, authorizers and stages (reference 7.3).
  *

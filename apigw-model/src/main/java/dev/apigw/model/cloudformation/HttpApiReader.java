@@ -50,15 +50,14 @@ final class HttpApiReader {
     }
 
     /**
-     * Adds every HTTP API of the template to {@code out}; lists its WebSocket APIs as not served
-     * and also reads them into the model ({@link WebSocketApiReader}); fails naming a member
-     * resource whose {@code ApiId} names no API of the template.
+     * Adds every HTTP API of the template to {@code out}, and its WebSocket APIs ({@link
+     * WebSocketApiReader}); fails naming a member resource whose {@code ApiId} names no API of the
+     * template.
      */
     static void readAll(ImportRun run, GatewayDefinition.Builder out) {
         for (String id : run.ofType("AWS::ApiGatewayV2::Api")) {
             Props p = run.properties(id);
             if (p.text("ProtocolType").orElse("HTTP").equals("WEBSOCKET")) {
-                out.otherApi(id, "a WebSocket API (AWS::ApiGatewayV2::Api)");
                 out.webSocketApi(id, WebSocketApiReader.read(run, id));
             } else {
                 out.httpApi(id, new HttpApiReader(run, id).read());

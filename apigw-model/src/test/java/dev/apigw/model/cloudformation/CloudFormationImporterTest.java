@@ -295,7 +295,7 @@ class CloudFormationImporterTest {
         GatewayDefinition def = load(TEMPLATE, OPTIONS);
 
         assertThat(def.httpApis()).containsOnlyKeys("HttpApi");
-        assertThat(def.otherApis()).isEmpty();
+        assertThat(def.webSocketApis()).isEmpty();
         assertThatThrownBy(() -> def.restApi("HttpApi"))
                 .hasMessage("HttpApi is an HTTP API: read it with httpApi(\"HttpApi\")");
         assertThatThrownBy(() -> def.restApi("Nope"))

@@ -168,7 +168,7 @@ class HttpApiTemplateTest {
         HttpApi api = def.httpApi("Orders");
 
         assertThat(def.httpApis()).containsOnlyKeys("Orders");
-        assertThat(def.otherApis()).isEmpty();
+        assertThat(def.webSocketApis()).isEmpty();
         assertThat(api.id()).matches("[a-z0-9]{10}");
         assertThat(api.name()).isEqualTo("orders");
         assertThat(api.description()).hasValue("the orders");
@@ -339,7 +339,7 @@ class HttpApiTemplateTest {
     }
 
     @Test
-    void importText_webSocketApi_listedAsNotServedYet() {
+    void importText_webSocketApi_isReadAsAWebSocketApiNotAnHttpApi() {
         GatewayDefinition def =
                 load(
                         """
@@ -350,11 +350,11 @@ class HttpApiTemplateTest {
                         BASE);
 
         assertThat(def.httpApis()).isEmpty();
-        assertThat(def.otherApis())
-                .containsEntry("Chat", "a WebSocket API (AWS::ApiGatewayV2::Api)");
+        assertThat(def.webSocketApis()).containsOnlyKeys("Chat");
         assertThatThrownBy(() -> def.httpApi("Chat"))
-                .hasMessage(
-                        "Chat is a WebSocket API (AWS::ApiGatewayV2::Api), which is not served yet");
+                .hasMessage("Chat is a WebSocket API: read it with webSocketApi(\"Chat\")");
+        assertThatThrownBy(() -> def.restApi("Chat"))
+                .hasMessage("Chat is a WebSocket API: read it with webSocketApi(\"Chat\")");
     }
 
     @Test

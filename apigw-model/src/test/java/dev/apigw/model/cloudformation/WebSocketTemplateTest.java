@@ -95,12 +95,9 @@ class WebSocketTemplateTest {
     }
 
     @Test
-    void importFile_chatApp_isStillListedAsNotServed() {
+    void importFile_chatApp_isReadAsAWebSocketApi() {
         GatewayDefinition def = CloudFormationImporter.create(BASE).importFile(CHAT);
 
-        assertThat(def.otherApis())
-                .containsExactly(
-                        Map.entry("ChatWebSocket", "a WebSocket API (AWS::ApiGatewayV2::Api)"));
         assertThat(def.webSocketApis()).containsOnlyKeys("ChatWebSocket");
         assertThat(def.restApis()).isEmpty();
         assertThat(def.httpApis()).isEmpty();
@@ -109,8 +106,8 @@ class WebSocketTemplateTest {
                         "OnConnectFunction", "OnDisconnectFunction", "SendMessageFunction");
         assertThatThrownBy(() -> def.httpApi("ChatWebSocket"))
                 .hasMessage(
-                        "ChatWebSocket is a WebSocket API (AWS::ApiGatewayV2::Api), which is not"
-                                + " served yet");
+                        "ChatWebSocket is a WebSocket API: read it with"
+                                + " webSocketApi(\"ChatWebSocket\")");
         assertThat(def.toString()).contains("webSocketApis=[ChatWebSocket]");
     }
 

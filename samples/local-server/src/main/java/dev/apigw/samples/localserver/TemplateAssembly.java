@@ -197,23 +197,13 @@ final class TemplateAssembly {
         if (served.size() == 1) {
             return served.get(0);
         }
-        Map<String, String> others = new LinkedHashMap<>(definition.otherApis());
-        others.keySet().removeAll(definition.webSocketApis().keySet());
         if (served.isEmpty()) {
-            throw LaunchException.failure(
-                    "the template defines no REST, HTTP or WebSocket API"
-                            + (others.isEmpty() ? "" : "; not served yet: " + describe(others)));
+            throw LaunchException.failure("the template defines no REST, HTTP or WebSocket API");
         }
         throw LaunchException.usage(
                 "the template defines several APIs "
                         + String.join(", ", served)
                         + ": choose one with --api");
-    }
-
-    private static String describe(Map<String, String> apis) {
-        return apis.entrySet().stream()
-                .map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .collect(Collectors.joining(", "));
     }
 
     private static String stageName(
