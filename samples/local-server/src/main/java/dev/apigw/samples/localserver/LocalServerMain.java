@@ -152,7 +152,7 @@ public final class LocalServerMain {
         PrometheusMeterRegistry metrics = metricsRegistry();
         AccessLogSink accessLog = new AccessLogPrinter(out);
         Supplier<Gateway> accounts =
-                () -> Gateway.builder().meterRegistry(metrics).accessLog(accessLog).build();
+                () -> account(options).meterRegistry(metrics).accessLog(accessLog).build();
         try {
             String echoUrl = loopbackUrl(server) + DemoApi.ECHO_PATH;
             isolated = options.isolate() ? isolate() : null;
@@ -253,5 +253,12 @@ public final class LocalServerMain {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(ApiGatewayMetrics.namespace());
         return registry;
+    }
+
+    /** The account's builder with {@code --account-throttle}, if given (reference 9.4). */
+    static Gateway.Builder account(ServerOptions options) {
+        Gateway.Builder account = Gateway.builder();
+        options.accountThrottle().ifPresent(account::accountThrottle);
+        return account;
     }
 }

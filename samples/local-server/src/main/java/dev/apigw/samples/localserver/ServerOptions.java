@@ -1,5 +1,6 @@
 package dev.apigw.samples.localserver;
 
+import dev.apigw.model.ThrottleSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -99,6 +100,11 @@ public final class ServerOptions {
                     "                       of methodSettings (*/* as defaultRouteSettings, pets/GET"
                             + " as routeSettings['GET /pets']);",
                     "                       the rest is REST-only and ignored with a warning",
+                    "  --account-throttle RATE:BURST  the account's throttle: requests a second and"
+                            + " burst, shared by every",
+                    "                       request, WebSocket message and @connections call"
+                            + " (AWS's default 10000:5000);",
+                    "                       raise it for load tests, as AWS raises it on request",
                     "  --log-level LEVEL    OFF, ERROR or INFO: the execution log level of every method"
                             + " of the stage, on",
                     "                       standard error; default the stage's own, ERROR if it sets"
@@ -153,7 +159,8 @@ public final class ServerOptions {
                     "--host",
                     "--port",
                     "--stage-config",
-                    "--log-level");
+                    "--log-level",
+                    "--account-throttle");
 
     /** Flags that take none. */
     private static final Set<String> SWITCHES = Set.of("--version", "--watch", "--isolate");
@@ -178,6 +185,7 @@ public final class ServerOptions {
     private final int port;
     private final Path stageConfig;
     private final LogLevel logLevel;
+    private final ThrottleSettings accountThrottle;
     private final boolean watch;
 
     private ServerOptions(Parser p) {
@@ -202,6 +210,7 @@ public final class ServerOptions {
         port = p.port;
         stageConfig = p.stageConfig;
         logLevel = p.logLevel;
+        accountThrottle = p.accountThrottle;
         watch = p.watch;
     }
 
@@ -392,6 +401,14 @@ public final class ServerOptions {
         return Optional.ofNullable(logLevel);
     }
 
+    /**
+     * Returns the account's throttle given with {@code --account-throttle} (reference 9.4: AWS's
+     * default is 10,000 requests a second with bursts of 5,000, raised on request), if any.
+     */
+    public Optional<ThrottleSettings> accountThrottle() {
+        return Optional.ofNullable(accountThrottle);
+    }
+
     /** Returns whether the spec and the classpath are watched for changes. */
     public boolean watch() {
         return watch;
@@ -432,6 +449,7 @@ public final class ServerOptions {
         private int port = 3000;
         private Path stageConfig;
         private LogLevel logLevel;
+        private ThrottleSettings accountThrottle;
         private boolean watch;
 
         void accept(String flag, String value) {
@@ -505,6 +523,9 @@ public final class ServerOptions {
                 case "--log-level":
                     logLevel = LogLevel.parse(value);
                     break;
+                case "--account-throttle":
+                    accountThrottle = throttle(flag, value);
+                    break;
                 case "--watch":
                     watch = true;
                     break;
@@ -575,6 +596,26 @@ public final class ServerOptions {
             } catch (URISyntaxException e) {
                 return null;
             }
+        }
+
+        /** Parses {@code RATE:BURST}: a positive rate a second and a positive whole burst. */
+        private static ThrottleSettings throttle(String flag, String value) {
+            int colon = value.indexOf(':');
+            try {
+                double rate = Double.parseDouble(value.substring(0, Math.max(colon, 0)));
+                int burst = Integer.parseInt(value.substring(colon + 1));
+                if (colon > 0 && rate > 0 && Double.isFinite(rate) && burst > 0) {
+                    return new ThrottleSettings(burst, rate);
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the value
+            }
+            throw LaunchException.usage(
+                    flag
+                            + " expects RATE:BURST, a positive rate a second and a positive whole"
+                            + " burst (e.g. 10000:5000), got '"
+                            + value
+                            + "'");
         }
 
         private static int port(String value) {

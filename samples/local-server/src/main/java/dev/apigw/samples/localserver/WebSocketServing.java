@@ -67,7 +67,7 @@ final class WebSocketServing {
             HandlerLoader loader = HandlerLoader.create(options.classpath());
             options.lambdas().forEach((name, type) -> functions.put(name, loader.load(name, type)));
             Gateway account =
-                    Gateway.builder()
+                    LocalServerMain.account(options)
                             .meterRegistry(metrics)
                             .accessLog(new AccessLogPrinter(out))
                             .build();

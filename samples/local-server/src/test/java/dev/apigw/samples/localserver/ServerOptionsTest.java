@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apigw.model.ThrottleSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerOptionsTest {
     @Test
@@ -95,6 +98,27 @@ class ServerOptionsTest {
 
         assertThat(options.port()).isZero();
         assertThat(options.placeholders()).containsExactly(Map.entry("A", "b=c"));
+    }
+
+    @Test
+    void parse_accountThrottle_readsRateAndBurst() {
+        assertThat(ServerOptions.parse(List.of()).accountThrottle()).isEmpty();
+        assertThat(
+                        ServerOptions.parse(List.of("--account-throttle", "50000:25000"))
+                                .accountThrottle())
+                .contains(new ThrottleSettings(25_000, 50_000.0));
+        assertThat(ServerOptions.parse(List.of("--account-throttle=0.5:1")).accountThrottle())
+                .contains(new ThrottleSettings(1, 0.5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100", ":5", "100:", "0:5", "100:0", "-1:5", "a:b", "NaN:5", "1:2.5"})
+    void parse_accountThrottle_notRateColonBurst_failsAsUsage(String value) {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--account-throttle=" + value)))
+                .isInstanceOfSatisfying(
+                        LaunchException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
+                .hasMessageStartingWith("--account-throttle expects RATE:BURST");
     }
 
     @Test
