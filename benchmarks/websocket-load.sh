@@ -10,6 +10,9 @@
 #   PAYLOAD=64     bytes per message
 #   WINDOW=1       messages each client may have unanswered
 #   PIN=1          both servers on CPU 0 and the load generator on CPU 1 (taskset)
+#   ACCOUNT_THROTTLE=1000000:1000000
+#                  the local server's --account-throttle (AWS's default 10000:5000 would throttle
+#                  the runs past 10,000 messages a second: measure capacity, not the limit)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -49,7 +52,8 @@ start() {
 }
 
 start gateway "${server_cpu[@]}" java -jar "$jar" --template "$here/websocket-echo.yaml" \
-    --lambda EchoFunction=dev.apigw.benchmarks.WebSocketEchoHandler --classpath "$handlers" --port 0
+    --lambda EchoFunction=dev.apigw.benchmarks.WebSocketEchoHandler --classpath "$handlers" --port 0 \
+    --account-throttle "${ACCOUNT_THROTTLE:-1000000:1000000}"
 start bare "${server_cpu[@]}" java -cp "$jar" dev.apigw.samples.localserver.BareWebSocketMain 0
 
 names=("bare Jetty WebSocket echo" "gateway sendmessage (Lambda proxy)")
