@@ -1,16 +1,11 @@
 package dev.apigw.samples.localserver;
 
-import dev.apigw.runtime.websocket.WebSocketGateway;
 import dev.apigw.servlet.LocalServer;
 import jakarta.servlet.ServletException;
-import java.time.Duration;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServerContainer;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * The reference for WebSocket figures (reference 7.3): the same Jetty configuration as the local
@@ -24,9 +19,6 @@ import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 public final class BareWebSocketMain {
     /** The path the echo endpoint is served on. */
     static final String PATH = "/bare";
-
-    /** The largest frame, as the WebSocket endpoint's (reference 9.5: 32 KB). */
-    private static final int MAX_FRAME_BYTES = 32 * 1024;
 
     private BareWebSocketMain() {}
 
@@ -51,20 +43,13 @@ public final class BareWebSocketMain {
 
         @Override
         public void init() throws ServletException {
-            ServletContextHandler context =
-                    ServletContextHandler.getServletContextHandler(getServletContext());
-            WebSocketServerComponents.ensureWebSocketComponents(context.getServer(), context);
-            JettyWebSocketServerContainer.ensureContainer(getServletContext());
+            WebSocketEndpointServlet.ensureContainer(getServletContext());
             super.init();
         }
 
         @Override
         protected void configure(JettyWebSocketServletFactory factory) {
-            factory.setMaxTextMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
-            factory.setMaxBinaryMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
-            factory.setMaxFrameSize(MAX_FRAME_BYTES);
-            factory.setAutoFragment(false);
-            factory.setIdleTimeout(WebSocketGateway.IDLE_TIMEOUT.plus(Duration.ofMinutes(1)));
+            WebSocketEndpointServlet.applyLimits(factory);
             factory.setCreator((request, response) -> new Echo());
         }
     }

@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import dev.apigw.runtime.websocket.ConnectRequest;
 import dev.apigw.runtime.websocket.ConnectResult;
 import dev.apigw.runtime.websocket.WebSocketGateway;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,20 +49,33 @@ final class WebSocketEndpointServlet extends JettyWebSocketServlet {
 
     @Override
     public void init() throws ServletException {
-        ServletContextHandler context =
-                ServletContextHandler.getServletContextHandler(getServletContext());
-        WebSocketServerComponents.ensureWebSocketComponents(context.getServer(), context);
-        JettyWebSocketServerContainer.ensureContainer(getServletContext());
+        ensureContainer(getServletContext());
         super.init();
     }
 
-    @Override
-    protected void configure(JettyWebSocketServletFactory factory) {
+    /** Gives the servlet's context Jetty's WebSocket components and container. */
+    static void ensureContainer(ServletContext servletContext) {
+        ServletContextHandler context =
+                ServletContextHandler.getServletContextHandler(servletContext);
+        WebSocketServerComponents.ensureWebSocketComponents(context.getServer(), context);
+        JettyWebSocketServerContainer.ensureContainer(servletContext);
+    }
+
+    /**
+     * Sets the limits of reference 7.3 and 9.5 on {@code factory}: messages up to 128 KB, frames up
+     * to 32 KB and not split, Jetty's idle timeout a minute past the gateway's.
+     */
+    static void applyLimits(JettyWebSocketServletFactory factory) {
         factory.setMaxTextMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
         factory.setMaxBinaryMessageSize(WebSocketGateway.MAX_MESSAGE_BYTES);
         factory.setMaxFrameSize(MAX_FRAME_BYTES);
         factory.setAutoFragment(false);
         factory.setIdleTimeout(WebSocketGateway.IDLE_TIMEOUT.plus(Duration.ofMinutes(1)));
+    }
+
+    @Override
+    protected void configure(JettyWebSocketServletFactory factory) {
+        applyLimits(factory);
         factory.setCreator(
                 (request, response) -> {
                     Object endpoint = request.getHttpServletRequest().getAttribute(ENDPOINT);
