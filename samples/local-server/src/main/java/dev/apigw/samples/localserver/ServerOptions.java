@@ -1,5 +1,6 @@
 package dev.apigw.samples.localserver;
 
+import dev.apigw.redis.FailurePolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -103,6 +104,19 @@ public final class ServerOptions {
                             + " of the stage, on",
                     "                       standard error; default the stage's own, ERROR if it sets"
                             + " none",
+                    "  --redis URI          keep the throttles' token buckets, the usage plans' quotas"
+                            + " and usage, and the",
+                    "                       stage cache on the Redis at URI (redis://HOST:PORT,"
+                            + " rediss://... for TLS,",
+                    "                       redis://:PASSWORD@HOST:PORT/DB), shared by every"
+                            + " server pointed at it;",
+                    "                       REST and HTTP APIs (not a WebSocket API)",
+                    "  --redis-fail POLICY  open or closed: what the throttles and quotas answer when"
+                            + " Redis is down or",
+                    "                       slower than 100 ms: open (the default) admits, closed"
+                            + " refuses with 429;",
+                    "                       the stage cache answers a miss either way. Needs"
+                            + " --redis",
                     "  --watch              rebuild the API when the spec or a --classpath entry"
                             + " changes, reloading",
                     "                       handler classes; a change that does not build keeps the"
@@ -153,7 +167,9 @@ public final class ServerOptions {
                     "--host",
                     "--port",
                     "--stage-config",
-                    "--log-level");
+                    "--log-level",
+                    "--redis",
+                    "--redis-fail");
 
     /** Flags that take none. */
     private static final Set<String> SWITCHES = Set.of("--version", "--watch", "--isolate");
@@ -179,6 +195,8 @@ public final class ServerOptions {
     private final Path stageConfig;
     private final LogLevel logLevel;
     private final boolean watch;
+    private final URI redis;
+    private final FailurePolicy redisFail;
 
     private ServerOptions(Parser p) {
         spec = p.spec;
@@ -203,6 +221,8 @@ public final class ServerOptions {
         stageConfig = p.stageConfig;
         logLevel = p.logLevel;
         watch = p.watch;
+        redis = p.redis;
+        redisFail = p.redisFail;
     }
 
     /** Returns whether the arguments ask for the version ({@code --version}). */
@@ -250,6 +270,9 @@ public final class ServerOptions {
         }
         if (p.apiType != null && p.spec == null) {
             throw LaunchException.usage("--api-type needs --spec (see --help)");
+        }
+        if (p.redisFail != null && p.redis == null) {
+            throw LaunchException.usage("--redis-fail needs --redis (see --help)");
         }
         if (p.template == null) {
             for (String flag : new String[] {"--api", "--parameter", "--isolate"}) {
@@ -392,6 +415,19 @@ public final class ServerOptions {
         return Optional.ofNullable(logLevel);
     }
 
+    /** Returns the Redis the account's stores live on ({@code --redis}), if given. */
+    public Optional<URI> redis() {
+        return Optional.ofNullable(redis);
+    }
+
+    /**
+     * Returns what the Redis stores answer when Redis fails ({@code --redis-fail}): {@link
+     * FailurePolicy#OPEN} unless {@code closed} was given.
+     */
+    public FailurePolicy redisFail() {
+        return redisFail == null ? FailurePolicy.OPEN : redisFail;
+    }
+
     /** Returns whether the spec and the classpath are watched for changes. */
     public boolean watch() {
         return watch;
@@ -433,6 +469,8 @@ public final class ServerOptions {
         private Path stageConfig;
         private LogLevel logLevel;
         private boolean watch;
+        private URI redis;
+        private FailurePolicy redisFail;
 
         void accept(String flag, String value) {
             given.add(flag);
@@ -508,6 +546,12 @@ public final class ServerOptions {
                 case "--watch":
                     watch = true;
                     break;
+                case "--redis":
+                    redis = redisUri(value);
+                    break;
+                case "--redis-fail":
+                    redisFail = failurePolicy(value);
+                    break;
                 case "--version":
                     break;
                 default:
@@ -574,6 +618,37 @@ public final class ServerOptions {
                 return http && uri.getHost() != null ? uri : null;
             } catch (URISyntaxException e) {
                 return null;
+            }
+        }
+
+        /**
+         * Reads a Redis URI: {@code redis} or {@code rediss} with a host. The value is not echoed:
+         * it may hold a password.
+         */
+        private static URI redisUri(String value) {
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+                boolean redis =
+                        scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss");
+                if (redis && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw LaunchException.usage("--redis expects redis://HOST:PORT or rediss://HOST:PORT");
+        }
+
+        private static FailurePolicy failurePolicy(String value) {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "open":
+                    return FailurePolicy.OPEN;
+                case "closed":
+                    return FailurePolicy.CLOSED;
+                default:
+                    throw LaunchException.usage(
+                            "--redis-fail expects open or closed, got '" + value + "'");
             }
         }
 
