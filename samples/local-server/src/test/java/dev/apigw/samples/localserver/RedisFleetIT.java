@@ -1,5 +1,6 @@
 package dev.apigw.samples.localserver;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.apigw.redis.RedisServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -310,6 +313,54 @@ class RedisFleetIT {
 
         awaitTrue(() -> postQuota(server).statusCode() == 200);
         assertThat(getCached(server).body()).isEqualTo("call 1");
+    }
+
+    @Test
+    void redisUnreachable_exitsOneWithOneLineNamingIt() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+
+        ServerProcess.Result result =
+                ServerProcess.run(
+                        List.of(
+                                "--template",
+                                template().toString(),
+                                "--redis",
+                                "redis://:Secret@127.0.0.1:" + port,
+                                "--port",
+                                "0"),
+                        dir);
+
+        assertThat(result.exitStatus()).isEqualTo(LaunchException.FAILURE);
+        assertThat(result.stderr().lines().filter(line -> line.startsWith("apigw-local: ")))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("apigw-local: --redis: cannot connect to 127.0.0.1:" + port + ": ")
+                .doesNotContain("Secret");
+        assertThat(result.stdout()).doesNotContain("Listening on");
+    }
+
+    @Test
+    void webSocketApi_withRedis_isRefusedAsUsage() throws Exception {
+        ServerProcess.Result result =
+                ServerProcess.run(
+                        List.of(
+                                "--template",
+                                Path.of("src/test/resources/websocket/echo-websocket.yaml")
+                                        .toAbsolutePath()
+                                        .toString(),
+                                "--redis",
+                                REDIS.uri(),
+                                "--port",
+                                "0"),
+                        dir);
+
+        assertThat(result.exitStatus()).isEqualTo(LaunchException.USAGE);
+        assertThat(result.stderr())
+                .contains(
+                        "apigw-local: --redis: a WebSocket API's stores are not on Redis yet;"
+                                + " serve it without --redis");
     }
 
     /** Runs {@code call}, checks it answered within {@link #BOUND}, and returns its answer. */
