@@ -22,10 +22,10 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The account's throttling, quota and stage cache stores on one Redis, for a fleet of JVMs serving
- * the same APIs (reference 8.2, 9.3, 9.4): every JVM builds its {@code Gateway} with the stores of
- * a {@code RedisStores} connected to the same Redis, and their buckets, quotas and cached responses
- * are shared.
+ * The account's throttling, quota, stage cache and authorizer cache stores on one Redis, for a
+ * fleet of JVMs serving the same APIs (reference 8.2, 8.3, 9.3, 9.4): every JVM builds its {@code
+ * Gateway} with the stores of a {@code RedisStores} connected to the same Redis, and their buckets,
+ * quotas, cached responses and authorizer answers are shared.
  *
  * <pre>{@code
  * RedisStores redis = RedisStores.builder("redis://redis.internal:6379")
@@ -56,6 +56,7 @@ public final class RedisStores implements AutoCloseable {
     private final RedisRateLimitStore rateLimitStore;
     private final RedisUsageStore usageStore;
     private final RedisResponseCacheStore responseCacheStore;
+    private final RedisAuthorizerResultStore authorizerResultStore;
 
     private RedisStores(Builder b) {
         Duration timeout = b.commandTimeout;
@@ -131,6 +132,16 @@ public final class RedisStores implements AutoCloseable {
                                 "a miss (the integration serves)",
                                 b.logInterval,
                                 b.meterRegistry));
+        authorizerResultStore =
+                new RedisAuthorizerResultStore(
+                        cacheConnection.sync(),
+                        b.keyPrefix,
+                        new StoreFailures(
+                                "authorizer-cache",
+                                b.failurePolicy,
+                                "a miss (the authorizer is called)",
+                                b.logInterval,
+                                b.meterRegistry));
     }
 
     /**
@@ -162,14 +173,20 @@ public final class RedisStores implements AutoCloseable {
         return responseCacheStore;
     }
 
+    /** Returns the answers of Lambda authorizers, shared through Redis. */
+    public RedisAuthorizerResultStore authorizerResultStore() {
+        return authorizerResultStore;
+    }
+
     /**
-     * Gives the account builder this object's rate limit, usage and response cache stores, and
-     * returns it.
+     * Gives the account builder this object's rate limit, usage, response cache and authorizer
+     * result stores, and returns it.
      */
     public Gateway.Builder applyTo(Gateway.Builder gateway) {
         return gateway.rateLimitStore(rateLimitStore)
                 .usageStore(usageStore)
-                .responseCacheStore(responseCacheStore);
+                .responseCacheStore(responseCacheStore)
+                .authorizerResultStore(authorizerResultStore);
     }
 
     /** Closes the connections and the client's threads. The stores then fail by their policy. */
@@ -256,8 +273,8 @@ public final class RedisStores implements AutoCloseable {
 
         /**
          * The registry of the counter {@code apigw.redis.failures} (tags {@code store}: {@code
-         * rate-limit}, {@code usage} or {@code response-cache}, {@code policy}); give the {@code
-         * Gateway}'s. Default none.
+         * rate-limit}, {@code usage}, {@code response-cache} or {@code authorizer-cache}, {@code
+         * policy}); give the {@code Gateway}'s. Default none.
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry);

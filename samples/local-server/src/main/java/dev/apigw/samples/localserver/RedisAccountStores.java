@@ -9,10 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * The account's stores on the Redis of {@code --redis} (issue 16; reference 8.2, 9.3, 9.4): the
- * token buckets of throttling, the quota counters and usage of usage plans, and the stage cache
- * entries, shared by every local server pointed at the same Redis, answering Redis failures by
- * {@code --redis-fail}. Connecting prints one line, {@code Stores on Redis at HOST:PORT: ...},
- * which names no password.
+ * token buckets of throttling, the quota counters and usage of usage plans, the stage cache entries
+ * and the Lambda authorizers' answers, shared by every local server pointed at the same Redis,
+ * answering Redis failures by {@code --redis-fail}. Connecting prints one line, {@code Stores on
+ * Redis at HOST:PORT: ...}, which names no password.
  */
 final class RedisAccountStores {
     private RedisAccountStores() {}
@@ -43,7 +43,7 @@ final class RedisAccountStores {
     static String startupLine(URI uri, FailurePolicy policy) {
         return "Stores on Redis at "
                 + hostAndPort(uri)
-                + ": throttles, quotas and usage, stage cache (fail-"
+                + ": throttles, quotas and usage, stage cache, authorizer cache (fail-"
                 + policy.name().toLowerCase(Locale.ROOT)
                 + ")";
     }

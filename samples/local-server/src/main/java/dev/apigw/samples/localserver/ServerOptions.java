@@ -105,18 +105,17 @@ public final class ServerOptions {
                     "                       standard error; default the stage's own, ERROR if it sets"
                             + " none",
                     "  --redis URI          keep the throttles' token buckets, the usage plans' quotas"
-                            + " and usage, and the",
-                    "                       stage cache on the Redis at URI (redis://HOST:PORT,"
-                            + " rediss://... for TLS,",
-                    "                       redis://:PASSWORD@HOST:PORT/DB), shared by every"
-                            + " server pointed at it;",
+                            + " and usage, the stage",
+                    "                       cache and the Lambda authorizers' answers on the Redis at"
+                            + " URI (redis://HOST:PORT,",
+                    "                       rediss://... for TLS, redis://:PASSWORD@HOST:PORT/DB),"
+                            + " shared by every server pointed at it;",
                     "                       REST and HTTP APIs (not a WebSocket API)",
                     "  --redis-fail POLICY  open or closed: what the throttles and quotas answer when"
                             + " Redis is down or",
                     "                       slower than 100 ms: open (the default) admits, closed"
                             + " refuses with 429;",
-                    "                       the stage cache answers a miss either way. Needs"
-                            + " --redis",
+                    "                       the caches answer a miss either way. Needs --redis",
                     "  --watch              rebuild the API when the spec or a --classpath entry"
                             + " changes, reloading",
                     "                       handler classes; a change that does not build keeps the"

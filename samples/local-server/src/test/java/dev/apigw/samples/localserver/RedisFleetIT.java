@@ -169,7 +169,9 @@ class RedisFleetIT {
         ServerProcess process = ServerProcess.start(args);
         processes.add(process);
         String stores = process.awaitLine("Stores on Redis at ");
-        assertThat(stores).endsWith(": throttles, quotas and usage, stage cache (fail-open)");
+        assertThat(stores)
+                .endsWith(
+                        ": throttles, quotas and usage, stage cache, authorizer cache (fail-open)");
         return process.awaitLine("Listening on ").substring("Listening on ".length());
     }
 

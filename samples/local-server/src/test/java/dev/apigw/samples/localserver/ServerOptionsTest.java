@@ -381,7 +381,7 @@ class ServerOptionsTest {
                                 FailurePolicy.CLOSED))
                 .isEqualTo(
                         "Stores on Redis at 10.0.0.5:6380: throttles, quotas and usage, stage"
-                                + " cache (fail-closed)");
+                                + " cache, authorizer cache (fail-closed)");
         assertThat(RedisAccountStores.startupLine(URI.create("redis://r"), FailurePolicy.OPEN))
                 .startsWith("Stores on Redis at r:6379: ");
     }
