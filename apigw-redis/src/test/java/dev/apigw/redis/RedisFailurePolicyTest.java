@@ -10,6 +10,7 @@ import dev.apigw.runtime.spi.CacheCluster;
 import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -136,6 +137,30 @@ class RedisFailurePolicyTest {
                 () -> {
                     cache.put(CLUSTER, "k", new byte[] {3}, Duration.ofMinutes(5));
                     return cache.get(CLUSTER, "k").isPresent();
+                });
+    }
+
+    @Test
+    void redisStopped_authorizerCache_missesWithinTheTimeoutWhateverThePolicy() throws Exception {
+        assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
+        RedisAuthorizerResultStore answers = open(FailurePolicy.CLOSED).authorizerResultStore();
+        Instant now = Instant.parse("2026-12-05T00:00:00Z");
+        answers.put("api", "prod", "auth:300:h", new byte[] {1}, now, Duration.ofMinutes(5));
+        assertThat(answers.get("api", "prod", "auth:300:h", now)).isPresent();
+
+        REDIS.stop();
+
+        assertThat(timed(() -> answers.get("api", "prod", "auth:300:h", now).isEmpty())).isTrue();
+        answers.put("api", "prod", "k", new byte[] {2}, now, Duration.ofMinutes(5));
+        assertThat(answers.failureCount()).isEqualTo(2);
+        assertThatThrownBy(() -> answers.flush("api", "prod")).isInstanceOf(RedisException.class);
+
+        REDIS.start();
+
+        awaitTrue(
+                () -> {
+                    answers.put("api", "prod", "k", new byte[] {3}, now, Duration.ofMinutes(5));
+                    return answers.get("api", "prod", "k", now).isPresent();
                 });
     }
 
