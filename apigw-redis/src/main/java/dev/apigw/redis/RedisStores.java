@@ -38,12 +38,13 @@ import java.util.concurrent.TimeUnit;
  * redis.close();
  * }</pre>
  *
- * <p>One Lettuce client, three multiplexed connections (the buckets', the counters' and the cache
- * entries', so that a large entry never delays a throttled request), which reconnect by themselves
- * when Redis comes back (every 10 ms to 1 s). While disconnected, commands fail at once; a
- * connected command fails after the command timeout; the stores then answer by their {@link
- * FailurePolicy}. Connecting (up to 5 s) fails when Redis is not reachable at all. Thread-safe;
- * close it after the {@code Gateway}'s last request.
+ * <p>One Lettuce client, three multiplexed connections (the buckets', the counters' and the caches'
+ * (stage cache entries and authorizer answers), so that a large entry never delays a throttled
+ * request), which reconnect by themselves when Redis comes back (every 10 ms to 1 s). While
+ * disconnected, commands fail at once; a connected command fails after the command timeout; the
+ * throttling and quota stores then answer by their {@link FailurePolicy}, the caches with a miss.
+ * Connecting (up to 5 s) fails when Redis is not reachable at all. Thread-safe; close it after the
+ * {@code Gateway}'s last request.
  */
 public final class RedisStores implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
