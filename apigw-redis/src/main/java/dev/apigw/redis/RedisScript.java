@@ -18,8 +18,11 @@ final class RedisScript {
         this.output = output;
     }
 
-    /** Runs the script with {@code keys} and {@code args}; Lettuce's exceptions pass through. */
-    <T> T run(RedisCommands<String, String> redis, String[] keys, String... args) {
+    /**
+     * Runs the script with {@code keys} and {@code args} (strings or bytes, as the connection's
+     * codec has its values); Lettuce's exceptions pass through.
+     */
+    <T, V> T run(RedisCommands<String, V> redis, String[] keys, V[] args) {
         String known = sha;
         if (known == null) {
             known = redis.digest(text);

@@ -22,9 +22,10 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The account's throttling and quota stores on one Redis, for a fleet of JVMs serving the same APIs
- * (reference 8.2, 9.4): every JVM builds its {@code Gateway} with the stores of a {@code
- * RedisStores} connected to the same Redis, and their buckets and quotas are shared.
+ * The account's throttling, quota, stage cache and authorizer cache stores on one Redis, for a
+ * fleet of JVMs serving the same APIs (reference 8.2, 8.3, 9.3, 9.4): every JVM builds its {@code
+ * Gateway} with the stores of a {@code RedisStores} connected to the same Redis, and their buckets,
+ * quotas, cached responses and authorizer answers are shared.
  *
  * <pre>{@code
  * RedisStores redis = RedisStores.builder("redis://redis.internal:6379")
@@ -37,11 +38,13 @@ import java.util.concurrent.TimeUnit;
  * redis.close();
  * }</pre>
  *
- * <p>One Lettuce client, two multiplexed connections (the buckets' and the counters'), which
- * reconnect by themselves when Redis comes back (every 10 ms to 1 s). While disconnected, commands
- * fail at once; a connected command fails after the command timeout; the stores then answer by
- * their {@link FailurePolicy}. Connecting (up to 5 s) fails when Redis is not reachable at all.
- * Thread-safe; close it after the {@code Gateway}'s last request.
+ * <p>One Lettuce client, three multiplexed connections (the buckets', the counters' and the caches'
+ * (stage cache entries and authorizer answers), so that a large entry never delays a throttled
+ * request), which reconnect by themselves when Redis comes back (every 10 ms to 1 s). While
+ * disconnected, commands fail at once; a connected command fails after the command timeout; the
+ * throttling and quota stores then answer by their {@link FailurePolicy}, the caches with a miss.
+ * Connecting (up to 5 s) fails when Redis is not reachable at all. Thread-safe; close it after the
+ * {@code Gateway}'s last request.
  */
 public final class RedisStores implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -50,8 +53,11 @@ public final class RedisStores implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> bucketConnection;
     private final StatefulRedisConnection<String, String> counterConnection;
+    private final StatefulRedisConnection<String, byte[]> cacheConnection;
     private final RedisRateLimitStore rateLimitStore;
     private final RedisUsageStore usageStore;
+    private final RedisResponseCacheStore responseCacheStore;
+    private final RedisAuthorizerResultStore authorizerResultStore;
 
     private RedisStores(Builder b) {
         Duration timeout = b.commandTimeout;
@@ -84,8 +90,11 @@ public final class RedisStores implements AutoCloseable {
             bucketConnection =
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             counterConnection = client.connect(StringCodec.UTF8);
+            cacheConnection =
+                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             bucketConnection.setTimeout(timeout);
             counterConnection.setTimeout(timeout);
+            cacheConnection.setTimeout(timeout);
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();
@@ -113,6 +122,27 @@ public final class RedisStores implements AutoCloseable {
                         b.failurePolicy,
                         new StoreFailures(
                                 "usage", b.failurePolicy, b.logInterval, b.meterRegistry));
+        responseCacheStore =
+                new RedisResponseCacheStore(
+                        cacheConnection.sync(),
+                        b.clock,
+                        b.keyPrefix,
+                        new StoreFailures(
+                                "response-cache",
+                                b.failurePolicy,
+                                "a miss (the integration serves)",
+                                b.logInterval,
+                                b.meterRegistry));
+        authorizerResultStore =
+                new RedisAuthorizerResultStore(
+                        cacheConnection.sync(),
+                        b.keyPrefix,
+                        new StoreFailures(
+                                "authorizer-cache",
+                                b.failurePolicy,
+                                "a miss (the authorizer is called)",
+                                b.logInterval,
+                                b.meterRegistry));
     }
 
     /**
@@ -139,9 +169,25 @@ public final class RedisStores implements AutoCloseable {
         return usageStore;
     }
 
-    /** Gives the account builder this object's rate limit and usage stores, and returns it. */
+    /** Returns the entries of the stage caches, shared through Redis. */
+    public RedisResponseCacheStore responseCacheStore() {
+        return responseCacheStore;
+    }
+
+    /** Returns the answers of Lambda authorizers, shared through Redis. */
+    public RedisAuthorizerResultStore authorizerResultStore() {
+        return authorizerResultStore;
+    }
+
+    /**
+     * Gives the account builder this object's rate limit, usage, response cache and authorizer
+     * result stores, and returns it.
+     */
     public Gateway.Builder applyTo(Gateway.Builder gateway) {
-        return gateway.rateLimitStore(rateLimitStore).usageStore(usageStore);
+        return gateway.rateLimitStore(rateLimitStore)
+                .usageStore(usageStore)
+                .responseCacheStore(responseCacheStore)
+                .authorizerResultStore(authorizerResultStore);
     }
 
     /** Closes the connections and the client's threads. The stores then fail by their policy. */
@@ -149,6 +195,7 @@ public final class RedisStores implements AutoCloseable {
     public void close() {
         bucketConnection.close();
         counterConnection.close();
+        cacheConnection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
@@ -191,8 +238,9 @@ public final class RedisStores implements AutoCloseable {
         }
 
         /**
-         * The clock that refills the buckets (default the system clock): give the {@code Gateway}'s
-         * clock. Bucket4j reads time on the client, so the fleet's clocks must be synchronised.
+         * The clock that refills the buckets and expires cache entries (default the system clock):
+         * give the {@code Gateway}'s clock. Bucket4j reads time on the client, so the fleet's
+         * clocks must be synchronised.
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
@@ -226,7 +274,8 @@ public final class RedisStores implements AutoCloseable {
 
         /**
          * The registry of the counter {@code apigw.redis.failures} (tags {@code store}: {@code
-         * rate-limit} or {@code usage}, {@code policy}); give the {@code Gateway}'s. Default none.
+         * rate-limit}, {@code usage}, {@code response-cache} or {@code authorizer-cache}, {@code
+         * policy}); give the {@code Gateway}'s. Default none.
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry);

@@ -177,8 +177,10 @@ public final class RedisUsageStore implements UsageStore {
                     USAGE.run(
                             redis,
                             new String[] {usageKey(counter), daysKey(counter)},
-                            Long.toString(startDate.toEpochDay()),
-                            Long.toString(endDate.toEpochDay()));
+                            new String[] {
+                                Long.toString(startDate.toEpochDay()),
+                                Long.toString(endDate.toEpochDay())
+                            });
             failures.succeeded();
         } catch (RuntimeException e) {
             failures.record(e);
@@ -200,7 +202,8 @@ public final class RedisUsageStore implements UsageStore {
         Objects.requireNonNull(now);
         String key = keyPrefix + "plan-started:" + usagePlanId;
         try {
-            String first = PLAN_STARTED.run(redis, new String[] {key}, now.toString());
+            String first =
+                    PLAN_STARTED.run(redis, new String[] {key}, new String[] {now.toString()});
             failures.succeeded();
             return first == null ? now : Instant.parse(first);
         } catch (RuntimeException e) {

@@ -18,7 +18,7 @@ final class StoreFailures {
     private static final Logger LOG = LoggerFactory.getLogger(StoreFailures.class);
 
     private final String store;
-    private final FailurePolicy policy;
+    private final String answer;
     private final long intervalNanos;
     private final Counter meter;
     private final AtomicLong count = new AtomicLong();
@@ -27,8 +27,26 @@ final class StoreFailures {
     private final AtomicBoolean failing = new AtomicBoolean();
 
     StoreFailures(String store, FailurePolicy policy, Duration interval, MeterRegistry registry) {
+        this(
+                store,
+                policy,
+                policy == FailurePolicy.OPEN ? "fail-open (admit)" : "fail-closed (refuse)",
+                interval,
+                registry);
+    }
+
+    /**
+     * Counts the failures of a store that answers them its own way, {@code answer} in the warning
+     * (the response cache: a miss, whatever the policy).
+     */
+    StoreFailures(
+            String store,
+            FailurePolicy policy,
+            String answer,
+            Duration interval,
+            MeterRegistry registry) {
         this.store = store;
-        this.policy = policy;
+        this.answer = answer;
         this.intervalNanos = interval.toNanos();
         this.meter =
                 registry == null
@@ -56,10 +74,10 @@ final class StoreFailures {
             failing.set(true);
             LOG.warn(
                     "Redis {} store: {} command(s) failed since the last report, answering"
-                            + " fail-{}: {}",
+                            + " {}: {}",
                     store,
                     unlogged.getAndSet(0),
-                    policy == FailurePolicy.OPEN ? "open (admit)" : "closed (refuse)",
+                    answer,
                     failure.toString());
             return true;
         }

@@ -1,9 +1,12 @@
 /**
  * The account's stores on Redis, for a fleet of JVMs that must share the limits AWS keeps per API
  * (reference 8.2, 9.4): {@link dev.apigw.redis.RedisStores} connects and gives a {@link
- * dev.apigw.redis.RedisRateLimitStore} (token buckets on Bucket4j's Lettuce proxy manager) and a
+ * dev.apigw.redis.RedisRateLimitStore} (token buckets on Bucket4j's Lettuce proxy manager), a
  * {@link dev.apigw.redis.RedisUsageStore} (quota counters and daily usage, one Lua script per
- * call), plugged into {@code Gateway.builder()} as the in-memory ones are.
+ * call), a {@link dev.apigw.redis.RedisResponseCacheStore} (the stage caches' entries, each cluster
+ * within its byte budget by least-recent-use accounting, reference 9.3) and a {@link
+ * dev.apigw.redis.RedisAuthorizerResultStore} (Lambda authorizer answers, reference 8.3), plugged
+ * into {@code Gateway.builder()} as the in-memory ones are.
  *
  * <h2>Scaling out on one Redis</h2>
  *
@@ -20,9 +23,9 @@
  * request, {@code CLOSED} refuses it with the step's own 429 (THROTTLED or QUOTA_EXCEEDED). Each
  * failure is counted ({@code failureCount()}), metered ({@code apigw.redis.failures}) and logged at
  * most once per interval; a request thread never waits past the timeout; the client reconnects by
- * itself when Redis returns.
+ * itself when Redis returns. The response cache and the authorizer cache answer a failure with a
+ * miss whatever the policy (the integration serves the request, the authorizer is called).
  *
- * <p>Not yet on Redis: the response cache, the authorizer cache and WebSocket connections (issue
- * 16, later slices).
+ * <p>Not yet on Redis: WebSocket connections (issue 16, a later slice).
  */
 package dev.apigw.redis;

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.spi.CacheCluster;
 import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +30,7 @@ class RedisFailurePolicyTest {
     private static final LocalDate DAY = LocalDate.parse("2026-12-05");
     private static final ThrottleSettings LIMITS = new ThrottleSettings(1_000, 1_000);
     private static final Duration TIMEOUT = Duration.ofMillis(100);
+    private static final CacheCluster CLUSTER = new CacheCluster("api/prod", 1_000_000);
 
     /** The longest a failing call may take: the timeout and a generous allowance for a busy CI. */
     private static final Duration BOUND = Duration.ofSeconds(2);
@@ -101,6 +104,67 @@ class RedisFailurePolicyTest {
     }
 
     @Test
+    void redisStopped_responseCache_missesWithinTheTimeoutWhateverThePolicy() throws Exception {
+        assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
+        RedisStores stores = open(FailurePolicy.CLOSED);
+        RedisResponseCacheStore cache = stores.responseCacheStore();
+        cache.put(CLUSTER, "GET /pets", new byte[] {1}, Duration.ofMinutes(5));
+        assertThat(cache.get(CLUSTER, "GET /pets")).isPresent();
+
+        REDIS.stop();
+
+        assertThat(timed(() -> cache.get(CLUSTER, "GET /pets").isEmpty())).isTrue();
+        assertThat(
+                        timed(
+                                () -> {
+                                    cache.put(CLUSTER, "k", new byte[] {2}, Duration.ofMinutes(5));
+                                    cache.invalidate(CLUSTER, "k");
+                                    return true;
+                                }))
+                .isTrue();
+        assertThat(cache.failureCount()).isEqualTo(3);
+        assertThatThrownBy(() -> cache.flush(CLUSTER)).isInstanceOf(RedisException.class);
+        assertThat(
+                        meters.get("apigw.redis.failures")
+                                .tag("store", "response-cache")
+                                .counter()
+                                .count())
+                .isEqualTo(4);
+
+        REDIS.start();
+
+        awaitTrue(
+                () -> {
+                    cache.put(CLUSTER, "k", new byte[] {3}, Duration.ofMinutes(5));
+                    return cache.get(CLUSTER, "k").isPresent();
+                });
+    }
+
+    @Test
+    void redisStopped_authorizerCache_missesWithinTheTimeoutWhateverThePolicy() throws Exception {
+        assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
+        RedisAuthorizerResultStore answers = open(FailurePolicy.CLOSED).authorizerResultStore();
+        Instant now = Instant.parse("2026-12-05T00:00:00Z");
+        answers.put("api", "prod", "auth:300:h", new byte[] {1}, now, Duration.ofMinutes(5));
+        assertThat(answers.get("api", "prod", "auth:300:h", now)).isPresent();
+
+        REDIS.stop();
+
+        assertThat(timed(() -> answers.get("api", "prod", "auth:300:h", now).isEmpty())).isTrue();
+        answers.put("api", "prod", "k", new byte[] {2}, now, Duration.ofMinutes(5));
+        assertThat(answers.failureCount()).isEqualTo(2);
+        assertThatThrownBy(() -> answers.flush("api", "prod")).isInstanceOf(RedisException.class);
+
+        REDIS.start();
+
+        awaitTrue(
+                () -> {
+                    answers.put("api", "prod", "k", new byte[] {3}, now, Duration.ofMinutes(5));
+                    return answers.get("api", "prod", "k", now).isPresent();
+                });
+    }
+
+    @Test
     void redisSlow_failClosed_refusesAfterTheTimeout() {
         RedisStores stores = open(FailurePolicy.CLOSED);
         assertThat(stores.rateLimitStore().tryConsume("a", LIMITS)).isTrue();
@@ -126,6 +190,7 @@ class RedisFailurePolicyTest {
         Gateway gateway = stores.applyTo(Gateway.builder()).build();
         assertThat(gateway.rateLimitStore()).isSameAs(stores.rateLimitStore());
         assertThat(gateway.usageStore()).isSameAs(stores.usageStore());
+        assertThat(gateway.responseCacheStore()).isSameAs(stores.responseCacheStore());
 
         stores.close();
 

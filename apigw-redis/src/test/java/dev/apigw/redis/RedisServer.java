@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * redis-server} process of its own (found on the {@code PATH} or at {@code /usr/bin/redis-server})
  * on a free loopback port, without persistence, stopped after the class. Without either, the class
  * is skipped and one line says why. Register it with {@code @RegisterExtension static final}.
+ * Public, in this module's test-jar, for the local server's two-process tests.
  */
-final class RedisServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+public final class RedisServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
     private static final String URL_VARIABLE = "APIGW_REDIS_URL";
     private static final ExtensionContext.Namespace NOTICE =
             ExtensionContext.Namespace.create(RedisServer.class);
@@ -71,17 +72,17 @@ final class RedisServer implements ExecutionCondition, BeforeAllCallback, AfterA
     }
 
     /** Returns the URI of this Redis. */
-    String uri() {
+    public String uri() {
         return externalUri != null ? externalUri : "redis://127.0.0.1:" + port;
     }
 
     /** Returns whether this extension runs the Redis process (and so can stop and start it). */
-    boolean ownsProcess() {
+    public boolean ownsProcess() {
         return externalUri == null;
     }
 
     /** Starts the process on this extension's port and returns once it accepts connections. */
-    void start() throws Exception {
+    public void start() throws Exception {
         process =
                 new ProcessBuilder(
                                 binary.orElseThrow().toString(),
@@ -105,7 +106,7 @@ final class RedisServer implements ExecutionCondition, BeforeAllCallback, AfterA
     }
 
     /** Stops the process at once (SIGKILL), as a crashed Redis. */
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroyForcibly();
             try {

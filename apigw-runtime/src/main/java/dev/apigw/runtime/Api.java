@@ -828,7 +828,17 @@ public final class Api {
                             Attributes.empty()
                                     .with(UserPoolKeys.BINDINGS, Map.copyOf(userPoolKeys)));
             AuthorizerCaches caches =
-                    authorizerCaches != null ? authorizerCaches : AuthorizerCaches.create();
+                    authorizerCaches != null
+                            ? authorizerCaches
+                            : account.authorizerResultStore()
+                                    .map(
+                                            store ->
+                                                    AuthorizerCaches.shared(
+                                                            store,
+                                                            restApi != null
+                                                                    ? restApi.id()
+                                                                    : httpApi.id()))
+                                    .orElseGet(AuthorizerCaches::create);
             Deployments compiled =
                     all.compiled(
                             new DeploymentCompiler(

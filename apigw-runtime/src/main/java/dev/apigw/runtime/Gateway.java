@@ -3,6 +3,7 @@ package dev.apigw.runtime;
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.runtime.integration.LambdaExecutor;
 import dev.apigw.runtime.spi.AccessLogSink;
+import dev.apigw.runtime.spi.AuthorizerResultStore;
 import dev.apigw.runtime.spi.RateLimitStore;
 import dev.apigw.runtime.spi.ResponseCacheStore;
 import dev.apigw.runtime.spi.UsageStore;
@@ -36,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * a redeploy, as on AWS (reference 9.4: the account's throttling spans every API). It holds the
  * token buckets of throttling (a {@link RateLimitStore}) and the account's throttle, the quota
  * counters and daily usage of usage plans (a {@link UsageStore}, reference 8.2), and the entries of
- * the stage caches (a {@link ResponseCacheStore}) with the keys that encrypt them; the stores of
- * the other features that need shared state (connections) join here as those features land.
- * Thread-safe.
+ * the stage caches (a {@link ResponseCacheStore}) with the keys that encrypt them, and, when set,
+ * the store of Lambda authorizer answers shared by a fleet ({@link AuthorizerResultStore}); the
+ * stores of the other features that need shared state (connections) join here as those features
+ * land. Thread-safe.
  *
  * <pre>{@code
  * Gateway account = Gateway.builder().clock(clock).region("eu-west-1").build();
@@ -64,6 +66,7 @@ public final class Gateway {
     private final UsageStore usageStore;
     private final ResponseCacheStore responseCacheStore;
     private final ConcurrentMap<String, SecretKey> cacheDataKeys;
+    private final AuthorizerResultStore authorizerResultStore;
 
     private Gateway(Builder b) {
         this.clock = b.clock;
@@ -91,6 +94,7 @@ public final class Gateway {
                         ? b.responseCacheStore
                         : ResponseCacheStore.inMemory(clock);
         this.cacheDataKeys = b.cacheDataKeys != null ? b.cacheDataKeys : new ConcurrentHashMap<>();
+        this.authorizerResultStore = b.authorizerResultStore;
     }
 
     /** Returns an account with every default: see the setters of {@link Builder}. */
@@ -124,6 +128,7 @@ public final class Gateway {
         b.usageStore = usageStore;
         b.responseCacheStore = responseCacheStore;
         b.cacheDataKeys = cacheDataKeys;
+        b.authorizerResultStore = authorizerResultStore;
         return b;
     }
 
@@ -223,6 +228,14 @@ public final class Gateway {
     }
 
     /**
+     * Returns where the Lambda authorizers' answers live when not in each API's memory (reference
+     * 8.3, 9.3): empty by default, so each API keeps its own.
+     */
+    public Optional<AuthorizerResultStore> authorizerResultStore() {
+        return Optional.ofNullable(authorizerResultStore);
+    }
+
+    /**
      * Returns the AES-256 key that encrypts the entries of a stage cache with {@code
      * cacheDataEncrypted} (reference 9.3), created from a {@link SecureRandom} the first time the
      * cluster {@code clusterId} ({@code {apiId}/{stageName}}) asks for it and kept by {@link
@@ -284,6 +297,7 @@ public final class Gateway {
         private UsageStore usageStore;
         private ResponseCacheStore responseCacheStore;
         private ConcurrentMap<String, SecretKey> cacheDataKeys;
+        private AuthorizerResultStore authorizerResultStore;
 
         private Builder() {}
 
@@ -433,6 +447,16 @@ public final class Gateway {
          */
         public Builder responseCacheStore(ResponseCacheStore responseCacheStore) {
             this.responseCacheStore = Objects.requireNonNull(responseCacheStore);
+            return this;
+        }
+
+        /**
+         * Sets where the Lambda authorizers' answers live (default: none, each API keeps them in
+         * its own memory as parsed objects): a store shared by a fleet lets an answer one JVM got
+         * serve the callers of every JVM until its TTL. APIs built after this see it.
+         */
+        public Builder authorizerResultStore(AuthorizerResultStore authorizerResultStore) {
+            this.authorizerResultStore = Objects.requireNonNull(authorizerResultStore);
             return this;
         }
 

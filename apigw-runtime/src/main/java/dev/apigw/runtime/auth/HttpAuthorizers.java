@@ -20,8 +20,7 @@ public final class HttpAuthorizers {
     private final Map<String, HttpLambdaAuthorizer> lambda = new HashMap<>();
     private final RouteAuthorizer iam = new HttpIamAuthorizer();
 
-    private HttpAuthorizers(HttpApi api) {
-        AuthorizerCaches caches = AuthorizerCaches.create();
+    private HttpAuthorizers(HttpApi api, AuthorizerCaches caches) {
         for (HttpAuthorizer authorizer : api.authorizers().values()) {
             if (authorizer.authorizerType() == HttpAuthorizerType.JWT) {
                 jwt.put(authorizer.authorizerId(), HttpJwtAuthorizer.compile(authorizer));
@@ -38,7 +37,15 @@ public final class HttpAuthorizers {
      * the authorizer whose identity sources or function cannot be used.
      */
     public static HttpAuthorizers compile(HttpApi api) {
-        return new HttpAuthorizers(api);
+        return compile(api, AuthorizerCaches.create());
+    }
+
+    /**
+     * Compiles the authorizers of {@code api} against {@code caches} (the account's store's, for a
+     * fleet); fails as {@link #compile(HttpApi)}.
+     */
+    public static HttpAuthorizers compile(HttpApi api, AuthorizerCaches caches) {
+        return new HttpAuthorizers(api, caches);
     }
 
     /**

@@ -52,7 +52,8 @@ final class HttpLambdaAuthorizer implements RouteAuthorizer {
                 caches.of(
                         authorizer.authorizerId(),
                         authorizer.authorizerResultTtlInSeconds(),
-                        HttpAuthorizerAnswer.class);
+                        HttpAuthorizerAnswer.class,
+                        payload -> HttpAuthorizerAnswer.parse(payload, simple, v1));
     }
 
     /**
@@ -98,9 +99,11 @@ final class HttpLambdaAuthorizer implements RouteAuthorizer {
                     v1
                             ? HttpAuthorizerEvent.v1(exchange, routeArn, identity)
                             : HttpAuthorizerEvent.v2(exchange, routeArn, identity);
-            answer = answerOf(exchange, call.invoke(exchange, event));
+            LambdaOutcome outcome = call.invoke(exchange, event);
+            answer = answerOf(exchange, outcome);
             if (key != null) {
-                cache.put(key, answer, exchange.requestTime());
+                byte[] payload = ((LambdaOutcome.Answered) outcome).result().payload();
+                cache.put(key, answer, payload, exchange.requestTime());
             }
         }
         PolicyDecision decision = answer.decide(routeArn, exchange);

@@ -153,10 +153,12 @@ final class LambdaAuthorizer implements MethodAuthorizer {
                             ? AuthorizerEvent.token(identity.get(0), methodArn)
                             : AuthorizerEvent.request(exchange, methodArn);
             exchange.trace().add(STEP, "Starting authorizer: ", name);
-            answer = answerOf(exchange, call.invoke(exchange, event));
+            LambdaOutcome outcome = call.invoke(exchange, event);
+            answer = answerOf(exchange, outcome);
             output = answer.output(Duration.between(start, clock.instant()).toMillis());
             if (key != null) {
-                cache.put(key, answer, exchange.requestTime());
+                byte[] payload = ((LambdaOutcome.Answered) outcome).result().payload();
+                cache.put(key, answer, payload, exchange.requestTime());
             }
         }
         PolicyDecision decision = answer.decide(methodArn, exchange);

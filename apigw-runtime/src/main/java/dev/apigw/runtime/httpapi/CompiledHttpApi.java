@@ -5,6 +5,7 @@ import dev.apigw.model.HttpStage;
 import dev.apigw.model.Route;
 import dev.apigw.model.RouteKey;
 import dev.apigw.runtime.Gateway;
+import dev.apigw.runtime.auth.AuthorizerCaches;
 import dev.apigw.runtime.auth.HttpAuthorizers;
 import dev.apigw.runtime.auth.RouteAuthorizer;
 import dev.apigw.runtime.pipeline.AttributeKey;
@@ -46,7 +47,12 @@ public final class CompiledHttpApi {
         Map<String, RouteIntegration> integrations = new HashMap<>();
         api.integrations()
                 .forEach((id, i) -> integrations.put(id, RouteIntegrations.compile(i, gateway)));
-        HttpAuthorizers authorizers = HttpAuthorizers.compile(api);
+        HttpAuthorizers authorizers =
+                HttpAuthorizers.compile(
+                        api,
+                        gateway.authorizerResultStore()
+                                .map(store -> AuthorizerCaches.shared(store, api.id()))
+                                .orElseGet(AuthorizerCaches::create));
         RouteMatcher.Builder<CompiledRoute> table = RouteMatcher.builder();
         CompiledRoute defaultRoute = null;
         for (Route route : api.routes().values()) {

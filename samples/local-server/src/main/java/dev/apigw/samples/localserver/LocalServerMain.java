@@ -3,6 +3,7 @@ package dev.apigw.samples.localserver;
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.HttpApi;
 import dev.apigw.model.HttpStage;
+import dev.apigw.redis.RedisStores;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.ApiGatewayMetrics;
 import dev.apigw.runtime.Gateway;
@@ -141,6 +142,11 @@ public final class LocalServerMain {
                     TemplateAssembly.importTemplate(options.template().get(), options);
             String apiId = TemplateAssembly.apiLogicalId(definition, options);
             if (definition.webSocketApis().containsKey(apiId)) {
+                if (options.redis().isPresent()) {
+                    throw LaunchException.usage(
+                            "--redis: a WebSocket API's stores are not on Redis yet; serve it"
+                                    + " without --redis");
+                }
                 return WebSocketServing.launch(
                         options, definition, apiId, out, err, options.isolate() ? isolate() : null);
             }
@@ -148,12 +154,23 @@ public final class LocalServerMain {
         LocalServer server = open(options);
         DefinitionWatcher watcher = null;
         IsolatedFunctions isolated = null;
+        RedisStores redis = null;
         AtomicReference<ApiAssembly> served = new AtomicReference<>();
         PrometheusMeterRegistry metrics = metricsRegistry();
         AccessLogSink accessLog = new AccessLogPrinter(out);
-        Supplier<Gateway> accounts =
-                () -> account(options).meterRegistry(metrics).accessLog(accessLog).build();
         try {
+            if (options.redis().isPresent()) {
+                redis =
+                        RedisAccountStores.connect(
+                                options.redis().get(), options.redisFail(), metrics, out);
+            }
+            RedisStores shared = redis;
+            Supplier<Gateway> accounts =
+                    () -> {
+                        Gateway.Builder account =
+                                account(options).meterRegistry(metrics).accessLog(accessLog);
+                        return (shared == null ? account : shared.applyTo(account)).build();
+                    };
             String echoUrl = loopbackUrl(server) + DemoApi.ECHO_PATH;
             isolated = options.isolate() ? isolate() : null;
             IsolatedFunctions children = isolated;
@@ -186,7 +203,15 @@ public final class LocalServerMain {
                     server.start(),
                     watcher,
                     assembly.stage(),
-                    () -> closeFunctions(served, children),
+                    () -> {
+                        try {
+                            closeFunctions(served, children);
+                        } finally {
+                            if (shared != null) {
+                                shared.close();
+                            }
+                        }
+                    },
                     metrics,
                     assembly.api().httpApi().isPresent() ? ApiType.HTTP : ApiType.REST,
                     apiId(assembly.api()));
@@ -195,6 +220,9 @@ public final class LocalServerMain {
                 watcher.close();
             }
             server.close();
+            if (redis != null) {
+                redis.close();
+            }
             closeFunctions(served, isolated);
             throw e;
         }

@@ -1,6 +1,7 @@
 package dev.apigw.samples.localserver;
 
 import dev.apigw.model.ThrottleSettings;
+import dev.apigw.redis.FailurePolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -109,6 +110,18 @@ public final class ServerOptions {
                             + " of the stage, on",
                     "                       standard error; default the stage's own, ERROR if it sets"
                             + " none",
+                    "  --redis URI          keep the throttles' token buckets, the usage plans' quotas"
+                            + " and usage, the stage",
+                    "                       cache and the Lambda authorizers' answers on the Redis at"
+                            + " URI (redis://HOST:PORT,",
+                    "                       rediss://... for TLS, redis://:PASSWORD@HOST:PORT/DB),"
+                            + " shared by every server pointed at it;",
+                    "                       REST and HTTP APIs (not a WebSocket API)",
+                    "  --redis-fail POLICY  open or closed: what the throttles and quotas answer when"
+                            + " Redis is down or",
+                    "                       slower than 100 ms: open (the default) admits, closed"
+                            + " refuses with 429;",
+                    "                       the caches answer a miss either way. Needs --redis",
                     "  --watch              rebuild the API when the spec or a --classpath entry"
                             + " changes, reloading",
                     "                       handler classes; a change that does not build keeps the"
@@ -160,7 +173,9 @@ public final class ServerOptions {
                     "--port",
                     "--stage-config",
                     "--log-level",
-                    "--account-throttle");
+                    "--account-throttle",
+                    "--redis",
+                    "--redis-fail");
 
     /** Flags that take none. */
     private static final Set<String> SWITCHES = Set.of("--version", "--watch", "--isolate");
@@ -187,6 +202,8 @@ public final class ServerOptions {
     private final LogLevel logLevel;
     private final ThrottleSettings accountThrottle;
     private final boolean watch;
+    private final URI redis;
+    private final FailurePolicy redisFail;
 
     private ServerOptions(Parser p) {
         spec = p.spec;
@@ -212,6 +229,8 @@ public final class ServerOptions {
         logLevel = p.logLevel;
         accountThrottle = p.accountThrottle;
         watch = p.watch;
+        redis = p.redis;
+        redisFail = p.redisFail;
     }
 
     /** Returns whether the arguments ask for the version ({@code --version}). */
@@ -259,6 +278,9 @@ public final class ServerOptions {
         }
         if (p.apiType != null && p.spec == null) {
             throw LaunchException.usage("--api-type needs --spec (see --help)");
+        }
+        if (p.redisFail != null && p.redis == null) {
+            throw LaunchException.usage("--redis-fail needs --redis (see --help)");
         }
         if (p.template == null) {
             for (String flag : new String[] {"--api", "--parameter", "--isolate"}) {
@@ -409,6 +431,19 @@ public final class ServerOptions {
         return Optional.ofNullable(accountThrottle);
     }
 
+    /** Returns the Redis the account's stores live on ({@code --redis}), if given. */
+    public Optional<URI> redis() {
+        return Optional.ofNullable(redis);
+    }
+
+    /**
+     * Returns what the Redis stores answer when Redis fails ({@code --redis-fail}): {@link
+     * FailurePolicy#OPEN} unless {@code closed} was given.
+     */
+    public FailurePolicy redisFail() {
+        return redisFail == null ? FailurePolicy.OPEN : redisFail;
+    }
+
     /** Returns whether the spec and the classpath are watched for changes. */
     public boolean watch() {
         return watch;
@@ -451,6 +486,8 @@ public final class ServerOptions {
         private LogLevel logLevel;
         private ThrottleSettings accountThrottle;
         private boolean watch;
+        private URI redis;
+        private FailurePolicy redisFail;
 
         void accept(String flag, String value) {
             given.add(flag);
@@ -528,6 +565,12 @@ public final class ServerOptions {
                     break;
                 case "--watch":
                     watch = true;
+                    break;
+                case "--redis":
+                    redis = redisUri(value);
+                    break;
+                case "--redis-fail":
+                    redisFail = failurePolicy(value);
                     break;
                 case "--version":
                     break;
@@ -616,6 +659,37 @@ public final class ServerOptions {
                             + " burst (e.g. 10000:5000), got '"
                             + value
                             + "'");
+        }
+
+        /**
+         * Reads a Redis URI: {@code redis} or {@code rediss} with a host. The value is not echoed:
+         * it may hold a password.
+         */
+        private static URI redisUri(String value) {
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+                boolean redis =
+                        scheme.equalsIgnoreCase("redis") || scheme.equalsIgnoreCase("rediss");
+                if (redis && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw LaunchException.usage("--redis expects redis://HOST:PORT or rediss://HOST:PORT");
+        }
+
+        private static FailurePolicy failurePolicy(String value) {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "open":
+                    return FailurePolicy.OPEN;
+                case "closed":
+                    return FailurePolicy.CLOSED;
+                default:
+                    throw LaunchException.usage(
+                            "--redis-fail expects open or closed, got '" + value + "'");
+            }
         }
 
         private static int port(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigw.model.ThrottleSettings;
+import dev.apigw.redis.FailurePolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,6 +178,8 @@ class ServerOptionsTest {
                         "--port",
                         "--stage-config",
                         "--log-level",
+                        "--redis",
+                        "--redis-fail",
                         "--version",
                         "--help")) {
             assertThat(ServerOptions.USAGE).contains("  " + flag + " ");
@@ -344,6 +347,67 @@ class ServerOptionsTest {
         assertThat(options.credentials())
                 .containsExactly(
                         Map.entry("AKID1", "secret/with=equals"), Map.entry("AKID2", "s2"));
+    }
+
+    @Test
+    void parse_redis_isReadAndFailsOpenByDefault() {
+        ServerOptions options = ServerOptions.parse(List.of("--redis", "redis://10.0.0.5:6380"));
+
+        assertThat(options.redis()).contains(URI.create("redis://10.0.0.5:6380"));
+        assertThat(options.redisFail()).isEqualTo(FailurePolicy.OPEN);
+        assertThat(ServerOptions.parse(List.of()).redis()).isEmpty();
+    }
+
+    @Test
+    void parse_redisFail_isOpenOrClosedInAnyCase() {
+        assertThat(
+                        ServerOptions.parse(
+                                        List.of(
+                                                "--redis=rediss://cache.internal:6379",
+                                                "--redis-fail=CLOSED"))
+                                .redisFail())
+                .isEqualTo(FailurePolicy.CLOSED);
+        assertThat(
+                        ServerOptions.parse(
+                                        List.of("--redis", "redis://h:1", "--redis-fail", "open"))
+                                .redisFail())
+                .isEqualTo(FailurePolicy.OPEN);
+        assertThatThrownBy(
+                        () ->
+                                ServerOptions.parse(
+                                        List.of("--redis", "redis://h:1", "--redis-fail", "maybe")))
+                .hasMessage("--redis-fail expects open or closed, got 'maybe'");
+    }
+
+    @Test
+    void parse_redisFailWithoutRedis_failsWithUsage() {
+        assertThatThrownBy(() -> ServerOptions.parse(List.of("--redis-fail", "closed")))
+                .isInstanceOfSatisfying(
+                        LaunchException.class,
+                        e -> assertThat(e.exitStatus()).isEqualTo(LaunchException.USAGE))
+                .hasMessage("--redis-fail needs --redis (see --help)");
+    }
+
+    @Test
+    void parse_redisNotARedisUri_failsWithoutEchoingIt() {
+        for (String value : List.of("http://h:6379", "redis:", "://:Secret@h", "h:6379")) {
+            assertThatThrownBy(() -> ServerOptions.parse(List.of("--redis", value)))
+                    .as(value)
+                    .hasMessage("--redis expects redis://HOST:PORT or rediss://HOST:PORT");
+        }
+    }
+
+    @Test
+    void redisStartupLine_namesHostPortAndPolicyButNoPassword() {
+        assertThat(
+                        RedisAccountStores.startupLine(
+                                URI.create("redis://:Secret@10.0.0.5:6380/2"),
+                                FailurePolicy.CLOSED))
+                .isEqualTo(
+                        "Stores on Redis at 10.0.0.5:6380: throttles, quotas and usage, stage"
+                                + " cache, authorizer cache (fail-closed)");
+        assertThat(RedisAccountStores.startupLine(URI.create("redis://r"), FailurePolicy.OPEN))
+                .startsWith("Stores on Redis at r:6379: ");
     }
 
     @Test
