@@ -244,6 +244,7 @@ public final class WebSocketGateway {
         Objects.requireNonNull(data, "data");
         takeAccountToken();
         connections.post(connectionId, data, MAX_MESSAGE_BYTES, gateway.clock().instant());
+        routes.observer().sent(null);
     }
 
     /**
