@@ -78,6 +78,7 @@ final class RouteEvent {
                                 m.text() ? m.asText() : "[binary, " + m.length() + " bytes]"));
     }
 
+    /** A route's execution-log level and {@code dataTraceEnabled}. */
     private record WebSocketStageSettings(LoggingLevel level, boolean dataTrace) {}
 
     private WebSocketStageSettings settings() {
