@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The meters of one stage of a WebSocket API (reference 10.1, WebSocket APIs): {@code
  * ConnectCount}, {@code MessageCount}, {@code IntegrationError}, {@code ClientError}, {@code
  * ExecutionError} and {@code IntegrationLatency}, each with the three tags of HTTP APIs ({@code
- * ApiId}, {@code Stage}, {@code Route}; {@link HttpApiMeters#tags}). An event is recorded in the
+ * ApiId}, {@code Stage}, {@code Route}, as {@code HttpApiMeters}). An event is recorded in the
  * stage's set, {@code Route} empty, or in its route's set when the stage's settings of that route
  * have {@code detailedMetricsEnabled} (the route's {@code routeSettings} entry over {@code
  * defaultRouteSettings}, reference 9.1); what has no route (a message no route matched, an
