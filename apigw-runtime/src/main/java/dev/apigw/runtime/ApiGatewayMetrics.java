@@ -10,8 +10,8 @@ import java.util.List;
  * needs for them. The meters are Micrometer counters and timers named as the CloudWatch metrics of
  * the {@code AWS/ApiGateway} namespace, each tagged with the four dimension names of REST APIs
  * ({@code ApiName}, {@code Stage}, {@code Method}, {@code Resource}) or the three of HTTP APIs
- * ({@code ApiId}, {@code Stage}, {@code Route}); a dimension a request's dimension set does not
- * have is an empty tag value (README, "Metrics").
+ * ({@code ApiId}, {@code Stage}, {@code Route}), which WebSocket APIs share; a dimension a
+ * request's dimension set does not have is an empty tag value (README, "Metrics").
  *
  * <pre>{@code
  * PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -50,6 +50,24 @@ public final class ApiGatewayMetrics {
     /** The bytes of HTTP API requests' and responses' bodies (a counter, reference 10.1). */
     public static final String DATA_PROCESSED = "DataProcessed";
 
+    /** WebSocket {@code $connect} attempts (a counter, reference 10.1). */
+    public static final String CONNECT_COUNT = "ConnectCount";
+
+    /** WebSocket messages from clients and to clients (a counter, reference 10.1). */
+    public static final String MESSAGE_COUNT = "MessageCount";
+
+    /** WebSocket calls whose integration answered 4xx or 5xx (a counter, reference 10.1). */
+    public static final String INTEGRATION_ERROR = "IntegrationError";
+
+    /**
+     * WebSocket events API Gateway answered 4xx before calling the integration (a counter,
+     * reference 10.1).
+     */
+    public static final String WEBSOCKET_CLIENT_ERROR = "ClientError";
+
+    /** WebSocket calls of an integration that failed (a counter, reference 10.1). */
+    public static final String EXECUTION_ERROR = "ExecutionError";
+
     /** Every metric name, in the order of this class. */
     public static final List<String> NAMES =
             List.of(
@@ -62,7 +80,12 @@ public final class ApiGatewayMetrics {
                     CACHE_MISS_COUNT,
                     HTTP_CLIENT_ERROR,
                     HTTP_SERVER_ERROR,
-                    DATA_PROCESSED);
+                    DATA_PROCESSED,
+                    CONNECT_COUNT,
+                    MESSAGE_COUNT,
+                    INTEGRATION_ERROR,
+                    WEBSOCKET_CLIENT_ERROR,
+                    EXECUTION_ERROR);
 
     /** The tag of the API's name (non-ASCII characters stripped; the API id if none is left). */
     public static final String API_NAME = "ApiName";
@@ -76,10 +99,13 @@ public final class ApiGatewayMetrics {
     /** The tag of the resource path ({@code /pets/{petId}}), with detailed metrics. */
     public static final String RESOURCE = "Resource";
 
-    /** The tag of an HTTP API's id (HTTP API metrics). */
+    /** The tag of an HTTP or WebSocket API's id (HTTP and WebSocket API metrics). */
     public static final String API_ID = "ApiId";
 
-    /** The tag of an HTTP API's route key ({@code GET /pets}), with detailed metrics. */
+    /**
+     * The tag of an HTTP or WebSocket API's route key ({@code GET /pets}, {@code sendmessage}),
+     * with detailed metrics.
+     */
     public static final String ROUTE = "Route";
 
     /** What {@link #namespace()} puts before each name. */
@@ -94,8 +120,8 @@ public final class ApiGatewayMetrics {
      * _XXError} and the second is refused (Micrometer logs a warning and drops it); with the filter
      * they are {@code aws_apigateway_4XXError_total} and {@code aws_apigateway_5XXError_total}.
      * Configure it on the registry before any meter is registered. It renames only meters of these
-     * names that carry the {@link #API_NAME} tag (REST APIs) or the {@link #API_ID} tag (HTTP APIs,
-     * whose {@code 4xx} and {@code 5xx} have the same problem).
+     * names that carry the {@link #API_NAME} tag (REST APIs) or the {@link #API_ID} tag (HTTP and
+     * WebSocket APIs; HTTP APIs' {@code 4xx} and {@code 5xx} have the same problem).
      */
     public static MeterFilter namespace() {
         return new MeterFilter() {

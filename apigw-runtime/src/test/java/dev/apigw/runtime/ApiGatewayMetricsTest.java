@@ -32,7 +32,12 @@ class ApiGatewayMetricsTest {
                         "aws.apigateway.CacheMissCount",
                         "aws.apigateway.4xx",
                         "aws.apigateway.5xx",
-                        "aws.apigateway.DataProcessed");
+                        "aws.apigateway.DataProcessed",
+                        "aws.apigateway.ConnectCount",
+                        "aws.apigateway.MessageCount",
+                        "aws.apigateway.IntegrationError",
+                        "aws.apigateway.ClientError",
+                        "aws.apigateway.ExecutionError");
     }
 
     @Test

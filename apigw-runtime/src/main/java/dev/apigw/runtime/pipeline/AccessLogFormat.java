@@ -4,6 +4,7 @@ import dev.apigw.model.AccessLogSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A stage's access-log format compiled once, when the API is built (reference 10.3): its text cut
@@ -134,10 +135,19 @@ public final class AccessLogFormat {
 
     /** Renders the line of one request, each unset or unknown variable as {@code -}. */
     public String render(Exchange exchange) {
+        return render(path -> registry.value(exchange, path));
+    }
+
+    /**
+     * Renders one line from {@code values}, which gives a variable's value by its path ({@code
+     * identity.sourceIp}) or null when it is unset; each unset variable renders {@code -}. For
+     * events that are no exchange (a WebSocket API's, reference 1.2).
+     */
+    public String render(Function<String, String> values) {
         StringBuilder line = new StringBuilder(literals.length * 16);
         for (int i = 0; i < variables.length; i++) {
             line.append(literals[i]);
-            String value = registry.value(exchange, variables[i]);
+            String value = values.apply(variables[i]);
             line.append(value == null ? UNSET : value);
         }
         return line.append(literals[variables.length]).toString();

@@ -27,12 +27,14 @@ import java.util.Map;
  * @param disconnect {@code $disconnect}
  * @param throttles the stage's and the account's buckets, which {@code @connections} calls take
  *     from too
+ * @param observer the stage's metrics and logs (reference 10.1 to 10.3)
  */
 record CompiledRoutes(
         ConnectHandshake handshake,
         MessageRouter router,
         DisconnectRoute disconnect,
-        RouteThrottles throttles) {
+        RouteThrottles throttles,
+        WebSocketObserver observer) {
     /**
      * What the host bound for one gateway.
      *
@@ -90,6 +92,7 @@ record CompiledRoutes(
                         bindings.usagePlans(),
                         bindings.credentials());
         RouteThrottles throttles = new RouteThrottles(gateway, api, stage);
+        WebSocketObserver observer = WebSocketObserver.of(gateway, api, stage, events.domainName());
         return new CompiledRoutes(
                 new ConnectHandshake(
                         new ConnectionRate(gateway),
@@ -100,9 +103,12 @@ record CompiledRoutes(
                         connections,
                         gateway,
                         api.id(),
-                        stage.stageName()),
-                new MessageRouter(api, integrations, events, gateway, throttles),
-                new DisconnectRoute(integrations.get(WebSocketRoute.DISCONNECT), events, gateway),
-                throttles);
+                        stage.stageName(),
+                        observer),
+                new MessageRouter(api, integrations, events, gateway, throttles, observer),
+                new DisconnectRoute(
+                        integrations.get(WebSocketRoute.DISCONNECT), events, gateway, observer),
+                throttles,
+                observer);
     }
 }

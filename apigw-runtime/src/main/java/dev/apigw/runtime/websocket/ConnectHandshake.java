@@ -7,6 +7,7 @@ import dev.apigw.runtime.spi.ConnectionRecord;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class ConnectHandshake {
     private final Gateway gateway;
     private final String apiId;
     private final String stageName;
+    private final WebSocketObserver observer;
 
     ConnectHandshake(
             ConnectionRate connectionRate,
@@ -43,7 +45,8 @@ final class ConnectHandshake {
             OpenConnections connections,
             Gateway gateway,
             String apiId,
-            String stageName) {
+            String stageName,
+            WebSocketObserver observer) {
         this.connectionRate = connectionRate;
         this.throttles = throttles;
         this.access = access;
@@ -53,6 +56,7 @@ final class ConnectHandshake {
         this.gateway = gateway;
         this.apiId = apiId;
         this.stageName = stageName;
+        this.observer = observer;
     }
 
     /** Runs {@code $connect} for {@code request}; on acceptance opens it with {@code sink}. */
@@ -75,18 +79,33 @@ final class ConnectHandshake {
                         WebSocketRoute.CONNECT,
                         RequestIds.extendedRequestId(gateway.random()),
                         now);
+        RouteEvent event = observer.start(connection, call, Optional.empty(), Optional.empty());
+        ConnectResult result = connect(request, sink, connection, call, event);
+        event.finish(result instanceof ConnectResult.Refused refused ? refused.statusCode() : 200);
+        return result;
+    }
+
+    private ConnectResult connect(
+            ConnectRequest request,
+            ConnectionSink sink,
+            ConnectionRecord connection,
+            WebSocketEvents.Call call,
+            RouteEvent event) {
         RouteAnswer answer;
         try {
             if (!connectionRate.tryConnect() || !throttles.tryTake(WebSocketRoute.CONNECT)) {
+                event.refused(429, ErrorFrames.TOO_MANY_REQUESTS);
                 return new ConnectResult.Refused(429, THROTTLED_BODY);
             }
             ConnectAccess.Outcome outcome = access.check(request, connection, events, call);
             if (outcome instanceof ConnectAccess.Outcome.Refused refused) {
+                event.refused(refused.statusCode(), refusalMessage(refused.statusCode()));
                 return new ConnectResult.Refused(
                         refused.statusCode(), refusalBody(refused.statusCode()));
             }
             connection = ((ConnectAccess.Outcome.Granted) outcome).connection();
-            answer = runConnect(connection, call);
+            event.connection(connection);
+            answer = runConnect(connection, call, event);
         } catch (RuntimeException e) {
             LOG.warn("$connect of {} failed", apiId, e);
             answer = RouteAnswer.failure(500);
@@ -109,12 +128,23 @@ final class ConnectHandshake {
         return new ConnectResult.Accepted(connection.connectionId(), subprotocol(answer));
     }
 
-    private RouteAnswer runConnect(ConnectionRecord connection, WebSocketEvents.Call call) {
+    private RouteAnswer runConnect(
+            ConnectionRecord connection, WebSocketEvents.Call call, RouteEvent event) {
         if (integration == null) {
             return RouteAnswer.OK;
         }
-        return integration.invoke(
+        return event.invoke(
+                integration,
                 RouteRequest.of(connection, call, () -> events.connect(connection, call)));
+    }
+
+    /** The message of an upgrade refused by {@code $connect}'s access control. */
+    private static String refusalMessage(int statusCode) {
+        return switch (statusCode) {
+            case 401 -> "Unauthorized";
+            case 403 -> ErrorFrames.FORBIDDEN;
+            default -> ErrorFrames.INTERNAL_SERVER_ERROR;
+        };
     }
 
     /** The body of an upgrade refused by {@code $connect}'s access control (reference 3.3). */

@@ -22,18 +22,21 @@ final class MessageRouter {
     private final WebSocketEvents events;
     private final Gateway gateway;
     private final RouteThrottles throttles;
+    private final WebSocketObserver observer;
 
     MessageRouter(
             WebSocketApi api,
             Map<String, RouteIntegration> integrations,
             WebSocketEvents events,
             Gateway gateway,
-            RouteThrottles throttles) {
+            RouteThrottles throttles,
+            WebSocketObserver observer) {
         this.selector = new RouteSelector(api);
         this.integrations = integrations;
         this.events = events;
         this.gateway = gateway;
         this.throttles = throttles;
+        this.observer = observer;
     }
 
     /**
@@ -64,27 +67,26 @@ final class MessageRouter {
     private void route(ConnectionRecord connection, ConnectionSink sink, Frame frame, Instant now) {
         String requestId = RequestIds.extendedRequestId(gateway.random());
         Optional<WebSocketRoute> route = selector.select(frame);
+        String messageId = RequestIds.extendedRequestId(gateway.random());
+        WebSocketEvents.Call call =
+                new WebSocketEvents.Call(
+                        route.map(WebSocketRoute::routeKey).orElse(null), requestId, now);
+        RouteEvent event =
+                observer.start(connection, call, Optional.of(messageId), Optional.of(frame));
         if (route.isEmpty()) {
-            OpenConnections.send(
-                    sink,
-                    ErrorFrames.of(ErrorFrames.FORBIDDEN, connection.connectionId(), requestId));
+            refuse(event, sink, 403, ErrorFrames.FORBIDDEN, connection, requestId);
             return;
         }
         if (!throttles.tryTake(route.get().routeKey())) {
-            OpenConnections.send(
-                    sink,
-                    ErrorFrames.of(
-                            ErrorFrames.TOO_MANY_REQUESTS, connection.connectionId(), requestId));
+            refuse(event, sink, 429, ErrorFrames.TOO_MANY_REQUESTS, connection, requestId);
             return;
         }
         RouteIntegration integration = integrations.get(route.get().routeKey());
-        WebSocketEvents.Call call =
-                new WebSocketEvents.Call(route.get().routeKey(), requestId, now);
-        String messageId = RequestIds.extendedRequestId(gateway.random());
         RouteAnswer answer =
                 integration == null
                         ? RouteAnswer.failure(500)
-                        : integration.invoke(
+                        : event.invoke(
+                                integration,
                                 new RouteRequest(
                                         connection,
                                         call,
@@ -98,8 +100,25 @@ final class MessageRouter {
                             ErrorFrames.messageOf(answer.statusCode()),
                             connection.connectionId(),
                             requestId));
+            event.sent();
         } else if (route.get().isTwoWay() && answer.body().isPresent()) {
             OpenConnections.send(sink, answer.body().get());
+            event.sent();
         }
+        event.finish(answer.statusCode());
+    }
+
+    /** Answers API Gateway's error frame of {@code statusCode} before any integration. */
+    private static void refuse(
+            RouteEvent event,
+            ConnectionSink sink,
+            int statusCode,
+            String message,
+            ConnectionRecord connection,
+            String requestId) {
+        event.refused(statusCode, message);
+        OpenConnections.send(sink, ErrorFrames.of(message, connection.connectionId(), requestId));
+        event.sent();
+        event.finish(statusCode);
     }
 }

@@ -34,6 +34,9 @@ record RouteRequest(
      * Returns {@code CONNECT}, {@code DISCONNECT} or {@code MESSAGE} ({@code $context.eventType}).
      */
     String eventType() {
+        if (call.routeKey() == null) {
+            return "MESSAGE";
+        }
         return switch (call.routeKey()) {
             case WebSocketRoute.CONNECT -> "CONNECT";
             case WebSocketRoute.DISCONNECT -> "DISCONNECT";
@@ -43,7 +46,7 @@ record RouteRequest(
 
     /** Returns whether this is the {@code $connect} call, which has the upgrade's headers. */
     boolean isConnect() {
-        return call.routeKey().equals(WebSocketRoute.CONNECT);
+        return WebSocketRoute.CONNECT.equals(call.routeKey());
     }
 
     /**

@@ -62,6 +62,13 @@ import org.slf4j.LoggerFactory;
  * ({@link LimitExceededException}, 429). {@code $disconnect} is not throttled. A {@link Frame} is a
  * whole message: the host enforces the 32 KB frame limit.
  *
+ * <p>Observability (reference 10.1 to 10.3, {@code WebSocketObserver}): with a meter registry on
+ * the account, the WebSocket metrics ({@code ConnectCount}, {@code MessageCount}, {@code
+ * IntegrationError}, {@code ClientError}, {@code ExecutionError}, {@code IntegrationLatency}); the
+ * execution log of each event at its route's {@code loggingLevel}; with the stage's {@code
+ * accessLogSettings}, one access-log line per {@code $connect}, message and {@code $disconnect} to
+ * the account's {@link dev.apigw.runtime.spi.AccessLogSink}.
+ *
  * <p>Each call runs in the caller's thread, functions on the account's threads within their
  * integration's timeout. Thread-safe; its definition is fixed when built, while the open
  * connections live in the {@link ConnectionStore} (records) and in this object's map of sinks.
@@ -244,6 +251,7 @@ public final class WebSocketGateway {
         Objects.requireNonNull(data, "data");
         takeAccountToken();
         connections.post(connectionId, data, MAX_MESSAGE_BYTES, gateway.clock().instant());
+        routes.observer().sent(null);
     }
 
     /**

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * (reference 5.4, 6, 7.3): {@code $connect} to an {@code HTTP_PROXY} backend, a message route to an
  * {@code HTTP} backend through request and response templates and a request parameter, another to
  * SQS through {@code --aws-endpoint}, {@code $default} to a {@code MOCK}; the backends are real
- * HTTP servers on ephemeral ports.
+ * HTTP servers on ephemeral ports. The stage's {@code AccessLogSettings} print a line per {@code
+ * $connect}, message and {@code $disconnect} on standard output (reference 10.3).
  */
 class WebSocketIntegrationsIT {
     private static final Path TEMPLATE =
@@ -73,5 +74,18 @@ class WebSocketIntegrationsIT {
 
         assertThat(client.ask("anything")).isEqualTo("{\"route\": \"$default\"}");
         client.close();
+    }
+
+    @Test
+    void accessLogSettings_printOneLinePerConnectAndMessage() throws Exception {
+        WebSocketClient client = WebSocketClient.connect(HTTP, wsUrl);
+        backend.next();
+        assertThat(client.ask("anything")).isEqualTo("{\"route\": \"$default\"}");
+        client.close();
+
+        assertThat(server.awaitLine("CONNECT $connect 200 "))
+                .matches("CONNECT \\$connect 200 \\S+");
+        assertThat(server.awaitLine("MESSAGE $default 200 ")).isNotBlank();
+        assertThat(server.awaitLine("DISCONNECT $disconnect ")).isNotBlank();
     }
 }
