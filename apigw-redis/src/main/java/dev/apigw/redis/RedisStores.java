@@ -13,12 +13,15 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +40,11 @@ import java.util.concurrent.TimeUnit;
  * redis.close();
  * }</pre>
  *
- * <p>One Lettuce client, two multiplexed connections (the buckets' and the counters'), which
+ * <p>WebSocket gateways of a fleet take {@link #connectionStore()} and {@link #connectionRelay()}
+ * (issue 16): connection records in Redis, {@code @connections} calls relayed by pub/sub.
+ *
+ * <p>One Lettuce client, two multiplexed connections (the buckets' and the counters', which the
+ * connection records and the relay's {@code PUBLISH} share) and a pub/sub connection, which
  * reconnect by themselves when Redis comes back (every 10 ms to 1 s). While disconnected, commands
  * fail at once; a connected command fails after the command timeout; the stores then answer by
  * their {@link FailurePolicy}. Connecting (up to 5 s) fails when Redis is not reachable at all.
@@ -52,6 +59,10 @@ public final class RedisStores implements AutoCloseable {
     private final StatefulRedisConnection<String, String> counterConnection;
     private final RedisRateLimitStore rateLimitStore;
     private final RedisUsageStore usageStore;
+    private final StatefulRedisPubSubConnection<String, String> relayConnection;
+    private final ExecutorService relayDeliveries;
+    private final RedisConnectionStore connectionStore;
+    private final RedisConnectionRelay connectionRelay;
 
     private RedisStores(Builder b) {
         Duration timeout = b.commandTimeout;
@@ -84,8 +95,10 @@ public final class RedisStores implements AutoCloseable {
             bucketConnection =
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             counterConnection = client.connect(StringCodec.UTF8);
+            relayConnection = client.connectPubSub(StringCodec.UTF8);
             bucketConnection.setTimeout(timeout);
             counterConnection.setTimeout(timeout);
+            relayConnection.setTimeout(timeout);
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();
@@ -113,6 +126,33 @@ public final class RedisStores implements AutoCloseable {
                         b.failurePolicy,
                         new StoreFailures(
                                 "usage", b.failurePolicy, b.logInterval, b.meterRegistry));
+        connectionStore =
+                new RedisConnectionStore(
+                        counterConnection.sync(),
+                        b.keyPrefix,
+                        b.failurePolicy,
+                        new StoreFailures(
+                                "connection", b.failurePolicy, b.logInterval, b.meterRegistry));
+        relayDeliveries =
+                Executors.newFixedThreadPool(
+                        2,
+                        r -> {
+                            Thread t = new Thread(r, "apigw-redis-relay");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        connectionRelay =
+                new RedisConnectionRelay(
+                        counterConnection.sync(),
+                        relayConnection,
+                        relayDeliveries,
+                        b.keyPrefix,
+                        timeout,
+                        new StoreFailures(
+                                "connection-relay",
+                                b.failurePolicy,
+                                b.logInterval,
+                                b.meterRegistry));
     }
 
     /**
@@ -139,6 +179,22 @@ public final class RedisStores implements AutoCloseable {
         return usageStore;
     }
 
+    /**
+     * Returns the WebSocket connection records, shared through Redis: give it to every node's
+     * {@code WebSocketGateway.Builder#connectionStore}, with {@link #connectionRelay()}.
+     */
+    public RedisConnectionStore connectionStore() {
+        return connectionStore;
+    }
+
+    /**
+     * Returns the relay of {@code @connections} calls between the nodes (Redis pub/sub): give it to
+     * every node's {@code WebSocketGateway.Builder#connectionRelay}.
+     */
+    public RedisConnectionRelay connectionRelay() {
+        return connectionRelay;
+    }
+
     /** Gives the account builder this object's rate limit and usage stores, and returns it. */
     public Gateway.Builder applyTo(Gateway.Builder gateway) {
         return gateway.rateLimitStore(rateLimitStore).usageStore(usageStore);
@@ -147,6 +203,8 @@ public final class RedisStores implements AutoCloseable {
     /** Closes the connections and the client's threads. The stores then fail by their policy. */
     @Override
     public void close() {
+        relayConnection.close();
+        relayDeliveries.shutdownNow();
         bucketConnection.close();
         counterConnection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
@@ -226,7 +284,8 @@ public final class RedisStores implements AutoCloseable {
 
         /**
          * The registry of the counter {@code apigw.redis.failures} (tags {@code store}: {@code
-         * rate-limit} or {@code usage}, {@code policy}); give the {@code Gateway}'s. Default none.
+         * rate-limit}, {@code usage}, {@code connection} or {@code connection-relay}, {@code
+         * policy}); give the {@code Gateway}'s. Default none.
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry);
