@@ -23,10 +23,14 @@ import java.util.concurrent.ConcurrentMap;
  * record to one caller only.
  *
  * <p>When Redis fails: with {@link FailurePolicy#OPEN} the store answers from the records this JVM
- * put (its own connections stay served: messages, {@code $disconnect}, {@code @connections} calls
- * on them), with {@link FailurePolicy#CLOSED} {@code put}, {@code get} and {@code remove} throw
- * Lettuce's exception (the upgrade or the call fails with 500). {@code touch} never throws. Every
- * failure is counted ({@link #failureCount()}). Thread-safe.
+ * put, so its own connections stay served (upgrades, messages, {@code $disconnect}, calls of the
+ * {@code @connections} API on them), and throws Lettuce's exception for any other id (a call on
+ * another node's connection fails with 500, not 410: that connection may well be open); with {@link
+ * FailurePolicy#CLOSED} {@code put}, {@code get} and {@code remove} throw (the upgrade or the call
+ * fails with 500). A connection of this JVM whose record Redis lacks (accepted while Redis failed,
+ * or Redis restarted empty) is written again by the next {@code get} of it (its next message or
+ * call), so other nodes see it again once it is active. {@code touch} never throws. Every failure
+ * is counted ({@link #failureCount()}). Thread-safe.
  */
 public final class RedisConnectionStore implements ConnectionStore {
     /** How long a record stays in Redis after its connection was put. */
@@ -118,16 +122,23 @@ public final class RedisConnectionStore implements ConnectionStore {
             List<io.lettuce.core.KeyValue<String, String>> values =
                     redis.hmget(key(connectionId), "record", "lastActiveAt");
             failures.succeeded();
-            return values.get(0).hasValue()
-                    ? Optional.of(
-                            json.read(values.get(0).getValue(), values.get(1).getValueOrElse(null)))
-                    : Optional.empty();
+            if (values.get(0).hasValue()) {
+                return Optional.of(
+                        json.read(values.get(0).getValue(), values.get(1).getValueOrElse(null)));
+            }
+            ConnectionRecord mine = own.get(connectionId);
+            if (mine != null) {
+                // accepted while Redis failed (fail-open), or Redis restarted empty: write it again
+                put(mine);
+            }
+            return Optional.ofNullable(mine);
         } catch (RuntimeException e) {
             failures.record(e);
-            if (policy == FailurePolicy.CLOSED) {
+            ConnectionRecord mine = own.get(connectionId);
+            if (policy == FailurePolicy.CLOSED || mine == null) {
                 throw e;
             }
-            return Optional.ofNullable(own.get(connectionId));
+            return Optional.of(mine);
         }
     }
 
@@ -155,10 +166,11 @@ public final class RedisConnectionStore implements ConnectionStore {
                     : Optional.of(json.read(values.get(0), values.get(1)));
         } catch (RuntimeException e) {
             failures.record(e);
-            if (policy == FailurePolicy.CLOSED) {
+            ConnectionRecord mine = policy == FailurePolicy.OPEN ? own.remove(connectionId) : null;
+            if (mine == null) {
                 throw e;
             }
-            return Optional.ofNullable(own.remove(connectionId));
+            return Optional.of(mine);
         }
     }
 

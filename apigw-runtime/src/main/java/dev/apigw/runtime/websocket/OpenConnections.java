@@ -186,11 +186,16 @@ final class OpenConnections {
         return removed;
     }
 
-    /** Removes a connection; returns its record when the store had it. */
+    /**
+     * Removes a connection; returns its record when the store had it. The sink leaves this object
+     * even when the store fails.
+     */
     Optional<ConnectionRecord> remove(String connectionId) {
-        Optional<ConnectionRecord> removed = store.remove(connectionId);
-        sinks.remove(connectionId);
-        return removed;
+        try {
+            return store.remove(connectionId);
+        } finally {
+            sinks.remove(connectionId);
+        }
     }
 
     /** Marks a connection active at {@code now}. */

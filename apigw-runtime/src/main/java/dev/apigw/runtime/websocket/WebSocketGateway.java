@@ -192,12 +192,13 @@ public final class WebSocketGateway implements AutoCloseable {
     /**
      * Ends the connection {@code connectionId} after its socket closed with {@code statusCode} (RFC
      * 6455, e.g. 1001 going away) and {@code reason}: removes it and runs {@code $disconnect}, best
-     * effort (a failing integration is logged). Does nothing for a connection that is not open, so
-     * calling it twice is harmless. Never throws.
+     * effort (a failing integration is logged). Does nothing for a connection that is not open on
+     * this gateway (another node's connection included), so calling it twice is harmless. Never
+     * throws.
      */
     public void disconnect(String connectionId, int statusCode, String reason) {
         try {
-            if (connectionId == null) {
+            if (connectionId == null || !connections.holds(connectionId)) {
                 return;
             }
             Optional<ConnectionRecord> connection = connections.remove(connectionId);
