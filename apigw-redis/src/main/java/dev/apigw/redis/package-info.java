@@ -22,7 +22,15 @@
  * most once per interval; a request thread never waits past the timeout; the client reconnects by
  * itself when Redis returns.
  *
- * <p>Not yet on Redis: the response cache, the authorizer cache and WebSocket connections (issue
- * 16, later slices).
+ * <h2>WebSocket connections</h2>
+ *
+ * <p>The {@code WebSocketGateway}s of one API and stage on several nodes take {@link
+ * dev.apigw.redis.RedisStores#connectionStore()} (the connections' records, {@link
+ * dev.apigw.redis.RedisConnectionStore}) and {@link dev.apigw.redis.RedisStores#connectionRelay()}
+ * (the {@code @connections} calls for another node's connection, relayed by pub/sub, {@link
+ * dev.apigw.redis.RedisConnectionRelay}; 410 when no node holds the connection within the command
+ * timeout) (reference 7.4).
+ *
+ * <p>Not yet on Redis: the response cache and the authorizer cache (issue 16, later slices).
  */
 package dev.apigw.redis;
