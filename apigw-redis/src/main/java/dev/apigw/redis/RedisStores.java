@@ -13,12 +13,15 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,13 +41,17 @@ import java.util.concurrent.TimeUnit;
  * redis.close();
  * }</pre>
  *
- * <p>One Lettuce client, three multiplexed connections (the buckets', the counters' and the caches'
- * (stage cache entries and authorizer answers), so that a large entry never delays a throttled
- * request), which reconnect by themselves when Redis comes back (every 10 ms to 1 s). While
+ * <p>WebSocket gateways of a fleet take {@link #connectionStore()} and {@link #connectionRelay()}
+ * (issue 16): connection records in Redis, {@code @connections} calls relayed by pub/sub.
+ *
+ * <p>One Lettuce client, three multiplexed connections (the buckets', the counters', which the
+ * connection records and the relay's {@code PUBLISH} share, and the caches' (stage cache entries
+ * and authorizer answers), so that a large entry never delays a throttled request) and a pub/sub
+ * connection, which reconnect by themselves when Redis comes back (every 10 ms to 1 s). While
  * disconnected, commands fail at once; a connected command fails after the command timeout; the
- * throttling and quota stores then answer by their {@link FailurePolicy}, the caches with a miss.
- * Connecting (up to 5 s) fails when Redis is not reachable at all. Thread-safe; close it after the
- * {@code Gateway}'s last request.
+ * throttling, quota and connection stores then answer by their {@link FailurePolicy}, the caches
+ * with a miss. Connecting (up to 5 s) fails when Redis is not reachable at all. Thread-safe; close
+ * it after the {@code Gateway}'s last request.
  */
 public final class RedisStores implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -58,6 +65,10 @@ public final class RedisStores implements AutoCloseable {
     private final RedisUsageStore usageStore;
     private final RedisResponseCacheStore responseCacheStore;
     private final RedisAuthorizerResultStore authorizerResultStore;
+    private final StatefulRedisPubSubConnection<String, String> relayConnection;
+    private final ExecutorService relayDeliveries;
+    private final RedisConnectionStore connectionStore;
+    private final RedisConnectionRelay connectionRelay;
 
     private RedisStores(Builder b) {
         Duration timeout = b.commandTimeout;
@@ -92,9 +103,11 @@ public final class RedisStores implements AutoCloseable {
             counterConnection = client.connect(StringCodec.UTF8);
             cacheConnection =
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            relayConnection = client.connectPubSub(StringCodec.UTF8);
             bucketConnection.setTimeout(timeout);
             counterConnection.setTimeout(timeout);
             cacheConnection.setTimeout(timeout);
+            relayConnection.setTimeout(timeout);
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();
@@ -143,6 +156,33 @@ public final class RedisStores implements AutoCloseable {
                                 "a miss (the authorizer is called)",
                                 b.logInterval,
                                 b.meterRegistry));
+        connectionStore =
+                new RedisConnectionStore(
+                        counterConnection.sync(),
+                        b.keyPrefix,
+                        b.failurePolicy,
+                        new StoreFailures(
+                                "connection", b.failurePolicy, b.logInterval, b.meterRegistry));
+        relayDeliveries =
+                Executors.newFixedThreadPool(
+                        2,
+                        r -> {
+                            Thread t = new Thread(r, "apigw-redis-relay");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        connectionRelay =
+                new RedisConnectionRelay(
+                        counterConnection.sync(),
+                        relayConnection,
+                        relayDeliveries,
+                        b.keyPrefix,
+                        timeout,
+                        new StoreFailures(
+                                "connection-relay",
+                                b.failurePolicy,
+                                b.logInterval,
+                                b.meterRegistry));
     }
 
     /**
@@ -180,8 +220,25 @@ public final class RedisStores implements AutoCloseable {
     }
 
     /**
+     * Returns the WebSocket connection records, shared through Redis: give it to every node's
+     * {@code WebSocketGateway.Builder#connectionStore}, with {@link #connectionRelay()}.
+     */
+    public RedisConnectionStore connectionStore() {
+        return connectionStore;
+    }
+
+    /**
+     * Returns the relay of {@code @connections} calls between the nodes (Redis pub/sub): give it to
+     * every node's {@code WebSocketGateway.Builder#connectionRelay}.
+     */
+    public RedisConnectionRelay connectionRelay() {
+        return connectionRelay;
+    }
+
+    /**
      * Gives the account builder this object's rate limit, usage, response cache and authorizer
-     * result stores, and returns it.
+     * result stores, and returns it (WebSocket gateways take {@link #connectionStore()} and {@link
+     * #connectionRelay()} themselves).
      */
     public Gateway.Builder applyTo(Gateway.Builder gateway) {
         return gateway.rateLimitStore(rateLimitStore)
@@ -193,6 +250,8 @@ public final class RedisStores implements AutoCloseable {
     /** Closes the connections and the client's threads. The stores then fail by their policy. */
     @Override
     public void close() {
+        relayConnection.close();
+        relayDeliveries.shutdownNow();
         bucketConnection.close();
         counterConnection.close();
         cacheConnection.close();
@@ -274,8 +333,9 @@ public final class RedisStores implements AutoCloseable {
 
         /**
          * The registry of the counter {@code apigw.redis.failures} (tags {@code store}: {@code
-         * rate-limit}, {@code usage}, {@code response-cache} or {@code authorizer-cache}, {@code
-         * policy}); give the {@code Gateway}'s. Default none.
+         * rate-limit}, {@code usage}, {@code response-cache}, {@code authorizer-cache}, {@code
+         * connection} or {@code connection-relay}, {@code policy}); give the {@code Gateway}'s.
+         * Default none.
          */
         public Builder meterRegistry(MeterRegistry meterRegistry) {
             this.meterRegistry = Objects.requireNonNull(meterRegistry);

@@ -26,6 +26,13 @@
  * itself when Redis returns. The response cache and the authorizer cache answer a failure with a
  * miss whatever the policy (the integration serves the request, the authorizer is called).
  *
- * <p>Not yet on Redis: WebSocket connections (issue 16, a later slice).
+ * <h2>WebSocket connections</h2>
+ *
+ * <p>The {@code WebSocketGateway}s of one API and stage on several nodes take {@link
+ * dev.apigw.redis.RedisStores#connectionStore()} (the connections' records, {@link
+ * dev.apigw.redis.RedisConnectionStore}) and {@link dev.apigw.redis.RedisStores#connectionRelay()}
+ * (the {@code @connections} calls for another node's connection, relayed by pub/sub, {@link
+ * dev.apigw.redis.RedisConnectionRelay}; 410 when no node holds the connection within the command
+ * timeout) (reference 7.4).
  */
 package dev.apigw.redis;

@@ -9,7 +9,9 @@
  * live, and {@link dev.apigw.runtime.spi.ResponseCacheStore} for where the entries of the stage
  * caches live (bytes with a TTL, by {@link dev.apigw.runtime.spi.CacheCluster}), and {@link
  * dev.apigw.runtime.spi.ConnectionStore} for where the records of open WebSocket connections live
- * ({@link dev.apigw.runtime.spi.ConnectionRecord}). Each states its thread-safety contract in its
- * Javadoc; all but the cache and connection stores are one-method interfaces.
+ * ({@link dev.apigw.runtime.spi.ConnectionRecord}), with {@link
+ * dev.apigw.runtime.spi.ConnectionRelay} for how {@code @connections} calls reach another node's
+ * connections (issue 16). Each states its thread-safety contract in its Javadoc; all but the cache
+ * and connection stores and the relay are one-method interfaces.
  */
 package dev.apigw.runtime.spi;

@@ -1,6 +1,7 @@
 package dev.apigw.runtime.websocket;
 
 import dev.apigw.runtime.spi.ConnectionRecord;
+import dev.apigw.runtime.spi.ConnectionRelay;
 import dev.apigw.runtime.spi.ConnectionStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +17,25 @@ import org.slf4j.LoggerFactory;
  * The open connections of one {@link WebSocketGateway} (reference 7.4): their records in the {@link
  * ConnectionStore} and their sinks, the live sockets, in this object. A connection is open here
  * when both exist and the record is of this API and stage. Sending and closing through a sink never
- * throw: a failing sink is logged. Thread-safe.
+ * throw: a failing sink is logged.
+ *
+ * <p>With a {@link ConnectionRelay} other than {@link ConnectionRelay#none()} (a fleet sharing the
+ * store, issue 16), a connection whose record is in the store but whose sink is on another node is
+ * open too: GetConnection reads its record, PostToConnection and DeleteConnection go through the
+ * relay to the node that holds it, and are gone (410) when no node does. Thread-safe.
  */
 final class OpenConnections {
     private static final Logger LOG = LoggerFactory.getLogger(OpenConnections.class);
 
     private final ConnectionStore store;
+    private final ConnectionRelay relay;
     private final String apiId;
     private final String stageName;
     private final ConcurrentMap<String, ConnectionSink> sinks = new ConcurrentHashMap<>();
 
-    OpenConnections(ConnectionStore store, String apiId, String stageName) {
+    OpenConnections(ConnectionStore store, ConnectionRelay relay, String apiId, String stageName) {
         this.store = store;
+        this.relay = relay;
         this.apiId = apiId;
         this.stageName = stageName;
     }
@@ -84,10 +92,16 @@ final class OpenConnections {
      * @throws PayloadTooLargeException when the data passes {@code maxBytes}
      */
     void post(String connectionId, byte[] data, int maxBytes, Instant now) {
-        ConnectionSink sink = openSink(connectionId);
-        if (data.length > maxBytes) {
-            throw new PayloadTooLargeException(data.length);
+        if (!holds(connectionId)) {
+            relayedRecord(connectionId);
+            checkSize(data, maxBytes);
+            if (!relay.post(apiId, stageName, connectionId, data)) {
+                throw new GoneException(connectionId);
+            }
+            return;
         }
+        ConnectionSink sink = openSink(connectionId);
+        checkSize(data, maxBytes);
         try {
             sink.send(Frame.of(data));
         } catch (RuntimeException e) {
@@ -97,13 +111,62 @@ final class OpenConnections {
         touch(connectionId, now);
     }
 
+    private static void checkSize(byte[] data, int maxBytes) {
+        if (data.length > maxBytes) {
+            throw new PayloadTooLargeException(data.length);
+        }
+    }
+
+    /** Returns whether this gateway holds the connection's sink. */
+    boolean holds(String connectionId) {
+        return sink(connectionId).isPresent();
+    }
+
+    /**
+     * Returns the store's record of a connection of this API and stage that another node holds.
+     *
+     * @throws GoneException when there is none, or this gateway relays nothing
+     */
+    private ConnectionRecord relayedRecord(String connectionId) {
+        if (relay == ConnectionRelay.none() || connectionId == null) {
+            throw new GoneException(String.valueOf(connectionId));
+        }
+        return store.get(connectionId)
+                .filter(r -> r.apiId().equals(apiId) && r.stage().equals(stageName))
+                .orElseThrow(() -> new GoneException(connectionId));
+    }
+
+    /**
+     * Has the node holding a connection of another node close it ({@code @connections}
+     * DeleteConnection through the relay; its {@code $disconnect} runs there).
+     *
+     * @throws GoneException when no node holds it
+     */
+    void relayDelete(String connectionId) {
+        relayedRecord(connectionId);
+        if (!relay.delete(apiId, stageName, connectionId)) {
+            throw new GoneException(connectionId);
+        }
+    }
+
+    /** Subscribes {@code receiver} to the calls relayed for this API and stage. */
+    ConnectionRelay.Subscription subscribe(ConnectionRelay.Receiver receiver) {
+        return relay.subscribe(apiId, stageName, receiver);
+    }
+
+    /** Returns the ids of the connections whose sinks this gateway holds. */
+    List<String> held() {
+        return List.copyOf(sinks.keySet());
+    }
+
     /**
      * Returns what {@code @connections} GetConnection tells of an open connection.
      *
      * @throws GoneException when the connection is not open
      */
     ConnectionInfo info(String connectionId) {
-        ConnectionRecord record = openRecord(connectionId);
+        ConnectionRecord record =
+                holds(connectionId) ? openRecord(connectionId) : relayedRecord(connectionId);
         return new ConnectionInfo(
                 record.connectedAt(), record.sourceIp(), record.userAgent(), record.lastActiveAt());
     }
@@ -123,11 +186,16 @@ final class OpenConnections {
         return removed;
     }
 
-    /** Removes a connection; returns its record when the store had it. */
+    /**
+     * Removes a connection; returns its record when the store had it. The sink leaves this object
+     * even when the store fails.
+     */
     Optional<ConnectionRecord> remove(String connectionId) {
-        Optional<ConnectionRecord> removed = store.remove(connectionId);
-        sinks.remove(connectionId);
-        return removed;
+        try {
+            return store.remove(connectionId);
+        } finally {
+            sinks.remove(connectionId);
+        }
     }
 
     /** Marks a connection active at {@code now}. */

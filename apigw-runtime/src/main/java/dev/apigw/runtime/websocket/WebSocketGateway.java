@@ -11,6 +11,7 @@ import dev.apigw.runtime.auth.sigv4.SigV4Verifier;
 import dev.apigw.runtime.pipeline.Backends;
 import dev.apigw.runtime.spi.AwsServiceBackend;
 import dev.apigw.runtime.spi.ConnectionRecord;
+import dev.apigw.runtime.spi.ConnectionRelay;
 import dev.apigw.runtime.spi.ConnectionStore;
 import dev.apigw.runtime.spi.CredentialsResolver;
 import dev.apigw.runtime.spi.HttpBackend;
@@ -69,6 +70,13 @@ import org.slf4j.LoggerFactory;
  * accessLogSettings}, one access-log line per {@code $connect}, message and {@code $disconnect} to
  * the account's {@link dev.apigw.runtime.spi.AccessLogSink}.
  *
+ * <p>A fleet (issue 16): several gateways of one API and stage, one per node, share a {@link
+ * ConnectionStore} and a {@link ConnectionRelay} ({@link Builder#connectionRelay}). A call of the
+ * {@code @connections} API for a connection another node holds is answered from its record
+ * (GetConnection) or relayed to that node (PostToConnection, DeleteConnection, whose {@code
+ * $disconnect} runs there), and is gone (410) when no node holds it. {@link #close} ends this
+ * node's connections and its subscription to the relay.
+ *
  * <p>Each call runs in the caller's thread, functions on the account's threads within their
  * integration's timeout. Thread-safe; its definition is fixed when built, while the open
  * connections live in the {@link ConnectionStore} (records) and in this object's map of sinks.
@@ -79,7 +87,7 @@ import org.slf4j.LoggerFactory;
  * ConnectResult result = chat.connect(request, sink);
  * }</pre>
  */
-public final class WebSocketGateway {
+public final class WebSocketGateway implements AutoCloseable {
     /** The largest message, in bytes (reference 9.5): beyond it the connection closes, 1009. */
     public static final int MAX_MESSAGE_BYTES = 128 * 1024;
 
@@ -106,6 +114,7 @@ public final class WebSocketGateway {
     private final OpenConnections connections;
     private final CompiledRoutes routes;
     private final SigV4Verifier manageConnections;
+    private final ConnectionRelay.Subscription relayed;
 
     private WebSocketGateway(Builder b, WebSocketStage stage) {
         this.gateway = b.gateway;
@@ -114,6 +123,7 @@ public final class WebSocketGateway {
         this.connections =
                 new OpenConnections(
                         b.store != null ? b.store : ConnectionStore.inMemory(),
+                        b.relay,
                         api.id(),
                         stage.stageName());
         this.routes =
@@ -131,6 +141,7 @@ public final class WebSocketGateway {
                         connections);
         this.manageConnections =
                 new SigV4Verifier(b.credentials, gateway.clock(), gateway.region(), true);
+        this.relayed = connections.subscribe(new RelayReceiver());
     }
 
     /** Returns a new builder. */
@@ -188,12 +199,13 @@ public final class WebSocketGateway {
     /**
      * Ends the connection {@code connectionId} after its socket closed with {@code statusCode} (RFC
      * 6455, e.g. 1001 going away) and {@code reason}: removes it and runs {@code $disconnect}, best
-     * effort (a failing integration is logged). Does nothing for a connection that is not open, so
-     * calling it twice is harmless. Never throws.
+     * effort (a failing integration is logged). Does nothing for a connection that is not open on
+     * this gateway (another node's connection included), so calling it twice is harmless. Never
+     * throws.
      */
     public void disconnect(String connectionId, int statusCode, String reason) {
         try {
-            if (connectionId == null) {
+            if (connectionId == null || !connections.holds(connectionId)) {
                 return;
             }
             Optional<ConnectionRecord> connection = connections.remove(connectionId);
@@ -243,7 +255,8 @@ public final class WebSocketGateway {
      * Sends {@code data} to the client of {@code connectionId} ({@code @connections}
      * PostToConnection, reference 7.4): a text frame when the data is UTF-8, else a binary frame.
      *
-     * @throws GoneException when the connection is not open on this gateway
+     * @throws GoneException when the connection is open neither here nor, through the relay, on
+     *     another node
      * @throws PayloadTooLargeException when the data passes {@link #MAX_MESSAGE_BYTES}
      * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
@@ -257,7 +270,8 @@ public final class WebSocketGateway {
     /**
      * Returns what {@code @connections} GetConnection tells of an open connection (reference 7.4).
      *
-     * @throws GoneException when the connection is not open on this gateway
+     * @throws GoneException when the connection is open neither here nor, through the relay, on
+     *     another node
      * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
     public ConnectionInfo getConnection(String connectionId) {
@@ -269,16 +283,85 @@ public final class WebSocketGateway {
      * Closes a connection ({@code @connections} DeleteConnection, reference 7.4): its sink is
      * closed with {@link #NORMAL_CLOSURE} and {@code $disconnect} runs.
      *
-     * @throws GoneException when the connection is not open on this gateway
+     * @throws GoneException when the connection is open neither here nor, through the relay, on
+     *     another node
      * @throws LimitExceededException when the account's throttle is empty (reference 9.4)
      */
     public void deleteConnection(String connectionId) {
         takeAccountToken();
-        ConnectionRecord removed = connections.delete(connectionId, NORMAL_CLOSURE);
+        if (!connections.holds(connectionId)) {
+            connections.relayDelete(connectionId);
+            return;
+        }
+        runDisconnect(connections.delete(connectionId, NORMAL_CLOSURE));
+    }
+
+    /**
+     * Stops this node: leaves the relay, so that calls for its connections are no longer delivered
+     * here, then closes every connection it holds with {@link #GOING_AWAY} and runs their {@code
+     * $disconnect}, which removes their records from the store. Never throws; a second call does
+     * nothing more.
+     */
+    @Override
+    public void close() {
+        try {
+            relayed.close();
+        } catch (RuntimeException e) {
+            LOG.warn("leaving the connection relay failed", e);
+        }
+        for (String connectionId : connections.held()) {
+            connections.sink(connectionId).ifPresent(s -> close(s, GOING_AWAY, "Going away"));
+            disconnect(connectionId, GOING_AWAY, "Going away");
+        }
+    }
+
+    private void runDisconnect(ConnectionRecord removed) {
         try {
             routes.disconnect().run(removed, NORMAL_CLOSURE, "");
         } catch (RuntimeException e) {
-            LOG.warn("$disconnect of {} failed", connectionId, e);
+            LOG.warn("$disconnect of {} failed", removed.connectionId(), e);
+        }
+    }
+
+    /**
+     * The {@code @connections} calls another node relays here (issue 16): only a connection this
+     * gateway holds is acted on. A relayed delete closes the connection and answers at once; its
+     * {@code $disconnect} runs on the account's event threads, so that the caller's node does not
+     * wait for the integration.
+     */
+    private final class RelayReceiver implements ConnectionRelay.Receiver {
+        @Override
+        public boolean post(String connectionId, byte[] data) {
+            if (!connections.holds(connectionId)) {
+                return false;
+            }
+            try {
+                connections.post(connectionId, data, MAX_MESSAGE_BYTES, gateway.clock().instant());
+                return true;
+            } catch (RuntimeException e) {
+                LOG.debug("relayed post to {} not delivered", connectionId, e);
+                return false;
+            }
+        }
+
+        @Override
+        public boolean delete(String connectionId) {
+            if (!connections.holds(connectionId)) {
+                return false;
+            }
+            ConnectionRecord removed;
+            try {
+                removed = connections.delete(connectionId, NORMAL_CLOSURE);
+            } catch (RuntimeException e) {
+                LOG.debug("relayed delete of {} not done", connectionId, e);
+                return false;
+            }
+            try {
+                gateway.eventInvocations().execute(() -> runDisconnect(removed));
+            } catch (RuntimeException e) {
+                LOG.warn("$disconnect of {} not started", connectionId, e);
+            }
+            return true;
         }
     }
 
@@ -299,6 +382,7 @@ public final class WebSocketGateway {
         private WebSocketApi api;
         private String stageName;
         private ConnectionStore store;
+        private ConnectionRelay relay = ConnectionRelay.none();
         private final Map<String, LambdaFunction> lambdas = new HashMap<>();
         private final Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
         private final Map<String, UsagePlan> usagePlans = new LinkedHashMap<>();
@@ -384,6 +468,16 @@ public final class WebSocketGateway {
          */
         public Builder connectionStore(ConnectionStore store) {
             this.store = Objects.requireNonNull(store);
+            return this;
+        }
+
+        /**
+         * Sets how {@code @connections} calls reach connections held by other nodes sharing the
+         * {@link #connectionStore} (default: {@link ConnectionRelay#none()}, a single JVM: a
+         * connection this gateway does not hold is gone).
+         */
+        public Builder connectionRelay(ConnectionRelay relay) {
+            this.relay = Objects.requireNonNull(relay);
             return this;
         }
 
