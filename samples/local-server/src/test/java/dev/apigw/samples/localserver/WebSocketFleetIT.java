@@ -153,7 +153,7 @@ class WebSocketFleetIT {
         String id = client.ask("{\"action\":\"whoami\"}");
         assertThat(send(a, "GET", id, null).statusCode()).isEqualTo(200);
 
-        second.terminate();
+        assertThat(second.terminate()).as("exit status after SIGTERM").isEqualTo(143);
 
         assertThat(send(a, "GET", id, null).statusCode()).isEqualTo(410);
         assertThat(send(a, "POST", id, "x").statusCode()).isEqualTo(410);
