@@ -48,10 +48,12 @@ import java.util.concurrent.TimeUnit;
  * connection records and the relay's {@code PUBLISH} share, and the caches' (stage cache entries
  * and authorizer answers), so that a large entry never delays a throttled request) and a pub/sub
  * connection, which reconnect by themselves when Redis comes back (every 10 ms to 1 s). While
- * disconnected, commands fail at once; a connected command fails after the command timeout; the
- * throttling, quota and connection stores then answer by their {@link FailurePolicy}, the caches
- * with a miss. Connecting (up to 5 s) fails when Redis is not reachable at all. Thread-safe; close
- * it after the {@code Gateway}'s last request.
+ * disconnected, commands fail at once; a connected command fails after the command timeout (the
+ * relay's {@code SUBSCRIBE} and {@code UNSUBSCRIBE}, run when stores or gateways are built or
+ * closed, after the connect timeout: {@link SubscriptionTimeouts}); the throttling, quota and
+ * connection stores then answer by their {@link FailurePolicy}, the caches with a miss. Connecting
+ * (up to 5 s) fails when Redis is not reachable at all. Thread-safe; close it after the {@code
+ * Gateway}'s last request.
  */
 public final class RedisStores implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -91,7 +93,12 @@ public final class RedisStores implements AutoCloseable {
                 ClientOptions.builder()
                         .autoReconnect(true)
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .timeoutOptions(TimeoutOptions.enabled(timeout))
+                        .timeoutOptions(
+                                TimeoutOptions.builder()
+                                        .timeoutSource(
+                                                new SubscriptionTimeouts(
+                                                        timeout, max(timeout, CONNECT_TIMEOUT)))
+                                        .build())
                         .socketOptions(
                                 SocketOptions.builder()
                                         .connectTimeout(max(timeout, CONNECT_TIMEOUT))
@@ -107,7 +114,8 @@ public final class RedisStores implements AutoCloseable {
             bucketConnection.setTimeout(timeout);
             counterConnection.setTimeout(timeout);
             cacheConnection.setTimeout(timeout);
-            relayConnection.setTimeout(timeout);
+            // subscribing runs at startup, never on a request thread (SubscriptionTimeouts)
+            relayConnection.setTimeout(max(timeout, CONNECT_TIMEOUT));
         } catch (RuntimeException e) {
             client.shutdown();
             resources.shutdown();

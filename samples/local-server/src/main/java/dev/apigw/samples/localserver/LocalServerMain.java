@@ -142,11 +142,6 @@ public final class LocalServerMain {
                     TemplateAssembly.importTemplate(options.template().get(), options);
             String apiId = TemplateAssembly.apiLogicalId(definition, options);
             if (definition.webSocketApis().containsKey(apiId)) {
-                if (options.redis().isPresent()) {
-                    throw LaunchException.usage(
-                            "--redis: a WebSocket API's stores are not on Redis yet; serve it"
-                                    + " without --redis");
-                }
                 return WebSocketServing.launch(
                         options, definition, apiId, out, err, options.isolate() ? isolate() : null);
             }
@@ -162,7 +157,7 @@ public final class LocalServerMain {
             if (options.redis().isPresent()) {
                 redis =
                         RedisAccountStores.connect(
-                                options.redis().get(), options.redisFail(), metrics, out);
+                                options.redis().get(), options.redisFail(), metrics, out, false);
             }
             RedisStores shared = redis;
             Supplier<Gateway> accounts =

@@ -112,11 +112,12 @@ public final class ServerOptions {
                             + " none",
                     "  --redis URI          keep the throttles' token buckets, the usage plans' quotas"
                             + " and usage, the stage",
-                    "                       cache and the Lambda authorizers' answers on the Redis at"
-                            + " URI (redis://HOST:PORT,",
-                    "                       rediss://... for TLS, redis://:PASSWORD@HOST:PORT/DB),"
-                            + " shared by every server pointed at it;",
-                    "                       REST and HTTP APIs (not a WebSocket API)",
+                    "                       cache, the Lambda authorizers' answers and a WebSocket API's"
+                            + " connections on the Redis",
+                    "                       at URI (redis://HOST:PORT, rediss://... for TLS,"
+                            + " redis://:PASSWORD@HOST:PORT/DB), shared",
+                    "                       by every server pointed at it (@connections calls reach a"
+                            + " client on any of them)",
                     "  --redis-fail POLICY  open or closed: what the throttles and quotas answer when"
                             + " Redis is down or",
                     "                       slower than 100 ms: open (the default) admits, closed"

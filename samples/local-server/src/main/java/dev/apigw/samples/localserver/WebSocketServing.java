@@ -2,6 +2,7 @@ package dev.apigw.samples.localserver;
 
 import dev.apigw.model.GatewayDefinition;
 import dev.apigw.model.WebSocketApi;
+import dev.apigw.redis.RedisStores;
 import dev.apigw.runtime.Gateway;
 import dev.apigw.runtime.spi.IamCredentials;
 import dev.apigw.runtime.spi.LambdaFunction;
@@ -29,7 +30,11 @@ import java.util.function.Consumer;
  * integrations calling their endpoints and its AWS service integrations the {@code --aws-endpoint}
  * ones (with a startup warning for a service no endpoint covers). Every {@link #EXPIRY_SECONDS}
  * seconds a daemon thread runs {@link WebSocketGateway#closeExpired}. {@code --watch} does not
- * reload it.
+ * reload it. With {@code --redis} (issue 16; reference 7.4, 9.4) the account's stores and the
+ * gateway's connection records are on that Redis ({@link RedisAccountStores}), and {@code
+ * @connections} calls for a connection another server holds are relayed to it by pub/sub; at
+ * shutdown the gateway closes its connections ({@link WebSocketGateway#close}), then the functions
+ * and the Redis stores are closed.
  */
 final class WebSocketServing {
     /** How often idle and too old connections are closed, in seconds. */
@@ -61,18 +66,24 @@ final class WebSocketServing {
         PrometheusMeterRegistry metrics = LocalServerMain.metricsRegistry();
         LocalServer server = null;
         ScheduledExecutorService expiry = null;
+        RedisStores redis = null;
         try {
+            redis = connect(options, metrics, out);
             TemplateAssembly.bindFunctions(
                     definition, options, isolated, functions, resources, warnings);
             HandlerLoader loader = HandlerLoader.create(options.classpath());
             options.lambdas().forEach((name, type) -> functions.put(name, loader.load(name, type)));
-            Gateway account =
+            Gateway.Builder accountBuilder =
                     LocalServerMain.account(options)
                             .meterRegistry(metrics)
-                            .accessLog(new AccessLogPrinter(out))
-                            .build();
+                            .accessLog(new AccessLogPrinter(out));
+            Gateway account =
+                    (redis == null ? accountBuilder : redis.applyTo(accountBuilder)).build();
             WebSocketGateway.Builder b =
                     WebSocketGateway.builder().gateway(account).webSocketApi(api).stage(stage);
+            if (redis != null) {
+                b.connectionStore(redis.connectionStore()).connectionRelay(redis.connectionRelay());
+            }
             functions.forEach(b::lambda);
             HostBindings.awsBackend(options, System.getenv()).ifPresent(b::awsServiceBackend);
             warnings.addAll(UnboundServices.of(api, options));
@@ -91,27 +102,40 @@ final class WebSocketServing {
             expiry = expiry(gateway);
             server.start();
             ScheduledExecutorService timer = expiry;
+            RedisStores shared = redis;
             return new RunningServer(
                     server,
                     null,
                     stage,
                     () -> {
                         timer.shutdownNow();
-                        TemplateAssembly.closeAll(resources);
-                        if (isolated != null) {
-                            isolated.close();
+                        try {
+                            gateway.close();
+                        } finally {
+                            cleanUp(null, null, resources, isolated, shared);
                         }
                     },
                     metrics,
                     ApiType.WEBSOCKET,
                     api.id());
         } catch (IllegalStateException e) {
-            cleanUp(server, expiry, resources, isolated);
+            cleanUp(server, expiry, resources, isolated, redis);
             throw LaunchException.failure(e.getMessage());
         } catch (RuntimeException e) {
-            cleanUp(server, expiry, resources, isolated);
+            cleanUp(server, expiry, resources, isolated, redis);
             throw e;
         }
+    }
+
+    /** Connects to the Redis of {@code --redis} and prints its startup line; null without it. */
+    private static RedisStores connect(
+            ServerOptions options, PrometheusMeterRegistry metrics, Consumer<String> out) {
+        return options.redis()
+                .map(
+                        uri ->
+                                RedisAccountStores.connect(
+                                        uri, options.redisFail(), metrics, out, true))
+                .orElse(null);
     }
 
     private static WebSocketGateway build(WebSocketGateway.Builder b, String apiId) {
@@ -126,7 +150,8 @@ final class WebSocketServing {
             LocalServer server,
             ScheduledExecutorService expiry,
             List<AutoCloseable> resources,
-            IsolatedFunctions isolated) {
+            IsolatedFunctions isolated,
+            RedisStores redis) {
         if (expiry != null) {
             expiry.shutdownNow();
         }
@@ -134,8 +159,14 @@ final class WebSocketServing {
             server.close();
         }
         TemplateAssembly.closeAll(resources);
-        if (isolated != null) {
-            isolated.close();
+        try {
+            if (isolated != null) {
+                isolated.close();
+            }
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
         }
     }
 

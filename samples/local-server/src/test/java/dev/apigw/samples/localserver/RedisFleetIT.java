@@ -343,28 +343,6 @@ class RedisFleetIT {
         assertThat(result.stdout()).doesNotContain("Listening on");
     }
 
-    @Test
-    void webSocketApi_withRedis_isRefusedAsUsage() throws Exception {
-        ServerProcess.Result result =
-                ServerProcess.run(
-                        List.of(
-                                "--template",
-                                Path.of("src/test/resources/websocket/echo-websocket.yaml")
-                                        .toAbsolutePath()
-                                        .toString(),
-                                "--redis",
-                                REDIS.uri(),
-                                "--port",
-                                "0"),
-                        dir);
-
-        assertThat(result.exitStatus()).isEqualTo(LaunchException.USAGE);
-        assertThat(result.stderr())
-                .contains(
-                        "apigw-local: --redis: a WebSocket API's stores are not on Redis yet;"
-                                + " serve it without --redis");
-    }
-
     /** Runs {@code call}, checks it answered within {@link #BOUND}, and returns its answer. */
     private static <T> T timed(java.util.function.Supplier<T> call) {
         long start = System.nanoTime();

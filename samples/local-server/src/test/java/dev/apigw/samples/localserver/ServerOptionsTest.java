@@ -402,12 +402,25 @@ class ServerOptionsTest {
         assertThat(
                         RedisAccountStores.startupLine(
                                 URI.create("redis://:Secret@10.0.0.5:6380/2"),
-                                FailurePolicy.CLOSED))
+                                FailurePolicy.CLOSED,
+                                false))
                 .isEqualTo(
                         "Stores on Redis at 10.0.0.5:6380: throttles, quotas and usage, stage"
                                 + " cache, authorizer cache (fail-closed)");
-        assertThat(RedisAccountStores.startupLine(URI.create("redis://r"), FailurePolicy.OPEN))
+        assertThat(
+                        RedisAccountStores.startupLine(
+                                URI.create("redis://r"), FailurePolicy.OPEN, false))
                 .startsWith("Stores on Redis at r:6379: ");
+    }
+
+    @Test
+    void redisStartupLine_ofAWebSocketApi_namesItsConnections() {
+        assertThat(
+                        RedisAccountStores.startupLine(
+                                URI.create("redis://127.0.0.1:6379"), FailurePolicy.OPEN, true))
+                .isEqualTo(
+                        "Stores on Redis at 127.0.0.1:6379: throttles, quotas and usage, stage"
+                                + " cache, authorizer cache, WebSocket connections (fail-open)");
     }
 
     @Test
