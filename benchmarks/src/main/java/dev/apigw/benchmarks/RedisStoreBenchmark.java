@@ -1,8 +1,6 @@
 package dev.apigw.benchmarks;
 
 import dev.apigw.model.ApiKey;
-import dev.apigw.model.IntegrationType;
-import dev.apigw.model.Method;
 import dev.apigw.model.MethodSetting;
 import dev.apigw.model.QuotaPeriodType;
 import dev.apigw.model.QuotaSettings;
@@ -76,9 +74,15 @@ public class RedisStoreBenchmark {
         RestApi restApi =
                 RestApi.builder()
                         .name("bench")
-                        .resource("/health", r -> r.method("GET", RedisStoreBenchmark::mock))
+                        .resource("/health", r -> r.method("GET", ThrottleBenchmark::mock))
                         .resource(
-                                "/orders", r -> r.method("GET", m -> mock(m.apiKeyRequired(true))))
+                                "/orders",
+                                r ->
+                                        r.method(
+                                                "GET",
+                                                m ->
+                                                        ThrottleBenchmark.mock(
+                                                                m.apiKeyRequired(true))))
                         .build();
         MethodSetting stageWide =
                 MethodSetting.builder()
@@ -112,12 +116,12 @@ public class RedisStoreBenchmark {
                         .target("/prod/orders")
                         .header("x-api-key", key.value())
                         .build();
-        check(memoryTwoBuckets, request);
-        check(redisTwoBuckets, request);
-        check(memoryAccountBucket, request);
-        check(redisAccountBucket, request);
-        check(memoryQuota, keyRequest);
-        check(redisQuota, keyRequest);
+        ThrottleBenchmark.check(memoryTwoBuckets, request);
+        ThrottleBenchmark.check(redisTwoBuckets, request);
+        ThrottleBenchmark.check(memoryAccountBucket, request);
+        ThrottleBenchmark.check(redisAccountBucket, request);
+        ThrottleBenchmark.check(memoryQuota, keyRequest);
+        ThrottleBenchmark.check(redisQuota, keyRequest);
     }
 
     /**
@@ -165,27 +169,6 @@ public class RedisStoreBenchmark {
                 .apiKey(key)
                 .usagePlan(plan)
                 .build();
-    }
-
-    private static Method.Builder mock(Method.Builder m) {
-        return m.methodResponse("200", mr -> {})
-                .integration(
-                        i ->
-                                i.type(IntegrationType.MOCK)
-                                        .putRequestTemplate(
-                                                "application/json", "{\"statusCode\": 200}")
-                                        .integrationResponse("200", ir -> {}));
-    }
-
-    private static void check(Api api, Request request) {
-        Response first = api.handle(request);
-        if (first.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "the benchmark's request is answered "
-                            + first.statusCode()
-                            + " "
-                            + first.bodyAsString());
-        }
     }
 
     /** One {@code PING} through a Lettuce connection: the floor of one round trip to Redis. */

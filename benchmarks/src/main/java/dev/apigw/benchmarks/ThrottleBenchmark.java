@@ -126,7 +126,8 @@ public class ThrottleBenchmark {
         check(keyWithQuota, keyRequest);
     }
 
-    private static Method.Builder mock(Method.Builder m) {
+    /** A MOCK method answering 200, the request every throttle benchmark sends. */
+    static Method.Builder mock(Method.Builder m) {
         return m.methodResponse("200", mr -> {})
                 .integration(
                         i ->
@@ -136,7 +137,8 @@ public class ThrottleBenchmark {
                                         .integrationResponse("200", ir -> {}));
     }
 
-    private static void check(Api api, Request request) {
+    /** Fails the setup unless {@code api} answers {@code request} 200. */
+    static void check(Api api, Request request) {
         Response first = api.handle(request);
         if (first.statusCode() != 200) {
             throw new IllegalStateException(
