@@ -1,17 +1,7 @@
 package dev.apigw.redis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -31,9 +21,9 @@ public final class RedisServer implements ExecutionCondition, BeforeAllCallback,
             ExtensionContext.Namespace.create(RedisServer.class);
 
     private final String externalUri = System.getenv(URL_VARIABLE);
-    private final Optional<Path> binary = findBinary();
+    private final Optional<Path> binary = RedisProcess.findBinary();
     private int port;
-    private Process process;
+    private RedisProcess process;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -59,9 +49,7 @@ public final class RedisServer implements ExecutionCondition, BeforeAllCallback,
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         if (externalUri == null) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
+            port = RedisProcess.freePort();
             start();
         }
     }
@@ -83,88 +71,14 @@ public final class RedisServer implements ExecutionCondition, BeforeAllCallback,
 
     /** Starts the process on this extension's port and returns once it accepts connections. */
     public void start() throws Exception {
-        process =
-                new ProcessBuilder(
-                                binary.orElseThrow().toString(),
-                                "--port",
-                                Integer.toString(port),
-                                "--bind",
-                                "127.0.0.1",
-                                "--save",
-                                "",
-                                "--appendonly",
-                                "no")
-                        .redirectErrorStream(true)
-                        .start();
-        CompletableFuture<Void> ready = CompletableFuture.runAsync(this::awaitReadyLine);
-        try {
-            ready.get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            stop();
-            throw e;
-        }
+        process = RedisProcess.start(binary.orElseThrow(), port);
     }
 
     /** Stops the process at once (SIGKILL), as a crashed Redis. */
     public void stop() {
         if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            process.stop(true);
             process = null;
         }
-    }
-
-    private void awaitReadyLine() {
-        BufferedReader out =
-                new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        try {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.contains("Ready to accept connections")) {
-                    drainInBackground(out);
-                    return;
-                }
-            }
-            throw new IllegalStateException("redis-server exited before it was ready");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Keeps reading the server's output so that it never blocks on a full pipe. */
-    private static void drainInBackground(BufferedReader out) {
-        Thread drain =
-                new Thread(
-                        () -> {
-                            try {
-                                while (out.readLine() != null) {
-                                    // discarded
-                                }
-                            } catch (IOException e) {
-                                // the process ended
-                            }
-                        },
-                        "redis-server-output");
-        drain.setDaemon(true);
-        drain.start();
-    }
-
-    private static Optional<Path> findBinary() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                Path candidate = Path.of(dir, "redis-server");
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        Path usual = Path.of("/usr/bin/redis-server");
-        return Files.isExecutable(usual) ? Optional.of(usual) : Optional.empty();
     }
 }

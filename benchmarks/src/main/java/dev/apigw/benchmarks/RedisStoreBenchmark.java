@@ -6,6 +6,7 @@ import dev.apigw.model.QuotaPeriodType;
 import dev.apigw.model.QuotaSettings;
 import dev.apigw.model.RestApi;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.redis.RedisProcess;
 import dev.apigw.redis.RedisStores;
 import dev.apigw.runtime.Api;
 import dev.apigw.runtime.Gateway;
@@ -51,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RedisStoreBenchmark {
-    private RedisLauncher redisServer;
+    private RedisProcess redisServer;
     private RedisStores redis;
     private RedisClient pingClient;
     private StatefulRedisConnection<String, String> ping;
@@ -144,7 +145,7 @@ public class RedisStoreBenchmark {
             redis.close();
         }
         if (redisServer != null) {
-            redisServer.close();
+            redisServer.stop(false);
         }
     }
 
