@@ -66,7 +66,8 @@ final class MessageRouter {
      */
     private void route(ConnectionRecord connection, ConnectionSink sink, Frame frame, Instant now) {
         String requestId = RequestIds.extendedRequestId(gateway.random());
-        Optional<WebSocketRoute> route = selector.select(frame);
+        MessageJson json = new MessageJson(Optional.of(frame));
+        Optional<WebSocketRoute> route = selector.select(json);
         String messageId = RequestIds.extendedRequestId(gateway.random());
         WebSocketEvents.Call call =
                 new WebSocketEvents.Call(
@@ -92,7 +93,8 @@ final class MessageRouter {
                                         call,
                                         Optional.of(messageId),
                                         Optional.of(frame),
-                                        () -> events.message(connection, call, messageId, frame)));
+                                        () -> events.message(connection, call, messageId, frame),
+                                        json));
         if (answer.failed()) {
             OpenConnections.send(
                     sink,

@@ -22,7 +22,18 @@ record RouteRequest(
         WebSocketEvents.Call call,
         Optional<String> messageId,
         Optional<Frame> message,
-        Supplier<byte[]> proxyEvent) {
+        Supplier<byte[]> proxyEvent,
+        MessageJson json) {
+
+    /** A request whose message's JSON is parsed when first needed. */
+    RouteRequest(
+            ConnectionRecord connection,
+            WebSocketEvents.Call call,
+            Optional<String> messageId,
+            Optional<Frame> message,
+            Supplier<byte[]> proxyEvent) {
+        this(connection, call, messageId, message, proxyEvent, new MessageJson(message));
+    }
 
     /** Returns a {@code $connect} or {@code $disconnect} call, which has no message. */
     static RouteRequest of(

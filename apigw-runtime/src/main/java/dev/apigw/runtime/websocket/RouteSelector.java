@@ -37,7 +37,12 @@ final class RouteSelector {
 
     /** Returns the route of {@code frame}, if the API has one for it. */
     Optional<WebSocketRoute> select(Frame frame) {
-        Optional<String> key = routeKey(frame);
+        return select(new MessageJson(Optional.of(frame)));
+    }
+
+    /** Returns the route of the message whose JSON {@code message} holds, if the API has one. */
+    Optional<WebSocketRoute> select(MessageJson message) {
+        Optional<String> key = routeKey(message);
         Optional<WebSocketRoute> route =
                 key.filter(k -> !k.equals(WebSocketRoute.CONNECT))
                         .filter(k -> !k.equals(WebSocketRoute.DISCONNECT))
@@ -47,10 +52,14 @@ final class RouteSelector {
 
     /** Returns the expression's value, or nothing when it cannot be evaluated on the message. */
     Optional<String> routeKey(Frame frame) {
+        return routeKey(new MessageJson(Optional.of(frame)));
+    }
+
+    private Optional<String> routeKey(MessageJson message) {
         if (!readsBody) {
             return Optional.of(expression.evaluate(name -> ""));
         }
-        return json(frame).map(body -> expression.evaluate(name -> bodyValue(body, name)));
+        return message.get().map(body -> expression.evaluate(name -> bodyValue(body, name)));
     }
 
     /** Returns a text frame's JSON; empty for a binary frame or text that is not JSON. */

@@ -1,8 +1,6 @@
 package dev.apigw.runtime.websocket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigw.model.SelectionExpression;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -45,9 +43,12 @@ final class SelectionValues {
                 });
     }
 
-    /** Returns the lookup of {@code request.body} variables, parsing the message once. */
+    /**
+     * Returns the lookup of {@code request.body} variables on the message's JSON, parsed once per
+     * message ({@link MessageJson}) and only when a variable reads it.
+     */
     private static Function<String, String> body(RouteRequest request) {
-        Optional<JsonNode> json = request.message().flatMap(RouteSelector::json);
-        return name -> json.map(node -> RouteSelector.bodyValue(node, name)).orElse("");
+        return name ->
+                request.json().get().map(node -> RouteSelector.bodyValue(node, name)).orElse("");
     }
 }
