@@ -9,6 +9,8 @@ module dev.apigw.redis {
     requires transitive dev.apigw.runtime;
     requires io.github.bucket4j.core;
     requires io.github.bucket4j.lettuce;
+    requires io.github.bucket4j.redis.common;
+    requires com.github.benmanes.caffeine;
     requires lettuce.core;
     requires org.slf4j;
 

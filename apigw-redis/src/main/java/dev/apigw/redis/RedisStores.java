@@ -122,7 +122,8 @@ public final class RedisStores implements AutoCloseable {
             throw e;
         }
         ProxyManager<String> buckets =
-                Bucket4jLettuce.casBasedBuilder(bucketConnection)
+                new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(
+                                new BucketStateCommands(bucketConnection.async()))
                         .expirationAfterWrite(
                                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                                         b.idleBucketMargin))
