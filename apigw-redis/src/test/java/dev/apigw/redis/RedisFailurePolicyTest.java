@@ -2,7 +2,6 @@ package dev.apigw.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.runtime.Gateway;
@@ -22,10 +21,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Redis down, slow and back (reference 9.4, best effort): the failure policy answers within the
  * command timeout, failures are counted and metered, and the stores work again once Redis returns.
- * The tests stop and start the redis-server process this class runs (skipped on an external Redis).
+ * The tests stop, start and pause the redis-server process this class runs ({@link
+ * RedisServer#ownProcess()}, never the shared Redis of {@code APIGW_REDIS_URL}), and start it again
+ * after each test.
  */
 class RedisFailurePolicyTest {
-    @RegisterExtension static final RedisServer REDIS = new RedisServer();
+    @RegisterExtension static final RedisServer REDIS = RedisServer.ownProcess();
 
     private static final LocalDate DAY = LocalDate.parse("2026-12-05");
     private static final ThrottleSettings LIMITS = new ThrottleSettings(1_000, 1_000);
@@ -41,10 +42,8 @@ class RedisFailurePolicyTest {
     @AfterEach
     void closeClients() throws Exception {
         clients.close();
-        if (REDIS.ownsProcess()) {
-            REDIS.stop();
-            REDIS.start();
-        }
+        REDIS.stop();
+        REDIS.start();
     }
 
     private RedisStores open(FailurePolicy policy) {
@@ -57,7 +56,6 @@ class RedisFailurePolicyTest {
 
     @Test
     void redisStopped_failOpen_admitsWithinTheTimeoutAndCounts() throws Exception {
-        assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
         RedisStores stores = open(FailurePolicy.OPEN);
         assertThat(stores.rateLimitStore().tryConsume("a", LIMITS)).isTrue();
 
@@ -86,7 +84,6 @@ class RedisFailurePolicyTest {
 
     @Test
     void redisStopped_failClosed_refusesWithinTheTimeoutThenRecovers() throws Exception {
-        assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
         RedisStores stores = open(FailurePolicy.CLOSED);
         assertThat(stores.rateLimitStore().tryConsume("a", LIMITS)).isTrue();
         assertThat(stores.usageStore().tryConsume("p:k", DAY, DAY, 5)).isTrue();
@@ -105,7 +102,6 @@ class RedisFailurePolicyTest {
 
     @Test
     void redisStopped_responseCache_missesWithinTheTimeoutWhateverThePolicy() throws Exception {
-        assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
         RedisStores stores = open(FailurePolicy.CLOSED);
         RedisResponseCacheStore cache = stores.responseCacheStore();
         cache.put(CLUSTER, "GET /pets", new byte[] {1}, Duration.ofMinutes(5));
@@ -142,7 +138,6 @@ class RedisFailurePolicyTest {
 
     @Test
     void redisStopped_authorizerCache_missesWithinTheTimeoutWhateverThePolicy() throws Exception {
-        assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
         RedisAuthorizerResultStore answers = open(FailurePolicy.CLOSED).authorizerResultStore();
         Instant now = Instant.parse("2026-12-05T00:00:00Z");
         answers.put("api", "prod", "auth:300:h", new byte[] {1}, now, Duration.ofMinutes(5));

@@ -9,10 +9,14 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A Redis for a test class: the one at {@code APIGW_REDIS_URL} when that is set, else a {@code
- * redis-server} process of its own (found on the {@code PATH} or at {@code /usr/bin/redis-server})
- * on a free loopback port, without persistence, stopped after the class. Without either, the class
- * is skipped and one line says why. Register it with {@code @RegisterExtension static final}.
+ * A Redis for a test class (issue 16). {@code new RedisServer()} is the one at {@code
+ * APIGW_REDIS_URL} when that is set (as {@code .ci/run} sets it, one Redis for every such class),
+ * else a {@code redis-server} process of its own; {@link #ownProcess()} is always a process of its
+ * own, for tests that stop, start or pause Redis, which must never do so to a shared one. A process
+ * is found on the {@code PATH} or at {@code /usr/bin/redis-server}, runs on a free loopback port
+ * without persistence and is stopped after the class. Without a Redis, the class is skipped and one
+ * line says why. Classes on a shared Redis keep their keys apart (a key prefix or an API of their
+ * own per test) and never flush it. Register it with {@code @RegisterExtension static final}.
  * Public, in this module's test-jar, for the local server's two-process tests.
  */
 public final class RedisServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
@@ -20,10 +24,27 @@ public final class RedisServer implements ExecutionCondition, BeforeAllCallback,
     private static final ExtensionContext.Namespace NOTICE =
             ExtensionContext.Namespace.create(RedisServer.class);
 
-    private final String externalUri = System.getenv(URL_VARIABLE);
+    private final String externalUri;
     private final Optional<Path> binary = RedisProcess.findBinary();
     private int port;
     private RedisProcess process;
+
+    /** The Redis at {@code APIGW_REDIS_URL} when that is set, else a process of its own. */
+    public RedisServer() {
+        this(System.getenv(URL_VARIABLE));
+    }
+
+    private RedisServer(String externalUri) {
+        this.externalUri = externalUri;
+    }
+
+    /**
+     * Returns a Redis that is always a process of its own, whatever {@code APIGW_REDIS_URL} says:
+     * for tests that {@link #stop()} and {@link #start()} it or pause its clients.
+     */
+    public static RedisServer ownProcess() {
+        return new RedisServer(null);
+    }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -31,14 +52,19 @@ public final class RedisServer implements ExecutionCondition, BeforeAllCallback,
             return ConditionEvaluationResult.enabled("a Redis is available");
         }
         String reason =
-                "Redis tests skipped: no redis-server on the PATH or at /usr/bin/redis-server and"
-                        + " no "
-                        + URL_VARIABLE
-                        + " (install the Debian package redis-server, as .ci/run does)";
+                externalUri == null && System.getenv(URL_VARIABLE) != null
+                        ? "Redis tests that stop, start or pause Redis skipped: no redis-server on"
+                                + " the PATH or at /usr/bin/redis-server (they never use "
+                                + URL_VARIABLE
+                                + ")"
+                        : "Redis tests skipped: no redis-server on the PATH or at"
+                                + " /usr/bin/redis-server and no "
+                                + URL_VARIABLE
+                                + " (install the Debian package redis-server, as .ci/run does)";
         context.getRoot()
                 .getStore(NOTICE)
                 .getOrComputeIfAbsent(
-                        "notice",
+                        reason,
                         k -> {
                             System.err.println("[apigw-redis] " + reason);
                             return reason;
@@ -56,7 +82,9 @@ public final class RedisServer implements ExecutionCondition, BeforeAllCallback,
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (externalUri == null) {
+            stop();
+        }
     }
 
     /** Returns the URI of this Redis. */
@@ -64,21 +92,31 @@ public final class RedisServer implements ExecutionCondition, BeforeAllCallback,
         return externalUri != null ? externalUri : "redis://127.0.0.1:" + port;
     }
 
-    /** Returns whether this extension runs the Redis process (and so can stop and start it). */
-    public boolean ownsProcess() {
-        return externalUri == null;
-    }
-
-    /** Starts the process on this extension's port and returns once it accepts connections. */
+    /**
+     * Starts the process again on this extension's port and returns once it accepts connections.
+     * Only for a Redis of {@link #ownProcess()}: a shared Redis is never started or stopped.
+     */
     public void start() throws Exception {
-        process = RedisProcess.start(binary.orElseThrow(), port);
+        process = RedisProcess.start(ownBinary(), port);
     }
 
-    /** Stops the process at once (SIGKILL), as a crashed Redis. */
+    /**
+     * Stops the process at once (SIGKILL), as a crashed Redis. Only for a Redis of {@link
+     * #ownProcess()}: a shared Redis is never started or stopped.
+     */
     public void stop() {
+        ownBinary();
         if (process != null) {
             process.stop(true);
             process = null;
         }
+    }
+
+    private Path ownBinary() {
+        if (externalUri != null) {
+            throw new IllegalStateException(
+                    "the Redis at " + URL_VARIABLE + " is shared: use RedisServer.ownProcess()");
+        }
+        return binary.orElseThrow();
     }
 }
