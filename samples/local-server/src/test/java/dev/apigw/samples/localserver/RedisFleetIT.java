@@ -251,6 +251,29 @@ class RedisFleetIT {
     }
 
     @Test
+    void encryptedCacheEntry_sameKeyFile_isServedByTheOther() throws Exception {
+        Path template = template();
+        Path encrypted =
+                Files.writeString(
+                        dir.resolve("encrypted.json"),
+                        "{\"methodSettings\": {\"cached/GET\": {\"cacheDataEncrypted\": true}}}");
+        Path key = Files.writeString(dir.resolve("cache.key"), "5a".repeat(32) + "\n");
+        String[] flags = {
+            "--stage-config", encrypted.toString(), "--cache-data-key-file", key.toString()
+        };
+        String first = serve(template, flags);
+        String second = serve(template, flags);
+
+        HttpResponse<String> written = getCached(first);
+        HttpResponse<String> served = getCached(second);
+
+        assertThat(written.body()).isEqualTo("call 1");
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo("call 1");
+        assertThat(backendCalls).hasValue(1);
+    }
+
+    @Test
     void redisStoppedAndRestarted_failOpen_servesWithinTheBoundThenSharesAgain() throws Exception {
         assumeTrue(REDIS.ownsProcess(), "needs a redis-server of its own");
         Path template = template();
