@@ -8,14 +8,11 @@ import dev.apigw.runtime.spi.RateLimitStore;
 import dev.apigw.runtime.spi.ResponseCacheStore;
 import dev.apigw.runtime.spi.UsageStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,7 +20,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -65,7 +61,7 @@ public final class Gateway {
     private final ThrottleSettings newConnectionThrottle;
     private final UsageStore usageStore;
     private final ResponseCacheStore responseCacheStore;
-    private final ConcurrentMap<String, SecretKey> cacheDataKeys;
+    private final CacheDataKeys cacheDataKeys;
     private final AuthorizerResultStore authorizerResultStore;
 
     private Gateway(Builder b) {
@@ -93,7 +89,7 @@ public final class Gateway {
                 b.responseCacheStore != null
                         ? b.responseCacheStore
                         : ResponseCacheStore.inMemory(clock);
-        this.cacheDataKeys = b.cacheDataKeys != null ? b.cacheDataKeys : new ConcurrentHashMap<>();
+        this.cacheDataKeys = b.cacheDataKeys != null ? b.cacheDataKeys : CacheDataKeys.random();
         this.authorizerResultStore = b.authorizerResultStore;
     }
 
@@ -237,23 +233,16 @@ public final class Gateway {
 
     /**
      * Returns the AES-256 key that encrypts the entries of a stage cache with {@code
-     * cacheDataEncrypted} (reference 9.3), created from a {@link SecureRandom} the first time the
-     * cluster {@code clusterId} ({@code {apiId}/{stageName}}) asks for it and kept by {@link
-     * #toBuilder()}, so that a redeployed API reads the entries it wrote. The key stays in this
-     * JVM: a store shared by several JVMs holds entries each of them encrypts with its own key.
+     * cacheDataEncrypted} (reference 9.3) for the cluster {@code clusterId} ({@code
+     * {apiId}/{stageName}}), made the first time the cluster asks for it and kept by {@link
+     * #toBuilder()}, so that a redeployed API reads the entries it wrote. With {@link
+     * Builder#cacheDataKey(byte[])} it is derived from the fleet's secret (HKDF-SHA256, the cluster
+     * id as info), the same in every JVM holding that secret; without it, it is random and stays in
+     * this JVM, so a store shared by several JVMs holds entries each of them encrypts with its own
+     * key.
      */
     public SecretKey cacheDataKey(String clusterId) {
-        return cacheDataKeys.computeIfAbsent(Objects.requireNonNull(clusterId), id -> newAesKey());
-    }
-
-    private static SecretKey newAesKey() {
-        try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, new SecureRandom());
-            return generator.generateKey();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES is not available", e);
-        }
+        return cacheDataKeys.of(clusterId);
     }
 
     private static void logAccess(String destinationArn, String line) {
@@ -296,7 +285,7 @@ public final class Gateway {
         private ThrottleSettings newConnectionThrottle = new ThrottleSettings(500, 500.0);
         private UsageStore usageStore;
         private ResponseCacheStore responseCacheStore;
-        private ConcurrentMap<String, SecretKey> cacheDataKeys;
+        private CacheDataKeys cacheDataKeys;
         private AuthorizerResultStore authorizerResultStore;
 
         private Builder() {}
@@ -458,6 +447,40 @@ public final class Gateway {
         public Builder authorizerResultStore(AuthorizerResultStore authorizerResultStore) {
             this.authorizerResultStore = Objects.requireNonNull(authorizerResultStore);
             return this;
+        }
+
+        /**
+         * Sets the secret a fleet shares for the stage caches with {@code cacheDataEncrypted}
+         * (reference 9.3): 32 bytes, from which each cache cluster's AES-256 key is derived with
+         * HKDF-SHA256 (RFC 5869: the secret as input keying material, no salt, the cluster id
+         * {@code {apiId}/{stageName}} in UTF-8 as info), so that an entry one JVM encrypts into a
+         * shared {@link ResponseCacheStore} (on Redis) is read by every JVM given the same secret,
+         * and two clusters never share a key. The bytes are copied and never logged. Default: none,
+         * and then each cluster's key is random and stays in this JVM. Fails with an {@link
+         * IllegalArgumentException} unless the secret is 32 bytes long.
+         */
+        public Builder cacheDataKey(byte[] secret) {
+            this.cacheDataKeys = CacheDataKeys.derivedFrom(Objects.requireNonNull(secret));
+            return this;
+        }
+
+        /**
+         * As {@link #cacheDataKey(byte[])}, with the secret's bytes from {@link
+         * SecretKey#getEncoded()}: fails with an {@link IllegalArgumentException} when the key
+         * cannot be exported (a key that stays in a hardware module) or is not 32 bytes long.
+         */
+        public Builder cacheDataKey(SecretKey secret) {
+            byte[] encoded = Objects.requireNonNull(secret).getEncoded();
+            if (encoded == null) {
+                throw new IllegalArgumentException(
+                        "cacheDataKey: the key's bytes cannot be read (getEncoded() is null);"
+                                + " give a 32-byte key that can be exported");
+            }
+            try {
+                return cacheDataKey(encoded);
+            } finally {
+                Arrays.fill(encoded, (byte) 0);
+            }
         }
 
         /** Builds the account. */

@@ -278,10 +278,14 @@ public final class LocalServerMain {
         return registry;
     }
 
-    /** The account's builder with {@code --account-throttle}, if given (reference 9.4). */
+    /**
+     * The account's builder with {@code --account-throttle} (reference 9.4) and {@code
+     * --cache-data-key-file} (reference 9.3), if given.
+     */
     static Gateway.Builder account(ServerOptions options) {
         Gateway.Builder account = Gateway.builder();
         options.accountThrottle().ifPresent(account::accountThrottle);
+        options.cacheDataKey().ifPresent(account::cacheDataKey);
         return account;
     }
 }

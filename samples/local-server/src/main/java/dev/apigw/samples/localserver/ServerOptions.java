@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.crypto.SecretKey;
 
 /**
  * The local server's command line, parsed. Flags take their value as the next argument or after
@@ -123,6 +124,15 @@ public final class ServerOptions {
                     "                       slower than 100 ms: open (the default) admits, closed"
                             + " refuses with 429;",
                     "                       the caches answer a miss either way. Needs --redis",
+                    "  --cache-data-key-file PATH  the secret the stage cache's encrypted entries"
+                            + " (cacheDataEncrypted) are",
+                    "                       encrypted under: a file holding 64 hex characters or the"
+                            + " base64 of 32 bytes",
+                    "                       (openssl rand -hex 32). Servers given the same file on one"
+                            + " --redis read each other's",
+                    "                       encrypted entries; without it each server has keys of its"
+                            + " own. A file, not a value,",
+                    "                       since a command line shows in ps",
                     "  --watch              rebuild the API when the spec or a --classpath entry"
                             + " changes, reloading",
                     "                       handler classes; a change that does not build keeps the"
@@ -176,7 +186,8 @@ public final class ServerOptions {
                     "--log-level",
                     "--account-throttle",
                     "--redis",
-                    "--redis-fail");
+                    "--redis-fail",
+                    "--cache-data-key-file");
 
     /** Flags that take none. */
     private static final Set<String> SWITCHES = Set.of("--version", "--watch", "--isolate");
@@ -205,6 +216,7 @@ public final class ServerOptions {
     private final boolean watch;
     private final URI redis;
     private final FailurePolicy redisFail;
+    private final SecretKey cacheDataKey;
 
     private ServerOptions(Parser p) {
         spec = p.spec;
@@ -232,6 +244,7 @@ public final class ServerOptions {
         watch = p.watch;
         redis = p.redis;
         redisFail = p.redisFail;
+        cacheDataKey = p.cacheDataKey;
     }
 
     /** Returns whether the arguments ask for the version ({@code --version}). */
@@ -445,6 +458,15 @@ public final class ServerOptions {
         return redisFail == null ? FailurePolicy.OPEN : redisFail;
     }
 
+    /**
+     * Returns the secret the stage cache's encrypted entries are encrypted under, read from the
+     * file of {@code --cache-data-key-file} (reference 9.3; {@code Gateway.Builder#cacheDataKey}),
+     * if given.
+     */
+    public Optional<SecretKey> cacheDataKey() {
+        return Optional.ofNullable(cacheDataKey);
+    }
+
     /** Returns whether the spec and the classpath are watched for changes. */
     public boolean watch() {
         return watch;
@@ -489,6 +511,7 @@ public final class ServerOptions {
         private boolean watch;
         private URI redis;
         private FailurePolicy redisFail;
+        private SecretKey cacheDataKey;
 
         void accept(String flag, String value) {
             given.add(flag);
@@ -572,6 +595,9 @@ public final class ServerOptions {
                     break;
                 case "--redis-fail":
                     redisFail = failurePolicy(value);
+                    break;
+                case "--cache-data-key-file":
+                    cacheDataKey = CacheDataKeyFile.read(Path.of(nonEmpty(flag, value)));
                     break;
                 case "--version":
                     break;

@@ -152,9 +152,12 @@ final class RedisFleet implements AutoCloseable {
         return process;
     }
 
-    /** Starts a server with the default policy (fail-open) and returns its stage URL. */
-    String serve() throws Exception {
-        ServerProcess process = start();
+    /**
+     * Starts a server with the default policy (fail-open) and {@code flags}, and returns its stage
+     * URL.
+     */
+    String serve(String... flags) throws Exception {
+        ServerProcess process = start(flags);
         String stores = process.awaitLine("Stores on Redis at ");
         assertThat(stores)
                 .endsWith(

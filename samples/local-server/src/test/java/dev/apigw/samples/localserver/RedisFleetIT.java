@@ -7,6 +7,7 @@ import dev.apigw.redis.RedisServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two local server processes (the jar) on one Redis with {@code --redis} (issue 16; reference 8.2,
  * 9.3): a usage plan's quota of N admits exactly N across both under 8 client threads each, and a
- * stage cache entry one server wrote is served by the other without calling the backend; an
- * unreachable Redis stops the server with one line. Runs on the shared Redis of {@code
- * APIGW_REDIS_URL} when set (as in CI), each test with an API, plan and key of its own ({@link
- * RedisFleet}); Redis stopped and restarted is {@link RedisFleetRestartIT}. Skipped without a Redis
- * (see {@link RedisServer}).
+ * stage cache entry one server wrote is served by the other without calling the backend (an
+ * encrypted one too when both read the same {@code --cache-data-key-file}); an unreachable Redis
+ * stops the server with one line. Runs on the shared Redis of {@code APIGW_REDIS_URL} when set (as
+ * in CI), each test with an API, plan and key of its own ({@link RedisFleet}); Redis stopped and
+ * restarted is {@link RedisFleetRestartIT}. Skipped without a Redis (see {@link RedisServer}).
  */
 class RedisFleetIT {
     @RegisterExtension static final RedisServer REDIS = new RedisServer();
@@ -96,6 +97,28 @@ class RedisFleetIT {
         HttpResponse<String> served = fleet.getCached(second);
 
         assertThat(written.statusCode()).isEqualTo(200);
+        assertThat(written.body()).isEqualTo("call 1");
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.body()).isEqualTo("call 1");
+        assertThat(fleet.backendCalls()).hasValue(1);
+    }
+
+    @Test
+    void encryptedCacheEntry_sameKeyFile_isServedByTheOther() throws Exception {
+        Path encrypted =
+                Files.writeString(
+                        dir.resolve("encrypted.json"),
+                        "{\"methodSettings\": {\"cached/GET\": {\"cacheDataEncrypted\": true}}}");
+        Path key = Files.writeString(dir.resolve("cache.key"), "5a".repeat(32) + "\n");
+        String[] flags = {
+            "--stage-config", encrypted.toString(), "--cache-data-key-file", key.toString()
+        };
+        String first = fleet.serve(flags);
+        String second = fleet.serve(flags);
+
+        HttpResponse<String> written = fleet.getCached(first);
+        HttpResponse<String> served = fleet.getCached(second);
+
         assertThat(written.body()).isEqualTo("call 1");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo("call 1");
