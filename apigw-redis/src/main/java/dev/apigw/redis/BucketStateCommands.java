@@ -43,9 +43,12 @@ import java.util.concurrent.TimeoutException;
  * <p>At most {@link #REMEMBERED_BUCKETS} states are remembered (least recently used first out); a
  * forgotten bucket is read with {@code GET} again. A failed command forgets its bucket.
  * Thread-safe: concurrent swaps on one bucket are arbitrated by Redis, whichever state is
- * remembered last.
+ * remembered last. Generic over the key as Bucket4j's {@link RedisApi} is: Bucket4j hands the keys
+ * over in an {@code Object[]}.
+ *
+ * @param <K> the key type of the connection's codec
  */
-final class BucketStateCommands implements RedisApi<String> {
+final class BucketStateCommands<K> implements RedisApi<K> {
     /** How many buckets' states one JVM remembers. */
     static final int REMEMBERED_BUCKETS = 10_000;
 
@@ -63,18 +66,18 @@ final class BucketStateCommands implements RedisApi<String> {
 
     private static final byte[] ABSENT = new byte[0];
 
-    private final RedisAsyncCommands<String, byte[]> redis;
-    private final Cache<String, byte[]> states =
+    private final RedisAsyncCommands<K, byte[]> redis;
+    private final Cache<K, byte[]> states =
             Caffeine.newBuilder().maximumSize(REMEMBERED_BUCKETS).build();
     private final String swapSha;
 
-    BucketStateCommands(RedisAsyncCommands<String, byte[]> redis) {
+    BucketStateCommands(RedisAsyncCommands<K, byte[]> redis) {
         this.redis = redis;
         this.swapSha = redis.digest(SWAP_SCRIPT);
     }
 
     @Override
-    public RedisFuture<byte[]> get(String key) {
+    public RedisFuture<byte[]> get(K key) {
         byte[] known = states.getIfPresent(key);
         if (known != null) {
             return BucketFuture.completed(known == ABSENT ? null : known);
@@ -91,35 +94,48 @@ final class BucketStateCommands implements RedisApi<String> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <V> RedisFuture<V> eval(
-            String script, ScriptOutputType type, String[] keys, byte[][] args) {
+    public <V> RedisFuture<V> eval(String script, ScriptOutputType type, K[] keys, byte[][] args) {
         byte[][] swap = swapArguments(script, args);
         if (swap == null) {
             forget(keys);
             return redis.eval(script, type, keys, args);
         }
-        String key = keys[0];
+        K key = keys[0];
         BucketFuture<Boolean> swapped = new BucketFuture<>();
         runSwap(keys, swap)
                 .whenComplete(
                         (answer, failure) -> {
-                            if (failure != null) {
+                            try {
+                                if (failure != null) {
+                                    throw failure;
+                                }
+                                swapped.complete(settle(key, swap[1], answer));
+                            } catch (Throwable e) {
                                 states.invalidate(key);
-                                swapped.completeExceptionally(unwrap(failure));
-                            } else if (((Long) answer.get(0)) == 1L) {
-                                states.put(key, swap[1]);
-                                swapped.complete(true);
-                            } else {
-                                states.put(
-                                        key, answer.size() > 1 ? (byte[]) answer.get(1) : ABSENT);
-                                swapped.complete(false);
+                                swapped.completeExceptionally(unwrap(e));
                             }
                         });
         return (RedisFuture<V>) swapped;
     }
 
+    /**
+     * Remembers what the swap script answered for {@code key}: the state written when it swapped
+     * ({1}), else the state Redis holds ({0, state}, or {0, nil} when it holds none); returns
+     * whether it swapped.
+     */
+    private boolean settle(K key, byte[] written, List<Object> answer) {
+        if (((Long) answer.get(0)) == 1L) {
+            states.put(key, written);
+            return true;
+        }
+        Object current = answer.size() > 1 ? answer.get(1) : null;
+        states.put(key, current == null ? ABSENT : (byte[]) current);
+        return false;
+    }
+
     @Override
-    public RedisFuture<?> delete(String key) {
+    @SuppressWarnings("unchecked") // Lettuce's del(K...) with one key
+    public RedisFuture<?> delete(K key) {
         states.invalidate(key);
         return redis.del(key);
     }
@@ -139,7 +155,7 @@ final class BucketStateCommands implements RedisApi<String> {
     }
 
     /** Runs the swap script by its SHA-1, and by its text when Redis does not hold it. */
-    private CompletionStage<List<Object>> runSwap(String[] keys, byte[][] args) {
+    private CompletionStage<List<Object>> runSwap(K[] keys, byte[][] args) {
         RedisFuture<List<Object>> bySha =
                 redis.evalsha(swapSha, ScriptOutputType.MULTI, keys, args);
         return bySha.handle(
@@ -157,8 +173,8 @@ final class BucketStateCommands implements RedisApi<String> {
                 .thenCompose(answer -> answer);
     }
 
-    private void forget(String[] keys) {
-        for (String key : keys) {
+    private void forget(K[] keys) {
+        for (K key : keys) {
             states.invalidate(key);
         }
     }

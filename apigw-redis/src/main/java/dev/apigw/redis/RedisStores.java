@@ -123,7 +123,7 @@ public final class RedisStores implements AutoCloseable {
         }
         ProxyManager<String> buckets =
                 new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(
-                                new BucketStateCommands(bucketConnection.async()))
+                                new BucketStateCommands<>(bucketConnection.async()))
                         .expirationAfterWrite(
                                 ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                                         b.idleBucketMargin))
