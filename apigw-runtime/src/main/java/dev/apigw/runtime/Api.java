@@ -521,7 +521,24 @@ public final class Api {
             if (restApi == null) {
                 throw new IllegalStateException("set restApi before deploying it");
             }
-            pending.add(new PendingDeployment(restApi, stageName, settings, null));
+            pending.add(new PendingDeployment(restApi, stageName, null, settings, null));
+            return this;
+        }
+
+        /**
+         * Deploys the current definition to a stage as {@link #deploy(String, Consumer)} does, with
+         * the deployment id {@code deploymentId} (lowercase letters and digits) instead of a fresh
+         * random one. A fleet of JVMs serving one API on one Redis gives each the same id, so that
+         * their stage caches share entries (an entry is kept per deployment, reference 9.3); build
+         * fails when the id is malformed or already a deployment of this API.
+         */
+        public Builder deploy(
+                String stageName, String deploymentId, Consumer<Stage.Builder> settings) {
+            if (restApi == null) {
+                throw new IllegalStateException("set restApi before deploying it");
+            }
+            Objects.requireNonNull(deploymentId, "deploymentId");
+            pending.add(new PendingDeployment(restApi, stageName, deploymentId, settings, null));
             return this;
         }
 
@@ -535,7 +552,7 @@ public final class Api {
                 throw new IllegalStateException("set restApi before deploying it");
             }
             Objects.requireNonNull(canary, "canary");
-            pending.add(new PendingDeployment(restApi, stageName, s -> {}, canary));
+            pending.add(new PendingDeployment(restApi, stageName, null, s -> {}, canary));
             return this;
         }
 
@@ -802,20 +819,7 @@ public final class Api {
             TemplateEngine engine = templates != null ? templates : TemplateEngine.create();
             Deployments all = deployments;
             for (PendingDeployment p : pending) {
-                all =
-                        p.canary == null
-                                ? all.deploy(
-                                        p.restApi,
-                                        p.stageName,
-                                        p.settings,
-                                        account.clock().instant(),
-                                        account.random())
-                                : all.deployCanary(
-                                        p.restApi,
-                                        p.stageName,
-                                        p.canary,
-                                        account.clock().instant(),
-                                        account.random());
+                all = p.applyTo(all, account);
             }
             Backends backends =
                     new Backends(
@@ -862,22 +866,24 @@ public final class Api {
             return new Api(this, account, backends, engine, compiled, caches, features);
         }
 
-        /** A deployment asked for, made at build; a canary's when {@code canary} is set. */
-        private static final class PendingDeployment {
-            final RestApi restApi;
-            final String stageName;
-            final Consumer<Stage.Builder> settings;
-            final Consumer<CanarySettings.Builder> canary;
-
-            PendingDeployment(
-                    RestApi restApi,
-                    String stageName,
-                    Consumer<Stage.Builder> s,
-                    Consumer<CanarySettings.Builder> canary) {
-                this.restApi = restApi;
-                this.stageName = stageName;
-                this.settings = s;
-                this.canary = canary;
+        /**
+         * A deployment asked for, made at build: a canary's when {@code canary} is set, else the
+         * stage's, with {@code deploymentId} or a fresh id.
+         */
+        private record PendingDeployment(
+                RestApi restApi,
+                String stageName,
+                String deploymentId,
+                Consumer<Stage.Builder> settings,
+                Consumer<CanarySettings.Builder> canary) {
+            Deployments applyTo(Deployments all, Gateway account) {
+                Instant now = account.clock().instant();
+                if (canary != null) {
+                    return all.deployCanary(restApi, stageName, canary, now, account.random());
+                }
+                return deploymentId != null
+                        ? all.deploy(restApi, stageName, deploymentId, settings, now)
+                        : all.deploy(restApi, stageName, settings, now, account.random());
             }
         }
     }

@@ -402,6 +402,35 @@ class CacheScenarioTest {
     }
 
     @Test
+    void handle_twoGatewaysOnOneStoreWithOneDeploymentId_shareTheEntries() {
+        ResponseCacheStore shared = ResponseCacheStore.inMemory(clock);
+        Api fleetA = fleetMember(shared, "fleet01");
+        Api fleetB = fleetMember(shared, "fleet01");
+        Api other = fleetMember(shared, "fleet02");
+
+        fleetA.handle(get("/prod/c"));
+
+        assertThat(call(fleetB.handle(get("/prod/c")))).isEqualTo(1);
+        assertThat(call(other.handle(get("/prod/c")))).isEqualTo(2);
+    }
+
+    /**
+     * An Api on a Gateway of its own (as in another JVM of a fleet) whose cache store is {@code
+     * store}, its stage deployed with {@code deploymentId}.
+     */
+    private Api fleetMember(ResponseCacheStore store, String deploymentId) {
+        return Api.builder()
+                .gateway(gateway(store))
+                .restApi(restApi())
+                .deploy(
+                        "prod",
+                        deploymentId,
+                        s -> s.cacheClusterEnabled(true).cacheClusterSize("0.5"))
+                .lambda("items", counting())
+                .build();
+    }
+
+    @Test
     void handle_newDeployment_doesNotServeTheOldDeploymentsEntries() {
         Api api = api(s -> {});
         api.handle(get("/prod/c"));

@@ -85,7 +85,31 @@ public final class Deployments {
             Consumer<Stage.Builder> settings,
             Instant now,
             RandomGenerator random) {
-        Deployment d = new Deployment(newDeploymentId(random), "", now, restApi);
+        return deploy(restApi, stageName, newDeploymentId(random), settings, now);
+    }
+
+    /**
+     * Returns a copy where {@code restApi} is deployed to a stage as {@link #deploy(RestApi,
+     * String, Consumer, Instant, RandomGenerator)} does, with the deployment id {@code
+     * deploymentId} (lowercase letters and digits, as AWS's) instead of a fresh one: several JVMs
+     * building the same API give it one id, so that what is keyed by the deployment (the stage
+     * cache's entries) is shared by the fleet. Fails when the id is malformed or already taken.
+     */
+    public Deployments deploy(
+            RestApi restApi,
+            String stageName,
+            String deploymentId,
+            Consumer<Stage.Builder> settings,
+            Instant now) {
+        if (deploymentId == null || !deploymentId.matches("[a-z0-9]{1,64}")) {
+            throw new IllegalArgumentException(
+                    "deployment id must be 1 to 64 lowercase letters and digits: " + deploymentId);
+        }
+        if (deployments.containsKey(deploymentId)) {
+            throw new IllegalArgumentException(
+                    "a deployment with id " + deploymentId + " already exists");
+        }
+        Deployment d = new Deployment(deploymentId, "", now, restApi);
         Stage existing = stages.get(stageName);
         Stage.Builder s =
                 existing != null ? existing.toBuilder() : Stage.builder().stageName(stageName);

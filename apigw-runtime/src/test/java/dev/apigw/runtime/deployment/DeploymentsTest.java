@@ -52,6 +52,29 @@ class DeploymentsTest {
     }
 
     @Test
+    void deploy_givenId_pointsTheStageAtThatId() {
+        Deployments deployed =
+                Deployments.none()
+                        .deploy(api("a"), "dev", "fleet1", s -> s.putVariable("k", "v"), NOW);
+
+        assertThat(deployed.stages().get("dev").deploymentId()).contains("fleet1");
+        assertThat(deployed.stages().get("dev").variables()).containsEntry("k", "v");
+        assertThat(deployed.deployments().get("fleet1").createdDate()).isEqualTo(NOW);
+    }
+
+    @Test
+    void deploy_givenIdTaken_orMalformed_fails() {
+        Deployments deployed = Deployments.none().deploy(api("a"), "dev", "fleet1", s -> {}, NOW);
+
+        assertThatThrownBy(() -> deployed.deploy(api("b"), "prod", "fleet1", s -> {}, NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a deployment with id fleet1 already exists");
+        assertThatThrownBy(() -> deployed.deploy(api("b"), "prod", "Fleet-2", s -> {}, NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("deployment id must be 1 to 64 lowercase letters and digits: Fleet-2");
+    }
+
+    @Test
     void compiled_sameDeploymentForTwoStages_compilesOnce() {
         Deployments deployed = Deployments.none().deploy(api("a"), "dev", s -> {}, NOW, () -> 7L);
         String id = deployed.stages().get("dev").deploymentId().orElseThrow();

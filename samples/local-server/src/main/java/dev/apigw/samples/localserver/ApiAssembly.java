@@ -73,6 +73,10 @@ record ApiAssembly(
                 demo
                         ? DemoApi.definition()
                         : importSpec(options.spec().get(), options.placeholders());
+        String deploymentId =
+                FleetDeploymentId.of(
+                        demo ? "demo" : FleetDeploymentId.digest(options.spec().get()),
+                        options.stage());
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         List<ApiKey> keys = new ArrayList<>();
         Map<String, String> variables = new LinkedHashMap<>();
@@ -93,6 +97,7 @@ record ApiAssembly(
                         account,
                         definition,
                         options.stage(),
+                        deploymentId,
                         variables,
                         functions,
                         keys,
@@ -167,6 +172,7 @@ record ApiAssembly(
             Gateway account,
             RestApi definition,
             String stage,
+            String deploymentId,
             Map<String, String> variables,
             Map<String, LambdaFunction> functions,
             List<ApiKey> keys,
@@ -178,7 +184,7 @@ record ApiAssembly(
                     Api.builder()
                             .gateway(account)
                             .restApi(definition)
-                            .deploy(stage, s -> variables.forEach(s::putVariable));
+                            .deploy(stage, deploymentId, s -> variables.forEach(s::putVariable));
             functions.forEach(api::lambda);
             keys.forEach(api::apiKey);
             plans.forEach(api::usagePlan);
