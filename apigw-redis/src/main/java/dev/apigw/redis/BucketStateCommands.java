@@ -54,8 +54,8 @@ final class BucketStateCommands<K> implements RedisApi<K> {
 
     /**
      * Swaps KEYS[1] to ARGV[2] if it holds ARGV[1] (the empty string: if it is absent), with a time
-     * to live of ARGV[3] milliseconds when given; answers {1}, or {0, current} ({0} when absent).
-     * Bucket4j's states are never empty.
+     * to live of ARGV[3] milliseconds when given; answers {1}, or {0, current} (current nil when
+     * absent). Bucket4j's states are never empty.
      */
     private static final String SWAP_SCRIPT =
             "local current = redis.call('get', KEYS[1])\n"
