@@ -13,6 +13,7 @@ import dev.apigw.runtime.spi.LambdaFunction;
 import dev.apigw.samples.localserver.demo.DemoApi;
 import dev.apigw.samples.localserver.isolate.IsolatedFunctions;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,9 +75,10 @@ record ApiAssembly(
                         ? DemoApi.definition()
                         : importSpec(options.spec().get(), options.placeholders());
         String deploymentId =
-                FleetDeploymentId.of(
-                        demo ? "demo" : FleetDeploymentId.digest(options.spec().get()),
-                        options.stage());
+                demo
+                        ? FleetDeploymentId.of(
+                                "demo".getBytes(StandardCharsets.UTF_8), options.stage())
+                        : FleetDeploymentId.of(options.spec().get(), options.stage());
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         List<ApiKey> keys = new ArrayList<>();
         Map<String, String> variables = new LinkedHashMap<>();

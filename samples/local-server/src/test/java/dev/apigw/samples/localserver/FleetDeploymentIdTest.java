@@ -38,7 +38,7 @@ class FleetDeploymentIdTest {
         String first = deploymentId(SPEC);
 
         assertThat(deploymentId(SPEC)).isEqualTo(first);
-        assertThat(first).matches("[a-z0-9]{6}");
+        assertThat(first).matches("[0-9a-f]{6}");
     }
 
     @Test
