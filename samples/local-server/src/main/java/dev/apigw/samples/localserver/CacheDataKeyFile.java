@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -55,6 +58,29 @@ final class CacheDataKeyFile {
             return new SecretKeySpec(secret, "AES");
         } finally {
             Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /**
+     * Returns the warning to print at startup when other users than the file's owner may read
+     * {@code file} (its POSIX permissions give read to the group or others), else empty; empty too
+     * on a file system without POSIX permissions.
+     */
+    static Optional<String> exposure(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                return Optional.of(
+                        FLAG
+                                + file
+                                + " is readable by other users than its owner (chmod 600 "
+                                + file
+                                + ")");
+            }
+            return Optional.empty();
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -137,6 +137,9 @@ public final class LocalServerMain {
      */
     public static RunningServer launch(
             ServerOptions options, Consumer<String> out, PrintStream err) {
+        options.cacheDataKeyFile()
+                .flatMap(CacheDataKeyFile::exposure)
+                .ifPresent(warning -> err.println("apigw-local: warning: " + warning));
         if (options.template().isPresent()) {
             GatewayDefinition definition =
                     TemplateAssembly.importTemplate(options.template().get(), options);

@@ -132,7 +132,8 @@ public final class ServerOptions {
                             + " --redis read each other's",
                     "                       encrypted entries; without it each server has keys of its"
                             + " own. A file, not a value,",
-                    "                       since a command line shows in ps",
+                    "                       since a command line shows in ps (a warning at startup when others"
+                            + " may read it)",
                     "  --watch              rebuild the API when the spec or a --classpath entry"
                             + " changes, reloading",
                     "                       handler classes; a change that does not build keeps the"
@@ -217,6 +218,7 @@ public final class ServerOptions {
     private final URI redis;
     private final FailurePolicy redisFail;
     private final SecretKey cacheDataKey;
+    private final Path cacheDataKeyFile;
 
     private ServerOptions(Parser p) {
         spec = p.spec;
@@ -245,6 +247,7 @@ public final class ServerOptions {
         redis = p.redis;
         redisFail = p.redisFail;
         cacheDataKey = p.cacheDataKey;
+        cacheDataKeyFile = p.cacheDataKeyFile;
     }
 
     /** Returns whether the arguments ask for the version ({@code --version}). */
@@ -467,6 +470,11 @@ public final class ServerOptions {
         return Optional.ofNullable(cacheDataKey);
     }
 
+    /** Returns the file of {@code --cache-data-key-file}, if given. */
+    public Optional<Path> cacheDataKeyFile() {
+        return Optional.ofNullable(cacheDataKeyFile);
+    }
+
     /** Returns whether the spec and the classpath are watched for changes. */
     public boolean watch() {
         return watch;
@@ -512,6 +520,7 @@ public final class ServerOptions {
         private URI redis;
         private FailurePolicy redisFail;
         private SecretKey cacheDataKey;
+        private Path cacheDataKeyFile;
 
         void accept(String flag, String value) {
             given.add(flag);
@@ -597,7 +606,8 @@ public final class ServerOptions {
                     redisFail = failurePolicy(value);
                     break;
                 case "--cache-data-key-file":
-                    cacheDataKey = CacheDataKeyFile.read(Path.of(nonEmpty(flag, value)));
+                    cacheDataKeyFile = Path.of(nonEmpty(flag, value));
+                    cacheDataKey = CacheDataKeyFile.read(cacheDataKeyFile);
                     break;
                 case "--version":
                     break;

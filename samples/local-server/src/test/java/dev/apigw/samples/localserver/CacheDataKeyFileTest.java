@@ -7,6 +7,7 @@ import dev.apigw.runtime.Gateway;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -133,5 +134,28 @@ class CacheDataKeyFileTest {
                 .contains("  --cache-data-key-file PATH  ")
                 .contains("64 hex characters or the base64 of 32 bytes")
                 .contains("shows in ps");
+    }
+
+    @Test
+    void exposure_fileReadableByGroupOrOthers_warnsWithoutTheContent() throws Exception {
+        Path key = file(HexFormat.of().formatHex(SECRET));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(CacheDataKeyFile.exposure(key))
+                .hasValue(
+                        "--cache-data-key-file "
+                                + key
+                                + " is readable by other users than its owner (chmod 600 "
+                                + key
+                                + ")");
+        assertThat(parse(key).cacheDataKeyFile()).contains(key);
+    }
+
+    @Test
+    void exposure_fileReadableByItsOwnerOnly_isQuiet() throws Exception {
+        Path key = file(HexFormat.of().formatHex(SECRET));
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(CacheDataKeyFile.exposure(key)).isEmpty();
     }
 }
