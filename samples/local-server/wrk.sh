@@ -10,8 +10,9 @@
 #                cost per request is measured; default: everything shares all CPUs
 #   BUSY=5000    also measure the bare servlet spinning this many nanoseconds per request: what
 #                a known cost per request does to the figures on this machine
-#   ACCOUNT_THROTTLE=1000000:1000000  the local server's --account-throttle: AWS's default
-#                10000:5000 would answer most requests past 10,000 a second 429 (capacity, not the limit)
+#   ACCOUNT_THROTTLE=1000000:1000000  the local server's --account-throttle, and the stage's */*
+#                method throttle (a --stage-config): AWS's defaults, 10000:5000 for both, would
+#                answer most requests past 10,000 a second 429 (capacity is measured, not the limit)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/apigw-local.jar"
@@ -45,8 +46,11 @@ start() {
 }
 
 # The request log goes to a file; it is part of what the local server does per request.
+throttle="${ACCOUNT_THROTTLE:-1000000:1000000}"
+printf '{"methodSettings": {"*/*": {"throttlingRateLimit": %s, "throttlingBurstLimit": %s}}}\n' \
+    "${throttle%%:*}" "${throttle##*:}" > "$work/stage.json"
 start gateway "${server_cpu[@]}" java -jar "$jar" --port 0 \
-    --account-throttle "${ACCOUNT_THROTTLE:-1000000:1000000}"
+    --account-throttle "$throttle" --stage-config "$work/stage.json"
 start bare "${server_cpu[@]}" java -cp "$jar" dev.apigw.samples.localserver.BareServletMain 0
 
 load() {
