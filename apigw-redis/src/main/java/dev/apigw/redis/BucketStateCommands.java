@@ -5,13 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.redis.consts.LuaScripts;
 import io.github.bucket4j.redis.lettuce.RedisApi;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,23 +55,23 @@ final class BucketStateCommands<K> implements RedisApi<K> {
      * to live of ARGV[3] milliseconds when given; answers {1}, or {0, current} (current nil when
      * absent). Bucket4j's states are never empty.
      */
-    private static final String SWAP_SCRIPT =
-            "local current = redis.call('get', KEYS[1])\n"
-                    + "if (current or '') ~= ARGV[1] then return {0, current} end\n"
-                    + "if ARGV[3] then redis.call('psetex', KEYS[1], ARGV[3], ARGV[2])\n"
-                    + "else redis.call('set', KEYS[1], ARGV[2]) end\n"
-                    + "return {1}";
+    private static final RedisScript SWAP =
+            new RedisScript(
+                    "local current = redis.call('get', KEYS[1])\n"
+                            + "if (current or '') ~= ARGV[1] then return {0, current} end\n"
+                            + "if ARGV[3] then redis.call('psetex', KEYS[1], ARGV[3], ARGV[2])\n"
+                            + "else redis.call('set', KEYS[1], ARGV[2]) end\n"
+                            + "return {1}",
+                    ScriptOutputType.MULTI);
 
     private static final byte[] ABSENT = new byte[0];
 
     private final RedisAsyncCommands<K, byte[]> redis;
     private final Cache<K, byte[]> states =
             Caffeine.newBuilder().maximumSize(REMEMBERED_BUCKETS).build();
-    private final String swapSha;
 
     BucketStateCommands(RedisAsyncCommands<K, byte[]> redis) {
         this.redis = redis;
-        this.swapSha = redis.digest(SWAP_SCRIPT);
     }
 
     @Override
@@ -102,7 +100,7 @@ final class BucketStateCommands<K> implements RedisApi<K> {
         }
         K key = keys[0];
         BucketFuture<Boolean> swapped = new BucketFuture<>();
-        runSwap(keys, swap)
+        SWAP.<K, List<Object>, byte[]>runAsync(redis, keys, swap)
                 .whenComplete(
                         (answer, failure) -> {
                             try {
@@ -152,25 +150,6 @@ final class BucketStateCommands<K> implements RedisApi<K> {
             case LuaScripts.SCRIPT_COMPARE_AND_SWAP -> new byte[][] {args[0], args[1]};
             default -> null;
         };
-    }
-
-    /** Runs the swap script by its SHA-1, and by its text when Redis does not hold it. */
-    private CompletionStage<List<Object>> runSwap(K[] keys, byte[][] args) {
-        RedisFuture<List<Object>> bySha =
-                redis.evalsha(swapSha, ScriptOutputType.MULTI, keys, args);
-        return bySha.handle(
-                        (answer, failure) -> {
-                            if (failure == null) {
-                                return CompletableFuture.completedFuture(answer);
-                            }
-                            if (unwrap(failure) instanceof RedisNoScriptException) {
-                                RedisFuture<List<Object>> byText =
-                                        redis.eval(SWAP_SCRIPT, ScriptOutputType.MULTI, keys, args);
-                                return byText.toCompletableFuture();
-                            }
-                            return CompletableFuture.<List<Object>>failedFuture(failure);
-                        })
-                .thenCompose(answer -> answer);
     }
 
     private void forget(K[] keys) {
