@@ -25,31 +25,7 @@ warmup="${WARMUP:-50000}"; payload="${PAYLOAD:-64}"; window="${WINDOW:-1}"
 for f in "$jar" "$bench"; do
     [ -f "$f" ] || { echo "build first: mvn -B package -DskipTests (missing $f)"; exit 1; }
 done
-server_cpu=(); load_cpu=()
-if [ "${PIN:-0}" = 1 ]; then
-    server_cpu=(taskset -c 0); load_cpu=(taskset -c 1)
-fi
-
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
-# Starts a server in the background (in this shell, so that cleanup can stop it) and sets the
-# variable named by $1 to its URL once it says "Listening on".
-start() {
-    local var="$1" log="$work/$1.log"; shift
-    "$@" >"$log" 2>&1 &
-    pids+=("$!")
-    for _ in $(seq 1 300); do
-        if grep -q '^Listening on ' "$log"; then
-            printf -v "$var" '%s' "$(sed -n 's/^Listening on //p' "$log" | head -1)"; return
-        fi
-        kill -0 "${pids[-1]}" 2>/dev/null || { cat "$log"; exit 1; }
-        sleep 0.1
-    done
-    echo "no 'Listening on' within 30 s"; cat "$log"; exit 1
-}
+source "$here/../samples/local-server/load-servers.sh"
 
 start gateway "${server_cpu[@]}" java -jar "$jar" --template "$here/websocket-echo.yaml" \
     --lambda EchoFunction=dev.apigw.benchmarks.WebSocketEchoHandler --classpath "$handlers" --port 0 \

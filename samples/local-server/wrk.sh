@@ -19,31 +19,7 @@ jar="$here/target/apigw-local.jar"
 duration="${1:-10s}"; connections="${2:-32}"; threads="${3:-2}"; warmup="${WARMUP:-20s}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 [ -f "$jar" ] || { echo "build first: mvn -B package (missing $jar)"; exit 1; }
-server_cpu=(); load_cpu=()
-if [ "${PIN:-0}" = 1 ]; then
-    server_cpu=(taskset -c 0); load_cpu=(taskset -c 1)
-fi
-
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
-# Starts a server in the background (in this shell, so that cleanup can stop it) and sets the
-# variable named by $1 to its URL once it says "Listening on".
-start() {
-    local var="$1" log="$work/$1.log"; shift
-    "$@" >"$log" 2>&1 &
-    pids+=("$!")
-    for _ in $(seq 1 300); do
-        if grep -q '^Listening on ' "$log"; then
-            printf -v "$var" '%s' "$(sed -n 's/^Listening on //p' "$log" | head -1)"; return
-        fi
-        kill -0 "${pids[-1]}" 2>/dev/null || { cat "$log"; exit 1; }
-        sleep 0.1
-    done
-    echo "no 'Listening on' within 30 s"; cat "$log"; exit 1
-}
+source "$here/load-servers.sh"
 
 # The request log goes to a file; it is part of what the local server does per request.
 throttle="${ACCOUNT_THROTTLE:-1000000:1000000}"
